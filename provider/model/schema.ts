@@ -1,0 +1,67 @@
+import { z } from "zod";
+import { CORS_METHODS } from "./methods";
+
+/**
+ * Zod schema factories for the canonical model. They are functions, not
+ * module-level constants: a zod schema reachable from the serialized provider
+ * breaks Pulumi's closure serialization (pulumi/pulumi#5294).
+ *
+ * The schemas check shape only (which fields, which JSON types). The rules a
+ * server applies (origin syntax, wildcards, limits) are in `validate.ts`,
+ * which reports them with paths and fixes.
+ */
+export function corsRuleSchema() {
+  const list = z.array(z.string());
+  return z.strictObject({
+    /** Rule identifier (S3 `ID`). */
+    id: z.string().optional(),
+    /** Origins allowed: `*`, or `scheme://host[:port]` with at most one `*`. */
+    allowedOrigins: list,
+    /** Methods allowed, any case on input (normalized to upper case). */
+    allowedMethods: list,
+    /** Request headers a preflight may ask for; at most one `*` each. */
+    allowedHeaders: list.optional(),
+    /** Response headers the browser may read. */
+    exposeHeaders: list.optional(),
+    /** How long a browser may cache the preflight answer, in seconds. */
+    maxAgeSeconds: z.number().optional(),
+  });
+}
+
+/** Schema of a whole CORS configuration: an ordered list of rules (first match wins). */
+export function corsConfigurationSchema() {
+  return z.strictObject({ rules: z.array(corsRuleSchema()) });
+}
+
+/** A rule as a user may write it (methods in any case, optional lists). */
+export type CorsRuleInput = z.input<ReturnType<typeof corsRuleSchema>>;
+
+/** A configuration as a user may write it. */
+export type CorsConfigurationInput = z.input<ReturnType<typeof corsConfigurationSchema>>;
+
+/**
+ * Schema of a normalized rule (what `normalize()` returns and state stores):
+ * methods are upper-case members of {@link CORS_METHODS}.
+ */
+export function normalizedCorsRuleSchema() {
+  const list = z.array(z.string());
+  return z.strictObject({
+    id: z.string().optional(),
+    allowedOrigins: list,
+    allowedMethods: z.array(z.enum(CORS_METHODS)),
+    allowedHeaders: list.optional(),
+    exposeHeaders: list.optional(),
+    maxAgeSeconds: z.number().optional(),
+  });
+}
+
+/** Schema of a normalized configuration. */
+export function normalizedCorsConfigurationSchema() {
+  return z.strictObject({ rules: z.array(normalizedCorsRuleSchema()) });
+}
+
+/** A normalized rule: the canonical model every codec and backend speaks. */
+export type CorsRule = z.output<ReturnType<typeof normalizedCorsRuleSchema>>;
+
+/** A normalized configuration. */
+export type CorsConfiguration = z.output<ReturnType<typeof normalizedCorsConfigurationSchema>>;

@@ -1,0 +1,104 @@
+import type { CorsMethod } from "../model/methods";
+
+/** Every vendor profile we know, one row each in `table.ts`. */
+export const PROFILE_NAMES = [
+  "aws", "r2", "spaces", "ovh", "exoscale", "ceph", "b2", "wasabi", "minio", "s3",
+  "swift", "vstorage", "ovh-swift",
+] as const;
+
+/** Name of a vendor profile. */
+export type ProfileName = (typeof PROFILE_NAMES)[number];
+
+/**
+ * One vendor fact with where it comes from. `source` is a link (or a repo
+ * path/issue) a reader can open; `uncertain` marks weak or dated evidence
+ * (field-notes.md marks these **[uncertain]**): test before relying on it.
+ */
+export interface Fact<T> {
+  readonly value: T;
+  readonly source: string;
+  readonly uncertain?: boolean;
+}
+
+/** How the service stores CORS: the S3 `?cors` API, or Swift container metadata. */
+export type BackendKind = "s3" | "swift";
+
+/**
+ * Where a `*` may appear in an origin:
+ * - `one-anywhere`: at most one `*` anywhere (AWS: `AllowedOrigin "*example*.com" can not have more than one wildcard.`);
+ * - `hostname-prefix`: `*` alone, or as the first label of the host (`https://*.example.com`);
+ * - `whole-value`: only a bare `*` (Swift, OVH Swift).
+ */
+export type OriginWildcardRule = "one-anywhere" | "hostname-prefix" | "whole-value";
+
+/**
+ * Where a `*` may appear in an allowed header:
+ * - `one-anywhere`: at most one `*` per header (AWS `x-amz-*`);
+ * - `prefix-only`: `*` only as the last character (Exoscale `Content-*`);
+ * - `not-applicable`: the service has no allowed-headers setting (Swift allows every requested header).
+ */
+export type HeaderWildcardRule = "one-anywhere" | "prefix-only" | "not-applicable";
+
+/** What reading the CORS config of a bucket without one returns. */
+export type NoConfigBehaviour =
+  | "not-found" // 404 NoSuchCORSConfiguration
+  | "default-config" // the service's own default rules come back (Wasabi)
+  | "no-metadata"; // Swift: the metadata headers are simply absent
+
+/** The evaluator dialect whose preflight answers this service reproduces. */
+export type Dialect = "aws" | "r2" | "ceph" | "s3rver" | "swift";
+
+/** One row of the vendor table: everything code may ask about a vendor. */
+export interface Profile {
+  readonly name: ProfileName;
+  /** Human name used in messages, e.g. "Cloudflare R2". */
+  readonly title: string;
+  readonly backend: Fact<BackendKind>;
+  /**
+   * Endpoint template with `{placeholders}` (`{region}`, `{accountId}`, `{jurisdiction}`...);
+   * `null` when the user must always give an endpoint (generic S3, self-hosted Ceph).
+   */
+  readonly endpoint: Fact<string | null>;
+  /** Default region when the target gives none (`auto` for R2). */
+  readonly defaultRegion: Fact<string | null>;
+  /** S3 addressing style (`path` also for Swift, whose URLs are always path-based). */
+  readonly addressing: Fact<"virtual-hosted" | "path">;
+  /** Methods the service accepts in a rule. */
+  readonly methods: Fact<readonly CorsMethod[]>;
+  readonly originWildcard: Fact<OriginWildcardRule>;
+  readonly headerWildcard: Fact<HeaderWildcardRule>;
+  readonly limits: {
+    /** Most rules in one configuration; `null` when not documented. */
+    readonly maxRules: Fact<number | null>;
+    /** Most bytes of the rendered document (S3 XML or Swift header value); `null` when not documented. */
+    readonly maxDocumentBytes: Fact<number | null>;
+    /** Highest MaxAgeSeconds accepted; `null` when there is no documented maximum. */
+    readonly maxAgeSeconds: Fact<number | null>;
+  };
+  readonly supports: {
+    /** The service has per-bucket (per-container) CORS at all. */
+    readonly perBucketCors: Fact<boolean>;
+    /** Rule IDs are stored and read back. */
+    readonly ruleIds: Fact<boolean>;
+    /** ExposeHeaders are honoured. */
+    readonly exposeHeaders: Fact<boolean>;
+    /** Several rules with different settings (false: one implicit rule per container). */
+    readonly multipleRules: Fact<boolean>;
+    /** Methods can be restricted per rule (false: every method the resource supports is allowed). */
+    readonly perRuleMethods: Fact<boolean>;
+    /** Allowed request headers can be restricted per rule (false: every requested header is allowed). */
+    readonly perRuleHeaders: Fact<boolean>;
+  };
+  readonly noConfigReadsAs: Fact<NoConfigBehaviour>;
+  /** Seconds a change may take before every edge serves it. */
+  readonly propagationSeconds: Fact<number>;
+  /** Rewrites the server applies to a stored config, as read back (absorbed by normalization). */
+  readonly rewrites: Fact<readonly string[]>;
+  /** Evaluator dialect for `expect` and `explain`. */
+  readonly dialect: Fact<Dialect>;
+  /**
+   * When `supports.perBucketCors` is false: what to do instead, quoted in the
+   * validation error (MinIO community: the global `MINIO_API_CORS_ALLOW_ORIGIN`).
+   */
+  readonly alternative?: Fact<string>;
+}
