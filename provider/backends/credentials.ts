@@ -1,0 +1,58 @@
+import { createHash } from "node:crypto";
+import { providerConfig } from "../lifecycle/provider-config";
+import type { Target } from "../targets";
+
+/** S3 credentials resolved for one call; `values` is undefined for the AWS default chain. */
+export interface ResolvedCredentials {
+  /** Where they came from, for messages and cache keys: `env:NAME`, `config`, or `default-chain`. */
+  readonly source: string;
+  readonly values?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+  /** A hash of the values, so a cache keyed by it notices rotated secrets without holding them in keys. */
+  readonly fingerprint: string;
+}
+
+/**
+ * Resolves credentials at call time, in this order: the environment variables the
+ * target names, the provider config (`bucket-cors:accessKeyId`/`secretAccessKey`),
+ * else the AWS SDK's default chain (AWS_* variables, profiles, instance roles).
+ * Throws when a named variable is unset, naming the variable, never a value.
+ */
+export function resolveCredentials(target: Target): ResolvedCredentials {
+  const names = target.credentials;
+  if (names?.accessKeyIdEnv !== undefined || names?.secretAccessKeyEnv !== undefined) {
+    const accessKeyId = readEnv(names.accessKeyIdEnv, "accessKeyIdEnv");
+    const secretAccessKey = readEnv(names.secretAccessKeyEnv, "secretAccessKeyEnv");
+    const sessionToken = names.sessionTokenEnv === undefined ? undefined : readEnv(names.sessionTokenEnv, "sessionTokenEnv");
+    const values = sessionToken === undefined ? { accessKeyId, secretAccessKey } : { accessKeyId, secretAccessKey, sessionToken };
+    return { source: `env:${names.accessKeyIdEnv}`, values, fingerprint: fingerprintOf(values) };
+  }
+  const config = providerConfig();
+  if (config.accessKeyId !== undefined && config.secretAccessKey !== undefined) {
+    const values = config.sessionToken === undefined
+      ? { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey }
+      : { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey, sessionToken: config.sessionToken };
+    return { source: "config", values, fingerprint: fingerprintOf(values) };
+  }
+  return { source: "default-chain", fingerprint: "default-chain" };
+}
+
+/** Every secret string in resolved credentials, for scrubbing messages. */
+export function secretStrings(credentials: ResolvedCredentials): string[] {
+  const v = credentials.values;
+  return v === undefined ? [] : [v.secretAccessKey, ...(v.sessionToken === undefined ? [] : [v.sessionToken])];
+}
+
+function readEnv(name: string | undefined, field: string): string {
+  if (name === undefined) {
+    throw new Error(`target.credentials.${field}: is missing; both accessKeyIdEnv and secretAccessKeyEnv are needed — name the environment variable holding it`);
+  }
+  const value = process.env[name];
+  if (value === undefined || value === "") {
+    throw new Error(`target.credentials.${field}: names ${JSON.stringify(name)}, which is not set in the environment of the Pulumi program — export ${name}, or remove credentials to use the AWS default chain`);
+  }
+  return value;
+}
+
+function fingerprintOf(values: object): string {
+  return createHash("sha256").update(JSON.stringify(values)).digest("hex").slice(0, 16);
+}

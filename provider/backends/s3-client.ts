@@ -1,0 +1,43 @@
+import { S3Client } from "@aws-sdk/client-s3";
+import { getProfile } from "../profiles";
+import { endpointOf, regionOf, type Target } from "../targets";
+import { resolveCredentials, type ResolvedCredentials } from "./credentials";
+
+/** One client per endpoint + region + addressing + credentials: clients hold sockets, so they are reused. */
+const clients = new Map<string, S3Client>();
+
+/** A client for a target and the credentials it signs with. */
+export interface S3Handle {
+  readonly client: S3Client;
+  readonly credentials: ResolvedCredentials;
+}
+
+/**
+ * The cached client for a target. `requestChecksumCalculation: "WHEN_REQUIRED"`
+ * because R2 and other S3 clones reject the checksum headers SDK ≥ 3.729 sends by
+ * default (cloudflare-docs PR #19236, scality/cloudserver#5784); the SDK's
+ * standard retry mode backs off on 429/503/SlowDown.
+ */
+export function s3ClientFor(target: Target): S3Handle {
+  const credentials = resolveCredentials(target);
+  const endpoint = endpointOf(target);
+  const region = regionOf(target);
+  const forcePathStyle = target.forcePathStyle ?? getProfile(target.profile).addressing.value === "path";
+  const key = [endpoint ?? "aws", region, forcePathStyle, credentials.source, credentials.fingerprint].join("|");
+  let client = clients.get(key);
+  if (client === undefined) {
+    client = new S3Client({
+      region,
+      ...(endpoint === undefined ? {} : { endpoint }),
+      forcePathStyle,
+      ...(credentials.values === undefined ? {} : { credentials: credentials.values }),
+      requestChecksumCalculation: "WHEN_REQUIRED",
+      responseChecksumValidation: "WHEN_REQUIRED",
+      maxAttempts: 5,
+      retryMode: "standard",
+      requestHandler: { connectionTimeout: 10_000, requestTimeout: 60_000 },
+    });
+    clients.set(key, client);
+  }
+  return { client, credentials };
+}

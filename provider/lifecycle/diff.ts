@@ -1,0 +1,34 @@
+import type { CorsRule } from "../model/schema";
+import { resourceIdOf, type Target } from "../targets";
+import { sameRules, stableJson } from "./compare";
+import { containsUnknown } from "./types";
+
+/** What `diff` tells the engine (the host forwards only these fields). */
+export interface DiffOutcome {
+  readonly changes: boolean;
+  readonly replaces: string[];
+  readonly deleteBeforeReplace: boolean;
+}
+
+/**
+ * Compares old outputs with new checked inputs. Rules are compared semantically
+ * (order of origins, method case and server ID rewrites are no change); a target
+ * naming another bucket is a replace; an unknown value (preview) may be a change,
+ * and an unknown target may name another bucket.
+ */
+export function diffInputs(olds: Record<string, unknown>, news: Record<string, unknown>): DiffOutcome {
+  const none = { changes: false, replaces: [], deleteBeforeReplace: false };
+  if (containsUnknown(news["target"])) return { ...none, changes: true, replaces: ["target"] };
+  const oldTarget = olds["target"] as Target | undefined;
+  const newTarget = news["target"] as Target;
+  if (oldTarget === undefined || resourceIdOf(oldTarget) !== resourceIdOf(newTarget)) {
+    return { ...none, changes: true, replaces: ["target"] };
+  }
+  const changed =
+    stableJson(oldTarget) !== stableJson(newTarget) ||
+    containsUnknown(news["rules"]) ||
+    !sameRules((olds["rules"] ?? []) as CorsRule[], news["rules"] as CorsRule[]) ||
+    (olds["onExisting"] ?? "fail") !== (news["onExisting"] ?? "fail") ||
+    olds["propagationTimeoutSeconds"] !== news["propagationTimeoutSeconds"];
+  return { ...none, changes: changed };
+}

@@ -1,0 +1,96 @@
+import { BackendError } from "../errors";
+import { getProfile } from "../profiles";
+import { resourceIdOf } from "../targets";
+import { applyConfirmed } from "./apply";
+import { backendFor } from "./backend-for";
+import { fingerprintOf, sameRules } from "./compare";
+import { describeRules } from "./describe";
+import { propagationTimeout } from "./propagation";
+import type { PolicyInputs, PolicyOutputs } from "./types";
+
+/** Input fields that outputs carry over (the host gives `diff` old outputs, not old inputs). */
+const INPUT_FIELDS = ["target", "rules", "onExisting", "propagationTimeoutSeconds"] as const;
+
+/**
+ * Creates the policy. A bucket that already has a CORS configuration is refused
+ * unless `onExisting` says otherwise: `adopt` takes over a configuration that
+ * already means the same as the rules (nothing is written), `overwrite` replaces
+ * it. On any failure the bucket is left as it was.
+ */
+export async function createPolicy(inputs: PolicyInputs): Promise<{ id: string; outs: PolicyOutputs }> {
+  const { target } = inputs;
+  const backend = backendFor(target);
+  const live = await backend.get(target);
+  const desired = { rules: inputs.rules };
+  const title = getProfile(target.profile).title;
+  if (live !== null && inputs.onExisting === "fail") {
+    throw new Error(`${title} bucket "${target.bucket}" already has a CORS configuration that this stack does not manage: ${describeRules(live.rules)}; nothing was changed — set onExisting: "adopt" to take it over (when it already matches your rules) or onExisting: "overwrite" to replace it`);
+  }
+  if (live !== null && inputs.onExisting === "adopt") {
+    if (!sameRules(live.rules, desired.rules)) {
+      throw new Error(`${title} bucket "${target.bucket}" has a CORS configuration that differs from your rules, so it cannot be adopted as is: the bucket has ${describeRules(live.rules)}, your rules are ${describeRules(desired.rules)}; nothing was changed — make the rules match (bucket-cors get prints them) or set onExisting: "overwrite"`);
+    }
+    return { id: resourceIdOf(target), outs: outputsOf(inputs) };
+  }
+  await applyConfirmed(backend, target, desired, live, propagationTimeout(target, inputs.propagationTimeoutSeconds));
+  return { id: resourceIdOf(target), outs: outputsOf(inputs) };
+}
+
+/** Updates the policy in place (same bucket). Rules that mean the same are not rewritten. */
+export async function updatePolicy(olds: PolicyOutputs, news: PolicyInputs): Promise<PolicyOutputs> {
+  if (!sameRules(olds.rules, news.rules)) {
+    const backend = backendFor(news.target);
+    const previous = await backend.get(news.target);
+    await applyConfirmed(backend, news.target, { rules: news.rules }, previous, propagationTimeout(news.target, news.propagationTimeoutSeconds));
+  }
+  return outputsOf(news);
+}
+
+/** Removes the configuration; a missing configuration or bucket is success. */
+export async function deletePolicy(props: PolicyOutputs): Promise<void> {
+  const backend = backendFor(props.target);
+  let previous;
+  try {
+    previous = await backend.get(props.target);
+  } catch (error) {
+    if (error instanceof BackendError && error.code === "NoSuchBucket") return;
+    throw error;
+  }
+  if (previous === null) return;
+  await applyConfirmed(backend, props.target, null, previous, propagationTimeout(props.target, props.propagationTimeoutSeconds));
+}
+
+/** What `read` returns: empty when the configuration (or bucket) is gone. */
+export type ReadOutcome = { id: string; props: PolicyOutputs; inputs: PolicyInputs } | Record<string, never>;
+
+/**
+ * Reads the live configuration. Gone (no configuration, or no bucket) → `{}`, which
+ * the engine treats as deleted. When the live rules mean the same as the stored
+ * ones, the stored form is kept so a server's rewrites never show as drift.
+ */
+export async function readPolicy(id: string, props: PolicyOutputs): Promise<ReadOutcome> {
+  if (props.target === undefined) {
+    throw new Error(`read of "${id}": the state has no target; CorsPolicy resources cannot be imported with pulumi import (pulumi/pulumi#16175) — declare the resource with onExisting: "adopt" instead`);
+  }
+  let live;
+  try {
+    live = await backendFor(props.target).get(props.target);
+  } catch (error) {
+    if (error instanceof BackendError && error.code === "NoSuchBucket") return {};
+    throw error;
+  }
+  if (live === null) return {};
+  const rules = sameRules(live.rules, props.rules ?? []) ? props.rules : live.rules;
+  const outs = outputsOf({ ...props, rules });
+  return { id, props: outs, inputs: inputsOf(outs) };
+}
+
+function outputsOf(inputs: PolicyInputs): PolicyOutputs {
+  return { ...inputsOf(inputs), resourceId: resourceIdOf(inputs.target), fingerprint: fingerprintOf(inputs.rules) };
+}
+
+function inputsOf(values: PolicyInputs): PolicyInputs {
+  const out: Record<string, unknown> = {};
+  for (const field of INPUT_FIELDS) if (values[field] !== undefined) out[field] = values[field];
+  return out as unknown as PolicyInputs;
+}

@@ -1,0 +1,35 @@
+import type { CorsRule } from "../model/schema";
+import type { Target } from "../targets";
+
+/** What to do when `create` finds a CORS configuration this stack does not manage yet. */
+export const ON_EXISTING = ["fail", "adopt", "overwrite"] as const;
+
+/** One of {@link ON_EXISTING}. */
+export type OnExisting = (typeof ON_EXISTING)[number];
+
+/** Checked inputs: what `check` returns and every later call receives (normalized). */
+export interface PolicyInputs {
+  readonly target: Target;
+  readonly rules: CorsRule[];
+  readonly onExisting: OnExisting;
+  readonly propagationTimeoutSeconds?: number;
+}
+
+/** Outputs: the checked inputs (the host hands old outputs to `diff`) plus what was applied. */
+export interface PolicyOutputs extends PolicyInputs {
+  /** Stable id naming the bucket, e.g. `r2:acct/assets`. */
+  readonly resourceId: string;
+  /** `sha256:` + 16 hex digits of the normalized rules that were applied. */
+  readonly fingerprint: string;
+}
+
+/** The string Pulumi sends for a value not known yet (preview); provider-host.md §5. */
+export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+/** True when `value` is, or contains, the unknown sentinel. */
+export function containsUnknown(value: unknown): boolean {
+  if (value === UNKNOWN) return true;
+  if (Array.isArray(value)) return value.some(containsUnknown);
+  if (value !== null && typeof value === "object") return Object.values(value).some(containsUnknown);
+  return false;
+}

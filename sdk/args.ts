@@ -1,0 +1,53 @@
+import type * as pulumi from "@pulumi/pulumi";
+import type { OnExisting } from "../provider/lifecycle/types";
+import type { CorsRuleInput } from "../provider/model/schema";
+import type { TargetInput } from "../provider/targets";
+
+/** Arguments every CorsPolicy takes, whichever way its rules are given. */
+export interface CorsPolicyCommonArgs {
+  /**
+   * The bucket (or Swift container) whose CORS policy this resource manages.
+   * Build it with a preset: `targets.aws({ bucket, region })`, `targets.r2({ accountId, bucket })`...
+   * Changing it to another bucket replaces the resource.
+   */
+  readonly target: pulumi.Input<TargetInput>;
+  /**
+   * What `create` does when the bucket already has a CORS configuration this stack does not manage.
+   * - `"fail"`: refuse and change nothing;
+   * - `"adopt"`: take it over when it already means the same as the rules (nothing is written), refuse otherwise;
+   * - `"overwrite"`: replace it.
+   * `pulumi import` cannot bring dynamic resources in (pulumi/pulumi#16175); `"adopt"` is the way.
+   * @default "fail"
+   */
+  readonly onExisting?: pulumi.Input<OnExisting>;
+  /**
+   * Seconds to wait after a change until a read shows it; past that the change is rolled back and the operation fails.
+   * @default the vendor's propagation delay: 30 s on Cloudflare R2 (https://developers.cloudflare.com/r2/buckets/cors/), a few seconds elsewhere
+   */
+  readonly propagationTimeoutSeconds?: pulumi.Input<number>;
+}
+
+/** Rules given in the canonical model. */
+export interface CorsPolicyRulesArgs extends CorsPolicyCommonArgs {
+  /**
+   * The CORS rules, in order: a server uses the first rule matching origin, method and requested headers.
+   * Methods may be written in any case; lists are compared as sets, so reordering is no change.
+   * @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/cors.html
+   */
+  readonly rules: pulumi.Input<pulumi.Input<CorsRuleInput>[]>;
+  readonly document?: never;
+}
+
+/** Rules given as a document in any supported format. */
+export interface CorsPolicyDocumentArgs extends CorsPolicyCommonArgs {
+  /**
+   * A CORS document as text in any supported format: S3 XML, AWS CLI JSON (`{"CORSRules":…}`),
+   * an S3-console / R2-dashboard rule array, Cloudflare API JSON (`{"rules":[{"allowed":…}]}`),
+   * GCS JSON, or Swift metadata headers. The format is detected.
+   */
+  readonly document: pulumi.Input<string>;
+  readonly rules?: never;
+}
+
+/** Arguments of a CorsPolicy: a target and exactly one of `rules` or `document`. */
+export type CorsPolicyArgs = CorsPolicyRulesArgs | CorsPolicyDocumentArgs;

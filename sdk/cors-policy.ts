@@ -1,0 +1,40 @@
+import * as pulumi from "@pulumi/pulumi";
+import { corsPolicyProvider } from "../provider/provider";
+import type { OnExisting } from "../provider/lifecycle/types";
+import type { CorsRule } from "../provider/model/schema";
+import type { Target } from "../provider/targets";
+import type { CorsPolicyArgs } from "./args";
+
+/**
+ * The CORS policy of one bucket or Swift container, on any supported service.
+ * Preview refuses a policy the target cannot hold (with the property path and
+ * the fix) and shows a semantic diff; `up` applies it and waits until it is served.
+ * Type token: `pulumi-nodejs:dynamic/bucket-cors:CorsPolicy`.
+ */
+export class CorsPolicy extends pulumi.dynamic.Resource {
+  /** The rules as applied, normalized (methods upper-case and in canonical order, origins and headers sorted). */
+  declare readonly rules: pulumi.Output<CorsRule[]>;
+  /** The target, normalized. */
+  declare readonly target: pulumi.Output<Target>;
+  /** What `create` did with an existing configuration. */
+  declare readonly onExisting: pulumi.Output<OnExisting>;
+  /** The propagation timeout in effect, when one was given. */
+  declare readonly propagationTimeoutSeconds: pulumi.Output<number | undefined>;
+  /** A stable id naming the bucket, e.g. `r2:acct/assets` (also the resource's `id`). */
+  declare readonly resourceId: pulumi.Output<string>;
+  /** `sha256:` + 16 hex digits of the applied rules' meaning; changes exactly when the policy's meaning does. */
+  declare readonly fingerprint: pulumi.Output<string>;
+
+  constructor(name: string, args: CorsPolicyArgs, opts?: pulumi.CustomResourceOptions) {
+    const props: pulumi.Inputs = {
+      target: args.target,
+      rules: args.rules,
+      document: args.document,
+      onExisting: args.onExisting,
+      propagationTimeoutSeconds: args.propagationTimeoutSeconds,
+      resourceId: undefined,
+      fingerprint: undefined,
+    };
+    super(corsPolicyProvider, name, props, opts, "bucket-cors", "CorsPolicy");
+  }
+}

@@ -1,0 +1,23 @@
+/**
+ * pulumi-bucket-cors: declare, validate, convert and apply bucket CORS policies.
+ * This is the package's only public entry point; everything is a named export.
+ */
+export { CORS_METHODS, type CorsMethod } from "../provider/model/methods";
+export type { CorsConfiguration, CorsConfigurationInput, CorsRule, CorsRuleInput } from "../provider/model/schema";
+export type { Issue } from "../provider/model/issue";
+export type { ValidateOptions } from "../provider/model/validate";
+export { FORMAT_NAMES, type FormatName, type Encoded, type SwiftHeaders } from "../provider/formats/types";
+export { PROFILES } from "../provider/profiles/table";
+export { PROFILE_NAMES, type Profile, type ProfileName, type Fact } from "../provider/profiles/types";
+export { parsePolicy, type ParsedPolicy, type ParseOptions, type PolicySource } from "../provider/api/parse";
+export { validatePolicy, renderPolicy, normalizePolicy, detectFormat } from "../provider/api/policy";
+export { CorsPolicyError, CorsValidationError } from "../provider/errors";
+// Not exported: codecs and validators one by one (use parsePolicy/renderPolicy/validatePolicy),
+// and the provider's lifecycle functions (reached only through "pulumi-bucket-cors/provider").
+export { CorsPolicy } from "./cors-policy";
+export type { CorsPolicyArgs, CorsPolicyCommonArgs, CorsPolicyRulesArgs, CorsPolicyDocumentArgs } from "./args";
+export { targets, type CredentialEnvNames, type S3PresetArgs, type RegionalPresetArgs } from "./targets";
+export { rules } from "./rules";
+export { ON_EXISTING, type OnExisting } from "../provider/lifecycle/types";
+export type { Target, TargetInput } from "../provider/targets";
+export { BackendError } from "../provider/errors";
