@@ -1,0 +1,50 @@
+import * as fs from "fs";
+import * as path from "path";
+import { run } from "./exec";
+import { hashFiles } from "./publish";
+import { tmpRoot } from "./paths";
+
+/** What `npm run build` (tsc -p tsconfig.build.json) reads. */
+const BUILD_INPUTS = ["provider", "sdk", "cli", "package.json", "tsconfig.json", "tsconfig.build.json"];
+
+/**
+ * Runs `npm run build` unless dist/ was built from exactly the current sources (a stamp under
+ * .tmp records their hash), then returns the content hash of dist/ + package.json: the key of
+ * the packed project. Callers hold buildLock() from here until they have packed.
+ */
+export async function buildPackage(repo: string, force = false): Promise<string> {
+  const stamp = path.join(tmpRoot(repo), "build-stamp");
+  const sources = hashFiles(repo, BUILD_INPUTS);
+  const fresh = fs.existsSync(path.join(repo, "dist")) && readIfExists(stamp) === sources;
+  if (force || !fresh) {
+    await run("npm", ["run", "build", "--silent"], repo);
+    fs.writeFileSync(stamp, sources);
+  }
+  return hashFiles(repo, ["dist", "package.json"]);
+}
+
+/** Lock directory serializing build + hash + pack across jest workers. */
+export function buildLock(repo: string): string {
+  return path.join(tmpRoot(repo), "locks", "build");
+}
+
+/** `npm pack`s the repo into `destDir` and returns the tarball path. */
+export async function packPackage(repo: string, destDir: string): Promise<string> {
+  const out = await run("npm", ["pack", "--json", "--ignore-scripts", "--pack-destination", destDir], repo);
+  const [info] = JSON.parse(out) as { filename: string }[];
+  if (info === undefined) throw new Error(`npm pack printed no tarball: ${out}`);
+  return path.join(destDir, info.filename);
+}
+
+/** Installs a packed tarball the fast way: its `package/` becomes node_modules/<name>. */
+export async function installTarball(tarball: string, nodeModules: string, name: string): Promise<void> {
+  const unpack = fs.mkdtempSync(path.join(path.dirname(tarball), "unpack-"));
+  await run("tar", ["-xzf", tarball, "-C", unpack], unpack);
+  fs.mkdirSync(nodeModules, { recursive: true });
+  fs.renameSync(path.join(unpack, "package"), path.join(nodeModules, name));
+  fs.rmSync(unpack, { recursive: true, force: true });
+}
+
+function readIfExists(file: string): string | undefined {
+  return fs.existsSync(file) ? fs.readFileSync(file, "utf8") : undefined;
+}
