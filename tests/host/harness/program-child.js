@@ -25,8 +25,10 @@ const waiters = new Map();
 let seq = 0;
 let finished = false;
 
-process.on("unhandledRejection", (reason) => errors.push(`unhandledRejection: ${describe(reason)}`));
-process.on("uncaughtException", (error) => errors.push(`uncaughtException: ${describe(error)}`));
+// The SDK rejects once per output that depends on a failed serialization: report each text once.
+const report = (text) => { if (!errors.includes(text)) errors.push(text); };
+process.on("unhandledRejection", (reason) => report(`unhandledRejection: ${describe(reason)}`));
+process.on("uncaughtException", (error) => report(`uncaughtException: ${describe(error)}`));
 process.on("message", (reply) => {
   const waiter = waiters.get(reply.seq);
   waiters.delete(reply.seq);
@@ -115,4 +117,4 @@ async function main() {
   if (typeof exported === "function") await exported();
 }
 
-main().catch((e) => errors.push(`program failed: ${e instanceof Error ? e.stack : String(e)}`));
+main().catch((e) => report(`program threw: ${e instanceof Error ? e.stack : String(e)}`));

@@ -36,6 +36,8 @@ export interface RunProgramOptions {
   /** Stack config seen by `pulumi.Config` in the program: `<ns>:<key>` → value (or `secret(value)`). */
   readonly config?: Record<string, Json>;
   readonly timeoutMs?: number;
+  /** Where to append the program's output lines (also returned); lets callers keep them on failure. */
+  readonly diagnostics?: Diagnostic[];
   /**
    * Answers each registration as the engine would (id + outputs). Without it the child echoes
    * inputs as outputs, with id `<name>-id` (unknown in preview).
@@ -65,7 +67,7 @@ const CHILD = path.join(__dirname, "program-child.js");
  */
 export async function runProgram(options: RunProgramOptions): Promise<ProgramRun> {
   const programFile = writeProgram(options.dir, options.program);
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics = options.diagnostics ?? [];
   const child = fork(CHILD, [], {
     cwd: options.dir,
     env: childEnv(options, programFile),

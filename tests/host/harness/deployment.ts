@@ -1,0 +1,119 @@
+import type { DiffResult } from "./host";
+import type { PluginClient } from "./plugin";
+import type { Registered, Registration } from "./program";
+import { changedKeys } from "./compare";
+import type { ResourceState, StateStore } from "./state";
+import type { Step, StepDiff } from "./steps";
+import type { JsonObject } from "./wire";
+
+/**
+ * The step generator for one `up` or `preview` (pkg/resource/deploy/step_generator.go, as far as
+ * provider-host.md §5 records it). Each registration becomes one step, run while the program
+ * waits for its outputs. A preview plans the same steps but never calls Create/Update/Delete
+ * (the host answers supportsPreview:false) and never writes the state.
+ */
+export class Deployment {
+  readonly steps: Step[] = [];
+  private readonly seen = new Set<string>();
+
+  constructor(
+    private readonly state: StateStore,
+    private readonly plugin: PluginClient,
+    private readonly preview: boolean,
+  ) {}
+
+  async register(reg: Registration): Promise<Registered> {
+    if (this.seen.has(reg.urn)) throw new Error(`duplicate resource URN ${reg.urn}`);
+    this.seen.add(reg.urn);
+    const old = this.state.live(reg.urn);
+    if (!reg.custom) return this.component(reg, old);
+    return old === undefined ? this.create(reg, await this.plugin.check(reg.urn, {}, reg.inputs)) : this.existing(reg, old);
+  }
+
+  /** Outputs a component registered; kept in state like the engine does. */
+  componentOutputs(urn: string, outputs: JsonObject): void {
+    const resource = this.state.live(urn);
+    if (!this.preview && resource !== undefined) resource.outputs = outputs;
+  }
+
+  /** After the program: delete what it no longer declares and the old halves of replacements. */
+  async deleteRemoved(): Promise<void> {
+    const doomed = this.state.all().filter((r) => r.delete === true || !this.seen.has(r.urn));
+    for (const resource of [...doomed].reverse()) await this.delete(resource);
+  }
+
+  private async create(reg: Registration, inputs: JsonObject): Promise<Registered> {
+    const { id, outputs } = this.preview ? { id: "", outputs: inputs } : await this.plugin.create(reg.urn, inputs);
+    if (!this.preview) this.state.add(this.resource(reg, id, inputs, outputs));
+    this.steps.push({ urn: reg.urn, type: reg.type, op: "create", id, inputs, outputs });
+    return { id, outputs };
+  }
+
+  private async existing(reg: Registration, old: ResourceState): Promise<Registered> {
+    const inputs = await this.plugin.check(reg.urn, old.inputs, reg.inputs);
+    const diff = summarize(await this.plugin.diff(old, inputs), old.inputs, inputs);
+    if (diff.replaces.length > 0) return this.replace(reg, old, diff);
+    const changed = diff.changes === "some" || (diff.changes === "unknown" && diff.keys.length > 0);
+    const outputs = !changed ? old.outputs : this.preview ? inputs : await this.plugin.update(old, inputs);
+    if (!this.preview) this.state.replace(old, this.resource(reg, old.id, inputs, outputs));
+    const before = { oldInputs: old.inputs, oldOutputs: old.outputs, diff };
+    this.steps.push({ urn: reg.urn, type: reg.type, op: changed ? "update" : "same", id: old.id, inputs, outputs, ...before });
+    return { id: old.id, outputs };
+  }
+
+  /** Replacement re-runs Check without olds (so autonames are fresh), then create+delete in either order. */
+  private async replace(reg: Registration, old: ResourceState, diff: StepDiff): Promise<Registered> {
+    const inputs = await this.plugin.check(reg.urn, {}, reg.inputs);
+    const deleteFirst = diff.deleteBeforeReplace || reg.deleteBeforeReplace;
+    let id = "";
+    let outputs = inputs;
+    if (!this.preview) {
+      if (deleteFirst) {
+        await this.plugin.delete(old);
+        this.state.remove(old);
+      }
+      ({ id, outputs } = await this.plugin.create(reg.urn, inputs));
+      const created = this.resource(reg, id, inputs, outputs);
+      if (deleteFirst) {
+        this.state.add(created);
+      } else {
+        old.delete = true;
+        this.state.add(created, old);
+      }
+    }
+    const before = { oldId: old.id, oldInputs: old.inputs, oldOutputs: old.outputs };
+    this.steps.push({ urn: reg.urn, type: reg.type, op: "replace", id, inputs, outputs, ...before, diff: { ...diff, deleteBeforeReplace: deleteFirst } });
+    return { id, outputs };
+  }
+
+  private async delete(resource: ResourceState): Promise<void> {
+    if (!this.preview) {
+      if (resource.custom) await this.plugin.delete(resource);
+      this.state.remove(resource);
+    }
+    const { urn, type, id, inputs, outputs } = resource;
+    this.steps.push({ urn, type, op: "delete", id, oldInputs: inputs, oldOutputs: outputs });
+  }
+
+  private component(reg: Registration, old: ResourceState | undefined): Registered {
+    const outputs = old?.outputs ?? {};
+    if (!this.preview) {
+      const next = this.resource(reg, "", reg.inputs, outputs);
+      if (old === undefined) this.state.add(next);
+      else this.state.replace(old, next);
+    }
+    this.steps.push({ urn: reg.urn, type: reg.type, op: old === undefined ? "create" : "same", id: "", inputs: reg.inputs, outputs });
+    return { id: "", outputs: {} };
+  }
+
+  private resource(reg: Registration, id: string, inputs: JsonObject, outputs: JsonObject): ResourceState {
+    const base = { urn: reg.urn, custom: reg.custom, type: reg.type, id, inputs, outputs };
+    return reg.parent === "" ? base : { ...base, parent: reg.parent };
+  }
+}
+
+/** The provider's diff plus the input keys that differ (the engine's own diff for DIFF_UNKNOWN). */
+function summarize(diff: DiffResult, oldInputs: JsonObject, inputs: JsonObject): StepDiff {
+  const keys = changedKeys(oldInputs, inputs);
+  return { changes: diff.changes, replaces: diff.replaces, deleteBeforeReplace: diff.deleteBeforeReplace, keys };
+}
