@@ -36,7 +36,10 @@ export class Deployment {
     if (!this.preview && resource !== undefined) resource.outputs = outputs;
   }
 
-  /** After the program: delete what it no longer declares and the old halves of replacements. */
+  /**
+   * After the program: delete what it no longer declares, and the old halves of create-before-delete
+   * replacements (their "replace" step already stands for that delete, so it adds no step).
+   */
   async deleteRemoved(): Promise<void> {
     const doomed = this.state.all().filter((r) => r.delete === true || !this.seen.has(r.urn));
     for (const resource of [...doomed].reverse()) await this.delete(resource);
@@ -92,7 +95,7 @@ export class Deployment {
       this.state.remove(resource);
     }
     const { urn, type, id, inputs, outputs } = resource;
-    this.steps.push({ urn, type, op: "delete", id, oldInputs: inputs, oldOutputs: outputs });
+    if (resource.delete !== true) this.steps.push({ urn, type, op: "delete", id, oldInputs: inputs, oldOutputs: outputs });
   }
 
   private component(reg: Registration, old: ResourceState | undefined): Registered {
