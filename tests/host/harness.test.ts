@@ -220,7 +220,7 @@ describe("up", () => {
     expect(fileExists("r2")).toBe(false);
   });
 
-  test("compares inputs itself when the provider has no diff (DIFF_UNKNOWN), __provider included", async () => {
+  test("compares inputs itself when the provider has no diff (DIFF_UNKNOWN)", async () => {
     const plain = (content: string) => program(`new f.DifflessFile("dl", { name: "dl", content: "${content}" });`);
     await h.up(plain("a"));
     const same = await h.up(plain("a"));
@@ -228,6 +228,23 @@ describe("up", () => {
     const changed = await h.up(plain("b"));
     expect(changed.steps.map((s) => [s.op, s.diff])).toEqual([["update", { changes: "unknown", replaces: [], deleteBeforeReplace: false, keys: ["content"] }]]);
     expect([stateView()[0]!["type"], fileText("dl")]).toEqual([DIFFLESS, "b"]);
+  });
+
+  test("updates a resource whose provider code changed, when the provider has no diff", async () => {
+    const inline = (version: string) =>
+      program(`const VERSION = "${version}";
+const provider = {
+  async create(inputs) { return { id: "inline", outs: { ...inputs, version: VERSION } }; },
+  async update(id, olds, news) { return { outs: { ...news, version: VERSION } }; },
+};
+new pulumi.dynamic.Resource(provider, "inline", { value: "same" }, undefined, "inline", "Thing");`);
+    await h.up(inline("v1"));
+    const same = await h.up(inline("v1"));
+    expect(same.steps.map((s) => [s.op, s.diff?.keys])).toEqual([["same", []]]);
+    const changed = await h.up(inline("v2"));
+    expect(changed.steps.map((s) => [s.op, s.diff?.keys, withoutProvider(s.outputs)])).toEqual([
+      ["update", ["__provider"], { value: "same", version: "v2" }],
+    ]);
   });
 
   test("fails when create throws, keeping what succeeded and nothing of the failed resource", async () => {
@@ -347,6 +364,23 @@ describe("refresh and destroy", () => {
     expect(calls()).toEqual(["delete db", "delete da"]);
     expect(h.state()).toEqual({ resources: [] });
     expect([fileExists("da"), fileExists("db")]).toEqual([false, false]);
+  });
+});
+
+describe("diagnostics", () => {
+  test("collects what the program and the provider print, as the engine shows them", async () => {
+    const body = `console.log("program says hi");
+const provider = {
+  async create(inputs) { console.log("provider creating"); console.error("provider warning"); return { id: "talky", outs: inputs }; },
+};
+new pulumi.dynamic.Resource(provider, "talky", { value: "v" }, undefined, "talky", "Thing");`;
+    const result = await h.up(program(body));
+    const ours = result.diagnostics.filter((d) => /program says|provider (creating|warning)/.test(d.text));
+    expect(ours.sort((a, b) => a.text.localeCompare(b.text))).toEqual([
+      { source: "program", stream: "stdout", text: "program says hi" },
+      { source: "host", stream: "stdout", text: "provider creating" },
+      { source: "host", stream: "stderr", text: "provider warning" },
+    ]);
   });
 });
 

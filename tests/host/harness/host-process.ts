@@ -38,6 +38,7 @@ export function spawnHost(options: HostProcessOptions): Promise<HostProcess> {
   const pid = child.pid;
   if (pid === undefined) return Promise.reject(new Error("could not spawn the provider host"));
   livePids.add(pid);
+  watchParent(pid);
   const diagnostics: Diagnostic[] = [];
   const kill = (graceMs = 2000) => killGroup(pid, graceMs);
   const timeoutMs = options.startTimeoutMs ?? 30_000;
@@ -98,9 +99,29 @@ function signalGroup(pid: number, signal: NodeJS.Signals): void {
   }
 }
 
-/** Never leave a host behind, even when a test forgets stop() or the worker is torn down. */
+/**
+ * Never leave a host behind, even when a test forgets stop() or the worker is torn down. The host
+ * runs in its own process group, so a Ctrl-C to ours does not reach it: forward fatal signals.
+ */
 function installExitHook(): void {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
-  process.on("exit", () => livePids.forEach((pid) => signalGroup(pid, "SIGKILL")));
+  const killAll = () => livePids.forEach((pid) => signalGroup(pid, "SIGKILL"));
+  process.on("exit", killAll);
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    if (process.listenerCount(signal) > 0) continue; // someone else decides how this process exits
+    process.once(signal, () => {
+      killAll();
+      process.kill(process.pid, signal); // default action now that our listener is gone
+    });
+  }
+}
+
+/**
+ * Last resort when this process dies by SIGKILL (no exit hook runs): a detached shell that kills
+ * the host group once we are gone, and exits by itself once the group is gone.
+ */
+function watchParent(pgid: number): void {
+  const script = `while kill -0 ${process.pid} 2>/dev/null && kill -0 -${pgid} 2>/dev/null; do sleep 1; done; kill -9 -${pgid} 2>/dev/null`;
+  spawn("sh", ["-c", script], { detached: true, stdio: "ignore" }).unref();
 }
