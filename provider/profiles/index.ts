@@ -1,0 +1,32 @@
+import { CorsPolicyError } from "../errors";
+import { PROFILES } from "./table";
+import { PROFILE_NAMES, type Profile, type ProfileName } from "./types";
+
+export {
+  PROFILE_NAMES,
+  type BackendKind,
+  type Dialect,
+  type Fact,
+  type HeaderWildcardRule,
+  type NoConfigBehaviour,
+  type OriginWildcardRule,
+  type Profile,
+  type ProfileName,
+} from "./types";
+export { PROFILES, profileTable } from "./table";
+
+/** True when `x` names a row of the vendor table. */
+export function isProfileName(x: unknown): x is ProfileName {
+  return typeof x === "string" && (PROFILE_NAMES as readonly string[]).includes(x);
+}
+
+/**
+ * The vendor profile called `name`. Throws when there is none, naming every
+ * allowed profile, so a typo in a target is fixed from the message alone.
+ */
+export function getProfile(name: string): Profile {
+  if (!isProfileName(name)) {
+    throw new CorsPolicyError(`profile: ${JSON.stringify(name)} is not a known profile; allowed are ${PROFILE_NAMES.join(", ")} — use one of them, or "s3" for any other S3-compatible service`);
+  }
+  return PROFILES[name];
+}

@@ -1,0 +1,484 @@
+import { CORS_METHODS, type CorsMethod } from "../model/methods";
+import type { Fact, Profile, ProfileName } from "./types";
+
+/**
+ * The vendor table: one row per profile, every fact with the link it comes from
+ * (field-notes.md §4, test-servers.md). Built by a function and kept to plain
+ * data, because a module-level schema or class instance reached from the
+ * provider breaks Pulumi's closure serialization (pulumi/pulumi#5294).
+ * Each call returns a fresh table.
+ */
+export function profileTable(): Record<ProfileName, Profile> {
+  return {
+    aws: aws(),
+    r2: r2(),
+    spaces: spaces(),
+    ovh: ovh(),
+    exoscale: exoscale(),
+    ceph: ceph(),
+    b2: b2(),
+    wasabi: wasabi(),
+    minio: minio(),
+    s3: genericS3(),
+    swift: swift(),
+    vstorage: vstorage(),
+    "ovh-swift": ovhSwift(),
+  };
+}
+
+/** The facts of a row other than its identity, where it lives (endpoint, region, addressing) and its alternative. */
+type Rules = Omit<Profile, "name" | "title" | "endpoint" | "defaultRegion" | "addressing" | "alternative">;
+
+function fact<T>(value: T, source: string): Fact<T> {
+  return { value, source };
+}
+
+/** A fact from weak or dated evidence (field-notes.md **[uncertain]**): test before relying on it. */
+function weak<T>(value: T, source: string): Fact<T> {
+  return { value, source, uncertain: true };
+}
+
+/** The same value, marked uncertain, with a note saying why it is carried over. */
+function assumed<T>(from: Fact<T>, note: string): Fact<T> {
+  return weak(from.value, `${from.source} (${note})`);
+}
+
+function allMethods(): CorsMethod[] {
+  return [...CORS_METHODS];
+}
+
+const AWS_CORS = "https://docs.aws.amazon.com/AmazonS3/latest/userguide/ManageCorsUsing.html";
+const AWS_RULE = "https://docs.aws.amazon.com/AmazonS3/latest/API/API_CORSRule.html";
+
+/** AWS S3's own rules: the baseline for every S3-compatible row. */
+function awsRules(): Rules {
+  return {
+    backend: fact("s3", "https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutBucketCors.html"),
+    methods: fact(allMethods(), AWS_RULE),
+    originWildcard: fact("one-anywhere", `${AWS_CORS}; error text "AllowedOrigin \\"*example*.com\\" can not have more than one wildcard." quoted in versity/versitygw#1870`),
+    headerWildcard: fact("one-anywhere", `${AWS_CORS} (each AllowedHeader may contain one "*", e.g. x-amz-*)`),
+    limits: {
+      maxRules: fact(100, AWS_CORS),
+      maxDocumentBytes: fact(65536, "https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutBucketCors.html (\"limited to 64 KB\")"),
+      maxAgeSeconds: fact(null, `${AWS_RULE} (an integer, no documented maximum)`),
+    },
+    supports: {
+      perBucketCors: fact(true, AWS_CORS),
+      ruleIds: fact(true, `${AWS_RULE} (ID, up to 255 characters)`),
+      exposeHeaders: fact(true, AWS_RULE),
+      multipleRules: fact(true, AWS_CORS),
+      perRuleMethods: fact(true, AWS_RULE),
+      perRuleHeaders: fact(true, AWS_RULE),
+    },
+    noConfigReadsAs: fact("not-found", "https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketCors.html (NoSuchCORSConfiguration)"),
+    // Not documented; Terraform re-reads after a put because a GetBucketCors right after may still show the old rules.
+    propagationSeconds: weak(5, "hashicorp/terraform-provider-aws@internal/service/s3/bucket_cors_configuration.go (retries the read after put)"),
+    rewrites: fact([], "https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketCors.html (returns the rules as stored)"),
+    dialect: fact("aws", "https://docs.aws.amazon.com/AmazonS3/latest/userguide/cors.html (first rule matching origin, method and every requested header)"),
+  };
+}
+
+/**
+ * The AWS rules for a service whose own documentation says nothing about them:
+ * same values, marked uncertain, each source saying it is the AWS rule.
+ */
+function awsAssumed(): Rules {
+  const a = awsRules();
+  const note = "AWS rule, assumed: this service documents nothing else";
+  return {
+    backend: a.backend,
+    methods: assumed(a.methods, note),
+    originWildcard: assumed(a.originWildcard, note),
+    headerWildcard: assumed(a.headerWildcard, note),
+    limits: {
+      maxRules: assumed(a.limits.maxRules, note),
+      maxDocumentBytes: assumed(a.limits.maxDocumentBytes, note),
+      maxAgeSeconds: assumed(a.limits.maxAgeSeconds, note),
+    },
+    supports: {
+      perBucketCors: assumed(a.supports.perBucketCors, note),
+      ruleIds: assumed(a.supports.ruleIds, note),
+      exposeHeaders: assumed(a.supports.exposeHeaders, note),
+      multipleRules: assumed(a.supports.multipleRules, note),
+      perRuleMethods: assumed(a.supports.perRuleMethods, note),
+      perRuleHeaders: assumed(a.supports.perRuleHeaders, note),
+    },
+    noConfigReadsAs: assumed(a.noConfigReadsAs, note),
+    propagationSeconds: assumed(a.propagationSeconds, note),
+    rewrites: assumed(a.rewrites, note),
+    dialect: assumed(a.dialect, note),
+  };
+}
+
+function aws(): Profile {
+  return {
+    name: "aws",
+    title: "Amazon S3",
+    endpoint: fact("https://s3.{region}.amazonaws.com", "https://docs.aws.amazon.com/general/latest/gr/s3.html"),
+    defaultRegion: fact("us-east-1", "https://docs.aws.amazon.com/AmazonS3/latest/API/API_CreateBucket.html (no LocationConstraint means us-east-1)"),
+    // AWS is retiring path-style requests; virtual-hosted is the documented form.
+    addressing: fact("virtual-hosted", "https://docs.aws.amazon.com/AmazonS3/latest/userguide/VirtualHosting.html"),
+    ...awsRules(),
+  };
+}
+
+const R2_CORS = "https://developers.cloudflare.com/r2/buckets/cors/";
+const R2_S3 = "https://developers.cloudflare.com/r2/api/s3/api/";
+const R2_API = "https://developers.cloudflare.com/api/resources/r2/subresources/buckets/subresources/cors/methods/update/";
+
+function r2(): Profile {
+  return {
+    name: "r2",
+    title: "Cloudflare R2",
+    backend: fact("s3", `${R2_S3} (PutBucketCors, GetBucketCors, DeleteBucketCors supported)`),
+    // Jurisdiction buckets live on https://{accountId}.{jurisdiction}.r2.cloudflarestorage.com; targets/endpoint.ts inserts the jurisdiction label.
+    endpoint: fact("https://{accountId}.r2.cloudflarestorage.com", `${R2_S3}; jurisdiction variant https://{accountId}.{jurisdiction}.r2.cloudflarestorage.com (https://developers.cloudflare.com/r2/reference/data-location/#jurisdictional-restrictions)`),
+    defaultRegion: fact("auto", `${R2_S3}#bucket-region (region "auto"; us-east-1 and empty alias to it)`),
+    // Path-style keeps one host per account (and per jurisdiction) for every bucket name,
+    // so TLS and DNS never depend on the bucket; R2 answers virtual-hosted requests too.
+    addressing: fact("path", `${R2_S3} (both addressing styles accepted)`),
+    methods: fact(allMethods(), `${R2_API} (AllowedMethods enum GET, PUT, POST, DELETE, HEAD)`),
+    originWildcard: weak("one-anywhere", "cloudflare/cloudflare-docs#32888 (docs say exact match, yet https://*-app.example.dev is accepted and matched; http://localhost:* is rejected with 400 MalformedXML)"),
+    headerWildcard: weak("one-anywhere", `${R2_CORS} (AllowedHeaders "*" reported rejected in 2022, used without error in cloudflare/terraform-provider-cloudflare#5607)`),
+    limits: {
+      maxRules: weak(null, "https://developers.cloudflare.com/r2/platform/limits/ (no CORS rule count listed)"),
+      maxDocumentBytes: weak(null, "https://developers.cloudflare.com/r2/platform/limits/ (no CORS document size listed)"),
+      maxAgeSeconds: fact(86400, `${R2_CORS} (MaxAgeSeconds at most 86400; browsers may cap it at 2 hours)`),
+    },
+    supports: {
+      perBucketCors: fact(true, R2_CORS),
+      ruleIds: weak(true, `${R2_API} (rules[].id in the Cloudflare API; read-back over the S3 API not verified)`),
+      exposeHeaders: fact(true, R2_CORS),
+      multipleRules: fact(true, R2_CORS),
+      perRuleMethods: fact(true, R2_CORS),
+      perRuleHeaders: fact(true, R2_CORS),
+    },
+    noConfigReadsAs: weak("not-found", `${R2_S3} (NoSuchCORSConfiguration presumed; the Cloudflare API answers 404)`),
+    propagationSeconds: fact(30, `${R2_CORS} ("CORS rule propagation can, in rare cases, take up to 30 seconds")`),
+    rewrites: weak([], `${R2_CORS} (no read-back rewrites reported; untested)`),
+    dialect: fact("r2", `${R2_CORS}; cloudflare/cloudflare-docs#32888 (partial origin wildcards match)`),
+  };
+}
+
+const DO_CORS = "https://docs.digitalocean.com/products/spaces/how-to/configure-cors/";
+const DO_TF = "digitalocean/terraform-provider-digitalocean@digitalocean/spaces/resource_spaces_bucket_cors_configuration.go";
+
+function spaces(): Profile {
+  const a = awsAssumed();
+  return {
+    ...a,
+    name: "spaces",
+    title: "DigitalOcean Spaces",
+    backend: fact("s3", "https://docs.digitalocean.com/products/spaces/how-to/use-aws-sdks/"),
+    endpoint: fact("https://{region}.digitaloceanspaces.com", "https://docs.digitalocean.com/products/spaces/how-to/use-aws-sdks/"),
+    defaultRegion: fact(null, "https://docs.digitalocean.com/products/spaces/how-to/use-aws-sdks/ (each Space lives in a named region, e.g. nyc3)"),
+    addressing: fact("virtual-hosted", "https://docs.digitalocean.com/products/spaces/how-to/use-aws-sdks/ (BUCKET.REGION.digitaloceanspaces.com)"),
+    methods: fact(allMethods(), DO_CORS),
+    originWildcard: fact("hostname-prefix", `${DO_CORS} (a wildcard only at the start of the hostname, https://*.example.com)`),
+    limits: { ...a.limits, maxRules: fact(100, `${DO_TF} (cors_rule MaxItems 100)`) },
+    supports: {
+      ...a.supports,
+      perBucketCors: fact(true, DO_CORS),
+      ruleIds: weak(true, `${DO_TF} (id in the schema; not in DO's CORS docs)`),
+      exposeHeaders: weak(true, "digitalocean/terraform-provider-digitalocean#322 (left out in 2019 as undocumented; in the schema since, never confirmed honoured)"),
+    },
+    noConfigReadsAs: weak("not-found", `${DO_TF} (Read fails when no configuration exists; inferred)`),
+    propagationSeconds: weak(5, "digitalocean/terraform-provider-digitalocean#1129 (updated origins reported as not taking effect)"),
+  };
+}
+
+const OVH_S3_CORS = "https://help.ovhcloud.com/csm/pt-public-cloud-storage-s3-cors?id=kb_article_view&sysparm_article=KB0058281";
+
+function ovh(): Profile {
+  const a = awsAssumed();
+  return {
+    ...a,
+    name: "ovh",
+    title: "OVHcloud Object Storage",
+    backend: fact("s3", OVH_S3_CORS),
+    endpoint: fact("https://s3.{region}.io.cloud.ovh.net", "ovh/docs@pages/storage_and_backup/object_storage/s3_location/guide.en-gb.md"),
+    defaultRegion: fact(null, "ovh/docs@pages/storage_and_backup/object_storage/s3_location/guide.en-gb.md (one endpoint per region, e.g. gra)"),
+    // Path-style works for every bucket name, dots included, under the regional certificate.
+    addressing: weak("path", "ovh/docs@pages/storage_and_backup/object_storage/s3_location/guide.en-gb.md"),
+    supports: {
+      ...a.supports,
+      perBucketCors: fact(true, OVH_S3_CORS),
+      multipleRules: fact(true, OVH_S3_CORS),
+      // Closed without a statement that it was fixed: keep warning about IDs.
+      ruleIds: weak(false, "ovh/public-cloud-roadmap#457 (rules with ID and several origins rejected with MalformedXML; closed)"),
+    },
+    dialect: weak("aws", `${OVH_S3_CORS} (describes AWS matching: origin, method, then every requested header)`),
+  };
+}
+
+const EXO_CORS = "https://community.exoscale.com/documentation/storage/cors/";
+
+function exoscale(): Profile {
+  const a = awsAssumed();
+  return {
+    ...a,
+    name: "exoscale",
+    title: "Exoscale SOS",
+    backend: fact("s3", EXO_CORS),
+    endpoint: fact("https://sos-{region}.exo.io", "https://community.exoscale.com/documentation/storage/ (zone endpoints such as sos-ch-gva-2.exo.io)"),
+    defaultRegion: fact(null, "https://community.exoscale.com/documentation/storage/ (one endpoint per zone)"),
+    addressing: weak("path", "https://community.exoscale.com/documentation/storage/"),
+    methods: fact(allMethods(), `${EXO_CORS} (HEAD, GET, POST, PUT, DELETE; an older page lacks DELETE)`),
+    originWildcard: weak("one-anywhere", `${EXO_CORS} ("*" allowed in origins; its position is not documented)`),
+    headerWildcard: fact("prefix-only", `${EXO_CORS} (header wildcards are prefix matches, e.g. Content-*); exoscale/pithos#74`),
+    supports: {
+      ...a.supports,
+      perBucketCors: fact(true, EXO_CORS),
+      multipleRules: fact(true, EXO_CORS),
+      exposeHeaders: weak(true, `${EXO_CORS} (ExposeHeader called "a comma-separated list"; semantics untested)`),
+    },
+  };
+}
+
+const CEPH_CORS_H = "ceph/ceph@src/rgw/rgw_cors.h";
+
+function ceph(): Profile {
+  return {
+    name: "ceph",
+    title: "Ceph RGW",
+    backend: fact("s3", "https://docs.ceph.com/en/latest/radosgw/s3/"),
+    endpoint: fact(null, "https://docs.ceph.com/en/latest/radosgw/s3/ (self-hosted: the operator's URL)"),
+    defaultRegion: fact(null, "https://docs.ceph.com/en/latest/radosgw/multisite/ (zonegroup names are chosen by the operator)"),
+    // Virtual-hosted buckets need rgw_dns_name and wildcard DNS, which most deployments lack.
+    addressing: fact("path", "https://docs.ceph.com/en/latest/radosgw/s3/commons/#bucket-and-host-name"),
+    methods: fact(allMethods(), `${CEPH_CORS_H} (RGW_CORS_* method bits; PATCH rejected with MalformedXML)`),
+    originWildcard: fact("one-anywhere", "ceph/ceph@src/rgw/rgw_cors_s3.cc (two \"*\" in one origin rejected with MalformedXML)"),
+    headerWildcard: weak("one-anywhere", "ceph/ceph@src/rgw/rgw_cors_s3.cc"),
+    limits: {
+      maxRules: fact(100, "ceph/ceph@src/rgw/rgw_rest_s3.cc (RGWPutCORS_ObjStore_S3::get_params: rgw_cors_rules_max_num, default 100; 101 rules → 400 InvalidRequest)"),
+      maxDocumentBytes: fact(null, "ceph/ceph@src/rgw/rgw_rest_s3.cc (bounded only by rgw_max_put_param_size, an operator setting)"),
+      maxAgeSeconds: fact(null, `${CEPH_CORS_H} (uint32 max_age; out-of-range values are accepted and dropped, not rejected)`),
+    },
+    supports: {
+      perBucketCors: fact(true, "https://docs.ceph.com/en/latest/radosgw/s3/bucketops/"),
+      ruleIds: fact(true, `${CEPH_CORS_H} (RGWCORSRule::id)`),
+      exposeHeaders: fact(true, `${CEPH_CORS_H} (exposable_hdrs)`),
+      multipleRules: fact(true, CEPH_CORS_H),
+      perRuleMethods: fact(true, CEPH_CORS_H),
+      perRuleHeaders: fact(true, CEPH_CORS_H),
+    },
+    noConfigReadsAs: fact("not-found", "ceph/ceph#19104 (NoSuchCORSConfiguration; older builds said \"Not Found\")"),
+    // One RGW applies a put at once; multisite zones sync bucket metadata asynchronously.
+    propagationSeconds: weak(2, "https://docs.ceph.com/en/latest/radosgw/multisite/"),
+    rewrites: fact(
+      [
+        "origins de-duplicated and sorted",
+        "allowed headers sorted byte-wise",
+        "methods de-duplicated and re-ordered (PUT,GET,GET reads back as GET,PUT); lower-case methods stored upper-case",
+        "MaxAgeSeconds out of range (negative, or above 32 bits) accepted and dropped",
+      ],
+      `${CEPH_CORS_H} (std::set for origins and headers, a bit mask for methods, uint32 max_age)`,
+    ),
+    dialect: fact("ceph", "ceph/ceph#69190 (RGW chose the rule by origin alone until 2026-05)"),
+  };
+}
+
+const B2_S3_CORS = "https://www.backblaze.com/docs/cloud-storage-enable-cors-with-the-s3-compatible-api";
+const B2_RULES = "https://www.backblaze.com/docs/cloud-storage-cross-origin-resource-sharing-rules";
+
+function b2(): Profile {
+  const a = awsAssumed();
+  return {
+    ...a,
+    name: "b2",
+    title: "Backblaze B2",
+    backend: fact("s3", "https://www.backblaze.com/apidocs/s3-put-bucket-cors"),
+    endpoint: fact("https://s3.{region}.backblazeb2.com", "https://www.backblaze.com/apidocs/s3-put-bucket-cors (PUT https://s3.<your-region>.backblazeb2.com/<bucket>/?cors)"),
+    defaultRegion: fact(null, "https://www.backblaze.com/apidocs/s3-put-bucket-cors (the region is part of the account's endpoint)"),
+    addressing: fact("path", "https://www.backblaze.com/apidocs/s3-put-bucket-cors (example uses /<bucket>/?cors)"),
+    methods: fact(allMethods(), `${B2_RULES} (s3_get, s3_head, s3_put, s3_post, s3_delete)`),
+    limits: {
+      maxRules: fact(100, `${B2_RULES} ("up to 100 CORS rules")`),
+      // "100 KB", read as 1024-byte kilobytes like AWS's "64 KB".
+      maxDocumentBytes: weak(102400, `${B2_S3_CORS} ("The size limit for CORS rules XML input is 100 KB")`),
+      maxAgeSeconds: fact(86400, `${B2_S3_CORS} (MaxAgeSeconds range [0, 86400])`),
+    },
+    supports: {
+      ...a.supports,
+      perBucketCors: fact(true, B2_S3_CORS),
+      multipleRules: fact(true, B2_RULES),
+      exposeHeaders: fact(true, `${B2_RULES} (exposeHeaders)`),
+      ruleIds: weak(true, "https://www.backblaze.com/apidocs/s3-put-bucket-cors (example rule carries an ID; stored as corsRuleName presumably)"),
+    },
+    rewrites: fact(["duplicate methods aggregated on read"], `${B2_S3_CORS} ("Duplicate elements of the same method are aggregated on GetBucketCors calls")`),
+  };
+}
+
+const WASABI_CORS = "https://docs.wasabi.com/docs/cross-origin-resource-sharing-cors";
+const WASABI_URLS = "https://docs.wasabi.com/docs/what-are-the-service-urls-for-wasabi-s-different-storage-regions";
+
+function wasabi(): Profile {
+  const a = awsAssumed();
+  return {
+    ...a,
+    name: "wasabi",
+    title: "Wasabi",
+    backend: weak("s3", `${WASABI_CORS} (console JSON documented; S3 PutBucketCors presumed)`),
+    endpoint: fact("https://s3.{region}.wasabisys.com", WASABI_URLS),
+    defaultRegion: fact("us-east-1", `${WASABI_URLS} (s3.wasabisys.com is us-east-1)`),
+    addressing: weak("path", WASABI_URLS),
+    methods: weak(allMethods(), `${WASABI_CORS} (GET, HEAD, PUT, POST, DELETE; the console doc also names MOVE)`),
+    supports: { ...a.supports, perBucketCors: fact(true, WASABI_CORS) },
+    // The docs say deleting a custom configuration brings back Wasabi's default one; what GetBucketCors returns then is untested.
+    noConfigReadsAs: weak("default-config", `${WASABI_CORS} ("If you delete a custom CORS configuration, the default configuration is used")`),
+  };
+}
+
+const MINIO_DUMMY = "minio/minio@cmd/dummy-handlers.go";
+
+function minio(): Profile {
+  const a = awsAssumed();
+  return {
+    ...a,
+    name: "minio",
+    title: "MinIO (community)",
+    backend: fact("s3", MINIO_DUMMY),
+    endpoint: fact(null, "minio/minio#21332 (self-hosted: the operator's URL)"),
+    defaultRegion: weak("us-east-1", "minio/minio@docs/config/README.md (region blank unless MINIO_REGION is set; SDKs sign for us-east-1 then)"),
+    // Virtual-hosted buckets need MINIO_DOMAIN set; path-style always works.
+    addressing: fact("path", "minio/minio@docs/config/README.md (virtual-host style only with MINIO_DOMAIN)"),
+    supports: {
+      ...a.supports,
+      perBucketCors: fact(false, `minio/minio#20995 (PutBucketCors → NotImplemented; "Cors is implemented in AiStor MinIO"); minio/minio#21332; ${MINIO_DUMMY}`),
+    },
+    noConfigReadsAs: fact("not-found", `${MINIO_DUMMY} (GetBucketCors is a dummy answering NoSuchCORSConfiguration)`),
+    // The global setting is read by the server itself: nothing to wait for per bucket.
+    propagationSeconds: weak(0, "minio/minio#21332 (global cors_allow_origin only)"),
+    alternative: fact(
+      'per-bucket CORS is only in MinIO AIStor; community MinIO answers PutBucketCors with NotImplemented — set the global MINIO_API_CORS_ALLOW_ORIGIN environment variable, or run `mc admin config set ALIAS api cors_allow_origin="https://app.example.com"`',
+      "minio/minio#20995; minio/minio#21332",
+    ),
+  };
+}
+
+function genericS3(): Profile {
+  return {
+    name: "s3",
+    title: "S3-compatible storage",
+    endpoint: fact(null, "https://docs.aws.amazon.com/AmazonS3/latest/API/Welcome.html (any S3-compatible server: the user gives its URL)"),
+    defaultRegion: weak("us-east-1", "https://docs.aws.amazon.com/AmazonS3/latest/API/sig-v4-authenticating-requests.html (a signing region is required; us-east-1 is what most S3-compatible servers accept)"),
+    // Path-style needs no wildcard DNS for bucket hosts, which self-hosted servers rarely have.
+    addressing: fact("path", "https://docs.aws.amazon.com/AmazonS3/latest/userguide/VirtualHosting.html#path-style-access"),
+    // Generic targets are checked against AWS's rules, the strictest common ground.
+    ...awsRules(),
+  };
+}
+
+const SWIFT_CORS = "openstack/swift@doc/source/cors.rst";
+const SWIFT_API = "https://docs.openstack.org/api-ref/object-store/";
+
+/** Stock OpenStack Swift: CORS is container metadata, one implicit rule per container. */
+function swiftRules(): Rules {
+  return {
+    backend: fact("swift", `${SWIFT_CORS} (X-Container-Meta-Access-Control-Allow-Origin, -Max-Age, -Expose-Headers)`),
+    // Swift allows every method the resource supports; the five CORS methods are what a rule can name.
+    methods: fact(allMethods(), `${SWIFT_CORS} (no per-container method setting)`),
+    originWildcard: fact("whole-value", `${SWIFT_CORS} (space-separated exact origins; only a bare "*"); ovh/docs#2348`),
+    headerWildcard: fact("not-applicable", `${SWIFT_CORS} (no allowed-headers setting: every requested header is echoed)`),
+    limits: {
+      // One implicit rule: several rules are merged or refused by checkRuleExpressible, not counted here.
+      maxRules: fact(null, `${SWIFT_CORS} (one implicit rule per container)`),
+      maxDocumentBytes: fact(256, "openstack/swift@swift/common/constraints.py (max_meta_value_length, default 256 bytes per metadata value)"),
+      maxAgeSeconds: fact(null, `${SWIFT_CORS} (Max-Age stored verbatim, not validated)`),
+    },
+    supports: {
+      perBucketCors: fact(true, SWIFT_CORS),
+      ruleIds: fact(false, `${SWIFT_CORS} (metadata has no rule list, so no IDs)`),
+      exposeHeaders: fact(true, `${SWIFT_CORS} (X-Container-Meta-Access-Control-Expose-Headers, merged with a fixed default list)`),
+      multipleRules: fact(false, SWIFT_CORS),
+      perRuleMethods: fact(false, SWIFT_CORS),
+      perRuleHeaders: fact(false, SWIFT_CORS),
+    },
+    noConfigReadsAs: fact("no-metadata", `${SWIFT_CORS} (no CORS metadata means no CORS)`),
+    // A container POST clears the proxy's cached container info; other proxies with their own memcache may lag.
+    propagationSeconds: fact(2, "openstack/swift@swift/proxy/controllers/base.py (clear_info_cache on container POST)"),
+    rewrites: fact([], `${SWIFT_API} (metadata values are stored verbatim)`),
+    dialect: fact("swift", SWIFT_CORS),
+  };
+}
+
+function swift(): Profile {
+  return {
+    name: "swift",
+    title: "OpenStack Swift",
+    endpoint: fact(null, `${SWIFT_API} (the storage URL comes from the auth response or catalog)`),
+    defaultRegion: fact(null, `${SWIFT_API} (regions are the cloud's own catalog names)`),
+    addressing: fact("path", `${SWIFT_API} (/v1/{account}/{container})`),
+    ...swiftRules(),
+  };
+}
+
+const VNG_ACCESS = "https://docs.vngcloud.vn/vng-cloud-document/vstorage/object-storage/vstorage-hcm03/identity-and-access-management/managing-access-to-vstorage-resources/access-permissions-and-working-through-vstorage";
+const VNG_SWIFT = "https://docs.vngcloud.vn/vng-cloud-document/vstorage/object-storage/vstorage-hcm03/api-developers/vstorage-swift-rest-api/using-swift-rest-api";
+
+function vstorage(): Profile {
+  const s = swiftRules();
+  const note = "stock Swift behaviour, assumed: vStorage's CORS details page was not retrieved";
+  return {
+    name: "vstorage",
+    title: "VNG Cloud vStorage",
+    // Swift metadata, because Swift's s3api middleware answers ?cors with NotImplemented.
+    backend: weak("swift", `${VNG_ACCESS} ("CORS for a container"); ${SWIFT_CORS}`),
+    endpoint: weak("https://{region}.vstorage.vngcloud.vn/v1/AUTH_{projectId}", `${VNG_SWIFT} (storage URL from the Keystone catalog; public object URLs seen as https://hcm03.vstorage.vngcloud.vn/v1/AUTH_<project>/...)`),
+    defaultRegion: fact(null, `${VNG_SWIFT} (each project lives in one region, e.g. hcm03)`),
+    addressing: fact("path", VNG_SWIFT),
+    methods: assumed(s.methods, note),
+    originWildcard: assumed(s.originWildcard, note),
+    headerWildcard: assumed(s.headerWildcard, note),
+    limits: {
+      maxRules: assumed(s.limits.maxRules, note),
+      maxDocumentBytes: assumed(s.limits.maxDocumentBytes, note),
+      maxAgeSeconds: assumed(s.limits.maxAgeSeconds, note),
+    },
+    supports: {
+      perBucketCors: fact(true, `${VNG_ACCESS} ("CORS for a container")`),
+      ruleIds: assumed(s.supports.ruleIds, note),
+      exposeHeaders: assumed(s.supports.exposeHeaders, note),
+      multipleRules: assumed(s.supports.multipleRules, note),
+      perRuleMethods: assumed(s.supports.perRuleMethods, note),
+      perRuleHeaders: assumed(s.supports.perRuleHeaders, note),
+    },
+    noConfigReadsAs: assumed(s.noConfigReadsAs, note),
+    propagationSeconds: assumed(s.propagationSeconds, note),
+    rewrites: assumed(s.rewrites, note),
+    dialect: assumed(s.dialect, note),
+  };
+}
+
+const OVH_SWIFT_CORS = "https://help.ovhcloud.com/csm/en-au-public-cloud-storage-pcs-cors?id=kb_article_view&sysparm_article=KB0034409";
+
+function ovhSwift(): Profile {
+  const s = swiftRules();
+  return {
+    ...s,
+    name: "ovh-swift",
+    title: "OVHcloud Swift",
+    backend: fact("swift", `${OVH_SWIFT_CORS} (three container metadata; "CORS is not compatible with the S3 API")`),
+    endpoint: weak("https://storage.{region}.cloud.ovh.net/v1/AUTH_{projectId}", `${OVH_SWIFT_CORS} (account AUTH_<project>; host from the Keystone catalog, e.g. storage.gra.cloud.ovh.net)`),
+    defaultRegion: fact(null, `${OVH_SWIFT_CORS} (each project's containers live in a named region)`),
+    addressing: fact("path", `${SWIFT_API} (/v1/{account}/{container})`),
+    originWildcard: fact("whole-value", `${OVH_SWIFT_CORS} ("*" works, *.example.com does not); ovh/docs#2348`),
+    limits: { ...s.limits, maxDocumentBytes: assumed(s.limits.maxDocumentBytes, "Swift's default; OVH's cluster setting not published") },
+    propagationSeconds: assumed(s.propagationSeconds, "Swift proxy behaviour; OVH's proxy fleet untested"),
+  };
+}
+
+/** Freezes plain data all the way down (arrays and objects only). */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/**
+ * Every profile, frozen so that no caller can change what `getProfile` answers.
+ * Last in the file: building it reads the source constants above.
+ */
+export const PROFILES: Readonly<Record<ProfileName, Profile>> = deepFreeze(profileTable());
