@@ -25,6 +25,14 @@ export interface CorsPolicyCommonArgs {
    * @default the vendor's propagation delay: 30 s on Cloudflare R2 (https://developers.cloudflare.com/r2/buckets/cors/), a few seconds elsewhere
    */
   readonly propagationTimeoutSeconds?: pulumi.Input<number>;
+  /**
+   * Swift targets (swift, vstorage, ovh-swift) hold one CORS setting per container that allows every
+   * method and every requested header. A policy narrower than that is refused at preview, saying what
+   * would widen, unless `allowWidening` is true: then the rules are widened and stored as Swift holds them.
+   * @default { allowWidening: false }
+   * @see https://docs.openstack.org/swift/latest/cors.html
+   */
+  readonly swift?: pulumi.Input<{ readonly allowWidening?: boolean }>;
 }
 
 /** Rules given in the canonical model. */

@@ -32,6 +32,7 @@ export class CorsPolicy extends pulumi.dynamic.Resource {
       document: args.document,
       onExisting: args.onExisting,
       propagationTimeoutSeconds: args.propagationTimeoutSeconds,
+      swift: args.swift,
       resourceId: undefined,
       fingerprint: undefined,
     };

@@ -16,7 +16,7 @@ export { CorsPolicyError, CorsValidationError } from "../provider/errors";
 // and the provider's lifecycle functions (reached only through "pulumi-bucket-cors/provider").
 export { CorsPolicy } from "./cors-policy";
 export type { CorsPolicyArgs, CorsPolicyCommonArgs, CorsPolicyRulesArgs, CorsPolicyDocumentArgs } from "./args";
-export { targets, type CredentialEnvNames, type S3PresetArgs, type RegionalPresetArgs } from "./targets";
+export { targets, type CredentialEnvNames, type S3PresetArgs, type RegionalPresetArgs, type SwiftPresetArgs } from "./targets";
 export { rules } from "./rules";
 export { ON_EXISTING, type OnExisting } from "../provider/lifecycle/types";
 export type { Target, TargetInput } from "../provider/targets";

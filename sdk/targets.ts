@@ -37,6 +37,25 @@ function target(profile: TargetInput["profile"], args: S3PresetArgs & { region?:
   return out as TargetInput;
 }
 
+/** Fields every Swift preset takes. Credentials come from the environment at operation time. */
+export interface SwiftPresetArgs {
+  /** Container name. */
+  readonly container: string;
+  /**
+   * Storage URL (`https://…/v1/AUTH_<project>`), overriding the one the auth response or catalog gives.
+   * @default the storage URL from TempAuth (`X-Storage-Url`) or the Keystone catalog's public object-store endpoint
+   */
+  readonly endpoint?: string;
+}
+
+function swiftTarget(profile: "swift" | "vstorage" | "ovh-swift", args: SwiftPresetArgs & { region?: string; projectId?: string }): TargetInput {
+  const out: Record<string, unknown> = { profile, bucket: args.container };
+  if (args.endpoint !== undefined) out["endpoint"] = args.endpoint;
+  if (args.region !== undefined) out["region"] = args.region;
+  if (args.projectId !== undefined) out["projectId"] = args.projectId;
+  return out as TargetInput;
+}
+
 /**
  * Presets that build a target (plain data, safe to store in state). Each names
  * the vendor profile whose limits and quirks apply.
@@ -65,4 +84,17 @@ export const targets = {
   /** Any other S3-compatible service: the endpoint is required; path-style unless told otherwise. */
   s3: (args: S3PresetArgs & { readonly endpoint: string; readonly region?: string; readonly forcePathStyle?: boolean }): TargetInput =>
     target("s3", args, args.forcePathStyle === undefined ? {} : { forcePathStyle: args.forcePathStyle }),
+  /**
+   * An OpenStack Swift container. Credentials from the environment: `OS_AUTH_TOKEN` + `OS_STORAGE_URL`,
+   * or TempAuth `ST_AUTH`/`ST_USER`/`ST_KEY`, or Keystone v3 `OS_AUTH_URL`/`OS_USERNAME`/`OS_PASSWORD`/`OS_PROJECT_NAME`.
+   * @see https://docs.openstack.org/swift/latest/cors.html
+   */
+  swift: (args: SwiftPresetArgs): TargetInput => swiftTarget("swift", args),
+  /**
+   * A VNG Cloud vStorage container (Swift API, Keystone auth), region such as `hcm03`.
+   * The storage URL is `https://{region}.vstorage.vngcloud.vn/v1/AUTH_{projectId}` when `projectId` is given, else the catalog's.
+   */
+  vstorage: (args: SwiftPresetArgs & { readonly region: string; readonly projectId?: string }): TargetInput => swiftTarget("vstorage", args),
+  /** An OVHcloud Swift container (legacy Public Cloud Storage), region such as `gra`. Keystone auth like vStorage. */
+  ovhSwift: (args: SwiftPresetArgs & { readonly region: string; readonly projectId?: string }): TargetInput => swiftTarget("ovh-swift", args),
 };

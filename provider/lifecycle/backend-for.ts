@@ -1,4 +1,5 @@
 import { s3Backend } from "../backends/s3";
+import { swiftBackend } from "../backends/swift";
 import type { Backend } from "../backends/types";
 import { getProfile } from "../profiles";
 import type { Target } from "../targets";
@@ -6,6 +7,5 @@ import type { Target } from "../targets";
 /** The backend that speaks a target's API (the profile table says which). */
 export function backendFor(target: Target): Backend {
   const kind = getProfile(target.profile).backend.value;
-  if (kind === "s3") return s3Backend;
-  throw new Error(`target.profile: ${JSON.stringify(target.profile)} needs the Swift backend, which this version does not include yet — use an S3-compatible profile`);
+  return kind === "swift" ? swiftBackend : s3Backend;
 }

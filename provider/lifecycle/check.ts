@@ -3,7 +3,10 @@ import type { Issue } from "../model/issue";
 import { checkShape } from "../model/structure";
 import { validate } from "../model/validate";
 import { normalize } from "../model/normalize";
-import type { CorsRule } from "../model/schema";
+import type { CorsConfigurationInput, CorsRule } from "../model/schema";
+import { widen } from "../model/expressible";
+import { getProfile } from "../profiles";
+import type { ProfileName } from "../profiles/types";
 import { checkTarget, type Target } from "../targets";
 import { containsUnknown, ON_EXISTING, UNKNOWN } from "./types";
 
@@ -39,7 +42,9 @@ export function checkInputs(news: Record<string, unknown>): CheckOutcome {
     else failures.push(...checked.issues.map(toFailure));
   }
 
-  const rules = checkRulesOrDocument(news, target, failures);
+  const swift = checkSwiftOptions(news["swift"], failures);
+  if (swift !== undefined) inputs["swift"] = swift;
+  const rules = checkRulesOrDocument(news, target, swift?.allowWidening === true, failures);
   if (rules !== undefined) inputs["rules"] = rules;
 
   const onExisting = news["onExisting"] ?? "fail";
@@ -58,7 +63,19 @@ export function checkInputs(news: Record<string, unknown>): CheckOutcome {
   return { inputs, failures };
 }
 
-function checkRulesOrDocument(news: Record<string, unknown>, target: Target | undefined, failures: CheckFailure[]): CorsRule[] | string | undefined {
+/** `swift: { allowWidening }`: accept a policy a Swift container can only hold in a wider form. */
+function checkSwiftOptions(value: unknown, failures: CheckFailure[]): { allowWidening: boolean } | undefined {
+  if (value === undefined || value === UNKNOWN) return undefined;
+  const allow = (value as { allowWidening?: unknown } | null)?.allowWidening;
+  const keys = value !== null && typeof value === "object" ? Object.keys(value) : [];
+  if (typeof value !== "object" || value === null || keys.some((k) => k !== "allowWidening") || (allow !== undefined && typeof allow !== "boolean")) {
+    failures.push({ property: "swift", reason: `swift: ${JSON.stringify(value)} is not valid; it takes { allowWidening?: boolean } — e.g. swift: { allowWidening: true }` });
+    return undefined;
+  }
+  return { allowWidening: allow === true };
+}
+
+function checkRulesOrDocument(news: Record<string, unknown>, target: Target | undefined, allowWidening: boolean, failures: CheckFailure[]): CorsRule[] | string | undefined {
   const rules = news["rules"];
   const document = news["document"];
   if (rules !== undefined && document !== undefined) {
@@ -77,15 +94,20 @@ function checkRulesOrDocument(news: Record<string, unknown>, target: Target | un
       failures.push(...shape.issues.map(toFailure));
       return undefined;
     }
-    const issues = validate(shape.value, { profile }).filter((i) => i.severity === "error");
+    const issues = validate(shape.value, { profile, allowWidening }).filter((i) => i.severity === "error");
     failures.push(...issues.map(toFailure));
-    return issues.length === 0 ? normalize(shape.value).rules : undefined;
+    return issues.length === 0 ? held(shape.value, profile, allowWidening) : undefined;
   }
   const parsed = parsePolicy(document);
   const issues: Issue[] = [...parsed.issues.filter((i) => i.severity === "error")];
-  if (parsed.config !== undefined) issues.push(...validate(parsed.config, { profile }).filter((i) => i.severity === "error"));
+  if (parsed.config !== undefined) issues.push(...validate(parsed.config, { profile, allowWidening }).filter((i) => i.severity === "error"));
   failures.push(...issues.map((i) => ({ property: "document", reason: `document: ${i.message}` })));
-  return issues.length === 0 && parsed.config !== undefined ? parsed.config.rules : undefined;
+  return issues.length === 0 && parsed.config !== undefined ? held(parsed.config, profile, allowWidening) : undefined;
+}
+
+/** The normalized rules the target will really hold: widened first when the user accepted widening. */
+function held(config: CorsConfigurationInput, profile: ProfileName, allowWidening: boolean): CorsRule[] {
+  return normalize(allowWidening ? widen(config, getProfile(profile)) : config).rules;
 }
 
 function toFailure(issue: Issue): CheckFailure {

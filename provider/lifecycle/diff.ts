@@ -29,6 +29,7 @@ export function diffInputs(olds: Record<string, unknown>, news: Record<string, u
     containsUnknown(news["rules"]) ||
     !sameRules((olds["rules"] ?? []) as CorsRule[], news["rules"] as CorsRule[]) ||
     (olds["onExisting"] ?? "fail") !== (news["onExisting"] ?? "fail") ||
-    olds["propagationTimeoutSeconds"] !== news["propagationTimeoutSeconds"];
+    olds["propagationTimeoutSeconds"] !== news["propagationTimeoutSeconds"] ||
+    stableJson(olds["swift"]) !== stableJson(news["swift"]);
   return { ...none, changes: changed };
 }

@@ -9,7 +9,7 @@ import { propagationTimeout } from "./propagation";
 import type { PolicyInputs, PolicyOutputs } from "./types";
 
 /** Input fields that outputs carry over (the host gives `diff` old outputs, not old inputs). */
-const INPUT_FIELDS = ["target", "rules", "onExisting", "propagationTimeoutSeconds"] as const;
+const INPUT_FIELDS = ["target", "rules", "onExisting", "propagationTimeoutSeconds", "swift"] as const;
 
 /**
  * Creates the policy. A bucket that already has a CORS configuration is refused

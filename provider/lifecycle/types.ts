@@ -13,6 +13,8 @@ export interface PolicyInputs {
   readonly rules: CorsRule[];
   readonly onExisting: OnExisting;
   readonly propagationTimeoutSeconds?: number;
+  /** Swift targets: whether a wider policy than written was accepted (the rules are already widened). */
+  readonly swift?: { readonly allowWidening: boolean };
 }
 
 /** Outputs: the checked inputs (the host hands old outputs to `diff`) plus what was applied. */

@@ -25,7 +25,7 @@ export function originProblem(origin: string, wildcard: OriginWildcardRule, vend
   }
   const stars = origin.split("*").length - 1;
   if (stars > 1) {
-    return { code: "origin-wildcards", text: `${show(origin)} has ${stars} "*"; an origin may contain at most one "*" — keep one, e.g. ${show(origin.replace(/\*(?=.*\*)/g, "").replace(/\.\.+/g, "."))}` };
+    return { code: "origin-wildcards", text: `${show(origin)} has ${stars} "*"; an origin may contain at most one "*" — keep one, e.g. ${show(keepFirstWildcard(origin))}` };
   }
   const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\//.exec(origin);
   if (scheme === null) {
@@ -74,4 +74,11 @@ function wildcardProblem(origin: string, schemePart: string, authority: string, 
 function originPart(url: string): string {
   const m = /^([a-z]+:\/\/)([^/?#]*)/i.exec(url);
   return m === null ? url : `${m[1]}${m[2]}`;
+}
+
+/** `https://*.*.example.com` → `https://*.example.com`: the first `*` stays, later ones go with their dot. */
+function keepFirstWildcard(origin: string): string {
+  const first = origin.indexOf("*");
+  const tail = origin.slice(first + 1).replace(/\*\.?/g, "").replace(/\.\.+/g, ".");
+  return `${origin.slice(0, first + 1)}${tail}`;
 }

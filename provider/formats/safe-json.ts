@@ -1,0 +1,244 @@
+import { type Issue, issue, show } from "../model/issue";
+import { asText, FORBIDDEN_KEYS, MAX_JSON_DEPTH, sizeIssue, textSizeIssue, where } from "./limits";
+
+/** A parsed JSON value, or the issues that stopped it. */
+export type JsonResult = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly issues: Issue[] };
+
+/**
+ * Reads a JSON document given as text, bytes or an already-parsed value. Text
+ * goes through {@link parseJson}; a parsed value gets the same guards (depth,
+ * size, reserved keys) from {@link checkJsonValue}. Never throws.
+ */
+export function readJsonInput(input: unknown): JsonResult {
+  const text = asText(input);
+  if (text !== undefined) return parseJson(text);
+  const issues = checkJsonValue(input);
+  return issues.length === 0 ? { ok: true, value: input } : { ok: false, issues };
+}
+
+/**
+ * A strict JSON parser (RFC 8259) with the guards `JSON.parse` lacks: the size
+ * is checked before reading, nesting is capped at {@link MAX_JSON_DEPTH}, a
+ * reserved key (`__proto__`, `constructor`, `prototype`) is refused before it
+ * is written into any object, duplicate keys are refused (parsers disagree on
+ * which one wins), and every error names its line and column. Never throws;
+ * recursion is bounded by the depth cap, so it cannot overflow the stack.
+ */
+export function parseJson(source: string): JsonResult {
+  const tooLarge = textSizeIssue(source);
+  if (tooLarge !== undefined) return { ok: false, issues: [tooLarge] };
+  const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
+  const numberPattern = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+  let at = 0;
+  let failure: Issue | undefined;
+
+  const fail = (found: Issue): never => {
+    failure = found;
+    throw found;
+  };
+  const unexpected = (expected: string): never => {
+    const found = at >= text.length ? "the end of the document" : show(text.slice(at, at + 1));
+    return fail(issue("malformed-json", "", `found ${found} at ${where(text, at)} where JSON expects ${expected} — fix the syntax there`));
+  };
+  const skipSpace = (): void => {
+    for (let c = text.charCodeAt(at); c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09; c = text.charCodeAt(at)) at += 1;
+  };
+  const child = (path: string, key: string | number): string =>
+    typeof key === "number" ? `${path}[${key}]` : path === "" ? key : `${path}.${key}`;
+
+  const parseValue = (path: string, depth: number): unknown => {
+    skipSpace();
+    const c = text[at];
+    if (c === "{") return parseObject(path, depth + 1);
+    if (c === "[") return parseArray(path, depth + 1);
+    if (c === '"') return parseString();
+    if (c === "t") return literal("true", true);
+    if (c === "f") return literal("false", false);
+    if (c === "n") return literal("null", null);
+    if (c === "-" || (c !== undefined && c >= "0" && c <= "9")) return parseNumber(path);
+    return unexpected("a value");
+  };
+
+  const enter = (depth: number): void => {
+    if (depth > MAX_JSON_DEPTH) {
+      fail(issue("document-too-deep", "", `the document nests deeper than ${MAX_JSON_DEPTH} levels at ${where(text, at)}; a CORS document needs at most 5 — check that this is the right file`));
+    }
+  };
+
+  const parseObject = (path: string, depth: number): Record<string, unknown> => {
+    enter(depth);
+    at += 1;
+    const out: Record<string, unknown> = {};
+    const seen = new Set<string>();
+    skipSpace();
+    if (text[at] === "}") {
+      at += 1;
+      return out;
+    }
+    for (;;) {
+      skipSpace();
+      if (text[at] !== '"') unexpected("a quoted key");
+      const keyAt = at;
+      const key = parseString();
+      const keyPath = child(path, key);
+      if (FORBIDDEN_KEYS.includes(key)) {
+        fail(issue("forbidden-key", keyPath, `${show(key)} at ${where(text, keyAt)} is a reserved key; ${FORBIDDEN_KEYS.join(", ")} are refused because they can pollute object prototypes — remove it`));
+      }
+      if (seen.has(key)) {
+        fail(issue("duplicate-key", keyPath, `${show(key)} appears twice in one object (again at ${where(text, keyAt)}); JSON readers disagree on which one counts — keep one of them`));
+      }
+      seen.add(key);
+      skipSpace();
+      if (text[at] !== ":") unexpected('":"');
+      at += 1;
+      out[key] = parseValue(keyPath, depth);
+      skipSpace();
+      if (text[at] === ",") {
+        at += 1;
+        continue;
+      }
+      if (text[at] === "}") {
+        at += 1;
+        return out;
+      }
+      unexpected('"," or "}"');
+    }
+  };
+
+  const parseArray = (path: string, depth: number): unknown[] => {
+    enter(depth);
+    at += 1;
+    const out: unknown[] = [];
+    skipSpace();
+    if (text[at] === "]") {
+      at += 1;
+      return out;
+    }
+    for (;;) {
+      out.push(parseValue(child(path, out.length), depth));
+      skipSpace();
+      if (text[at] === ",") {
+        at += 1;
+        continue;
+      }
+      if (text[at] === "]") {
+        at += 1;
+        return out;
+      }
+      unexpected('"," or "]"');
+    }
+  };
+
+  const parseString = (): string => {
+    at += 1;
+    let out = "";
+    let runStart = at;
+    for (;;) {
+      const code = text.charCodeAt(at);
+      if (Number.isNaN(code)) return unexpected('a closing "');
+      if (code === 0x22) {
+        out += text.slice(runStart, at);
+        at += 1;
+        return out;
+      }
+      if (code < 0x20) return unexpected("no control character inside a string (write it as an escape such as \\n)");
+      if (code === 0x5c) {
+        out += text.slice(runStart, at);
+        out += parseEscape();
+        runStart = at;
+        continue;
+      }
+      at += 1;
+    }
+  };
+
+  const parseEscape = (): string => {
+    const c = text[at + 1];
+    const simple: Record<string, string> = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t" };
+    if (c !== undefined && Object.prototype.hasOwnProperty.call(simple, c)) {
+      at += 2;
+      return simple[c] as string;
+    }
+    if (c === "u") {
+      const hex = text.slice(at + 2, at + 6);
+      if (/^[0-9a-fA-F]{4}$/.test(hex)) {
+        at += 6;
+        return String.fromCharCode(parseInt(hex, 16));
+      }
+    }
+    at += 1;
+    return unexpected('an escape (\\", \\\\, \\/, \\b, \\f, \\n, \\r, \\t or \\u followed by 4 hex digits)');
+  };
+
+  const parseNumber = (path: string): number => {
+    numberPattern.lastIndex = at;
+    const match = numberPattern.exec(text);
+    if (match === null) return unexpected("a number");
+    const value = Number(match[0]);
+    if (!Number.isFinite(value)) {
+      fail(issue("number-too-large", path, `${match[0]} at ${where(text, at)} is too large to be a number — use a smaller value`));
+    }
+    at += match[0].length;
+    return value;
+  };
+
+  const literal = <T>(word: string, value: T): T => {
+    if (text.startsWith(word, at)) {
+      at += word.length;
+      return value;
+    }
+    return unexpected("a value");
+  };
+
+  try {
+    const value = parseValue("", 0);
+    skipSpace();
+    if (at < text.length) unexpected("the end of the document");
+    return { ok: true, value };
+  } catch (thrown) {
+    if (failure !== undefined) return { ok: false, issues: [failure] };
+    // Unreachable by construction; reported rather than thrown so decoding never throws.
+    return { ok: false, issues: [issue("malformed-json", "", `the document could not be read (${String(thrown)}) — check that it is JSON`)] };
+  }
+}
+
+/**
+ * Applies {@link parseJson}'s guards to a value that is already parsed (an
+ * object a program passes in): depth (which also stops cycles), approximate
+ * size, and reserved own keys. Returns every reserved key found.
+ */
+export function checkJsonValue(root: unknown): Issue[] {
+  const issues: Issue[] = [];
+  let bytes = 0;
+  let stopped = false;
+  const visit = (value: unknown, path: string, depth: number): void => {
+    if (stopped) return;
+    if (typeof value === "string") bytes += value.length + 2;
+    else if (value === null || typeof value !== "object") bytes += String(value).length;
+    else if (depth >= MAX_JSON_DEPTH) {
+      issues.push(issue("document-too-deep", path, `the value nests deeper than ${MAX_JSON_DEPTH} levels (or refers to itself); a CORS document needs at most 5 — pass the document itself`));
+      stopped = true;
+    } else if (Array.isArray(value)) {
+      bytes += 2;
+      value.forEach((item, index) => visit(item, `${path}[${index}]`, depth + 1));
+    } else {
+      bytes += 2;
+      for (const key of Object.keys(value)) {
+        const keyPath = path === "" ? key : `${path}.${key}`;
+        bytes += key.length + 4;
+        if (FORBIDDEN_KEYS.includes(key)) {
+          issues.push(issue("forbidden-key", keyPath, `${show(key)} is a reserved key; ${FORBIDDEN_KEYS.join(", ")} are refused because they can pollute object prototypes — remove it`));
+          continue;
+        }
+        visit((value as Record<string, unknown>)[key], keyPath, depth + 1);
+      }
+    }
+    const large = stopped ? undefined : sizeIssue(bytes, true);
+    if (large !== undefined) {
+      issues.push(large);
+      stopped = true;
+    }
+  };
+  visit(root, "", 0);
+  return issues;
+}

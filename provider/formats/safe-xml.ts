@@ -1,0 +1,177 @@
+import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { type Issue, issue } from "../model/issue";
+import { FORBIDDEN_KEYS, MAX_XML_DEPTH, textSizeIssue, where } from "./limits";
+import { codePointName, invalidXmlCharIndex, unescapeXmlText } from "./xml-text";
+
+/** One piece of an element's character data: raw text (references still encoded) or CDATA (literal). */
+export type XmlText = { readonly kind: "text"; readonly raw: string } | { readonly kind: "cdata"; readonly value: string };
+
+/** An element of a parsed document, namespace prefix removed, attributes dropped. */
+export interface XmlElement {
+  readonly name: string;
+  readonly children: XmlElement[];
+  readonly parts: XmlText[];
+}
+
+/** The root element, or the issues that stopped parsing. */
+export type XmlResult = { readonly ok: true; readonly root: XmlElement } | { readonly ok: false; readonly issues: Issue[] };
+
+/**
+ * Parses an XML document defensively. In order, each step cheap and linear:
+ * size limit; DOCTYPE/ENTITY declarations refused before the parser sees them
+ * (no entity expansion can ever run: billion laughs, XXE); reserved element
+ * names refused (prototype pollution); characters XML 1.0 forbids refused;
+ * nesting capped at {@link MAX_XML_DEPTH}; well-formedness checked by
+ * fast-xml-parser's validator (which reports line and column); then parsed with
+ * `processEntities: false`. Never throws.
+ */
+export function parseXml(source: string): XmlResult {
+  const tooLarge = textSizeIssue(source);
+  if (tooLarge !== undefined) return failed(tooLarge);
+  const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
+  const guard = declarationIssue(text) ?? reservedNameIssue(text) ?? invalidCharIssue(text) ?? depthIssue(text);
+  if (guard !== undefined) return failed(guard);
+  const valid = XMLValidator.validate(text);
+  if (valid !== true) {
+    const { line, col, msg } = valid.err;
+    const at = col === undefined ? `line ${line}` : `line ${line}, column ${col}`;
+    return failed(issue("malformed-xml", "", `the XML is not well-formed at ${at}: ${clip(msg)} — fix the markup there`));
+  }
+  let nodes: unknown;
+  try {
+    nodes = new XMLParser({
+      preserveOrder: true,
+      ignoreAttributes: true,
+      removeNSPrefix: true,
+      parseTagValue: false,
+      processEntities: false,
+      trimValues: true,
+      ignoreDeclaration: true,
+      ignorePiTags: true,
+      cdataPropName: "#cdata",
+      maxNestedTags: MAX_XML_DEPTH,
+    }).parse(text);
+  } catch (error) {
+    return failed(issue("malformed-xml", "", `the XML could not be read: ${clip(error instanceof Error ? error.message : String(error))} — fix the markup`));
+  }
+  const roots = Array.isArray(nodes) ? elementsOf(nodes) : [];
+  if (roots.length !== 1 || roots[0] === undefined) {
+    return failed(issue("malformed-xml", "", `the XML has ${roots.length} root elements; a document has exactly one — keep only <CORSConfiguration>`));
+  }
+  return { ok: true, root: roots[0] };
+}
+
+/**
+ * The decoded character data of a leaf element. Reports (and returns
+ * `undefined` for) an element that holds other elements or an undefined entity.
+ */
+export function elementText(element: XmlElement, path: string, issues: Issue[]): string | undefined {
+  if (element.children.length > 0) {
+    const inner = element.children[0]?.name ?? "";
+    issues.push(issue("wrong-type", path, `<${element.name}> holds the element <${inner}>; <${element.name}> holds text only — put the value directly inside`));
+    return undefined;
+  }
+  let out = "";
+  for (const part of element.parts) {
+    if (part.kind === "cdata") {
+      out += part.value;
+      continue;
+    }
+    const decoded = unescapeXmlText(part.raw);
+    if (!decoded.ok) {
+      issues.push(issue("malformed-xml", path, decoded.problem));
+      return undefined;
+    }
+    out += decoded.value;
+  }
+  return out;
+}
+
+/** Character data of a container element that is not whitespace (stray text), or `undefined`. */
+export function strayText(element: XmlElement): string | undefined {
+  const text = element.parts.map((p) => (p.kind === "cdata" ? p.value : p.raw)).join("").trim();
+  return text === "" ? undefined : text;
+}
+
+function failed(found: Issue): XmlResult {
+  return { ok: false, issues: [found] };
+}
+
+function clip(message: string): string {
+  return message.length > 160 ? `${message.slice(0, 157)}...` : message;
+}
+
+function declarationIssue(text: string): Issue | undefined {
+  const match = /<!\s*(DOCTYPE|ENTITY|ELEMENT|ATTLIST)/i.exec(text);
+  if (match === null) return undefined;
+  return issue("xml-doctype", "", `the document declares <!${match[1]} …> at ${where(text, match.index)}; DTDs and entity declarations are refused (entity expansion can exhaust memory, "billion laughs", and S3 never uses them) — remove the declaration`);
+}
+
+function reservedNameIssue(text: string): Issue | undefined {
+  const match = /<\/?\s*(?:[A-Za-z_][\w.-]*:)?(__proto__|constructor|prototype)(?=[\s/>])/.exec(text);
+  if (match === null || match[1] === undefined) return undefined;
+  return issue("forbidden-key", match[1], `<${match[1]}> at ${where(text, match.index)} is a reserved name; ${FORBIDDEN_KEYS.join(", ")} are refused because they can pollute object prototypes — remove the element`);
+}
+
+function invalidCharIssue(text: string): Issue | undefined {
+  const index = invalidXmlCharIndex(text);
+  if (index === -1) return undefined;
+  return issue("malformed-xml", "", `the document contains ${codePointName(text, index)} at ${where(text, index)}; XML 1.0 cannot carry that character — remove it`);
+}
+
+/**
+ * Finds where nesting first exceeds the cap by counting start and end tags
+ * (skipping comments, CDATA and processing instructions). Runs before the
+ * validator, whose message for thousands of unclosed tags is itself huge.
+ */
+function depthIssue(text: string): Issue | undefined {
+  let depth = 0;
+  let at = text.indexOf("<");
+  while (at !== -1) {
+    const skipTo = text.startsWith("<!--", at) ? "-->" : text.startsWith("<![CDATA[", at) ? "]]>" : text.startsWith("<?", at) ? "?>" : undefined;
+    let next: number;
+    if (skipTo !== undefined) {
+      const end = text.indexOf(skipTo, at + 2);
+      if (end === -1) return undefined;
+      next = end + skipTo.length;
+    } else if (text[at + 1] === "/") {
+      depth -= 1;
+      next = at + 2;
+    } else {
+      const end = text.indexOf(">", at);
+      if (end === -1) return undefined;
+      if (text[end - 1] !== "/") depth += 1;
+      if (depth > MAX_XML_DEPTH) {
+        return issue("document-too-deep", "", `the document nests deeper than ${MAX_XML_DEPTH} elements at ${where(text, at)}; a CORS document needs 3 — check that this is the right file`);
+      }
+      next = end + 1;
+    }
+    at = text.indexOf("<", next);
+  }
+  return undefined;
+}
+
+/** Elements of fast-xml-parser's `preserveOrder` node list (text, CDATA and comments are not elements). */
+function elementsOf(nodes: readonly unknown[]): XmlElement[] {
+  return nodes.flatMap((node) => {
+    if (node === null || typeof node !== "object") return [];
+    return Object.entries(node).flatMap(([key, value]) => (key.startsWith("#") || key.startsWith(":") || !Array.isArray(value) ? [] : [toElement(key, value)]));
+  });
+}
+
+function toElement(name: string, nodes: readonly unknown[]): XmlElement {
+  const parts: XmlText[] = [];
+  for (const node of nodes) {
+    if (node === null || typeof node !== "object") continue;
+    const record = node as Record<string, unknown>;
+    if ("#text" in record) parts.push({ kind: "text", raw: String(record["#text"]) });
+    if ("#cdata" in record) parts.push({ kind: "cdata", value: cdataText(record["#cdata"]) });
+  }
+  return { name, children: elementsOf(nodes), parts };
+}
+
+function cdataText(value: unknown): string {
+  if (!Array.isArray(value)) return String(value ?? "");
+  return value.map((v) => (v !== null && typeof v === "object" && "#text" in v ? String((v as { "#text": unknown })["#text"]) : "")).join("");
+}
+
