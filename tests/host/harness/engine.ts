@@ -84,11 +84,17 @@ export class Engine {
   private deploy(program: string, preview: boolean): Promise<OperationResult> {
     return this.operation(preview ? "preview" : "up", async (steps, diagnostics) => {
       const deployment = new Deployment(this.store, new PluginClient(this.host, preview), preview);
-      // The engine runs one step at a time here: registrations queue behind each other.
+      // One step at a time, in registration order; after a failure no further step runs.
       let queue: Promise<unknown> = Promise.resolve();
+      let failure: { error: unknown } | undefined;
       const serialized = <T>(fn: () => Promise<T>): Promise<T> => {
-        const next = queue.then(fn);
-        queue = next.catch(() => undefined);
+        const next = queue.then(() => {
+          if (failure) throw failure.error;
+          return fn();
+        });
+        queue = next.catch((error: unknown) => {
+          failure ??= { error };
+        });
         return next;
       };
       try {
@@ -105,7 +111,11 @@ export class Engine {
           onOutputs: (urn, outputs) => deployment.componentOutputs(urn, outputs),
         });
         await deployment.deleteRemoved();
+      } catch (e) {
+        failure ??= { error: e };
+        throw e;
       } finally {
+        await queue; // a step still running when the program failed must land before we report
         steps.push(...deployment.steps);
       }
     });

@@ -1,4 +1,5 @@
 import { spawn } from "child_process";
+import * as fs from "fs";
 import { eachLine, type Diagnostic } from "./diagnostics";
 import { hostScript } from "./grpc";
 
@@ -81,14 +82,43 @@ async function killGroup(pid: number, graceMs: number): Promise<void> {
   livePids.delete(pid);
 }
 
-/** True while any process of the group led by `pid` exists. */
+/**
+ * True while a process of the group led by `pid` is still running. Zombies do not count: when the
+ * `sh` launcher dies with its node child, the child is re-parented and waits (measured ~1.2 s
+ * here) for init to reap it, though it holds no port and runs no code.
+ */
 export function groupAlive(pid: number): boolean {
+  const members = groupMembers(pid);
+  if (members !== undefined) return members.some((m) => m.state !== "Z");
   try {
     process.kill(-pid, 0);
     return true;
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === "EPERM";
   }
+}
+
+/** Processes whose process group is `pgid`, from /proc (undefined where there is no /proc). */
+export function groupMembers(pgid: number): { pid: number; state: string }[] | undefined {
+  let entries: string[];
+  try {
+    entries = fs.readdirSync("/proc").filter((e) => /^\d+$/.test(e));
+  } catch {
+    return undefined;
+  }
+  const members: { pid: number; state: string }[] = [];
+  for (const entry of entries) {
+    let stat: string;
+    try {
+      stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+    } catch {
+      continue; // exited while we looked
+    }
+    // "pid (comm) state ppid pgrp ...": comm may hold spaces and parentheses.
+    const [state, , pgrp] = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    if (Number(pgrp) === pgid && state !== undefined) members.push({ pid: Number(entry), state });
+  }
+  return members;
 }
 
 function signalGroup(pid: number, signal: NodeJS.Signals): void {

@@ -12,7 +12,7 @@ import { isObject, type Json, type JsonObject } from "./wire";
 
 export { Engine, type EngineOptions } from "./engine";
 export { Host, HostRpcError, startHost, type CheckFailure, type DiffChanges, type DiffResult, type HostOptions, type Startup } from "./host";
-export { groupAlive } from "./host-process";
+export { groupAlive, groupMembers } from "./host-process";
 export { preparePulumiProject, type ProjectOptions, type PulumiProject } from "./project";
 export { runProgram, type ProgramRun, type Registered, type Registration, type RunProgramOptions } from "./program";
 export { annotateSecrets, stripSecrets } from "./secrets";
