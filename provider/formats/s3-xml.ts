@@ -1,0 +1,159 @@
+import { type Issue, issue, show } from "../model/issue";
+import { normalize } from "../model/normalize";
+import type { CorsConfiguration, CorsRule, CorsRuleInput } from "../model/schema";
+import { asText } from "./limits";
+import { decoded, describeType, missingField, neverThrows, parseWholeNumber, showValue, suggestion } from "./read";
+import { refuseUnless } from "./refuse";
+import { elementText, parseXml, strayText, type XmlElement } from "./safe-xml";
+import type { Codec, DecodeResult } from "./types";
+import { codePointName, escapeXmlText, invalidXmlCharIndex } from "./xml-text";
+
+/** The namespace S3 writes; readers accept it, none, or a prefixed one. */
+export const S3_XML_NAMESPACE = "http://s3.amazonaws.com/doc/2006-03-01/";
+
+/** Rule elements and the canonical field each fills, in the order S3's schema lists them. */
+const RULE_ELEMENTS = {
+  ID: "id",
+  AllowedOrigin: "allowedOrigins",
+  AllowedMethod: "allowedMethods",
+  AllowedHeader: "allowedHeaders",
+  ExposeHeader: "exposeHeaders",
+  MaxAgeSeconds: "maxAgeSeconds",
+} as const;
+
+type RuleElement = keyof typeof RULE_ELEMENTS;
+const ELEMENT_NAMES = Object.keys(RULE_ELEMENTS) as RuleElement[];
+
+/**
+ * The PutBucketCors request body (and GetBucketCors response):
+ * `<CORSConfiguration><CORSRule><ID/><AllowedOrigin/>…</CORSRule></CORSConfiguration>`.
+ * https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutBucketCors.html
+ */
+export const s3Xml: Codec = {
+  name: "s3-xml",
+  decode: neverThrows("S3 XML", decodeS3Xml),
+  limitations: xmlLimitations,
+  encode(config: CorsConfiguration): string {
+    refuseUnless("s3-xml", xmlLimitations(config));
+    const rules = normalize(config).rules.map(writeRule).join("");
+    return `<?xml version="1.0" encoding="UTF-8"?>\n<CORSConfiguration xmlns="${S3_XML_NAMESPACE}">\n${rules}</CORSConfiguration>\n`;
+  },
+};
+
+function writeRule(rule: CorsRule): string {
+  const lines: string[] = [];
+  const add = (element: RuleElement, value: string): void => {
+    lines.push(`    <${element}>${escapeXmlText(value)}</${element}>\n`);
+  };
+  if (rule.id !== undefined) add("ID", rule.id);
+  rule.allowedOrigins.forEach((v) => add("AllowedOrigin", v));
+  rule.allowedMethods.forEach((v) => add("AllowedMethod", v));
+  (rule.allowedHeaders ?? []).forEach((v) => add("AllowedHeader", v));
+  (rule.exposeHeaders ?? []).forEach((v) => add("ExposeHeader", v));
+  if (rule.maxAgeSeconds !== undefined) add("MaxAgeSeconds", wholeNumberText(rule.maxAgeSeconds));
+  return `  <CORSRule>\n${lines.join("")}  </CORSRule>\n`;
+}
+
+/** Digits without exponent (`String(1e21)` is "1e+21", which no XML reader takes as an integer). */
+function wholeNumberText(value: number): string {
+  return Number.isInteger(value) ? BigInt(value).toString() : String(value);
+}
+
+function xmlLimitations(config: CorsConfiguration): Issue[] {
+  const issues: Issue[] = [];
+  normalize(config).rules.forEach((rule, index) => {
+    const check = (path: string, value: string): void => {
+      const bad = invalidXmlCharIndex(value);
+      if (bad !== -1) {
+        issues.push(issue("character-not-expressible", path, `${show(value)} contains ${codePointName(value, bad)}; XML 1.0 cannot carry that character, even escaped — remove it`));
+      }
+    };
+    const path = `rules[${index}]`;
+    if (rule.id !== undefined) check(`${path}.id`, rule.id);
+    for (const field of ["allowedOrigins", "allowedMethods", "allowedHeaders", "exposeHeaders"] as const) {
+      (rule[field] ?? []).forEach((value, i) => check(`${path}.${field}[${i}]`, value));
+    }
+  });
+  return issues;
+}
+
+function decodeS3Xml(input: unknown): DecodeResult {
+  const text = asText(input);
+  if (text === undefined) {
+    return { issues: [issue("wrong-type", "", `${showValue(input)} is ${describeType(input)}; S3 XML is read from text — pass the document as a string`)] };
+  }
+  const parsed = parseXml(text);
+  if (!parsed.ok) return { issues: parsed.issues };
+  const root = parsed.root;
+  const issues: Issue[] = [];
+  if (root.name !== "CORSConfiguration") {
+    issues.push(issue("wrong-root", "", `<${root.name}> is the root element; an S3 CORS document's root is <CORSConfiguration> — wrap the rules in <CORSConfiguration>…</CORSConfiguration>`));
+    return { issues };
+  }
+  const stray = strayText(root);
+  if (stray !== undefined) issues.push(issue("wrong-type", "", `text ${show(stray)} inside <CORSConfiguration>; only <CORSRule> elements go there — remove the text`));
+  const rules: CorsRuleInput[] = [];
+  let index = 0;
+  for (const child of root.children) {
+    if (child.name !== "CORSRule") {
+      issues.push(unknownElement(child.name, child.name, "CORSConfiguration", ["CORSRule"]));
+      continue;
+    }
+    const rule = readRule(child, index, issues);
+    if (rule !== undefined) rules.push(rule);
+    index += 1;
+  }
+  return decoded(rules, issues);
+}
+
+function unknownElement(path: string, name: string, parent: string, allowed: readonly string[]): Issue {
+  const rename = suggestion(name, allowed);
+  const fix = rename === undefined ? "remove it" : `rename it to <${rename}>`;
+  return issue("unknown-field", path, `<${name}> is not an element of <${parent}>; allowed are ${allowed.map((a) => `<${a}>`).join(", ")} — ${fix}`);
+}
+
+function readRule(element: XmlElement, index: number, issues: Issue[]): CorsRuleInput | undefined {
+  const path = `rules[${index}]`;
+  const before = issues.length;
+  const stray = strayText(element);
+  if (stray !== undefined) issues.push(issue("wrong-type", path, `text ${show(stray)} inside <CORSRule>; only elements go there — remove the text`));
+  // `undefined` marks a value already reported as unreadable.
+  const values = new Map<RuleElement, (string | undefined)[]>();
+  for (const child of element.children) {
+    if (!(ELEMENT_NAMES as string[]).includes(child.name)) {
+      issues.push(unknownElement(`${path}.${child.name}`, child.name, "CORSRule", ELEMENT_NAMES));
+      continue;
+    }
+    const name = child.name as RuleElement;
+    const list = values.get(name) ?? [];
+    const field = RULE_ELEMENTS[name];
+    const valuePath = name === "ID" || name === "MaxAgeSeconds" ? `${path}.${field}` : `${path}.${field}[${list.length}]`;
+    const text = elementText(child, valuePath, issues);
+    list.push(text);
+    values.set(name, list);
+  }
+  for (const single of ["ID", "MaxAgeSeconds"] as const) {
+    const count = values.get(single)?.length ?? 0;
+    if (count > 1) issues.push(issue("duplicate-field", `${path}.${RULE_ELEMENTS[single]}`, `<${single}> appears ${count} times; a rule has at most one — keep one`));
+  }
+  for (const required of ["AllowedOrigin", "AllowedMethod"] as const) {
+    if (!values.has(required)) {
+      const example = required === "AllowedOrigin" ? "https://app.example" : "GET";
+      issues.push(missingField(`${path}.${RULE_ELEMENTS[required]}`, `every <CORSRule> needs at least one <${required}> — add <${required}>${example}</${required}>`));
+    }
+  }
+  const list = (name: RuleElement): string[] | undefined => values.get(name)?.filter((v): v is string => v !== undefined);
+  const rule: CorsRuleInput = { allowedOrigins: list("AllowedOrigin") ?? [], allowedMethods: list("AllowedMethod") ?? [] };
+  const id = values.get("ID")?.[0];
+  if (id !== undefined) rule.id = id;
+  const headers = list("AllowedHeader");
+  if (headers !== undefined) rule.allowedHeaders = headers;
+  const expose = list("ExposeHeader");
+  if (expose !== undefined) rule.exposeHeaders = expose;
+  const maxAge = values.get("MaxAgeSeconds")?.[0];
+  if (maxAge !== undefined) {
+    const seconds = parseWholeNumber(maxAge, `${path}.maxAgeSeconds`, "MaxAgeSeconds", issues);
+    if (seconds !== undefined) rule.maxAgeSeconds = seconds;
+  }
+  return issues.slice(before).some((i) => i.severity === "error") ? undefined : rule;
+}

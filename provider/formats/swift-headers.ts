@@ -1,0 +1,179 @@
+import { type Issue, issue, show, warning } from "../model/issue";
+import { CORS_METHODS } from "../model/methods";
+import { normalize, normalizeRule } from "../model/normalize";
+import type { CorsConfiguration, CorsRule, CorsRuleInput } from "../model/schema";
+import { asText, textSizeIssue } from "./limits";
+import { decoded, describeType, isRecord, neverThrows, own, parseWholeNumber, showValue } from "./read";
+import { refuseUnless } from "./refuse";
+import { checkJsonValue } from "./safe-json";
+import type { Codec, DecodeResult, SwiftHeaders } from "./types";
+import { codePointName } from "./xml-text";
+
+/** Container metadata Swift's CORS middleware reads (https://docs.openstack.org/swift/latest/cors.html). */
+export const SWIFT_ALLOW_ORIGIN = "X-Container-Meta-Access-Control-Allow-Origin";
+export const SWIFT_MAX_AGE = "X-Container-Meta-Access-Control-Max-Age";
+export const SWIFT_EXPOSE_HEADERS = "X-Container-Meta-Access-Control-Expose-Headers";
+
+const SWIFT_HEADERS = [SWIFT_ALLOW_ORIGIN, SWIFT_MAX_AGE, SWIFT_EXPOSE_HEADERS] as const;
+const CORS_PREFIX = "x-container-meta-access-control-";
+
+/**
+ * OpenStack Swift container metadata. Swift holds one implicit CORS rule per
+ * container: the listed origins (space-separated), every method, and every
+ * request header a preflight asks for; plus Max-Age and Expose-Headers. So a
+ * decoded document is one rule with all five methods and `allowedHeaders: ["*"]`,
+ * and a policy narrower than that is refused rather than silently widened.
+ *
+ * Several rules that differ only in their origins are merged into one
+ * Allow-Origin list (with a warning from `limitations`): for one setting shared
+ * by all origins, "rule A or rule B" and "one rule with both origin lists"
+ * answer every preflight the same. Rules that differ otherwise are refused.
+ */
+export const swiftHeaders: Codec = {
+  name: "swift-headers",
+  decode: neverThrows("Swift metadata", decodeSwift),
+  limitations: swiftLimitations,
+  encode(config: CorsConfiguration): SwiftHeaders {
+    refuseUnless("swift-headers", swiftLimitations(config));
+    const rules = normalize(config).rules;
+    const merged = normalizeRule({ ...rules[0], allowedOrigins: rules.flatMap((r) => r.allowedOrigins), allowedMethods: [...CORS_METHODS] });
+    const out: SwiftHeaders = { [SWIFT_ALLOW_ORIGIN]: merged.allowedOrigins.join(" ") };
+    if (merged.maxAgeSeconds !== undefined) out[SWIFT_MAX_AGE] = Number.isInteger(merged.maxAgeSeconds) ? BigInt(merged.maxAgeSeconds).toString() : String(merged.maxAgeSeconds);
+    if (merged.exposeHeaders !== undefined) out[SWIFT_EXPOSE_HEADERS] = merged.exposeHeaders.join(" ");
+    return out;
+  },
+};
+
+function swiftLimitations(config: CorsConfiguration): Issue[] {
+  const rules = normalize(config).rules;
+  if (rules.length === 0) {
+    return [issue("no-rules", "rules", `[] holds no rule; Swift has no empty CORS setting (no Allow-Origin means no CORS) — delete the policy instead`)];
+  }
+  const issues: Issue[] = [];
+  const first = settingsKey(rules[0] as CorsRule);
+  const differing = rules.findIndex((r) => settingsKey(r) !== first);
+  if (differing > 0) {
+    issues.push(issue("rules-not-expressible", "rules", `${rules.length} rules with different settings (rules[0] and rules[${differing}]); Swift holds one CORS setting per container — merge them into one rule`));
+  } else if (rules.length > 1) {
+    issues.push(warning("rules-merged", "rules", `${rules.length} rules differ only in their origins; Swift holds one CORS setting per container — their origins are merged into one Allow-Origin list; merge the rules to say so`));
+  }
+  rules.forEach((rule, index) => issues.push(...ruleLimitations(rule, `rules[${index}]`)));
+  return issues;
+}
+
+function ruleLimitations(rule: CorsRule, path: string): Issue[] {
+  const issues: Issue[] = [];
+  if (rule.id !== undefined) {
+    issues.push(issue("id-not-expressible", `${path}.id`, `${show(rule.id)} cannot be stored; Swift container metadata has no rule ids — remove the id`));
+  }
+  const methods: readonly string[] = rule.allowedMethods;
+  const widened = CORS_METHODS.filter((m) => !methods.includes(m));
+  if (widened.length > 0) {
+    issues.push(issue("methods-would-widen", `${path}.allowedMethods`, `${show(methods)} would widen to every method; Swift cannot restrict methods, so ${widened.join(", ")} would be allowed too — list all of ${CORS_METHODS.join(", ")}`));
+  }
+  const extra = methods.filter((m) => !(CORS_METHODS as readonly string[]).includes(m));
+  if (extra.length > 0) {
+    issues.push(issue("methods-not-expressible", `${path}.allowedMethods`, `${show(extra)} cannot be stored; Swift has no method list — remove them`));
+  }
+  const headers = rule.allowedHeaders ?? [];
+  if (headers.length !== 1 || headers[0] !== "*") {
+    issues.push(issue("headers-would-widen", `${path}.allowedHeaders`, `${show(headers)} would widen to every request header; Swift allows whatever a preflight asks for — use ["*"]`));
+  }
+  if (rule.allowedOrigins.length === 0) {
+    issues.push(issue("value-not-expressible", `${path}.allowedOrigins`, `[] is empty; Swift reads an empty Allow-Origin as no CORS at all — add an origin`));
+  }
+  rule.allowedOrigins.forEach((v, i) => issues.push(...tokenLimitations(v, `${path}.allowedOrigins[${i}]`)));
+  (rule.exposeHeaders ?? []).forEach((v, i) => issues.push(...tokenLimitations(v, `${path}.exposeHeaders[${i}]`)));
+  return issues;
+}
+
+/** Swift metadata is an HTTP header of space-separated values: each value must be non-empty printable ASCII without spaces. */
+function tokenLimitations(value: string, path: string): Issue[] {
+  if (value === "") return [issue("value-not-expressible", path, `"" is empty; Swift separates values with spaces, so an empty one disappears — remove it`)];
+  const bad = /[^\x21-\x7e]/u.exec(value);
+  if (bad === null) return [];
+  const what = bad[0] === " " ? "a space" : codePointName(value, bad.index);
+  return [issue("value-not-expressible", path, `${show(value)} contains ${what}; Swift stores space-separated printable ASCII values in one header — remove it (write international domain names in punycode, xn--…)`)];
+}
+
+/** Everything Swift holds once for all rules (not the origins, which it lists), as one comparable string. */
+function settingsKey(rule: CorsRule): string {
+  const { allowedOrigins: _origins, id: _id, ...settings } = rule;
+  return JSON.stringify(settings);
+}
+
+function decodeSwift(input: unknown): DecodeResult {
+  const issues: Issue[] = [];
+  const headers = readHeaders(input, issues);
+  if (headers === undefined) return { issues };
+  const value = (name: string): string | undefined => {
+    const raw = headers.get(name.toLowerCase())?.trim();
+    return raw === undefined || raw === "" ? undefined : raw;
+  };
+  const origins = value(SWIFT_ALLOW_ORIGIN);
+  if (origins === undefined) {
+    issues.push(issue("no-cors-metadata", SWIFT_ALLOW_ORIGIN, `is missing or empty; a Swift container without it has no CORS policy — set it to the allowed origins, separated by spaces`));
+    return { issues };
+  }
+  // Swift allows every method and echoes every requested header: the one rule says so explicitly.
+  const rule: CorsRuleInput = { allowedOrigins: origins.split(/\s+/), allowedMethods: [...CORS_METHODS], allowedHeaders: ["*"] };
+  const expose = value(SWIFT_EXPOSE_HEADERS);
+  if (expose !== undefined) rule.exposeHeaders = expose.split(/\s+/);
+  const maxAge = value(SWIFT_MAX_AGE);
+  if (maxAge !== undefined) {
+    const seconds = parseWholeNumber(maxAge, "rules[0].maxAgeSeconds", SWIFT_MAX_AGE, issues);
+    if (seconds !== undefined) rule.maxAgeSeconds = seconds;
+  }
+  return decoded([rule], issues);
+}
+
+/** The CORS headers of a header object or `Name: value` text, keyed by lower-cased name; other headers are ignored. */
+function readHeaders(input: unknown, issues: Issue[]): Map<string, string> | undefined {
+  const text = asText(input);
+  let entries: [string, unknown][];
+  if (text !== undefined) {
+    const tooLarge = textSizeIssue(text);
+    if (tooLarge !== undefined) {
+      issues.push(tooLarge);
+      return undefined;
+    }
+    entries = text.split(/\r?\n/).flatMap((line): [string, unknown][] => {
+      const match = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+)[ \t]*:[ \t]*(.*)$/.exec(line);
+      return match === null ? [] : [[match[1] as string, match[2] as string]];
+    });
+  } else if (isRecord(input)) {
+    const guards = checkJsonValue(input);
+    if (guards.length > 0) {
+      issues.push(...guards);
+      return undefined;
+    }
+    entries = Object.keys(input).map((k) => [k, own(input, k)]);
+  } else {
+    issues.push(issue("wrong-type", "", `${showValue(input)} is ${describeType(input)}; Swift metadata is a header object {"${SWIFT_ALLOW_ORIGIN}": "…"} or "Name: value" lines — pass one of those`));
+    return undefined;
+  }
+  const found = new Map<string, string>();
+  const spelled = new Map<string, string>();
+  for (const [name, value] of entries) {
+    const lower = name.toLowerCase();
+    if (!lower.startsWith(CORS_PREFIX)) continue;
+    const canonical = SWIFT_HEADERS.find((h) => h.toLowerCase() === lower);
+    if (canonical === undefined) {
+      issues.push(warning("ignored-header", name, `${showValue(value)} is ignored; Swift reads only ${SWIFT_HEADERS.join(", ")} (it allows every method and every requested header) — remove this header`));
+      continue;
+    }
+    const previous = spelled.get(lower);
+    if (previous !== undefined) {
+      issues.push(issue("duplicate-field", canonical, `is given twice (as ${show(previous)} and ${show(name)}); a container holds one value — keep one`));
+      continue;
+    }
+    spelled.set(lower, name);
+    if (typeof value !== "string") {
+      const fix = typeof value === "number" ? "quote it" : "replace it with a string";
+      issues.push(issue("wrong-type", canonical, `${showValue(value)} is ${describeType(value)}; header values are strings — ${fix}`));
+      continue;
+    }
+    found.set(lower, value);
+  }
+  return issues.some((i) => i.severity === "error") ? undefined : found;
+}
