@@ -408,6 +408,19 @@ describe("program runner", () => {
     expect(String(run.registrations[0]!.inputs["__provider"]).startsWith("exports.handler = __f0;")).toBe(true);
   });
 
+  test("gives the program its stack config, secrets as secrets", async () => {
+    const run = await runProgram({
+      dir: h.dir,
+      program: program(`const cfg = new pulumi.Config();
+new f.ManagedFile("c", { name: cfg.require("fileName"), content: cfg.requireSecret("token") });`),
+      project: "harness",
+      stack: "dev",
+      preview: false,
+      config: { "harness:fileName": "from-config", "harness:token": secret("tok-123") },
+    });
+    expect(withoutProvider(run.registrations[0]!.inputs)).toEqual({ content: secret("tok-123"), name: "from-config" });
+  });
+
   test("fails when the provider cannot be serialized (an unhandled rejection in the program)", async () => {
     const body = `const max = Math.max.bind(Math);
 const provider = { async create() { return { id: String(max(1, 2)) }; } };
