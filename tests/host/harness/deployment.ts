@@ -55,8 +55,10 @@ export class Deployment {
   private async existing(reg: Registration, old: ResourceState): Promise<Registered> {
     const inputs = await this.plugin.check(reg.urn, old.inputs, reg.inputs);
     const diff = summarize(await this.plugin.diff(old, inputs), old.inputs, inputs);
-    if (diff.replaces.length > 0) return this.replace(reg, old, diff);
+    // DIFF_UNKNOWN falls back to comparing inputs; `replaces` only counts when something changed
+    // (step_generator.go: `if diff.Changes == plugin.DiffSome { if diff.Replace() { … } }`).
     const changed = diff.changes === "some" || (diff.changes === "unknown" && diff.keys.length > 0);
+    if (changed && diff.replaces.length > 0) return this.replace(reg, old, diff);
     const outputs = !changed ? old.outputs : this.preview ? inputs : await this.plugin.update(old, inputs);
     if (!this.preview) this.state.replace(old, this.resource(reg, old.id, inputs, outputs));
     const before = { oldInputs: old.inputs, oldOutputs: old.outputs, diff };
