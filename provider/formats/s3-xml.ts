@@ -69,6 +69,11 @@ function xmlLimitations(config: CorsConfiguration): Issue[] {
       }
     };
     const path = `rules[${index}]`;
+    for (const [field, element] of [["allowedOrigins", "AllowedOrigin"], ["allowedMethods", "AllowedMethod"]] as const) {
+      if (rule[field].length === 0) {
+        issues.push(issue("value-not-expressible", `${path}.${field}`, `[] is empty; S3 XML writes each value as an <${element}> element and a rule needs at least one — add a value`));
+      }
+    }
     if (rule.id !== undefined) check(`${path}.id`, rule.id);
     for (const field of ["allowedOrigins", "allowedMethods", "allowedHeaders", "exposeHeaders"] as const) {
       (rule[field] ?? []).forEach((value, i) => check(`${path}.${field}[${i}]`, value));

@@ -141,7 +141,10 @@ export function parseJson(source: string): JsonResult {
         at += 1;
         return out;
       }
-      if (code < 0x20) return unexpected("no control character inside a string (write it as an escape such as \\n)");
+      if (code < 0x20) {
+        const escaped = `\\u${code.toString(16).padStart(4, "0")}`;
+        return fail(issue("malformed-json", "", `a raw control character (U+${code.toString(16).toUpperCase().padStart(4, "0")}) at ${where(text, at)} inside a string; JSON strings carry it only escaped — write ${escaped} instead`));
+      }
       if (code === 0x5c) {
         out += text.slice(runStart, at);
         out += parseEscape();
