@@ -1,0 +1,29 @@
+import type { Dialect } from "../profiles/types";
+import { evaluateAws } from "./aws";
+import { evaluateCeph } from "./ceph";
+import { evaluateR2 } from "./r2";
+import { type RequestView, viewRequest } from "./request";
+import { evaluateS3rver } from "./s3rver";
+import { evaluateSwift } from "./swift";
+import type { CorsRequest, EvaluableConfig, EvaluateOptions, Evaluation } from "./types";
+
+type DialectEvaluator = (config: EvaluableConfig, request: RequestView, bucketExists: boolean) => Evaluation;
+
+const DIALECTS: Record<Dialect, DialectEvaluator> = {
+  aws: evaluateAws,
+  r2: evaluateR2,
+  ceph: evaluateCeph,
+  s3rver: evaluateS3rver,
+  swift: evaluateSwift,
+};
+
+/**
+ * What a server answers to `request` given the bucket's CORS `config`
+ * (`null`: none): for OPTIONS the status, CORS headers or error; for other
+ * methods the CORS headers it adds. Never throws on odd stored values.
+ * @see cors-semantics.md for the `aws` dialect, test-servers.md for the others.
+ */
+export function evaluate(config: EvaluableConfig, request: CorsRequest, options: EvaluateOptions = {}): Evaluation {
+  const dialect = options.dialect ?? "aws";
+  return DIALECTS[dialect](config, viewRequest(request), options.bucketExists ?? true);
+}

@@ -1,0 +1,61 @@
+import type { EvaluableConfig } from "./types";
+
+/**
+ * What a Swift container holds for a policy: one implicit rule
+ * (`X-Container-Meta-Access-Control-Allow-Origin`, `…-Max-Age`,
+ * `…-Expose-Headers`), the same merge `model/expressible.ts` `widen` makes —
+ * every origin of every rule, every expose header, the longest max-age.
+ */
+export interface SwiftCors {
+  /** The Allow-Origin metadata as Swift reads it: space-separated tokens (`is_origin_allowed`). */
+  readonly origins: readonly string[];
+  /** The raw metadata value is exactly `*` (after strip): only then does Swift answer `*`. */
+  readonly wildcardOnly: boolean;
+  readonly exposeHeaders: readonly string[];
+  readonly maxAge: string | undefined;
+}
+
+/** The container metadata for `config`; `undefined` when there is none (no rules or no origins). */
+export function swiftCors(config: EvaluableConfig): SwiftCors | undefined {
+  if (config === null) return undefined;
+  const value = [...new Set(config.rules.flatMap((r) => r.allowedOrigins))].join(" ");
+  if (value.trim() === "") return undefined;
+  const maxAges = config.rules.flatMap((r) => (r.maxAgeSeconds === undefined ? [] : [r.maxAgeSeconds]));
+  return {
+    origins: value.split(" ").map((o) => o.trim()).filter((o) => o !== ""),
+    wildcardOnly: value.trim() === "*",
+    exposeHeaders: [...new Set(config.rules.flatMap((r) => r.exposeHeaders ?? []))],
+    maxAge: maxAges.length === 0 ? undefined : String(Math.max(...maxAges)),
+  };
+}
+
+/**
+ * The methods Swift's proxy controllers expose (`Controller.allowed_methods`,
+ * the `@public` handlers of swift/proxy/controllers/{obj,container}.py, 2.30.1).
+ * Access-Control-Request-Method must be one of them, case-sensitively.
+ */
+export const SWIFT_METHODS = {
+  object: ["GET", "HEAD", "PUT", "POST", "DELETE", "OPTIONS"],
+  bucket: ["GET", "HEAD", "PUT", "POST", "DELETE", "OPTIONS"],
+} as const;
+
+/**
+ * Allow-Methods on an allowed preflight. Swift joins a Python set, so the
+ * order changes between proxy restarts; for objects the `copy` middleware
+ * appends `COPY` (swift/common/middleware/copy.py). The object order is the
+ * one test-servers.md observed; compare as a set.
+ */
+export const SWIFT_ALLOW_METHODS = {
+  object: "POST, OPTIONS, PUT, HEAD, GET, DELETE, COPY",
+  bucket: "GET, HEAD, PUT, POST, DELETE, OPTIONS",
+} as const;
+
+/**
+ * Exposed on every actual response (`cors_validation` in
+ * swift/proxy/controllers/base.py): the CORS "simple response headers" plus
+ * etag, x-timestamp, x-trans-id and x-openstack-request-id.
+ */
+export const SWIFT_DEFAULT_EXPOSE = [
+  "cache-control", "content-language", "content-type", "expires", "last-modified", "pragma",
+  "etag", "x-timestamp", "x-trans-id", "x-openstack-request-id",
+] as const;
