@@ -5,4 +5,6 @@ module.exports = {
   testMatch: ["**/*.test.ts"],
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: { warnOnly: false } }] },
   testTimeout: 60000,
+  globalSetup: "<rootDir>/tests/servers/global-setup.ts",
+  globalTeardown: "<rootDir>/tests/servers/global-teardown.ts",
 };
