@@ -5,4 +5,4 @@
  */
 export { parsePolicy } from "./api/parse";
 export { validatePolicy, renderPolicy, normalizePolicy } from "./api/policy";
-export { lifecycle } from "./lifecycle";
+export { configure, check, diff, create, read, update, delete } from "./lifecycle";

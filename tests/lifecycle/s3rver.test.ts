@@ -120,6 +120,16 @@ describe("CorsPolicy lifecycle on s3rver, through the real provider host", () =>
     expect(stored()).toEqual([]);
   });
 
+  test("the serialized provider is at most 2 KB and requires packages by name only", async () => {
+    await harness.up(policy("assets", [app], { onExisting: "overwrite" }));
+    const provider = stored()[0]!.inputs["__provider"] as string;
+    expect(Buffer.byteLength(provider)).toBeLessThanOrEqual(2048);
+    const required = [...provider.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]);
+    expect([...new Set(required)].sort()).toEqual(["pulumi-bucket-cors/provider"]);
+    expect(provider).not.toMatch(/node_modules|dist-cjs|\/dist\//);
+    await harness.destroy();
+  });
+
   test("no credential value reaches state, outputs or the serialized provider", async () => {
     await harness.up(policy("assets", [app], { onExisting: "overwrite" }));
     const everything = JSON.stringify(harness.state());
