@@ -134,4 +134,3 @@ describe("what each format cannot hold", () => {
     expect([outcome(FULL), outcome({ rules: [SWIFT_RULE] })]).toEqual([full, swiftShaped]);
   });
 });
-});
