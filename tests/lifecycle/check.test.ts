@@ -1,0 +1,79 @@
+import { createHarness, UNKNOWN, type Harness, type JsonObject } from "../host/harness";
+import { VALIDATION_CASES } from "../fixtures/validation-cases";
+import { policyProgram } from "./program";
+
+/** Check and Diff only: no server is contacted (check does no I/O). */
+const target = { profile: "aws", bucket: "assets", region: "eu-west-1" };
+const good = [{ allowedOrigins: ["https://app.example.com"], allowedMethods: ["get", "PUT"] }];
+
+let harness: Harness;
+let provider: string;
+const urn = () => harness.host.urn("pulumi-nodejs:dynamic/bucket-cors:CorsPolicy", "site");
+const check = (news: JsonObject) => harness.host.check({ urn: urn(), olds: {}, news: { ...news, __provider: provider } });
+
+beforeAll(async () => {
+  harness = await createHarness({ project: "cors", stack: "check" });
+  const plan = await harness.preview(policyProgram({ name: "site", args: { target, rules: good } }));
+  provider = plan.steps[0]!.inputs!["__provider"] as string;
+}, 180_000);
+
+afterAll(() => harness?.stop());
+
+describe("check through the real host", () => {
+  test.each(VALIDATION_CASES)("%s: fails at check with the exact message", async (_name, rules, expected) => {
+    const { failures } = await check({ target: { ...target, profile: "aws" }, rules: rules as unknown as JsonObject[] });
+    expect(failures.map((f) => f.reason)).toEqual(expected);
+    for (const f of failures) expect(expected.some((m) => m.startsWith(`${f.property}: `))).toBe(true);
+  });
+
+  test("returns normalized inputs, so the engine's own input diff is semantic", async () => {
+    const { inputs, failures } = await check({ target, rules: good });
+    expect(failures).toEqual([]);
+    const { __provider, ...rest } = inputs;
+    expect(rest).toEqual({ target, rules: [{ allowedOrigins: ["https://app.example.com"], allowedMethods: ["GET", "PUT"] }], onExisting: "fail" });
+  });
+
+  test("converts a document in any format into normalized rules", async () => {
+    const document = '[{"AllowedOrigins":["http://localhost:3000"],"AllowedMethods":["GET","HEAD"]}]';
+    const { inputs, failures } = await check({ target, document });
+    expect(failures).toEqual([]);
+    expect(inputs["rules"]).toEqual([{ allowedOrigins: ["http://localhost:3000"], allowedMethods: ["GET", "HEAD"] }]);
+  });
+
+  test("fails when both rules and document are given, or neither", async () => {
+    expect((await check({ target, rules: good, document: "[]" })).failures).toEqual([{ property: "document", reason: "document: is set together with rules; a CorsPolicy takes exactly one of them — remove one" }]);
+    expect((await check({ target })).failures).toEqual([{ property: "rules", reason: "rules: is missing; a CorsPolicy needs rules (or a document in any supported format) — add rules: [{ allowedOrigins: [...], allowedMethods: [...] }]" }]);
+  });
+
+  test("fails when onExisting is not an option", async () => {
+    expect((await check({ target, rules: good, onExisting: "merge" })).failures).toEqual([{ property: "onExisting", reason: 'onExisting: "merge" is not an option; allowed are "fail", "adopt", "overwrite" — use "adopt" to take over a matching configuration, "overwrite" to replace it' }]);
+  });
+
+  test("applies the target's profile: R2 max-age above 86400 fails", async () => {
+    const { failures } = await check({ target: { profile: "r2", accountId: "acct", bucket: "b" }, rules: [{ ...good[0]!, maxAgeSeconds: 90000 }] });
+    expect(failures).toEqual([{ property: "rules[0].maxAgeSeconds", reason: "rules[0].maxAgeSeconds: 90000 is more than 86400, the most Cloudflare R2 accepts — use 86400" }]);
+  });
+
+  test("treats unknown values (preview) as unknown, not as strings", async () => {
+    const { inputs, failures } = await check({ target, rules: UNKNOWN });
+    expect(failures).toEqual([]);
+    expect(inputs["rules"]).toBe(UNKNOWN);
+    const olds = { target, rules: [{ allowedOrigins: ["https://app.example.com"], allowedMethods: ["GET", "PUT"] }], onExisting: "fail", resourceId: "aws:assets", fingerprint: "sha256:0" };
+    const diff = await harness.host.diff({ urn: urn(), id: "aws:assets", olds, news: { ...inputs, __provider: provider }, oldInputs: olds });
+    expect([diff.changes, diff.replaces]).toEqual(["some", []]);
+    const unknownTarget = await check({ target: UNKNOWN, rules: good });
+    expect(unknownTarget.failures).toEqual([]);
+    const targetDiff = await harness.host.diff({ urn: urn(), id: "aws:assets", olds, news: { ...unknownTarget.inputs, __provider: provider }, oldInputs: olds });
+    expect([targetDiff.changes, targetDiff.replaces]).toEqual(["some", ["target"]]);
+  });
+
+  test("diff: re-cased and reordered rules are no change; another bucket is a replace", async () => {
+    const olds = { target, rules: [{ allowedOrigins: ["https://a.example", "https://b.example"], allowedMethods: ["GET", "PUT"] }], onExisting: "fail", resourceId: "aws:assets", fingerprint: "sha256:0" };
+    const same = await check({ target, rules: [{ allowedOrigins: ["https://b.example", "https://a.example"], allowedMethods: ["put", "get"] }] });
+    const diff = await harness.host.diff({ urn: urn(), id: "aws:assets", olds, news: same.inputs, oldInputs: olds });
+    expect(diff.changes).toBe("none");
+    const moved = await check({ target: { ...target, bucket: "other" }, rules: good });
+    const replace = await harness.host.diff({ urn: urn(), id: "aws:assets", olds, news: moved.inputs, oldInputs: olds });
+    expect([replace.changes, replace.replaces]).toEqual(["some", ["target"]]);
+  });
+});
