@@ -4,3 +4,6 @@
  */
 export { evaluate } from "./evaluate";
 export type { CorsRequest, EvaluableConfig, EvaluableRule, EvaluateOptions, Evaluation } from "./types";
+export { lintPolicy } from "./lint/lint";
+export type { LintOptions } from "./lint/types";
+export { CHROME_MAX_AGE_SECONDS, FIREFOX_MAX_AGE_SECONDS } from "./lint/max-age";

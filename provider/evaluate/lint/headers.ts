@@ -1,0 +1,16 @@
+import { warning } from "../../model/issue";
+import type { EvaluableRule } from "../types";
+import type { RuleIssue } from "./types";
+
+/**
+ * `allowedHeaders: ["*"]` on a rule for specific origins: AWS answers those
+ * origins with `Access-Control-Allow-Credentials: true` (cors-semantics.md §4),
+ * so their pages may send any header along with the user's credentials;
+ * listing the headers the app really sends keeps the grant as narrow as the app.
+ */
+export function wildcardHeadersWithCredentials(rule: EvaluableRule, index: number): RuleIssue[] {
+  const at = (rule.allowedHeaders ?? []).indexOf("*");
+  if (at < 0 || rule.allowedOrigins.includes("*") || rule.allowedOrigins.length === 0) return [];
+  const text = `"*" allows every request header on a rule for specific origins; S3 answers those origins with Access-Control-Allow-Credentials: true, so their pages may send any header with the user's credentials — list the headers the app sends, e.g. "content-type", "x-amz-*"`;
+  return [{ rule: index, issue: warning("wildcard-headers-credentialed", `rules[${index}].allowedHeaders[${at}]`, text) }];
+}

@@ -1,0 +1,42 @@
+import type { Issue } from "../../model/issue";
+import { getProfile } from "../../profiles";
+import type { Profile } from "../../profiles/types";
+import type { EvaluableConfig } from "../types";
+import { wildcardHeadersWithCredentials } from "./headers";
+import { maxAgeAboveBrowserCaps } from "./max-age";
+import { unreachableRules } from "./order";
+import { insecureOrigins, wildcardWrites } from "./origins";
+import type { LintOptions, RuleIssue } from "./types";
+
+/**
+ * Warnings about a policy that is valid but risky or pointless: `*` with
+ * write methods, plain-HTTP origins, rules that are never reached or repeat
+ * another, `*` headers on credentialed origins, max-age above browser caps.
+ * Each message reads `<path>: <value> <problem>; <why> — <fix>`. Never throws
+ * on values a validator would refuse.
+ */
+export function lintPolicy(config: EvaluableConfig, options: LintOptions = {}): Issue[] {
+  if (config === null) return [];
+  const profile = resolve(options.profile);
+  const dialect = profile?.dialect.value ?? "aws";
+  const headersPerRule = profile?.supports.perRuleHeaders.value ?? true;
+  const found: RuleIssue[] = [];
+  config.rules.forEach((rule, index) => {
+    found.push(...wildcardWrites(rule, index), ...insecureOrigins(rule, index));
+    if (headersPerRule) found.push(...wildcardHeadersWithCredentials(rule, index));
+    found.push(...maxAgeAboveBrowserCaps(rule, index));
+  });
+  found.push(...unreachableRules(config.rules, dialect));
+  return found
+    .filter(({ rule, issue }) => !suppressed(config.rules[rule]?.id, issue.code, options.suppress))
+    .sort((a, b) => a.rule - b.rule)
+    .map(({ issue }) => issue);
+}
+
+function suppressed(ruleId: string | undefined, code: string, suppress: LintOptions["suppress"]): boolean {
+  return ruleId !== undefined && (suppress?.[ruleId] ?? []).includes(code);
+}
+
+function resolve(profile: LintOptions["profile"]): Profile | undefined {
+  return typeof profile === "string" ? getProfile(profile) : profile;
+}
