@@ -50,7 +50,15 @@ export function codecFor(name: FormatName): Codec {
  * format with an example.
  */
 export function parseDocument(input: unknown, options: ParseDocumentOptions = {}): ParsedDocument {
-  const requested = options.format;
+  try {
+    return parseWithFormat(input, options.format);
+  } catch (error) {
+    // Only a value with throwing getters (or a Proxy) gets here: codecs and detection catch everything else.
+    return { issues: [issue("decode-failed", "", `the document could not be read (${error instanceof Error ? error.message : String(error)}) — pass plain text or plain JSON values`)] };
+  }
+}
+
+function parseWithFormat(input: unknown, requested: FormatName | undefined): ParsedDocument {
   if (requested !== undefined && !(FORMAT_NAMES as readonly string[]).includes(requested)) {
     return { issues: [unknownFormatName(requested)] };
   }

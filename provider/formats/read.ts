@@ -34,9 +34,16 @@ export function showValue(value: unknown): string {
   return typeof value === "number" ? String(value) : show(value);
 }
 
-/** `path` + `.key` or `[index]`. */
+/** `path` + `.key` or `[index]` (a very long key is clipped: paths appear in messages). */
 export function at(path: string, key: string | number): string {
-  return typeof key === "number" ? `${path}[${key}]` : path === "" ? key : `${path}.${key}`;
+  if (typeof key === "number") return `${path}[${key}]`;
+  const name = clipName(key);
+  return path === "" ? name : `${path}.${name}`;
+}
+
+/** A document's key or element name, clipped to 60 characters for paths and messages. */
+export function clipName(name: string): string {
+  return name.length > 60 ? `${name.slice(0, 57)}...` : name;
 }
 
 /** A list of strings; `field` is the document's name for it, used in messages. */

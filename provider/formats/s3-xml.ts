@@ -2,7 +2,7 @@ import { type Issue, issue, show } from "../model/issue";
 import { normalize } from "../model/normalize";
 import type { CorsConfiguration, CorsRule, CorsRuleInput } from "../model/schema";
 import { asText } from "./limits";
-import { decoded, describeType, missingField, neverThrows, parseWholeNumber, showValue, suggestion } from "./read";
+import { at, clipName, decoded, describeType, missingField, neverThrows, parseWholeNumber, showValue, suggestion } from "./read";
 import { refuseUnless } from "./refuse";
 import { elementText, parseXml, strayText, type XmlElement } from "./safe-xml";
 import type { Codec, DecodeResult } from "./types";
@@ -92,7 +92,7 @@ function decodeS3Xml(input: unknown): DecodeResult {
   const root = parsed.root;
   const issues: Issue[] = [];
   if (root.name !== "CORSConfiguration") {
-    issues.push(issue("wrong-root", "", `<${root.name}> is the root element; an S3 CORS document's root is <CORSConfiguration> — wrap the rules in <CORSConfiguration>…</CORSConfiguration>`));
+    issues.push(issue("wrong-root", "", `<${clipName(root.name)}> is the root element; an S3 CORS document's root is <CORSConfiguration> — wrap the rules in <CORSConfiguration>…</CORSConfiguration>`));
     return { issues };
   }
   const stray = strayText(root);
@@ -101,7 +101,7 @@ function decodeS3Xml(input: unknown): DecodeResult {
   let index = 0;
   for (const child of root.children) {
     if (child.name !== "CORSRule") {
-      issues.push(unknownElement(child.name, child.name, "CORSConfiguration", ["CORSRule"]));
+      issues.push(unknownElement(clipName(child.name), child.name, "CORSConfiguration", ["CORSRule"]));
       continue;
     }
     const rule = readRule(child, index, issues);
@@ -114,7 +114,7 @@ function decodeS3Xml(input: unknown): DecodeResult {
 function unknownElement(path: string, name: string, parent: string, allowed: readonly string[]): Issue {
   const rename = suggestion(name, allowed);
   const fix = rename === undefined ? "remove it" : `rename it to <${rename}>`;
-  return issue("unknown-field", path, `<${name}> is not an element of <${parent}>; allowed are ${allowed.map((a) => `<${a}>`).join(", ")} — ${fix}`);
+  return issue("unknown-field", path, `<${clipName(name)}> is not an element of <${parent}>; allowed are ${allowed.map((a) => `<${a}>`).join(", ")} — ${fix}`);
 }
 
 function readRule(element: XmlElement, index: number, issues: Issue[]): CorsRuleInput | undefined {
@@ -126,7 +126,7 @@ function readRule(element: XmlElement, index: number, issues: Issue[]): CorsRule
   const values = new Map<RuleElement, (string | undefined)[]>();
   for (const child of element.children) {
     if (!(ELEMENT_NAMES as string[]).includes(child.name)) {
-      issues.push(unknownElement(`${path}.${child.name}`, child.name, "CORSRule", ELEMENT_NAMES));
+      issues.push(unknownElement(at(path, child.name), child.name, "CORSRule", ELEMENT_NAMES));
       continue;
     }
     const name = child.name as RuleElement;

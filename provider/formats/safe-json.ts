@@ -1,4 +1,5 @@
 import { type Issue, issue, show } from "../model/issue";
+import { at as pathAt } from "./read";
 import { asText, FORBIDDEN_KEYS, MAX_JSON_DEPTH, sizeIssue, textSizeIssue, where } from "./limits";
 
 /** A parsed JSON value, or the issues that stopped it. */
@@ -43,8 +44,7 @@ export function parseJson(source: string): JsonResult {
   const skipSpace = (): void => {
     for (let c = text.charCodeAt(at); c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09; c = text.charCodeAt(at)) at += 1;
   };
-  const child = (path: string, key: string | number): string =>
-    typeof key === "number" ? `${path}[${key}]` : path === "" ? key : `${path}.${key}`;
+  const child = (path: string, key: string | number): string => pathAt(path, key);
 
   const parseValue = (path: string, depth: number): unknown => {
     skipSpace();
@@ -227,7 +227,7 @@ export function checkJsonValue(root: unknown): Issue[] {
     } else {
       bytes += 2;
       for (const key of Object.keys(value)) {
-        const keyPath = path === "" ? key : `${path}.${key}`;
+        const keyPath = pathAt(path, key);
         bytes += key.length + 4;
         if (FORBIDDEN_KEYS.includes(key)) {
           issues.push(issue("forbidden-key", keyPath, `${show(key)} is a reserved key; ${FORBIDDEN_KEYS.join(", ")} are refused because they can pollute object prototypes — remove it`));

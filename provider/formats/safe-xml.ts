@@ -67,7 +67,7 @@ export function parseXml(source: string): XmlResult {
  */
 export function elementText(element: XmlElement, path: string, issues: Issue[]): string | undefined {
   if (element.children.length > 0) {
-    const inner = element.children[0]?.name ?? "";
+    const inner = clip(element.children[0]?.name ?? "");
     issues.push(issue("wrong-type", path, `<${element.name}> holds the element <${inner}>; <${element.name}> holds text only — put the value directly inside`));
     return undefined;
   }
@@ -97,8 +97,8 @@ function failed(found: Issue): XmlResult {
   return { ok: false, issues: [found] };
 }
 
-function clip(message: string): string {
-  return message.length > 160 ? `${message.slice(0, 157)}...` : message;
+function clip(text: string): string {
+  return text.length > 160 ? `${text.slice(0, 157)}...` : text;
 }
 
 function declarationIssue(text: string): Issue | undefined {

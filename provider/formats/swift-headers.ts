@@ -3,7 +3,7 @@ import { CORS_METHODS } from "../model/methods";
 import { normalize, normalizeRule } from "../model/normalize";
 import type { CorsConfiguration, CorsRule, CorsRuleInput } from "../model/schema";
 import { asText, textSizeIssue } from "./limits";
-import { decoded, describeType, isRecord, neverThrows, own, parseWholeNumber, showValue } from "./read";
+import { clipName, decoded, describeType, isRecord, neverThrows, own, parseWholeNumber, showValue } from "./read";
 import { refuseUnless } from "./refuse";
 import { checkJsonValue } from "./safe-json";
 import type { Codec, DecodeResult, SwiftHeaders } from "./types";
@@ -159,7 +159,7 @@ function readHeaders(input: unknown, issues: Issue[]): Map<string, string> | und
     if (!lower.startsWith(CORS_PREFIX)) continue;
     const canonical = SWIFT_HEADERS.find((h) => h.toLowerCase() === lower);
     if (canonical === undefined) {
-      issues.push(warning("ignored-header", name, `${showValue(value)} is ignored; Swift reads only ${SWIFT_HEADERS.join(", ")} (it allows every method and every requested header) — remove this header`));
+      issues.push(warning("ignored-header", clipName(name), `${showValue(value)} is ignored; Swift reads only ${SWIFT_HEADERS.join(", ")} (it allows every method and every requested header) — remove this header`));
       continue;
     }
     const previous = spelled.get(lower);
