@@ -21,3 +21,4 @@ export { rules } from "./rules";
 export { ON_EXISTING, type OnExisting } from "../provider/lifecycle/types";
 export type { Target, TargetInput } from "../provider/targets";
 export { BackendError } from "../provider/errors";
+export { CorsPolicySet, type CorsPolicySetArgs } from "./cors-policy-set";
