@@ -1,0 +1,105 @@
+import { Option, type Command } from "commander";
+import { FORMAT_NAMES, type FormatName } from "../../provider/formats";
+import { applyConfirmed } from "../../provider/lifecycle/apply";
+import { backendFor } from "../../provider/lifecycle/backend-for";
+import { sameRules } from "../../provider/lifecycle/compare";
+import { describeRules } from "../../provider/lifecycle/describe";
+import { propagationTimeout } from "../../provider/lifecycle/propagation";
+import { ON_EXISTING, type OnExisting } from "../../provider/lifecycle/types";
+import type { CorsConfiguration } from "../../provider/model/schema";
+import { getProfile } from "../../provider/profiles";
+import type { Target } from "../../provider/targets";
+import { desiredFor } from "../desired";
+import { forEachTarget } from "../each-target";
+import { EXIT, failure } from "../exit";
+import { seconds } from "../options";
+import { exitOf, outcomeJson, printFailure } from "../outcomes";
+import { issuesJson, printWarnings } from "../output";
+import { loadPolicy } from "../policy-file";
+import { runCommand, type CommonFlags } from "../run";
+import { addTargetOptions, TARGET_HELP, targetsFrom, type TargetFlags } from "../target-options";
+
+interface ApplyFlags extends CommonFlags, TargetFlags {
+  readonly from?: FormatName;
+  readonly onExisting: OnExisting;
+  readonly timeout?: number;
+  readonly allowWidening?: boolean;
+}
+
+/** What apply did to one bucket. */
+type Action = "created" | "adopted" | "replaced";
+
+const EXAMPLES = `
+Examples:
+  $ bucket-cors apply cors.json --profile r2 --account-id "$CF_ACCOUNT" --bucket assets
+  $ bucket-cors apply cors.xml --profile aws --region eu-west-1 --bucket assets --on-existing overwrite
+  $ bucket-cors apply cors.json --target-file targets.json --on-existing adopt --json
+
+--on-existing says what to do when the bucket already has a CORS configuration,
+exactly as the CorsPolicy resource's onExisting: fail (default) refuses and
+changes nothing; adopt accepts it only when it already matches the document
+(nothing is written); overwrite replaces it. After writing, apply waits until
+the service serves the new rules (R2 may take 30 s); if it never does, the
+previous configuration is put back.
+${TARGET_HELP}
+Exit codes: 0 applied; 1 invalid policy, refused or failed (the bucket is left
+as it was); 2 usage.`;
+
+/** `apply FILE --target … [--on-existing fail|adopt|overwrite]`: the resource's create, from the command line. */
+export function registerApply(program: Command): void {
+  addTargetOptions(
+    program
+      .command("apply")
+      .summary("put a document on buckets; wait until it is served")
+      .description("Put a CORS document on one or more buckets, with the semantics of the CorsPolicy\nresource's create, and wait until each service serves it.")
+      .argument("<file>", "CORS document to apply (- for standard input)"),
+  )
+    .addOption(new Option("--on-existing <mode>", "when the bucket already has a configuration").choices(ON_EXISTING).default("fail"))
+    .addOption(new Option("--from <format>", "format of the document (default: detected)").choices(FORMAT_NAMES))
+    .option("--timeout <seconds>", "how long to wait for the change to be served (default: the profile's delay)", seconds)
+    .option("--allow-widening", "Swift: accept rules Swift can only hold in a wider form")
+    .option("--json", "print one JSON document: per target, what was done and the rules applied")
+    .addHelpText("after", EXAMPLES)
+    .action((file: string, flags: ApplyFlags) =>
+      runCommand(flags, async (out) => {
+        const policy = loadPolicy(file, flags.from);
+        const targets = targetsFrom(flags, out, { many: true });
+        const desired = targets.map((t) => desiredFor(policy.config, t, flags.allowWidening === true));
+        const outcomes = await forEachTarget(out, targets, async (target, step) => {
+          const { config, warnings } = desired[targets.indexOf(target)]!;
+          const timeout = propagationTimeout(target, flags.timeout);
+          const action = await applyOne(target, config, flags.onExisting, timeout, step);
+          return { action, rules: config.rules, warnings: issuesJson([...policy.warnings, ...warnings]) };
+        });
+        out.emit({ ok: outcomes.every((o) => o.ok), results: outcomes.map(outcomeJson) }, () => {
+          printWarnings(out, [...policy.warnings, ...desired.flatMap((d) => d.warnings)]);
+          for (const o of outcomes) {
+            if (o.ok) out.line(`${o.id}: ${o.result.action} (${describeRules(o.result.rules)})`);
+            else printFailure(out, o);
+          }
+        });
+        return exitOf(outcomes, EXIT.ok);
+      }),
+    );
+}
+
+/**
+ * One bucket, as `createPolicy` in provider/lifecycle/operations.ts decides:
+ * refuse, adopt (no write) or write and wait. A write that is never served is
+ * undone by `applyConfirmed`.
+ */
+async function applyOne(target: Target, desired: CorsConfiguration, onExisting: OnExisting, timeout: number, step: (text: string) => void): Promise<Action> {
+  const backend = backendFor(target);
+  const live = await backend.get(target);
+  const title = getProfile(target.profile).title;
+  if (live !== null && onExisting === "fail") {
+    throw failure(`${title} bucket "${target.bucket}" already has a CORS configuration: ${describeRules(live.rules)}; nothing was changed — use --on-existing adopt to accept it when it already matches the document, or --on-existing overwrite to replace it`);
+  }
+  if (live !== null && onExisting === "adopt") {
+    if (sameRules(live.rules, desired.rules)) return "adopted";
+    throw failure(`${title} bucket "${target.bucket}" has a CORS configuration that differs from the document, so it cannot be adopted: the bucket has ${describeRules(live.rules)}, the document has ${describeRules(desired.rules)}; nothing was changed — run bucket-cors plan to see the differences, or use --on-existing overwrite`);
+  }
+  step(`writing, then waiting until it is served (up to ${timeout} s)`);
+  await applyConfirmed(backend, target, desired, live, timeout);
+  return live === null ? "created" : "replaced";
+}

@@ -1,0 +1,74 @@
+import type { Command } from "commander";
+import { BackendError } from "../../provider/errors";
+import { applyConfirmed } from "../../provider/lifecycle/apply";
+import { backendFor } from "../../provider/lifecycle/backend-for";
+import { propagationTimeout } from "../../provider/lifecycle/propagation";
+import { describeRules } from "../../provider/lifecycle/describe";
+import type { Target } from "../../provider/targets";
+import { forEachTarget } from "../each-target";
+import { EXIT } from "../exit";
+import { seconds } from "../options";
+import { exitOf, outcomeJson, printFailure } from "../outcomes";
+import { runCommand, type CommonFlags } from "../run";
+import { addTargetOptions, TARGET_HELP, targetsFrom, type TargetFlags } from "../target-options";
+
+interface DeleteFlags extends CommonFlags, TargetFlags {
+  readonly timeout?: number;
+}
+
+/** What delete found and did: `deleted`, or `absent` when there was nothing to remove. */
+type Action = "deleted" | "absent";
+
+const EXAMPLES = `
+Examples:
+  $ bucket-cors delete --profile r2 --account-id "$CF_ACCOUNT" --bucket assets
+  $ bucket-cors delete --target-file targets.json --json
+
+A bucket without a CORS configuration, or a bucket that does not exist, is
+success: there is nothing to remove. After removing, delete waits until the
+service stops serving the rules.
+${TARGET_HELP}
+Exit codes: 0 removed or already absent; 1 service failure; 2 usage.`;
+
+/** `delete --target …`: removes a bucket's CORS configuration (missing is success). */
+export function registerDelete(program: Command): void {
+  addTargetOptions(
+    program
+      .command("delete")
+      .summary("remove a bucket's CORS configuration")
+      .description("Remove the CORS configuration of one or more buckets and wait until it is gone."),
+  )
+    .option("--timeout <seconds>", "how long to wait for the removal to be served (default: the profile's delay)", seconds)
+    .option("--json", "print one JSON document: per target, what was removed")
+    .addHelpText("after", EXAMPLES)
+    .action((flags: DeleteFlags) =>
+      runCommand(flags, async (out) => {
+        const targets = targetsFrom(flags, out, { many: true });
+        const outcomes = await forEachTarget(out, targets, (target, step) => deleteOne(target, propagationTimeout(target, flags.timeout), step));
+        out.emit({ ok: outcomes.every((o) => o.ok), results: outcomes.map(outcomeJson) }, () => {
+          for (const o of outcomes) {
+            if (!o.ok) printFailure(out, o);
+            else if (o.result.action === "absent") out.line(`${o.id}: no CORS configuration; nothing to remove`);
+            else out.line(`${o.id}: deleted (was ${describeRules(o.result.removed ?? [])})`);
+          }
+        });
+        return exitOf(outcomes, EXIT.ok);
+      }),
+    );
+}
+
+/** As `deletePolicy` in provider/lifecycle/operations.ts: a missing configuration or bucket is success. */
+async function deleteOne(target: Target, timeout: number, step: (text: string) => void) {
+  const backend = backendFor(target);
+  let previous;
+  try {
+    previous = await backend.get(target);
+  } catch (error) {
+    if (error instanceof BackendError && error.code === "NoSuchBucket") return { action: "absent" as Action, removed: null };
+    throw error;
+  }
+  if (previous === null) return { action: "absent" as Action, removed: null };
+  step(`removing, then waiting until it is gone (up to ${timeout} s)`);
+  await applyConfirmed(backend, target, null, previous, timeout);
+  return { action: "deleted" as Action, removed: previous.rules };
+}

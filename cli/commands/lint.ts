@@ -1,0 +1,58 @@
+import { Option, type Command } from "commander";
+import { validate } from "../../provider/model/validate";
+import { hasErrors, type Issue } from "../../provider/model/issue";
+import { PROFILE_NAMES, type ProfileName } from "../../provider/profiles";
+import { loadEvaluator } from "../evaluator";
+import { EXIT } from "../exit";
+import { issuesJson, plural, printIssues } from "../output";
+import { decodeFile } from "../policy-file";
+import { runCommand, type CommonFlags } from "../run";
+
+interface LintFlags extends CommonFlags {
+  readonly target: ProfileName;
+  readonly allowWidening?: boolean;
+}
+
+const EXAMPLES = `
+Examples:
+  $ bucket-cors lint cors.json
+  $ bucket-cors lint cors.xml --target r2
+  $ bucket-cors lint cors.json --target swift --allow-widening --json
+
+Checks, in order: the document's format and shape, the generic S3 rules and the
+profile's own (wildcards, methods, limits), then risky-policy warnings (a "*"
+origin with write methods, http:// origins, rules shadowed by earlier ones).
+Exit codes: 0 no errors (warnings are printed); 1 errors; 2 usage.`;
+
+/** `lint FILE [--target PROFILE]`: every error and warning of a policy for one vendor. */
+export function registerLint(program: Command): void {
+  program
+    .command("lint")
+    .summary("check a document against a vendor's rules and risks")
+    .description("Check a CORS document: format, shape, the target vendor's rules and limits, and\nrisky-policy warnings. Every problem is reported with its path and a fix.")
+    .argument("<file>", "document to check (- for standard input)")
+    .addOption(new Option("--target <profile>", "vendor profile to check against").choices(PROFILE_NAMES).default("s3"))
+    .option("--allow-widening", "Swift: accept rules Swift can only hold in a wider form")
+    .option("--json", "print one JSON document: format, profile, errors and warnings")
+    .addHelpText("after", EXAMPLES)
+    .action((file: string, flags: LintFlags) =>
+      runCommand(flags, async (out) => {
+        const decoded = decodeFile(file);
+        const issues: Issue[] = [...decoded.issues];
+        if (decoded.config !== undefined && !hasErrors(issues)) {
+          issues.push(...validate(decoded.config, { profile: flags.target, allowWidening: flags.allowWidening === true }));
+          issues.push(...(loadEvaluator()?.lintPolicy?.(decoded.config, { profile: flags.target }) ?? []));
+        }
+        const errors = issues.filter((i) => i.severity === "error");
+        const warnings = issues.filter((i) => i.severity === "warning");
+        const format = decoded.format ?? null;
+        out.emit({ ok: errors.length === 0, file, format, profile: flags.target, errors: issuesJson(errors), warnings: issuesJson(warnings) }, () => {
+          const as = format === null ? "" : `${format}, `;
+          const counts = errors.length + warnings.length === 0 ? "no problems found" : `${plural(errors.length, "error")}, ${plural(warnings.length, "warning")}`;
+          out.line(`${file} (${as}profile ${flags.target}): ${errors.length > 0 ? out.style.bad(counts) : counts}`);
+          printIssues(out, [...errors, ...warnings]);
+        });
+        return errors.length > 0 ? EXIT.failure : EXIT.ok;
+      }),
+    );
+}

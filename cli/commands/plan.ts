@@ -1,0 +1,85 @@
+import { Option, type Command } from "commander";
+import { FORMAT_NAMES, type FormatName } from "../../provider/formats";
+import { backendFor } from "../../provider/lifecycle/backend-for";
+import type { CorsRule } from "../../provider/model/schema";
+import { desiredFor } from "../desired";
+import { forEachTarget } from "../each-target";
+import { EXIT } from "../exit";
+import { exitOf, outcomeJson, printFailure } from "../outcomes";
+import { issuesJson, plural, type Output } from "../output";
+import { loadPolicy } from "../policy-file";
+import { describeRule, diffRules, type RuleChange } from "../rule-diff";
+import { runCommand, type CommonFlags } from "../run";
+import { addTargetOptions, TARGET_HELP, targetsFrom, type TargetFlags } from "../target-options";
+
+interface PlanFlags extends CommonFlags, TargetFlags {
+  readonly from?: FormatName;
+  readonly allowWidening?: boolean;
+}
+
+const EXAMPLES = `
+Examples:
+  $ bucket-cors plan cors.json --profile r2 --account-id "$CF_ACCOUNT" --bucket assets
+  $ bucket-cors plan cors.xml --target-file targets.json --json
+
+The diff is semantic: origins, methods and headers in another order or case,
+and a server's rewrites of rule IDs, are no change. Rule order is meaning (the
+first matching rule wins), so a moved rule is a change.
+${TARGET_HELP}
+Exit codes: 0 the live configuration matches; 3 drift found; 1 invalid policy
+or service failure; 2 usage.`;
+
+/** `plan FILE --target …`: rule-by-rule differences between the live configuration and FILE. */
+export function registerPlan(program: Command): void {
+  addTargetOptions(
+    program
+      .command("plan")
+      .summary("diff a bucket's live configuration against a document")
+      .description("Compare the live CORS configuration of one or more buckets with a document, rule\nby rule: rules added, removed, and the fields that changed.")
+      .argument("<file>", "desired CORS document (- for standard input)"),
+  )
+    .addOption(new Option("--from <format>", "format of the document (default: detected)").choices(FORMAT_NAMES))
+    .option("--allow-widening", "Swift: accept rules Swift can only hold in a wider form")
+    .option("--json", "print one JSON document: per target, the live and desired rules and the changes")
+    .addHelpText("after", EXAMPLES)
+    .action((file: string, flags: PlanFlags) =>
+      runCommand(flags, async (out) => {
+        const policy = loadPolicy(file, flags.from);
+        const targets = targetsFrom(flags, out, { many: true });
+        const desired = targets.map((t) => desiredFor(policy.config, t, flags.allowWidening === true));
+        const outcomes = await forEachTarget(out, targets, async (target, step) => {
+          const { config, warnings } = desired[targets.indexOf(target)]!;
+          step("reading the live configuration");
+          const live = await backendFor(target).get(target);
+          const changes = diffRules(live?.rules ?? [], config.rules);
+          return { inSync: live !== null && changes.length === 0, live: live?.rules ?? null, desired: config.rules, changes, warnings: issuesJson([...policy.warnings, ...warnings]) };
+        });
+        const inSync = outcomes.every((o) => o.ok && o.result.inSync);
+        out.emit({ ok: outcomes.every((o) => o.ok), inSync, results: outcomes.map(outcomeJson) }, () => {
+          for (const o of outcomes) {
+            if (o.ok) printPlan(out, o.id, o.result.live, o.result.changes);
+            else printFailure(out, o);
+          }
+        });
+        return exitOf(outcomes, inSync ? EXIT.ok : EXIT.drift);
+      }),
+    );
+}
+
+function printPlan(out: Output, id: string, live: readonly CorsRule[] | null, changes: readonly RuleChange[]): void {
+  if (live === null) out.line(`${id}: no CORS configuration; ${plural(changes.length, "rule")} to add`);
+  else out.line(`${id}: ${changes.length === 0 ? "no changes" : plural(changes.length, "change")}`);
+  const { ok, bad, warn } = out.style;
+  for (const c of changes) {
+    if (c.change === "added") out.line(`  ${ok("+")} rules[${c.rule}]: ${describeRule(c.value)}`);
+    else if (c.change === "removed") out.line(`  ${bad("-")} live rules[${c.liveRule}]: ${describeRule(c.value)}`);
+    else {
+      out.line(`  ${warn("~")} rules[${c.rule}]${c.rule === c.liveRule ? "" : ` (live rules[${c.liveRule}])`}:`);
+      for (const f of c.fields) out.line(`      ${f.field}: ${shown(f.live)} → ${shown(f.desired)}`);
+    }
+  }
+}
+
+function shown(value: unknown): string {
+  return value === null ? "(unset)" : JSON.stringify(value);
+}

@@ -1,0 +1,116 @@
+import { Option, type Command } from "commander";
+import type { Evaluation } from "../../provider/evaluate/types";
+import { backendFor } from "../../provider/lifecycle/backend-for";
+import { getProfile, type Dialect } from "../../provider/profiles";
+import { resourceIdOf, type Target } from "../../provider/targets";
+import { printAnswer } from "../answer";
+import { DIALECTS } from "../dialects";
+import { isAllowed, loadEvaluator, preflightRequest } from "../evaluator";
+import { EXIT } from "../exit";
+import { browserMethod, collectList } from "../options";
+import type { Output } from "../output";
+import { objectUrl, sendPreflight, type LiveAnswer } from "../preflight";
+import { describeError, runCommand, type CommonFlags } from "../run";
+import { addTargetOptions, singleTarget, TARGET_HELP, type TargetFlags } from "../target-options";
+
+interface VerifyFlags extends CommonFlags, TargetFlags {
+  readonly origin: string;
+  readonly method: string;
+  readonly header: string[];
+  readonly key: string;
+  readonly dialect?: Dialect;
+}
+
+/** What the evaluator predicts from the live configuration, and where it disagrees with the real answer. */
+interface Prediction {
+  readonly dialect: Dialect;
+  readonly allowed: boolean;
+  readonly status: number | null;
+  readonly headers: Record<string, string>;
+  readonly matchedRule: number | null;
+  readonly explanation: string[];
+  readonly agrees: boolean;
+  readonly differences: { header: string; live: string | null; predicted: string | null }[];
+}
+
+const EXAMPLES = `
+Examples:
+  $ bucket-cors verify --profile r2 --account-id "$CF_ACCOUNT" --bucket assets --origin https://app.example.com --method PUT --header content-type
+  $ bucket-cors verify --target-file target.json --origin https://app.example.com --method GET --key index.html --json
+
+The preflight is anonymous, as a browser's is, and goes to the object URL
+(path-style <endpoint>/<bucket>/<key> on S3 services, <storage-url>/<container>/<key>
+on Swift); the object need not exist. When the live configuration can be read,
+the evaluator's prediction for it is printed next to the real answer.
+${TARGET_HELP}
+Exit codes: 0 allowed; 1 denied, or the request failed; 2 usage.`;
+
+/** `verify --target … --origin O --method M`: a real preflight against the live endpoint. */
+export function registerVerify(program: Command): void {
+  addTargetOptions(
+    program
+      .command("verify")
+      .summary("send a real preflight to a bucket")
+      .description("Send a real preflight (OPTIONS) to an object URL of a bucket and print the status\nand the CORS headers it answers, next to what the live configuration predicts."),
+  )
+    .requiredOption("--origin <origin>", "Origin of the page, e.g. https://app.example.com")
+    .requiredOption("--method <method>", "method the page will use (Access-Control-Request-Method)")
+    .option("--header <name>", "request header the page sets (repeat, or separate with commas)", collectList, [])
+    .option("--key <key>", "object key to preflight", "bucket-cors-verify")
+    .addOption(new Option("--dialect <dialect>", "dialect of the prediction (default: the profile's)").choices(DIALECTS))
+    .option("--json", "print one JSON document: the answer and the prediction")
+    .addHelpText("after", EXAMPLES)
+    .action((flags: VerifyFlags) =>
+      runCommand(flags, async (out) => {
+        const target = singleTarget(flags, out);
+        const request = preflightRequest(flags.origin, browserMethod(flags.method), flags.header);
+        const answer = await sendPreflight(await objectUrl(target, flags.key), request);
+        const allowed = isAllowed(answer.status, answer.headers);
+        const predicted = await predict(target, request, answer, flags.dialect);
+        out.emit(
+          {
+            target: resourceIdOf(target), url: answer.url, request, allowed, status: answer.status, headers: answer.headers,
+            errorCode: answer.errorCode ?? null, errorMessage: answer.errorMessage ?? null,
+            prediction: "prediction" in predicted ? predicted.prediction : null, predictionError: "error" in predicted ? predicted.error : null,
+          },
+          () => printVerify(out, request.headers, answer, allowed, predicted),
+        );
+        return allowed ? EXIT.ok : EXIT.failure;
+      }),
+    );
+}
+
+/** The evaluator's answer for the live configuration; skipped (with why) when it cannot be read. */
+async function predict(target: Target, request: Parameters<typeof sendPreflight>[1], answer: LiveAnswer, dialectFlag: Dialect | undefined): Promise<{ prediction: Prediction } | { error: string } | Record<string, never>> {
+  const evaluator = loadEvaluator();
+  if (evaluator === undefined) return {};
+  let live;
+  try {
+    live = await backendFor(target).get(target);
+  } catch (error) {
+    return { error: `the live configuration could not be read, so there is no prediction: ${describeError(error).message}` };
+  }
+  const dialect = dialectFlag ?? getProfile(target.profile).dialect.value;
+  const evaluation: Evaluation = evaluator.evaluate(live, request, { dialect });
+  const names = [...new Set([...Object.keys(answer.headers), ...Object.keys(evaluation.headers)])].sort();
+  const differences = names
+    .map((header) => ({ header, live: answer.headers[header] ?? null, predicted: evaluation.headers[header] ?? null }))
+    .filter((d) => d.live !== d.predicted);
+  const allowed = isAllowed(evaluation.status, evaluation.headers);
+  const agrees = differences.length === 0 && evaluation.status === answer.status;
+  return { prediction: { dialect, allowed, status: evaluation.status ?? null, headers: evaluation.headers, matchedRule: evaluation.matchedRule ?? null, explanation: evaluation.explanation, agrees, differences } };
+}
+
+function printVerify(out: Output, sent: Readonly<Record<string, string>>, answer: LiveAnswer, allowed: boolean, predicted: { prediction: Prediction } | { error: string } | Record<string, never>): void {
+  out.line(`OPTIONS ${answer.url}`);
+  for (const [name, value] of Object.entries(sent)) out.line(`  ${name}: ${value}`);
+  printAnswer(out, { allowed, status: answer.status, headers: answer.headers, errorCode: answer.errorCode, errorMessage: answer.errorMessage });
+  if ("error" in predicted) out.line(`Prediction: ${predicted.error}`);
+  if (!("prediction" in predicted)) return;
+  const p = predicted.prediction;
+  const verdict = `${p.allowed ? "allowed" : "denied"}${p.matchedRule === null ? "" : ` by rules[${p.matchedRule}]`} (${p.status ?? "no status"})`;
+  out.line(`Prediction from the live configuration (dialect ${p.dialect}): ${verdict}, ${p.agrees ? "as answered" : out.style.warn("differs from the answer")}`);
+  if (p.status !== answer.status) out.line(`  status: answered ${answer.status}, predicted ${p.status ?? "none"}`);
+  for (const d of p.differences) out.line(`  ${d.header}: answered ${d.live ?? "(absent)"}, predicted ${d.predicted ?? "(absent)"}`);
+  for (const line of p.explanation) out.line(`  ${line}`);
+}

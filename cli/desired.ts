@@ -1,0 +1,28 @@
+import { normalize } from "../provider/model/normalize";
+import { widen } from "../provider/model/expressible";
+import type { Issue } from "../provider/model/issue";
+import type { CorsConfiguration } from "../provider/model/schema";
+import { validate } from "../provider/model/validate";
+import { getProfile } from "../provider/profiles";
+import { resourceIdOf, type Target } from "../provider/targets";
+import { failure } from "./exit";
+
+/** The policy a target will hold, and the validator's warnings for it. */
+export interface Desired {
+  readonly config: CorsConfiguration;
+  readonly warnings: readonly Issue[];
+}
+
+/**
+ * Validates `config` for the target's profile (as the resource's `check`
+ * does) and returns what the target will really hold: widened first when the
+ * user accepted widening (Swift). Errors are a failure (exit 1) before any
+ * request is sent, so an invalid policy never changes a bucket.
+ */
+export function desiredFor(config: CorsConfiguration, target: Target, allowWidening: boolean): Desired {
+  const issues = validate(config, { profile: target.profile, allowWidening });
+  const errors = issues.filter((i) => i.severity === "error");
+  if (errors.length > 0) throw failure(`the policy cannot be applied to ${resourceIdOf(target)} (${getProfile(target.profile).title}); nothing was changed`, errors);
+  const held = normalize(allowWidening ? widen(config, getProfile(target.profile)) : config);
+  return { config: held, warnings: issues };
+}

@@ -1,0 +1,127 @@
+import type { Evaluation } from "../provider/evaluate/types";
+import type { Issue } from "../provider/model/issue";
+import { CORS_METHODS } from "../provider/model/methods";
+import type { CorsConfiguration, CorsRule } from "../provider/model/schema";
+import type { Dialect } from "../provider/profiles";
+import { isAllowed, preflightRequest, type Evaluator } from "./evaluator";
+
+/** The preflight being explained. */
+export interface Preflight {
+  readonly origin: string;
+  readonly method: string;
+  readonly headers: readonly string[];
+  /** The page sends credentials (cookies, `credentials: "include"`, `withCredentials`). */
+  readonly credentials: boolean;
+}
+
+/** What {@link diagnose} needs besides the preflight. */
+export interface DiagnoseInput {
+  readonly evaluator: Evaluator;
+  readonly dialect: Dialect;
+  readonly config: CorsConfiguration;
+  readonly evaluation: Evaluation;
+  /** Validation errors of the policy itself (a path in an origin, two wildcards...). */
+  readonly policyErrors: readonly Issue[];
+}
+
+/**
+ * The usual reasons "CORS is not working", where the policy and the request
+ * show them: an Origin with a path or trailing slash, a method no rule allows
+ * (or no S3 rule can allow), a header not allowed, `*` answered to a page that
+ * sends credentials. Each rule is probed alone with the evaluator, so the
+ * dialect's own matching decides (never a second matcher here).
+ */
+export function diagnose(request: Preflight, input: DiagnoseInput): string[] {
+  const out: string[] = [...originShape(request.origin), ...methodShape(request.method)];
+  out.push(...input.policyErrors.map((i) => `the policy itself is invalid and a server would refuse it: ${i.message}`));
+  if (isAllowed(input.evaluation.status, input.evaluation.headers)) {
+    out.push(...wildcardWithCredentials(request, input));
+    return out;
+  }
+  const probe = (rule: CorsRule, headers: readonly string[]) => {
+    const e = input.evaluator.evaluate({ rules: [rule] }, preflightRequest(request.origin, request.method, headers), { dialect: input.dialect });
+    return isAllowed(e.status, e.headers);
+  };
+  const rules = input.config.rules;
+  const originOk = rules.map((r) => probe({ ...r, allowedMethods: [request.method] as CorsRule["allowedMethods"], allowedHeaders: ["*"] }, []));
+  if (!originOk.some(Boolean)) {
+    out.push(`no rule allows the origin "${request.origin}" — add it to a rule's allowedOrigins`, ...nearMisses(request.origin, rules));
+    return out;
+  }
+  const methodOk = rules.map((r, i) => originOk[i] === true && probe({ ...r, allowedHeaders: ["*"] }, []));
+  if (!methodOk.some(Boolean)) {
+    rules.forEach((r, i) => {
+      if (originOk[i] === true) out.push(`rules[${i}] allows the origin but not the method ${request.method} (it allows ${r.allowedMethods.join(", ")}) — add ${request.method} to rules[${i}].allowedMethods`);
+    });
+    return out;
+  }
+  rules.forEach((r, i) => {
+    if (methodOk[i] !== true) return;
+    const refused = request.headers.filter((h) => !probe(r, [h]));
+    if (refused.length === 0) return;
+    const none = r.allowedHeaders === undefined ? " (it allows none: a rule without allowedHeaders fails every preflight that asks for headers)" : "";
+    out.push(`rules[${i}] allows the origin and ${request.method} but not the request header${refused.length === 1 ? "" : "s"} ${refused.join(", ")}${none} — add ${refused.length === 1 ? "it" : "them"} to rules[${i}].allowedHeaders`);
+  });
+  return out;
+}
+
+/** Browsers send `scheme://host[:port]` only: never a path, a trailing slash, a default port or upper case. */
+function originShape(origin: string): string[] {
+  if (origin === "null") return [];
+  let url: URL;
+  try {
+    url = new URL(origin);
+  } catch {
+    return [`"${origin}" is not an origin; browsers send scheme://host[:port], e.g. https://app.example.com — pass that to --origin`];
+  }
+  if (url.origin === origin || url.origin === "null") return [];
+  return [`"${origin}" is not what a browser sends: Origin never has a path or trailing slash (and omits default ports), so the browser sends "${url.origin}" — use --origin ${url.origin}, and write origins that way in the policy`];
+}
+
+/** S3-style rules allow only five methods (https://docs.aws.amazon.com/AmazonS3/latest/API/API_CORSRule.html). */
+function methodShape(method: string): string[] {
+  if ((CORS_METHODS as readonly string[]).includes(method)) return [];
+  return [`${method} can never be allowed: CORS rules allow only ${CORS_METHODS.join(", ")} — send the request as one of those`];
+}
+
+/** Rule origins that differ from the request's only by a path, case, scheme or port. */
+function nearMisses(origin: string, rules: readonly CorsRule[]): string[] {
+  const wanted = parse(origin);
+  if (wanted === undefined) return [];
+  const out: string[] = [];
+  rules.forEach((rule, i) =>
+    rule.allowedOrigins.forEach((allowed) => {
+      // Decoding sorts origins, so the index in the file is not known here: name the value.
+      const at = `rules[${i}].allowedOrigins has "${allowed}"`;
+      const candidate = parse(allowed);
+      if (allowed.includes("*") || candidate === undefined) return;
+      const hasPath = allowed.replace(/^[^:]*:\/\//, "").includes("/");
+      if (hasPath && candidate.origin === wanted.origin) {
+        out.push(`${at}: it has a path or trailing slash, so it never matches an Origin header — write "${candidate.origin}"`);
+      } else if (allowed !== origin && allowed.toLowerCase() === origin.toLowerCase()) {
+        out.push(`${at}: it differs only in case, and origins are matched case-sensitively — write "${origin}"`);
+      } else if (candidate.hostname === wanted.hostname && candidate.origin !== wanted.origin) {
+        out.push(`${at}: scheme, host and port must all match, so it does not allow "${origin}" — add "${origin}" as well`);
+      }
+    }),
+  );
+  return out;
+}
+
+function parse(text: string): URL | undefined {
+  try {
+    return new URL(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A `*` answer is refused by browsers for credentialed requests (https://fetch.spec.whatwg.org/#cors-protocol-and-credentials). */
+function wildcardWithCredentials(request: Preflight, input: DiagnoseInput): string[] {
+  if (input.evaluation.headers["access-control-allow-origin"] !== "*") return [];
+  const rule = input.evaluation.matchedRule === undefined ? "the matching rule" : `rules[${input.evaluation.matchedRule}]`;
+  const fix = `list "${request.origin}" in ${rule}.allowedOrigins (before any "*" rule) instead of relying on "*"`;
+  return request.credentials
+    ? [`the answer is Access-Control-Allow-Origin: *, which a browser refuses for a request with credentials — ${fix}`]
+    : [`the answer is Access-Control-Allow-Origin: *: fine for anonymous requests, but a browser refuses it if the page sends credentials (cookies, fetch credentials: "include", withCredentials) — if it does, ${fix}`];
+}

@@ -1,0 +1,44 @@
+#!/usr/bin/env node
+import { CommanderError } from "commander";
+import { EXIT, type ExitCode } from "./exit";
+import { createOutput } from "./output";
+import { createProgram } from "./program";
+
+/** Commander's codes for a successful early exit (help, version). */
+const DONE = ["commander.helpDisplayed", "commander.version"];
+
+/**
+ * Entry point. Commander reports its own errors (unknown command or option,
+ * bad choice, missing argument) by throwing through `exitOverride`; they are
+ * usage errors (exit 2), printed as commander words them, or as one JSON
+ * document when `--json` is on the command line.
+ */
+async function main(argv: readonly string[]): Promise<void> {
+  const json = argv.includes("--json");
+  const captured: string[] = [];
+  const program = createProgram({
+    writeOut: (text) => process.stdout.write(text),
+    writeErr: (text) => (json ? captured.push(text) : process.stderr.write(text)),
+  });
+  try {
+    await program.parseAsync(argv, { from: "user" });
+  } catch (error) {
+    process.exitCode = commanderExit(error, json, captured);
+  }
+}
+
+function commanderExit(error: unknown, json: boolean, captured: readonly string[]): ExitCode {
+  if (!(error instanceof CommanderError)) throw error;
+  if (DONE.includes(error.code)) return EXIT.ok;
+  if (json) {
+    const message = (captured[0] ?? error.message).trim().replace(/^error: /, "");
+    createOutput({ json: true }).fail("usage", message, []);
+  }
+  return EXIT.usage;
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  process.stderr.write(`bucket-cors: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+  if (process.env["BUCKET_CORS_DEBUG"] === "1" && error instanceof Error) process.stderr.write(`${error.stack ?? ""}\n`);
+  process.exitCode = EXIT.failure;
+});

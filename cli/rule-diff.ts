@@ -1,0 +1,89 @@
+import { sameRules } from "../provider/lifecycle/compare";
+import type { CorsRule } from "../provider/model/schema";
+
+/** The fields of a rule, in the order a diff lists them. */
+const FIELDS = ["id", "allowedOrigins", "allowedMethods", "allowedHeaders", "exposeHeaders", "maxAgeSeconds"] as const;
+
+/** One field that differs: its live and desired values (`null` when unset). */
+export interface FieldChange {
+  readonly field: (typeof FIELDS)[number];
+  readonly live: unknown;
+  readonly desired: unknown;
+}
+
+/** One difference between the live and the desired rule lists. */
+export type RuleChange =
+  | { readonly change: "added"; readonly rule: number; readonly value: CorsRule }
+  | { readonly change: "removed"; readonly liveRule: number; readonly value: CorsRule }
+  | { readonly change: "changed"; readonly rule: number; readonly liveRule: number; readonly fields: FieldChange[] };
+
+/**
+ * Rule-by-rule differences from `live` to `desired`, both normalized. Equal
+ * rules are paired in order (longest common subsequence, since rule order is
+ * meaning: first match wins); between two pairs, a removed and an added rule
+ * in the same position are one changed rule. Equality is `sameRules`, so
+ * re-ordered or re-cased values and a server's ID rewrites are no change.
+ */
+export function diffRules(live: readonly CorsRule[], desired: readonly CorsRule[]): RuleChange[] {
+  const same = (a: CorsRule, b: CorsRule) => sameRules([a], [b]);
+  const pairs = commonPairs(live, desired, same);
+  const changes: RuleChange[] = [];
+  let li = 0;
+  let di = 0;
+  for (const [lEnd, dEnd] of [...pairs, [live.length, desired.length] as const]) {
+    const removed = range(li, lEnd);
+    const added = range(di, dEnd);
+    const paired = Math.min(removed.length, added.length);
+    for (let k = 0; k < paired; k++) {
+      const l = removed[k]!;
+      const d = added[k]!;
+      changes.push({ change: "changed", rule: d, liveRule: l, fields: fieldChanges(live[l]!, desired[d]!) });
+    }
+    for (const l of removed.slice(paired)) changes.push({ change: "removed", liveRule: l, value: live[l]! });
+    for (const d of added.slice(paired)) changes.push({ change: "added", rule: d, value: desired[d]! });
+    li = lEnd + 1;
+    di = dEnd + 1;
+  }
+  return changes;
+}
+
+/** Index pairs of equal rules, in order (classic LCS table; rule lists hold at most ~100 rules). */
+function commonPairs<T>(a: readonly T[], b: readonly T[], equal: (x: T, y: T) => boolean): [number, number][] {
+  const table = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
+  for (let i = a.length - 1; i >= 0; i--) {
+    for (let j = b.length - 1; j >= 0; j--) {
+      table[i]![j] = equal(a[i]!, b[j]!) ? table[i + 1]![j + 1]! + 1 : Math.max(table[i + 1]![j]!, table[i]![j + 1]!);
+    }
+  }
+  const pairs: [number, number][] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (equal(a[i]!, b[j]!)) pairs.push([i++, j++]);
+    else if (table[i + 1]![j]! >= table[i]![j + 1]!) i++;
+    else j++;
+  }
+  return pairs;
+}
+
+function fieldChanges(live: CorsRule, desired: CorsRule): FieldChange[] {
+  return FIELDS.flatMap((field) => {
+    // Compare one field at a time through sameRules, so IDs are compared the way servers rewrite them.
+    const probe = (rule: CorsRule): CorsRule => ({ allowedOrigins: [], allowedMethods: [], ...(rule[field] === undefined ? {} : { [field]: rule[field] }) });
+    if (sameRules([probe(live)], [probe(desired)])) return [];
+    return [{ field, live: live[field] ?? null, desired: desired[field] ?? null }];
+  });
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k);
+}
+
+/** A one-line description of a rule for human output: `[GET,PUT] from https://a.example headers content-type`. */
+export function describeRule(rule: CorsRule): string {
+  const parts = [`[${rule.allowedMethods.join(",")}] from ${rule.allowedOrigins.join(" ")}`];
+  if (rule.allowedHeaders !== undefined) parts.push(`headers ${rule.allowedHeaders.join(",")}`);
+  if (rule.exposeHeaders !== undefined) parts.push(`expose ${rule.exposeHeaders.join(",")}`);
+  if (rule.maxAgeSeconds !== undefined) parts.push(`max-age ${rule.maxAgeSeconds}`);
+  return `${rule.id === undefined ? "" : `${rule.id}: `}${parts.join(" ")}`;
+}
