@@ -29,9 +29,17 @@ export function describeType(value: unknown): string {
   return `a ${typeof value}`;
 }
 
-/** Like `show`, but numbers as JavaScript writes them (`Infinity`, not JSON's `null`). */
+/** Like `show`, for any value a program may pass: numbers as JavaScript writes them (`Infinity`, not JSON's `null`), never throwing. */
 export function showValue(value: unknown): string {
-  return typeof value === "number" ? String(value) : show(value);
+  if (typeof value === "number") return String(value);
+  if (typeof value === "bigint") return `${value}n`;
+  if (typeof value === "symbol") return value.toString();
+  if (typeof value === "function") return "a function";
+  try {
+    return show(value);
+  } catch {
+    return Object.prototype.toString.call(value); // a BigInt inside, or a cycle
+  }
 }
 
 /** `path` + `.key` or `[index]` (a very long key is clipped: paths appear in messages). */
