@@ -138,6 +138,8 @@ describe("guards on already-parsed values", () => {
     const hostile = Object.defineProperty({}, "CORSRules", { enumerable: true, get: () => { throw new Error("boom"); } });
     expect(parseDocument(hostile)).toEqual({ format: "aws-json", issues: [err("decode-failed", "", "the AWS CLI JSON document could not be read (boom) — pass plain text or plain JSON values")] });
     const unknown = Object.defineProperty({}, "color", { enumerable: true, get: () => { throw new Error("boom"); } });
-    expect(parseDocument(unknown)).toEqual({ issues: [err("decode-failed", "", "the document could not be read (boom) — pass plain text or plain JSON values")] });
+    expect(parseDocument(unknown).issues.map((i) => [i.code, i.message.split("\n")[0]])).toEqual([
+      ["unknown-format", "[object Object] is an object, not a CORS document in a format this package reads — write it in one of these formats:"],
+    ]);
   });
 });
