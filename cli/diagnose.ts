@@ -38,6 +38,14 @@ export function diagnose(request: Preflight, input: DiagnoseInput): string[] {
     out.push(...wildcardWithCredentials(request, input));
     return out;
   }
+  const sent = browserOrigin(request.origin);
+  if (sent !== undefined && sent !== request.origin) {
+    const corrected = input.evaluator.evaluate(input.config, preflightRequest(sent, request.method, request.headers), { dialect: input.dialect });
+    if (isAllowed(corrected.status, corrected.headers)) {
+      out.push(`with the Origin a browser really sends, "${sent}", the preflight is allowed${corrected.matchedRule === undefined ? "" : ` by rules[${corrected.matchedRule}]`}`);
+      return out;
+    }
+  }
   const probe = (rule: CorsRule, headers: readonly string[]) => {
     const e = input.evaluator.evaluate({ rules: [rule] }, preflightRequest(request.origin, request.method, headers), { dialect: input.dialect });
     return isAllowed(e.status, e.headers);
@@ -68,14 +76,17 @@ export function diagnose(request: Preflight, input: DiagnoseInput): string[] {
 /** Browsers send `scheme://host[:port]` only: never a path, a trailing slash, a default port or upper case. */
 function originShape(origin: string): string[] {
   if (origin === "null") return [];
-  let url: URL;
-  try {
-    url = new URL(origin);
-  } catch {
-    return [`"${origin}" is not an origin; browsers send scheme://host[:port], e.g. https://app.example.com — pass that to --origin`];
-  }
-  if (url.origin === origin || url.origin === "null") return [];
-  return [`"${origin}" is not what a browser sends: Origin never has a path or trailing slash (and omits default ports), so the browser sends "${url.origin}" — use --origin ${url.origin}, and write origins that way in the policy`];
+  const sent = browserOrigin(origin);
+  if (sent === undefined) return [`"${origin}" is not an origin; browsers send scheme://host[:port], e.g. https://app.example.com — pass that to --origin`];
+  if (sent === origin) return [];
+  return [`"${origin}" is not what a browser sends: Origin never has a path or trailing slash (and omits default ports), so the browser sends "${sent}" — use --origin ${sent}, and write origins that way in the policy`];
+}
+
+/** The Origin header a browser sends for a page at `origin` (the URL's serialized origin); `undefined` when it is no URL. */
+function browserOrigin(origin: string): string | undefined {
+  if (origin === "null") return origin;
+  const url = parse(origin);
+  return url === undefined || url.origin === "null" ? undefined : url.origin;
 }
 
 /** S3-style rules allow only five methods (https://docs.aws.amazon.com/AmazonS3/latest/API/API_CORSRule.html). */

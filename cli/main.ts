@@ -4,9 +4,6 @@ import { EXIT, type ExitCode } from "./exit";
 import { createOutput } from "./output";
 import { createProgram } from "./program";
 
-/** Commander's codes for a successful early exit (help, version). */
-const DONE = ["commander.helpDisplayed", "commander.version"];
-
 /**
  * Entry point. Commander reports its own errors (unknown command or option,
  * bad choice, missing argument) by throwing through `exitOverride`; they are
@@ -29,13 +26,19 @@ async function main(argv: readonly string[]): Promise<void> {
 
 function commanderExit(error: unknown, json: boolean, captured: readonly string[]): ExitCode {
   if (!(error instanceof CommanderError)) throw error;
-  if (DONE.includes(error.code)) return EXIT.ok;
+  if (error.exitCode === 0) return EXIT.ok; // --help, --version, help COMMAND
   if (json) {
     const message = (captured[0] ?? error.message).trim().replace(/^error: /, "");
     createOutput({ json: true }).fail("usage", message, []);
   }
   return EXIT.usage;
 }
+
+// A reader that stops early (`bucket-cors get ... | head`) is not an error of ours.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(process.exitCode ?? EXIT.ok);
+  throw error;
+});
 
 main(process.argv.slice(2)).catch((error: unknown) => {
   process.stderr.write(`bucket-cors: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);

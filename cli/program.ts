@@ -14,7 +14,7 @@ const EXAMPLES = `
 Examples:
   $ bucket-cors lint cors.json --target r2
   $ bucket-cors convert cors.xml --to cloudflare-api
-  $ bucket-cors explain cors.json --origin https://app.example.com --method PUT --header content-type
+  $ bucket-cors explain cors.json --origin https://app.example.com --method PUT
   $ bucket-cors plan cors.json --profile r2 --account-id "$CF_ACCOUNT" --bucket assets
   $ bucket-cors apply cors.json --profile r2 --account-id "$CF_ACCOUNT" --bucket assets
 
@@ -32,7 +32,7 @@ export interface ProgramIo {
 /** The `bucket-cors` program with every command registered. Errors throw (exitOverride); main.ts maps them to exit codes. */
 export function createProgram(io: ProgramIo): Command {
   const program = new Command("bucket-cors")
-    .description("Manage, convert, check and verify the CORS policies of S3-compatible buckets and\nOpenStack Swift containers.")
+    .description("Manage, convert, check and verify the CORS policies of S3-compatible buckets and OpenStack Swift containers.")
     .version(version(), "-V, --version", "print the version")
     .helpOption("-h, --help", "show help")
     .helpCommand("help [command]", "show help for a command")

@@ -23,27 +23,33 @@ export interface TargetFlags {
 
 /** Help text naming how a target is given, shared by every command that talks to a bucket. */
 export const TARGET_HELP = `
-Target: --profile and --bucket (plus --endpoint, --region, --account-id... as the
-profile needs), or --target-file with a Target JSON object (a list of them for
-commands that take several). Credentials are read from the environment only:
---access-key-id-env and --secret-access-key-env name the variables (the AWS
-default chain is used without them); Swift reads OS_AUTH_TOKEN + OS_STORAGE_URL,
-ST_AUTH/ST_USER/ST_KEY or OS_AUTH_URL/OS_USERNAME/OS_PASSWORD/OS_PROJECT_NAME.`;
+Target: --profile and --bucket, plus what the profile needs (--account-id for
+r2, --endpoint for ceph or s3...), or --target-file with a Target JSON object.
+Credentials come from the environment only: --access-key-id-env and
+--secret-access-key-env name the variables (without them, the AWS default
+chain); Swift reads OS_AUTH_TOKEN and OS_STORAGE_URL, or ST_AUTH, ST_USER and
+ST_KEY, or OS_AUTH_URL, OS_USERNAME, OS_PASSWORD and OS_PROJECT_NAME.`;
 
-/** Adds the target flags to `command`. */
+/** Heading of the target flags in every command's help. */
+const GROUP = "Target options:";
+
+/** Adds the target flags to `command`, under their own heading in its help. */
 export function addTargetOptions(command: Command): Command {
-  return command
-    .addOption(new Option("--profile <name>", "vendor profile of the service").choices(PROFILE_NAMES))
-    .option("--bucket <name>", "bucket name (the container on Swift)")
-    .option("--endpoint <url>", "endpoint URL (Swift: the storage URL); default: the profile's")
-    .option("--region <region>", "region; default: the profile's")
-    .option("--account-id <id>", "Cloudflare account id (r2)")
-    .addOption(new Option("--jurisdiction <name>", "R2 jurisdiction").choices(R2_JURISDICTIONS))
-    .option("--project-id <id>", "Swift project id filling the profile's storage URL")
-    .option("--access-key-id-env <NAME>", "environment variable holding the access key id")
-    .option("--secret-access-key-env <NAME>", "environment variable holding the secret access key")
-    .option("--session-token-env <NAME>", "environment variable holding a session token")
-    .option("--target-file <file>", "JSON file holding a Target (or a list of Targets)");
+  const options = [
+    new Option("--profile <name>", "vendor profile of the service").choices(PROFILE_NAMES),
+    new Option("--bucket <name>", "bucket name (the container on Swift)"),
+    new Option("--endpoint <url>", "endpoint URL (Swift: the storage URL); the profile's when omitted"),
+    new Option("--region <region>", "region; the profile's when omitted"),
+    new Option("--account-id <id>", "Cloudflare account id (r2)"),
+    new Option("--jurisdiction <name>", "R2 jurisdiction").choices(R2_JURISDICTIONS),
+    new Option("--project-id <id>", "Swift project id filling the profile's storage URL"),
+    new Option("--access-key-id-env <NAME>", "environment variable holding the access key id"),
+    new Option("--secret-access-key-env <NAME>", "environment variable holding the secret access key"),
+    new Option("--session-token-env <NAME>", "environment variable holding a session token"),
+    new Option("--target-file <file>", "JSON file holding a Target (or a list of Targets)"),
+  ];
+  for (const option of options) command.addOption(option.helpGroup(GROUP));
+  return command;
 }
 
 /** Keys of the Target object the flags fill, in the order they are copied. */

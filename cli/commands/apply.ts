@@ -32,7 +32,8 @@ type Action = "created" | "adopted" | "replaced";
 const EXAMPLES = `
 Examples:
   $ bucket-cors apply cors.json --profile r2 --account-id "$CF_ACCOUNT" --bucket assets
-  $ bucket-cors apply cors.xml --profile aws --region eu-west-1 --bucket assets --on-existing overwrite
+  $ bucket-cors apply cors.xml --profile aws --region eu-west-1 --bucket assets \\
+      --on-existing overwrite
   $ bucket-cors apply cors.json --target-file targets.json --on-existing adopt --json
 
 --on-existing says what to do when the bucket already has a CORS configuration,
@@ -47,16 +48,14 @@ as it was); 2 usage.`;
 
 /** `apply FILE --target … [--on-existing fail|adopt|overwrite]`: the resource's create, from the command line. */
 export function registerApply(program: Command): void {
-  addTargetOptions(
-    program
-      .command("apply")
-      .summary("put a document on buckets; wait until it is served")
-      .description("Put a CORS document on one or more buckets, with the semantics of the CorsPolicy\nresource's create, and wait until each service serves it.")
-      .argument("<file>", "CORS document to apply (- for standard input)"),
-  )
+  const command = program
+    .command("apply")
+    .summary("put a document on buckets; wait until it is served")
+    .description("Put a CORS document on one or more buckets, with the semantics of the CorsPolicy resource's create, and wait until each service serves it.")
+    .argument("<file>", "CORS document to apply (- for standard input)")
     .addOption(new Option("--on-existing <mode>", "when the bucket already has a configuration").choices(ON_EXISTING).default("fail"))
-    .addOption(new Option("--from <format>", "format of the document (default: detected)").choices(FORMAT_NAMES))
-    .option("--timeout <seconds>", "how long to wait for the change to be served (default: the profile's delay)", seconds)
+    .addOption(new Option("--from <format>", "format of the document; detected when omitted").choices(FORMAT_NAMES))
+    .option("--timeout <seconds>", "how long to wait until the change is served; the profile's propagation delay when omitted", seconds)
     .option("--allow-widening", "Swift: accept rules Swift can only hold in a wider form")
     .option("--json", "print one JSON document: per target, what was done and the rules applied")
     .addHelpText("after", EXAMPLES)
@@ -81,6 +80,7 @@ export function registerApply(program: Command): void {
         return exitOf(outcomes, EXIT.ok);
       }),
     );
+  addTargetOptions(command);
 }
 
 /**

@@ -2,7 +2,7 @@ import { Option, type Command } from "commander";
 import { FORMAT_NAMES, type FormatName } from "../../provider/formats";
 import { documentText, render } from "../document";
 import { EXIT } from "../exit";
-import { issuesJson } from "../output";
+import { issuesJson, printWarnings } from "../output";
 import { loadPolicy } from "../policy-file";
 import { runCommand, type CommonFlags } from "../run";
 
@@ -14,7 +14,7 @@ interface ConvertFlags extends CommonFlags {
 const EXAMPLES = `
 Examples:
   $ bucket-cors convert cors.xml --to aws-json
-  $ bucket-cors convert r2-dashboard.json --to cloudflare-api > wrangler-cors.json
+  $ bucket-cors convert r2-dashboard.json --to cloudflare-api > wrangler.json
   $ bucket-cors convert gcs.json --from gcs-json --to s3-xml
   $ cat cors.json | bucket-cors convert - --to swift-headers
 
@@ -28,10 +28,10 @@ export function registerConvert(program: Command): void {
   program
     .command("convert")
     .summary("convert a CORS document from one format to another")
-    .description("Convert a CORS document from one format to another. The document is decoded into\nthe canonical model and rendered again: nothing converts format to format.")
+    .description("Convert a CORS document from one format to another. The document is decoded into the canonical model and rendered again: nothing converts format to format.")
     .argument("<file>", "document to convert (- for standard input)")
-    .addOption(new Option("--to <format>", "format to write").choices(FORMAT_NAMES).makeOptionMandatory())
-    .addOption(new Option("--from <format>", "format of the input (default: detected)").choices(FORMAT_NAMES))
+    .addOption(new Option("--to <format>", "format to write (required)").choices(FORMAT_NAMES).makeOptionMandatory())
+    .addOption(new Option("--from <format>", "format of the input; detected when omitted").choices(FORMAT_NAMES))
     .option("--json", "print one JSON document: formats, the converted document and warnings")
     .addHelpText("after", EXAMPLES)
     .action((file: string, flags: ConvertFlags) =>
@@ -40,7 +40,7 @@ export function registerConvert(program: Command): void {
         const rendered = render(policy.config, flags.to);
         const warnings = [...policy.warnings, ...rendered.warnings];
         out.emit({ from: policy.format, to: flags.to, document: rendered.document, warnings: issuesJson(warnings) }, () => {
-          for (const w of warnings) out.note(`warning: ${w.message}`);
+          printWarnings(out, warnings);
           out.line(documentText(rendered.document).replace(/\n$/, ""));
         });
         return EXIT.ok;

@@ -32,13 +32,11 @@ Exit codes: 0 removed or already absent; 1 service failure; 2 usage.`;
 
 /** `delete --target …`: removes a bucket's CORS configuration (missing is success). */
 export function registerDelete(program: Command): void {
-  addTargetOptions(
-    program
-      .command("delete")
-      .summary("remove a bucket's CORS configuration")
-      .description("Remove the CORS configuration of one or more buckets and wait until it is gone."),
-  )
-    .option("--timeout <seconds>", "how long to wait for the removal to be served (default: the profile's delay)", seconds)
+  const command = program
+    .command("delete")
+    .summary("remove a bucket's CORS configuration")
+    .description("Remove the CORS configuration of one or more buckets and wait until it is gone.")
+    .option("--timeout <seconds>", "how long to wait until the removal is served; the profile's propagation delay when omitted", seconds)
     .option("--json", "print one JSON document: per target, what was removed")
     .addHelpText("after", EXAMPLES)
     .action((flags: DeleteFlags) =>
@@ -55,6 +53,7 @@ export function registerDelete(program: Command): void {
         return exitOf(outcomes, EXIT.ok);
       }),
     );
+  addTargetOptions(command);
 }
 
 /** As `deletePolicy` in provider/lifecycle/operations.ts: a missing configuration or bucket is success. */

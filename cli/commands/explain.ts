@@ -14,7 +14,7 @@ import { printAnswer } from "../answer";
 interface ExplainFlags extends CommonFlags {
   readonly origin: string;
   readonly method: string;
-  readonly header: string[];
+  readonly header?: string[];
   readonly dialect: Dialect;
   readonly from?: FormatName;
   readonly credentials?: boolean;
@@ -22,9 +22,11 @@ interface ExplainFlags extends CommonFlags {
 
 const EXAMPLES = `
 Examples:
-  $ bucket-cors explain cors.json --origin https://app.example.com --method PUT --header content-type
+  $ bucket-cors explain cors.json --origin https://app.example.com --method PUT \\
+      --header content-type --header x-amz-meta-owner
   $ bucket-cors explain cors.xml --origin https://app.example.com/ --method GET
-  $ bucket-cors explain r2.json --origin https://a.example --method POST --dialect r2 --credentials --json
+  $ bucket-cors explain r2.json --origin https://a.example --method POST \\
+      --dialect r2 --credentials --json
 
 Dialects reproduce each server's own answers: aws (S3), r2, ceph (RGW), s3rver,
 swift. The diagnosis names the usual causes of "CORS is not working": an origin
@@ -38,13 +40,13 @@ export function registerExplain(program: Command): void {
   program
     .command("explain")
     .summary("evaluate a preflight against a document offline")
-    .description("Evaluate a preflight (OPTIONS with Access-Control-Request-Method) against a CORS\ndocument offline: allowed or denied, the status and the exact CORS headers the\nserver would answer, why each rule matched or not, and a diagnosis.")
+    .description("Evaluate a preflight (OPTIONS with Access-Control-Request-Method) against a CORS document offline: allowed or denied, the status and the exact CORS headers the server would answer, why each rule matched or not, and a diagnosis.")
     .argument("<file>", "CORS document (- for standard input)")
-    .requiredOption("--origin <origin>", "Origin of the page, e.g. https://app.example.com")
-    .requiredOption("--method <method>", "method the page will use (Access-Control-Request-Method)")
-    .option("--header <name>", "request header the page sets (repeat, or separate with commas)", collectList, [])
+    .requiredOption("--origin <origin>", "Origin of the page (required), e.g. https://app.example.com")
+    .requiredOption("--method <method>", "method the page will use (required)")
+    .option("--header <name>", "request header the page sets (repeat, or separate with commas)", collectList)
     .addOption(new Option("--dialect <dialect>", "whose behaviour to reproduce").choices(DIALECTS).default("aws"))
-    .addOption(new Option("--from <format>", "format of the document (default: detected)").choices(FORMAT_NAMES))
+    .addOption(new Option("--from <format>", "format of the document; detected when omitted").choices(FORMAT_NAMES))
     .option("--credentials", "the page sends credentials (cookies, credentials: \"include\")")
     .option("--json", "print one JSON document: the answer, explanation and diagnosis")
     .addHelpText("after", EXAMPLES)
@@ -54,13 +56,14 @@ export function registerExplain(program: Command): void {
         const evaluator = loadEvaluator();
         if (evaluator === undefined) throw failure("this build of bucket-cors has no evaluator (provider/evaluate) — rebuild with npm run build");
         const method = browserMethod(flags.method);
-        const request = preflightRequest(flags.origin, method, flags.header);
+        const headers = flags.header ?? [];
+        const request = preflightRequest(flags.origin, method, headers);
         const evaluation = evaluator.evaluate(policy.config, request, { dialect: flags.dialect });
         const credentials = flags.credentials === true;
         const wildcardRefused = credentials && evaluation.headers["access-control-allow-origin"] === "*";
         const allowed = isAllowed(evaluation.status, evaluation.headers) && !wildcardRefused;
         const policyErrors = validate(policy.config).filter((i) => i.severity === "error");
-        const diagnoses = diagnose({ origin: flags.origin, method, headers: flags.header, credentials }, { evaluator, dialect: flags.dialect, config: policy.config, evaluation, policyErrors });
+        const diagnoses = diagnose({ origin: flags.origin, method, headers, credentials }, { evaluator, dialect: flags.dialect, config: policy.config, evaluation, policyErrors });
         out.emit(
           {
             file, format: policy.format, dialect: flags.dialect, request, allowed,
@@ -69,7 +72,7 @@ export function registerExplain(program: Command): void {
             explanation: evaluation.explanation, diagnoses,
           },
           () => {
-            out.line(`Preflight OPTIONS from ${flags.origin} for ${method}${flags.header.length === 0 ? "" : ` with ${flags.header.join(", ")}`} (dialect ${flags.dialect})`);
+            out.line(`Preflight OPTIONS from ${flags.origin} for ${method}${headers.length === 0 ? "" : ` with ${headers.join(", ")}`} (dialect ${flags.dialect})`);
             printAnswer(out, { allowed, status: evaluation.status, headers: evaluation.headers, matchedRule: evaluation.matchedRule, errorCode: evaluation.errorCode, errorMessage: evaluation.errorMessage, note: wildcardRefused ? "the browser refuses Access-Control-Allow-Origin: * with credentials" : undefined });
             out.line("Explanation:");
             for (const line of evaluation.explanation) out.line(`  ${line}`);

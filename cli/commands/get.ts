@@ -5,7 +5,7 @@ import { getProfile } from "../../provider/profiles";
 import { resourceIdOf } from "../../provider/targets";
 import { documentText, render } from "../document";
 import { EXIT, failure } from "../exit";
-import { issuesJson } from "../output";
+import { issuesJson, printWarnings } from "../output";
 import { runCommand, type CommonFlags } from "../run";
 import { addTargetOptions, singleTarget, TARGET_HELP, type TargetFlags } from "../target-options";
 
@@ -16,7 +16,8 @@ interface GetFlags extends CommonFlags, TargetFlags {
 const EXAMPLES = `
 Examples:
   $ bucket-cors get --profile r2 --account-id "$CF_ACCOUNT" --bucket assets
-  $ bucket-cors get --profile aws --region eu-west-1 --bucket assets --format s3-xml
+  $ bucket-cors get --profile aws --region eu-west-1 --bucket assets \\
+      --format s3-xml
   $ bucket-cors get --target-file target.json --json
 ${TARGET_HELP}
 Exit codes: 0 printed; 1 the bucket has no CORS configuration, or the service
@@ -24,12 +25,10 @@ failed; 2 usage (bad target, unknown format).`;
 
 /** `get --target …`: the live configuration in any format. */
 export function registerGet(program: Command): void {
-  addTargetOptions(
-    program
-      .command("get")
-      .summary("print a bucket's live CORS configuration")
-      .description("Print the CORS configuration a bucket (or Swift container) has now, in any format."),
-  )
+  const command = program
+    .command("get")
+    .summary("print a bucket's live CORS configuration")
+    .description("Print the CORS configuration a bucket (or Swift container) has now, in any format.")
     .addOption(new Option("--format <format>", "format to print").choices(FORMAT_NAMES).default("aws-json"))
     .option("--json", "print one JSON document: target, format, document and rules")
     .addHelpText("after", EXAMPLES)
@@ -41,10 +40,11 @@ export function registerGet(program: Command): void {
         if (live === null) throw failure(`${getProfile(target.profile).title} bucket "${target.bucket}" (${id}) has no CORS configuration`);
         const rendered = render(live, flags.format);
         out.emit({ target: id, format: flags.format, document: rendered.document, rules: live.rules, warnings: issuesJson(rendered.warnings) }, () => {
-          for (const w of rendered.warnings) out.note(`warning: ${w.message}`);
+          printWarnings(out, rendered.warnings);
           out.line(documentText(rendered.document).replace(/\n$/, ""));
         });
         return EXIT.ok;
       }),
     );
+  addTargetOptions(command);
 }

@@ -29,7 +29,7 @@ export function registerLint(program: Command): void {
   program
     .command("lint")
     .summary("check a document against a vendor's rules and risks")
-    .description("Check a CORS document: format, shape, the target vendor's rules and limits, and\nrisky-policy warnings. Every problem is reported with its path and a fix.")
+    .description("Check a CORS document: format, shape, the target vendor's rules and limits, and risky-policy warnings. Every problem is reported with its path and a fix.")
     .argument("<file>", "document to check (- for standard input)")
     .addOption(new Option("--target <profile>", "vendor profile to check against").choices(PROFILE_NAMES).default("s3"))
     .option("--allow-widening", "Swift: accept rules Swift can only hold in a wider form")

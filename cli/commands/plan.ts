@@ -6,7 +6,7 @@ import { desiredFor } from "../desired";
 import { forEachTarget } from "../each-target";
 import { EXIT } from "../exit";
 import { exitOf, outcomeJson, printFailure } from "../outcomes";
-import { issuesJson, plural, type Output } from "../output";
+import { issuesJson, plural, printWarnings, type Output } from "../output";
 import { loadPolicy } from "../policy-file";
 import { describeRule, diffRules, type RuleChange } from "../rule-diff";
 import { runCommand, type CommonFlags } from "../run";
@@ -31,14 +31,12 @@ or service failure; 2 usage.`;
 
 /** `plan FILE --target …`: rule-by-rule differences between the live configuration and FILE. */
 export function registerPlan(program: Command): void {
-  addTargetOptions(
-    program
-      .command("plan")
-      .summary("diff a bucket's live configuration against a document")
-      .description("Compare the live CORS configuration of one or more buckets with a document, rule\nby rule: rules added, removed, and the fields that changed.")
-      .argument("<file>", "desired CORS document (- for standard input)"),
-  )
-    .addOption(new Option("--from <format>", "format of the document (default: detected)").choices(FORMAT_NAMES))
+  const command = program
+    .command("plan")
+    .summary("diff live configuration against a document")
+    .description("Compare the live CORS configuration of one or more buckets with a document, rule by rule: rules added, removed, and the fields that changed.")
+    .argument("<file>", "desired CORS document (- for standard input)")
+    .addOption(new Option("--from <format>", "format of the document; detected when omitted").choices(FORMAT_NAMES))
     .option("--allow-widening", "Swift: accept rules Swift can only hold in a wider form")
     .option("--json", "print one JSON document: per target, the live and desired rules and the changes")
     .addHelpText("after", EXAMPLES)
@@ -56,6 +54,7 @@ export function registerPlan(program: Command): void {
         });
         const inSync = outcomes.every((o) => o.ok && o.result.inSync);
         out.emit({ ok: outcomes.every((o) => o.ok), inSync, results: outcomes.map(outcomeJson) }, () => {
+          printWarnings(out, [...policy.warnings, ...desired.flatMap((d) => d.warnings)]);
           for (const o of outcomes) {
             if (o.ok) printPlan(out, o.id, o.result.live, o.result.changes);
             else printFailure(out, o);
@@ -64,6 +63,7 @@ export function registerPlan(program: Command): void {
         return exitOf(outcomes, inSync ? EXIT.ok : EXIT.drift);
       }),
     );
+  addTargetOptions(command);
 }
 
 function printPlan(out: Output, id: string, live: readonly CorsRule[] | null, changes: readonly RuleChange[]): void {

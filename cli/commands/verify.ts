@@ -16,7 +16,7 @@ import { addTargetOptions, singleTarget, TARGET_HELP, type TargetFlags } from ".
 interface VerifyFlags extends CommonFlags, TargetFlags {
   readonly origin: string;
   readonly method: string;
-  readonly header: string[];
+  readonly header?: string[];
   readonly key: string;
   readonly dialect?: Dialect;
 }
@@ -35,35 +35,35 @@ interface Prediction {
 
 const EXAMPLES = `
 Examples:
-  $ bucket-cors verify --profile r2 --account-id "$CF_ACCOUNT" --bucket assets --origin https://app.example.com --method PUT --header content-type
-  $ bucket-cors verify --target-file target.json --origin https://app.example.com --method GET --key index.html --json
+  $ bucket-cors verify --profile r2 --account-id "$CF_ACCOUNT" --bucket assets \\
+      --origin https://app.example.com --method PUT --header content-type
+  $ bucket-cors verify --target-file target.json --key index.html \\
+      --origin https://app.example.com --method GET --json
 
-The preflight is anonymous, as a browser's is, and goes to the object URL
-(path-style <endpoint>/<bucket>/<key> on S3 services, <storage-url>/<container>/<key>
-on Swift); the object need not exist. When the live configuration can be read,
+The preflight is anonymous, as a browser's is, and goes to an object URL:
+<endpoint>/<bucket>/<key> (path-style) on S3 services, and
+<storage-url>/<container>/<key> on Swift; the object need not exist. When the live configuration can be read,
 the evaluator's prediction for it is printed next to the real answer.
 ${TARGET_HELP}
 Exit codes: 0 allowed; 1 denied, or the request failed; 2 usage.`;
 
 /** `verify --target … --origin O --method M`: a real preflight against the live endpoint. */
 export function registerVerify(program: Command): void {
-  addTargetOptions(
-    program
-      .command("verify")
-      .summary("send a real preflight to a bucket")
-      .description("Send a real preflight (OPTIONS) to an object URL of a bucket and print the status\nand the CORS headers it answers, next to what the live configuration predicts."),
-  )
-    .requiredOption("--origin <origin>", "Origin of the page, e.g. https://app.example.com")
-    .requiredOption("--method <method>", "method the page will use (Access-Control-Request-Method)")
-    .option("--header <name>", "request header the page sets (repeat, or separate with commas)", collectList, [])
+  const command = program
+    .command("verify")
+    .summary("send a real preflight to a bucket")
+    .description("Send a real preflight (OPTIONS) to an object URL of a bucket and print the status and the CORS headers it answers, next to what the live configuration predicts.")
+    .requiredOption("--origin <origin>", "Origin of the page (required), e.g. https://app.example.com")
+    .requiredOption("--method <method>", "method the page will use (required)")
+    .option("--header <name>", "request header the page sets (repeat, or separate with commas)", collectList)
     .option("--key <key>", "object key to preflight", "bucket-cors-verify")
-    .addOption(new Option("--dialect <dialect>", "dialect of the prediction (default: the profile's)").choices(DIALECTS))
+    .addOption(new Option("--dialect <dialect>", "dialect of the prediction; the profile's when omitted").choices(DIALECTS))
     .option("--json", "print one JSON document: the answer and the prediction")
     .addHelpText("after", EXAMPLES)
     .action((flags: VerifyFlags) =>
       runCommand(flags, async (out) => {
         const target = singleTarget(flags, out);
-        const request = preflightRequest(flags.origin, browserMethod(flags.method), flags.header);
+        const request = preflightRequest(flags.origin, browserMethod(flags.method), flags.header ?? []);
         const answer = await sendPreflight(await objectUrl(target, flags.key), request);
         const allowed = isAllowed(answer.status, answer.headers);
         const predicted = await predict(target, request, answer, flags.dialect);
@@ -78,6 +78,7 @@ export function registerVerify(program: Command): void {
         return allowed ? EXIT.ok : EXIT.failure;
       }),
     );
+  addTargetOptions(command);
 }
 
 /** The evaluator's answer for the live configuration; skipped (with why) when it cannot be read. */
