@@ -12,6 +12,8 @@ export interface S3Target {
   readonly missingBucket: string;
   readonly key: string;
   readonly dialect: Dialect;
+  /** Send the requests of one policy together (RGW: anonymous GET/PUT take ~25 ms each); s3rver drops connections under concurrent PUTs. */
+  readonly concurrent: boolean;
 }
 
 export interface Mismatch {
@@ -48,12 +50,10 @@ export async function runS3Differential(target: S3Target, seed: number, groups: 
     else await target.client.send(new PutBucketCorsCommand({ Bucket: target.bucket, CORSConfiguration: { CORSRules: toCorsRules(policy.rules) } }));
     const sends: { request: CorsRequest; bucketExists: boolean }[] = requests.map((request) => ({ request, bucketExists: true }));
     if (index % 8 === 0) sends.push({ request: requests[0]!, bucketExists: false });
-    for (const { request, bucketExists } of sends) {
-      const bucket = bucketExists ? target.bucket : target.missingBucket;
-      const url = `${target.endpoint}/${bucket}${request.resource === "bucket" ? "" : `/${target.key}`}`;
-      const real = await send(url, request);
+    const answers = target.concurrent ? await Promise.all(sends.map(({ request, bucketExists }) => send(urlFor(target, request, bucketExists), request))) : await sequentially(sends.map(({ request, bucketExists }) => () => send(urlFor(target, request, bucketExists), request)));
+    for (const [i, { request, bucketExists }] of sends.entries()) {
       const predicted = evaluate(policy, request, { dialect: target.dialect, bucketExists });
-      const [p, r] = comparable(predicted, real, request.method === "OPTIONS");
+      const [p, r] = comparable(predicted, answers[i]!, request.method === "OPTIONS");
       pairs++;
       const outcome = outcomeOf(request.method, r);
       tally[outcome] = (tally[outcome] ?? 0) + 1;
@@ -73,6 +73,17 @@ export interface DifferentialResult {
 function outcomeOf(method: string, real: Comparable): string {
   if (method === "OPTIONS") return `preflight ${real.status}${real.errorCode === undefined ? "" : ` ${real.errorCode}`}`;
   return Object.keys(real.headers).length > 0 ? "actual with CORS headers" : "actual without CORS headers";
+}
+
+async function sequentially<T>(tasks: ReadonlyArray<() => Promise<T>>): Promise<T[]> {
+  const results: T[] = [];
+  for (const task of tasks) results.push(await task());
+  return results;
+}
+
+function urlFor(target: S3Target, request: CorsRequest, bucketExists: boolean): string {
+  const bucket = bucketExists ? target.bucket : target.missingBucket;
+  return `${target.endpoint}/${bucket}${request.resource === "bucket" ? "" : `/${target.key}`}`;
 }
 
 function sorted(c: Comparable): Comparable {
