@@ -58,6 +58,7 @@ export function diagnose(request: Preflight, input: DiagnoseInput): string[] {
   }
   const methodOk = rules.map((r, i) => originOk[i] === true && probe({ ...r, allowedHeaders: ["*"] }, []));
   if (!methodOk.some(Boolean)) {
+    if (!(CORS_METHODS as readonly string[]).includes(request.method)) return out; // methodShape said why: no rule can list it
     rules.forEach((r, i) => {
       if (originOk[i] === true) out.push(`rules[${i}] allows the origin but not the method ${request.method} (it allows ${r.allowedMethods.join(", ")}) — add ${request.method} to rules[${i}].allowedMethods`);
     });

@@ -1,7 +1,6 @@
 import { Option, type Command } from "commander";
 import { FORMAT_NAMES, type FormatName } from "../../provider/formats";
 import { applyConfirmed } from "../../provider/lifecycle/apply";
-import { backendFor } from "../../provider/lifecycle/backend-for";
 import { sameRules } from "../../provider/lifecycle/compare";
 import { describeRules } from "../../provider/lifecycle/describe";
 import { propagationTimeout } from "../../provider/lifecycle/propagation";
@@ -9,6 +8,7 @@ import { ON_EXISTING, type OnExisting } from "../../provider/lifecycle/types";
 import type { CorsConfiguration } from "../../provider/model/schema";
 import { getProfile } from "../../provider/profiles";
 import type { Target } from "../../provider/targets";
+import { backendOf } from "../backend";
 import { desiredFor } from "../desired";
 import { forEachTarget } from "../each-target";
 import { EXIT, failure } from "../exit";
@@ -89,7 +89,7 @@ export function registerApply(program: Command): void {
  * undone by `applyConfirmed`.
  */
 async function applyOne(target: Target, desired: CorsConfiguration, onExisting: OnExisting, timeout: number, step: (text: string) => void): Promise<Action> {
-  const backend = backendFor(target);
+  const backend = await backendOf(target);
   const live = await backend.get(target);
   const title = getProfile(target.profile).title;
   if (live !== null && onExisting === "fail") {

@@ -1,10 +1,10 @@
 import type { Command } from "commander";
 import { BackendError } from "../../provider/errors";
 import { applyConfirmed } from "../../provider/lifecycle/apply";
-import { backendFor } from "../../provider/lifecycle/backend-for";
 import { propagationTimeout } from "../../provider/lifecycle/propagation";
 import { describeRules } from "../../provider/lifecycle/describe";
 import type { Target } from "../../provider/targets";
+import { backendOf } from "../backend";
 import { forEachTarget } from "../each-target";
 import { EXIT } from "../exit";
 import { seconds } from "../options";
@@ -58,7 +58,7 @@ export function registerDelete(program: Command): void {
 
 /** As `deletePolicy` in provider/lifecycle/operations.ts: a missing configuration or bucket is success. */
 async function deleteOne(target: Target, timeout: number, step: (text: string) => void) {
-  const backend = backendFor(target);
+  const backend = await backendOf(target);
   let previous;
   try {
     previous = await backend.get(target);

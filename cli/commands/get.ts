@@ -1,8 +1,8 @@
 import { Option, type Command } from "commander";
 import { FORMAT_NAMES, type FormatName } from "../../provider/formats";
-import { backendFor } from "../../provider/lifecycle/backend-for";
 import { getProfile } from "../../provider/profiles";
 import { resourceIdOf } from "../../provider/targets";
+import { backendOf } from "../backend";
 import { documentText, render } from "../document";
 import { EXIT, failure } from "../exit";
 import { issuesJson, printWarnings } from "../output";
@@ -35,7 +35,7 @@ export function registerGet(program: Command): void {
     .action((flags: GetFlags) =>
       runCommand(flags, async (out) => {
         const target = singleTarget(flags, out);
-        const live = await backendFor(target).get(target);
+        const live = await (await backendOf(target)).get(target);
         const id = resourceIdOf(target);
         if (live === null) throw failure(`${getProfile(target.profile).title} bucket "${target.bucket}" (${id}) has no CORS configuration`);
         const rendered = render(live, flags.format);

@@ -1,7 +1,7 @@
 import { Option, type Command } from "commander";
 import { FORMAT_NAMES, type FormatName } from "../../provider/formats";
-import { backendFor } from "../../provider/lifecycle/backend-for";
 import type { CorsRule } from "../../provider/model/schema";
+import { backendOf } from "../backend";
 import { desiredFor } from "../desired";
 import { forEachTarget } from "../each-target";
 import { EXIT } from "../exit";
@@ -48,7 +48,7 @@ export function registerPlan(program: Command): void {
         const outcomes = await forEachTarget(out, targets, async (target, step) => {
           const { config, warnings } = desired[targets.indexOf(target)]!;
           step("reading the live configuration");
-          const live = await backendFor(target).get(target);
+          const live = await (await backendOf(target)).get(target);
           const changes = diffRules(live?.rules ?? [], config.rules);
           return { inSync: live !== null && changes.length === 0, live: live?.rules ?? null, desired: config.rules, changes, warnings: issuesJson([...policy.warnings, ...warnings]) };
         });

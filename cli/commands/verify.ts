@@ -1,8 +1,8 @@
 import { Option, type Command } from "commander";
 import type { Evaluation } from "../../provider/evaluate/types";
-import { backendFor } from "../../provider/lifecycle/backend-for";
 import { getProfile, type Dialect } from "../../provider/profiles";
 import { resourceIdOf, type Target } from "../../provider/targets";
+import { backendOf } from "../backend";
 import { printAnswer } from "../answer";
 import { DIALECTS } from "../dialects";
 import { isAllowed, loadEvaluator, preflightRequest } from "../evaluator";
@@ -87,7 +87,7 @@ async function predict(target: Target, request: Parameters<typeof sendPreflight>
   if (evaluator === undefined) return {};
   let live;
   try {
-    live = await backendFor(target).get(target);
+    live = await (await backendOf(target)).get(target);
   } catch (error) {
     return { error: `the live configuration could not be read, so there is no prediction: ${describeError(error).message}` };
   }
