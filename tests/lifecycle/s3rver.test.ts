@@ -1,6 +1,6 @@
 import { createHarness, type Harness } from "../host/harness";
 import { policyProgram } from "./program";
-import { startS3rver, type EmbeddedS3 } from "./s3rver-env";
+import { startS3rver, type EmbeddedS3 } from "../support/s3rver";
 
 const CREDENTIALS = { accessKeyIdEnv: "BCORS_TEST_KEY_ID", secretAccessKeyEnv: "BCORS_TEST_SECRET" };
 const SECRET_VALUE = "s3rver-secret-value-9f2c";

@@ -23,6 +23,7 @@ export interface EmbeddedS3 {
 /** Starts s3rver on 127.0.0.1 with a fresh directory (test-servers.md: defaults to override). */
 export async function startS3rver(): Promise<EmbeddedS3> {
   const directory = mkdtempSync(join(tmpdir(), "bcors-s3rver-"));
+  // s3rver knows one key pair, S3RVER/S3RVER, and does not check signatures (test-servers.md).
   const server = new S3rver({ address: "127.0.0.1", port: 0, silent: true, directory, vhostBuckets: false });
   const { port } = await server.run();
   const endpoint = `http://127.0.0.1:${port}`;
