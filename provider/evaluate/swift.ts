@@ -20,7 +20,7 @@ const UNAUTHORIZED = { code: "Unauthorized", message: "This server could not ver
  */
 export function evaluateSwift(config: EvaluableConfig, request: RequestView, bucketExists: boolean): Evaluation {
   const cors = bucketExists ? swiftCors(config) : undefined;
-  return request.isPreflight ? swiftPreflight(config, cors, request, bucketExists) : swiftActual(config, cors, request);
+  return request.isPreflight ? swiftPreflight(config, cors, request, bucketExists) : swiftActual(config, cors, request, bucketExists);
 }
 
 function swiftPreflight(config: EvaluableConfig, cors: SwiftCors | undefined, request: RequestView, bucketExists: boolean): Evaluation {
@@ -51,15 +51,28 @@ function swiftPreflight(config: EvaluableConfig, cors: SwiftCors | undefined, re
   return answered(200, headers, [`origin ${quote(origin)} is allowed and ${quote(acrm)} is a method of the ${request.resource === "bucket" ? "container" : "object"}; Swift allows every method and echoes every requested header: 200`], firstRuleListing(config, origin));
 }
 
-function swiftActual(config: EvaluableConfig, cors: SwiftCors | undefined, request: RequestView): Evaluation {
+function swiftActual(config: EvaluableConfig, cors: SwiftCors | undefined, request: RequestView, bucketExists: boolean): Evaluation {
+  const listing = bucketExists && request.resource === "bucket" && (request.method === "GET" || request.method === "HEAD");
   const origin = nonEmpty(request.origin);
-  if (origin === undefined) return answered(undefined, {}, ["no Origin header: no CORS headers"]);
-  if (cors === undefined || !allowed(cors, origin)) return answered(undefined, {}, ["the origin is not allowed (strict_cors_mode): no CORS headers"]);
+  if (origin === undefined || cors === undefined || !allowed(cors, origin)) {
+    const why = origin === undefined ? "no Origin header: no CORS headers" : "the origin is not allowed (strict_cors_mode): no CORS headers";
+    return answered(undefined, listing ? { vary: "Accept" } : {}, listing ? [why, LISTING_VARY] : [why]);
+  }
   const headers: Record<string, string> = { "access-control-expose-headers": exposeList(cors, request.resource).join(", ") };
   headers["access-control-allow-origin"] = cors.wildcardOnly ? "*" : origin;
-  if (!cors.wildcardOnly) headers["vary"] = "Origin";
-  return answered(undefined, headers, [`origin ${quote(origin)} is allowed: Allow-Origin and Expose-Headers added (never credentials, methods or max-age)`], firstRuleListing(config, origin));
+  const vary = [...(cors.wildcardOnly ? [] : ["Origin"]), ...(listing ? ["Accept"] : [])];
+  if (vary.length > 0) headers["vary"] = vary.join(", ");
+  const lines = [`origin ${quote(origin)} is allowed: Allow-Origin and Expose-Headers added (never credentials, methods or max-age)`];
+  return answered(undefined, headers, listing ? [...lines, LISTING_VARY] : lines, firstRuleListing(config, origin));
 }
+
+/**
+ * A container listing (GET/HEAD on the container) gets `Accept` appended to
+ * `Vary` by the listing_formats middleware (swift/common/middleware/listing_formats.py),
+ * after CORS's `Origin`. Not CORS, but in the same header; assumes the listing
+ * succeeds (2xx) and has no `format` query parameter.
+ */
+const LISTING_VARY = "a container listing adds Accept to Vary (listing_formats), assuming it succeeds";
 
 /**
  * Exposed headers of an actual response: Swift's defaults, the configured ones
