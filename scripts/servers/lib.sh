@@ -211,7 +211,7 @@ show_logs() {
   for f in "$1"/log/*; do
     [[ -s "$f" ]] || continue
     echo "----- tail of $f -----" >&2
-    tail -n 25 "$f" >&2
+    tail -n 12 "$f" >&2
   done
 }
 

@@ -24,7 +24,7 @@ export default async function globalSetup(globalConfig: GlobalConfig, projectCon
   const missing = SERVER_KINDS.filter((kind) => !isInstalled(kind));
   if (missing.length > 0) {
     const what = missing.map((kind) => `${SERVERS[kind].title} (${SERVERS[kind].binary} not found)`).join(" and ");
-    if (required) throw new Error(`REQUIRE_REAL_SERVERS is set but ${what} is not installed. Install: ${installCommand(missing)}`);
+    if (required) throw new Error(`REQUIRE_REAL_SERVERS is set but ${what} ${missing.length > 1 ? "are" : "is"} not installed. Install: ${installCommand(missing)}`);
     for (const kind of missing) markUnavailable(kind, `${SERVERS[kind].title} is not installed; install: ${installCommand([kind])}`);
     notice([`${what}: NOT INSTALLED, their suites are SKIPPED.`, `Install: ${installCommand(missing)}`, "Set REQUIRE_REAL_SERVERS=1 to make this an error instead."]);
   }
