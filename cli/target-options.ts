@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { Option, type Command } from "commander";
 import { PROFILE_NAMES, getProfile } from "../provider/profiles";
-import { checkTarget, endpointOf, R2_JURISDICTIONS, type Target } from "../provider/targets";
+import { checkTarget, endpointOf, R2_JURISDICTIONS, resourceIdOf, type Target } from "../provider/targets";
 import { issue, type Issue } from "../provider/model/issue";
 import { usageError } from "./exit";
 import type { Output } from "./output";
@@ -146,5 +146,5 @@ function checkReachable(target: Target, out: Output): void {
       issues.push(issue("credentials-unset", `target.credentials.${field}`, `names ${JSON.stringify(name)}, which is not set in the environment — export ${name}, or leave out ${flag} to use the AWS default chain`));
     }
   }
-  if (issues.length > 0) throw usageError(`the target ${target.profile}:${target.bucket} cannot be used`, issues);
+  if (issues.length > 0) throw usageError(`the target ${resourceIdOf(target)} cannot be used`, issues);
 }

@@ -16,8 +16,8 @@ interface DeleteFlags extends CommonFlags, TargetFlags {
   readonly timeout?: number;
 }
 
-/** What delete found and did: `deleted`, or `absent` when there was nothing to remove. */
-type Action = "deleted" | "absent";
+/** What delete found and did: `deleted`, or nothing to remove because the bucket has `no-configuration` or is `no-bucket`. */
+type Action = "deleted" | "no-configuration" | "no-bucket";
 
 const EXAMPLES = `
 Examples:
@@ -46,7 +46,8 @@ export function registerDelete(program: Command): void {
         out.emit({ ok: outcomes.every((o) => o.ok), results: outcomes.map(outcomeJson) }, () => {
           for (const o of outcomes) {
             if (!o.ok) printFailure(out, o);
-            else if (o.result.action === "absent") out.line(`${o.id}: no CORS configuration; nothing to remove`);
+            else if (o.result.action === "no-configuration") out.line(`${o.id}: no CORS configuration; nothing to remove`);
+            else if (o.result.action === "no-bucket") out.line(`${o.id}: the bucket does not exist; nothing to remove`);
             else out.line(`${o.id}: deleted (was ${describeRules(o.result.removed ?? [])})`);
           }
         });
@@ -63,10 +64,10 @@ async function deleteOne(target: Target, timeout: number, step: (text: string) =
   try {
     previous = await backend.get(target);
   } catch (error) {
-    if (error instanceof BackendError && error.code === "NoSuchBucket") return { action: "absent" as Action, removed: null };
+    if (error instanceof BackendError && error.code === "NoSuchBucket") return { action: "no-bucket" as Action, removed: null };
     throw error;
   }
-  if (previous === null) return { action: "absent" as Action, removed: null };
+  if (previous === null) return { action: "no-configuration" as Action, removed: null };
   step(`removing, then waiting until it is gone (up to ${timeout} s)`);
   await applyConfirmed(backend, target, null, previous, timeout);
   return { action: "deleted" as Action, removed: previous.rules };
