@@ -60,8 +60,8 @@ main() {
   ((want_rgw)) && all+=("${RGW_PACKAGES[@]}")
   ((want_swift)) && all+=("${SWIFT_PACKAGES[@]}")
   # One apt-get run for both: a single index update and a single dpkg transaction.
-  local label
-  label=$( ((want_rgw && want_swift)) && echo "RGW+Swift" || { ((want_rgw)) && echo "RGW" || echo "Swift"; })
+  local label=Swift
+  if ((want_rgw && want_swift)); then label=RGW+Swift; elif ((want_rgw)); then label=RGW; fi
   install_packages "$label" "${all[@]}"
 }
 

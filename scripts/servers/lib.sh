@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared helpers for rgw.sh and swift.sh (sourced, not run). Callers set SCRIPT_NAME and
 # `set -euo pipefail` first.
 #
@@ -217,5 +218,5 @@ show_logs() {
 
 # check_port ARG: a valid TCP port number.
 check_port() {
-  [[ "$1" =~ ^[0-9]+$ ]] && (($1 > 0 && $1 < 65536)) || die "invalid port '$1'"
+  if [[ ! "$1" =~ ^[0-9]+$ ]] || (($1 < 1 || $1 > 65535)); then die "invalid port '$1'"; fi
 }

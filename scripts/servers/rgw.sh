@@ -12,7 +12,7 @@
 set -euo pipefail
 
 SCRIPT_NAME=rgw.sh
-# shellcheck source=lib.sh
+# shellcheck source=SCRIPTDIR/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 readonly START_TIMEOUT=${BCORS_START_TIMEOUT:-90}
@@ -31,17 +31,19 @@ usage() {
 
 conf() { echo "$DIR/ceph.conf"; }
 # Daemons stop in this order: the gateway first, the monitor last (test-servers.md).
-pid_files() { echo "$DIR/run/client.rgw.r.pid" "$DIR/run/osd.0.pid" "$DIR/run/mon.a.pid"; }
+pid_files() { printf '%s\n' "$DIR/run/client.rgw.r.pid" "$DIR/run/osd.0.pid" "$DIR/run/mon.a.pid"; }
 
 any_alive() {
-  local f
-  for f in $(pid_files); do pidfile_alive "$f" "$DIR" && return 0; done
+  local f files
+  mapfile -t files < <(pid_files)
+  for f in "${files[@]}"; do pidfile_alive "$f" "$DIR" && return 0; done
   return 1
 }
 
 all_alive() {
-  local f
-  for f in $(pid_files); do pidfile_alive "$f" "$DIR" || return 1; done
+  local f files
+  mapfile -t files < <(pid_files)
+  for f in "${files[@]}"; do pidfile_alive "$f" "$DIR" || return 1; done
 }
 
 gateway_answers() { [[ "$(http_status "http://127.0.0.1:$1/")" == 200 ]]; }
@@ -191,15 +193,20 @@ do_stop() {
     [[ "${1:-}" == quiet ]] || log "not running ($DIR does not exist)"
     return 0
   fi
-  owned_dir "$DIR" rgw || die "$DIR was not created by $SCRIPT_NAME (no $MARKER); refusing to stop anything there"
+  if ! owned_dir "$DIR" rgw; then
+    [[ -n "$(ls -A "$DIR")" ]] || return 0 # an empty dir runs nothing
+    die "$DIR was not created by $SCRIPT_NAME (no $MARKER); refusing to stop anything there"
+  fi
+  local files
+  mapfile -t files < <(pid_files)
   if ! any_alive; then
-    rm -f $(pid_files) "$DIR/env"
+    rm -f "${files[@]}" "$DIR/env"
     [[ "${1:-}" == quiet ]] || log "not running"
     return 0
   fi
   local started f
   started=$(now)
-  for f in $(pid_files); do stop_pids "$STOP_TIMEOUT" "$DIR" "$f"; done
+  for f in "${files[@]}"; do stop_pids "$STOP_TIMEOUT" "$DIR" "$f"; done
   rm -f "$DIR/env"
   [[ "${1:-}" == quiet ]] || log "stopped in $(elapsed_since "$started") s"
 }

@@ -13,7 +13,7 @@
 set -euo pipefail
 
 SCRIPT_NAME=swift.sh
-# shellcheck source=lib.sh
+# shellcheck source=SCRIPTDIR/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 readonly START_TIMEOUT=${BCORS_START_TIMEOUT:-60}
@@ -39,14 +39,16 @@ pid_files() {
 }
 
 any_alive() {
-  local f
-  for f in $(pid_files); do pidfile_alive "$f" "$DIR" && return 0; done
+  local f files
+  mapfile -t files < <(pid_files)
+  for f in "${files[@]}"; do pidfile_alive "$f" "$DIR" && return 0; done
   return 1
 }
 
 all_alive() {
-  local f
-  for f in $(pid_files); do pidfile_alive "$f" "$DIR" || return 1; done
+  local f files
+  mapfile -t files < <(pid_files)
+  for f in "${files[@]}"; do pidfile_alive "$f" "$DIR" || return 1; done
 }
 
 # server_conf NAME PORT PIPELINE: the [DEFAULT] every Swift server shares, bound to loopback.
@@ -265,9 +267,14 @@ do_stop() {
     [[ "${1:-}" == quiet ]] || log "not running ($DIR does not exist)"
     return 0
   fi
-  owned_dir "$DIR" swift || die "$DIR was not created by $SCRIPT_NAME (no $MARKER); refusing to stop anything there"
+  if ! owned_dir "$DIR" swift; then
+    [[ -n "$(ls -A "$DIR")" ]] || return 0 # an empty dir runs nothing
+    die "$DIR was not created by $SCRIPT_NAME (no $MARKER); refusing to stop anything there"
+  fi
+  local files
+  mapfile -t files < <(pid_files)
   if ! any_alive; then
-    rm -f $(pid_files) "$DIR/env"
+    rm -f "${files[@]}" "$DIR/env"
     [[ "${1:-}" == quiet ]] || log "not running"
     return 0
   fi

@@ -101,7 +101,7 @@ describeWithRgw("real Ceph RGW on loopback", (rgw) => {
     });
   });
 
-  test("fails the preflight of an unknown origin with 403 and no CORS headers", async () => {
+  test("fails when the preflight origin is unknown: 403 and no CORS headers", async () => {
     const response = await preflight(`${rgw().endpoint}/${bucket}/some/key`, UNKNOWN_ORIGIN, "GET");
     expect(response.status).toBe(403);
     expect(corsHeaders(response)).toEqual({});
@@ -113,7 +113,7 @@ describeWithRgw("real Ceph RGW on loopback", (rgw) => {
     expect(await errorOf(s3.send(new GetBucketCorsCommand({ Bucket: bucket })))).toEqual({ name: "NoSuchCORSConfiguration", status: 404 });
   });
 
-  test("fails with SignatureDoesNotMatch when the secret is wrong", async () => {
+  test("fails when the secret is wrong: SignatureDoesNotMatch", async () => {
     const wrong = s3Client(rgw(), `${rgw().secretAccessKey}-wrong`);
     try {
       expect(await errorOf(wrong.send(new GetBucketCorsCommand({ Bucket: bucket })))).toEqual({ name: "SignatureDoesNotMatch", status: 403 });
@@ -160,7 +160,7 @@ describeWithSwift("real OpenStack Swift on loopback", (swift) => {
     expect(login.token).toMatch(/^AUTH_tk[0-9a-f]+$/);
   });
 
-  test("fails the login with 401 when the key is wrong", async () => {
+  test("fails when the key is wrong: login answers 401", async () => {
     expect((await swiftLogin(swift(), `${swift().key}x`)).status).toBe(401);
   });
 
@@ -195,7 +195,7 @@ describeWithSwift("real OpenStack Swift on loopback", (swift) => {
     expect(Object.keys(headers).sort()).toEqual(["access-control-allow-headers", "access-control-allow-methods", "access-control-allow-origin", "access-control-max-age", "vary"]);
   });
 
-  test("fails the preflight of an unknown origin with 401 and no CORS headers", async () => {
+  test("fails when the preflight origin is unknown: 401 and no CORS headers", async () => {
     const response = await preflight(`${containerUrl}/not/yet/uploaded`, UNKNOWN_ORIGIN, "GET");
     expect(response.status).toBe(401);
     expect(corsHeaders(response)).toEqual({});
