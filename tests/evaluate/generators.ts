@@ -44,9 +44,9 @@ export function policyArb(): fc.Arbitrary<{ rules: EvaluableRule[] } | null> {
   return fc.oneof({ arbitrary: fc.constant(null), weight: 1 }, { arbitrary: fc.record({ rules: fc.array(ruleArb(), { minLength: 1, maxLength: 4 }) }), weight: 7 });
 }
 
-/** `Access-Control-Request-Headers` as browsers and scripts write it: `, ` or `,` separated, any case. */
+/** `Access-Control-Request-Headers` as browsers and scripts write it (`, `, `,`), sometimes with an empty item (`,,`), any case. */
 function headerListArb(): fc.Arbitrary<string> {
-  return fc.tuple(someOf(REQUEST_HEADERS, 3), fc.constantFrom(", ", ",")).map(([names, sep]) => names.join(sep));
+  return fc.tuple(someOf(REQUEST_HEADERS, 3), fc.constantFrom(", ", ", ", ",", " ,", ",,")).map(([names, sep]) => names.join(sep));
 }
 
 export interface DrawnRequest {
