@@ -33,14 +33,14 @@ export default async function globalSetup(globalConfig: GlobalConfig, projectCon
   if (kinds.length === 0) return;
   const ports = await freePorts(kinds.length);
   const started = Date.now();
-  const results = await Promise.allSettled(kinds.map((kind, i) => startServer(kind, ports[i]!)));
+  const results = await Promise.allSettled(kinds.map((kind, i) => timed(startServer(kind, ports[i]!))));
   const lines: string[] = [];
   const failures: string[] = [];
   results.forEach((result, i) => {
     const kind = kinds[i]!;
     if (result.status === "fulfilled") {
-      publish(kind, result.value);
-      lines.push(`${SERVERS[kind].title} at 127.0.0.1:${ports[i]}`);
+      publish(kind, result.value.value);
+      lines.push(`${SERVERS[kind].title} at 127.0.0.1:${ports[i]} (${seconds(result.value.ms)})`);
     } else {
       failures.push(`${SERVERS[kind].title} failed to start: ${String(result.reason)}`);
       markUnavailable(kind, `${SERVERS[kind].title} failed to start (see the jest globalSetup output)`);
@@ -51,8 +51,16 @@ export default async function globalSetup(globalConfig: GlobalConfig, projectCon
     throw new Error(`REQUIRE_REAL_SERVERS is set and a real server failed to start.\n${failures.join("\n")}`);
   }
   if (failures.length > 0) notice([...failures, "Their suites are SKIPPED. Set REQUIRE_REAL_SERVERS=1 to make this an error instead."]);
-  if (lines.length > 0) process.stderr.write(`\nreal servers: ${lines.join(", ")} (started in ${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+  if (lines.length > 0) process.stderr.write(`\nreal servers: ${lines.join(", ")}; ready in ${seconds(Date.now() - started)}\n`);
 }
+
+async function timed<T>(promise: Promise<T>): Promise<{ value: T; ms: number }> {
+  const start = Date.now();
+  const value = await promise;
+  return { value, ms: Date.now() - start };
+}
+
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
 /** Free loopback ports, held open together so they are distinct. */
 async function freePorts(count: number): Promise<number[]> {

@@ -65,16 +65,17 @@ export async function startServer(kind: ServerKind, port: number): Promise<strin
   return join(entry.dir, "env");
 }
 
-/** Stops every registered server (by recorded PID, through the scripts) and removes its dir. */
-export async function stopAll(): Promise<void> {
+/** Stops every registered server (by recorded PID, through the scripts) and removes its dir; returns how many. */
+export async function stopAll(): Promise<number> {
   const holder = globalThis as WithRegistry;
   const current = holder[KEY];
-  if (!current) return;
+  if (!current) return 0;
   const servers = current.servers.splice(0);
   const results = await Promise.allSettled(servers.map(({ kind, dir }) => runScript(kind, ["wipe", dir]).done));
   current.detach();
   const failures = results.flatMap((result) => (result.status === "rejected" ? [String(result.reason)] : []));
   if (failures.length > 0) throw new Error(`stopping the real servers failed:\n${failures.join("\n")}`);
+  return servers.length;
 }
 
 /** For signal and exit handlers: kills scripts still starting, then stops and removes every server synchronously. */
