@@ -59,6 +59,7 @@ main() {
   local all=()
   ((want_rgw)) && all+=("${RGW_PACKAGES[@]}")
   ((want_swift)) && all+=("${SWIFT_PACKAGES[@]}")
+  mapfile -t all < <(printf '%s\n' "${all[@]}" | awk '!seen[$0]++') # curl is in both lists
   # One apt-get run for both: a single index update and a single dpkg transaction.
   local label=Swift
   if ((want_rgw && want_swift)); then label=RGW+Swift; elif ((want_rgw)); then label=RGW; fi
