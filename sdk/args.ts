@@ -1,5 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type { OnExisting } from "../provider/lifecycle/types";
+import type { Expectation } from "../provider/lifecycle/expectations";
+import type { OnExisting, VerifyMode } from "../provider/lifecycle/types";
 import type { CorsRuleInput } from "../provider/model/schema";
 import type { TargetInput } from "../provider/targets";
 
@@ -33,6 +34,30 @@ export interface CorsPolicyCommonArgs {
    * @see https://docs.openstack.org/swift/latest/cors.html
    */
   readonly swift?: pulumi.Input<{ readonly allowWidening?: boolean }>;
+  /**
+   * What browsers must (and must not) be allowed to do. Checked at preview against the rules with
+   * the target's evaluator dialect: a failed expectation fails preview with the rule-by-rule explanation.
+   * With `verify: "preflight"` they are also sent as real preflights after apply.
+   * @default - no expectations
+   */
+  readonly expect?: pulumi.Input<pulumi.Input<Expectation>[]>;
+  /**
+   * What `up` checks after writing:
+   * - `"none"`: nothing;
+   * - `"read"`: reads until the service shows the new rules (within the propagation timeout);
+   * - `"preflight"`: also sends a real OPTIONS request for every `expect` entry to the live endpoint,
+   *   retrying within the propagation timeout; on disagreement the previous configuration is restored
+   *   and the operation fails with a table of expected vs. observed.
+   * @default "read"
+   */
+  readonly verify?: pulumi.Input<VerifyMode>;
+  /**
+   * Preview warnings about risky rules (`*` origin with write methods, `http://` origins, shadowed or
+   * duplicate rules, `*` headers on credentialed origins, max-age above browser caps). `false` turns them
+   * off; `suppress` silences codes per rule ID: `{ suppress: { "public-read": ["wildcard-origin-write"] } }`.
+   * @default - all warnings shown
+   */
+  readonly lint?: false | { readonly suppress?: Readonly<Record<string, readonly string[]>> };
 }
 
 /** Rules given in the canonical model. */

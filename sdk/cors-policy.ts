@@ -4,6 +4,18 @@ import type { OnExisting } from "../provider/lifecycle/types";
 import type { CorsRule } from "../provider/model/schema";
 import type { Target } from "../provider/targets";
 import type { CorsPolicyArgs } from "./args";
+import { policyWarnings } from "./warnings";
+
+/**
+ * Logs the policy's warnings (lint and vendor advice) on the resource once its
+ * rules are known, so `pulumi preview` shows them without failing.
+ */
+function warnAtPreview(resource: CorsPolicy, args: CorsPolicyArgs): void {
+  pulumi.all([args.rules, args.document, args.target]).apply(([rules, document, target]) => {
+    const suppress = args.lint === false ? undefined : args.lint?.suppress;
+    for (const message of policyWarnings(rules ?? document, target.profile, suppress)) void pulumi.log.warn(message, resource);
+  });
+}
 
 /**
  * The CORS policy of one bucket or Swift container, on any supported service.
@@ -33,9 +45,12 @@ export class CorsPolicy extends pulumi.dynamic.Resource {
       onExisting: args.onExisting,
       propagationTimeoutSeconds: args.propagationTimeoutSeconds,
       swift: args.swift,
+      expect: args.expect,
+      verify: args.verify,
       resourceId: undefined,
       fingerprint: undefined,
     };
     super(corsPolicyProvider, name, props, opts, "bucket-cors", "CorsPolicy");
+    if (args.lint !== false) warnAtPreview(this, args);
   }
 }

@@ -22,3 +22,6 @@ export { ON_EXISTING, type OnExisting } from "../provider/lifecycle/types";
 export type { Target, TargetInput } from "../provider/targets";
 export { BackendError } from "../provider/errors";
 export { CorsPolicySet, type CorsPolicySetArgs } from "./cors-policy-set";
+export { VERIFY_MODES, type VerifyMode } from "../provider/lifecycle/types";
+export type { Expectation } from "../provider/lifecycle/expectations";
+export { evaluate, lintPolicy, type CorsRequest, type EvaluableConfig, type EvaluateOptions, type Evaluation, type LintOptions } from "../provider/evaluate";

@@ -8,6 +8,8 @@ import { secretStrings } from "./credentials";
 import { errorCode, NO_BUCKET_CODES, NO_CORS_CODES, toBackendError } from "./s3-errors";
 import { s3ClientFor } from "./s3-client";
 import type { Backend } from "./types";
+import { sendRequest } from "./http-request";
+import { s3ObjectUrl } from "./object-url";
 
 /** The S3 API backend (`?cors` subresource) for every profile whose backend kind is `s3`. */
 export const s3Backend: Backend = {
@@ -30,6 +32,11 @@ export const s3Backend: Backend = {
     } catch (error) {
       throw toBackendError(error, facts(target, "PutBucketCors"), secretStrings(credentials));
     }
+  },
+
+  async request(target, method, headers) {
+    const url = s3ObjectUrl(target);
+    return { url, ...(await sendRequest(url, method, headers)) };
   },
 
   async delete(target) {

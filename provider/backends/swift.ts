@@ -5,6 +5,8 @@ import { getProfile } from "../profiles";
 import { endpointOf, type Target } from "../targets";
 import { swiftSession, type SwiftSession } from "./swift-auth";
 import type { Backend } from "./types";
+import { sendRequest } from "./http-request";
+import { VERIFY_KEY } from "./object-url";
 
 /** The container metadata keys that hold CORS (https://docs.openstack.org/swift/latest/cors.html). */
 const CORS_META = ["Allow-Origin", "Max-Age", "Expose-Headers"].map((k) => `X-Container-Meta-Access-Control-${k}`);
@@ -36,6 +38,12 @@ export const swiftBackend: Backend = {
     const removals = Object.fromEntries(CORS_META.filter((k) => !set.has(k.toLowerCase())).map((k) => [k.replace("X-Container-Meta-", "X-Remove-Container-Meta-"), "x"]));
     const response = await call(target, "POST", "PostContainer", { ...encoded, ...removals });
     if (response.status === 404) throw noSuchContainer(target, "PostContainer");
+  },
+
+  async request(target, method, headers) {
+    const session = await swiftSession(storageUrlOf(target), getProfile(target.profile).title, target.bucket);
+    const url = `${session.storageUrl.replace(/\/+$/, "")}/${encodeURIComponent(target.bucket)}/${VERIFY_KEY}`;
+    return { url, ...(await sendRequest(url, method, headers)) };
   },
 
   async delete(target) {

@@ -8,7 +8,8 @@ import { widen } from "../model/expressible";
 import { getProfile } from "../profiles";
 import type { ProfileName } from "../profiles/types";
 import { checkTarget, type Target } from "../targets";
-import { containsUnknown, ON_EXISTING, UNKNOWN } from "./types";
+import { checkExpectations } from "./expectations";
+import { containsUnknown, ON_EXISTING, UNKNOWN, VERIFY_MODES } from "./types";
 
 /** A check failure as the engine shows it: a property path and the reason. */
 export interface CheckFailure {
@@ -47,16 +48,33 @@ export function checkInputs(news: Record<string, unknown>): CheckOutcome {
   const rules = checkRulesOrDocument(news, target, swift?.allowWidening === true, failures);
   if (rules !== undefined) inputs["rules"] = rules;
 
+  const expectations = news["expect"];
+  if (containsUnknown(expectations)) inputs["expect"] = expectations;
+  else {
+    const dialect = getProfile(target?.profile ?? "s3").dialect.value;
+    const checked = checkExpectations(expectations, Array.isArray(rules) ? rules : undefined, dialect, failures);
+    if (checked !== undefined) inputs["expect"] = checked;
+  }
+
+  const verify = news["verify"] ?? "read";
+  if (verify !== UNKNOWN && !(VERIFY_MODES as readonly unknown[]).includes(verify)) {
+    failures.push({ property: "verify", reason: `${JSON.stringify(verify)} is not an option; allowed are ${VERIFY_MODES.map((o) => `"${o}"`).join(", ")} — use "preflight" to send real preflights for every expect entry after apply` });
+  }
+  if (verify === "preflight" && news["expect"] === undefined) {
+    failures.push({ property: "verify", reason: '"preflight" has nothing to send; preflights are sent for expect entries — add expect: [{ origin, method, allowed }], or use verify: "read"' });
+  }
+  inputs["verify"] = verify;
+
   const onExisting = news["onExisting"] ?? "fail";
   if (onExisting !== UNKNOWN && !(ON_EXISTING as readonly unknown[]).includes(onExisting)) {
-    failures.push({ property: "onExisting", reason: `onExisting: ${JSON.stringify(onExisting)} is not an option; allowed are ${ON_EXISTING.map((o) => `"${o}"`).join(", ")} — use "adopt" to take over a matching configuration, "overwrite" to replace it` });
+    failures.push({ property: "onExisting", reason: `${JSON.stringify(onExisting)} is not an option; allowed are ${ON_EXISTING.map((o) => `"${o}"`).join(", ")} — use "adopt" to take over a matching configuration, "overwrite" to replace it` });
   }
   inputs["onExisting"] = onExisting;
 
   const timeout = news["propagationTimeoutSeconds"];
   if (timeout !== undefined) {
     if (timeout !== UNKNOWN && (typeof timeout !== "number" || !Number.isFinite(timeout) || timeout < 0 || timeout > MAX_PROPAGATION_TIMEOUT)) {
-      failures.push({ property: "propagationTimeoutSeconds", reason: `propagationTimeoutSeconds: ${JSON.stringify(timeout)} is not a number of seconds between 0 and ${MAX_PROPAGATION_TIMEOUT} — use e.g. 60, or omit it for the vendor's default` });
+      failures.push({ property: "propagationTimeoutSeconds", reason: `${JSON.stringify(timeout)} is not a number of seconds between 0 and ${MAX_PROPAGATION_TIMEOUT} — use e.g. 60, or omit it for the vendor's default` });
     }
     inputs["propagationTimeoutSeconds"] = timeout;
   }
@@ -69,7 +87,7 @@ function checkSwiftOptions(value: unknown, failures: CheckFailure[]): { allowWid
   const allow = (value as { allowWidening?: unknown } | null)?.allowWidening;
   const keys = value !== null && typeof value === "object" ? Object.keys(value) : [];
   if (typeof value !== "object" || value === null || keys.some((k) => k !== "allowWidening") || (allow !== undefined && typeof allow !== "boolean")) {
-    failures.push({ property: "swift", reason: `swift: ${JSON.stringify(value)} is not valid; it takes { allowWidening?: boolean } — e.g. swift: { allowWidening: true }` });
+    failures.push({ property: "swift", reason: `${JSON.stringify(value)} is not valid; it takes { allowWidening?: boolean } — e.g. swift: { allowWidening: true }` });
     return undefined;
   }
   return { allowWidening: allow === true };
@@ -79,11 +97,11 @@ function checkRulesOrDocument(news: Record<string, unknown>, target: Target | un
   const rules = news["rules"];
   const document = news["document"];
   if (rules !== undefined && document !== undefined) {
-    failures.push({ property: "document", reason: "document: is set together with rules; a CorsPolicy takes exactly one of them — remove one" });
+    failures.push({ property: "document", reason: "is set together with rules; a CorsPolicy takes exactly one of them — remove one" });
     return undefined;
   }
   if (rules === undefined && document === undefined) {
-    failures.push({ property: "rules", reason: "rules: is missing; a CorsPolicy needs rules (or a document in any supported format) — add rules: [{ allowedOrigins: [...], allowedMethods: [...] }]" });
+    failures.push({ property: "rules", reason: "is missing; a CorsPolicy needs rules (or a document in any supported format) — add rules: [{ allowedOrigins: [...], allowedMethods: [...] }]" });
     return undefined;
   }
   if (containsUnknown(rules ?? document)) return UNKNOWN;
@@ -101,7 +119,7 @@ function checkRulesOrDocument(news: Record<string, unknown>, target: Target | un
   const parsed = parsePolicy(document);
   const issues: Issue[] = [...parsed.issues.filter((i) => i.severity === "error")];
   if (parsed.config !== undefined) issues.push(...validate(parsed.config, { profile, allowWidening }).filter((i) => i.severity === "error"));
-  failures.push(...issues.map((i) => ({ property: "document", reason: `document: ${i.message}` })));
+  failures.push(...issues.map((i) => ({ property: "document", reason: `${i.message}` })));
   return issues.length === 0 && parsed.config !== undefined ? held(parsed.config, profile, allowWidening) : undefined;
 }
 
@@ -111,5 +129,7 @@ function held(config: CorsConfigurationInput, profile: ProfileName, allowWidenin
 }
 
 function toFailure(issue: Issue): CheckFailure {
-  return { property: issue.path === "" ? "rules" : issue.path, reason: issue.message };
+  // The engine prints the property before the reason, so the reason drops the message's own path prefix.
+  const prefix = `${issue.path}: `;
+  return { property: issue.path === "" ? "rules" : issue.path, reason: issue.message.startsWith(prefix) ? issue.message.slice(prefix.length) : issue.message };
 }

@@ -30,6 +30,8 @@ export function diffInputs(olds: Record<string, unknown>, news: Record<string, u
     !sameRules((olds["rules"] ?? []) as CorsRule[], news["rules"] as CorsRule[]) ||
     (olds["onExisting"] ?? "fail") !== (news["onExisting"] ?? "fail") ||
     olds["propagationTimeoutSeconds"] !== news["propagationTimeoutSeconds"] ||
-    stableJson(olds["swift"]) !== stableJson(news["swift"]);
+    stableJson(olds["swift"]) !== stableJson(news["swift"]) ||
+    stableJson(olds["expect"]) !== stableJson(news["expect"]) ||
+    (olds["verify"] ?? "read") !== (news["verify"] ?? "read");
   return { ...none, changes: changed };
 }

@@ -1,15 +1,16 @@
 import { BackendError } from "../errors";
 import { getProfile } from "../profiles";
 import { resourceIdOf } from "../targets";
-import { applyConfirmed } from "./apply";
+import { applyConfirmed, type Confirmation } from "./apply";
+import { verifyLive } from "./verify";
 import { backendFor } from "./backend-for";
-import { fingerprintOf, sameRules } from "./compare";
+import { fingerprintOf, sameRules, stableJson } from "./compare";
 import { describeRules } from "./describe";
 import { propagationTimeout } from "./propagation";
 import type { PolicyInputs, PolicyOutputs } from "./types";
 
 /** Input fields that outputs carry over (the host gives `diff` old outputs, not old inputs). */
-const INPUT_FIELDS = ["target", "rules", "onExisting", "propagationTimeoutSeconds", "swift"] as const;
+const INPUT_FIELDS = ["target", "rules", "onExisting", "propagationTimeoutSeconds", "swift", "expect", "verify"] as const;
 
 /**
  * Creates the policy. A bucket that already has a CORS configuration is refused
@@ -32,7 +33,7 @@ export async function createPolicy(inputs: PolicyInputs): Promise<{ id: string; 
     }
     return { id: resourceIdOf(target), outs: outputsOf(inputs) };
   }
-  await applyConfirmed(backend, target, desired, live, propagationTimeout(target, inputs.propagationTimeoutSeconds));
+  await applyConfirmed(backend, target, desired, live, confirmation(inputs));
   return { id: resourceIdOf(target), outs: outputsOf(inputs) };
 }
 
@@ -41,7 +42,11 @@ export async function updatePolicy(olds: PolicyOutputs, news: PolicyInputs): Pro
   if (!sameRules(olds.rules, news.rules)) {
     const backend = backendFor(news.target);
     const previous = await backend.get(news.target);
-    await applyConfirmed(backend, news.target, { rules: news.rules }, previous, propagationTimeout(news.target, news.propagationTimeoutSeconds));
+    await applyConfirmed(backend, news.target, { rules: news.rules }, previous, confirmation(news));
+  } else if (news.verify === "preflight" && stableJson(olds.expect) !== stableJson(news.expect)) {
+    // Same rules, new expectations: check them live without writing (nothing to restore).
+    const backend = backendFor(news.target);
+    await verifyLive(backend, news.target, news.expect ?? [], propagationTimeout(news.target, news.propagationTimeoutSeconds));
   }
   return outputsOf(news);
 }
@@ -57,7 +62,7 @@ export async function deletePolicy(props: PolicyOutputs): Promise<void> {
     throw error;
   }
   if (previous === null) return;
-  await applyConfirmed(backend, props.target, null, previous, propagationTimeout(props.target, props.propagationTimeoutSeconds));
+  await applyConfirmed(backend, props.target, null, previous, { mode: props.verify === "none" ? "none" : "read", timeoutSeconds: propagationTimeout(props.target, props.propagationTimeoutSeconds), expectations: [] });
 }
 
 /** What `read` returns: empty when the configuration (or bucket) is gone. */
@@ -83,6 +88,11 @@ export async function readPolicy(id: string, props: PolicyOutputs): Promise<Read
   const rules = sameRules(live.rules, props.rules ?? []) ? props.rules : live.rules;
   const outs = outputsOf({ ...props, rules });
   return { id, props: outs, inputs: inputsOf(outs) };
+}
+
+/** How to confirm a write of these inputs. */
+function confirmation(inputs: PolicyInputs): Confirmation {
+  return { mode: inputs.verify ?? "read", timeoutSeconds: propagationTimeout(inputs.target, inputs.propagationTimeoutSeconds), expectations: inputs.expect ?? [] };
 }
 
 function outputsOf(inputs: PolicyInputs): PolicyOutputs {

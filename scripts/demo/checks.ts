@@ -1,6 +1,7 @@
 import { evaluate } from "../../provider/evaluate";
 import type { CorsRule } from "../../provider/model/schema";
-import { preflightHeaders, sendRequest } from "./preflight";
+import { sendRequest } from "../../provider/backends/http-request";
+import { preflightHeadersOf } from "../../provider/lifecycle/expectations";
 import { green, red, table } from "./print";
 
 /** One browser request the demo tries. */
@@ -27,7 +28,7 @@ export async function preflightTable(objectUrl: string, rules: readonly CorsRule
   const rows = [["origin", "method", "request headers", "server", "verdict", "predicted", "why"]];
   let agree = true;
   for (const probe of PROBES) {
-    const headers = preflightHeaders(probe.origin, probe.method, probe.headers);
+    const headers = preflightHeadersOf({ origin: probe.origin, method: probe.method, headers: [...probe.headers], allowed: true });
     const live = await sendRequest(objectUrl, "OPTIONS", headers);
     const predicted = evaluate({ rules }, { method: "OPTIONS", headers }, { dialect: "s3rver" });
     const allowed = live.status === 200 && live.headers["access-control-allow-origin"] !== undefined;

@@ -19,7 +19,7 @@ export function hasPulumiCli(): boolean {
  */
 export function runWithCli(): { env: NodeJS.ProcessEnv; backend: string; applied: () => CorsRule[] } {
   const backend = mkdtempSync(join(tmpdir(), "bucket-cors-demo-"));
-  const env = { ...process.env, PULUMI_BACKEND_URL: `file://${backend}`, PULUMI_CONFIG_PASSPHRASE: "bucket-cors-demo", PULUMI_SKIP_UPDATE_CHECK: "true" };
+  const env: NodeJS.ProcessEnv = { ...process.env, PULUMI_BACKEND_URL: `file://${backend}`, PULUMI_CONFIG_PASSPHRASE: "bucket-cors-demo", PULUMI_SKIP_UPDATE_CHECK: "true" };
   const pulumi = (...args: string[]) => {
     const run = spawnSync("pulumi", [...args, "--non-interactive", "--stack", "demo"], { cwd: ROOT, env, stdio: "inherit" });
     if (run.status !== 0) throw new Error(`pulumi ${args.join(" ")} failed with exit code ${run.status}`);

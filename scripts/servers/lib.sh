@@ -148,17 +148,32 @@ stop_pids() {
   rm -f "$@"
 }
 
-# wait_until TIMEOUT WHAT CMD...: polls CMD every 0.1 s until it succeeds; fails after TIMEOUT s.
+# wait_until TIMEOUT WHAT CMD...: polls CMD every 0.1 s until it succeeds; fails after TIMEOUT s,
+# or at once when a daemon recorded in $DIR/run died (no point waiting a minute for a corpse).
 wait_until() {
   local timeout=$1 what=$2
   shift 2
   local deadline=$((SECONDS + timeout))
   until "$@" >/dev/null 2>&1; do
+    if ! recorded_alive "$DIR"; then
+      log "a daemon exited while waiting for $what"
+      return 1
+    fi
     ((SECONDS < deadline)) || {
       log "timed out after ${timeout}s waiting for $what"
       return 1
     }
     sleep 0.1
+  done
+}
+
+# recorded_alive DIR: every pid file in DIR/run names a live process of ours.
+recorded_alive() {
+  local f
+  for f in "$1"/run/*.pid; do
+    [[ -e "$f" ]] || continue
+    [[ -s "$f" ]] || continue # being written
+    pidfile_alive "$f" "$1" || return 1
   done
 }
 

@@ -13,12 +13,14 @@ const COMMANDS = ["convert", "lint", "explain", "get", "plan", "apply", "verify"
 
 beforeAll(ensureBuilt, 300_000);
 
+/** The pinned text for `name`; UPDATE_GOLDEN=1 rewrites it from `actual` first. A missing file fails the test. */
 function golden(name: string, actual: string): string {
   const file = join(GOLDEN, `${name}.txt`);
-  if (process.env["UPDATE_GOLDEN"] === "1" || !existsSync(file)) {
+  if (process.env["UPDATE_GOLDEN"] === "1") {
     mkdirSync(GOLDEN, { recursive: true });
     writeFileSync(file, actual);
   }
+  if (!existsSync(file)) throw new Error(`${file} is missing — run UPDATE_GOLDEN=1 npx jest tests/cli/help.test.ts and review it`);
   return readFileSync(file, "utf8");
 }
 

@@ -13,6 +13,7 @@ beforeAll(async () => {
     "canonical.json": JSON.stringify({ rules: [{ allowedOrigins: ["https://a.example"], allowedMethods: ["get"] }] }),
     "swift.txt": "X-Container-Meta-Access-Control-Allow-Origin: https://a.example https://b.example\nX-Container-Meta-Access-Control-Max-Age: 600\n",
     "prose.txt": "allow everything please\n",
+    "risky.json": JSON.stringify({ rules: [{ allowedOrigins: ["*"], allowedMethods: ["GET", "PUT"] }, { allowedOrigins: ["http://a.example"], allowedMethods: ["GET"] }] }),
     "ok.json": JSON.stringify({ CORSRules: [{ AllowedOrigins: ["https://app.example.com"], AllowedMethods: ["GET", "PUT"], AllowedHeaders: ["content-type"] }] }),
   });
   await ensureBuilt();
@@ -133,6 +134,18 @@ describe("convert", () => {
 describe("lint", () => {
   test("a valid policy: exit 0, no problems", async () => {
     expect(await cli(["lint", "ok.json"])).toEqual({ code: 0, stdout: "ok.json (aws-json, profile s3): no problems found\n", stderr: "" });
+  });
+
+  test("warnings of a risky policy are printed, and exit 0", async () => {
+    const run = await cli(["lint", "risky.json"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout.split("\n")[0]).toBe("risky.json (canonical, profile s3): 0 errors, 3 warnings");
+    const json = jsonOf(await cli(["lint", "risky.json", "--json"])) as { ok: boolean; errors: unknown[]; warnings: { code: string; path: string; severity: string }[] };
+    expect({ ok: json.ok, errors: json.errors, warnings: json.warnings.map((w) => `${w.severity} ${w.code} ${w.path}`) }).toEqual({
+      ok: true,
+      errors: [],
+      warnings: ["warning wildcard-origin-write rules[0].allowedOrigins[0]", "warning insecure-origin rules[1].allowedOrigins[0]", "warning shadowed-rule rules[1]"],
+    });
   });
 
   test("fails when the policy is invalid: exit 1 with every path-and-fix message", async () => {

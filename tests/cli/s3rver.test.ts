@@ -366,6 +366,12 @@ describe("delete", () => {
   });
 });
 
+test("a secret's value that reaches a message is masked", async () => {
+  const run = await runCli(["get", ...flags(SECRET)], { cwd: dir, env: ENV });
+  expect(run.code).toBe(1);
+  expect(stderrOf(run)).toBe(`error: GetBucketCors on S3-compatible storage bucket "***" failed (404 NoSuchBucket): The specified bucket does not exist\n`);
+});
+
 test("no output of any run holds the secret's value", () => {
   expect(runs.length).toBeGreaterThan(30);
   for (const run of runs) expect(`${run.stdout}${run.stderr}`).not.toContain(SECRET);

@@ -22,15 +22,15 @@ afterAll(() => harness?.stop());
 describe("check through the real host", () => {
   test.each(VALIDATION_CASES)("%s: fails at check with the exact message", async (_name, rules, expected) => {
     const { failures } = await check({ target: { ...target, profile: "aws" }, rules: rules as unknown as JsonObject[] });
-    expect(failures.map((f) => f.reason)).toEqual(expected);
-    for (const f of failures) expect(expected.some((m) => m.startsWith(`${f.property}: `))).toBe(true);
+    // The engine shows "property '<property>' … has a problem: <reason>": together they are the message.
+    expect(failures.map((f) => `${f.property}: ${f.reason}`)).toEqual(expected);
   });
 
   test("returns normalized inputs, so the engine's own input diff is semantic", async () => {
     const { inputs, failures } = await check({ target, rules: good });
     expect(failures).toEqual([]);
     const { __provider, ...rest } = inputs;
-    expect(rest).toEqual({ target, rules: [{ allowedOrigins: ["https://app.example.com"], allowedMethods: ["GET", "PUT"] }], onExisting: "fail" });
+    expect(rest).toEqual({ target, rules: [{ allowedOrigins: ["https://app.example.com"], allowedMethods: ["GET", "PUT"] }], onExisting: "fail", verify: "read" });
   });
 
   test("converts a document in any format into normalized rules", async () => {
@@ -41,17 +41,17 @@ describe("check through the real host", () => {
   });
 
   test("fails when both rules and document are given, or neither", async () => {
-    expect((await check({ target, rules: good, document: "[]" })).failures).toEqual([{ property: "document", reason: "document: is set together with rules; a CorsPolicy takes exactly one of them — remove one" }]);
-    expect((await check({ target })).failures).toEqual([{ property: "rules", reason: "rules: is missing; a CorsPolicy needs rules (or a document in any supported format) — add rules: [{ allowedOrigins: [...], allowedMethods: [...] }]" }]);
+    expect((await check({ target, rules: good, document: "[]" })).failures).toEqual([{ property: "document", reason: "is set together with rules; a CorsPolicy takes exactly one of them — remove one" }]);
+    expect((await check({ target })).failures).toEqual([{ property: "rules", reason: "is missing; a CorsPolicy needs rules (or a document in any supported format) — add rules: [{ allowedOrigins: [...], allowedMethods: [...] }]" }]);
   });
 
   test("fails when onExisting is not an option", async () => {
-    expect((await check({ target, rules: good, onExisting: "merge" })).failures).toEqual([{ property: "onExisting", reason: 'onExisting: "merge" is not an option; allowed are "fail", "adopt", "overwrite" — use "adopt" to take over a matching configuration, "overwrite" to replace it' }]);
+    expect((await check({ target, rules: good, onExisting: "merge" })).failures).toEqual([{ property: "onExisting", reason: '"merge" is not an option; allowed are "fail", "adopt", "overwrite" — use "adopt" to take over a matching configuration, "overwrite" to replace it' }]);
   });
 
   test("applies the target's profile: R2 max-age above 86400 fails", async () => {
     const { failures } = await check({ target: { profile: "r2", accountId: "acct", bucket: "b" }, rules: [{ ...good[0]!, maxAgeSeconds: 90000 }] });
-    expect(failures).toEqual([{ property: "rules[0].maxAgeSeconds", reason: "rules[0].maxAgeSeconds: 90000 is more than 86400, the most Cloudflare R2 accepts — use 86400" }]);
+    expect(failures).toEqual([{ property: "rules[0].maxAgeSeconds", reason: "90000 is more than 86400, the most Cloudflare R2 accepts — use 86400" }]);
   });
 
   test("treats unknown values (preview) as unknown, not as strings", async () => {

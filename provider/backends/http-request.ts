@@ -7,7 +7,11 @@ export interface LiveAnswer {
   readonly headers: Record<string, string>;
 }
 
-/** Sends one real request (a browser-style preflight when method is OPTIONS) and returns the status and headers. */
+/**
+ * Sends one real request (a browser-style preflight when method is OPTIONS)
+ * with Node's http client, which sets `Origin` as given (the Fetch standard
+ * forbids it), and returns the status and headers.
+ */
 export function sendRequest(url: string, method: string, headers: Record<string, string>): Promise<LiveAnswer> {
   const send = url.startsWith("https:") ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
@@ -25,11 +29,3 @@ export function sendRequest(url: string, method: string, headers: Record<string,
   });
 }
 
-/** The preflight headers a browser sends for a cross-origin request. */
-export function preflightHeaders(origin: string, method: string, requestHeaders: readonly string[]): Record<string, string> {
-  return {
-    Origin: origin,
-    "Access-Control-Request-Method": method,
-    ...(requestHeaders.length === 0 ? {} : { "Access-Control-Request-Headers": requestHeaders.join(", ") }),
-  };
-}

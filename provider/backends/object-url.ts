@@ -1,0 +1,19 @@
+import { getProfile } from "../profiles";
+import { endpointOf, regionOf, type Target } from "../targets";
+
+/** The object key live preflights are sent to: it need not exist (S3 and Swift answer CORS for missing objects). */
+export const VERIFY_KEY = "bucket-cors-verify";
+
+/**
+ * The URL of an object in an S3 bucket, in the addressing style the profile (or
+ * `forcePathStyle`) says; AWS's own regional endpoint when the target names none.
+ */
+export function s3ObjectUrl(target: Target, key: string = VERIFY_KEY): string {
+  const endpoint = new URL(endpointOf(target) ?? `https://s3.${regionOf(target)}.amazonaws.com`);
+  const pathStyle = target.forcePathStyle ?? getProfile(target.profile).addressing.value === "path";
+  const base = endpoint.pathname.replace(/\/+$/, "");
+  const object = `${encodeURIComponent(key)}`;
+  return pathStyle
+    ? `${endpoint.protocol}//${endpoint.host}${base}/${encodeURIComponent(target.bucket)}/${object}`
+    : `${endpoint.protocol}//${target.bucket}.${endpoint.host}${base}/${object}`;
+}

@@ -1,0 +1,100 @@
+import { evaluate } from "../evaluate";
+import type { Evaluation } from "../evaluate/types";
+import type { CorsRule } from "../model/schema";
+import type { Dialect } from "../profiles/types";
+import type { CheckFailure } from "./check";
+
+/** One expectation about what a browser will be allowed to do. */
+export interface Expectation {
+  /** The page's origin, e.g. `https://app.example.com`. */
+  readonly origin: string;
+  /** The method the page uses (the preflight's Access-Control-Request-Method). */
+  readonly method: string;
+  /** Request headers the page sends (the preflight's Access-Control-Request-Headers). */
+  readonly headers?: string[];
+  /** Whether the preflight must be allowed. */
+  readonly allowed: boolean;
+  /** Response headers the page must be able to read (Access-Control-Expose-Headers on the actual response). */
+  readonly exposes?: string[];
+}
+
+/** What a preflight (and the actual request) answered, reduced to what expectations compare. */
+export interface Observed {
+  readonly allowed: boolean;
+  readonly exposed: string[];
+  readonly status: number | undefined;
+}
+
+/** The preflight headers a browser sends for an expectation. */
+export function preflightHeadersOf(e: Expectation): Record<string, string> {
+  const headers: Record<string, string> = { Origin: e.origin, "Access-Control-Request-Method": e.method };
+  if (e.headers !== undefined && e.headers.length > 0) headers["Access-Control-Request-Headers"] = e.headers.join(", ");
+  return headers;
+}
+
+/** Reduces a preflight answer (and the actual request's headers) to allowed/exposed. */
+export function observe(status: number | undefined, preflight: Record<string, string>, actual: Record<string, string>): Observed {
+  const allowed = status === 200 && preflight["access-control-allow-origin"] !== undefined;
+  const exposed = (actual["access-control-expose-headers"] ?? "").split(",").map((h) => h.trim().toLowerCase()).filter((h) => h !== "");
+  return { allowed, exposed, status };
+}
+
+/** How an observation differs from the expectation; empty when it meets it. */
+export function mismatches(e: Expectation, seen: Observed): string[] {
+  const out: string[] = [];
+  if (seen.allowed !== e.allowed) out.push(e.allowed ? `expected allowed, but it is denied (status ${seen.status ?? "none"})` : "expected denied, but it is allowed");
+  const missing = (e.exposes ?? []).filter((h) => !seen.exposed.includes(h.toLowerCase()));
+  if (missing.length > 0) out.push(`expected to expose ${missing.map((h) => JSON.stringify(h)).join(", ")}, but the response exposes ${seen.exposed.length === 0 ? "none" : seen.exposed.join(", ")}`);
+  return out;
+}
+
+/** Predicts what the target's dialect answers for an expectation, under `rules`. */
+export function predict(rules: readonly CorsRule[], e: Expectation, dialect: Dialect): { seen: Observed; why: string[] } {
+  const preflight: Evaluation = evaluate({ rules }, { method: "OPTIONS", headers: preflightHeadersOf(e) }, { dialect });
+  const actual = evaluate({ rules }, { method: e.method.toUpperCase(), headers: { Origin: e.origin } }, { dialect });
+  return { seen: observe(preflight.status, preflight.headers, actual.headers), why: preflight.explanation };
+}
+
+/**
+ * Checks every expectation against the desired rules with the target's dialect
+ * (a failing one fails preview with the evaluator's explanation), and checks
+ * each entry's shape.
+ */
+export function checkExpectations(value: unknown, rules: readonly CorsRule[] | undefined, dialect: Dialect, failures: CheckFailure[]): Expectation[] | undefined {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value)) {
+    failures.push({ property: "expect", reason: `${JSON.stringify(value)} is not a list; it takes [{ origin, method, headers?, allowed, exposes? }] — wrap the entry in [ ]` });
+    return undefined;
+  }
+  const entries: Expectation[] = [];
+  value.forEach((raw, index) => {
+    const problem = shapeProblem(raw);
+    if (problem !== undefined) {
+      failures.push({ property: `expect[${index}]`, reason: `${JSON.stringify(raw)} ${problem}; an expectation is { origin: string, method: string, headers?: string[], allowed: boolean, exposes?: string[] } — fix the entry` });
+      return;
+    }
+    const e = raw as Expectation;
+    entries.push(e);
+    if (rules === undefined) return;
+    const { seen, why } = predict(rules, e, dialect);
+    const wrong = mismatches(e, seen);
+    if (wrong.length > 0) {
+      failures.push({ property: `expect[${index}]`, reason: `${e.method.toUpperCase()} from ${e.origin}${e.headers?.length ? ` with ${e.headers.join(", ")}` : ""}: ${wrong.join("; ")} (${dialect} rules) — ${why.join("; ")}` });
+    }
+  });
+  return entries;
+}
+
+function shapeProblem(raw: unknown): string | undefined {
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) return "is not an object";
+  const e = raw as Record<string, unknown>;
+  const unknownKeys = Object.keys(e).filter((k) => !["origin", "method", "headers", "allowed", "exposes"].includes(k));
+  if (unknownKeys.length > 0) return `has unknown field ${JSON.stringify(unknownKeys[0])}`;
+  if (typeof e["origin"] !== "string" || typeof e["method"] !== "string") return "needs origin and method strings";
+  if (typeof e["allowed"] !== "boolean") return "needs allowed: true or false";
+  for (const list of ["headers", "exposes"]) {
+    const v = e[list];
+    if (v !== undefined && !(Array.isArray(v) && v.every((h) => typeof h === "string"))) return `has ${list} that is not a list of strings`;
+  }
+  return undefined;
+}

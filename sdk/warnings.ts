@@ -1,0 +1,16 @@
+import { parsePolicy } from "../provider/api/parse";
+import { lintPolicy } from "../provider/evaluate";
+import { validate } from "../provider/model/validate";
+import type { ProfileName } from "../provider/profiles/types";
+
+/**
+ * The warnings a policy deserves on a target: lint (risky rules) and the
+ * vendor's own advice (e.g. an ID OVH may refuse). Errors are `check`'s job.
+ */
+export function policyWarnings(rulesOrDocument: unknown, profile: ProfileName, suppress?: Readonly<Record<string, readonly string[]>>): string[] {
+  const parsed = parsePolicy(typeof rulesOrDocument === "string" ? rulesOrDocument : { rules: rulesOrDocument });
+  if (parsed.config === undefined) return [];
+  const advice = validate(parsed.config, { profile }).filter((i) => i.severity === "warning");
+  const lint = lintPolicy(parsed.config, { profile, ...(suppress === undefined ? {} : { suppress }) });
+  return [...parsed.issues.filter((i) => i.severity === "warning"), ...advice, ...lint].map((i) => i.message);
+}
