@@ -1,9 +1,9 @@
-import type { Evaluation } from "../provider/evaluate/types";
+import { evaluate, type Evaluation } from "../provider/evaluate";
 import type { Issue } from "../provider/model/issue";
 import { CORS_METHODS } from "../provider/model/methods";
 import type { CorsConfiguration, CorsRule } from "../provider/model/schema";
 import type { Dialect } from "../provider/profiles";
-import { isAllowed, preflightRequest, type Evaluator } from "./evaluator";
+import { isAllowed, preflightRequest } from "./evaluator";
 
 /** The preflight being explained. */
 export interface Preflight {
@@ -16,7 +16,6 @@ export interface Preflight {
 
 /** What {@link diagnose} needs besides the preflight. */
 export interface DiagnoseInput {
-  readonly evaluator: Evaluator;
   readonly dialect: Dialect;
   readonly config: CorsConfiguration;
   readonly evaluation: Evaluation;
@@ -40,14 +39,14 @@ export function diagnose(request: Preflight, input: DiagnoseInput): string[] {
   }
   const sent = browserOrigin(request.origin);
   if (sent !== undefined && sent !== request.origin) {
-    const corrected = input.evaluator.evaluate(input.config, preflightRequest(sent, request.method, request.headers), { dialect: input.dialect });
+    const corrected = evaluate(input.config, preflightRequest(sent, request.method, request.headers), { dialect: input.dialect });
     if (isAllowed(corrected.status, corrected.headers)) {
       out.push(`with the Origin a browser really sends, "${sent}", the preflight is allowed${corrected.matchedRule === undefined ? "" : ` by rules[${corrected.matchedRule}]`}`);
       return out;
     }
   }
   const probe = (rule: CorsRule, headers: readonly string[]) => {
-    const e = input.evaluator.evaluate({ rules: [rule] }, preflightRequest(request.origin, request.method, headers), { dialect: input.dialect });
+    const e = evaluate({ rules: [rule] }, preflightRequest(request.origin, request.method, headers), { dialect: input.dialect });
     return isAllowed(e.status, e.headers);
   };
   const rules = input.config.rules;

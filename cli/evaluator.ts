@@ -1,28 +1,4 @@
-import type { CorsRequest, EvaluableConfig, EvaluateOptions, Evaluation } from "../provider/evaluate/types";
-import type { Issue } from "../provider/model/issue";
-import type { CorsConfiguration } from "../provider/model/schema";
-import type { ProfileName } from "../provider/profiles";
-
-/** The evaluator module's surface the CLI uses (`provider/evaluate`, design.md §8). */
-export interface Evaluator {
-  evaluate(config: EvaluableConfig, request: CorsRequest, options?: EvaluateOptions): Evaluation;
-  lintPolicy?(config: CorsConfiguration, options: { readonly profile: ProfileName }): Issue[];
-}
-
-/**
- * The evaluator, or `undefined` in a build without it. Loaded lazily so that
- * commands that do not evaluate never pay for loading it.
- */
-export function loadEvaluator(): Evaluator | undefined {
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return require("../provider/evaluate") as Evaluator;
-  } catch (error) {
-    const e = error as NodeJS.ErrnoException;
-    if (e.code === "MODULE_NOT_FOUND" && e.message.includes("provider/evaluate")) return undefined;
-    throw error;
-  }
-}
+import type { CorsRequest } from "../provider/evaluate";
 
 /** A preflight for `method` from `origin` asking for `headers`, as the evaluator takes it. */
 export function preflightRequest(origin: string, method: string, headers: readonly string[]): CorsRequest {

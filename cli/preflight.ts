@@ -1,5 +1,5 @@
 import { swiftSession } from "../provider/backends/swift-auth";
-import type { CorsRequest } from "../provider/evaluate/types";
+import type { CorsRequest } from "../provider/evaluate";
 import { getProfile } from "../provider/profiles";
 import { endpointOf, regionOf, type Target } from "../provider/targets";
 import { unescapeXmlText } from "../provider/formats/xml-text";

@@ -15,10 +15,11 @@ Examples:
   $ bucket-cors lint cors.json --target r2
   $ bucket-cors convert cors.xml --to cloudflare-api
   $ bucket-cors explain cors.json --origin https://app.example.com --method PUT
-  $ bucket-cors plan cors.json --profile r2 --account-id "$CF_ACCOUNT" --bucket assets
-  $ bucket-cors apply cors.json --profile r2 --account-id "$CF_ACCOUNT" --bucket assets
+  $ bucket-cors plan cors.json --profile aws --region eu-west-1 --bucket assets
+  $ bucket-cors apply cors.json --target-file targets.json --on-existing adopt
 
-Every command takes --json (one JSON document on stdout) and --help.
+Every command takes --json (one JSON document on stdout) and --help. Colour
+and progress are shown on a terminal only; NO_COLOR turns colour off.
 Exit codes: 0 ok; 1 failure (invalid policy, service error, denied preflight);
 2 usage (unknown command, option or format, unreadable file, bad target);
 3 drift found by plan.`;

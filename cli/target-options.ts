@@ -24,11 +24,12 @@ export interface TargetFlags {
 /** Help text naming how a target is given, shared by every command that talks to a bucket. */
 export const TARGET_HELP = `
 Target: --profile and --bucket, plus what the profile needs (--account-id for
-r2, --endpoint for ceph or s3...), or --target-file with a Target JSON object.
-Credentials come from the environment only: --access-key-id-env and
---secret-access-key-env name the variables (without them, the AWS default
-chain); Swift reads OS_AUTH_TOKEN and OS_STORAGE_URL, or ST_AUTH, ST_USER and
-ST_KEY, or OS_AUTH_URL, OS_USERNAME, OS_PASSWORD and OS_PROJECT_NAME.`;
+r2, --endpoint for ceph or s3...), or --target-file with a Target JSON object
+(plan, apply and delete also take a list of them). Credentials come from the
+environment only: --access-key-id-env and --secret-access-key-env name the
+variables (without them, the AWS default chain); Swift reads OS_AUTH_TOKEN and
+OS_STORAGE_URL, or ST_AUTH, ST_USER and ST_KEY, or OS_AUTH_URL, OS_USERNAME,
+OS_PASSWORD and OS_PROJECT_NAME.`;
 
 /** Heading of the target flags in every command's help. */
 const GROUP = "Target options:";

@@ -31,10 +31,11 @@ type Action = "created" | "adopted" | "replaced";
 
 const EXAMPLES = `
 Examples:
-  $ bucket-cors apply cors.json --profile r2 --account-id "$CF_ACCOUNT" --bucket assets
-  $ bucket-cors apply cors.xml --profile aws --region eu-west-1 --bucket assets \\
-      --on-existing overwrite
-  $ bucket-cors apply cors.json --target-file targets.json --on-existing adopt --json
+  $ bucket-cors apply cors.json --profile r2 --account-id "$CF_ACCOUNT" \\
+      --bucket assets
+  $ bucket-cors apply cors.xml --profile aws --region eu-west-1 \\
+      --bucket assets --on-existing overwrite
+  $ bucket-cors apply cors.json --target-file targets.json --on-existing adopt
 
 --on-existing says what to do when the bucket already has a CORS configuration,
 exactly as the CorsPolicy resource's onExisting: fail (default) refuses and

@@ -20,8 +20,9 @@ Examples:
 
 Formats: ${FORMAT_NAMES.join(", ")}.
 The input may also be the canonical model {"rules":[{"allowedOrigins":[…],…}]}.
-Exit codes: 0 converted; 1 the document is invalid or the target format cannot
-hold it (nothing is dropped silently); 2 usage (unknown format, unreadable file).`;
+Exit codes: 0 converted; 1 the document is invalid, or the target format cannot
+hold it (nothing is dropped silently); 2 usage (unknown format, unreadable
+file).`;
 
 /** `convert FILE --to FORMAT [--from FORMAT]`: one wire format to another, through the canonical model. */
 export function registerConvert(program: Command): void {

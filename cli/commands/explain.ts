@@ -1,11 +1,12 @@
 import { Option, type Command } from "commander";
+import { evaluate } from "../../provider/evaluate";
 import { FORMAT_NAMES, type FormatName } from "../../provider/formats";
 import { validate } from "../../provider/model/validate";
 import type { Dialect } from "../../provider/profiles";
 import { diagnose } from "../diagnose";
 import { DIALECTS } from "../dialects";
-import { isAllowed, loadEvaluator, preflightRequest } from "../evaluator";
-import { EXIT, failure } from "../exit";
+import { isAllowed, preflightRequest } from "../evaluator";
+import { EXIT } from "../exit";
 import { browserMethod, collectList } from "../options";
 import { loadPolicy } from "../policy-file";
 import { runCommand, type CommonFlags } from "../run";
@@ -22,8 +23,8 @@ interface ExplainFlags extends CommonFlags {
 
 const EXAMPLES = `
 Examples:
-  $ bucket-cors explain cors.json --origin https://app.example.com --method PUT \\
-      --header content-type --header x-amz-meta-owner
+  $ bucket-cors explain cors.json --method PUT --header content-type \\
+      --origin https://app.example.com
   $ bucket-cors explain cors.xml --origin https://app.example.com/ --method GET
   $ bucket-cors explain r2.json --origin https://a.example --method POST \\
       --dialect r2 --credentials --json
@@ -53,17 +54,15 @@ export function registerExplain(program: Command): void {
     .action((file: string, flags: ExplainFlags) =>
       runCommand(flags, async (out) => {
         const policy = loadPolicy(file, flags.from);
-        const evaluator = loadEvaluator();
-        if (evaluator === undefined) throw failure("this build of bucket-cors has no evaluator (provider/evaluate) — rebuild with npm run build");
         const method = browserMethod(flags.method);
         const headers = flags.header ?? [];
         const request = preflightRequest(flags.origin, method, headers);
-        const evaluation = evaluator.evaluate(policy.config, request, { dialect: flags.dialect });
+        const evaluation = evaluate(policy.config, request, { dialect: flags.dialect });
         const credentials = flags.credentials === true;
         const wildcardRefused = credentials && evaluation.headers["access-control-allow-origin"] === "*";
         const allowed = isAllowed(evaluation.status, evaluation.headers) && !wildcardRefused;
         const policyErrors = validate(policy.config).filter((i) => i.severity === "error");
-        const diagnoses = diagnose({ origin: flags.origin, method, headers, credentials }, { evaluator, dialect: flags.dialect, config: policy.config, evaluation, policyErrors });
+        const diagnoses = diagnose({ origin: flags.origin, method, headers, credentials }, { dialect: flags.dialect, config: policy.config, evaluation, policyErrors });
         out.emit(
           {
             file, format: policy.format, dialect: flags.dialect, request, allowed,

@@ -1,8 +1,8 @@
 import { Option, type Command } from "commander";
+import { lintPolicy } from "../../provider/evaluate";
 import { validate } from "../../provider/model/validate";
 import { hasErrors, type Issue } from "../../provider/model/issue";
 import { PROFILE_NAMES, type ProfileName } from "../../provider/profiles";
-import { loadEvaluator } from "../evaluator";
 import { EXIT } from "../exit";
 import { issuesJson, plural, printIssues } from "../output";
 import { decodeFile } from "../policy-file";
@@ -41,7 +41,7 @@ export function registerLint(program: Command): void {
         const issues: Issue[] = [...decoded.issues];
         if (decoded.config !== undefined && !hasErrors(issues)) {
           issues.push(...validate(decoded.config, { profile: flags.target, allowWidening: flags.allowWidening === true }));
-          issues.push(...(loadEvaluator()?.lintPolicy?.(decoded.config, { profile: flags.target }) ?? []));
+          issues.push(...lintPolicy(decoded.config, { profile: flags.target }));
         }
         const errors = issues.filter((i) => i.severity === "error");
         const warnings = issues.filter((i) => i.severity === "warning");

@@ -19,7 +19,8 @@ interface PlanFlags extends CommonFlags, TargetFlags {
 
 const EXAMPLES = `
 Examples:
-  $ bucket-cors plan cors.json --profile r2 --account-id "$CF_ACCOUNT" --bucket assets
+  $ bucket-cors plan cors.json --profile r2 --account-id "$CF_ACCOUNT" \\
+      --bucket assets
   $ bucket-cors plan cors.xml --target-file targets.json --json
 
 The diff is semantic: origins, methods and headers in another order or case,

@@ -1,11 +1,11 @@
 import { Option, type Command } from "commander";
-import type { Evaluation } from "../../provider/evaluate/types";
+import { evaluate, type CorsRequest } from "../../provider/evaluate";
 import { getProfile, type Dialect } from "../../provider/profiles";
 import { resourceIdOf, type Target } from "../../provider/targets";
 import { backendOf } from "../backend";
 import { printAnswer } from "../answer";
 import { DIALECTS } from "../dialects";
-import { isAllowed, loadEvaluator, preflightRequest } from "../evaluator";
+import { isAllowed, preflightRequest } from "../evaluator";
 import { EXIT } from "../exit";
 import { browserMethod, collectList } from "../options";
 import type { Output } from "../output";
@@ -33,6 +33,9 @@ interface Prediction {
   readonly differences: { header: string; live: string | null; predicted: string | null }[];
 }
 
+/** The prediction, or why there is none (the live configuration could not be read). */
+type Predicted = { readonly prediction: Prediction } | { readonly error: string };
+
 const EXAMPLES = `
 Examples:
   $ bucket-cors verify --profile r2 --account-id "$CF_ACCOUNT" --bucket assets \\
@@ -42,8 +45,9 @@ Examples:
 
 The preflight is anonymous, as a browser's is, and goes to an object URL:
 <endpoint>/<bucket>/<key> (path-style) on S3 services, and
-<storage-url>/<container>/<key> on Swift; the object need not exist. When the live configuration can be read,
-the evaluator's prediction for it is printed next to the real answer.
+<storage-url>/<container>/<key> on Swift; the object need not exist. When the
+live configuration can be read, the evaluator's prediction for it is printed
+next to the real answer.
 ${TARGET_HELP}
 Exit codes: 0 allowed; 1 denied, or the request failed; 2 usage.`;
 
@@ -71,7 +75,8 @@ export function registerVerify(program: Command): void {
           {
             target: resourceIdOf(target), url: answer.url, request, allowed, status: answer.status, headers: answer.headers,
             errorCode: answer.errorCode ?? null, errorMessage: answer.errorMessage ?? null,
-            prediction: "prediction" in predicted ? predicted.prediction : null, predictionError: "error" in predicted ? predicted.error : null,
+            prediction: "prediction" in predicted ? predicted.prediction : null,
+            predictionError: "error" in predicted ? predicted.error : null,
           },
           () => printVerify(out, request.headers, answer, allowed, predicted),
         );
@@ -81,10 +86,8 @@ export function registerVerify(program: Command): void {
   addTargetOptions(command);
 }
 
-/** The evaluator's answer for the live configuration; skipped (with why) when it cannot be read. */
-async function predict(target: Target, request: Parameters<typeof sendPreflight>[1], answer: LiveAnswer, dialectFlag: Dialect | undefined): Promise<{ prediction: Prediction } | { error: string } | Record<string, never>> {
-  const evaluator = loadEvaluator();
-  if (evaluator === undefined) return {};
+/** The evaluator's answer for the live configuration; none (with why) when it cannot be read. */
+async function predict(target: Target, request: CorsRequest, answer: LiveAnswer, dialectFlag: Dialect | undefined): Promise<Predicted> {
   let live;
   try {
     live = await (await backendOf(target)).get(target);
@@ -92,7 +95,7 @@ async function predict(target: Target, request: Parameters<typeof sendPreflight>
     return { error: `the live configuration could not be read, so there is no prediction: ${describeError(error).message}` };
   }
   const dialect = dialectFlag ?? getProfile(target.profile).dialect.value;
-  const evaluation: Evaluation = evaluator.evaluate(live, request, { dialect });
+  const evaluation = evaluate(live, request, { dialect });
   const names = [...new Set([...Object.keys(answer.headers), ...Object.keys(evaluation.headers)])].sort();
   const differences = names
     .map((header) => ({ header, live: answer.headers[header] ?? null, predicted: evaluation.headers[header] ?? null }))
@@ -102,12 +105,14 @@ async function predict(target: Target, request: Parameters<typeof sendPreflight>
   return { prediction: { dialect, allowed, status: evaluation.status ?? null, headers: evaluation.headers, matchedRule: evaluation.matchedRule ?? null, explanation: evaluation.explanation, agrees, differences } };
 }
 
-function printVerify(out: Output, sent: Readonly<Record<string, string>>, answer: LiveAnswer, allowed: boolean, predicted: { prediction: Prediction } | { error: string } | Record<string, never>): void {
+function printVerify(out: Output, sent: Readonly<Record<string, string>>, answer: LiveAnswer, allowed: boolean, predicted: Predicted): void {
   out.line(`OPTIONS ${answer.url}`);
   for (const [name, value] of Object.entries(sent)) out.line(`  ${name}: ${value}`);
   printAnswer(out, { allowed, status: answer.status, headers: answer.headers, errorCode: answer.errorCode, errorMessage: answer.errorMessage });
-  if ("error" in predicted) out.line(`Prediction: ${predicted.error}`);
-  if (!("prediction" in predicted)) return;
+  if ("error" in predicted) {
+    out.line(`Prediction: ${predicted.error}`);
+    return;
+  }
   const p = predicted.prediction;
   const verdict = `${p.allowed ? "allowed" : "denied"}${p.matchedRule === null ? "" : ` by rules[${p.matchedRule}]`} (${p.status ?? "no status"})`;
   out.line(`Prediction from the live configuration (dialect ${p.dialect}): ${verdict}, ${p.agrees ? "as answered" : out.style.warn("differs from the answer")}`);
