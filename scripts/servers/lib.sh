@@ -149,13 +149,13 @@ stop_pids() {
 }
 
 # wait_until TIMEOUT WHAT CMD...: polls CMD every 0.1 s until it succeeds; fails after TIMEOUT s,
-# or at once when a daemon recorded in $DIR/run died (no point waiting a minute for a corpse).
+# or at once when a daemon in EXPECTED_PIDFILES died (no point waiting a minute for a corpse).
 wait_until() {
   local timeout=$1 what=$2
   shift 2
   local deadline=$((SECONDS + timeout))
   until "$@" >/dev/null 2>&1; do
-    if ! recorded_alive "$DIR"; then
+    if ! expected_alive; then
       log "a daemon exited while waiting for $what"
       return 1
     fi
@@ -167,14 +167,13 @@ wait_until() {
   done
 }
 
-# recorded_alive DIR: every pid file in DIR/run names a live process of ours.
-recorded_alive() {
+# Pid files of the daemons started so far; a missing file counts as dead (ceph daemons remove
+# theirs when they exit, e.g. radosgw after "failed to bind address").
+EXPECTED_PIDFILES=()
+expect_pidfile() { EXPECTED_PIDFILES+=("$1"); }
+expected_alive() {
   local f
-  for f in "$1"/run/*.pid; do
-    [[ -e "$f" ]] || continue
-    [[ -s "$f" ]] || continue # being written
-    pidfile_alive "$f" "$1" || return 1
-  done
+  for f in ${EXPECTED_PIDFILES[@]+"${EXPECTED_PIDFILES[@]}"}; do pidfile_alive "$f" "$DIR" || return 1; done
 }
 
 # http_status URL [CURL-ARGS...]: the HTTP status code, 000 when nothing answers.

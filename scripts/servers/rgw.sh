@@ -110,6 +110,7 @@ run_daemon() {
   shift
   "$@" </dev/null >>"$DIR/log/$name.out" 2>&1 || return 1
   wait_until 15 "$name to write its pid file" pidfile_alive "$DIR/run/$name.pid" "$DIR"
+  expect_pidfile "$DIR/run/$name.pid"
 }
 
 on_start_failure() {

@@ -145,6 +145,7 @@ start_server() {
   local name=$1 conf=$2
   "swift-$name-server" "$conf" -v </dev/null >>"$DIR/log/$name.log" 2>&1 &
   echo $! >"$DIR/run/$name.pid"
+  expect_pidfile "$DIR/run/$name.pid"
 }
 
 # memcached_answers PORT: the text protocol's `version` gets a VERSION reply (in a subshell,
@@ -238,6 +239,9 @@ do_start() {
   ((EUID == 0)) && as_root=(-u root) # memcached refuses to run as root without it
   memcached -d -P "$DIR/run/memcached.pid" -l 127.0.0.1 -p "$memcached_port" -U 0 -m 16 -t 1 \
     ${as_root[@]+"${as_root[@]}"} </dev/null >>"$DIR/log/memcached.log" 2>&1
+  # The daemonized child writes the pid file a moment after the parent exits.
+  wait_until 15 "memcached to write its pid file" pidfile_alive "$DIR/run/memcached.pid" "$DIR"
+  expect_pidfile "$DIR/run/memcached.pid"
   for b in "${BACKENDS[@]}"; do start_server "$b" "$DIR/etc/$b-server.conf"; done
   start_server proxy "$DIR/etc/proxy-server.conf"
 
