@@ -91,31 +91,38 @@ abs_path() {
 
 # pid_is_ours PID DIR: alive and started with DIR on its command line, so a recycled PID
 # belonging to someone else is never signalled.
+# Builtins only: start polls this every 0.1 s, and forks are what a loaded CI box lacks.
 pid_is_ours() {
-  local pid=$1 dir=$2
+  local pid=$1 dir=$2 args=()
   [[ "$pid" =~ ^[0-9]+$ ]] || return 1
   pid_running "$pid" || return 1
-  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$dir/"
+  mapfile -d '' args 2>/dev/null <"/proc/$pid/cmdline" || return 1
+  [[ " ${args[*]} " == *"$dir/"* ]]
 }
 
 # pid_running PID: alive and not a zombie. This machine's init (PID 1) reaps orphans only every
 # ~2 s, so a daemon that exited at once would otherwise look alive for two more seconds.
 pid_running() {
-  local state
-  state=$(sed -n 's/^[0-9]* (.*) \([A-Za-z]\) .*/\1/p' "/proc/$1/stat" 2>/dev/null) || return 1
-  [[ -n "$state" && "$state" != Z ]]
+  local stat rest
+  { read -r stat <"/proc/$1/stat"; } 2>/dev/null || return 1
+  rest=${stat##*) } # after "pid (comm) ", where comm may hold spaces and parentheses
+  [[ -n "$rest" && "${rest%% *}" != Z ]]
 }
 
 # read_pid FILE: the PID in FILE, or nothing.
 read_pid() {
+  local pid=
   [[ -f "$1" ]] || return 0
-  tr -dc '0-9' <"$1"
+  read -r pid <"$1" || true
+  echo "${pid//[!0-9]/}"
 }
 
-# pidfile_alive FILE DIR: true when FILE names a live process of ours.
+# pidfile_alive FILE DIR: true when FILE names a live process of ours (no subshell: polled).
 pidfile_alive() {
-  local pid
-  pid=$(read_pid "$1")
+  local pid=
+  [[ -f "$1" ]] || return 1
+  { read -r pid <"$1"; } 2>/dev/null || true
+  pid=${pid//[!0-9]/}
   [[ -n "$pid" ]] && pid_is_ours "$pid" "$2"
 }
 
