@@ -19,11 +19,13 @@ export function lintPolicy(config: EvaluableConfig, options: LintOptions = {}): 
   if (config === null) return [];
   const profile = resolve(options.profile);
   const dialect = profile?.dialect.value ?? "aws";
-  const headersPerRule = profile?.supports.perRuleHeaders.value ?? true;
+  // Only AWS-like servers and s3rver send Access-Control-Allow-Credentials (cors-semantics.md §4):
+  // Ceph RGW and Swift never do, and Swift has no per-rule headers to narrow.
+  const credentialed = dialect === "aws" || dialect === "r2" || dialect === "s3rver";
   const found: RuleIssue[] = [];
   config.rules.forEach((rule, index) => {
     found.push(...wildcardWrites(rule, index), ...insecureOrigins(rule, index));
-    if (headersPerRule) found.push(...wildcardHeadersWithCredentials(rule, index));
+    if (credentialed) found.push(...wildcardHeadersWithCredentials(rule, index));
     found.push(...maxAgeAboveBrowserCaps(rule, index));
   });
   found.push(...unreachableRules(config.rules, dialect));
