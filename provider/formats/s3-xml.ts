@@ -34,16 +34,27 @@ export const s3Xml: Codec = {
   decode: neverThrows("S3 XML", decodeS3Xml),
   limitations: xmlLimitations,
   encode(config: CorsConfiguration): string {
-    refuseUnless("s3-xml", xmlLimitations(config));
-    const rules = normalize(config).rules.map(writeRule).join("");
-    return `<?xml version="1.0" encoding="UTF-8"?>\n<CORSConfiguration xmlns="${S3_XML_NAMESPACE}">\n${rules}</CORSConfiguration>\n`;
+    return s3XmlBody(config, true);
   },
 };
 
-function writeRule(rule: CorsRule): string {
+/**
+ * The document, indented for people (`pretty`, what `encode` renders) or
+ * without any whitespace between elements, as SDKs send it: measure that one
+ * against a service's byte limit. Throws like `encode` when XML cannot hold `config`.
+ */
+export function s3XmlBody(config: CorsConfiguration, pretty: boolean): string {
+  refuseUnless("s3-xml", xmlLimitations(config));
+  const nl = pretty ? "\n" : "";
+  const rules = normalize(config).rules.map((rule) => writeRule(rule, pretty)).join("");
+  return `<?xml version="1.0" encoding="UTF-8"?>${nl}<CORSConfiguration xmlns="${S3_XML_NAMESPACE}">${nl}${rules}</CORSConfiguration>${nl}`;
+}
+
+function writeRule(rule: CorsRule, pretty: boolean): string {
   const lines: string[] = [];
+  const [ruleIndent, fieldIndent, nl] = pretty ? ["  ", "    ", "\n"] : ["", "", ""];
   const add = (element: RuleElement, value: string): void => {
-    lines.push(`    <${element}>${escapeXmlText(value)}</${element}>\n`);
+    lines.push(`${fieldIndent}<${element}>${escapeXmlText(value)}</${element}>${nl}`);
   };
   if (rule.id !== undefined) add("ID", rule.id);
   rule.allowedOrigins.forEach((v) => add("AllowedOrigin", v));
@@ -51,7 +62,7 @@ function writeRule(rule: CorsRule): string {
   (rule.allowedHeaders ?? []).forEach((v) => add("AllowedHeader", v));
   (rule.exposeHeaders ?? []).forEach((v) => add("ExposeHeader", v));
   if (rule.maxAgeSeconds !== undefined) add("MaxAgeSeconds", wholeNumberText(rule.maxAgeSeconds));
-  return `  <CORSRule>\n${lines.join("")}  </CORSRule>\n`;
+  return `${ruleIndent}<CORSRule>${nl}${lines.join("")}${ruleIndent}</CORSRule>${nl}`;
 }
 
 /** Digits without exponent (`String(1e21)` is "1e+21", which no XML reader takes as an integer). */

@@ -1,4 +1,5 @@
 import { codecFor, renderDocument } from "../../provider/formats";
+import { s3XmlBody } from "../../provider/formats/s3-xml";
 import type { CorsConfiguration } from "../../provider/model/schema";
 
 /** Not normalized on purpose: encoders render the normalized form (sorted origins, canonical methods, lower-case headers). */
@@ -101,5 +102,14 @@ describe("encoders render exact documents", () => {
       "X-Container-Meta-Access-Control-Allow-Origin": "https://a.example https://b.example https://c.example",
       "X-Container-Meta-Access-Control-Max-Age": "600",
     });
+  });
+});
+
+describe("compact S3 XML body", () => {
+  test("has no whitespace between elements (what SDKs send, for byte limits) and decodes the same", () => {
+    const config: CorsConfiguration = { rules: [{ id: "a", allowedOrigins: ["*"], allowedMethods: ["GET"], maxAgeSeconds: 60 }] };
+    const body = s3XmlBody(config, false);
+    expect(body).toBe('<?xml version="1.0" encoding="UTF-8"?><CORSConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><CORSRule><ID>a</ID><AllowedOrigin>*</AllowedOrigin><AllowedMethod>GET</AllowedMethod><MaxAgeSeconds>60</MaxAgeSeconds></CORSRule></CORSConfiguration>');
+    expect(codecFor("s3-xml").decode(body)).toEqual({ config, issues: [] });
   });
 });
