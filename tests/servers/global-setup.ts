@@ -21,6 +21,12 @@ export default async function globalSetup(globalConfig: GlobalConfig, projectCon
     return;
   }
   const required = realServersRequired();
+  const kinds = installedKinds(required);
+  if (kinds.length > 0) await startAll(kinds, required);
+}
+
+/** The kinds whose packages are installed; the others are marked unavailable with a loud notice, or fail the run when required. */
+function installedKinds(required: boolean): ServerKind[] {
   const missing = SERVER_KINDS.filter((kind) => !isInstalled(kind));
   if (missing.length > 0) {
     const what = missing.map((kind) => `${SERVERS[kind].title} (${SERVERS[kind].binary} not found)`).join(" and ");
@@ -28,9 +34,11 @@ export default async function globalSetup(globalConfig: GlobalConfig, projectCon
     for (const kind of missing) markUnavailable(kind, `${SERVERS[kind].title} is not installed; install: ${installCommand([kind])}`);
     notice([`${what}: NOT INSTALLED, their suites are SKIPPED.`, `Install: ${installCommand(missing)}`, "Set REQUIRE_REAL_SERVERS=1 to make this an error instead."]);
   }
+  return SERVER_KINDS.filter((kind) => !missing.includes(kind));
+}
 
-  const kinds = SERVER_KINDS.filter((kind) => !missing.includes(kind));
-  if (kinds.length === 0) return;
+/** Starts `kinds` in parallel on free ports and publishes each one that came up. */
+async function startAll(kinds: readonly ServerKind[], required: boolean): Promise<void> {
   const ports = await freePorts(kinds.length);
   const started = Date.now();
   const results = await Promise.allSettled(kinds.map((kind, i) => timed(startServer(kind, ports[i]!))));
