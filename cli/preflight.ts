@@ -1,3 +1,6 @@
+import type { IncomingHttpHeaders } from "node:http";
+import { request as httpRequest } from "node:http";
+import { request as httpsRequest } from "node:https";
 import { swiftSession } from "../provider/backends/swift-auth";
 import type { CorsRequest } from "../provider/evaluate";
 import { getProfile } from "../provider/profiles";
@@ -42,25 +45,47 @@ function templateUrl(target: Target): string | undefined {
   }
 }
 
-/** Sends `request` (anonymous, no redirects followed) to `url` and reads the CORS part of the answer. */
+/**
+ * Sends `request` to `url` (anonymous, no redirects followed) and reads the
+ * CORS part of the answer. Node's http client rather than fetch: fetch refuses
+ * the "bad ports" of the Fetch standard and treats Origin as its own header.
+ */
 export async function sendPreflight(url: string, request: CorsRequest): Promise<LiveAnswer> {
-  let response: Response;
+  let answer: { status: number; headers: IncomingHttpHeaders; body: string };
   try {
-    response = await fetch(url, { method: request.method, headers: request.headers, redirect: "manual", signal: AbortSignal.timeout(TIMEOUT_MS) });
+    answer = await send(url, request);
   } catch (error) {
-    const e = error as Error & { cause?: { code?: string; message?: string } };
-    const why = e.name === "TimeoutError" ? `no answer within ${TIMEOUT_MS / 1000} s` : (e.cause?.code ?? e.cause?.message ?? e.message);
-    throw failure(`the preflight OPTIONS ${url} failed (${why}) — check the endpoint and that the service is reachable`);
+    const e = error as NodeJS.ErrnoException;
+    throw failure(`the preflight ${request.method} ${url} failed (${e.code ?? e.message}) — check the endpoint and that the service is reachable`);
   }
   const headers: Record<string, string> = {};
-  response.headers.forEach((value, name) => {
-    const lower = name.toLowerCase();
-    if (lower.startsWith("access-control-") || lower === "vary") headers[lower] = value;
+  for (const [name, value] of Object.entries(answer.headers)) {
+    if (value !== undefined && (name.startsWith("access-control-") || name === "vary")) headers[name] = Array.isArray(value) ? value.join(", ") : value;
+  }
+  const code = element(answer.body, "Code");
+  const message = element(answer.body, "Message");
+  return { url, status: answer.status, headers: sorted(headers), ...(code === undefined ? {} : { errorCode: code }), ...(message === undefined ? {} : { errorMessage: message }) };
+}
+
+/** Most bytes of an error body read: enough for an S3 error document. */
+const MAX_BODY = 64 * 1024;
+
+function send(url: string, request: CorsRequest): Promise<{ status: number; headers: IncomingHttpHeaders; body: string }> {
+  const call = url.startsWith("https:") ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    const req = call(url, { method: request.method, headers: { ...request.headers }, timeout: TIMEOUT_MS }, (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (chunk: string) => {
+        if (body.length < MAX_BODY) body += chunk;
+      });
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      res.on("error", reject);
+    });
+    req.on("timeout", () => req.destroy(Object.assign(new Error(`no answer within ${TIMEOUT_MS / 1000} s`), { code: "ETIMEDOUT" })));
+    req.on("error", reject);
+    req.end();
   });
-  const body = await response.text().catch(() => "");
-  const code = element(body, "Code");
-  const message = element(body, "Message");
-  return { url, status: response.status, headers: sorted(headers), ...(code === undefined ? {} : { errorCode: code }), ...(message === undefined ? {} : { errorMessage: message }) };
 }
 
 /** The text of the first `<name>` element of an S3 error body, unescaped; no XML parser for two fields of an error. */

@@ -37,13 +37,3 @@ export function startProgress(text: string, stream: NodeJS.WriteStream = process
     },
   };
 }
-
-/** Runs `work` under a progress indicator showing `text`, clearing it however `work` ends. */
-export async function withProgress<T>(text: string, work: (progress: Progress) => Promise<T>): Promise<T> {
-  const progress = startProgress(text);
-  try {
-    return await work(progress);
-  } finally {
-    progress.stop();
-  }
-}
