@@ -8,7 +8,7 @@ import { answered, refused } from "./result";
 import type { EvaluableConfig, Evaluation } from "./types";
 
 /** Evaluates like AWS S3 (cors-semantics.md, recorded AWS behaviour first). */
-export function evaluateAws(config: EvaluableConfig, request: RequestView, bucketExists: boolean): Evaluation {
+export function evaluateAws(config: EvaluableConfig | null, request: RequestView, bucketExists: boolean): Evaluation {
   return request.isPreflight ? awsPreflight(config, request, bucketExists) : awsActual(config, request, bucketExists);
 }
 
@@ -18,7 +18,7 @@ export function evaluateAws(config: EvaluableConfig, request: RequestView, bucke
  * config (403 even without Access-Control-Request-Method), then that header,
  * then the rules.
  */
-function awsPreflight(config: EvaluableConfig, request: RequestView, bucketExists: boolean): Evaluation {
+function awsPreflight(config: EvaluableConfig | null, request: RequestView, bucketExists: boolean): Evaluation {
   const origin = nonEmpty(request.origin);
   const acrm = nonEmpty(request.requestMethod);
   const method = acrm ?? "OPTIONS";
@@ -51,7 +51,7 @@ function awsPreflight(config: EvaluableConfig, request: RequestView, bucketExist
  * that carries Access-Control-Request-Headers is matched like a preflight
  * (§5, §6).
  */
-function awsActual(config: EvaluableConfig, request: RequestView, bucketExists: boolean): Evaluation {
+function awsActual(config: EvaluableConfig | null, request: RequestView, bucketExists: boolean): Evaluation {
   const origin = nonEmpty(request.origin);
   if (origin === undefined) return answered(undefined, {}, ["no Origin header: not a cross-origin request, so no CORS headers"]);
   if (!bucketExists) return answered(undefined, {}, ["the bucket does not exist: no CORS headers"]);

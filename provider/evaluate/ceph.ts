@@ -26,11 +26,11 @@ const CEPH = {
  * are then checked against that rule only (ceph/ceph#69190 changed this in
  * 2026). A header that is present but empty counts as present, as in RGW.
  */
-export function evaluateCeph(config: EvaluableConfig, request: RequestView, bucketExists: boolean): Evaluation {
+export function evaluateCeph(config: EvaluableConfig | null, request: RequestView, bucketExists: boolean): Evaluation {
   return request.isPreflight ? cephPreflight(config, request, bucketExists) : cephActual(config, request, bucketExists);
 }
 
-function cephPreflight(config: EvaluableConfig, request: RequestView, bucketExists: boolean): Evaluation {
+function cephPreflight(config: EvaluableConfig | null, request: RequestView, bucketExists: boolean): Evaluation {
   const { origin, requestMethod: acrm } = request;
   if (!bucketExists) return fail(CEPH.noBucket, "the bucket does not exist: RGW answers 404 before any CORS check");
   if (origin === undefined) return fail(CEPH.badRequest, "no Origin header: RGW answers 400 InvalidArgument");
@@ -58,7 +58,7 @@ function cephPreflight(config: EvaluableConfig, request: RequestView, bucketExis
  * request's) is allowed. Requested headers are filtered, not enforced. A
  * `*` rule answers `*` only to a request without `Authorization`.
  */
-function cephActual(config: EvaluableConfig, request: RequestView, bucketExists: boolean): Evaluation {
+function cephActual(config: EvaluableConfig | null, request: RequestView, bucketExists: boolean): Evaluation {
   const { origin } = request;
   if (origin === undefined) return answered(undefined, {}, ["no Origin header: no CORS headers"]);
   if (!bucketExists) return answered(undefined, {}, ["the bucket does not exist: no CORS headers"]);

@@ -7,7 +7,7 @@ import { evaluateS3rver } from "./s3rver";
 import { evaluateSwift } from "./swift";
 import type { CorsRequest, EvaluableConfig, EvaluateOptions, Evaluation } from "./types";
 
-type DialectEvaluator = (config: EvaluableConfig, request: RequestView, bucketExists: boolean) => Evaluation;
+type DialectEvaluator = (config: EvaluableConfig | null, request: RequestView, bucketExists: boolean) => Evaluation;
 
 const DIALECTS: Record<Dialect, DialectEvaluator> = {
   aws: evaluateAws,
@@ -23,7 +23,7 @@ const DIALECTS: Record<Dialect, DialectEvaluator> = {
  * methods the CORS headers it adds. Never throws on odd stored values.
  * @see cors-semantics.md for the `aws` dialect, test-servers.md for the others.
  */
-export function evaluate(config: EvaluableConfig, request: CorsRequest, options: EvaluateOptions = {}): Evaluation {
+export function evaluate(config: EvaluableConfig | null, request: CorsRequest, options: EvaluateOptions = {}): Evaluation {
   const dialect = options.dialect ?? "aws";
   return DIALECTS[dialect](config, viewRequest(request), options.bucketExists ?? true);
 }

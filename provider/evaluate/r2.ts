@@ -15,7 +15,7 @@ import type { EvaluableConfig, Evaluation } from "./types";
  * Access-Control-Request-Method, and whether `*` in AllowedHeaders works (a
  * third-party claim says not, unverified).
  */
-export function evaluateR2(config: EvaluableConfig, request: RequestView, bucketExists: boolean): Evaluation {
+export function evaluateR2(config: EvaluableConfig | null, request: RequestView, bucketExists: boolean): Evaluation {
   const result = evaluateAws(config, request, bucketExists);
   return { ...result, explanation: ["r2: evaluated as aws; R2's error bodies and Vary/credentials headers are not recorded", ...result.explanation] };
 }

@@ -16,7 +16,7 @@ export interface SwiftCors {
 }
 
 /** The container metadata for `config`; `undefined` when there is none (no rules or no origins). */
-export function swiftCors(config: EvaluableConfig): SwiftCors | undefined {
+export function swiftCors(config: EvaluableConfig | null): SwiftCors | undefined {
   if (config === null) return undefined;
   const value = [...new Set(config.rules.flatMap((r) => r.allowedOrigins))].join(" ");
   if (value.trim() === "") return undefined;

@@ -18,12 +18,12 @@ const UNAUTHORIZED = { code: "Unauthorized", message: "This server could not ver
  * Lists Swift builds from Python sets (Allow-Methods, Allow-Headers,
  * Expose-Headers) come out in varying order: compare them as sets.
  */
-export function evaluateSwift(config: EvaluableConfig, request: RequestView, bucketExists: boolean): Evaluation {
+export function evaluateSwift(config: EvaluableConfig | null, request: RequestView, bucketExists: boolean): Evaluation {
   const cors = bucketExists ? swiftCors(config) : undefined;
   return request.isPreflight ? swiftPreflight(config, cors, request, bucketExists) : swiftActual(config, cors, request, bucketExists);
 }
 
-function swiftPreflight(config: EvaluableConfig, cors: SwiftCors | undefined, request: RequestView, bucketExists: boolean): Evaluation {
+function swiftPreflight(config: EvaluableConfig | null, cors: SwiftCors | undefined, request: RequestView, bucketExists: boolean): Evaluation {
   const origin = nonEmpty(request.origin);
   if (origin === undefined) return answered(200, {}, ["no Origin header: Swift answers a plain OPTIONS (200 with Allow), no CORS headers"]);
   if (cors === undefined) {
@@ -51,7 +51,7 @@ function swiftPreflight(config: EvaluableConfig, cors: SwiftCors | undefined, re
   return answered(200, headers, [`origin ${quote(origin)} is allowed and ${quote(acrm)} is a method of the ${request.resource === "bucket" ? "container" : "object"}; Swift allows every method and echoes every requested header: 200`], firstRuleListing(config, origin));
 }
 
-function swiftActual(config: EvaluableConfig, cors: SwiftCors | undefined, request: RequestView, bucketExists: boolean): Evaluation {
+function swiftActual(config: EvaluableConfig | null, cors: SwiftCors | undefined, request: RequestView, bucketExists: boolean): Evaluation {
   const listing = bucketExists && request.resource === "bucket" && (request.method === "GET" || request.method === "HEAD");
   const origin = nonEmpty(request.origin);
   if (origin === undefined || cors === undefined || !allowed(cors, origin)) {
@@ -95,7 +95,7 @@ function allowed(cors: SwiftCors, origin: string): boolean {
   return cors.origins.includes(origin) || cors.origins.includes("*");
 }
 
-function firstRuleListing(config: EvaluableConfig, origin: string): number | undefined {
+function firstRuleListing(config: EvaluableConfig | null, origin: string): number | undefined {
   const index = (config?.rules ?? []).findIndex((r) => r.allowedOrigins.includes(origin) || r.allowedOrigins.includes("*"));
   return index < 0 ? undefined : index;
 }

@@ -18,9 +18,11 @@ export interface EvaluableRule {
 
 /**
  * A bucket's CORS configuration as the evaluator reads it: rules in stored
- * order (the first match wins), or `null` when the bucket has none.
+ * order (the first match wins). Functions take `null` for a bucket without one.
  */
-export type EvaluableConfig = { readonly rules: readonly EvaluableRule[] } | null;
+export interface EvaluableConfig {
+  readonly rules: readonly EvaluableRule[];
+}
 
 /** The request a browser (or a test) sends. */
 export interface CorsRequest {
@@ -69,6 +71,6 @@ export interface Evaluation {
 }
 
 /** Compile-time proof that both shapes of the model can be evaluated as they are. */
-export type ModelIsEvaluable = [CorsConfiguration, CorsConfigurationInput] extends [NonNullable<EvaluableConfig>, NonNullable<EvaluableConfig>] ? true : never;
+export type ModelIsEvaluable = [CorsConfiguration, CorsConfigurationInput] extends [EvaluableConfig, EvaluableConfig] ? true : never;
 const modelIsEvaluable: ModelIsEvaluable = true;
 void modelIsEvaluable;

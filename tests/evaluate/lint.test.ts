@@ -7,7 +7,7 @@ const APP = "https://app.example.com";
 const get = (origins: string[], extra: Partial<EvaluableRule> = {}): EvaluableRule => ({ allowedOrigins: origins, allowedMethods: ["GET"], ...extra });
 
 /** `[code, message]` of every warning, for exact comparison. */
-function lint(config: EvaluableConfig, options?: Parameters<typeof lintPolicy>[1]): [string, string][] {
+function lint(config: EvaluableConfig | null, options?: Parameters<typeof lintPolicy>[1]): [string, string][] {
   return lintPolicy(config, options).map((i) => [i.code, i.message]);
 }
 
@@ -71,7 +71,7 @@ describe("lintPolicy: one warning kind at a time, exact messages", () => {
 });
 
 describe("lintPolicy: what it does not warn about", () => {
-  test.each<[string, EvaluableConfig]>([
+  test.each<[string, EvaluableConfig | null]>([
     ["no configuration", null],
     ["* with read methods only", { rules: [{ allowedOrigins: ["*"], allowedMethods: ["GET", "HEAD"], allowedHeaders: ["*"] }] }],
     ["HTTPS origins, listed headers, max-age 7200", { rules: [get([APP], { allowedHeaders: ["content-type"], maxAgeSeconds: 7200 })] }],

@@ -15,7 +15,7 @@ import type { LintOptions, RuleIssue } from "./types";
  * Each message reads `<path>: <value> <problem>; <why> — <fix>`. Never throws
  * on values a validator would refuse.
  */
-export function lintPolicy(config: EvaluableConfig, options: LintOptions = {}): Issue[] {
+export function lintPolicy(config: EvaluableConfig | null, options: LintOptions = {}): Issue[] {
   if (config === null) return [];
   const profile = resolve(options.profile);
   const dialect = profile?.dialect.value ?? "aws";
