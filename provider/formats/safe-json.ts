@@ -1,6 +1,7 @@
 import { type Issue, issue, show } from "../model/issue";
 import { at as pathAt } from "./read";
-import { asText, FORBIDDEN_KEYS, MAX_JSON_DEPTH, sizeIssue, textSizeIssue, where } from "./limits";
+import { asText, FORBIDDEN_KEYS, MAX_JSON_DEPTH, textSizeIssue, where } from "./limits";
+import { checkJsonValue } from "./value-guard";
 
 /** A parsed JSON value, or the issues that stopped it. */
 export type JsonResult = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly issues: Issue[] };
@@ -203,45 +204,4 @@ export function parseJson(source: string): JsonResult {
     // Unreachable by construction; reported rather than thrown so decoding never throws.
     return { ok: false, issues: [issue("malformed-json", "", `the document could not be read (${String(thrown)}) — check that it is JSON`)] };
   }
-}
-
-/**
- * Applies {@link parseJson}'s guards to a value that is already parsed (an
- * object a program passes in): depth (which also stops cycles), approximate
- * size, and reserved own keys. Returns every reserved key found.
- */
-export function checkJsonValue(root: unknown): Issue[] {
-  const issues: Issue[] = [];
-  let bytes = 0;
-  let stopped = false;
-  const visit = (value: unknown, path: string, depth: number): void => {
-    if (stopped) return;
-    if (typeof value === "string") bytes += value.length + 2;
-    else if (value === null || typeof value !== "object") bytes += String(value).length;
-    else if (depth >= MAX_JSON_DEPTH) {
-      issues.push(issue("document-too-deep", path, `the value nests deeper than ${MAX_JSON_DEPTH} levels (or refers to itself); a CORS document needs at most 5 — pass the document itself`));
-      stopped = true;
-    } else if (Array.isArray(value)) {
-      bytes += 2;
-      value.forEach((item, index) => visit(item, `${path}[${index}]`, depth + 1));
-    } else {
-      bytes += 2;
-      for (const key of Object.keys(value)) {
-        const keyPath = pathAt(path, key);
-        bytes += key.length + 4;
-        if (FORBIDDEN_KEYS.includes(key)) {
-          issues.push(issue("forbidden-key", keyPath, `${show(key)} is a reserved key; ${FORBIDDEN_KEYS.join(", ")} are refused because they can pollute object prototypes — remove it`));
-          continue;
-        }
-        visit((value as Record<string, unknown>)[key], keyPath, depth + 1);
-      }
-    }
-    const large = stopped ? undefined : sizeIssue(bytes, true);
-    if (large !== undefined) {
-      issues.push(large);
-      stopped = true;
-    }
-  };
-  visit(root, "", 0);
-  return issues;
 }

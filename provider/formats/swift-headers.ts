@@ -5,7 +5,7 @@ import type { CorsConfiguration, CorsRule, CorsRuleInput } from "../model/schema
 import { asText, textSizeIssue } from "./limits";
 import { clipName, decoded, describeType, isRecord, neverThrows, own, parseWholeNumber, showValue } from "./read";
 import { refuseUnless } from "./refuse";
-import { checkJsonValue } from "./safe-json";
+import { checkJsonValue } from "./value-guard";
 import type { Codec, DecodeResult, SwiftHeaders } from "./types";
 import { codePointName } from "./xml-text";
 

@@ -1,6 +1,7 @@
 import { codecFor, parseDocument } from "../../provider/formats";
 import { MAX_DOCUMENT_BYTES } from "../../provider/formats/limits";
-import { checkJsonValue, parseJson } from "../../provider/formats/safe-json";
+import { parseJson } from "../../provider/formats/safe-json";
+import { checkJsonValue } from "../../provider/formats/value-guard";
 import { parseXml } from "../../provider/formats/safe-xml";
 import type { Issue } from "../../provider/model/issue";
 
