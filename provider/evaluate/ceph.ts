@@ -1,3 +1,4 @@
+import { isCorsMethod } from "../model/methods";
 import { cephHeaderAllowed, cephHeaders } from "./ceph-headers";
 import { quote, rulePath } from "./describe";
 import { notChecked } from "./first-match";
@@ -7,7 +8,6 @@ import { answered, refused } from "./result";
 import { headersStep, methodStep, originStep, runSteps } from "./steps";
 import type { EvaluableConfig, EvaluableRule, Evaluation } from "./types";
 import { cephMatch } from "./wildcard";
-import { isCorsMethod } from "../model/methods";
 
 /**
  * RGW's errors carry an empty `<Message>` (test-servers.md: the JS SDK then

@@ -1,3 +1,4 @@
+import { CorsPolicyError } from "../errors";
 import type { Dialect } from "../profiles/types";
 import { evaluateAws } from "./aws";
 import { evaluateCeph } from "./ceph";
@@ -20,10 +21,14 @@ const DIALECTS: Record<Dialect, DialectEvaluator> = {
 /**
  * What a server answers to `request` given the bucket's CORS `config`
  * (`null`: none): for OPTIONS the status, CORS headers or error; for other
- * methods the CORS headers it adds. Never throws on odd stored values.
+ * methods the CORS headers it adds. Never throws on odd stored values; throws
+ * a `CorsPolicyError` only for a dialect it does not know.
  * @see cors-semantics.md for the `aws` dialect, test-servers.md for the others.
  */
 export function evaluate(config: EvaluableConfig | null, request: CorsRequest, options: EvaluateOptions = {}): Evaluation {
   const dialect = options.dialect ?? "aws";
+  if (!Object.hasOwn(DIALECTS, dialect)) {
+    throw new CorsPolicyError(`dialect: ${JSON.stringify(dialect)} is not a known dialect; allowed are ${Object.keys(DIALECTS).join(", ")} — use one of them, or the dialect of the target's profile`);
+  }
   return DIALECTS[dialect](config, viewRequest(request), options.bucketExists ?? true);
 }

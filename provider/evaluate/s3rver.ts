@@ -48,7 +48,7 @@ export function evaluateS3rver(config: EvaluableConfig | null, request: RequestV
   return request.isPreflight ? preflight(stored, request, origin, match) : actual(stored, origin, match, bucketExists);
 }
 
-function preflight(config: EvaluableConfig | null, request: RequestView, origin: string, match: Pick): Evaluation {
+function preflight(config: EvaluableConfig | null, request: RequestView, origin: string, match: RulePick): Evaluation {
   if (origin === "") return refused(403, S3RVER.noOrigin.code, S3RVER.noOrigin.message, ["no Origin header: s3rver answers BadRequest, with status 403"]);
   if (!request.requestMethod) return refused(403, S3RVER.noRequestMethod.code, S3RVER.noRequestMethod.message, ["no Access-Control-Request-Method header: s3rver answers BadRequest, with status 403"]);
   if (config === null) return refused(403, S3RVER.noConfig.code, S3RVER.noConfig.message, ["no CORS configuration (s3rver reads a missing bucket the same way)"]);
@@ -64,7 +64,7 @@ function preflight(config: EvaluableConfig | null, request: RequestView, origin:
   return answered(200, headers, [...lines, ...notChecked(config.rules.length, match.index), `${rulePath(match.index)} answers the preflight with "*": 200`], match.index);
 }
 
-function actual(config: EvaluableConfig | null, origin: string, match: Pick, bucketExists: boolean): Evaluation {
+function actual(config: EvaluableConfig | null, origin: string, match: RulePick, bucketExists: boolean): Evaluation {
   if (config === null) return answered(undefined, {}, [bucketExists ? "the bucket has no CORS configuration: no CORS headers" : "the bucket does not exist: no CORS headers"]);
   if (match.index === undefined) return answered(undefined, {}, [...match.lines, "no rule matches origin and method: no CORS headers"]);
   const rule = config.rules[match.index]!;
@@ -79,13 +79,13 @@ function actual(config: EvaluableConfig | null, origin: string, match: Pick, buc
   return answered(undefined, headers, [...match.lines, ...notChecked(config.rules.length, match.index), `${rulePath(match.index)} adds the CORS headers${note}`], match.index);
 }
 
-interface Pick {
+interface RulePick {
   readonly index: number | undefined;
   readonly lines: string[];
 }
 
 /** s3rver `matchRule`: the first rule matching origin (case-sensitive, `^…$` with `.*`) and method. */
-function pickRule(rules: readonly EvaluableRule[], origin: string, method: string): Pick {
+function pickRule(rules: readonly EvaluableRule[], origin: string, method: string): RulePick {
   const lines: string[] = [];
   for (const [index, rule] of rules.entries()) {
     const outcome = runSteps(index, [

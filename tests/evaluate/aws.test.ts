@@ -272,3 +272,14 @@ describe("aws §10: other requests that do not match", () => {
     expect(evaluate(config, request, { bucketExists })).toEqual({ headers: {}, explanation: expect.any(Array) });
   });
 });
+
+describe("evaluate", () => {
+  test("defaults to the aws dialect and an existing bucket", () => {
+    const config = one({ allowedOrigins: [APP], allowedMethods: ["GET"] });
+    expect(evaluate(config, preflight(APP, "GET"))).toEqual(evaluate(config, preflight(APP, "GET"), { dialect: "aws", bucketExists: true }));
+  });
+
+  test("fails on an unknown dialect, naming the known ones", () => {
+    expect(() => evaluate(null, preflight(APP, "GET"), { dialect: "minio" as "aws" })).toThrow('dialect: "minio" is not a known dialect; allowed are aws, r2, ceph, s3rver, swift — use one of them, or the dialect of the target\'s profile');
+  });
+});

@@ -49,10 +49,6 @@ function headerListArb(): fc.Arbitrary<string> {
   return fc.tuple(someOf(REQUEST_HEADERS, 3), fc.constantFrom(", ", ", ", ",", " ,", ",,")).map(([names, sep]) => names.join(sep));
 }
 
-export interface DrawnRequest {
-  readonly request: CorsRequest;
-}
-
 /**
  * OPTIONS (most), GET and PUT, to the object or (for OPTIONS and GET) the bucket root, with
  * Origin mostly present, Access-Control-Request-Method on most preflights (sometimes lower-case
