@@ -28,7 +28,8 @@ export function normalizeRule(rule: CorsRuleInput): CorsRule {
   if (allowedHeaders.length > 0) out.allowedHeaders = allowedHeaders;
   const exposeHeaders = sortedUnique((rule.exposeHeaders ?? []).map(lower));
   if (exposeHeaders.length > 0) out.exposeHeaders = exposeHeaders;
-  if (rule.maxAgeSeconds !== undefined) out.maxAgeSeconds = rule.maxAgeSeconds;
+  // -0 and 0 are the same on the wire (JSON and XML cannot tell them apart).
+  if (rule.maxAgeSeconds !== undefined) out.maxAgeSeconds = rule.maxAgeSeconds === 0 ? 0 : rule.maxAgeSeconds;
   return out;
 }
 
