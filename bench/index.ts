@@ -1,0 +1,76 @@
+/**
+ * `npm run bench`: each figure next to a baseline measured in the same run.
+ * - serialized provider size vs the smallest possible dynamic provider;
+ * - provider GetBucketCors (through the backend: client cache, codec, normalization) vs a bare SDK call on the same s3rver;
+ * - Check+Diff round trips through the real provider host for 1,000 resources vs a do-nothing provider in the same host.
+ */
+import { GetBucketCorsCommand } from "@aws-sdk/client-s3";
+import * as pulumi from "@pulumi/pulumi";
+import { s3Backend } from "../provider/backends/s3";
+import { createHarness } from "../tests/host/harness";
+import { startS3rver } from "../tests/support/s3rver";
+import { policyProgram } from "../tests/lifecycle/program";
+import { medianMs, report } from "./measure";
+
+async function serializedSize(provider: object): Promise<number> {
+  const text = (await pulumi.runtime.serializeFunction(() => provider, { allowSecrets: true })).text;
+  return Buffer.byteLength(text);
+}
+
+async function providerSize(): Promise<void> {
+  const { corsPolicyProvider } = await import("../provider/provider");
+  const minimal = { create: async () => ({ id: "x" }) };
+  report("serialized __provider size", await serializedSize(corsPolicyProvider), await serializedSize(minimal), "bytes");
+}
+
+async function operationLatency(): Promise<void> {
+  const s3 = await startS3rver();
+  try {
+    await s3.createBucket("bench");
+    await s3.putRules("bench", [{ AllowedOrigins: ["https://app.example.com"], AllowedMethods: ["GET", "PUT"], AllowedHeaders: ["content-type"] }]);
+    process.env["BENCH_KEY"] = "S3RVER";
+    const target = { profile: "s3" as const, bucket: "bench", endpoint: s3.endpoint, credentials: { accessKeyIdEnv: "BENCH_KEY", secretAccessKeyEnv: "BENCH_KEY" } };
+    const ours = await medianMs(() => s3Backend.get(target), 200);
+    const bare = await medianMs(() => s3.client.send(new GetBucketCorsCommand({ Bucket: "bench" })), 200);
+    report("GetBucketCors via the provider backend (median)", ours, bare, "ms");
+  } finally {
+    await s3.stop();
+  }
+}
+
+async function checkDiffThroughput(): Promise<void> {
+  const harness = await createHarness({ project: "bench", stack: "bench" });
+  try {
+    const target = { profile: "aws", bucket: "assets", region: "eu-west-1" };
+    const rules = [{ allowedOrigins: ["https://app.example.com"], allowedMethods: ["GET", "PUT"], allowedHeaders: ["content-type"] }];
+    const plan = await harness.preview(policyProgram({ name: "site", args: { target, rules } }));
+    const provider = plan.steps[0]!.inputs!["__provider"] as string;
+    const doNothing = (await pulumi.runtime.serializeFunction(() => ({ create: async () => ({ id: "x" }), check: async (_o: unknown, n: unknown) => ({ inputs: n }), diff: async () => ({ changes: false }) }), { allowSecrets: true })).text;
+    const urn = harness.host.urn("pulumi-nodejs:dynamic/bucket-cors:CorsPolicy", "site");
+    const olds = { target, rules: [{ allowedOrigins: ["https://app.example.com"], allowedMethods: ["GET", "PUT"], allowedHeaders: ["content-type"] }], onExisting: "fail", verify: "read", resourceId: "aws:assets", fingerprint: "sha256:0" };
+    const run = async (providerText: string) => {
+      const start = process.hrtime.bigint();
+      for (let i = 0; i < 1000; i++) {
+        const checked = await harness.host.check({ urn, olds, news: { target, rules, __provider: providerText } });
+        await harness.host.diff({ urn, id: "aws:assets", olds: { ...olds, __provider: providerText }, news: checked.inputs, oldInputs: olds });
+      }
+      return 1000 / (Number(process.hrtime.bigint() - start) / 1e9);
+    };
+    await run(provider);
+    await run(doNothing);
+    report("check+diff through the provider host (resources/s)", await run(provider), await run(doNothing), "res/s");
+  } finally {
+    await harness.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  await providerSize();
+  await operationLatency();
+  await checkDiffThroughput();
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

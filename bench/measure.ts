@@ -1,0 +1,18 @@
+/** Median of `runs` timings of `fn`, in milliseconds, after `warmup` untimed calls. */
+export async function medianMs(fn: () => Promise<unknown>, runs: number, warmup = 5): Promise<number> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    await fn();
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+
+/** One benchmark line: the figure, its same-run baseline, and their ratio. */
+export function report(name: string, value: number, baseline: number, unit: string): void {
+  const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(2));
+  console.log(`${name.padEnd(58)} ${fmt(value).padStart(9)} ${unit.padEnd(5)} baseline ${fmt(baseline).padStart(9)} ${unit.padEnd(5)} ratio ${(value / baseline).toFixed(2)}`);
+}
