@@ -17,7 +17,8 @@ import { exitOf, outcomeJson, printFailure } from "../outcomes";
 import { issuesJson, printWarnings } from "../output";
 import { loadPolicy } from "../policy-file";
 import { runCommand, type CommonFlags } from "../run";
-import { addTargetOptions, TARGET_HELP, targetsFrom, type TargetFlags } from "../target-options";
+import { addTargetOptions, TARGET_HELP, type TargetFlags } from "../target-options";
+import { targetsFrom } from "../targets";
 
 interface ApplyFlags extends CommonFlags, TargetFlags {
   readonly from?: FormatName;

@@ -10,7 +10,8 @@ import { EXIT } from "../exit";
 import { seconds } from "../options";
 import { exitOf, outcomeJson, printFailure } from "../outcomes";
 import { runCommand, type CommonFlags } from "../run";
-import { addTargetOptions, TARGET_HELP, targetsFrom, type TargetFlags } from "../target-options";
+import { addTargetOptions, TARGET_HELP, type TargetFlags } from "../target-options";
+import { targetsFrom } from "../targets";
 
 interface DeleteFlags extends CommonFlags, TargetFlags {
   readonly timeout?: number;

@@ -7,7 +7,8 @@ import { documentText, render } from "../document";
 import { EXIT, failure } from "../exit";
 import { issuesJson, printWarnings } from "../output";
 import { runCommand, type CommonFlags } from "../run";
-import { addTargetOptions, singleTarget, TARGET_HELP, type TargetFlags } from "../target-options";
+import { addTargetOptions, TARGET_HELP, type TargetFlags } from "../target-options";
+import { singleTarget } from "../targets";
 
 interface GetFlags extends CommonFlags, TargetFlags {
   readonly format: FormatName;

@@ -1,5 +1,6 @@
 import { Option, type Command } from "commander";
 import { lintPolicy } from "../../provider/evaluate";
+import { FORMAT_NAMES, type FormatName } from "../../provider/formats";
 import { validate } from "../../provider/model/validate";
 import { hasErrors, type Issue } from "../../provider/model/issue";
 import { PROFILE_NAMES, type ProfileName } from "../../provider/profiles";
@@ -10,6 +11,7 @@ import { runCommand, type CommonFlags } from "../run";
 
 interface LintFlags extends CommonFlags {
   readonly target: ProfileName;
+  readonly from?: FormatName;
   readonly allowWidening?: boolean;
 }
 
@@ -32,12 +34,13 @@ export function registerLint(program: Command): void {
     .description("Check a CORS document: format, shape, the target vendor's rules and limits, and risky-policy warnings. Every problem is reported with its path and a fix.")
     .argument("<file>", "document to check (- for standard input)")
     .addOption(new Option("--target <profile>", "vendor profile to check against").choices(PROFILE_NAMES).default("s3"))
+    .addOption(new Option("--from <format>", "format of the document; detected when omitted").choices(FORMAT_NAMES))
     .option("--allow-widening", "Swift: accept rules Swift can only hold in a wider form")
     .option("--json", "print one JSON document: format, profile, errors and warnings")
     .addHelpText("after", EXAMPLES)
     .action((file: string, flags: LintFlags) =>
       runCommand(flags, async (out) => {
-        const decoded = decodeFile(file);
+        const decoded = decodeFile(file, flags.from);
         const issues: Issue[] = [...decoded.issues];
         if (decoded.config !== undefined && !hasErrors(issues)) {
           issues.push(...validate(decoded.config, { profile: flags.target, allowWidening: flags.allowWidening === true }));

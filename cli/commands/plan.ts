@@ -10,7 +10,8 @@ import { issuesJson, plural, printWarnings, type Output } from "../output";
 import { loadPolicy } from "../policy-file";
 import { describeRule, diffRules, type RuleChange } from "../rule-diff";
 import { runCommand, type CommonFlags } from "../run";
-import { addTargetOptions, TARGET_HELP, targetsFrom, type TargetFlags } from "../target-options";
+import { addTargetOptions, TARGET_HELP, type TargetFlags } from "../target-options";
+import { targetsFrom } from "../targets";
 
 interface PlanFlags extends CommonFlags, TargetFlags {
   readonly from?: FormatName;

@@ -11,7 +11,8 @@ import { browserMethod, collectList } from "../options";
 import type { Output } from "../output";
 import { objectUrl, sendPreflight, type LiveAnswer } from "../preflight";
 import { describeError, runCommand, type CommonFlags } from "../run";
-import { addTargetOptions, singleTarget, TARGET_HELP, type TargetFlags } from "../target-options";
+import { addTargetOptions, TARGET_HELP, type TargetFlags } from "../target-options";
+import { singleTarget } from "../targets";
 
 interface VerifyFlags extends CommonFlags, TargetFlags {
   readonly origin: string;
