@@ -6,7 +6,6 @@ import { describeRules } from "../../provider/lifecycle/describe";
 import { propagationTimeout } from "../../provider/lifecycle/propagation";
 import { ON_EXISTING, type OnExisting } from "../../provider/lifecycle/types";
 import type { CorsConfiguration } from "../../provider/model/schema";
-import { getProfile } from "../../provider/profiles";
 import type { Target } from "../../provider/targets";
 import { backendOf } from "../backend";
 import { desiredFor } from "../desired";
@@ -18,7 +17,7 @@ import { issuesJson, printWarnings } from "../output";
 import { loadPolicy } from "../policy-file";
 import { runCommand, type CommonFlags } from "../run";
 import { addTargetOptions, TARGET_HELP, type TargetFlags } from "../target-options";
-import { targetsFrom } from "../targets";
+import { describeTarget, targetsFrom } from "../targets";
 
 interface ApplyFlags extends CommonFlags, TargetFlags {
   readonly from?: FormatName;
@@ -93,13 +92,12 @@ export function registerApply(program: Command): void {
 async function applyOne(target: Target, desired: CorsConfiguration, onExisting: OnExisting, timeout: number, step: (text: string) => void): Promise<Action> {
   const backend = await backendOf(target);
   const live = await backend.get(target);
-  const title = getProfile(target.profile).title;
   if (live !== null && onExisting === "fail") {
-    throw failure(`${title} bucket "${target.bucket}" already has a CORS configuration: ${describeRules(live.rules)}; nothing was changed — use --on-existing adopt to accept it when it already matches the document, or --on-existing overwrite to replace it`);
+    throw failure(`${describeTarget(target)} already has a CORS configuration: ${describeRules(live.rules)}; nothing was changed — use --on-existing adopt to accept it when it already matches the document, or --on-existing overwrite to replace it`);
   }
   if (live !== null && onExisting === "adopt") {
     if (sameRules(live.rules, desired.rules)) return "adopted";
-    throw failure(`${title} bucket "${target.bucket}" has a CORS configuration that differs from the document, so it cannot be adopted: the bucket has ${describeRules(live.rules)}, the document has ${describeRules(desired.rules)}; nothing was changed — run bucket-cors plan to see the differences, or use --on-existing overwrite`);
+    throw failure(`${describeTarget(target)} has a CORS configuration that differs from the document, so it cannot be adopted: it has ${describeRules(live.rules)}, the document has ${describeRules(desired.rules)}; nothing was changed — run bucket-cors plan to see the differences, or use --on-existing overwrite`);
   }
   step(`writing, then waiting until it is served (up to ${timeout} s)`);
   await applyConfirmed(backend, target, desired, live, timeout);

@@ -1,6 +1,5 @@
 import { Option, type Command } from "commander";
 import { FORMAT_NAMES, type FormatName } from "../../provider/formats";
-import { getProfile } from "../../provider/profiles";
 import { resourceIdOf } from "../../provider/targets";
 import { backendOf } from "../backend";
 import { documentText, render } from "../document";
@@ -8,7 +7,7 @@ import { EXIT, failure } from "../exit";
 import { issuesJson, printWarnings } from "../output";
 import { runCommand, type CommonFlags } from "../run";
 import { addTargetOptions, TARGET_HELP, type TargetFlags } from "../target-options";
-import { singleTarget } from "../targets";
+import { describeTarget, singleTarget } from "../targets";
 
 interface GetFlags extends CommonFlags, TargetFlags {
   readonly format: FormatName;
@@ -38,7 +37,7 @@ export function registerGet(program: Command): void {
         const target = singleTarget(flags, out);
         const live = await (await backendOf(target)).get(target);
         const id = resourceIdOf(target);
-        if (live === null) throw failure(`${getProfile(target.profile).title} bucket "${target.bucket}" (${id}) has no CORS configuration`);
+        if (live === null) throw failure(`${describeTarget(target)} (${id}) has no CORS configuration`);
         const rendered = render(live, flags.format);
         out.emit({ target: id, format: flags.format, document: rendered.document, rules: live.rules, warnings: issuesJson(rendered.warnings) }, () => {
           printWarnings(out, rendered.warnings);

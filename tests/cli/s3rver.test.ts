@@ -206,7 +206,7 @@ describe("plan and apply", () => {
     await s3.putRules("adopt", FOREIGN);
     const refused = clean(await cli(["apply", "app.json", ...flags("adopt"), "--on-existing", "adopt"]));
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toBe(`error: ${id("adopt")}: S3-compatible storage bucket "adopt" has a CORS configuration that differs from the document, so it cannot be adopted: the bucket has 1 rule ([DELETE] from https://other.example), the document has 2 rules ([GET,PUT] from https://app.example.com headers content-type,x-amz-*; [GET] from *); nothing was changed — run bucket-cors plan to see the differences, or use --on-existing overwrite\n`);
+    expect(refused.stderr).toBe(`error: ${id("adopt")}: S3-compatible storage bucket "adopt" has a CORS configuration that differs from the document, so it cannot be adopted: it has 1 rule ([DELETE] from https://other.example), the document has 2 rules ([GET,PUT] from https://app.example.com headers content-type,x-amz-*; [GET] from *); nothing was changed — run bucket-cors plan to see the differences, or use --on-existing overwrite\n`);
     expect(await s3.liveRules("adopt")).toEqual(FOREIGN);
     const stored: CORSRule[] = [{ ...APP_LIVE[0]!, AllowedMethods: ["PUT", "GET"] }, APP_LIVE[1]!];
     await s3.putRules("adopt", stored);
