@@ -1,4 +1,5 @@
 import { Option, type Command } from "commander";
+import { BackendError } from "../../provider/errors";
 import { evaluate, type CorsRequest } from "../../provider/evaluate";
 import { getProfile, type Dialect } from "../../provider/profiles";
 import { resourceIdOf, type Target } from "../../provider/targets";
@@ -90,13 +91,18 @@ export function registerVerify(program: Command): void {
 /** The evaluator's answer for the live configuration; none (with why) when it cannot be read. */
 async function predict(target: Target, request: CorsRequest, answer: LiveAnswer, dialectFlag: Dialect | undefined): Promise<Predicted> {
   let live;
+  let bucketExists = true;
   try {
     live = await (await backendOf(target)).get(target);
   } catch (error) {
-    return { error: `the live configuration could not be read, so there is no prediction: ${describeError(error).message}` };
+    if (!(error instanceof BackendError && error.code === "NoSuchBucket")) {
+      return { error: `the live configuration could not be read, so there is no prediction: ${describeError(error).message}` };
+    }
+    live = null;
+    bucketExists = false;
   }
   const dialect = dialectFlag ?? getProfile(target.profile).dialect.value;
-  const evaluation = evaluate(live, request, { dialect });
+  const evaluation = evaluate(live, request, { dialect, bucketExists });
   const names = [...new Set([...Object.keys(answer.headers), ...Object.keys(evaluation.headers)])].sort();
   const differences = names
     .map((header) => ({ header, live: answer.headers[header] ?? null, predicted: evaluation.headers[header] ?? null }))

@@ -346,6 +346,13 @@ describe("verify", () => {
     });
   });
 
+  test("fails when the bucket does not exist: the prediction is made for a missing bucket", async () => {
+    const run = await cli(["verify", ...flags("no-such-bucket"), ...preflight, "--json"]);
+    expect(run.code).toBe(1);
+    const doc = jsonOf(run) as { status: number; predictionError: unknown; prediction: { status: number; explanation: string[] } };
+    expect([doc.status, doc.predictionError, doc.prediction.status, doc.prediction.explanation]).toEqual([403, null, 403, ["the bucket does not exist: S3 answers 403, not 404, to a preflight"]]);
+  });
+
   test("fails when --method is missing: exit 2", async () => {
     expect((await cli(["verify", ...flags("verify"), "--origin", "https://a.example"])).code).toBe(2);
   });
