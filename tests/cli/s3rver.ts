@@ -1,57 +1,13 @@
-import { CreateBucketCommand, DeleteBucketCorsCommand, GetBucketCorsCommand, PutBucketCorsCommand, S3Client, type CORSRule } from "@aws-sdk/client-s3";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import type { AddressInfo } from "node:net";
+import { startS3rver, type EmbeddedS3 } from "../support/s3rver";
 
-// s3rver has no type declarations; it is a devDependency used only by tests and the demo.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const S3rver = require("s3rver") as new (options: Record<string, unknown>) => { run(): Promise<AddressInfo>; close(): Promise<void> };
-
-/** An embedded s3rver on loopback and an SDK client to look at buckets out of band. */
-export interface TestS3 {
-  readonly endpoint: string;
-  /** `127.0.0.1:PORT`, as resource ids spell the endpoint. */
+/** The shared embedded s3rver, plus `host` as resource ids spell the endpoint. */
+export interface TestS3 extends EmbeddedS3 {
+  /** `127.0.0.1:PORT`. */
   readonly host: string;
-  createBucket(name: string): Promise<void>;
-  /** Live CORSRules, or `null` for NoSuchCORSConfiguration. */
-  liveRules(bucket: string): Promise<CORSRule[] | null>;
-  putRules(bucket: string, rules: CORSRule[]): Promise<void>;
-  deleteRules(bucket: string): Promise<void>;
-  stop(): Promise<void>;
 }
 
-/** Starts s3rver on 127.0.0.1 on a free port with a fresh directory (test-servers.md). */
+/** Starts s3rver on 127.0.0.1 on a free port with a fresh directory (tests/support/s3rver.ts). */
 export async function startS3(): Promise<TestS3> {
-  const directory = mkdtempSync(join(tmpdir(), "bcors-cli-s3rver-"));
-  const server = new S3rver({ address: "127.0.0.1", port: 0, silent: true, directory, vhostBuckets: false });
-  const { port } = await server.run();
-  const endpoint = `http://127.0.0.1:${port}`;
-  const client = new S3Client({ endpoint, region: "us-east-1", forcePathStyle: true, credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" }, requestChecksumCalculation: "WHEN_REQUIRED" });
-  return {
-    endpoint,
-    host: `127.0.0.1:${port}`,
-    createBucket: async (name) => {
-      await client.send(new CreateBucketCommand({ Bucket: name }));
-    },
-    liveRules: async (bucket) => {
-      try {
-        return (await client.send(new GetBucketCorsCommand({ Bucket: bucket }))).CORSRules ?? [];
-      } catch (error) {
-        if ((error as { name?: string }).name === "NoSuchCORSConfiguration") return null;
-        throw error;
-      }
-    },
-    putRules: async (bucket, rules) => {
-      await client.send(new PutBucketCorsCommand({ Bucket: bucket, CORSConfiguration: { CORSRules: rules } }));
-    },
-    deleteRules: async (bucket) => {
-      await client.send(new DeleteBucketCorsCommand({ Bucket: bucket }));
-    },
-    stop: async () => {
-      client.destroy();
-      await server.close();
-      rmSync(directory, { recursive: true, force: true });
-    },
-  };
+  const s3 = await startS3rver();
+  return { ...s3, host: s3.endpoint.replace(/^http:\/\//, "") };
 }

@@ -30,6 +30,8 @@ let h: Harness;
 let root: string;
 
 beforeAll(async () => {
+  // A fresh clone has no .tmp yet.
+  fs.mkdirSync(path.join(repoRoot(), ".tmp"), { recursive: true });
   root = fs.mkdtempSync(path.join(repoRoot(), ".tmp", "harness-test-"));
   h = await createHarness({
     useFixture: true,

@@ -36,6 +36,7 @@ const builds = () => fs.readFileSync(path.join(repo, "builds.log"), "utf8").trim
 const inProject = (dir: string, code: string) => execFileSync("node", ["-e", code], { cwd: dir, encoding: "utf8" }).trim();
 
 beforeAll(() => {
+  fs.mkdirSync(path.join(repoRoot(), ".tmp"), { recursive: true }); // a fresh clone has no .tmp yet
   repo = fs.mkdtempSync(path.join(repoRoot(), ".tmp", "fake-repo-"));
   writeRepo(repo);
 });
