@@ -12,6 +12,14 @@ import { destroyWithoutCli, runWithoutCli } from "./without-cli";
 
 const BUCKET = "quickstart-assets";
 
+// The AWS SDK warns on every Node 20 process that its 2027 releases will need Node 22
+// (@aws-sdk/core emitWarningIfUnsupportedVersion, with no opt-out): true, but noise in a demo.
+const emitWarning = process.emitWarning.bind(process);
+process.emitWarning = ((warning: string | Error, ...rest: never[]) => {
+  if (String(warning).startsWith("NodeVersionSupportWarning")) return;
+  emitWarning(warning, ...rest);
+}) as typeof process.emitWarning;
+
 async function main(): Promise<void> {
   stage("Starting an embedded S3 server (s3rver) on loopback");
   const s3: EmbeddedS3 = await startS3rver();
