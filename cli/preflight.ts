@@ -4,7 +4,8 @@ import { request as httpsRequest } from "node:https";
 import { swiftSession } from "../provider/backends/swift-auth";
 import type { CorsRequest } from "../provider/evaluate";
 import { getProfile } from "../provider/profiles";
-import { endpointOf, regionOf, type Target } from "../provider/targets";
+import { s3ObjectUrl } from "../provider/backends/object-url";
+import { endpointOf, type Target } from "../provider/targets";
 import { unescapeXmlText } from "../provider/formats/xml-text";
 import { failure } from "./exit";
 
@@ -21,18 +22,15 @@ export interface LiveAnswer {
 const TIMEOUT_MS = 30_000;
 
 /**
- * The object URL a browser would preflight: path-style `<endpoint>/<bucket>/<key>`
- * for S3 services (AWS without an endpoint: `https://s3.<region>.amazonaws.com`),
- * `<storage-url>/<container>/<key>` for Swift. Swift needs a login only when
- * neither the target nor the profile gives the storage URL.
+ * The object URL a browser would preflight: for S3 services the provider's own
+ * (`s3ObjectUrl`: the profile's addressing style), `<storage-url>/<container>/<key>`
+ * for Swift. Swift needs a login only when neither the target nor the profile
+ * gives the storage URL.
  */
 export async function objectUrl(target: Target, key: string): Promise<string> {
-  const path = `${encodeURIComponent(target.bucket)}/${key.split("/").map(encodeURIComponent).join("/")}`;
   const profile = getProfile(target.profile);
-  if (profile.backend.value === "s3") {
-    const base = endpointOf(target) ?? `https://s3.${regionOf(target)}.amazonaws.com`;
-    return `${base.replace(/\/+$/, "")}/${path}`;
-  }
+  if (profile.backend.value === "s3") return s3ObjectUrl(target, key);
+  const path = `${encodeURIComponent(target.bucket)}/${key.split("/").map(encodeURIComponent).join("/")}`;
   const storageUrl = target.endpoint ?? templateUrl(target) ?? (await swiftSession(undefined, profile.title, target.bucket)).storageUrl;
   return `${storageUrl.replace(/\/+$/, "")}/${path}`;
 }
