@@ -1,10 +1,15 @@
 /**
  * `npm run bench`: each figure next to a baseline measured in the same run.
  * - serialized provider size vs the smallest possible dynamic provider;
+ * - `bucket-cors lint` whole-process time vs `node -e ""` (needs `npm run build`);
  * - provider GetBucketCors (through the backend: client cache, codec, normalization) vs a bare SDK call on the same s3rver;
  * - Check+Diff round trips through the real provider host for 1,000 resources vs a do-nothing provider in the same host.
  */
 import { GetBucketCorsCommand } from "@aws-sdk/client-s3";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { s3Backend } from "../provider/backends/s3";
 import { createHarness } from "../tests/host/harness";
@@ -64,8 +69,23 @@ async function checkDiffThroughput(): Promise<void> {
   }
 }
 
+/** Whole-process time of `bucket-cors lint` (offline: no AWS SDK loaded) vs an empty Node process. */
+async function cliProcessTime(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), "bcors-bench-"));
+  const file = join(dir, "cors.json");
+  writeFileSync(file, JSON.stringify({ CORSRules: [{ AllowedOrigins: ["https://app.example.com"], AllowedMethods: ["GET"] }] }));
+  const cli = join(__dirname, "..", "dist", "cli", "main.js");
+  const run = (args: string[]) => async () => execFileSync(process.execPath, args, { stdio: "ignore" });
+  try {
+    report("bucket-cors lint, whole process (median of 15)", await medianMs(run([cli, "lint", file]), 15, 2), await medianMs(run(["-e", ""]), 15, 2), "ms");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   await providerSize();
+  await cliProcessTime();
   await operationLatency();
   await checkDiffThroughput();
 }
