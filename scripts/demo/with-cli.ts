@@ -25,6 +25,9 @@ export function runWithCli(): { env: NodeJS.ProcessEnv; backend: string; applied
     if (run.status !== 0) throw new Error(`pulumi ${args.join(" ")} failed with exit code ${run.status}`);
   };
   stage("pulumi CLI found: a real preview and up with a local file backend");
+  // The program requires "pulumi-bucket-cors", which resolves to this package's dist/ (its exports map).
+  const build = spawnSync("npm", ["run", "build"], { cwd: ROOT, stdio: "inherit" });
+  if (build.status !== 0) throw new Error(`npm run build failed with exit code ${build.status}`);
   spawnSync("pulumi", ["stack", "init", "demo", "--non-interactive"], { cwd: ROOT, env, stdio: "inherit" });
   pulumi("preview");
   pulumi("up", "--yes", "--skip-preview");
