@@ -103,8 +103,4 @@ function checkReachable(target: Target, out: Output): void {
   if (issues.length > 0) throw usageError(`the target ${resourceIdOf(target)} cannot be used`, issues);
 }
 
-/** `Cloudflare R2 bucket "assets"`, `OpenStack Swift container "media"`: how messages name a target. */
-export function describeTarget(target: Target): string {
-  const profile = getProfile(target.profile);
-  return `${profile.title} ${profile.backend.value === "swift" ? "container" : "bucket"} "${target.bucket}"`;
-}
+export { describeTarget } from "../provider/targets";

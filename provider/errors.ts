@@ -24,6 +24,8 @@ export interface BackendErrorFacts {
   readonly operation: string;
   /** Bucket or container the call was about. */
   readonly bucket: string;
+  /** What the service calls it. @default "bucket" */
+  readonly noun?: "bucket" | "container";
   /** HTTP status, when the service answered. */
   readonly status?: number;
   /** Service error code (`AccessDenied`, `NoSuchBucket`...), or the network error code. */
@@ -46,9 +48,10 @@ export class BackendError extends CorsPolicyError {
 
   constructor(facts: BackendErrorFacts) {
     const status = facts.status === undefined ? facts.code : `${facts.status} ${facts.code}`;
+    // Ceph RGW sends an empty <Message>, which the AWS SDK reports as "UnknownError" (test-servers.md).
     const detail = facts.detail === undefined || facts.detail === "" || facts.detail === "UnknownError" ? "" : `: ${facts.detail}`;
     const request = facts.requestId === undefined ? "" : ` (request id ${facts.requestId})`;
-    super(`${facts.operation} on ${facts.vendor} bucket "${facts.bucket}" failed (${status})${detail}${request}`);
+    super(`${facts.operation} on ${facts.vendor} ${facts.noun ?? "bucket"} "${facts.bucket}" failed (${status})${detail}${request}`);
     this.vendor = facts.vendor;
     this.operation = facts.operation;
     this.bucket = facts.bucket;

@@ -1,6 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { corsPolicyProvider } from "../provider/provider";
-import type { OnExisting } from "../provider/lifecycle/types";
+import { isProfileName } from "../provider/profiles";
+import type { Expectation } from "../provider/lifecycle/expectations";
+import type { OnExisting, VerifyMode } from "../provider/lifecycle/types";
 import type { CorsRule } from "../provider/model/schema";
 import type { Target } from "../provider/targets";
 import type { CorsPolicyArgs } from "./args";
@@ -12,6 +14,8 @@ import { policyWarnings } from "./warnings";
  */
 function warnAtPreview(resource: CorsPolicy, args: CorsPolicyArgs): void {
   pulumi.all([args.rules, args.document, args.target]).apply(([rules, document, target]) => {
+    // An unknown profile is check's to report (with its path); no advice without one.
+    if (!isProfileName(target?.profile)) return;
     const suppress = args.lint === false ? undefined : args.lint?.suppress;
     for (const message of policyWarnings(rules ?? document, target.profile, suppress)) void pulumi.log.warn(message, resource);
   });
@@ -28,8 +32,12 @@ export class CorsPolicy extends pulumi.dynamic.Resource {
   declare readonly rules: pulumi.Output<CorsRule[]>;
   /** The target, normalized. */
   declare readonly target: pulumi.Output<Target>;
-  /** What `create` did with an existing configuration. */
+  /** The `onExisting` option in effect (what `create` does with a configuration it finds). */
   declare readonly onExisting: pulumi.Output<OnExisting>;
+  /** What `up` checks after writing. */
+  declare readonly verify: pulumi.Output<VerifyMode>;
+  /** The expectations checked at preview (and live with `verify: "preflight"`). */
+  declare readonly expect: pulumi.Output<Expectation[] | undefined>;
   /** The propagation timeout in effect, when one was given. */
   declare readonly propagationTimeoutSeconds: pulumi.Output<number | undefined>;
   /** A stable id naming the bucket, e.g. `r2:acct/assets` (also the resource's `id`). */

@@ -15,13 +15,14 @@ import { s3ObjectUrl } from "./object-url";
 export const s3Backend: Backend = {
   async get(target) {
     const { client, credentials } = s3ClientFor(target);
+    let rules: CORSRule[];
     try {
-      const out = await client.send(new GetBucketCorsCommand({ Bucket: target.bucket }));
-      return decodeRules(out.CORSRules ?? [], target);
+      rules = (await client.send(new GetBucketCorsCommand({ Bucket: target.bucket }))).CORSRules ?? [];
     } catch (error) {
       if (NO_CORS_CODES.includes(errorCode(error))) return null;
       throw toBackendError(error, facts(target, "GetBucketCors"), secretStrings(credentials));
     }
+    return decodeRules(rules, target); // outside the try: a config we cannot read is not a service error
   },
 
   async put(target, config) {
@@ -60,7 +61,7 @@ function decodeRules(rules: CORSRule[], target: Target): CorsConfiguration {
   const plain = JSON.parse(JSON.stringify({ CORSRules: rules })) as unknown;
   const decoded = codecFor("aws-json").decode(plain);
   if (decoded.config === undefined) {
-    throw new CorsValidationError(decoded.issues, `GetBucketCors on ${getProfile(target.profile).title} bucket "${target.bucket}" returned a configuration this package cannot read`);
+    throw new CorsValidationError(decoded.issues, `GetBucketCors on ${getProfile(target.profile).title} bucket "${target.bucket}" returned a configuration this package cannot read — see the issues below, and fix the bucket's rules with bucket-cors apply or the vendor's console`);
   }
   return decoded.config;
 }

@@ -75,11 +75,11 @@ async function login(env: SwiftEnv, storageUrlOverride: string | undefined, vend
 
 /** TempAuth v1: GET auth URL with X-Auth-User/X-Auth-Key → X-Auth-Token + X-Storage-Url (https://docs.openstack.org/swift/latest/overview_auth.html). */
 async function tempAuth(url: string, user: string, key: string, storageUrlOverride: string | undefined, vendor: string, container: string): Promise<SwiftSession> {
-  const response = await fetch(url, { headers: { "X-Auth-User": user, "X-Auth-Key": key } });
+  const response = await authFetch(url, { headers: { "X-Auth-User": user, "X-Auth-Key": key } }, "Auth (TempAuth v1)", vendor, container);
   const token = response.headers.get("x-auth-token");
   const storageUrl = storageUrlOverride ?? response.headers.get("x-storage-url");
   if (!response.ok || token === null || storageUrl === null) {
-    throw new BackendError({ vendor, operation: "Auth (TempAuth v1)", bucket: container, status: response.status, code: response.ok ? "NoToken" : "AuthFailed", detail: `login as ${JSON.stringify(user)} at ${url} was refused — check ST_USER and ST_KEY` });
+    throw new BackendError({ vendor, operation: "Auth (TempAuth v1)", bucket: container, noun: "container", status: response.status, code: response.ok ? "NoToken" : "AuthFailed", detail: `login as ${JSON.stringify(user)} at ${url} was refused — check ST_USER and ST_KEY` });
   }
   return { token, storageUrl, source: "tempauth", secrets: [key, token] };
 }
@@ -94,14 +94,14 @@ async function keystone(env: SwiftEnv, storageUrlOverride: string | undefined, v
     },
   };
   const url = `${env.keystoneUrl!.replace(/\/+$/, "")}${/\/v3$/.test(env.keystoneUrl!.replace(/\/+$/, "")) ? "" : "/v3"}/auth/tokens`;
-  const response = await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+  const response = await authFetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) }, "Auth (Keystone v3)", vendor, container);
   const token = response.headers.get("x-subject-token");
   if (!response.ok || token === null) {
-    throw new BackendError({ vendor, operation: "Auth (Keystone v3)", bucket: container, status: response.status, code: "AuthFailed", detail: `login as ${JSON.stringify(env.username)} at ${url} was refused — check OS_USERNAME, OS_PASSWORD and the project` });
+    throw new BackendError({ vendor, operation: "Auth (Keystone v3)", bucket: container, noun: "container", status: response.status, code: "AuthFailed", detail: `login as ${JSON.stringify(env.username)} at ${url} was refused — check OS_USERNAME, OS_PASSWORD and the project` });
   }
   const storageUrl = storageUrlOverride ?? catalogObjectStore(await response.json(), env.region);
   if (storageUrl === undefined) {
-    throw new BackendError({ vendor, operation: "Auth (Keystone v3)", bucket: container, code: "NoObjectStore", detail: `the service catalog has no public object-store endpoint${env.region === undefined ? "" : ` in region ${env.region}`} — set OS_REGION_NAME, or the target's endpoint` });
+    throw new BackendError({ vendor, operation: "Auth (Keystone v3)", bucket: container, noun: "container", code: "NoObjectStore", detail: `the service catalog has no public object-store endpoint${env.region === undefined ? "" : ` in region ${env.region}`} — set OS_REGION_NAME, or the target's endpoint` });
   }
   return { token, storageUrl, source: "keystone", secrets: [env.password!, token] };
 }
@@ -111,4 +111,15 @@ function catalogObjectStore(body: unknown, region: string | undefined): string |
   const store = catalog.find((s) => s.type === "object-store");
   const endpoint = store?.endpoints?.find((e) => e.interface === "public" && (region === undefined || e.region === region || e.region_id === region));
   return endpoint?.url;
+}
+
+/** A login request with a timeout; a network failure becomes a `BackendError` naming the auth URL (never the credentials). */
+async function authFetch(url: string, init: RequestInit, operation: string, vendor: string, container: string): Promise<Response> {
+  try {
+    return await fetch(url, { ...init, signal: AbortSignal.timeout(60_000) });
+  } catch (error) {
+    const cause = error as { cause?: { code?: string }; name?: string };
+    const code = cause.cause?.code ?? (cause.name === "TimeoutError" ? "Timeout" : "NetworkError");
+    throw new BackendError({ vendor, operation, bucket: container, noun: "container", code, detail: `could not reach ${url} — check the auth URL and that the service is reachable` });
+  }
 }

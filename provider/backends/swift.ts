@@ -11,6 +11,9 @@ import { VERIFY_KEY } from "./object-url";
 /** The container metadata keys that hold CORS (https://docs.openstack.org/swift/latest/cors.html). */
 const CORS_META = ["Allow-Origin", "Max-Age", "Expose-Headers"].map((k) => `X-Container-Meta-Access-Control-${k}`);
 
+/** How long one Swift request may take, like the S3 client's request timeout. */
+export const REQUEST_TIMEOUT_MS = 60_000;
+
 /** Attempts for a request answered 5xx or failing on the network, backing off 250 ms, 500 ms, 1 s, 2 s. */
 const ATTEMPTS = 5;
 
@@ -65,7 +68,7 @@ async function call(target: Target, method: string, operation: string, headers: 
     let response: Response | undefined;
     let networkError: unknown;
     try {
-      response = await fetch(`${session.storageUrl.replace(/\/+$/, "")}/${encodeURIComponent(target.bucket)}`, { method, headers: { ...headers, "X-Auth-Token": session.token } });
+      response = await fetch(`${session.storageUrl.replace(/\/+$/, "")}/${encodeURIComponent(target.bucket)}`, { method, headers: { ...headers, "X-Auth-Token": session.token }, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
     } catch (error) {
       networkError = error;
     }
@@ -87,15 +90,15 @@ async function call(target: Target, method: string, operation: string, headers: 
 function failure(target: Target, operation: string, vendor: string, session: SwiftSession, response: Response | undefined, networkError: unknown): BackendError {
   if (response === undefined) {
     const cause = networkError as { cause?: { code?: string }; message?: string };
-    return new BackendError({ vendor, operation, bucket: target.bucket, code: cause.cause?.code ?? "NetworkError", detail: scrub(cause.message ?? String(networkError), session) });
+    return new BackendError({ vendor, operation, bucket: target.bucket, noun: "container", code: cause.cause?.code ?? "NetworkError", detail: scrub(cause.message ?? String(networkError), session) });
   }
   const code = response.status === 401 ? "Unauthorized" : response.status === 403 ? "AccessDenied" : `HTTP${response.status}`;
   const requestId = response.headers.get("x-trans-id") ?? undefined;
-  return new BackendError({ vendor, operation, bucket: target.bucket, status: response.status, code, ...(requestId === undefined ? {} : { requestId }) });
+  return new BackendError({ vendor, operation, bucket: target.bucket, noun: "container", status: response.status, code, ...(requestId === undefined ? {} : { requestId }) });
 }
 
 function noSuchContainer(target: Target, operation: string): BackendError {
-  return new BackendError({ vendor: getProfile(target.profile).title, operation, bucket: target.bucket, status: 404, code: "NoSuchBucket", detail: "the container does not exist" });
+  return new BackendError({ vendor: getProfile(target.profile).title, operation, bucket: target.bucket, noun: "container", status: 404, code: "NoSuchBucket", detail: "the container does not exist" });
 }
 
 function scrub(text: string, session: SwiftSession): string {

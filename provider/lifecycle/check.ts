@@ -5,7 +5,7 @@ import { validate } from "../model/validate";
 import { normalize } from "../model/normalize";
 import type { CorsConfigurationInput, CorsRule } from "../model/schema";
 import { widen } from "../model/expressible";
-import { getProfile } from "../profiles";
+import { getProfile, isProfileName } from "../profiles";
 import type { ProfileName } from "../profiles/types";
 import { checkTarget, type Target } from "../targets";
 import { checkExpectations } from "./expectations";
@@ -43,15 +43,17 @@ export function checkInputs(news: Record<string, unknown>): CheckOutcome {
     else failures.push(...checked.issues.map(toFailure));
   }
 
+  // A target with unknown fields (bucket: someBucket.id in preview) still names its profile.
+  const profile = target?.profile ?? knownProfileOf(news["target"]) ?? "s3";
   const swift = checkSwiftOptions(news["swift"], failures);
   if (swift !== undefined) inputs["swift"] = swift;
-  const rules = checkRulesOrDocument(news, target, swift?.allowWidening === true, failures);
+  const rules = checkRulesOrDocument(news, profile, swift?.allowWidening === true, failures);
   if (rules !== undefined) inputs["rules"] = rules;
 
   const expectations = news["expect"];
   if (containsUnknown(expectations)) inputs["expect"] = expectations;
   else {
-    const dialect = getProfile(target?.profile ?? "s3").dialect.value;
+    const dialect = getProfile(profile).dialect.value;
     const checked = checkExpectations(expectations, Array.isArray(rules) ? rules : undefined, dialect, failures);
     if (checked !== undefined) inputs["expect"] = checked;
   }
@@ -60,7 +62,7 @@ export function checkInputs(news: Record<string, unknown>): CheckOutcome {
   if (verify !== UNKNOWN && !(VERIFY_MODES as readonly unknown[]).includes(verify)) {
     failures.push({ property: "verify", reason: `${JSON.stringify(verify)} is not an option; allowed are ${VERIFY_MODES.map((o) => `"${o}"`).join(", ")} — use "preflight" to send real preflights for every expect entry after apply` });
   }
-  if (verify === "preflight" && news["expect"] === undefined) {
+  if (verify === "preflight" && (news["expect"] === undefined || (Array.isArray(news["expect"]) && news["expect"].length === 0))) {
     failures.push({ property: "verify", reason: '"preflight" has nothing to send; preflights are sent for expect entries — add expect: [{ origin, method, allowed }], or use verify: "read"' });
   }
   inputs["verify"] = verify;
@@ -93,7 +95,13 @@ function checkSwiftOptions(value: unknown, failures: CheckFailure[]): { allowWid
   return { allowWidening: allow === true };
 }
 
-function checkRulesOrDocument(news: Record<string, unknown>, target: Target | undefined, allowWidening: boolean, failures: CheckFailure[]): CorsRule[] | string | undefined {
+/** The profile a (partly unknown) target names, when it names a known one. */
+function knownProfileOf(target: unknown): ProfileName | undefined {
+  const profile = (target as { profile?: unknown } | null)?.profile;
+  return isProfileName(profile) ? profile : undefined;
+}
+
+function checkRulesOrDocument(news: Record<string, unknown>, profile: ProfileName, allowWidening: boolean, failures: CheckFailure[]): CorsRule[] | string | undefined {
   const rules = news["rules"];
   const document = news["document"];
   if (rules !== undefined && document !== undefined) {
@@ -105,7 +113,6 @@ function checkRulesOrDocument(news: Record<string, unknown>, target: Target | un
     return undefined;
   }
   if (containsUnknown(rules ?? document)) return UNKNOWN;
-  const profile = target?.profile ?? "s3";
   if (rules !== undefined) {
     const shape = checkShape({ rules });
     if (!shape.ok) {

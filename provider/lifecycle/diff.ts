@@ -1,5 +1,5 @@
 import type { CorsRule } from "../model/schema";
-import { resourceIdOf, type Target } from "../targets";
+import { locationOf, type Target } from "../targets";
 import { sameRules, stableJson } from "./compare";
 import { containsUnknown } from "./types";
 
@@ -13,7 +13,7 @@ export interface DiffOutcome {
 /**
  * Compares old outputs with new checked inputs. Rules are compared semantically
  * (order of origins, method case and server ID rewrites are no change); a target
- * naming another bucket is a replace; an unknown value (preview) may be a change,
+ * naming another bucket is a replace, another spelling of the same bucket an update; an unknown value (preview) may be a change,
  * and an unknown target may name another bucket.
  */
 export function diffInputs(olds: Record<string, unknown>, news: Record<string, unknown>): DiffOutcome {
@@ -21,7 +21,7 @@ export function diffInputs(olds: Record<string, unknown>, news: Record<string, u
   if (containsUnknown(news["target"])) return { ...none, changes: true, replaces: ["target"] };
   const oldTarget = olds["target"] as Target | undefined;
   const newTarget = news["target"] as Target;
-  if (oldTarget === undefined || resourceIdOf(oldTarget) !== resourceIdOf(newTarget)) {
+  if (oldTarget === undefined || locationOf(oldTarget) !== locationOf(newTarget)) {
     return { ...none, changes: true, replaces: ["target"] };
   }
   const changed =

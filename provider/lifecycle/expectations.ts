@@ -10,11 +10,15 @@ export interface Expectation {
   readonly origin: string;
   /** The method the page uses (the preflight's Access-Control-Request-Method). */
   readonly method: string;
-  /** Request headers the page sends (the preflight's Access-Control-Request-Headers). */
+  /** Request headers the page sends (the preflight's Access-Control-Request-Headers). @default - none */
   readonly headers?: string[];
   /** Whether the preflight must be allowed. */
   readonly allowed: boolean;
-  /** Response headers the page must be able to read (Access-Control-Expose-Headers on the actual response). */
+  /**
+   * Response headers the page must be able to read: checked in Access-Control-Expose-Headers of a GET
+   * (HEAD for HEAD expectations) from the origin, since verification never sends a write.
+   * @default - not checked
+   */
   readonly exposes?: string[];
 }
 
@@ -48,10 +52,19 @@ export function mismatches(e: Expectation, seen: Observed): string[] {
   return out;
 }
 
+/**
+ * The request whose response shows `exposes`: a GET (HEAD for HEAD expectations)
+ * from the origin. Verification sends it for real, and never a write method, so
+ * the prediction uses the same one.
+ */
+export function followUpMethod(e: Expectation): "GET" | "HEAD" {
+  return e.method.toUpperCase() === "HEAD" ? "HEAD" : "GET";
+}
+
 /** Predicts what the target's dialect answers for an expectation, under `rules`. */
 export function predict(rules: readonly CorsRule[], e: Expectation, dialect: Dialect): { seen: Observed; why: string[] } {
   const preflight: Evaluation = evaluate({ rules }, { method: "OPTIONS", headers: preflightHeadersOf(e) }, { dialect });
-  const actual = evaluate({ rules }, { method: e.method.toUpperCase(), headers: { Origin: e.origin } }, { dialect });
+  const actual = evaluate({ rules }, { method: followUpMethod(e), headers: { Origin: e.origin } }, { dialect });
   return { seen: observe(preflight.status, preflight.headers, actual.headers), why: preflight.explanation };
 }
 

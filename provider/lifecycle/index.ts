@@ -35,8 +35,8 @@ export function read(id: string, props: Record<string, unknown>): Promise<ReadOu
 }
 
 /** Updates the policy in place; see `updatePolicy`. */
-export async function update(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<{ outs: PolicyOutputs }> {
-  return { outs: await updatePolicy(olds as unknown as PolicyOutputs, news as unknown as PolicyInputs) };
+export async function update(id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<{ outs: PolicyOutputs }> {
+  return { outs: await updatePolicy(id, olds as unknown as PolicyOutputs, news as unknown as PolicyInputs) };
 }
 
 /** Removes the policy; exported as `delete`. */

@@ -1,6 +1,5 @@
 import { BackendError } from "../errors";
-import { getProfile } from "../profiles";
-import { resourceIdOf } from "../targets";
+import { describeTarget, resourceIdOf } from "../targets";
 import { applyConfirmed, type Confirmation } from "./apply";
 import { verifyLive } from "./verify";
 import { backendFor } from "./backend-for";
@@ -23,13 +22,13 @@ export async function createPolicy(inputs: PolicyInputs): Promise<{ id: string; 
   const backend = backendFor(target);
   const live = await backend.get(target);
   const desired = { rules: inputs.rules };
-  const title = getProfile(target.profile).title;
+  const where = describeTarget(target);
   if (live !== null && inputs.onExisting === "fail") {
-    throw new Error(`${title} bucket "${target.bucket}" already has a CORS configuration that this stack does not manage: ${describeRules(live.rules)}; nothing was changed — set onExisting: "adopt" to take it over (when it already matches your rules) or onExisting: "overwrite" to replace it`);
+    throw new Error(`${where} already has a CORS configuration that this stack does not manage: ${describeRules(live.rules)}; nothing was changed — set onExisting: "adopt" to take it over (when it already matches your rules) or onExisting: "overwrite" to replace it`);
   }
   if (live !== null && inputs.onExisting === "adopt") {
     if (!sameRules(live.rules, desired.rules)) {
-      throw new Error(`${title} bucket "${target.bucket}" has a CORS configuration that differs from your rules, so it cannot be adopted as is: the bucket has ${describeRules(live.rules)}, your rules are ${describeRules(desired.rules)}; nothing was changed — make the rules match (bucket-cors get prints them) or set onExisting: "overwrite"`);
+      throw new Error(`${where} has a CORS configuration that differs from your rules, so it cannot be adopted as is: it has ${describeRules(live.rules)}, your rules are ${describeRules(desired.rules)}; nothing was changed — make the rules match (bucket-cors get prints them) or set onExisting: "overwrite"`);
     }
     return { id: resourceIdOf(target), outs: outputsOf(inputs) };
   }
@@ -37,22 +36,28 @@ export async function createPolicy(inputs: PolicyInputs): Promise<{ id: string; 
   return { id: resourceIdOf(target), outs: outputsOf(inputs) };
 }
 
-/** Updates the policy in place (same bucket). Rules that mean the same are not rewritten. */
-export async function updatePolicy(olds: PolicyOutputs, news: PolicyInputs): Promise<PolicyOutputs> {
+/**
+ * Updates the policy in place (same bucket, possibly spelled differently: the
+ * resource keeps its id). Rules that mean the same are not rewritten.
+ */
+export async function updatePolicy(id: string, olds: PolicyOutputs, news: PolicyInputs): Promise<PolicyOutputs> {
   if (!sameRules(olds.rules, news.rules)) {
     const backend = backendFor(news.target);
     const previous = await backend.get(news.target);
     await applyConfirmed(backend, news.target, { rules: news.rules }, previous, confirmation(news));
-  } else if (news.verify === "preflight" && stableJson(olds.expect) !== stableJson(news.expect)) {
-    // Same rules, new expectations: check them live without writing (nothing to restore).
+  } else if (news.verify === "preflight" && (olds.verify !== "preflight" || stableJson(olds.expect) !== stableJson(news.expect))) {
+    // Same rules, new expectations (or verification newly asked for): check them live without writing.
     const backend = backendFor(news.target);
     await verifyLive(backend, news.target, news.expect ?? [], propagationTimeout(news.target, news.propagationTimeoutSeconds));
   }
-  return outputsOf(news);
+  return { ...outputsOf(news), resourceId: id };
 }
 
 /** Removes the configuration; a missing configuration or bucket is success. */
 export async function deletePolicy(props: PolicyOutputs): Promise<void> {
+  if (props.target === undefined) {
+    throw new Error("delete: the state has no target, so there is no bucket to remove the configuration from — remove the resource from the state with pulumi state delete <urn>");
+  }
   const backend = backendFor(props.target);
   let previous;
   try {
@@ -86,7 +91,7 @@ export async function readPolicy(id: string, props: PolicyOutputs): Promise<Read
   }
   if (live === null) return {};
   const rules = sameRules(live.rules, props.rules ?? []) ? props.rules : live.rules;
-  const outs = outputsOf({ ...props, rules });
+  const outs = { ...outputsOf({ ...props, rules }), resourceId: id };
   return { id, props: outs, inputs: inputsOf(outs) };
 }
 

@@ -1,7 +1,6 @@
 import type { Backend } from "../backends/types";
-import { getProfile } from "../profiles";
-import type { Target } from "../targets";
-import { mismatches, observe, preflightHeadersOf, type Expectation, type Observed } from "./expectations";
+import { describeTarget, type Target } from "../targets";
+import { followUpMethod, mismatches, observe, preflightHeadersOf, type Expectation, type Observed } from "./expectations";
 
 /** One expectation and what the live endpoint answered. */
 interface Outcome {
@@ -37,7 +36,7 @@ async function probeAll(backend: Backend, target: Target, expectations: readonly
     const preflight = await backend.request(target, "OPTIONS", preflightHeadersOf(expectation));
     url = preflight.url;
     const wantsExposed = (expectation.exposes ?? []).length > 0;
-    const actual = wantsExposed ? await backend.request(target, expectation.method.toUpperCase() === "HEAD" ? "HEAD" : "GET", { Origin: expectation.origin }) : { headers: {} };
+    const actual = wantsExposed ? await backend.request(target, followUpMethod(expectation), { Origin: expectation.origin }) : { headers: {} };
     const seen = observe(preflight.status, preflight.headers, actual.headers);
     outcomes.push({ index, expectation, seen, wrong: mismatches(expectation, seen) });
   }
@@ -46,5 +45,5 @@ async function probeAll(backend: Backend, target: Target, expectations: readonly
 
 function report(target: Target, url: string, failed: readonly Outcome[], timeoutSeconds: number): string {
   const lines = failed.map((o) => `  expect[${o.index}] ${o.expectation.method.toUpperCase()} from ${o.expectation.origin}: expected ${o.expectation.allowed ? "allowed" : "denied"}, observed ${o.seen.allowed ? "allowed" : "denied"} (status ${o.seen.status ?? "none"})${o.wrong.length > 1 || o.seen.allowed === o.expectation.allowed ? ` — ${o.wrong.join("; ")}` : ""}`);
-  return `live preflights to ${url} (${getProfile(target.profile).title} bucket "${target.bucket}") still disagreed with expect after ${timeoutSeconds} s:\n${lines.join("\n")}`;
+  return `live preflights to ${url} (${describeTarget(target)}) still disagreed with expect after ${timeoutSeconds} s:\n${lines.join("\n")}\n— if the service is slow to serve changes, raise propagationTimeoutSeconds; otherwise the server answers differently from its dialect's prediction: correct the rules or the expectation`;
 }

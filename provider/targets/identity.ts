@@ -1,14 +1,33 @@
 import { getProfile } from "../profiles";
+import { endpointOf } from "./endpoint";
 import type { Target } from "./schema";
 
 /**
  * A stable resource id naming the bucket a target points at, e.g.
- * `r2:acct/assets`, `aws:assets`, `ceph:127.0.0.1:7480/media`. Two targets with
- * the same id are the same bucket (changing anything else is an update, not a
- * replace). AWS bucket names are global, so the region is not part of it.
+ * `r2:acct/assets`, `aws:assets`, `ceph:127.0.0.1:7480/media`. AWS bucket names
+ * are global (https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html),
+ * so the region is not part of it.
  */
 export function resourceIdOf(target: Target): string {
   return `${target.profile}:${scopeOf(target)}${target.bucket}`;
+}
+
+/**
+ * Where the bucket really is, whatever the target's spelling: the endpoint host
+ * (and path) it resolves to plus the bucket. Two targets with different ids but
+ * the same location (profile s3 → ceph, an R2 endpoint written out instead of
+ * the account id) are the same bucket: an update, never a replace that would
+ * delete the configuration it has just written.
+ */
+export function locationOf(target: Target): string {
+  let endpoint: string | undefined;
+  try {
+    endpoint = endpointOf(target);
+  } catch {
+    return resourceIdOf(target); // the endpoint depends on values only the service's auth gives (Swift catalogs)
+  }
+  const host = endpoint === undefined ? "s3.amazonaws.com" : hostOf(endpoint);
+  return `${getProfile(target.profile).backend.value}://${host}/${target.bucket}`;
 }
 
 function scopeOf(target: Target): string {
@@ -18,7 +37,8 @@ function scopeOf(target: Target): string {
     return target.jurisdiction === undefined ? `${target.accountId}/` : `${target.accountId}.${target.jurisdiction}/`;
   }
   const region = target.region ?? getProfile(target.profile).defaultRegion.value;
-  return region === null ? "" : `${region}/`;
+  const project = target.projectId === undefined ? "" : `${target.projectId}/`;
+  return `${region === null ? "" : `${region}/`}${project}`;
 }
 
 function hostOf(endpoint: string): string {

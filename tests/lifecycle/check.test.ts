@@ -76,4 +76,17 @@ describe("check through the real host", () => {
     const replace = await harness.host.diff({ urn: urn(), id: "aws:assets", olds, news: moved.inputs, oldInputs: olds });
     expect([replace.changes, replace.replaces]).toEqual(["some", ["target"]]);
   });
+
+  test("diff: the same bucket spelled differently (profile s3 → ceph, same endpoint) is an update, not a replace", async () => {
+    const s3Target = { profile: "s3", bucket: "media", endpoint: "http://127.0.0.1:7480" };
+    const olds = { target: s3Target, rules: [{ allowedOrigins: ["https://app.example.com"], allowedMethods: ["GET", "PUT"] }], onExisting: "fail", verify: "read", resourceId: "s3:127.0.0.1:7480/media", fingerprint: "sha256:0" };
+    const respelled = await check({ target: { ...s3Target, profile: "ceph" }, rules: good });
+    const diff = await harness.host.diff({ urn: urn(), id: "s3:127.0.0.1:7480/media", olds, news: respelled.inputs, oldInputs: olds });
+    expect([diff.changes, diff.replaces]).toEqual(["some", []]);
+  });
+
+  test("check uses the profile of a partly unknown target (bucket not known yet in preview)", async () => {
+    const { failures } = await check({ target: { profile: "r2", accountId: "acct", bucket: UNKNOWN }, rules: [{ ...good[0]!, maxAgeSeconds: 90000 }] });
+    expect(failures).toEqual([{ property: "rules[0].maxAgeSeconds", reason: "90000 is more than 86400, the most Cloudflare R2 accepts — use 86400" }]);
+  });
 });

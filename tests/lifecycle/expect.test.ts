@@ -53,7 +53,7 @@ describe("expect and verify", () => {
     const expectations = [{ origin: "https://app.example.com", method: "PUT", headers: ["content-type"], allowed: true }];
     const before = await s3.liveRules("expect");
     await expect(harness.up(program("expect", rules, { expect: expectations, verify: "preflight", propagationTimeoutSeconds: 1 }))).rejects.toThrow(
-      `live preflights to ${s3.endpoint}/expect/bucket-cors-verify (S3-compatible storage bucket "expect") still disagreed with expect after 1 s:\n  expect[0] PUT from https://app.example.com: expected allowed, observed denied (status 403)\nThe previous configuration was restored.`,
+      `live preflights to ${s3.endpoint}/expect/bucket-cors-verify (S3-compatible storage bucket "expect") still disagreed with expect after 1 s:\n  expect[0] PUT from https://app.example.com: expected allowed, observed denied (status 403)\n— if the service is slow to serve changes, raise propagationTimeoutSeconds; otherwise the server answers differently from its dialect's prediction: correct the rules or the expectation\nThe previous configuration was restored (1 rule ([GET] from https://app.example.com)).`,
     );
     expect(await s3.liveRules("expect")).toEqual(before);
     expect(harness.state().resources.find((r) => r.type.endsWith(":CorsPolicy"))!.outputs["rules"]).toEqual([{ allowedOrigins: ["https://app.example.com"], allowedMethods: ["GET"], exposeHeaders: ["etag"] }]);
