@@ -1,7 +1,7 @@
 import { Option, type Command } from "commander";
 import { FORMAT_NAMES, type FormatName } from "../../provider/formats";
-import { applyConfirmed } from "../../provider/lifecycle/apply";
-import { sameRules } from "../../provider/lifecycle/compare";
+import { applyConfirmed, readBack } from "../../provider/lifecycle/apply";
+import { decideExisting } from "../../provider/lifecycle/existing";
 import { describeRules } from "../../provider/lifecycle/describe";
 import { propagationTimeout } from "../../provider/lifecycle/propagation";
 import { ON_EXISTING, type OnExisting } from "../../provider/lifecycle/types";
@@ -92,14 +92,15 @@ export function registerApply(program: Command): void {
 async function applyOne(target: Target, desired: CorsConfiguration, onExisting: OnExisting, timeout: number, step: (text: string) => void): Promise<Action> {
   const backend = await backendOf(target);
   const live = await backend.get(target);
-  if (live !== null && onExisting === "fail") {
-    throw failure(`${describeTarget(target)} already has a CORS configuration: ${describeRules(live.rules)}; nothing was changed — use --on-existing adopt to accept it when it already matches the document, or --on-existing overwrite to replace it`);
+  const decision = decideExisting(live, desired, onExisting);
+  if (decision === "refuse-foreign") {
+    throw failure(`${describeTarget(target)} already has a CORS configuration: ${describeRules(live!.rules)}; nothing was changed — use --on-existing adopt to accept it when it already matches the document, or --on-existing overwrite to replace it`);
   }
-  if (live !== null && onExisting === "adopt") {
-    if (sameRules(live.rules, desired.rules)) return "adopted";
-    throw failure(`${describeTarget(target)} has a CORS configuration that differs from the document, so it cannot be adopted: it has ${describeRules(live.rules)}, the document has ${describeRules(desired.rules)}; nothing was changed — run bucket-cors plan to see the differences, or use --on-existing overwrite`);
+  if (decision === "refuse-different") {
+    throw failure(`${describeTarget(target)} has a CORS configuration that differs from the document, so it cannot be adopted: it has ${describeRules(live!.rules)}, the document has ${describeRules(desired.rules)}; nothing was changed — run bucket-cors plan to see the differences, or use --on-existing overwrite`);
   }
+  if (decision === "adopt") return "adopted";
   step(`writing, then waiting until it is served (up to ${timeout} s)`);
-  await applyConfirmed(backend, target, desired, live, timeout);
+  await applyConfirmed(backend, target, desired, live, readBack(timeout));
   return live === null ? "created" : "replaced";
 }

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { BackendError } from "../../provider/errors";
-import { applyConfirmed } from "../../provider/lifecycle/apply";
+import { applyConfirmed, readBack } from "../../provider/lifecycle/apply";
 import { propagationTimeout } from "../../provider/lifecycle/propagation";
 import { describeRules } from "../../provider/lifecycle/describe";
 import type { Target } from "../../provider/targets";
@@ -70,6 +70,6 @@ async function deleteOne(target: Target, timeout: number, step: (text: string) =
   }
   if (previous === null) return { action: "no-configuration" as Action, removed: null };
   step(`removing, then waiting until it is gone (up to ${timeout} s)`);
-  await applyConfirmed(backend, target, null, previous, timeout);
+  await applyConfirmed(backend, target, null, previous, readBack(timeout));
   return { action: "deleted" as Action, removed: previous.rules };
 }

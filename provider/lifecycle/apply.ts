@@ -28,8 +28,7 @@ export function readBack(timeoutSeconds: number): Confirmation {
  * (or removed) and the call fails: a failed operation leaves the bucket as it was.
  * If even the restore fails, the error names both failures and what the bucket may hold.
  */
-export async function applyConfirmed(backend: Backend, target: Target, desired: CorsConfiguration | null, previous: CorsConfiguration | null, confirmation: Confirmation | number): Promise<void> {
-  const confirm = typeof confirmation === "number" ? readBack(confirmation) : confirmation;
+export async function applyConfirmed(backend: Backend, target: Target, desired: CorsConfiguration | null, previous: CorsConfiguration | null, confirm: Confirmation): Promise<void> {
   await write(backend, target, desired);
   if (confirm.mode === "none") return;
   try {

@@ -1,6 +1,7 @@
 import { BackendError } from "../errors";
 import { describeTarget, resourceIdOf } from "../targets";
 import { applyConfirmed, type Confirmation } from "./apply";
+import { decideExisting } from "./existing";
 import { verifyLive } from "./verify";
 import { backendFor } from "./backend-for";
 import { fingerprintOf, sameRules, stableJson } from "./compare";
@@ -23,15 +24,14 @@ export async function createPolicy(inputs: PolicyInputs): Promise<{ id: string; 
   const live = await backend.get(target);
   const desired = { rules: inputs.rules };
   const where = describeTarget(target);
-  if (live !== null && inputs.onExisting === "fail") {
-    throw new Error(`${where} already has a CORS configuration that this stack does not manage: ${describeRules(live.rules)}; nothing was changed — set onExisting: "adopt" to take it over (when it already matches your rules) or onExisting: "overwrite" to replace it`);
+  const decision = decideExisting(live, desired, inputs.onExisting);
+  if (decision === "refuse-foreign") {
+    throw new Error(`${where} already has a CORS configuration that this stack does not manage: ${describeRules(live!.rules)}; nothing was changed — set onExisting: "adopt" to take it over (when it already matches your rules) or onExisting: "overwrite" to replace it`);
   }
-  if (live !== null && inputs.onExisting === "adopt") {
-    if (!sameRules(live.rules, desired.rules)) {
-      throw new Error(`${where} has a CORS configuration that differs from your rules, so it cannot be adopted as is: it has ${describeRules(live.rules)}, your rules are ${describeRules(desired.rules)}; nothing was changed — make the rules match (bucket-cors get prints them) or set onExisting: "overwrite"`);
-    }
-    return { id: resourceIdOf(target), outs: outputsOf(inputs) };
+  if (decision === "refuse-different") {
+    throw new Error(`${where} has a CORS configuration that differs from your rules, so it cannot be adopted as is: it has ${describeRules(live!.rules)}, your rules are ${describeRules(desired.rules)}; nothing was changed — make the rules match (bucket-cors get prints them) or set onExisting: "overwrite"`);
   }
+  if (decision === "adopt") return { id: resourceIdOf(target), outs: outputsOf(inputs) };
   await applyConfirmed(backend, target, desired, live, confirmation(inputs));
   return { id: resourceIdOf(target), outs: outputsOf(inputs) };
 }
