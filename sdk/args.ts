@@ -9,7 +9,8 @@ export interface CorsPolicyCommonArgs {
   /**
    * The bucket (or Swift container) whose CORS policy this resource manages.
    * Build it with a preset: `targets.aws({ bucket, region })`, `targets.r2({ accountId, bucket })`...
-   * Changing it to another bucket replaces the resource.
+   * Changing it to another bucket replaces the resource; another spelling of the same bucket is an update.
+   * @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/cors.html
    */
   readonly target: pulumi.Input<TargetInput>;
   /**
@@ -19,6 +20,7 @@ export interface CorsPolicyCommonArgs {
    * - `"overwrite"`: replace it.
    * `pulumi import` cannot bring dynamic resources in (pulumi/pulumi#16175); `"adopt"` is the way.
    * @default "fail"
+   * @see https://github.com/pulumi/pulumi/issues/16175
    */
   readonly onExisting?: pulumi.Input<OnExisting>;
   /**
@@ -39,6 +41,7 @@ export interface CorsPolicyCommonArgs {
    * the target's evaluator dialect: a failed expectation fails preview with the rule-by-rule explanation.
    * With `verify: "preflight"` they are also sent as real preflights after apply.
    * @default - no expectations
+   * @see https://developer.mozilla.org/docs/Web/HTTP/CORS#preflighted_requests
    */
   readonly expect?: pulumi.Input<pulumi.Input<Expectation>[]>;
   /**
@@ -49,12 +52,14 @@ export interface CorsPolicyCommonArgs {
    *   retrying within the propagation timeout; on disagreement the previous configuration is restored
    *   and the operation fails with a table of expected vs. observed.
    * @default "read"
+   * @see https://developers.cloudflare.com/r2/buckets/cors/ (R2 can take 30 s to serve a change)
    */
   readonly verify?: pulumi.Input<VerifyMode>;
   /**
    * Preview warnings about risky rules (`*` origin with write methods, `http://` origins, shadowed or
    * duplicate rules, `*` headers on credentialed origins, max-age above browser caps). `false` turns them
    * off; `suppress` silences codes per rule ID: `{ suppress: { "public-read": ["wildcard-origin-write"] } }`.
+   * Codes: wildcard-origin-write, insecure-origin, shadowed-rule, duplicate-rule, wildcard-headers-credentialed, max-age-above-browser-cap.
    * @default - all warnings shown
    */
   readonly lint?: false | { readonly suppress?: Readonly<Record<string, readonly string[]>> };
@@ -76,7 +81,9 @@ export interface CorsPolicyDocumentArgs extends CorsPolicyCommonArgs {
   /**
    * A CORS document as text in any supported format: S3 XML, AWS CLI JSON (`{"CORSRules":…}`),
    * an S3-console / R2-dashboard rule array, Cloudflare API JSON (`{"rules":[{"allowed":…}]}`),
-   * GCS JSON, or Swift metadata headers. The format is detected.
+   * GCS JSON, or Swift metadata headers. The format is detected; it is stored as normalized `rules`.
+   * @default - required unless `rules` is given
+   * @see https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutBucketCors.html
    */
   readonly document: pulumi.Input<string>;
   readonly rules?: never;
