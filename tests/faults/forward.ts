@@ -1,0 +1,33 @@
+import { request as httpRequest, type Agent, type IncomingMessage, type ServerResponse } from "node:http";
+
+/**
+ * Sends `req` on to the upstream (its base path prefixed) and streams the answer
+ * back; resolves when the exchange is over. Headers pass unchanged, Host
+ * included, so a signature over them stays valid. An upstream that cannot be
+ * reached is answered 502 rather than hidden. `onStatus` gets the status before
+ * the client sees any of the answer, so what it records is in place before the
+ * client can send its next request.
+ */
+export function forward(req: IncomingMessage, res: ServerResponse, upstream: URL, agent: Agent, onStatus: (status: number) => void): Promise<void> {
+  return new Promise((resolve) => {
+    res.on("close", () => {
+      if (!res.writableFinished) out.destroy(); // the client went away: so does the upstream request
+      resolve();
+    });
+    const path = `${upstream.pathname.replace(/\/+$/, "")}${req.url ?? "/"}`;
+    const out = httpRequest({ host: upstream.hostname, port: upstream.port, method: req.method, path, headers: req.headers, agent }, (answer) => {
+      onStatus(answer.statusCode ?? 502);
+      res.writeHead(answer.statusCode ?? 502, answer.rawHeaders);
+      answer.pipe(res);
+    });
+    out.on("error", (error) => {
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      onStatus(502);
+      res.writeHead(502, { "content-type": "text/plain" }).end(`fault proxy: upstream failed: ${error.message}`);
+    });
+    req.pipe(out);
+  });
+}

@@ -1,0 +1,172 @@
+import type { DeploymentError, StateSnapshot } from "../host/harness";
+import { cors, every, first, internalError, reset, serviceUnavailable, slowDown, stall } from "./faults";
+import { SECRET, startS3Faults, type S3Faults } from "./s3-setup";
+
+const RULES = [{ allowedOrigins: ["https://app.example.com"], allowedMethods: ["GET", "PUT"], allowedHeaders: ["content-type"], maxAgeSeconds: 600 }];
+const LIVE = [{ AllowedOrigins: ["https://app.example.com"], AllowedMethods: ["GET", "PUT"], AllowedHeaders: ["content-type"], MaxAgeSeconds: 600 }];
+const OLD_RULES = [{ allowedOrigins: ["https://old.example"], allowedMethods: ["GET"] }];
+const OLD_LIVE = [{ AllowedOrigins: ["https://old.example"], AllowedMethods: ["GET"] }];
+const URN = "urn:pulumi:faults-s3::cors::pulumi-nodejs:dynamic/bucket-cors:CorsPolicy::site";
+const SLOW_DOWN = "failed (503 SlowDown): Please reduce your request rate.";
+/** How messages describe RULES (lifecycle/describe.ts). */
+const DESCRIBED = "1 rule ([GET,PUT] from https://app.example.com headers content-type)";
+const INTERNAL = "failed (500 InternalError): We encountered an internal error. Please try again.";
+const BUCKETS = ["slow-put", "reset-get", "down-new", "down-managed", "readback-create", "readback-update", "restore-fails", "refresh", "reset-delete", "stall-put"];
+
+let env: S3Faults;
+
+beforeAll(async () => {
+  env = await startS3Faults(BUCKETS);
+}, 180_000);
+
+afterAll(async () => {
+  await env?.stop();
+});
+
+afterEach(async () => {
+  env.proxy.plan();
+  await env.harness.destroy();
+  env.proxy.clearLog();
+});
+
+/** The error an operation failed with; fails the test if it succeeded. */
+async function failure(operation: Promise<unknown>): Promise<DeploymentError> {
+  try {
+    await operation;
+  } catch (error) {
+    return error as DeploymentError;
+  }
+  throw new Error("the operation succeeded under a persistent fault");
+}
+
+/** `up`s the rules without faults and forgets the requests that took. */
+async function managed(bucket: string, rules: unknown[]): Promise<void> {
+  await env.harness.up(env.program(bucket, rules));
+  env.proxy.clearLog();
+}
+
+const ops = (result: { steps: { op: string }[] }) => result.steps.map((s) => s.op);
+const getCors = (bucket: string, status: string) => `GET /${bucket}/?cors= ${status}`;
+const putCors = (bucket: string, status: string) => `PUT /${bucket}/?cors= ${status}`;
+const times = (n: number, line: string) => Array.from({ length: n }, () => line);
+
+describe("S3 faults through the real provider host (s3rver behind the fault proxy)", () => {
+  test("a 503 SlowDown on the first 2 PutBucketCors is retried: up creates the policy and s3rver holds the rules", async () => {
+    const { proxy, harness, program, s3 } = env;
+    proxy.plan(first(2, cors("PUT"), slowDown()));
+    expect(ops(await harness.up(program("slow-put", RULES)))).toEqual(["create"]);
+    expect(await s3.liveRules("slow-put")).toEqual(LIVE);
+    expect(harness.state().resources.map((r) => [r.id, r.outputs["rules"]])).toEqual([[`s3:${proxy.url.replace("http://", "")}/slow-put`, RULES]]);
+    expect(JSON.stringify(harness.state())).not.toContain(SECRET);
+    expect(proxy.lines()).toEqual([getCors("slow-put", "404"), ...times(2, putCors("slow-put", "503 (injected)")), putCors("slow-put", "200"), getCors("slow-put", "200")]);
+  });
+
+  test("a connection reset on the first GetBucketCors is retried: up creates the policy", async () => {
+    const { proxy, harness, program, s3 } = env;
+    proxy.plan(first(1, cors("GET"), reset()));
+    expect(ops(await harness.up(program("reset-get", RULES)))).toEqual(["create"]);
+    expect(await s3.liveRules("reset-get")).toEqual(LIVE);
+    expect(proxy.lines()).toEqual([getCors("reset-get", "reset"), getCors("reset-get", "404"), putCors("reset-get", "200"), getCors("reset-get", "200")]);
+  });
+
+  // Each case takes the SDK's 4 throttling back-offs (random up to 1, 2, 4 and 8 s): 7.5 s on average,
+  // 15 s at worst; hence two cases, one per starting point (create with onExisting: "overwrite" over
+  // a foreign configuration fails the same way: the put throws before anything is written).
+  describe("fails when PutBucketCors keeps answering 503 SlowDown, and leaves the bucket and the state as they were", () => {
+    const cases = [
+      { name: "create on a bucket without CORS", bucket: "down-new", op: "create", before: null, setup: async () => {} },
+      { name: "update of a managed configuration", bucket: "down-managed", op: "update", before: OLD_LIVE, setup: () => managed("down-managed", OLD_RULES) },
+    ];
+    test.each(cases)("$name", async ({ bucket, op, before, setup }) => {
+      const { proxy, harness, program, s3 } = env;
+      await setup();
+      const state: StateSnapshot = harness.state();
+      proxy.plan(every(cors("PUT"), slowDown()));
+      const error = await failure(harness.up(program(bucket, RULES)));
+      expect(error.message).toBe(`up failed: ${op} failed for ${URN}: PutBucketCors on S3-compatible storage bucket "${bucket}" ${SLOW_DOWN}`);
+      expect(JSON.stringify(error.diagnostics)).not.toContain(SECRET);
+      expect(await s3.liveRules(bucket)).toEqual(before);
+      expect(harness.state()).toEqual(state);
+      expect(proxy.lines()).toEqual([getCors(bucket, before === null ? "404" : "200"), ...times(5, putCors(bucket, "503 (injected)"))]);
+    }, 60_000);
+  });
+
+  // A read-back that keeps failing is a failed confirmation: apply.ts puts the previous configuration
+  // back and says so (design.md §7: a failed create or update changes nothing).
+  describe("fails when GetBucketCors keeps failing after a successful PutBucketCors, and restores the previous configuration", () => {
+    const cases = [
+      { name: "create on a bucket without CORS", bucket: "readback-create", op: "create", before: null, restored: "no CORS configuration", restore: "DELETE /readback-create/?cors= 200", setup: async () => {} },
+      { name: "update of a managed configuration", bucket: "readback-update", op: "update", before: OLD_LIVE, restored: "1 rule ([GET] from https://old.example)", restore: putCors("readback-update", "200"), setup: () => managed("readback-update", OLD_RULES) },
+    ];
+    test.each(cases)("$name", async ({ bucket, op, before, restored, restore, setup }) => {
+      const { proxy, harness, program, s3 } = env;
+      await setup();
+      const state = harness.state();
+      proxy.plan({ ...every(cors("GET"), internalError()), after: cors("PUT") });
+      const error = await failure(harness.up(program(bucket, RULES)));
+      expect(error.message).toBe(`up failed: ${op} failed for ${URN}: GetBucketCors on S3-compatible storage bucket "${bucket}" ${INTERNAL}\nThe previous configuration was restored (${restored}).`);
+      expect(await s3.liveRules(bucket)).toEqual(before);
+      expect(harness.state()).toEqual(state);
+      expect(proxy.lines()).toEqual([getCors(bucket, before === null ? "404" : "200"), putCors(bucket, "200"), ...times(5, getCors(bucket, "500 (injected)")), restore]);
+    }, 60_000);
+  });
+
+  test("fails when the read-back and the restore both keep failing, saying what the bucket may hold", async () => {
+    const { proxy, harness, program, s3 } = env;
+    proxy.plan({ ...every(cors("GET"), internalError()), after: cors("PUT") }, every(cors("DELETE"), internalError()));
+    const error = await failure(harness.up(program("restore-fails", RULES)));
+    const where = 'S3-compatible storage bucket "restore-fails"';
+    expect(error.message).toBe(
+      `up failed: create failed for ${URN}: GetBucketCors on ${where} ${INTERNAL}\nRestoring the previous configuration also failed: DeleteBucketCors on ${where} ${INTERNAL} — ${where} may hold ${DESCRIBED}; check it with bucket-cors get, then run pulumi refresh`,
+    );
+    // What the message says is what the bucket holds; the failed create left nothing in the state.
+    expect(await s3.liveRules("restore-fails")).toEqual(LIVE);
+    expect(harness.state()).toEqual({ resources: [] });
+    expect(proxy.lines()).toEqual([getCors("restore-fails", "404"), putCors("restore-fails", "200"), ...times(5, getCors("restore-fails", "500 (injected)")), ...times(5, "DELETE /restore-fails/?cors= 500 (injected)")]);
+    // With nothing in the state, refresh has nothing to read: the next up meets the left-over rules
+    // as a foreign configuration (onExisting: "adopt" takes them over).
+    proxy.plan();
+    expect((await harness.refresh()).steps).toEqual([]);
+    expect((await failure(harness.up(program("restore-fails", RULES)))).message).toBe(
+      `up failed: create failed for ${URN}: ${where} already has a CORS configuration that this stack does not manage: ${DESCRIBED}; nothing was changed — set onExisting: "adopt" to take it over (when it already matches your rules) or onExisting: "overwrite" to replace it`,
+    );
+    expect(ops(await harness.up(program("restore-fails", RULES, { onExisting: "adopt" })))).toEqual(["create"]);
+  }, 60_000);
+
+  // 503 ServiceUnavailable rather than SlowDown: the same status, retried with the transient back-off.
+  test("fails when GetBucketCors keeps answering 503 on refresh, and keeps the resource in the state", async () => {
+    const { proxy, harness, s3 } = env;
+    await managed("refresh", RULES);
+    const state = harness.state();
+    proxy.plan(every(cors("GET"), serviceUnavailable()));
+    const error = await failure(harness.refresh());
+    expect(error.message).toBe(`refresh failed: read failed for ${URN}: GetBucketCors on S3-compatible storage bucket "refresh" failed (503 ServiceUnavailable): Service is unable to handle request.`);
+    expect(harness.state()).toEqual(state);
+    expect(proxy.lines()).toEqual(times(5, getCors("refresh", "503 (injected)")));
+    expect(await s3.liveRules("refresh")).toEqual(LIVE);
+    proxy.plan();
+    expect((await harness.refresh()).steps.map((s) => s.refresh)).toEqual(["same"]);
+  }, 60_000);
+
+  test("a connection reset on the first DeleteBucketCors is retried: destroy removes the configuration", async () => {
+    const { proxy, harness, s3 } = env;
+    await managed("reset-delete", RULES);
+    proxy.plan(first(1, cors("DELETE"), reset()));
+    expect(ops(await harness.destroy())).toEqual(["delete"]);
+    expect(await s3.liveRules("reset-delete")).toBeNull();
+    expect(harness.state()).toEqual({ resources: [] });
+    expect(proxy.lines()).toEqual([getCors("reset-delete", "200"), "DELETE /reset-delete/?cors= reset", "DELETE /reset-delete/?cors= 200", getCors("reset-delete", "404")]);
+  });
+
+  // The only stall here: the SDK's requestTimeout is 60 s, too long to reach in a test, so this checks
+  // the other side of it: a slow answer is waited for and the write is not sent twice.
+  test("a PutBucketCors answered 1.5 s late is waited for, not sent again", async () => {
+    const { proxy, harness, program, s3 } = env;
+    proxy.plan(first(1, cors("PUT"), stall(1500)));
+    const started = Date.now();
+    expect(ops(await harness.up(program("stall-put", RULES)))).toEqual(["create"]);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1500);
+    expect(await s3.liveRules("stall-put")).toEqual(LIVE);
+    expect(proxy.lines()).toEqual([getCors("stall-put", "404"), putCors("stall-put", "200 (stalled)"), getCors("stall-put", "200")]);
+  });
+});
