@@ -39,7 +39,7 @@ export async function applyConfirmed(backend: Backend, target: Target, desired: 
       await write(backend, target, previous);
     } catch (restoreError) {
       const restore = restoreError instanceof Error ? restoreError.message : String(restoreError);
-      throw new Error(`${reason}\nRestoring the previous configuration also failed: ${restore} — ${describeTarget(target)} may hold ${desired === null ? "no CORS configuration" : describeRules(desired.rules)}; check it with bucket-cors get, then run pulumi refresh`);
+      throw new Error(`${reason}\nRestoring the previous configuration also failed: ${restore} — ${describeTarget(target)} may hold ${desired === null ? "no CORS configuration" : describeRules(desired.rules)}; check it with bucket-cors get; for a resource already in the stack run pulumi refresh, for a new one set onExisting: "overwrite" (or "adopt" if it holds your rules) and run pulumi up again`);
     }
     throw new Error(`${reason}\nThe previous configuration was restored (${previous === null ? "no CORS configuration" : describeRules(previous.rules)}).`);
   }

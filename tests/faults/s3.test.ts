@@ -117,7 +117,7 @@ describe("S3 faults through the real provider host (s3rver behind the fault prox
     const error = await failure(harness.up(program("restore-fails", RULES)));
     const where = 'S3-compatible storage bucket "restore-fails"';
     expect(error.message).toBe(
-      `up failed: create failed for ${URN}: GetBucketCors on ${where} ${INTERNAL}\nRestoring the previous configuration also failed: DeleteBucketCors on ${where} ${INTERNAL} — ${where} may hold ${DESCRIBED}; check it with bucket-cors get, then run pulumi refresh`,
+      `up failed: create failed for ${URN}: GetBucketCors on ${where} ${INTERNAL}\nRestoring the previous configuration also failed: DeleteBucketCors on ${where} ${INTERNAL} — ${where} may hold ${DESCRIBED}; check it with bucket-cors get; for a resource already in the stack run pulumi refresh, for a new one set onExisting: "overwrite" (or "adopt" if it holds your rules) and run pulumi up again`,
     );
     // What the message says is what the bucket holds; the failed create left nothing in the state.
     expect(await s3.liveRules("restore-fails")).toEqual(LIVE);
