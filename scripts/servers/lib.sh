@@ -241,3 +241,33 @@ show_logs() {
 check_port() {
   if [[ ! "$1" =~ ^[0-9]+$ ]] || (($1 < 1 || $1 > 65535)); then die "invalid port '$1'"; fi
 }
+
+# wipe_server KIND: stops the server in $DIR (the sourcing script's do_stop) and removes DIR,
+# only if this script created it (the marker names KIND).
+wipe_server() {
+  local kind=$1
+  [[ -d "$DIR" ]] || return 0
+  owned_dir "$DIR" "$kind" || die "$DIR was not created by $SCRIPT_NAME (no $MARKER); refusing to wipe it"
+  do_stop quiet
+  rm -rf "$DIR"
+  log "removed $DIR"
+}
+
+# server_main KIND start|stop|wipe DIR [PORT]: the command line both server scripts share,
+# dispatching to their do_start / do_stop.
+server_main() {
+  local kind=$1
+  shift
+  (($# >= 2)) || usage
+  local cmd=$1
+  DIR=$(abs_path "$2")
+  case "$cmd" in
+    start)
+      (($# == 3)) || usage
+      do_start "$3"
+      ;;
+    stop) do_stop ;;
+    wipe) wipe_server "$kind" ;;
+    *) usage ;;
+  esac
+}

@@ -212,27 +212,4 @@ do_stop() {
   [[ "${1:-}" == quiet ]] || log "stopped in $(elapsed_since "$started") s"
 }
 
-do_wipe() {
-  [[ -d "$DIR" ]] || return 0
-  owned_dir "$DIR" rgw || die "$DIR was not created by $SCRIPT_NAME (no $MARKER); refusing to wipe it"
-  do_stop quiet
-  rm -rf "$DIR"
-  log "removed $DIR"
-}
-
-main() {
-  (($# >= 2)) || usage
-  local cmd=$1
-  DIR=$(abs_path "$2")
-  case "$cmd" in
-    start)
-      (($# == 3)) || usage
-      do_start "$3"
-      ;;
-    stop) do_stop ;;
-    wipe) do_wipe ;;
-    *) usage ;;
-  esac
-}
-
-main "$@"
+server_main rgw "$@"
