@@ -242,6 +242,27 @@ check_port() {
   if [[ ! "$1" =~ ^[0-9]+$ ]] || (($1 < 1 || $1 > 65535)); then die "invalid port '$1'"; fi
 }
 
+# running_server KIND [quiet]: succeeds when $DIR holds a live server this script started;
+# otherwise says so (unless quiet), clears stale pid files, and fails so do_stop returns.
+# Dies on a non-empty DIR without the marker: nothing is stopped there.
+running_server() {
+  local kind=$1 quiet=${2:-}
+  if [[ ! -d "$DIR" ]]; then
+    [[ "$quiet" == quiet ]] || log "not running ($DIR does not exist)"
+    return 1
+  fi
+  if ! owned_dir "$DIR" "$kind"; then
+    [[ -n "$(ls -A "$DIR")" ]] || return 1 # an empty dir runs nothing
+    die "$DIR was not created by $SCRIPT_NAME (no $MARKER); refusing to stop anything there"
+  fi
+  any_alive && return 0
+  local files
+  mapfile -t files < <(pid_files)
+  rm -f "${files[@]}" "$DIR/env"
+  [[ "$quiet" == quiet ]] || log "not running"
+  return 1
+}
+
 # wipe_server KIND: stops the server in $DIR (the sourcing script's do_stop) and removes DIR,
 # only if this script created it (the marker names KIND).
 wipe_server() {

@@ -190,21 +190,9 @@ do_start() {
 
 # do_stop [quiet]: SIGTERM each recorded daemon in order, SIGKILL after STOP_TIMEOUT.
 do_stop() {
-  if [[ ! -d "$DIR" ]]; then
-    [[ "${1:-}" == quiet ]] || log "not running ($DIR does not exist)"
-    return 0
-  fi
-  if ! owned_dir "$DIR" rgw; then
-    [[ -n "$(ls -A "$DIR")" ]] || return 0 # an empty dir runs nothing
-    die "$DIR was not created by $SCRIPT_NAME (no $MARKER); refusing to stop anything there"
-  fi
+  running_server rgw "${1:-}" || return 0
   local files
   mapfile -t files < <(pid_files)
-  if ! any_alive; then
-    rm -f "${files[@]}" "$DIR/env"
-    [[ "${1:-}" == quiet ]] || log "not running"
-    return 0
-  fi
   local started f
   started=$(now)
   for f in "${files[@]}"; do stop_pids "$STOP_TIMEOUT" "$DIR" "$f"; done

@@ -267,21 +267,7 @@ do_start() {
 # do_stop [quiet]: SIGTERM in order (proxy, then the storage servers together, then memcached),
 # SIGKILL after STOP_TIMEOUT.
 do_stop() {
-  if [[ ! -d "$DIR" ]]; then
-    [[ "${1:-}" == quiet ]] || log "not running ($DIR does not exist)"
-    return 0
-  fi
-  if ! owned_dir "$DIR" swift; then
-    [[ -n "$(ls -A "$DIR")" ]] || return 0 # an empty dir runs nothing
-    die "$DIR was not created by $SCRIPT_NAME (no $MARKER); refusing to stop anything there"
-  fi
-  local files
-  mapfile -t files < <(pid_files)
-  if ! any_alive; then
-    rm -f "${files[@]}" "$DIR/env"
-    [[ "${1:-}" == quiet ]] || log "not running"
-    return 0
-  fi
+  running_server swift "${1:-}" || return 0
   local started b backends=()
   started=$(now)
   for b in "${BACKENDS[@]}"; do backends+=("$DIR/run/$b.pid"); done
