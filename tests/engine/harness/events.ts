@@ -1,0 +1,100 @@
+/** One step the engine took (or planned, in preview) on a resource of the program. */
+export interface EngineStep {
+  /** The engine's op: create, same, update, replace, create-replacement, delete-replaced, delete, refresh, read … */
+  readonly op: string;
+  readonly urn: string;
+  /** The resource's name (the last URN segment). */
+  readonly name: string;
+  readonly type: string;
+  /** Top-level properties that differ, as the engine reports them. */
+  readonly diffs: readonly string[];
+  /** Property paths the provider's detailed diff names. */
+  readonly detailedDiff: readonly string[];
+  /** State after the step (outputs), when the event carried it. */
+  readonly outputs?: Record<string, unknown>;
+}
+
+export interface EngineDiagnostic {
+  readonly severity: string;
+  readonly message: string;
+  readonly urn?: string;
+}
+
+/** What one `pulumi` operation did, from its engine events and its output. */
+export interface EngineResult {
+  readonly ok: boolean;
+  /** The CLI's output, as a user sees it (no color). */
+  readonly output: string;
+  /** Steps on resources of the program (not the stack or providers), in the order they finished. */
+  readonly steps: readonly EngineStep[];
+  readonly diagnostics: readonly EngineDiagnostic[];
+  /** The engine's summary: op → count. */
+  readonly changes: Readonly<Record<string, number>>;
+  readonly error?: string;
+}
+
+interface RawEvent {
+  resourcePreEvent?: { metadata: RawMetadata };
+  resOutputsEvent?: { metadata: RawMetadata };
+  resOpFailedEvent?: { metadata: RawMetadata };
+  diagnosticEvent?: { severity: string; message: string; urn?: string };
+  summaryEvent?: { resourceChanges?: Record<string, number> };
+}
+
+interface RawMetadata {
+  op: string;
+  urn: string;
+  type: string;
+  diffs?: string[];
+  detailedDiff?: Record<string, unknown>;
+  new?: { outputs?: Record<string, unknown> };
+}
+
+interface RawResult {
+  ok: boolean;
+  output: string;
+  events: RawEvent[];
+  error?: string;
+}
+
+/** Steps are taken from ResOutputs events (a finished step), or ResourcePre when none came (preview, failures). */
+export function toResult(raw: RawResult, processOutput: string): EngineResult {
+  const finished = new Map<string, EngineStep>();
+  const started = new Map<string, EngineStep>();
+  const order: string[] = [];
+  const diagnostics: EngineDiagnostic[] = [];
+  let changes: Record<string, number> = {};
+  for (const event of raw.events) {
+    const pre = event.resourcePreEvent?.metadata;
+    const done = event.resOutputsEvent?.metadata ?? event.resOpFailedEvent?.metadata;
+    if (pre && isProgramResource(pre.type)) {
+      const key = `${pre.urn} ${pre.op}`;
+      if (!started.has(key)) order.push(key);
+      started.set(key, step(pre));
+    }
+    if (done && isProgramResource(done.type)) finished.set(`${done.urn} ${done.op}`, step(done));
+    if (event.diagnosticEvent) {
+      const { severity, message, urn } = event.diagnosticEvent;
+      diagnostics.push(urn === undefined ? { severity, message: message.trim() } : { severity, message: message.trim(), urn });
+    }
+    if (event.summaryEvent?.resourceChanges) changes = event.summaryEvent.resourceChanges;
+  }
+  const steps = order.map((key) => finished.get(key) ?? started.get(key)!);
+  const output = raw.output === "" ? processOutput : raw.output;
+  return raw.error === undefined ? { ok: raw.ok, output, steps, diagnostics, changes } : { ok: raw.ok, output, steps, diagnostics, changes, error: raw.error };
+}
+
+function step(metadata: RawMetadata): EngineStep {
+  const name = metadata.urn.split("::").pop() ?? metadata.urn;
+  const base = { op: metadata.op, urn: metadata.urn, name, type: metadata.type, diffs: metadata.diffs ?? [], detailedDiff: Object.keys(metadata.detailedDiff ?? {}) };
+  return metadata.new?.outputs === undefined ? base : { ...base, outputs: metadata.new.outputs };
+}
+
+function isProgramResource(type: string): boolean {
+  return type !== "pulumi:pulumi:Stack" && !type.startsWith("pulumi:providers:");
+}
+
+/** `op name` per step, the shape most assertions compare. */
+export function opsOf(result: EngineResult): string[] {
+  return result.steps.map((s) => `${s.op} ${s.name}`);
+}

@@ -1,0 +1,210 @@
+import { execFile } from "child_process";
+import * as crypto from "crypto";
+import * as fs from "fs";
+import * as path from "path";
+import { repoRoot, tmpRoot } from "../../host/harness/paths";
+import { toResult, type EngineResult } from "./events";
+import type { InstalledProject } from "./project";
+import { TEMPLATE_GITIGNORE, TEMPLATE_TSCONFIG_COMMONJS } from "./template";
+
+export interface WorkspaceOptions {
+  /** Pulumi project name (Pulumi.yaml `name`). */
+  readonly project: string;
+  readonly stack?: string;
+  /** The CLI's directory (it also holds `pulumi-resource-pulumi-nodejs`). */
+  readonly binDir: string;
+  /** Variables for the CLI, the program and the provider host (credentials by name live here). */
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+export interface OperationOptions {
+  /** `pulumi preview --diff` / `up --diff`. */
+  readonly diff?: boolean;
+  /** `pulumi preview --expect-no-changes`. */
+  readonly expectNoChanges?: boolean;
+  /** `pulumi refresh` before the operation. */
+  readonly refresh?: boolean;
+  /** `--parallel` (the engine's default when absent). */
+  readonly parallel?: number;
+}
+
+const PASSPHRASE = "engine-tests-passphrase";
+const OPERATION_TIMEOUT_MS = 300_000;
+
+/**
+ * A Pulumi project as `pulumi new typescript` makes one (its tsconfig.json unchanged), on a local
+ * file backend (`pulumi login file://…`) with a private PULUMI_HOME and a passphrase secrets
+ * provider, no update checks and no plugin downloads. node_modules is the installed project's.
+ * Programs are TypeScript compiled by the project's own `tsc`; operations run the real CLI.
+ */
+export class EngineWorkspace {
+  readonly dir: string;
+  readonly projectDir: string;
+  readonly stack: string;
+  private readonly env: NodeJS.ProcessEnv;
+
+  private constructor(
+    readonly installed: InstalledProject,
+    private readonly options: WorkspaceOptions,
+    root: string,
+  ) {
+    this.dir = root;
+    this.projectDir = path.join(root, "project");
+    this.stack = options.stack ?? "dev";
+    this.env = {
+      ...process.env,
+      ...options.env,
+      PATH: `${options.binDir}${path.delimiter}${process.env["PATH"] ?? ""}`,
+      PULUMI_HOME: path.join(root, "home"),
+      PULUMI_CONFIG_PASSPHRASE: PASSPHRASE,
+      PULUMI_SKIP_UPDATE_CHECK: "true",
+      PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+      PULUMI_SKIP_CONFIRMATIONS: "true",
+      PULUMI_DIY_BACKEND_NO_LEGACY_WARNING: "true",
+      NO_COLOR: "1",
+    };
+    delete this.env["PULUMI_BACKEND_URL"];
+    delete this.env["PULUMI_ACCESS_TOKEN"];
+  }
+
+  /** A fresh project directory and backend under `.tmp/engine-runs/`, logged in. */
+  static async create(installed: InstalledProject, options: WorkspaceOptions): Promise<EngineWorkspace> {
+    const root = path.join(tmpRoot(), "engine-runs", `${options.project}-${process.pid}-${crypto.randomBytes(3).toString("hex")}`);
+    const ws = new EngineWorkspace(installed, options, root);
+    fs.mkdirSync(path.join(root, "backend"), { recursive: true });
+    fs.mkdirSync(path.join(root, "home"), { recursive: true });
+    fs.mkdirSync(ws.projectDir, { recursive: true });
+    fs.writeFileSync(path.join(ws.projectDir, "Pulumi.yaml"), `name: ${options.project}\nruntime: nodejs\ndescription: engine test project\n`);
+    fs.writeFileSync(path.join(ws.projectDir, "package.json"), `${JSON.stringify({ ...installed.manifest, name: options.project, main: "index.ts" }, null, 2)}\n`);
+    fs.writeFileSync(path.join(ws.projectDir, "tsconfig.json"), `${JSON.stringify(TEMPLATE_TSCONFIG_COMMONJS, null, 4)}\n`);
+    fs.writeFileSync(path.join(ws.projectDir, ".gitignore"), TEMPLATE_GITIGNORE);
+    fs.symlinkSync(installed.nodeModules, path.join(ws.projectDir, "node_modules"), "dir");
+    await ws.pulumi(["login", `file://${path.join(root, "backend")}`]);
+    await ws.pulumi(["stack", "init", ws.stack, "--secrets-provider", "passphrase"]);
+    return ws;
+  }
+
+  /** Writes index.ts and compiles it with the project's tsc and tsconfig; rejects with tsc's output. */
+  async program(source: string): Promise<void> {
+    fs.writeFileSync(path.join(this.projectDir, "index.ts"), source);
+    fs.rmSync(path.join(this.projectDir, "bin"), { recursive: true, force: true });
+    const tsc = path.join(this.installed.nodeModules, "typescript", "bin", "tsc");
+    const result = await exec(process.execPath, [tsc, "-p", ".", ...(process.env["BCORS_DEV_SKIP_LIB_CHECK"] ? ["--skipLibCheck"] : [])], this.projectDir, this.env, 120_000);
+    if (result.code !== 0) throw new Error(`tsc failed on the program:\n${result.stdout}${result.stderr}\n--- index.ts ---\n${source}`);
+  }
+
+  preview(options: OperationOptions = {}): Promise<EngineResult> {
+    return this.operation("preview", options);
+  }
+  up(options: OperationOptions = {}): Promise<EngineResult> {
+    return this.operation("up", options);
+  }
+  refresh(options: OperationOptions = {}): Promise<EngineResult> {
+    return this.operation("refresh", options);
+  }
+  destroy(options: OperationOptions = {}): Promise<EngineResult> {
+    return this.operation("destroy", options);
+  }
+
+  /** Like the operations above, but resolves with a failed result instead of rejecting. */
+  async attempt(op: "preview" | "up" | "refresh" | "destroy", options: OperationOptions = {}): Promise<EngineResult> {
+    const requestFile = path.join(this.dir, `result-${crypto.randomBytes(4).toString("hex")}.json`);
+    const request = { op, project: this.options.project, stack: this.stack, options: automationOptions(op, options) };
+    const runner = path.join(repoRoot(), "tests", "engine", "harness", "runner.js");
+    const child = await exec(process.execPath, [runner, JSON.stringify(request), requestFile], this.projectDir, this.env, OPERATION_TIMEOUT_MS);
+    if (!fs.existsSync(requestFile)) throw new Error(`pulumi ${op} runner exited ${child.code} without a result:\n${child.stdout}${child.stderr}`);
+    const raw = JSON.parse(fs.readFileSync(requestFile, "utf8")) as Parameters<typeof toResult>[0];
+    fs.rmSync(requestFile, { force: true });
+    return toResult(raw, child.stdout + child.stderr);
+  }
+
+  /** Runs the CLI directly in the project (`pulumi stack export`, `pulumi config set --secret` …). */
+  async pulumi(args: readonly string[], input?: string): Promise<string> {
+    const result = await exec(path.join(this.options.binDir, "pulumi"), [...args, "--non-interactive"], this.projectDir, this.env, OPERATION_TIMEOUT_MS, input);
+    if (result.code !== 0) throw new Error(`pulumi ${args.join(" ")} exited ${result.code}:\n${result.stdout}${result.stderr}`);
+    return result.stdout;
+  }
+
+  /** The stack's state as `pulumi stack export` prints it. */
+  async exportStack(): Promise<StackExport> {
+    return JSON.parse(await this.pulumi(["stack", "export", "--stack", this.stack])) as StackExport;
+  }
+
+  /** The resources of the exported state of one type (default: CorsPolicy). */
+  async resources(type = CORS_POLICY_TYPE): Promise<ExportedResource[]> {
+    return ((await this.exportStack()).deployment.resources ?? []).filter((r) => r.type === type);
+  }
+
+  /** Every file under the backend and PULUMI_HOME, concatenated (to prove a value is nowhere). */
+  backendText(): string {
+    return [path.join(this.dir, "backend"), path.join(this.dir, "home"), this.projectDir]
+      .flatMap((dir) => listFiles(dir))
+      .map((file) => fs.readFileSync(file, "latin1"))
+      .join("\n");
+  }
+
+  private async operation(op: "preview" | "up" | "refresh" | "destroy", options: OperationOptions): Promise<EngineResult> {
+    const result = await this.attempt(op, options);
+    if (!result.ok) throw new EngineError(op, result);
+    return result;
+  }
+}
+
+export const CORS_POLICY_TYPE = "pulumi-nodejs:dynamic/bucket-cors:CorsPolicy";
+
+export interface ExportedResource {
+  readonly urn: string;
+  readonly type: string;
+  readonly id?: string;
+  readonly inputs?: Record<string, unknown>;
+  readonly outputs?: Record<string, unknown>;
+}
+
+export interface StackExport {
+  readonly version: number;
+  readonly deployment: { readonly resources?: ExportedResource[]; readonly secrets_providers?: unknown };
+}
+
+/** A failed operation; its message is the CLI's output, so `rejects.toThrow(text)` matches what users see. */
+export class EngineError extends Error {
+  constructor(
+    readonly op: string,
+    readonly result: EngineResult,
+  ) {
+    super(`pulumi ${op} failed:\n${result.output}\n${result.error ?? ""}`);
+  }
+}
+
+function automationOptions(op: string, options: OperationOptions): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (options.diff) out["diff"] = true;
+  if (options.expectNoChanges) out["expectNoChanges"] = true;
+  if (options.refresh) out["refresh"] = true;
+  if (options.parallel !== undefined) out["parallel"] = options.parallel;
+  if (op === "refresh" || op === "destroy") delete out["diff"];
+  return out;
+}
+
+function listFiles(entry: string): string[] {
+  if (!fs.existsSync(entry)) return [];
+  const stat = fs.lstatSync(entry);
+  if (stat.isSymbolicLink()) return [];
+  if (!stat.isDirectory()) return [entry];
+  return fs.readdirSync(entry).flatMap((name) => listFiles(path.join(entry, name)));
+}
+
+interface Exec {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+function exec(command: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv, timeout: number, input?: string): Promise<Exec> {
+  return new Promise((resolve) => {
+    const child = execFile(command, args, { cwd, env, timeout, killSignal: "SIGKILL", maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      const code = error === null ? 0 : typeof error.code === "number" ? error.code : 1;
+      resolve({ code, stdout, stderr: error !== null && error.killed ? `${stderr}\n(killed after ${timeout} ms)` : stderr });
+    });
+    if (input !== undefined) child.stdin?.end(input);
+  });
+}

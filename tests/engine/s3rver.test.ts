@@ -1,0 +1,24 @@
+import { startS3rver, type EmbeddedS3 } from "../support/s3rver";
+import { s3EngineSuite } from "./s3-engine-suite";
+
+const SECRET_VALUE = "s3rver-engine-secret-4b7e";
+let s3: EmbeddedS3;
+
+s3EngineSuite(
+  async () => {
+    s3 = await startS3rver();
+    return {
+      name: "s3rver",
+      preset: "s3",
+      profile: "s3",
+      title: "S3-compatible storage",
+      ops: s3,
+      otherSpelling: s3.endpoint.replace("127.0.0.1", "localhost"),
+      // s3rver checks the access key (S3RVER) but not the signature, so any secret works.
+      credentialEnv: { BCORS_ENGINE_KEY_ID: "S3RVER", BCORS_ENGINE_SECRET: SECRET_VALUE },
+      credentials: { accessKeyIdEnv: "BCORS_ENGINE_KEY_ID", secretAccessKeyEnv: "BCORS_ENGINE_SECRET" },
+      secret: SECRET_VALUE,
+    };
+  },
+  async () => s3?.stop(),
+);
