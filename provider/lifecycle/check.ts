@@ -135,6 +135,17 @@ function held(config: CorsConfigurationInput, profile: ProfileName, allowWidenin
   return normalize(allowWidening ? widen(config, getProfile(profile)) : config).rules;
 }
 
+/**
+ * A failure as the engine should get it. The engine prints `property <p> value {<v>} has a
+ * problem: <reason>`, looking `p` up as a top-level input (pulumi/pulumi
+ * pkg/resource/deploy/step_generator.go, issueCheckErrors), so a nested path such as
+ * `rules[0].allowedOrigins[0]` prints `value {<nil>}`. A nested path therefore goes into the
+ * reason with no property, which the engine prints as `resource '<name>' has a problem: <path>: <reason>`.
+ */
+export function forEngine(failure: CheckFailure): CheckFailure {
+  return /[.[]/.test(failure.property) ? { property: "", reason: `${failure.property}: ${failure.reason}` } : failure;
+}
+
 function toFailure(issue: Issue): CheckFailure {
   // The engine prints the property before the reason, so the reason drops the message's own path prefix.
   const prefix = `${issue.path}: `;

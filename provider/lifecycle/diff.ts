@@ -11,18 +11,27 @@ export interface DiffOutcome {
 }
 
 /**
+ * A replace deletes the old configuration first. A bucket holds one CORS configuration, and two
+ * spellings of one bucket cannot always be told apart here (`127.0.0.1` and `localhost`, a Swift
+ * storage URL written out): created first, the new resource would overwrite (or refuse) the old
+ * one's configuration and the old one's delete would then empty the bucket. Deleted first, the
+ * bucket ends with the new rules whichever bucket the new target names.
+ */
+const REPLACE = { changes: true, replaces: ["target"], deleteBeforeReplace: true } as const;
+
+/**
  * Compares old outputs with new checked inputs. Rules are compared semantically
  * (order of origins, method case and server ID rewrites are no change); a target
- * naming another bucket is a replace, another spelling of the same bucket an update; an unknown value (preview) may be a change,
- * and an unknown target may name another bucket.
+ * naming another bucket is a replace (delete first), another spelling of the same bucket an update;
+ * an unknown value (preview) may be a change, and an unknown target may name another bucket.
  */
 export function diffInputs(olds: Record<string, unknown>, news: Record<string, unknown>): DiffOutcome {
   const none = { changes: false, replaces: [], deleteBeforeReplace: false };
-  if (containsUnknown(news["target"])) return { ...none, changes: true, replaces: ["target"] };
+  if (containsUnknown(news["target"])) return { ...REPLACE, replaces: [...REPLACE.replaces] };
   const oldTarget = olds["target"] as Target | undefined;
   const newTarget = news["target"] as Target;
   if (oldTarget === undefined || locationOf(oldTarget) !== locationOf(newTarget)) {
-    return { ...none, changes: true, replaces: ["target"] };
+    return { ...REPLACE, replaces: [...REPLACE.replaces] };
   }
   const changed =
     stableJson(oldTarget) !== stableJson(newTarget) ||

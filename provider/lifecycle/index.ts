@@ -1,4 +1,4 @@
-import { checkInputs, type CheckOutcome } from "./check";
+import { checkInputs, forEngine, type CheckOutcome } from "./check";
 import { diffInputs, type DiffOutcome } from "./diff";
 import { createPolicy, deletePolicy, readPolicy, updatePolicy, type ReadOutcome } from "./operations";
 import { readProviderConfig, setProviderConfig } from "./provider-config";
@@ -16,7 +16,8 @@ export async function configure(req: { config: { get(key: string): string | unde
 
 /** Validates and normalizes inputs; see `checkInputs`. */
 export async function check(_olds: Record<string, unknown>, news: Record<string, unknown>): Promise<CheckOutcome> {
-  return checkInputs(news);
+  const outcome = checkInputs(news);
+  return { ...outcome, failures: outcome.failures.map(forEngine) };
 }
 
 /** Compares old outputs with new checked inputs; see `diffInputs`. */

@@ -12,6 +12,8 @@ export interface EngineStep {
   readonly detailedDiff: readonly string[];
   /** State after the step (outputs), when the event carried it. */
   readonly outputs?: Record<string, unknown>;
+  /** For a refresh step: what it found (the resource's outputs unchanged, changed, or gone). */
+  readonly refresh?: "same" | "update" | "delete";
 }
 
 export interface EngineDiagnostic {
@@ -47,6 +49,7 @@ interface RawMetadata {
   type: string;
   diffs?: string[];
   detailedDiff?: Record<string, unknown>;
+  old?: { outputs?: Record<string, unknown> };
   new?: { outputs?: Record<string, unknown> };
 }
 
@@ -57,29 +60,31 @@ interface RawResult {
   error?: string;
 }
 
-/** Steps are taken from ResOutputs events (a finished step), or ResourcePre when none came (preview, failures). */
+/**
+ * A step per ResourcePre event, completed by the ResOutputs (or ResOpFailed) event of the same
+ * resource. A refresh step starts as `refresh` and finishes as what it found: `same`, `update`
+ * (the service's values differ from the state) or `delete` (gone).
+ */
 export function toResult(raw: RawResult, processOutput: string): EngineResult {
-  const finished = new Map<string, EngineStep>();
-  const started = new Map<string, EngineStep>();
-  const order: string[] = [];
+  const steps: EngineStep[] = [];
   const diagnostics: EngineDiagnostic[] = [];
   let changes: Record<string, number> = {};
   for (const event of raw.events) {
     const pre = event.resourcePreEvent?.metadata;
     const done = event.resOutputsEvent?.metadata ?? event.resOpFailedEvent?.metadata;
-    if (pre && isProgramResource(pre.type)) {
-      const key = `${pre.urn} ${pre.op}`;
-      if (!started.has(key)) order.push(key);
-      started.set(key, step(pre));
+    if (pre && isProgramResource(pre.type)) steps.push(step(pre));
+    if (done && isProgramResource(done.type)) {
+      const at = findLastIndex(steps, (s) => s.urn === done.urn && (s.op === done.op || s.op === "refresh"));
+      const finished = step(done);
+      if (at < 0) steps.push(finished);
+      else steps[at] = steps[at]!.op === "refresh" ? { ...finished, op: "refresh", refresh: refreshOutcome(done.op) } : finished;
     }
-    if (done && isProgramResource(done.type)) finished.set(`${done.urn} ${done.op}`, step(done));
     if (event.diagnosticEvent) {
       const { severity, message, urn } = event.diagnosticEvent;
       diagnostics.push(urn === undefined ? { severity, message: message.trim() } : { severity, message: message.trim(), urn });
     }
     if (event.summaryEvent?.resourceChanges) changes = event.summaryEvent.resourceChanges;
   }
-  const steps = order.map((key) => finished.get(key) ?? started.get(key)!);
   const output = raw.output === "" ? processOutput : raw.output;
   return raw.error === undefined ? { ok: raw.ok, output, steps, diagnostics, changes } : { ok: raw.ok, output, steps, diagnostics, changes, error: raw.error };
 }
@@ -88,6 +93,21 @@ function step(metadata: RawMetadata): EngineStep {
   const name = metadata.urn.split("::").pop() ?? metadata.urn;
   const base = { op: metadata.op, urn: metadata.urn, name, type: metadata.type, diffs: metadata.diffs ?? [], detailedDiff: Object.keys(metadata.detailedDiff ?? {}) };
   return metadata.new?.outputs === undefined ? base : { ...base, outputs: metadata.new.outputs };
+}
+
+function refreshOutcome(op: string): "same" | "update" | "delete" {
+  if (op === "same" || op === "update" || op === "delete") return op;
+  throw new Error(`a refresh step finished as ${op}`);
+}
+
+function findLastIndex<T>(items: readonly T[], match: (item: T) => boolean): number {
+  for (let i = items.length - 1; i >= 0; i--) if (match(items[i]!)) return i;
+  return -1;
+}
+
+/** `same|update|delete name` per refresh step. */
+export function refreshesOf(result: EngineResult): string[] {
+  return result.steps.filter((s) => s.refresh !== undefined).map((s) => `${s.refresh} ${s.name}`);
 }
 
 function isProgramResource(type: string): boolean {

@@ -114,7 +114,7 @@ export class EngineWorkspace {
     const child = await exec(process.execPath, [runner, JSON.stringify(request), requestFile], this.projectDir, this.env, OPERATION_TIMEOUT_MS);
     if (!fs.existsSync(requestFile)) throw new Error(`pulumi ${op} runner exited ${child.code} without a result:\n${child.stdout}${child.stderr}`);
     const raw = JSON.parse(fs.readFileSync(requestFile, "utf8")) as Parameters<typeof toResult>[0];
-    fs.rmSync(requestFile, { force: true });
+    if (process.env["BCORS_ENGINE_KEEP_RESULTS"] === undefined) fs.rmSync(requestFile, { force: true });
     return toResult(raw, child.stdout + child.stderr);
   }
 
