@@ -23,6 +23,8 @@ export interface S3EngineServer {
   readonly credentials: { readonly accessKeyIdEnv: string; readonly secretAccessKeyEnv: string };
   /** The secret value, to prove it never reaches state. */
   readonly secret: string;
+  /** Keys to put in provider config (`bucket-cors:accessKeyId`, secret `bucket-cors:secretAccessKey`). */
+  readonly configKeys: { readonly accessKeyId: string; readonly secretAccessKey: string };
 }
 
 const app = { allowedOrigins: ["https://app.example.com"], allowedMethods: ["GET", "PUT"], allowedHeaders: ["content-type"], exposeHeaders: ["ETag"], maxAgeSeconds: 600 };
@@ -34,8 +36,8 @@ const liveApp = { AllowedOrigins: ["https://app.example.com"], AllowedMethods: [
  * the same end state on the server, plus what only the engine shows (diff display, warnings,
  * parallel steps, replace order, secrets in the backend).
  */
-export function s3EngineSuite(start: () => Promise<S3EngineServer>, stop: () => Promise<void>): void {
-  describeWithPulumi("CorsPolicy through the real pulumi CLI", (cli) => {
+export function s3EngineSuite(name: string, start: () => Promise<S3EngineServer>, stop: () => Promise<void>): void {
+  describeWithPulumi(`CorsPolicy on ${name} through the real pulumi CLI`, (cli) => {
     let ws: EngineWorkspace;
     let server: S3EngineServer;
     const buckets = ["assets", "media", "other", "gone"];
@@ -58,7 +60,7 @@ export function s3EngineSuite(start: () => Promise<S3EngineServer>, stop: () => 
       await stop();
     });
 
-    describe(`on ${"server"}`, () => {
+    describe("every user path", () => {
       test("preview of a new stack lists the create and writes nothing", async () => {
         await deploy(policy("assets", [app]));
         const result = await ws.preview();
@@ -203,9 +205,9 @@ export function s3EngineSuite(start: () => Promise<S3EngineServer>, stop: () => 
       });
 
       test("a secret in provider config stays out of `pulumi stack export` and every backend file", async () => {
-        const secretKey = "config-secret-value-e81f";
+        const secretKey = server.configKeys.secretAccessKey;
         await ws.pulumi(["config", "set", "--secret", "bucket-cors:secretAccessKey", secretKey]);
-        await ws.pulumi(["config", "set", "bucket-cors:accessKeyId", "S3RVER"]);
+        await ws.pulumi(["config", "set", "bucket-cors:accessKeyId", server.configKeys.accessKeyId]);
         await deploy(policy("media", [app]), { name: "configured", target: { preset: server.preset, args: { bucket: "other", endpoint: server.ops.endpoint } }, args: { rules: [app], onExisting: "overwrite" } });
         expect(opsOf(await ws.up()).sort()).toEqual(["create configured", "delete two", "same site"]);
         expect(await server.ops.liveRules("other")).toEqual([liveApp]);

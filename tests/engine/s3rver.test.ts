@@ -5,6 +5,7 @@ const SECRET_VALUE = "s3rver-engine-secret-4b7e";
 let s3: EmbeddedS3;
 
 s3EngineSuite(
+  "s3rver",
   async () => {
     s3 = await startS3rver();
     return {
@@ -18,6 +19,7 @@ s3EngineSuite(
       credentialEnv: { BCORS_ENGINE_KEY_ID: "S3RVER", BCORS_ENGINE_SECRET: SECRET_VALUE },
       credentials: { accessKeyIdEnv: "BCORS_ENGINE_KEY_ID", secretAccessKeyEnv: "BCORS_ENGINE_SECRET" },
       secret: SECRET_VALUE,
+      configKeys: { accessKeyId: "S3RVER", secretAccessKey: "config-secret-value-e81f" },
     };
   },
   async () => s3?.stop(),

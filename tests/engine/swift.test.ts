@@ -1,0 +1,88 @@
+import { describeWithSwift } from "../servers/real-servers";
+import { swiftOps, type SwiftOps } from "../support/swift-ops";
+import { opsOf, refreshesOf } from "./harness/events";
+import { describeWithPulumi } from "./harness/pulumi-cli";
+import { installedProject } from "./harness/project";
+import { program, type PolicySpec } from "./harness/programs";
+import { EngineWorkspace } from "./harness/workspace";
+
+const ALL = ["GET", "PUT", "POST", "DELETE", "HEAD"];
+const app = { allowedOrigins: ["https://app.example.com"], allowedMethods: ALL, allowedHeaders: ["*"], exposeHeaders: ["ETag"], maxAgeSeconds: 600 };
+const META = "x-container-meta-access-control-";
+const appMeta = { [`${META}allow-origin`]: "https://app.example.com", [`${META}expose-headers`]: "etag", [`${META}max-age`]: "600" };
+
+/** The Swift lifecycle of tests/lifecycle/swift.test.ts through the real pulumi CLI, same steps and end states. */
+describeWithSwift("OpenStack Swift (real server)", (swift) => {
+  describeWithPulumi("CorsPolicy on Swift through the real pulumi CLI", (cli) => {
+    let ws: EngineWorkspace;
+    let ops: SwiftOps;
+    const policy = (container: string, rules: unknown[], extra: Record<string, unknown> = {}, endpoint?: string): PolicySpec => ({
+      name: "media",
+      target: { preset: "swift", args: endpoint === undefined ? { container } : { container, endpoint } },
+      args: { rules, ...extra },
+    });
+    const deploy = (spec: PolicySpec) => ws.program(program([spec]));
+
+    beforeAll(async () => {
+      const info = swift();
+      ops = await swiftOps(info.authUrl, info.user, info.key);
+      for (const c of ["media", "other"]) await ops.createContainer(c);
+      ws = await EngineWorkspace.create(await installedProject(), {
+        project: "cors-swift",
+        binDir: cli().binDir,
+        env: { ST_AUTH: info.authUrl, ST_USER: info.user, ST_KEY: info.key },
+      });
+    }, 600_000);
+
+    test("up writes the container's CORS metadata", async () => {
+      await deploy(policy("media", [app]));
+      expect(opsOf(await ws.up())).toEqual(["create media"]);
+      expect(await ops.corsMeta("media")).toEqual(appMeta);
+      expect((await ws.resources())[0]!.id).toBe("swift:media");
+    });
+
+    test("re-cased and reordered rules: preview --expect-no-changes passes", async () => {
+      await deploy(policy("media", [{ ...app, allowedMethods: ["head", "get", "put", "post", "delete"], exposeHeaders: ["etag"] }]));
+      expect(opsOf(await ws.preview({ expectNoChanges: true }))).toEqual(["same media"]);
+    });
+
+    test("an update rewrites the metadata and removes what the new policy leaves unset; --diff names the value", async () => {
+      const { maxAgeSeconds: _omit, ...rest } = app;
+      await deploy(policy("media", [{ ...rest, allowedOrigins: ["https://app.example.com", "https://b.example"] }]));
+      expect((await ws.preview({ diff: true })).output).toContain('+ [1]: "https://b.example"');
+      expect(opsOf(await ws.up())).toEqual(["update media"]);
+      expect(await ops.corsMeta("media")).toEqual({ [`${META}allow-origin`]: "https://app.example.com https://b.example", [`${META}expose-headers`]: "etag" });
+    });
+
+    test("refresh records an out-of-band edit and an out-of-band removal; up restores", async () => {
+      await ops.post("media", { "X-Container-Meta-Access-Control-Allow-Origin": "https://evil.example" });
+      expect(refreshesOf(await ws.refresh())).toEqual(["update media"]);
+      await ops.post("media", { "X-Remove-Container-Meta-Access-Control-Allow-Origin": "x", "X-Remove-Container-Meta-Access-Control-Expose-Headers": "x" });
+      expect(refreshesOf(await ws.refresh())).toEqual(["delete media"]);
+      expect(await ws.resources()).toEqual([]);
+      await deploy(policy("media", [app]));
+      expect(opsOf(await ws.up())).toEqual(["create media"]);
+      expect(await ops.corsMeta("media")).toEqual(appMeta);
+    });
+
+    test("the same container named by its storage URL is a replace that deletes first: the metadata stays", async () => {
+      await deploy(policy("media", [app], {}, swift().storageUrl));
+      expect(opsOf(await ws.up())).toEqual(["delete-replaced media", "replace media", "create-replacement media"]);
+      expect(await ops.corsMeta("media")).toEqual(appMeta);
+    });
+
+    test("preview refuses what Swift cannot hold, saying what would widen", async () => {
+      await deploy(policy("other", [{ allowedOrigins: ["https://app.example.com"], allowedMethods: ["GET"], allowedHeaders: ["content-type"] }]));
+      const result = await ws.attempt("preview");
+      expect(result.ok).toBe(false);
+      expect(result.output).toContain(
+        `resource 'media' has a problem: rules[0].allowedMethods: ["GET"] would widen to every method: OpenStack Swift cannot restrict methods, so PUT, POST, DELETE, HEAD would be allowed too`,
+      );
+    });
+
+    test("destroy removes the metadata", async () => {
+      expect(opsOf(await ws.destroy())).toEqual(["delete media"]);
+      expect(await ops.corsMeta("media")).toEqual({});
+    });
+  });
+});
