@@ -1,8 +1,8 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { Expectation } from "../provider/lifecycle/expectations";
 import type { OnExisting, VerifyMode } from "../provider/lifecycle/types";
-import type { CorsRuleInput } from "../provider/model/schema";
-import type { TargetInput } from "../provider/targets";
+import type { CorsRuleInput } from "../provider/model/types";
+import type { TargetInput } from "../provider/targets/types";
 
 /** Arguments every CorsPolicy takes, whichever way its rules are given. */
 export interface CorsPolicyCommonArgs {

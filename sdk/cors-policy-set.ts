@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { TargetInput } from "../provider/targets";
+import type { TargetInput } from "../provider/targets/types";
 import type { CorsPolicyCommonArgs, CorsPolicyDocumentArgs, CorsPolicyRulesArgs } from "./args";
 import { CorsPolicy } from "./cors-policy";
 

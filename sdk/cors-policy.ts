@@ -3,8 +3,8 @@ import { corsPolicyProvider } from "../provider/provider";
 import { isProfileName } from "../provider/profiles";
 import type { Expectation } from "../provider/lifecycle/expectations";
 import type { OnExisting, VerifyMode } from "../provider/lifecycle/types";
-import type { CorsRule } from "../provider/model/schema";
-import type { Target } from "../provider/targets";
+import type { CorsRule } from "../provider/model/types";
+import type { Target } from "../provider/targets/types";
 import type { CorsPolicyArgs } from "./args";
 import { policyWarnings } from "./warnings";
 

@@ -3,7 +3,7 @@
  * This is the package's only public entry point; everything is a named export.
  */
 export { CORS_METHODS, type CorsMethod } from "../provider/model/methods";
-export type { CorsConfiguration, CorsConfigurationInput, CorsRule, CorsRuleInput } from "../provider/model/schema";
+export type { CorsConfiguration, CorsConfigurationInput, CorsRule, CorsRuleInput } from "../provider/model/types";
 export type { Issue } from "../provider/model/issue";
 export type { ValidateOptions } from "../provider/model/validate";
 export { FORMAT_NAMES, type FormatName, type Encoded, type SwiftHeaders } from "../provider/formats/types";
@@ -19,7 +19,7 @@ export type { CorsPolicyArgs, CorsPolicyCommonArgs, CorsPolicyRulesArgs, CorsPol
 export { targets, type CredentialEnvNames, type S3PresetArgs, type RegionalPresetArgs, type SwiftPresetArgs } from "./targets";
 export { rules } from "./rules";
 export { ON_EXISTING, type OnExisting } from "../provider/lifecycle/types";
-export type { Target, TargetInput } from "../provider/targets";
+export type { Target, TargetInput, R2Jurisdiction } from "../provider/targets/types";
 export { BackendError } from "../provider/errors";
 export { CorsPolicySet, type CorsPolicySetArgs } from "./cors-policy-set";
 export { VERIFY_MODES, type VerifyMode } from "../provider/lifecycle/types";

@@ -1,4 +1,4 @@
-import type { TargetInput } from "../provider/targets";
+import type { TargetInput } from "../provider/targets/types";
 
 /** Names of environment variables holding S3 credentials, read at operation time (never the values themselves). */
 export interface CredentialEnvNames {
@@ -34,7 +34,7 @@ function target(profile: TargetInput["profile"], args: S3PresetArgs & { region?:
   if (args.region !== undefined) out["region"] = args.region;
   if (args.endpoint !== undefined) out["endpoint"] = args.endpoint;
   if (args.credentials !== undefined) out["credentials"] = { ...args.credentials };
-  return out as TargetInput;
+  return out as unknown as TargetInput;
 }
 
 /** Fields every Swift preset takes. Credentials come from the environment at operation time. */
@@ -53,7 +53,7 @@ function swiftTarget(profile: "swift" | "vstorage" | "ovh-swift", args: SwiftPre
   if (args.endpoint !== undefined) out["endpoint"] = args.endpoint;
   if (args.region !== undefined) out["region"] = args.region;
   if (args.projectId !== undefined) out["projectId"] = args.projectId;
-  return out as TargetInput;
+  return out as unknown as TargetInput;
 }
 
 /**
