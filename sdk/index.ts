@@ -15,8 +15,8 @@ export { CorsPolicyError, CorsValidationError } from "../provider/errors";
 // Not exported: codecs and validators one by one (use parsePolicy/renderPolicy/validatePolicy),
 // and the provider's lifecycle functions (reached only through "pulumi-bucket-cors/provider").
 export { CorsPolicy } from "./cors-policy";
-export type { CorsPolicyArgs, CorsPolicyCommonArgs, CorsPolicyRulesArgs, CorsPolicyDocumentArgs } from "./args";
-export { targets, type CredentialEnvNames, type S3PresetArgs, type RegionalPresetArgs, type SwiftPresetArgs } from "./targets";
+export type { CorsPolicyArgs, CorsPolicyCommonArgs, CorsPolicyRulesArgs, CorsPolicyDocumentArgs, LintArgs } from "./args";
+export { targets, type CredentialEnvNames, type S3PresetArgs, type RegionalPresetArgs, type SwiftPresetArgs, type KeystoneSwiftPresetArgs, type TargetArgs } from "./targets";
 export { rules } from "./rules";
 export { ON_EXISTING, type OnExisting } from "../provider/lifecycle/types";
 export type { Target, TargetInput, R2Jurisdiction } from "../provider/targets/types";

@@ -42,7 +42,7 @@ const VARIANTS: Record<string, unknown> = {
 const TEMPLATE_DEPENDENCIES = { "@pulumi/pulumi": "^3.113.0" };
 const TEMPLATE_DEV_DEPENDENCIES = { "@types/node": "^18", typescript: "^5.0.0" };
 
-/** The README's program, and a CorsPolicySet. */
+/** The README's program, then what issue #9 asked for: a bucket Output as a target field, and a CorsPolicySet over it. */
 function programSource(): string {
   const readme = fs.readFileSync(path.join(repo, "README.md"), "utf8");
   const section = readme.slice(readme.indexOf("## Use it in a Pulumi program"));
@@ -50,7 +50,14 @@ function programSource(): string {
   if (match?.[1] === undefined) throw new Error("README.md: no ```ts block under \"## Use it in a Pulumi program\"");
   return [
     match[1],
-    'new cors.CorsPolicySet("web", { targets: [cors.targets.r2({ accountId: "0123abcd", bucket: "assets" }), cors.targets.aws({ bucket: "assets", region: "eu-west-1" })], rules: web });',
+    'import * as pulumi from "@pulumi/pulumi";',
+    "// A bucket created in the same program (aws.s3.BucketV2 in a real one; @pulumi/aws is not installed here).",
+    'class BucketV2 extends pulumi.CustomResource { constructor(name: string) { super("aws:s3/bucketV2:BucketV2", name, {}); } }',
+    'const bucket = new BucketV2("site");',
+    'const bucketName: pulumi.Output<string> = bucket.id;',
+    'new cors.CorsPolicy("site", { target: cors.targets.aws({ bucket: bucketName, region: pulumi.output("eu-west-1") }), rules: web });',
+    'new cors.CorsPolicySet("web", { targets: [cors.targets.r2({ accountId: "0123abcd", bucket: bucketName }), cors.targets.aws({ bucket: "assets", region: "eu-west-1" })],',
+    '  rules: web, onExisting: pulumi.output("adopt" as const), lint: { suppress: { public: ["wildcard-origin-write"] } } });',
     "",
   ].join("\n");
 }
