@@ -1,18 +1,24 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { Expectation } from "../provider/lifecycle/expectations";
 import type { OnExisting, VerifyMode } from "../provider/lifecycle/types";
-import type { CorsRuleInput } from "../provider/model/schema";
-import type { TargetInput } from "../provider/targets";
+import type { CorsRuleInput } from "../provider/model/types";
+import type { TargetInput } from "../provider/targets/types";
+import type { TargetArgs } from "./target-args";
 
-/** Arguments every CorsPolicy takes, whichever way its rules are given. */
+/**
+ * Arguments every CorsPolicy takes, whichever way its rules are given. Every field
+ * is a `pulumi.Input`: a plain value, a promise, or an Output of another resource.
+ */
 export interface CorsPolicyCommonArgs {
   /**
    * The bucket (or Swift container) whose CORS policy this resource manages.
    * Build it with a preset: `targets.aws({ bucket, region })`, `targets.r2({ accountId, bucket })`...
+   * Its fields may be Outputs (`targets.aws({ bucket: bucket.id, region })`); keep `profile` plain,
+   * as the presets do, so preview can validate the rules while the bucket does not exist yet.
    * Changing it to another bucket replaces the resource; another spelling of the same bucket is an update.
    * @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/cors.html
    */
-  readonly target: pulumi.Input<TargetInput>;
+  readonly target: TargetArgs | pulumi.Input<TargetInput>;
   /**
    * What `create` does when the bucket already has a CORS configuration this stack does not manage.
    * - `"fail"`: refuse and change nothing;
@@ -35,7 +41,7 @@ export interface CorsPolicyCommonArgs {
    * @default { allowWidening: false }
    * @see https://docs.openstack.org/swift/latest/cors.html
    */
-  readonly swift?: pulumi.Input<{ readonly allowWidening?: boolean }>;
+  readonly swift?: pulumi.Input<{ readonly allowWidening?: pulumi.Input<boolean> }>;
   /**
    * What browsers must (and must not) be allowed to do. Checked at preview against the rules with
    * the target's evaluator dialect: a failed expectation fails preview with the rule-by-rule explanation.
@@ -62,7 +68,13 @@ export interface CorsPolicyCommonArgs {
    * Codes: wildcard-origin-write, insecure-origin, shadowed-rule, duplicate-rule, wildcard-headers-credentialed, max-age-above-browser-cap.
    * @default - all warnings shown
    */
-  readonly lint?: false | { readonly suppress?: Readonly<Record<string, readonly string[]>> };
+  readonly lint?: pulumi.Input<false | LintArgs>;
+}
+
+/** Which preview warnings to silence, per rule ID. */
+export interface LintArgs {
+  /** Warning codes to silence, per rule ID: `{ "public-read": ["wildcard-origin-write"] }`. @default - none silenced */
+  readonly suppress?: pulumi.Input<Readonly<Record<string, readonly string[]>>>;
 }
 
 /** Rules given in the canonical model. */

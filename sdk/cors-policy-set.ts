@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { TargetInput } from "../provider/targets";
 import type { CorsPolicyCommonArgs, CorsPolicyDocumentArgs, CorsPolicyRulesArgs } from "./args";
 import { CorsPolicy } from "./cors-policy";
+import type { TargetArgs } from "./target-args";
 
 /** What every child shares: everything of a CorsPolicy but its target. */
 type SharedArgs = Omit<CorsPolicyCommonArgs, "target">;
@@ -10,10 +10,13 @@ type SharedArgs = Omit<CorsPolicyCommonArgs, "target">;
 export type CorsPolicySetArgs = SharedArgs &
   (Pick<CorsPolicyRulesArgs, "rules" | "document"> | Pick<CorsPolicyDocumentArgs, "rules" | "document">) & {
     /**
-     * The buckets (and containers) that get the policy, on any mix of services. Plain values, since
-     * each child is named from its target: `<set name>-<profile>-<bucket>`.
+     * The buckets (and containers) that get the policy, on any mix of services, as the presets build
+     * them. Each child is named from its target: `<set name>-<profile>-<bucket>`. A bucket that is not
+     * a plain string (an Output of a bucket created in the same program) is not known when the
+     * children are named, so that child is named by its position instead: `<set name>-<profile>-<index>`
+     * (reordering such targets renames, and so replaces, their children).
      */
-    readonly targets: readonly TargetInput[];
+    readonly targets: readonly TargetArgs[];
   };
 
 /**
@@ -41,13 +44,20 @@ export class CorsPolicySet extends pulumi.ComponentResource {
 
 /**
  * `<set>-<profile>-<bucket>`, with the region or account added when two targets
- * would otherwise share a name, and an index as the last resort. Throws on an empty list.
+ * would otherwise share a name, and an index as the last resort. A resource name
+ * must be known when the resource is registered, so a bucket given as an Output or
+ * a promise is replaced by the target's position in the list. Throws on an empty list.
  */
-export function childNames(setName: string, targets: readonly TargetInput[]): string[] {
+export function childNames(setName: string, targets: readonly TargetArgs[]): string[] {
   if (targets.length === 0) throw new Error(`CorsPolicySet "${setName}": targets is empty; it needs at least one target — add one, e.g. targets.aws({ bucket, region })`);
-  const base = targets.map((t) => slug(`${setName}-${t.profile}-${t.bucket}`));
-  const scoped = targets.map((t, i) => (count(base, base[i]!) > 1 ? slug(`${base[i]}-${t.region ?? t.accountId ?? t.endpoint ?? ""}`) : base[i]!));
+  const base = targets.map((t, i) => slug(`${setName}-${t.profile}-${plain(t.bucket) ?? i}`));
+  const scoped = targets.map((t, i) => (count(base, base[i]!) > 1 ? slug(`${base[i]}-${plain(t.region) ?? plain(t.accountId) ?? plain(t.endpoint) ?? ""}`) : base[i]!));
   return scoped.map((n, i) => (count(scoped, n) > 1 ? `${n}-${i}` : n));
+}
+
+/** The value when it is a plain string, not an Output or a promise. */
+function plain(value: unknown): string | undefined {
+  return typeof value === "string" ? value : undefined;
 }
 
 function slug(text: string): string {

@@ -3,22 +3,33 @@ import { corsPolicyProvider } from "../provider/provider";
 import { isProfileName } from "../provider/profiles";
 import type { Expectation } from "../provider/lifecycle/expectations";
 import type { OnExisting, VerifyMode } from "../provider/lifecycle/types";
-import type { CorsRule } from "../provider/model/schema";
-import type { Target } from "../provider/targets";
+import type { CorsRule } from "../provider/model/types";
+import type { Target } from "../provider/targets/types";
 import type { CorsPolicyArgs } from "./args";
 import { policyWarnings } from "./warnings";
 
 /**
  * Logs the policy's warnings (lint and vendor advice) on the resource once its
- * rules are known, so `pulumi preview` shows them without failing.
+ * rules are known, so `pulumi preview` shows them without failing. It waits for
+ * the rules and the profile only: the bucket may be unknown until it is created.
  */
 function warnAtPreview(resource: CorsPolicy, args: CorsPolicyArgs): void {
-  pulumi.all([args.rules, args.document, args.target]).apply(([rules, document, target]) => {
+  pulumi.all([args.rules, args.document, profileOf(args.target), args.lint]).apply(([rules, document, profile, lint]) => {
     // An unknown profile is check's to report (with its path); no advice without one.
-    if (!isProfileName(target?.profile)) return;
-    const suppress = args.lint === false ? undefined : args.lint?.suppress;
-    for (const message of policyWarnings(rules ?? document, target.profile, suppress)) void pulumi.log.warn(message, resource);
+    if (lint === false || !isProfileName(profile)) return;
+    for (const message of policyWarnings(rules ?? document, profile, lint?.suppress)) void pulumi.log.warn(message, resource);
   });
+}
+
+/**
+ * The target's profile: read from the target object itself when it is one (the
+ * presets keep it plain), since resolving the whole target would wait for every field.
+ */
+function profileOf(target: CorsPolicyArgs["target"]): pulumi.Input<unknown> {
+  if (pulumi.Output.isInstance(target) || target instanceof Promise) {
+    return pulumi.output(target as pulumi.Input<{ readonly profile?: unknown }>).apply((t) => t?.profile);
+  }
+  return target.profile;
 }
 
 /**
@@ -59,6 +70,6 @@ export class CorsPolicy extends pulumi.dynamic.Resource {
       fingerprint: undefined,
     };
     super(corsPolicyProvider, name, props, opts, "bucket-cors", "CorsPolicy");
-    if (args.lint !== false) warnAtPreview(this, args);
+    warnAtPreview(this, args);
   }
 }

@@ -3,7 +3,7 @@
  * This is the package's only public entry point; everything is a named export.
  */
 export { CORS_METHODS, type CorsMethod } from "../provider/model/methods";
-export type { CorsConfiguration, CorsConfigurationInput, CorsRule, CorsRuleInput } from "../provider/model/schema";
+export type { CorsConfiguration, CorsConfigurationInput, CorsRule, CorsRuleInput } from "../provider/model/types";
 export type { Issue } from "../provider/model/issue";
 export type { ValidateOptions } from "../provider/model/validate";
 export { FORMAT_NAMES, type FormatName, type Encoded, type SwiftHeaders } from "../provider/formats/types";
@@ -15,11 +15,11 @@ export { CorsPolicyError, CorsValidationError } from "../provider/errors";
 // Not exported: codecs and validators one by one (use parsePolicy/renderPolicy/validatePolicy),
 // and the provider's lifecycle functions (reached only through "pulumi-bucket-cors/provider").
 export { CorsPolicy } from "./cors-policy";
-export type { CorsPolicyArgs, CorsPolicyCommonArgs, CorsPolicyRulesArgs, CorsPolicyDocumentArgs } from "./args";
-export { targets, type CredentialEnvNames, type S3PresetArgs, type RegionalPresetArgs, type SwiftPresetArgs } from "./targets";
+export type { CorsPolicyArgs, CorsPolicyCommonArgs, CorsPolicyRulesArgs, CorsPolicyDocumentArgs, LintArgs } from "./args";
+export { targets, type CredentialEnvNames, type S3PresetArgs, type RegionalPresetArgs, type SwiftPresetArgs, type KeystoneSwiftPresetArgs, type TargetArgs } from "./targets";
 export { rules } from "./rules";
 export { ON_EXISTING, type OnExisting } from "../provider/lifecycle/types";
-export type { Target, TargetInput } from "../provider/targets";
+export type { Target, TargetInput, R2Jurisdiction } from "../provider/targets/types";
 export { BackendError } from "../provider/errors";
 export { CorsPolicySet, type CorsPolicySetArgs } from "./cors-policy-set";
 export { VERIFY_MODES, type VerifyMode } from "../provider/lifecycle/types";

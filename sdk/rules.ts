@@ -1,4 +1,4 @@
-import type { CorsRuleInput } from "../provider/model/schema";
+import type { CorsRuleInput } from "../provider/model/types";
 
 /**
  * Declares a rule list once, typed, for reuse across policies and stacks:

@@ -1,59 +1,70 @@
-import type { TargetInput } from "../provider/targets";
+import type * as pulumi from "@pulumi/pulumi";
+import type { ProfileName } from "../provider/profiles/types";
+import type { R2Jurisdiction } from "../provider/targets/types";
+import type { CredentialEnvNames, TargetArgs } from "./target-args";
 
-/** Names of environment variables holding S3 credentials, read at operation time (never the values themselves). */
-export interface CredentialEnvNames {
-  /** Variable holding the access key id, e.g. `"R2_ACCESS_KEY_ID"`. */
-  readonly accessKeyIdEnv?: string;
-  /** Variable holding the secret access key, e.g. `"R2_SECRET_ACCESS_KEY"`. */
-  readonly secretAccessKeyEnv?: string;
-  /** Variable holding a session token, for temporary credentials. */
-  readonly sessionTokenEnv?: string;
-}
+export type { CredentialEnvNames, TargetArgs } from "./target-args";
+
+/*
+ * Every preset field is a `pulumi.Input`, so a bucket created in the same program
+ * can be passed as its Output (`bucket: bucket.id`). The preset never waits for
+ * them: it returns a plain object with the plain `profile` and the inputs inside,
+ * which the engine sends with unknown fields marked unknown at preview.
+ */
 
 /** Fields every S3 preset takes. */
 export interface S3PresetArgs {
-  /** Bucket name. */
-  readonly bucket: string;
+  /** Bucket name, e.g. `"assets"` or the `id` of a bucket resource in the same program. */
+  readonly bucket: pulumi.Input<string>;
   /**
    * Where credentials come from.
    * @default provider config `bucket-cors:accessKeyId`/`bucket-cors:secretAccessKey`, else the AWS default chain (`AWS_ACCESS_KEY_ID`...)
    */
-  readonly credentials?: CredentialEnvNames;
+  readonly credentials?: pulumi.Input<CredentialEnvNames> | undefined;
   /** Endpoint URL, overriding the vendor's. @default the vendor's endpoint for the region */
-  readonly endpoint?: string;
+  readonly endpoint?: pulumi.Input<string> | undefined;
 }
 
 /** A preset whose endpoint depends on a region. */
 export interface RegionalPresetArgs extends S3PresetArgs {
   /** Region (e.g. `eu-west-1`, `nyc3`, `de-fra-1`). */
-  readonly region: string;
-}
-
-function target(profile: TargetInput["profile"], args: S3PresetArgs & { region?: string }, extra: Partial<TargetInput> = {}): TargetInput {
-  const out: Record<string, unknown> = { profile, bucket: args.bucket, ...extra };
-  if (args.region !== undefined) out["region"] = args.region;
-  if (args.endpoint !== undefined) out["endpoint"] = args.endpoint;
-  if (args.credentials !== undefined) out["credentials"] = { ...args.credentials };
-  return out as TargetInput;
+  readonly region: pulumi.Input<string>;
 }
 
 /** Fields every Swift preset takes. Credentials come from the environment at operation time. */
 export interface SwiftPresetArgs {
   /** Container name. */
-  readonly container: string;
+  readonly container: pulumi.Input<string>;
   /**
    * Storage URL (`https://…/v1/AUTH_<project>`), overriding the one the auth response or catalog gives.
    * @default the storage URL from TempAuth (`X-Storage-Url`) or the Keystone catalog's public object-store endpoint
    */
-  readonly endpoint?: string;
+  readonly endpoint?: pulumi.Input<string> | undefined;
 }
 
-function swiftTarget(profile: "swift" | "vstorage" | "ovh-swift", args: SwiftPresetArgs & { region?: string; projectId?: string }): TargetInput {
-  const out: Record<string, unknown> = { profile, bucket: args.container };
-  if (args.endpoint !== undefined) out["endpoint"] = args.endpoint;
-  if (args.region !== undefined) out["region"] = args.region;
-  if (args.projectId !== undefined) out["projectId"] = args.projectId;
-  return out as TargetInput;
+/** A Swift preset on a Keystone cloud with regional storage (vStorage, OVH Swift). */
+export interface KeystoneSwiftPresetArgs extends SwiftPresetArgs {
+  /** Region, e.g. `hcm03` (vStorage) or `gra` (OVH). */
+  readonly region: pulumi.Input<string>;
+  /** Project (tenant) id filling `{projectId}` in the storage URL. @default - the Keystone catalog's storage URL */
+  readonly projectId?: pulumi.Input<string> | undefined;
+}
+
+type TargetFields = { readonly [K in Exclude<keyof TargetArgs, "profile">]?: TargetArgs[K] | undefined };
+
+/** The target with `profile` and the fields that are given; inputs are passed on as they are, never awaited. */
+function target(profile: ProfileName, fields: TargetFields): TargetArgs {
+  const out: Record<string, unknown> = { profile };
+  for (const [key, value] of Object.entries(fields)) if (value !== undefined) out[key] = value;
+  return out as unknown as TargetArgs;
+}
+
+function s3Fields(args: S3PresetArgs): TargetFields {
+  return { bucket: args.bucket, endpoint: args.endpoint, credentials: args.credentials };
+}
+
+function swiftFields(args: SwiftPresetArgs & { readonly region?: pulumi.Input<string>; readonly projectId?: pulumi.Input<string> | undefined }): TargetFields {
+  return { bucket: args.container, endpoint: args.endpoint, region: args.region, projectId: args.projectId };
 }
 
 /**
@@ -62,39 +73,41 @@ function swiftTarget(profile: "swift" | "vstorage" | "ovh-swift", args: SwiftPre
  */
 export const targets = {
   /** Amazon S3. @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/cors.html */
-  aws: (args: RegionalPresetArgs): TargetInput => target("aws", args),
+  aws: (args: RegionalPresetArgs): TargetArgs => target("aws", { ...s3Fields(args), region: args.region }),
   /**
    * Cloudflare R2, through its S3 API. The jurisdiction picks the endpoint host.
    * @see https://developers.cloudflare.com/r2/buckets/cors/
    */
-  r2: (args: S3PresetArgs & { readonly accountId: string; readonly jurisdiction?: "default" | "eu" | "fedramp" | "us" }): TargetInput =>
-    target("r2", args, { accountId: args.accountId, ...(args.jurisdiction === undefined ? {} : { jurisdiction: args.jurisdiction }) }),
+  r2: (args: S3PresetArgs & { readonly accountId: pulumi.Input<string>; readonly jurisdiction?: pulumi.Input<R2Jurisdiction> | undefined }): TargetArgs =>
+    target("r2", { ...s3Fields(args), accountId: args.accountId, jurisdiction: args.jurisdiction }),
   /** DigitalOcean Spaces (region such as `nyc3`). @see https://docs.digitalocean.com/products/spaces/how-to/configure-cors/ */
-  spaces: (args: RegionalPresetArgs): TargetInput => target("spaces", args),
+  spaces: (args: RegionalPresetArgs): TargetArgs => target("spaces", { ...s3Fields(args), region: args.region }),
   /** OVHcloud Object Storage, S3 API (region such as `gra`). */
-  ovh: (args: RegionalPresetArgs): TargetInput => target("ovh", args),
+  ovh: (args: RegionalPresetArgs): TargetArgs => target("ovh", { ...s3Fields(args), region: args.region }),
   /** Exoscale SOS (zone such as `de-fra-1`). @see https://community.exoscale.com/documentation/storage/cors/ */
-  exoscale: (args: S3PresetArgs & { readonly zone: string }): TargetInput => target("exoscale", { ...args, region: args.zone }),
+  exoscale: (args: S3PresetArgs & { readonly zone: pulumi.Input<string> }): TargetArgs => target("exoscale", { ...s3Fields(args), region: args.zone }),
   /** Ceph RGW, self-hosted: the endpoint is required. */
-  ceph: (args: S3PresetArgs & { readonly endpoint: string; readonly region?: string }): TargetInput => target("ceph", args),
+  ceph: (args: S3PresetArgs & { readonly endpoint: pulumi.Input<string>; readonly region?: pulumi.Input<string> | undefined }): TargetArgs =>
+    target("ceph", { ...s3Fields(args), region: args.region }),
   /** Backblaze B2, S3 API (region such as `us-west-004`). @see https://www.backblaze.com/docs/cloud-storage-enable-cors-with-the-s3-compatible-api */
-  b2: (args: RegionalPresetArgs): TargetInput => target("b2", args),
+  b2: (args: RegionalPresetArgs): TargetArgs => target("b2", { ...s3Fields(args), region: args.region }),
   /** Wasabi (region such as `us-east-1`). @see https://docs.wasabi.com/docs/cross-origin-resource-sharing-cors */
-  wasabi: (args: RegionalPresetArgs): TargetInput => target("wasabi", args),
+  wasabi: (args: RegionalPresetArgs): TargetArgs => target("wasabi", { ...s3Fields(args), region: args.region }),
   /** Any other S3-compatible service: the endpoint is required; path-style unless told otherwise. */
-  s3: (args: S3PresetArgs & { readonly endpoint: string; readonly region?: string; readonly forcePathStyle?: boolean }): TargetInput =>
-    target("s3", args, args.forcePathStyle === undefined ? {} : { forcePathStyle: args.forcePathStyle }),
+  s3: (
+    args: S3PresetArgs & { readonly endpoint: pulumi.Input<string>; readonly region?: pulumi.Input<string> | undefined; readonly forcePathStyle?: pulumi.Input<boolean> | undefined },
+  ): TargetArgs => target("s3", { ...s3Fields(args), region: args.region, forcePathStyle: args.forcePathStyle }),
   /**
    * An OpenStack Swift container. Credentials from the environment: `OS_AUTH_TOKEN` + `OS_STORAGE_URL`,
    * or TempAuth `ST_AUTH`/`ST_USER`/`ST_KEY`, or Keystone v3 `OS_AUTH_URL`/`OS_USERNAME`/`OS_PASSWORD`/`OS_PROJECT_NAME`.
    * @see https://docs.openstack.org/swift/latest/cors.html
    */
-  swift: (args: SwiftPresetArgs): TargetInput => swiftTarget("swift", args),
+  swift: (args: SwiftPresetArgs): TargetArgs => target("swift", swiftFields(args)),
   /**
    * A VNG Cloud vStorage container (Swift API, Keystone auth), region such as `hcm03`.
    * The storage URL is `https://{region}.vstorage.vngcloud.vn/v1/AUTH_{projectId}` when `projectId` is given, else the catalog's.
    */
-  vstorage: (args: SwiftPresetArgs & { readonly region: string; readonly projectId?: string }): TargetInput => swiftTarget("vstorage", args),
+  vstorage: (args: KeystoneSwiftPresetArgs): TargetArgs => target("vstorage", swiftFields(args)),
   /** An OVHcloud Swift container (legacy Public Cloud Storage), region such as `gra`. Keystone auth like vStorage. */
-  ovhSwift: (args: SwiftPresetArgs & { readonly region: string; readonly projectId?: string }): TargetInput => swiftTarget("ovh-swift", args),
+  ovhSwift: (args: KeystoneSwiftPresetArgs): TargetArgs => target("ovh-swift", swiftFields(args)),
 };

@@ -1,5 +1,9 @@
 import { z } from "zod";
 import { CORS_METHODS } from "./methods";
+import type { SameType } from "./same-type";
+import type { CorsConfiguration, CorsConfigurationInput, CorsRule, CorsRuleInput } from "./types";
+
+export type { CorsConfiguration, CorsConfigurationInput, CorsRule, CorsRuleInput } from "./types";
 
 /**
  * Zod schema factories for the canonical model. They are functions, not
@@ -9,6 +13,9 @@ import { CORS_METHODS } from "./methods";
  * The schemas check shape only (which fields, which JSON types). The rules a
  * server applies (origin syntax, wildcards, limits) are in `validate.ts`,
  * which reports them with paths and fixes.
+ *
+ * They are `@internal`: no declaration file of the package mentions zod (see types.ts).
+ * @internal
  */
 export function corsRuleSchema() {
   const list = z.array(z.string());
@@ -28,20 +35,18 @@ export function corsRuleSchema() {
   });
 }
 
-/** Schema of a whole CORS configuration: an ordered list of rules (first match wins). */
+/**
+ * Schema of a whole CORS configuration: an ordered list of rules (first match wins).
+ * @internal
+ */
 export function corsConfigurationSchema() {
   return z.strictObject({ rules: z.array(corsRuleSchema()) });
 }
 
-/** A rule as a user may write it (methods in any case, optional lists). */
-export type CorsRuleInput = z.input<ReturnType<typeof corsRuleSchema>>;
-
-/** A configuration as a user may write it. */
-export type CorsConfigurationInput = z.input<ReturnType<typeof corsConfigurationSchema>>;
-
 /**
  * Schema of a normalized rule (what `normalize()` returns and state stores):
  * methods are upper-case members of {@link CORS_METHODS}.
+ * @internal
  */
 export function normalizedCorsRuleSchema() {
   const list = z.array(z.string());
@@ -55,13 +60,22 @@ export function normalizedCorsRuleSchema() {
   });
 }
 
-/** Schema of a normalized configuration. */
+/**
+ * Schema of a normalized configuration.
+ * @internal
+ */
 export function normalizedCorsConfigurationSchema() {
   return z.strictObject({ rules: z.array(normalizedCorsRuleSchema()) });
 }
 
-/** A normalized rule: the canonical model every codec and backend speaks. */
-export type CorsRule = z.output<ReturnType<typeof normalizedCorsRuleSchema>>;
-
-/** A normalized configuration. */
-export type CorsConfiguration = z.output<ReturnType<typeof normalizedCorsConfigurationSchema>>;
+/**
+ * Compile-time proof that the plain types in types.ts are exactly what the schemas
+ * infer: when one changes without the other, this stops compiling.
+ * @internal
+ */
+export const SCHEMAS_MATCH_TYPES: [
+  SameType<CorsRuleInput, z.input<ReturnType<typeof corsRuleSchema>>>,
+  SameType<CorsConfigurationInput, z.input<ReturnType<typeof corsConfigurationSchema>>>,
+  SameType<CorsRule, z.output<ReturnType<typeof normalizedCorsRuleSchema>>>,
+  SameType<CorsConfiguration, z.output<ReturnType<typeof normalizedCorsConfigurationSchema>>>,
+] = [true, true, true, true];

@@ -1,7 +1,8 @@
 import { type Issue } from "../model/issue";
 import { formatPath, valueAt } from "../model/structure";
 import { issue, show } from "../model/issue";
-import { targetSchema, type Target } from "./schema";
+import { targetSchema } from "./schema";
+import type { Target } from "./types";
 
 /** What checking a target gives: the normalized target, or issues with `target.` paths. */
 export type TargetCheck = { readonly ok: true; readonly target: Target } | { readonly ok: false; readonly issues: Issue[] };

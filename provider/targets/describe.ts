@@ -1,5 +1,5 @@
 import { getProfile } from "../profiles";
-import type { Target } from "./schema";
+import type { Target } from "./types";
 
 /** How messages name a target: `Cloudflare R2 bucket "assets"`, `OpenStack Swift container "media"`. */
 export function describeTarget(target: Target): string {

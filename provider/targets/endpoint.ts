@@ -1,5 +1,5 @@
 import { getProfile } from "../profiles";
-import type { Target } from "./schema";
+import type { Target } from "./types";
 
 /**
  * The endpoint URL for a target: its own `endpoint`, else the profile's template

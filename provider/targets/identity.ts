@@ -1,6 +1,6 @@
 import { getProfile } from "../profiles";
 import { endpointOf } from "./endpoint";
-import type { Target } from "./schema";
+import type { Target } from "./types";
 
 /**
  * A stable resource id naming the bucket a target points at, e.g.

@@ -1,4 +1,6 @@
-export { targetSchema, R2_JURISDICTIONS, type Target, type TargetInput } from "./schema";
+/** @internal */
+export { targetSchema } from "./schema";
+export { R2_JURISDICTIONS, type R2Jurisdiction, type Target, type TargetCredentials, type TargetInput } from "./types";
 export { locationOf, resourceIdOf } from "./identity";
 export { endpointOf, regionOf } from "./endpoint";
 export { checkTarget } from "./check";

@@ -1,13 +1,16 @@
 import { z } from "zod";
+import type { SameType } from "../model/same-type";
 import { PROFILE_NAMES } from "../profiles/types";
+import { R2_JURISDICTIONS, type Target, type TargetCredentials, type TargetInput } from "./types";
 
-/** R2 jurisdictions (https://developers.cloudflare.com/r2/reference/data-location/#jurisdictional-restrictions). */
-export const R2_JURISDICTIONS = ["default", "eu", "fedramp", "us"] as const;
+export { R2_JURISDICTIONS, type R2Jurisdiction, type Target, type TargetCredentials, type TargetInput } from "./types";
 
 /**
  * Schema of a target: which bucket (or Swift container) on which service. Plain
  * data, serializable, and never credentials: `credentials` only names the
  * environment variables to read them from at call time.
+ * `@internal`: no declaration file of the package mentions zod (see types.ts).
+ * @internal
  */
 export function targetSchema() {
   return z.strictObject({
@@ -38,8 +41,15 @@ export function targetSchema() {
   });
 }
 
-/** A target as a user writes it. */
-export type TargetInput = z.input<ReturnType<typeof targetSchema>>;
+type TargetSchema = ReturnType<typeof targetSchema>;
 
-/** A checked, normalized target. */
-export type Target = z.output<ReturnType<typeof targetSchema>>;
+/**
+ * Compile-time proof that the plain types in types.ts are exactly what the schema
+ * infers: when one changes without the other, this stops compiling.
+ * @internal
+ */
+export const TARGET_SCHEMA_MATCHES_TYPES: [
+  SameType<TargetInput, z.input<TargetSchema>>,
+  SameType<Target, z.output<TargetSchema>>,
+  SameType<TargetCredentials, NonNullable<z.input<TargetSchema>["credentials"]>>,
+] = [true, true, true];

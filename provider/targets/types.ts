@@ -1,0 +1,49 @@
+import type { ProfileName } from "../profiles/types";
+
+/*
+ * A target's data types, written out without zod so that no public declaration
+ * file reaches zod (see ../model/types.ts); `schema.ts` proves at compile time
+ * that its schema infers exactly these.
+ */
+
+/** R2 jurisdictions (https://developers.cloudflare.com/r2/reference/data-location/#jurisdictional-restrictions). */
+export const R2_JURISDICTIONS = ["default", "eu", "fedramp", "us"] as const;
+
+/** One of {@link R2_JURISDICTIONS}; `default` is the same as leaving it out. */
+export type R2Jurisdiction = (typeof R2_JURISDICTIONS)[number];
+
+/** Names of environment variables holding the credentials (never the values). */
+export interface TargetCredentials {
+  accessKeyIdEnv?: string | undefined;
+  secretAccessKeyEnv?: string | undefined;
+  sessionTokenEnv?: string | undefined;
+}
+
+/**
+ * A target as a user writes it: which bucket (or Swift container) on which
+ * service. Plain data, serializable, and never credentials: `credentials` only
+ * names the environment variables to read them from at call time.
+ */
+export interface TargetInput {
+  /** Vendor profile (`aws`, `r2`, `ceph`, `swift`...). */
+  profile: ProfileName;
+  /** Bucket name (the container name on Swift targets). */
+  bucket: string;
+  /** Endpoint URL; overrides the profile's template. */
+  endpoint?: string | undefined;
+  /** Region (fills `{region}` in the profile's endpoint and signs requests). */
+  region?: string | undefined;
+  /** Cloudflare account id (R2). */
+  accountId?: string | undefined;
+  /** R2 jurisdiction; `default` is the same as leaving it out. */
+  jurisdiction?: R2Jurisdiction | undefined;
+  /** Swift project (tenant) id filling `{projectId}` in storage URLs. */
+  projectId?: string | undefined;
+  /** Force path-style addressing; defaults to the profile's addressing style. */
+  forcePathStyle?: boolean | undefined;
+  /** Names of environment variables holding the credentials (never the values). */
+  credentials?: TargetCredentials | undefined;
+}
+
+/** A checked, normalized target (the schema checks shape only, so it has the same fields). */
+export type Target = TargetInput;
