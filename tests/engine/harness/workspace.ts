@@ -44,7 +44,7 @@ export class EngineWorkspace {
   private readonly env: NodeJS.ProcessEnv;
 
   private constructor(
-    readonly installed: InstalledProject,
+    private installed: InstalledProject,
     private readonly options: WorkspaceOptions,
     root: string,
   ) {
@@ -84,12 +84,21 @@ export class EngineWorkspace {
     return ws;
   }
 
+  /** Points the project at another installation (an upgrade of this package, another @pulumi/pulumi). */
+  useInstalled(installed: InstalledProject): void {
+    this.installed = installed;
+    const link = path.join(this.projectDir, "node_modules");
+    fs.rmSync(link, { force: true });
+    fs.symlinkSync(installed.nodeModules, link, "dir");
+    fs.writeFileSync(path.join(this.projectDir, "package.json"), `${JSON.stringify({ ...installed.manifest, name: this.options.project, main: "index.ts" }, null, 2)}\n`);
+  }
+
   /** Writes index.ts and compiles it with the project's tsc and tsconfig; rejects with tsc's output. */
   async program(source: string): Promise<void> {
     fs.writeFileSync(path.join(this.projectDir, "index.ts"), source);
     fs.rmSync(path.join(this.projectDir, "bin"), { recursive: true, force: true });
     const tsc = path.join(this.installed.nodeModules, "typescript", "bin", "tsc");
-    const result = await exec(process.execPath, [tsc, "-p", ".", ...(process.env["BCORS_DEV_SKIP_LIB_CHECK"] ? ["--skipLibCheck"] : [])], this.projectDir, this.env, 120_000);
+    const result = await exec(process.execPath, [tsc, "-p", "."], this.projectDir, this.env, 120_000);
     if (result.code !== 0) throw new Error(`tsc failed on the program:\n${result.stdout}${result.stderr}\n--- index.ts ---\n${source}`);
   }
 
