@@ -18,6 +18,7 @@ describeWithRgw("Ceph RGW (real server)", (rgw) => {
         credentialEnv: {},
         credentials: info.credentialEnv,
         secret: info.secretAccessKey,
+        deniedExplanation: "(status 403) (ceph rules) — rules[0]: origin \"https://evil.example\" matches none of \"https://app.example.com\"; no rule lists the origin: 403",
         configKeys: { accessKeyId: info.accessKeyId, secretAccessKey: info.secretAccessKey },
       };
     },

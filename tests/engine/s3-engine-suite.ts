@@ -23,6 +23,8 @@ export interface S3EngineServer {
   readonly credentials: { readonly accessKeyIdEnv: string; readonly secretAccessKeyEnv: string };
   /** The secret value, to prove it never reaches state. */
   readonly secret: string;
+  /** How the evaluator explains, in this server's dialect, that PUT from https://evil.example is denied. */
+  readonly deniedExplanation: string;
   /** Keys to put in provider config (`bucket-cors:accessKeyId`, secret `bucket-cors:secretAccessKey`). */
   readonly configKeys: { readonly accessKeyId: string; readonly secretAccessKey: string };
 }
@@ -84,7 +86,7 @@ export function s3EngineSuite(name: string, start: () => Promise<S3EngineServer>
         const result = await ws.attempt("preview");
         expect(result.ok).toBe(false);
         expect(result.output).toContain(
-          `error: pulumi-nodejs:dynamic/bucket-cors:CorsPolicy resource 'site' has a problem: expect[0]: PUT from https://evil.example: expected allowed, but it is denied (status 403) (aws rules) — rules[0]: origin "https://evil.example" matches none of "https://app.example.com"; no rule matches`,
+          `error: pulumi-nodejs:dynamic/bucket-cors:CorsPolicy resource 'site' has a problem: expect[0]: PUT from https://evil.example: expected allowed, but it is denied ${server.deniedExplanation}`,
         );
       });
 
