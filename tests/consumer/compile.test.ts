@@ -125,9 +125,12 @@ describe("the packed package in a `pulumi new typescript` project", () => {
     expect(tsc(path.join(runDir, variant))).toEqual({ status: 0, output: "" });
   });
 
-  test("installs the template's toolchain: TypeScript 5 and @types/node 18", () => {
-    const version = (name: string): string => (JSON.parse(fs.readFileSync(path.join(base, "node_modules", name, "package.json"), "utf8")) as { version: string }).version;
-    expect([version("typescript").split(".")[0], version("@types/node").split(".")[0]]).toEqual(["5", "18"]);
+  test("installs the template's toolchain: TypeScript 5, @types/node 18, and a @pulumi/pulumi our peer range accepts", () => {
+    const version = (name: string): number[] => (JSON.parse(fs.readFileSync(path.join(base, "node_modules", name, "package.json"), "utf8")) as { version: string }).version.split(".").map(Number);
+    expect([version("typescript")[0], version("@types/node")[0]]).toEqual([5, 18]);
+    const peer = (JSON.parse(fs.readFileSync(path.join(repo, "package.json"), "utf8")) as { peerDependencies: Record<string, string> }).peerDependencies["@pulumi/pulumi"];
+    const [major, minor] = version("@pulumi/pulumi");
+    expect({ peer, major, atLeastPeer: minor! >= Number(/^\^3\.(\d+)\.0$/.exec(peer ?? "")?.[1]) }).toEqual({ peer: "^3.139.0", major: 3, atLeastPeer: true });
   });
 
   test("reads only the project's own files (not the repo's), and no zod declaration", () => {
