@@ -1,22 +1,24 @@
 /**
- * Quickstart: one bucket's CORS policy on an S3-compatible endpoint.
- * `npm run demo` runs this program against an embedded s3rver; with your own
- * endpoint: `pulumi config set endpoint https://…` and export the credentials.
+ * Quickstart: one bucket's CORS policy. AWS S3 by default; any other
+ * S3-compatible service (s3rver, Ceph RGW, MinIO-like gateways) when `endpoint`
+ * is set. The commands are in README.md next to this file.
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as cors from "pulumi-bucket-cors";
 
 const config = new pulumi.Config();
-const endpoint = config.get("endpoint") ?? process.env["QUICKSTART_ENDPOINT"] ?? "http://127.0.0.1:4568";
-const bucket = config.get("bucket") ?? process.env["QUICKSTART_BUCKET"] ?? "quickstart-assets";
-// "initial" on the first run; "changed" shows an update (the demo switches it).
-const variant = config.get("variant") ?? process.env["QUICKSTART_VARIANT"] ?? "initial";
+const bucket = config.require("bucket");
+// Unset: AWS S3 in `region`. Set: that endpoint, path-style.
+const endpoint = config.get("endpoint");
+const region = config.get("region") ?? "us-east-1";
+// Lets the app upload straight from the browser (PUT with a content-type).
+const allowUploads = config.getBoolean("allowUploads") ?? false;
 
 const web = cors.rules([
   {
     id: "app",
     allowedOrigins: ["https://app.example.com"],
-    allowedMethods: variant === "changed" ? ["GET", "HEAD", "PUT"] : ["GET", "HEAD"],
+    allowedMethods: allowUploads ? ["GET", "HEAD", "PUT"] : ["GET", "HEAD"],
     allowedHeaders: ["content-type", "x-amz-*"],
     exposeHeaders: ["ETag"],
     maxAgeSeconds: 3600,
@@ -25,14 +27,11 @@ const web = cors.rules([
 ]);
 
 const policy = new cors.CorsPolicy("quickstart", {
-  target: cors.targets.s3({
-    bucket,
-    endpoint,
-    // Names of the variables holding the keys, read when the provider runs; never the keys themselves.
-    credentials: { accessKeyIdEnv: "QUICKSTART_ACCESS_KEY_ID", secretAccessKeyEnv: "QUICKSTART_SECRET_ACCESS_KEY" },
-  }),
+  // Credentials are never inputs: provider config bucket-cors:accessKeyId/secretAccessKey, else the AWS default chain.
+  target: endpoint === undefined ? cors.targets.aws({ bucket, region }) : cors.targets.s3({ bucket, endpoint, region }),
   rules: web,
-  onExisting: "overwrite",
+  // onExisting is left at "fail": if the bucket already has a CORS configuration, up refuses and
+  // changes nothing. Set it to "adopt" to take over one that already means the same as `web`.
 });
 
 export const resourceId = policy.resourceId;

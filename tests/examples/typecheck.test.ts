@@ -1,12 +1,65 @@
 import { spawnSync } from "node:child_process";
-import { join } from "node:path";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { installedProject, type InstalledProject } from "../engine/harness/project";
+import { TEMPLATE_DEV_DEPENDENCIES, TEMPLATE_GITIGNORE, TEMPLATE_TSCONFIG_COMMONJS } from "../engine/harness/template";
+import { EXAMPLES, exampleDir, exampleFiles, projectName } from "./examples";
 
-const root = join(__dirname, "..", "..");
+const root = path.join(__dirname, "..", "..");
+const peerRange = (JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { peerDependencies: Record<string, string> }).peerDependencies["@pulumi/pulumi"];
+const version = (JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { version: string }).version;
 
-describe("examples", () => {
-  test("every example type-checks against the SDK", () => {
-    const tsc = spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", join(root, "examples", "tsconfig.json")], { cwd: root, encoding: "utf8" });
+describe.each(EXAMPLES)("examples/%s is a pulumi new typescript project", (name) => {
+  const dir = exampleDir(name);
+  const read = (file: string) => fs.readFileSync(path.join(dir, file), "utf8");
+
+  test("Pulumi.yaml names the project and the nodejs runtime", () => {
+    expect(read("Pulumi.yaml")).toMatch(new RegExp(`^name: bucket-cors-${name}\ndescription: .+\nruntime: nodejs\n$`));
+    expect(projectName(name)).toBe(`bucket-cors-${name}`);
+  });
+
+  test("package.json: this package, the peer @pulumi/pulumi range, the template's devDependencies", () => {
+    expect(JSON.parse(read("package.json"))).toEqual({
+      name: `bucket-cors-${name}`,
+      main: "index.ts",
+      devDependencies: TEMPLATE_DEV_DEPENDENCIES,
+      dependencies: { "@pulumi/pulumi": peerRange, "pulumi-bucket-cors": `^${version}` },
+    });
+  });
+
+  test("tsconfig.json and .gitignore are the template's, 4-space JSON", () => {
+    expect(read("tsconfig.json")).toBe(`${JSON.stringify(TEMPLATE_TSCONFIG_COMMONJS, null, 4)}\n`);
+    expect(read(".gitignore")).toBe(TEMPLATE_GITIGNORE);
+  });
+
+  test("README documents every config key the program reads, sets every required one, and runs preview, up, destroy", () => {
+    const readme = read("README.md");
+    const source = read("index.ts");
+    const required = [...source.matchAll(/config\.require\w*\("(\w+)"\)/g)].map((m) => m[1]!);
+    // endpointFrom("<key>") in multi-cloud reads config.get(key).
+    const optional = [...source.matchAll(/(?:config\.get\w*|endpointFrom)\("(\w+)"\)/g)].map((m) => m[1]!);
+    expect(required.length).toBeGreaterThan(0);
+    expect(required.filter((key) => !readme.includes(`pulumi config set ${key} `))).toEqual([]);
+    expect([...required, ...optional].filter((key) => !readme.includes(`\`${key}\``))).toEqual([]);
+    for (const command of ["npm install", "pulumi stack init dev", "pulumi preview", "pulumi up", "pulumi destroy"]) expect(readme).toContain(`\n${command}\n`);
+  });
+});
+
+describe("examples compile", () => {
+  let installed: InstalledProject;
+  beforeAll(async () => {
+    installed = await installedProject();
+  }, 600_000);
+
+  test.each(EXAMPLES)("%s compiles under its own tsconfig against the packed package", (name) => {
+    const work = path.join(root, ".tmp", "examples-typecheck", `${name}-${process.pid}`);
+    fs.rmSync(work, { recursive: true, force: true });
+    fs.mkdirSync(work, { recursive: true });
+    for (const file of exampleFiles(name)) fs.copyFileSync(path.join(exampleDir(name), file), path.join(work, file));
+    fs.symlinkSync(installed.nodeModules, path.join(work, "node_modules"), "dir");
+    const tsc = spawnSync(process.execPath, [path.join(installed.nodeModules, "typescript", "bin", "tsc"), "-p", ".", "--noEmit"], { cwd: work, encoding: "utf8" });
     expect(tsc.stdout + tsc.stderr).toBe("");
     expect(tsc.status).toBe(0);
-  });
+    fs.rmSync(work, { recursive: true, force: true });
+  }, 120_000);
 });
