@@ -1,14 +1,15 @@
 /**
- * `npm run demo`: an embedded S3 server, the quickstart program applied (through
- * the pulumi CLI when installed, else through the real provider host), a changed
- * policy, real browser preflights with the evaluator's explanation, and destroy.
- * Exits non-zero on any failure and leaves nothing running.
+ * `npm run demo`: an embedded S3 server, the examples/quickstart project applied (through the
+ * pulumi CLI when it is on PATH, else through the real provider host), a changed policy, real
+ * browser preflights with the evaluator's explanation, and destroy. Exits non-zero on any failure
+ * and leaves nothing running.
  */
-import { startS3rver, type EmbeddedS3 } from "../../tests/support/s3rver";
 import { preflightTable } from "./checks";
 import { bold, green, red, stage } from "./print";
-import { destroyWithCli, hasPulumiCli, runWithCli } from "./with-cli";
-import { destroyWithoutCli, runWithoutCli } from "./without-cli";
+import { makeProject, type DemoProject } from "./project";
+import { S3RVER_KEY, startS3rver } from "./s3rver";
+import { hasPulumiCli, runWithCli } from "./with-cli";
+import { runWithoutCli } from "./without-cli";
 
 const BUCKET = "quickstart-assets";
 
@@ -22,37 +23,32 @@ process.emitWarning = ((warning: string | Error, ...rest: never[]) => {
 
 async function main(): Promise<void> {
   stage("Starting an embedded S3 server (s3rver) on loopback");
-  const s3: EmbeddedS3 = await startS3rver();
-  let cleanup: () => Promise<void> = async () => undefined;
+  const s3 = await startS3rver();
+  let project: DemoProject | undefined;
+  let destroy: () => Promise<void> = async () => undefined;
   try {
     await s3.createBucket(BUCKET);
     console.log(`  endpoint ${s3.endpoint}, bucket ${BUCKET}`);
-    Object.assign(process.env, { QUICKSTART_ENDPOINT: s3.endpoint, QUICKSTART_BUCKET: BUCKET, QUICKSTART_VARIANT: "initial", QUICKSTART_ACCESS_KEY_ID: "S3RVER", QUICKSTART_SECRET_ACCESS_KEY: "S3RVER" });
-
-    let applied: () => unknown;
+    let run: { destroy: () => Promise<void>; applied: () => Promise<unknown> };
     if (hasPulumiCli()) {
-      const run = runWithCli();
-      applied = run.applied;
-      cleanup = async () => destroyWithCli(run.env, run.backend);
+      project = makeProject();
+      run = await runWithCli(project, s3.endpoint, BUCKET, S3RVER_KEY);
     } else {
-      const run = await runWithoutCli();
-      applied = run.applied;
-      cleanup = async () => {
-        try {
-          await destroyWithoutCli(run.harness);
-        } finally {
-          await run.harness.stop();
-        }
-      };
+      run = await runWithoutCli(s3.endpoint, BUCKET, S3RVER_KEY);
     }
+    destroy = run.destroy;
 
     stage(`Browser preflights to ${s3.endpoint}/${BUCKET}/index.html`);
-    const agree = await preflightTable(`${s3.endpoint}/${BUCKET}/index.html`, applied() as never);
+    const agree = await preflightTable(`${s3.endpoint}/${BUCKET}/index.html`, (await run.applied()) as never);
     console.log(agree ? green("  every live answer matched the evaluator's prediction") : red("  a live answer differed from the prediction"));
     if (!agree) process.exitCode = 1;
   } finally {
-    await cleanup();
-    await s3.stop();
+    try {
+      await destroy();
+    } finally {
+      project?.remove();
+      await s3.stop();
+    }
   }
   console.log(`\n${bold("Done.")} Nothing is left running.`);
 }

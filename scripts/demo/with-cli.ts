@@ -1,51 +1,108 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { delimiter, join } from "node:path";
+import * as ts from "typescript";
 import type { CorsRule } from "../../provider/model/schema";
 import { stage } from "./print";
+import { STACK, type DemoProject } from "./project";
 
-const ROOT = join(__dirname, "..", "..");
+/** The directory on PATH holding `name`, if any. */
+function onPath(name: string): string | undefined {
+  return (process.env["PATH"] ?? "").split(delimiter).find((dir) => dir !== "" && existsSync(join(dir, name)));
+}
 
 /** True when a `pulumi` binary answers on PATH. */
 export function hasPulumiCli(): boolean {
-  return spawnSync("pulumi", ["version"], { encoding: "utf8" }).status === 0;
+  return spawnSync("pulumi", ["version"], { encoding: "utf8", env: { ...process.env, PULUMI_SKIP_UPDATE_CHECK: "true" } }).status === 0;
+}
+
+/** What the demo does with the CLI: the same steps whether the CLI runs the program or the demo does. */
+interface Driver {
+  readonly route: string;
+  preview(): Promise<void>;
+  up(): Promise<void>;
+  destroy(): Promise<void>;
+  appliedRules(): Promise<CorsRule[]>;
+}
+
+/** `pulumi …` in the project; throws on a non-zero exit. Output goes to the terminal. */
+function cli(project: DemoProject, args: readonly string[], capture = false): string {
+  const run = spawnSync("pulumi", [...args, "--non-interactive", "--stack", STACK], {
+    cwd: project.projectDir,
+    env: { ...process.env, ...project.env },
+    encoding: "utf8",
+    stdio: capture ? ["ignore", "pipe", "inherit"] : "inherit",
+  });
+  if (run.status !== 0) throw new Error(`pulumi ${args.join(" ")} failed with exit code ${String(run.status)}`);
+  return run.stdout ?? "";
+}
+
+/** A normal Pulumi install has the Node.js language host: the CLI runs the program itself. */
+function languageHostDriver(project: DemoProject): Driver {
+  return {
+    route: "pulumi-language-nodejs found: the CLI runs the program",
+    preview: async () => void cli(project, ["preview", "--diff"]),
+    up: async () => void cli(project, ["up", "--yes", "--skip-preview"]),
+    destroy: async () => void cli(project, ["destroy", "--yes", "--skip-preview"]),
+    appliedRules: async () => JSON.parse(cli(project, ["stack", "output", "appliedRules", "--json"], true)) as CorsRule[],
+  };
 }
 
 /**
- * Runs the quickstart with the real Pulumi CLI and a local file backend in a
- * temporary directory: preview, up, a changed policy previewed and applied.
- * Destroy and cleanup happen in `destroyWithCli`.
+ * Without `pulumi-language-nodejs` (this repository's source build of the CLI has none), the
+ * Automation API runs the program inline: the real CLI does the preview, up and destroy and
+ * connects back to this process for the program.
  */
-export function runWithCli(): { env: NodeJS.ProcessEnv; backend: string; applied: () => CorsRule[] } {
-  const backend = mkdtempSync(join(tmpdir(), "bucket-cors-demo-"));
-  const env: NodeJS.ProcessEnv = { ...process.env, PULUMI_BACKEND_URL: `file://${backend}`, PULUMI_CONFIG_PASSPHRASE: "bucket-cors-demo", PULUMI_SKIP_UPDATE_CHECK: "true" };
-  const pulumi = (...args: string[]) => {
-    const run = spawnSync("pulumi", [...args, "--non-interactive", "--stack", "demo"], { cwd: ROOT, env, stdio: "inherit" });
-    if (run.status !== 0) throw new Error(`pulumi ${args.join(" ")} failed with exit code ${run.status}`);
+async function inlineDriver(project: DemoProject): Promise<Driver> {
+  const { LocalWorkspace } = await import("@pulumi/pulumi/automation");
+  const source = readFileSync(join(project.projectDir, "index.ts"), "utf8");
+  const compiled = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 } }).outputText;
+  mkdirSync(join(project.projectDir, "bin"), { recursive: true });
+  const main = join(project.projectDir, "bin", "index.js");
+  writeFileSync(main, compiled);
+  const program = async () => {
+    // Every run reads the config afresh, as a new process would.
+    delete require.cache[require.resolve(main)];
+    return { ...(require(main) as Record<string, unknown>) };
   };
-  stage("pulumi CLI found: a real preview and up with a local file backend");
-  // The program requires "pulumi-bucket-cors", which resolves to this package's dist/ (its exports map).
-  const build = spawnSync("npm", ["run", "build"], { cwd: ROOT, stdio: "inherit" });
-  if (build.status !== 0) throw new Error(`npm run build failed with exit code ${build.status}`);
-  spawnSync("pulumi", ["stack", "init", "demo", "--non-interactive"], { cwd: ROOT, env, stdio: "inherit" });
-  pulumi("preview");
-  pulumi("up", "--yes", "--skip-preview");
-  env["QUICKSTART_VARIANT"] = "changed";
-  stage("Policy changed (the app rule now allows PUT): preview and up");
-  pulumi("preview", "--diff");
-  pulumi("up", "--yes", "--skip-preview");
-  const applied = () => {
-    const out = spawnSync("pulumi", ["stack", "output", "appliedRules", "--json", "--stack", "demo"], { cwd: ROOT, env, encoding: "utf8" });
-    return JSON.parse(out.stdout) as CorsRule[];
+  const stack = await LocalWorkspace.selectStack({ stackName: STACK, projectName: "bucket-cors-quickstart", program }, { workDir: project.projectDir, envVars: project.env });
+  const print = { onOutput: (text: string) => process.stdout.write(text), color: "never" as const };
+  return {
+    route: "no pulumi-language-nodejs on PATH: the Automation API runs the program inline with the real CLI",
+    preview: async () => void (await stack.preview({ ...print, diff: true })),
+    up: async () => void (await stack.up(print)),
+    destroy: async () => void (await stack.destroy(print)),
+    appliedRules: async () => (await stack.outputs())["appliedRules"]?.value as CorsRule[],
   };
-  return { env, backend, applied };
 }
 
-/** Destroys the stack, removes it and the temporary backend. */
-export function destroyWithCli(env: NodeJS.ProcessEnv, backend: string): void {
-  stage("pulumi destroy");
-  spawnSync("pulumi", ["destroy", "--yes", "--non-interactive", "--stack", "demo"], { cwd: ROOT, env, stdio: "inherit" });
-  spawnSync("pulumi", ["stack", "rm", "demo", "--yes", "--non-interactive"], { cwd: ROOT, env, stdio: "inherit" });
-  rmSync(backend, { recursive: true, force: true });
+/**
+ * Runs the quickstart with the real Pulumi CLI on a file backend in the project's temporary
+ * directory: preview --diff, up, a changed policy (allowUploads) previewed and applied.
+ * Returns the destroy step and the applied rules.
+ */
+export async function runWithCli(project: DemoProject, endpoint: string, bucket: string, key: string): Promise<{ destroy: () => Promise<void>; applied: () => Promise<CorsRule[]> }> {
+  stage(`pulumi CLI found: a real preview and up with a local file backend in ${project.root}`);
+  const run = spawnSync("pulumi", ["stack", "init", STACK, "--non-interactive", "--secrets-provider", "passphrase"], { cwd: project.projectDir, env: { ...process.env, ...project.env }, stdio: "inherit" });
+  if (run.status !== 0) throw new Error(`pulumi stack init failed with exit code ${String(run.status)}`);
+  for (const [k, v] of [["bucket", bucket], ["endpoint", endpoint], ["bucket-cors:accessKeyId", key]]) cli(project, ["config", "set", k!, v!]);
+  cli(project, ["config", "set", "--secret", "bucket-cors:secretAccessKey", key]);
+  const driver = onPath("pulumi-language-nodejs") === undefined ? await inlineDriver(project) : languageHostDriver(project);
+  console.log(`  ${driver.route}`);
+  stage("pulumi preview --diff");
+  await driver.preview();
+  stage("pulumi up");
+  await driver.up();
+  stage("Policy changed (pulumi config set allowUploads true: the app rule allows PUT): pulumi preview --diff");
+  cli(project, ["config", "set", "allowUploads", "true"]);
+  await driver.preview();
+  stage("pulumi up");
+  await driver.up();
+  return {
+    applied: () => driver.appliedRules(),
+    destroy: async () => {
+      stage("pulumi destroy");
+      await driver.destroy();
+    },
+  };
 }

@@ -1,27 +1,74 @@
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { describeWithPulumi } from "../engine/harness/pulumi-cli";
 
 const root = join(__dirname, "..", "..");
 
+/** `npm run demo`'s command with the given PATH; stdout split in lines. */
+function demo(path: string): { status: number | null; stderr: string; lines: string[] } {
+  // The demo sets its own PULUMI_HOME and backend (a temporary directory), whatever these say.
+  const env = { ...process.env, PATH: path, NO_COLOR: "1" };
+  const run = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", "scripts/demo/index.ts"], { cwd: root, env, encoding: "utf8", timeout: 240_000 });
+  return { status: run.status, stderr: run.stderr, lines: run.stdout.split("\n") };
+}
+
+/** The five preflights after the change: the app may now PUT. */
+function expectPreflightTable(lines: readonly string[]): void {
+  expect(lines.filter((l) => l.startsWith("https://"))).toEqual([
+    expect.stringMatching(/^https:\/\/app\.example\.com +GET +- +200 +allowed +same /),
+    expect.stringMatching(/^https:\/\/app\.example\.com +PUT +content-type +200 +allowed +same /),
+    expect.stringMatching(/^https:\/\/app\.example\.com +DELETE +- +403 +denied +same /),
+    expect.stringMatching(/^https:\/\/evil\.example +GET +- +200 +allowed +same /),
+    expect.stringMatching(/^https:\/\/evil\.example +PUT +content-type +403 +denied +same /),
+  ]);
+  expect(lines).toContain("  every live answer matched the evaluator's prediction");
+  expect(lines).toContain("Done. Nothing is left running.");
+}
+
+const demoDirs = () => readdirSync(tmpdir()).filter((name) => name.startsWith("bucket-cors-demo-")).sort();
+
 describe("npm run demo", () => {
-  test("runs to the end without the pulumi CLI and prints the preflight table", () => {
+  test("without the pulumi CLI: the provider host path prints the plan, the per-value diff and the preflight table", () => {
     // Without a pulumi CLI on PATH, whatever this machine has: the stand-in path is the one under test.
-    const path = (process.env["PATH"] ?? "").split(":").filter((dir) => !existsSync(join(dir, "pulumi"))).join(":");
-    const env = { ...process.env, PATH: path, NO_COLOR: "1" };
-    const run = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", "scripts/demo/index.ts"], { cwd: root, env, encoding: "utf8", timeout: 240_000 });
+    const run = demo((process.env["PATH"] ?? "").split(":").filter((dir) => !existsSync(join(dir, "pulumi"))).join(":"));
     expect(run.stderr).not.toContain("demo failed");
     expect(run.status).toBe(0);
-    const lines = run.stdout.split("\n");
-    expect(lines).toContain("==> pulumi up (stand-in)");
-    expect(lines).toContain("  ~ update  pulumi-nodejs:dynamic/bucket-cors:CorsPolicy quickstart  (rules changed)");
-    expect(lines.filter((l) => l.startsWith("https://"))).toEqual([
-      expect.stringMatching(/^https:\/\/app\.example\.com +GET +- +200 +allowed +same /),
-      expect.stringMatching(/^https:\/\/app\.example\.com +PUT +content-type +200 +allowed +same /),
-      expect.stringMatching(/^https:\/\/app\.example\.com +DELETE +- +403 +denied +same /),
-      expect.stringMatching(/^https:\/\/evil\.example +GET +- +200 +allowed +same /),
-      expect.stringMatching(/^https:\/\/evil\.example +PUT +content-type +403 +denied +same /),
+    const at = run.lines.indexOf("==> Policy changed (pulumi config set allowUploads true: the app rule allows PUT): pulumi preview --diff (stand-in)");
+    expect(at).toBeGreaterThan(0);
+    expect(run.lines.slice(at + 1, at + 5)).toEqual([
+      "  ~ update  pulumi-nodejs:dynamic/bucket-cors:CorsPolicy quickstart",
+      '      ~ rules[0].allowedMethods[1]: "HEAD" => "PUT"',
+      '      + rules[0].allowedMethods[2]: "HEAD"',
+      "  plan: 1 change, 0 unchanged",
     ]);
-    expect(lines).toContain("Done. Nothing is left running.");
+    expect(run.lines).toContain("==> pulumi up (stand-in)");
+    expect(run.lines).toContain("  destroyed: 1 change, 0 unchanged");
+    expectPreflightTable(run.lines);
+  }, 300_000);
+});
+
+describeWithPulumi("npm run demo with the pulumi CLI on PATH", (cli) => {
+  test("runs the real preview --diff, up, the changed policy and destroy on a temporary file backend, and removes it", () => {
+    const before = demoDirs();
+    const run = demo(`${cli().binDir}:${process.env["PATH"] ?? ""}`);
+    expect(run.stderr).not.toContain("demo failed");
+    expect(run.status).toBe(0);
+    const { lines } = run;
+    expect(lines).toContain("  no pulumi-language-nodejs on PATH: the Automation API runs the program inline with the real CLI");
+    // The engine's own summaries: create, update, delete.
+    expect(lines).toContain("    + 2 to create");
+    expect(lines).toContain("    + 2 created");
+    expect(lines).toContain("    ~ 1 to update");
+    expect(lines).toContain("    ~ 1 updated");
+    expect(lines).toContain("    - 2 deleted");
+    // pulumi preview --diff's lines for the changed value.
+    expect(lines).toContain('                      ~ [1]: "HEAD" => "PUT"');
+    expect(lines).toContain('                      + [2]: "HEAD"');
+    expect(lines.join("\n")).not.toContain("NodeVersionSupportWarning");
+    expectPreflightTable(lines);
+    // The temporary project, backend and PULUMI_HOME are gone.
+    expect(demoDirs()).toEqual(before);
   }, 300_000);
 });
