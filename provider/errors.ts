@@ -16,7 +16,7 @@ export class CorsValidationError extends CorsPolicyError {
   }
 }
 
-/** What a failed call to a storage service reports (house-style §10). */
+/** What a failed call to a storage service reports (docs/architecture.md, "Errors"). */
 export interface BackendErrorFacts {
   /** Profile title of the service, e.g. "Cloudflare R2". */
   readonly vendor: string;
@@ -48,7 +48,7 @@ export class BackendError extends CorsPolicyError {
 
   constructor(facts: BackendErrorFacts) {
     const status = facts.status === undefined ? facts.code : `${facts.status} ${facts.code}`;
-    // Ceph RGW sends an empty <Message>, which the AWS SDK reports as "UnknownError" (test-servers.md).
+    // Ceph RGW sends an empty <Message>, which the AWS SDK reports as "UnknownError" (docs/test-servers.md, "Ceph RGW: behaviour observed").
     const detail = facts.detail === undefined || facts.detail === "" || facts.detail === "UnknownError" ? "" : `: ${facts.detail}`;
     const request = facts.requestId === undefined ? "" : ` (request id ${facts.requestId})`;
     super(`${facts.operation} on ${facts.vendor} ${facts.noun ?? "bucket"} "${facts.bucket}" failed (${status})${detail}${request}`);

@@ -4,9 +4,10 @@ import type * as pulumi from "@pulumi/pulumi";
  * The dynamic provider object that Pulumi serializes into every CorsPolicy's
  * state as `__provider`. Each method requires this package by name and
  * delegates, so the serialized text stays under 2 KB, names no file inside any
- * package, and refresh/destroy run the installed version (design.md §7,
- * provider-host.md §6). Arrow functions with one-letter parameters, because
- * every byte is stored once per resource (methods measured 2234 bytes, these 2040).
+ * package, and refresh/destroy run the installed version (docs/architecture.md,
+ * "The serialized provider"; docs/provider-host.md, "Serialization"). Arrow
+ * functions with one-letter parameters, because every byte is stored once per
+ * resource (methods measured 2234 bytes, these 2040).
  * Capture nothing else here: no clients, no schemas.
  */
 export const corsPolicyProvider: pulumi.dynamic.ResourceProvider = {

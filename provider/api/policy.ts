@@ -27,7 +27,7 @@ export function renderPolicy(config: CorsConfigurationInput, format: FormatName)
   return renderDocument(normalize(config), format);
 }
 
-/** Puts a configuration in canonical form (see design.md §3). */
+/** Puts a configuration in canonical form (see docs/architecture.md, "Canonical model and normalization"). */
 export function normalizePolicy(config: CorsConfigurationInput): CorsConfiguration {
   return normalize(config);
 }

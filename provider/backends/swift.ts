@@ -20,7 +20,7 @@ const ATTEMPTS = 5;
 /**
  * OpenStack Swift backend (swift, vstorage, ovh-swift): CORS is container
  * metadata set with POST, read with HEAD, removed with `X-Remove-Container-Meta-…`
- * (test-servers.md observed all three on Swift 2.30). POST merges metadata, so
+ * (all three observed on Swift 2.30: docs/test-servers.md, "Swift: container CORS"). POST merges metadata, so
  * `put` removes the keys the new policy leaves unset.
  */
 export const swiftBackend: Backend = {

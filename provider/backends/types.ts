@@ -2,7 +2,7 @@ import type { CorsConfiguration } from "../model/schema";
 import type { Target } from "../targets";
 import type { LiveAnswer } from "./http-request";
 
-/** What every storage backend does for the lifecycle (design.md §6). */
+/** What every storage backend does for the lifecycle (docs/architecture.md, "Backends"). */
 export interface Backend {
   /** The live configuration, normalized; `null` when the bucket has none. Throws `BackendError` otherwise (e.g. NoSuchBucket). */
   get(target: Target): Promise<CorsConfiguration | null>;

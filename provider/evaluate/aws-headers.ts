@@ -3,7 +3,7 @@ import type { EvaluableRule } from "./types";
 
 /**
  * The CORS headers AWS sends when `rule` matched, on preflight and actual
- * responses alike (cors-semantics.md §3–§8, AWS snapshots):
+ * responses alike (docs/cors-semantics.md, sections 3–8; AWS snapshots):
  * - a rule listing `*` answers a literal `*` and no credentials header
  *   (LocalStack and cloudserver do so whenever `*` is among the origins; no
  *   recording shows a mixed rule);

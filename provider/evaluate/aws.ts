@@ -7,13 +7,13 @@ import { nonEmpty, type RequestView } from "./request";
 import { answered, refused } from "./result";
 import type { EvaluableConfig, Evaluation } from "./types";
 
-/** Evaluates like AWS S3 (cors-semantics.md, recorded AWS behaviour first). */
+/** Evaluates like AWS S3 (docs/cors-semantics.md, "AWS S3 (the `aws` dialect)"; recorded AWS behaviour first). */
 export function evaluateAws(config: EvaluableConfig | null, request: RequestView, bucketExists: boolean): Evaluation {
   return request.isPreflight ? awsPreflight(config, request, bucketExists) : awsActual(config, request, bucketExists);
 }
 
 /**
- * A preflight, checked in the order AWS answers (cors-semantics.md §9):
+ * A preflight, checked in the order AWS answers (docs/cors-semantics.md, "9. Refused preflights"):
  * Origin first (400 even on a missing bucket), then the bucket, then the
  * config (403 even without Access-Control-Request-Method), then that header,
  * then the rules.
@@ -46,10 +46,10 @@ function awsPreflight(config: EvaluableConfig | null, request: RequestView, buck
 
 /**
  * A request other than OPTIONS: served with the operation's own status; CORS
- * headers only when a rule matches (cors-semantics.md §10). A request that
- * carries Access-Control-Request-Method is matched on that method, and one
- * that carries Access-Control-Request-Headers is matched like a preflight
- * (§5, §6).
+ * headers only when a rule matches (docs/cors-semantics.md, "10. Requests that
+ * are not preflights"). A request that carries Access-Control-Request-Method is
+ * matched on that method, and one that carries Access-Control-Request-Headers
+ * is matched like a preflight (same page, "5. Methods", "6. Requested headers").
  */
 function awsActual(config: EvaluableConfig | null, request: RequestView, bucketExists: boolean): Evaluation {
   const origin = nonEmpty(request.origin);

@@ -1,7 +1,7 @@
 import type { EvaluableRule } from "./types";
 import { cephMatch } from "./wildcard";
 
-/** RGW keeps MaxAgeSeconds in a uint32 and drops what does not fit (-1, 99999999999 were accepted and not served, test-servers.md). */
+/** RGW keeps MaxAgeSeconds in a uint32 and drops what does not fit (-1, 99999999999 were accepted and not served, docs/cors-semantics.md, "13. Ceph RGW"). */
 const CEPH_MAX_AGE_INVALID = 0xffffffff;
 
 /** RGW's `RGWCORSRule::is_header_allowed`: both sides lower-cased, then {@link cephMatch}. */
@@ -14,7 +14,7 @@ export function cephHeaderAllowed(rule: EvaluableRule, header: string): boolean 
  * the origin to send is empty; `Vary: Origin` only when it is not `*`;
  * Allow-Methods is the one method asked for; allowed requested headers and
  * expose headers are joined with `,` and no space; Max-Age only when it fits
- * RGW's uint32 (test-servers.md observed all of this on 16.2.15).
+ * RGW's uint32 (all of this observed on 16.2.15: docs/cors-semantics.md, "13. Ceph RGW").
  */
 export function cephHeaders(rule: EvaluableRule, allowOrigin: string, method: string, allowedHeaders: readonly string[]): Record<string, string> {
   if (allowOrigin === "") return {};

@@ -10,7 +10,7 @@ import type { EvaluableConfig, EvaluableRule, Evaluation } from "./types";
 import { cephMatch } from "./wildcard";
 
 /**
- * RGW's errors carry an empty `<Message>` (test-servers.md: the JS SDK then
+ * RGW's errors carry an empty `<Message>` (docs/test-servers.md, "Ceph RGW: behaviour observed": the JS SDK then
  * reports "UnknownError"). Codes and statuses as observed on 16.2.15.
  */
 const CEPH = {
@@ -21,7 +21,7 @@ const CEPH = {
 
 /**
  * Evaluates like Ceph RGW 16.2.15 (`RGWOptionsCORS::execute` and
- * `RGWOp::generate_cors_headers` in src/rgw/rgw_op.cc; test-servers.md).
+ * `RGWOp::generate_cors_headers` in src/rgw/rgw_op.cc; docs/cors-semantics.md, "13. Ceph RGW").
  * The rule is chosen by origin alone (`host_name_rule`); method and headers
  * are then checked against that rule only (ceph/ceph#69190 changed this in
  * 2026). A header that is present but empty counts as present, as in RGW.
@@ -87,7 +87,7 @@ function chooseByOrigin(rules: readonly EvaluableRule[], origin: string): { inde
   return { index: undefined, lines };
 }
 
-/** RGW maps the method to a flag with `strcmp`: only the five upper-case names can match (`put` → 403, test-servers.md). */
+/** RGW maps the method to a flag with `strcmp`: only the five upper-case names can match (`put` → 403, docs/cors-semantics.md, "13. Ceph RGW"). */
 function cephMethodEqual(allowed: string, method: string): boolean {
   return isCorsMethod(method) && allowed.toUpperCase() === method;
 }

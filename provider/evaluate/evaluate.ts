@@ -23,7 +23,7 @@ const DIALECTS: Record<Dialect, DialectEvaluator> = {
  * (`null`: none): for OPTIONS the status, CORS headers or error; for other
  * methods the CORS headers it adds. Never throws on odd stored values; throws
  * a `CorsPolicyError` only for a dialect it does not know.
- * @see cors-semantics.md for the `aws` dialect, test-servers.md for the others.
+ * @see docs/cors-semantics.md: sections 1–12 for the `aws` and `r2` dialects, 13–15 for the others.
  */
 export function evaluate(config: EvaluableConfig | null, request: CorsRequest, options: EvaluateOptions = {}): Evaluation {
   const dialect = options.dialect ?? "aws";

@@ -18,7 +18,7 @@ export interface MatchOutcome {
 
 /**
  * AWS: the first rule whose origin, method and every requested header match
- * (cors-semantics.md §1; a failure on any one moves on to the next rule).
+ * (docs/cors-semantics.md, "1. First full match"; a failure on any one moves on to the next rule).
  * Origins are compared case-sensitively with wildcards, methods exactly
  * (AllowedMethod values are upper-case; the case of a non-standard
  * Access-Control-Request-Method is not recorded on AWS, and Ceph RGW

@@ -3,7 +3,8 @@ import type { RequestView } from "./request";
 import type { EvaluableConfig, Evaluation } from "./types";
 
 /**
- * Cloudflare R2 as far as it is recorded (cors-semantics.md §12), which is
+ * Cloudflare R2 as far as it is recorded (docs/cors-semantics.md,
+ * "12. Cloudflare R2"), which is
  * the AWS behaviour:
  * - no CORS headers without an Origin (R2 docs, "A request without an Origin
  *   HTTP request header will not return any CORS response headers"), as AWS;

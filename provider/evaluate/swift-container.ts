@@ -43,7 +43,8 @@ export const SWIFT_METHODS = {
  * Allow-Methods on an allowed preflight. Swift joins a Python set, so the
  * order changes between proxy restarts; for objects the `copy` middleware
  * appends `COPY` (swift/common/middleware/copy.py). The object order is the
- * one test-servers.md observed; compare as a set.
+ * one seen on the test server (docs/cors-semantics.md, "15. OpenStack Swift");
+ * compare as a set.
  */
 export const SWIFT_ALLOW_METHODS = {
   object: "POST, OPTIONS, PUT, HEAD, GET, DELETE, COPY",

@@ -10,7 +10,7 @@ const UNAUTHORIZED = { code: "Unauthorized", message: "This server could not ver
 
 /**
  * Evaluates like OpenStack Swift 2.30.1's proxy (`Controller.OPTIONS` and
- * `cors_validation` in swift/proxy/controllers/base.py; test-servers.md),
+ * `cors_validation` in swift/proxy/controllers/base.py; docs/cors-semantics.md, "15. OpenStack Swift"),
  * with the default `strict_cors_mode = true` and no proxy-wide
  * `cors_allow_origin`/`cors_expose_headers`. All rules collapse into one
  * container setting ({@link swiftCors}); `matchedRule` names the first rule

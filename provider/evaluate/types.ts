@@ -5,7 +5,7 @@ import type { Dialect } from "../profiles/types";
  * One rule as a server stores it: normalized or not, and possibly holding
  * values a validator would refuse (`localhost`, `""`, `PATCH`). The evaluator
  * matches such values as plain strings and never throws on them, because AWS
- * stores them too (cors-semantics.md §2, "Loose values are accepted").
+ * stores them too (docs/cors-semantics.md, "2. Origin matching": loose values are accepted).
  */
 export interface EvaluableRule {
   readonly id?: string | undefined;

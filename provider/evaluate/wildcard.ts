@@ -4,7 +4,7 @@
  * (`http://*.origin.com` does not match `http://test.origin.com/`, AWS
  * snapshot; Ceph, cloudserver and s3rver anchor with `^…$`). Whether `*`
  * may match nothing is not recorded on AWS; Ceph, cloudserver and s3rver say
- * yes (cors-semantics.md §2). Patterns with several `*` (which validation
+ * yes (docs/cors-semantics.md, "2. Origin matching"). Patterns with several `*` (which validation
  * refuses) are matched the same way instead of throwing.
  * A plain loop, not a RegExp built from user text, so no pattern can be slow.
  */

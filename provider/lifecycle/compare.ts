@@ -6,7 +6,7 @@ import type { CorsRule } from "../model/schema";
  * True when two rule lists mean the same to a server. Both are normalized (order
  * of origins/headers, method case...), and rule IDs are compared the way servers
  * rewrite them: s3rver stores "007" as "7" and "1e3" as "1000", and trims spaces
- * (test-servers.md). IDs never change how a request is answered.
+ * (docs/test-servers.md, "s3rver"). IDs never change how a request is answered.
  */
 export function sameRules(a: readonly CorsRule[], b: readonly CorsRule[]): boolean {
   return canonicalJson(a) === canonicalJson(b);

@@ -36,7 +36,7 @@ export interface PolicyOutputs extends PolicyInputs {
   readonly fingerprint: string;
 }
 
-/** The string Pulumi sends for a value not known yet (preview); provider-host.md §5. */
+/** The string Pulumi sends for a value not known yet (preview); docs/provider-host.md, "Unknowns and preview". */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
 /** True when `value` is, or contains, the unknown sentinel. */

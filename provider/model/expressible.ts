@@ -8,7 +8,8 @@ import type { CorsConfigurationInput, CorsRuleInput } from "./schema";
  * Refuses what a profile cannot hold as written, naming exactly what would
  * widen: OpenStack Swift has one implicit rule per container, allows every
  * method the resource supports and echoes every requested header
- * (https://docs.openstack.org/swift/latest/cors.html; test-servers.md).
+ * (https://docs.openstack.org/swift/latest/cors.html; docs/test-servers.md,
+ * "Swift: container CORS").
  * With `allowWidening` those become acceptable: {@link widen} produces what
  * the service will really hold.
  */

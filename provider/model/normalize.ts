@@ -3,10 +3,11 @@ import type { CorsConfiguration, CorsConfigurationInput, CorsRule, CorsRuleInput
 
 /**
  * Puts a configuration in canonical form so that two policies a server treats
- * the same compare equal (design.md §3):
+ * the same compare equal (docs/architecture.md, "Canonical model and normalization"):
  * - methods upper-cased, de-duplicated, in {@link CORS_METHODS} order;
  * - origins de-duplicated and sorted (a rule matches any of them, so order has
- *   no meaning; Ceph RGW sorts them on read, test-servers.md);
+ *   no meaning; Ceph RGW sorts them on read, docs/test-servers.md,
+ *   "Ceph RGW: behaviour observed");
  * - allowed and expose headers lower-cased, de-duplicated and sorted (servers and
  *   browsers compare header names case-insensitively, RFC 9110 §5.1);
  * - empty optional lists dropped; rule order kept (first match wins).

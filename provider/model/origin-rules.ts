@@ -14,7 +14,7 @@ const ORIGIN_SHAPE = "an origin is \"*\" or scheme://host[:port]";
  * query, a trailing slash, no scheme, upper case, a default port) is refused: the
  * rule could never match it. R2 documents these as invalid
  * (https://developers.cloudflare.com/r2/buckets/cors/#common-issues); AWS
- * stores them silently and they never match (cors-semantics.md §2).
+ * stores them silently and they never match (docs/cors-semantics.md, "2. Origin matching").
  * Browsers serialize origins lower-case and without the default port
  * (https://html.spec.whatwg.org/multipage/browsers.html#ascii-serialisation-of-an-origin).
  */

@@ -3,7 +3,7 @@ import type { Fact, Profile, ProfileName } from "./types";
 
 /**
  * The vendor table: one row per profile, every fact with the link it comes from
- * (field-notes.md §4, test-servers.md). Built by a function and kept to plain
+ * (docs/vendors.md, docs/test-servers.md). Built by a function and kept to plain
  * data, because a module-level schema or class instance reached from the
  * provider breaks Pulumi's closure serialization (pulumi/pulumi#5294).
  * Each call returns a fresh table.
@@ -33,7 +33,7 @@ function fact<T>(value: T, source: string): Fact<T> {
   return { value, source };
 }
 
-/** A fact from weak or dated evidence (field-notes.md **[uncertain]**): test before relying on it. */
+/** A fact from weak or dated evidence (docs/vendors.md, "Confidence marks"): test before relying on it. */
 function weak<T>(value: T, source: string): Fact<T> {
   return { value, source, uncertain: true };
 }

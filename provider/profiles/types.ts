@@ -12,7 +12,7 @@ export type ProfileName = (typeof PROFILE_NAMES)[number];
 /**
  * One vendor fact with where it comes from. `source` is a link (or a repo
  * path/issue) a reader can open; `uncertain` marks weak or dated evidence
- * (field-notes.md marks these **[uncertain]**): test before relying on it.
+ * (docs/vendors.md, "Confidence marks"): test before relying on it.
  */
 export interface Fact<T> {
   readonly value: T;

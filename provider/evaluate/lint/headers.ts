@@ -4,7 +4,7 @@ import type { RuleIssue } from "./types";
 
 /**
  * `allowedHeaders: ["*"]` on a rule for specific origins: AWS answers those
- * origins with `Access-Control-Allow-Credentials: true` (cors-semantics.md §4),
+ * origins with `Access-Control-Allow-Credentials: true` (docs/cors-semantics.md, "4. Allow-Credentials"),
  * so their pages may send any header along with the user's credentials;
  * listing the headers the app really sends keeps the grant as narrow as the app.
  */

@@ -19,7 +19,7 @@ export function lintPolicy(config: EvaluableConfig | null, options: LintOptions 
   if (config === null) return [];
   const profile = resolve(options.profile);
   const dialect = profile?.dialect.value ?? "aws";
-  // Only AWS-like servers and s3rver send Access-Control-Allow-Credentials (cors-semantics.md §4):
+  // Only AWS-like servers and s3rver send Access-Control-Allow-Credentials (docs/cors-semantics.md, "4. Allow-Credentials"):
   // Ceph RGW and Swift never do, and Swift has no per-rule headers to narrow.
   const credentialed = dialect === "aws" || dialect === "r2" || dialect === "s3rver";
   const found: RuleIssue[] = [];

@@ -17,7 +17,7 @@ const WHY: Record<Dialect, string> = {
 
 /**
  * A rule equal to an earlier one (after normalization, ignoring IDs), or one
- * whose every request an earlier rule takes first (cors-semantics.md §1):
+ * whose every request an earlier rule takes first (docs/cors-semantics.md, "1. First full match"):
  * either way it never applies. A duplicate is reported as such, not also as shadowed.
  */
 export function unreachableRules(rules: readonly EvaluableRule[], dialect: Dialect): RuleIssue[] {

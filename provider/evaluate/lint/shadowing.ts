@@ -10,7 +10,7 @@ import { covers, coversIgnoringCase } from "./covers";
  * the dialect has no rule order: Swift merges all rules into one).
  * - aws, r2: per origin pattern and method of the rule, one earlier rule
  *   covering that origin and method and every header the rule allows
- *   (first rule matching origin, method and headers wins, cors-semantics.md §1);
+ *   (first rule matching origin, method and headers wins, docs/cors-semantics.md, "1. First full match");
  * - ceph: per origin pattern, one earlier rule covering it (RGW picks by origin alone);
  * - s3rver: per origin pattern and method, one earlier rule covering both
  *   (s3rver picks on origin and method, then checks headers on that rule only).
