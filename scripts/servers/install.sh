@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the real test servers need (test-servers.md), once, up front.
+# Installs the Debian packages the real test servers need (docs/test-servers.md, "How the suites get their servers"), once, up front.
 # Usage: install.sh [rgw] [swift]   (no argument = both)
 # Installs only what is missing; needs root for that. Nothing is started: the packages ship
 # systemd units, and there is no systemd here (rgw.sh / swift.sh run the daemons themselves).

@@ -8,7 +8,7 @@
 
 readonly MARKER=.bcors-test-server
 # /usr/bin/python3, not the PATH one: PATH may hold a pyenv python without Debian's modules
-# (test-servers.md, Swift pitfalls).
+# (docs/test-servers.md, "Swift: pitfalls").
 readonly SYSTEM_PYTHON=/usr/bin/python3
 
 log() { echo "$SCRIPT_NAME: $*" >&2; }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A throwaway Ceph RGW (S3) on 127.0.0.1 for the server tests: one mon, one memstore OSD,
-# no mgr, auth off, radosgw (beast). Recipe and pitfalls: /work/shared/docs/test-servers.md.
+# no mgr, auth off, radosgw (beast). Recipe and pitfalls: docs/test-servers.md, "Ceph RGW".
 #
 #   rgw.sh start DIR PORT   start (or report an already healthy instance); writes DIR/env
 #   rgw.sh stop DIR [PORT]  stop by the PIDs recorded in DIR/run (rgw -> osd -> mon)
@@ -30,7 +30,7 @@ usage() {
 }
 
 conf() { echo "$DIR/ceph.conf"; }
-# Daemons stop in this order: the gateway first, the monitor last (test-servers.md).
+# Daemons stop in this order: the gateway first, the monitor last (docs/test-servers.md, "Ceph RGW: recipe").
 pid_files() { printf '%s\n' "$DIR/run/client.rgw.r.pid" "$DIR/run/osd.0.pid" "$DIR/run/mon.a.pid"; }
 
 any_alive() {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A throwaway OpenStack Swift on 127.0.0.1 for the server tests: proxy with tempauth,
 # account/container/object servers (one replica, one device per ring) and memcached.
-# Recipe and pitfalls: /work/shared/docs/test-servers.md.
+# Recipe and pitfalls: docs/test-servers.md, "OpenStack Swift".
 #
 #   swift.sh start DIR PORT   start (or report an already healthy instance); writes DIR/env
 #   swift.sh stop DIR [PORT]  stop by the PIDs recorded in DIR/run
@@ -19,7 +19,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 readonly START_TIMEOUT=${BCORS_START_TIMEOUT:-60}
 readonly STOP_TIMEOUT=${BCORS_STOP_TIMEOUT:-15}
 # Swift servers always read this fixed path (hash prefix/suffix, policies); the file the
-# `swift` package ships works unchanged (test-servers.md).
+# `swift` package ships works unchanged (docs/test-servers.md, "Swift: recipe").
 readonly SWIFT_CONF=/etc/swift/swift.conf
 readonly ACCOUNT=test
 readonly USER_NAME=tester

@@ -23,7 +23,7 @@ const ACCOUNT = "/v1/AUTH_test";
 /**
  * Just enough of the Swift API for the CLI's plumbing (URLs, token, metadata
  * headers): HEAD and POST on containers as Swift 2.30 answers them
- * (test-servers.md), and OPTIONS on objects answered from the Allow-Origin
+ * (docs/test-servers.md, "Swift: container CORS"), and OPTIONS on objects answered from the Allow-Origin
  * metadata. It is not a model of Swift's CORS: the real server is tested by
  * tests/servers against Swift itself.
  */

@@ -44,7 +44,7 @@ export function jsonOf(run: CliRun): unknown {
 
 /**
  * stderr without the AWS SDK's Node-version notice, which every process that
- * loads the SDK prints on Node 20 (design.md §11: tests must not expect an empty stderr).
+ * loads the SDK prints on Node 20 (docs/architecture.md, "Toolchain notes": tests must not expect an empty stderr).
  */
 export function stderrOf(run: CliRun): string {
   return run.stderr.replace(/\(node:\d+\) Warning: NodeVersionSupportWarning[\s\S]*?\(Use `node --trace-warnings \.\.\.` to show where the warning was created\)\n/g, "");

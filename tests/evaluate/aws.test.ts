@@ -1,8 +1,8 @@
 import { evaluate, type EvaluableConfig, type Evaluation } from "../../provider/evaluate";
 import { actual, AWS_VARY, NOT_ALLOWED, preflight } from "./requests";
 
-// Every statement cors-semantics.md makes about AWS, as exact answers of the `aws` dialect.
-// Section numbers refer to cors-semantics.md.
+// Every statement docs/cors-semantics.md makes about AWS, as exact answers of the `aws` dialect.
+// Section numbers refer to docs/cors-semantics.md.
 
 const APP = "https://app.example.com";
 

@@ -1,7 +1,7 @@
 import { evaluate, type EvaluableConfig } from "../../provider/evaluate";
 import { actual, preflight } from "./requests";
 
-// The `ceph` dialect: Ceph RGW 16.2.15 as test-servers.md observed it, and its source
+// The `ceph` dialect: Ceph RGW 16.2.15 as observed here (docs/cors-semantics.md, "13. Ceph RGW"), and its source
 // (src/rgw/rgw_op.cc, rgw_cors.cc, rgw_rest.cc) where the observation says nothing.
 
 const APP = "https://app.example.com";

@@ -3,7 +3,7 @@ import { evaluate, type EvaluableConfig } from "../../provider/evaluate";
 import { policyArb, requestArb } from "./generators";
 import { actual, AWS_VARY, preflight } from "./requests";
 
-// The `r2` dialect: what cors-semantics.md §12 records about R2 matches AWS; everything
+// The `r2` dialect: what docs/cors-semantics.md, "12. Cloudflare R2", records about R2 matches AWS; everything
 // else is evaluated as AWS and the explanation says so.
 
 const r2 = { dialect: "r2" } as const;

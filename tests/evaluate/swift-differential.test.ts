@@ -3,7 +3,7 @@ import { describeWithSwift, type SwiftInfo } from "../servers/real-servers";
 import { drawCases } from "./generators";
 
 // Lists Swift builds from Python sets come out in an order that changes between proxy restarts,
-// and header-name case varies (test-servers.md): compare them as case-insensitive sets.
+// and header-name case varies (docs/cors-semantics.md, "15. OpenStack Swift"): compare them as case-insensitive sets.
 const SET_VALUED = ["access-control-allow-methods", "access-control-allow-headers", "access-control-expose-headers"];
 
 function asSets(headers: Record<string, string>): Record<string, string> {

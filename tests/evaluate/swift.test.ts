@@ -2,7 +2,8 @@ import { evaluate, type EvaluableConfig } from "../../provider/evaluate";
 import { actual, preflight } from "./requests";
 
 // The `swift` dialect: OpenStack Swift 2.30.1's proxy (Controller.OPTIONS and cors_validation
-// in swift/proxy/controllers/base.py), as test-servers.md observed it. The differential test
+// in swift/proxy/controllers/base.py), as observed on the test server
+// (docs/cors-semantics.md, "15. OpenStack Swift"). The differential test
 // checks it against the real server, comparing lists as sets.
 
 const APP = "https://app.example.com";

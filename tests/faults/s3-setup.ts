@@ -3,7 +3,7 @@ import { policyProgram } from "../lifecycle/program";
 import { startS3rver, type EmbeddedS3 } from "../support/s3rver";
 import { startFaultProxy, type FaultProxy } from "./fault-proxy";
 
-/** A secret only these tests use: s3rver checks the access key, not the signature (test-servers.md), so any secret works. */
+/** A secret only these tests use: s3rver checks the access key, not the signature (docs/test-servers.md, "s3rver"), so any secret works. */
 export const SECRET = "fault-secret-7d1e-do-not-leak";
 const SECRET_ENV = "BCORS_FAULT_SECRET";
 

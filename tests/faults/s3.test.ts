@@ -92,7 +92,7 @@ describe("S3 faults through the real provider host (s3rver behind the fault prox
   });
 
   // A read-back that keeps failing is a failed confirmation: apply.ts puts the previous configuration
-  // back and says so (design.md §7: a failed create or update changes nothing).
+  // back and says so (docs/architecture.md, "verify, confirmation and rollback": a failed create or update changes nothing).
   describe("fails when GetBucketCors keeps failing after a successful PutBucketCors, and restores the previous configuration", () => {
     const cases = [
       { name: "create on a bucket without CORS", bucket: "readback-create", op: "create", before: null, restored: "no CORS configuration", restore: "DELETE /readback-create/?cors= 200", setup: async () => {} },

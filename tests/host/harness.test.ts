@@ -161,7 +161,7 @@ describe("up", () => {
     const same = await h.up(doc("doc-v1", "one"));
     expect(same.steps.map((s) => [s.op, s.diff])).toEqual([["same", { changes: "none", replaces: [], deleteBeforeReplace: false, keys: [] }]]);
     expect(calls()).toEqual(["check doc-v1", "diff doc-v1"]);
-    // Check gets the stored inputs as olds; Diff gets the old *outputs* (provider-host.md §2).
+    // Check gets the stored inputs as olds; Diff gets the old *outputs* (docs/provider-host.md, "What the host forwards").
     const [check, diff] = journal();
     expect(withoutProvider(check!["olds"] as JsonObject)).toEqual({ content: "one", name: "doc-v1" });
     expect(withoutProvider(diff!["olds"] as JsonObject)).toEqual(outs("doc-v1", "one"));

@@ -45,7 +45,7 @@ describe("expect and verify", () => {
 
   test("a live answer that disagrees restores the previous configuration and fails with expected vs. observed", async () => {
     // AWS tries the next rule when a rule refuses a header; s3rver stops at the first rule
-    // matching origin and method (test-servers.md), so the preview passes and the live check fails.
+    // matching origin and method (docs/cors-semantics.md, "14. s3rver"), so the preview passes and the live check fails.
     const rules = [
       { allowedOrigins: ["https://app.example.com"], allowedMethods: ["PUT"], allowedHeaders: ["x-other"] },
       { allowedOrigins: ["https://app.example.com"], allowedMethods: ["PUT"], allowedHeaders: ["content-type"] },

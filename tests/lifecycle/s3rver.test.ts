@@ -8,7 +8,7 @@ let s3: EmbeddedS3;
 s3LifecycleSuite(
   "s3rver",
   async () => {
-    // s3rver checks the access key but not the signature, so any secret works (test-servers.md).
+    // s3rver checks the access key but not the signature, so any secret works (docs/test-servers.md, "s3rver").
     process.env["BCORS_TEST_KEY_ID"] = "S3RVER";
     process.env["BCORS_TEST_SECRET"] = SECRET_VALUE;
     s3 = await startS3rver();

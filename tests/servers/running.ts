@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { runScript, wipeSync, type ScriptRun, type ServerKind } from "./scripts";
 
 // Server dirs live directly in /tmp with short names: RGW's admin socket paths must fit in 107
-// bytes (test-servers.md), so a long $TMPDIR is not an option.
+// bytes (docs/test-servers.md, "Script conventions"), so a long $TMPDIR is not an option.
 const DIR_ROOT = "/tmp";
 const DIR_NAME = /^bcors-(\d+)-(rgw|swift)$/;
 const SIGNALS: readonly NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];

@@ -11,7 +11,7 @@ interface ServerFacts {
   readonly title: string;
   /** The binary whose presence means the Debian packages are installed. */
   readonly binary: string;
-  /** What scripts/servers/install.sh installs for this kind (test-servers.md). */
+  /** What scripts/servers/install.sh installs for this kind (docs/test-servers.md, "How the suites get their servers"). */
   readonly packages: readonly string[];
   /** Variable (set by global-setup) naming the DIR/env file of a running server. */
   readonly envFileVar: string;

@@ -9,8 +9,8 @@ import {
 } from "@aws-sdk/client-s3";
 import { describeWithRgw, describeWithSwift, type RgwInfo, type SwiftInfo } from "./real-servers";
 
-// Proves the real servers global-setup started really serve CORS the way test-servers.md
-// records, so suites built on them test the product and not a broken fixture.
+// Proves the real servers global-setup started really serve CORS the way docs/test-servers.md
+// and docs/cors-semantics.md record, so suites built on them test the product and not a broken fixture.
 
 const ORIGIN = "https://app.example.com";
 const OTHER_ORIGIN = "https://other.example.com";
@@ -37,7 +37,7 @@ function s3Client(rgw: RgwInfo, secretAccessKey = rgw.secretAccessKey): S3Client
     region: rgw.region,
     forcePathStyle: true,
     credentials: { accessKeyId: rgw.accessKeyId, secretAccessKey },
-    // RGW 16 predates the SDK's default CRC32 checksums (test-servers.md).
+    // RGW 16 predates the SDK's default CRC32 checksums (docs/test-servers.md, "Ceph RGW: pitfalls").
     requestChecksumCalculation: "WHEN_REQUIRED",
   });
 }
@@ -186,9 +186,9 @@ describeWithSwift("real OpenStack Swift on loopback", (swift) => {
     const headers = corsHeaders(response);
     expect(headers["access-control-allow-origin"]).toBe(OTHER_ORIGIN);
     expect(headers["access-control-max-age"]).toBe("600");
-    // Not in test-servers.md: Swift adds Vary, naming Access-Control-Request-Headers when the preflight sent it.
+    // Found here, not in the original server notes (now in docs/cors-semantics.md, "15. OpenStack Swift"): Swift adds Vary, naming Access-Control-Request-Headers when the preflight sent it.
     expect(headers["vary"]).toBe("Origin, Access-Control-Request-Headers");
-    // Order and case of these lists change between proxy restarts (test-servers.md): compare as sets.
+    // Order and case of these lists change between proxy restarts (docs/test-servers.md, "Swift: container CORS"): compare as sets.
     const set = (value: string | undefined) => new Set((value ?? "").split(",").map((item) => item.trim().toUpperCase()));
     expect(set(headers["access-control-allow-methods"])).toEqual(new Set(["POST", "OPTIONS", "PUT", "HEAD", "GET", "DELETE", "COPY"]));
     expect(set(headers["access-control-allow-headers"])).toEqual(new Set(["CONTENT-TYPE"]));

@@ -12,12 +12,12 @@ export interface EmbeddedS3 extends BucketOps {
   stop(): Promise<void>;
 }
 
-/** Starts s3rver on 127.0.0.1 with a fresh directory (test-servers.md: defaults to override). */
+/** Starts s3rver on 127.0.0.1 with a fresh directory (docs/test-servers.md, "s3rver": defaults to override). */
 export async function startS3rver(): Promise<EmbeddedS3> {
   const directory = mkdtempSync(join(tmpdir(), "bcors-s3rver-"));
   const server = new S3rver({ address: "127.0.0.1", port: 0, silent: true, directory, vhostBuckets: false });
   const { port } = await server.run();
-  // s3rver knows one key pair, S3RVER/S3RVER, and does not check signatures (test-servers.md).
+  // s3rver knows one key pair, S3RVER/S3RVER, and does not check signatures (docs/test-servers.md, "s3rver").
   const ops = bucketOps(`http://127.0.0.1:${port}`, { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" });
   return {
     ...ops,

@@ -8,7 +8,7 @@ import type { JsonObject } from "./wire";
 
 /**
  * The step generator for one `up` or `preview` (pkg/resource/deploy/step_generator.go, as far as
- * provider-host.md §5 records it). Each registration becomes one step, run while the program
+ * docs/provider-host.md, "Engine step rules", records it). Each registration becomes one step, run while the program
  * waits for its outputs. A preview plans the same steps but never calls Create/Update/Delete
  * (the host answers supportsPreview:false) and never writes the state.
  */

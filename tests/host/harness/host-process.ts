@@ -18,7 +18,7 @@ export interface HostProcess {
   kill(graceMs?: number): Promise<void>;
 }
 
-/** A dummy engine address: the host only checks that one is given and never dials it (§3). */
+/** A dummy engine address: the host only checks that one is given and never dials it (docs/provider-host.md, "Launching the host"). */
 const ENGINE_ADDRESS = "127.0.0.1:0";
 const livePids = new Set<number>();
 let exitHookInstalled = false;

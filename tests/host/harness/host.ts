@@ -31,7 +31,7 @@ export type DiffChanges = "unknown" | "none" | "some";
 export interface DiffResult {
   readonly changes: DiffChanges;
   readonly replaces: string[];
-  /** Always empty from the dynamic provider host (it drops `stables`, provider-host.md §2). */
+  /** Always empty from the dynamic provider host (it drops `stables`, docs/provider-host.md, "What the host forwards"). */
   readonly stables: string[];
   readonly deleteBeforeReplace: boolean;
   readonly diffs: string[];

@@ -1,6 +1,6 @@
 /**
  * Host test harness: the real dynamic provider host from @pulumi/pulumi, driven over gRPC the way
- * the engine drives it, plus an in-memory stand-in for the engine (design.md §9). Shared by the
+ * the engine drives it, plus an in-memory stand-in for the engine (docs/architecture.md, "Tests"). Shared by the
  * host tests, the demo and the benchmarks; never shipped as a way to deploy.
  */
 import { Engine } from "./engine";

@@ -62,7 +62,7 @@ const CHILD = path.join(__dirname, "program-child.js");
 /**
  * Runs a program in a child `node` (cwd = project dir) under `pulumi.runtime.setMocks` and returns
  * its registrations in order. Rejects when the program fails, leaves unhandled rejections (how
- * `__provider` serialization failures surface, provider-host.md §7), times out, or when
+ * `__provider` serialization failures surface, docs/provider-host.md, "Programs under mocks"), times out, or when
  * `onRegister` throws (the child is killed: a failed step stops the deployment).
  */
 export async function runProgram(options: RunProgramOptions): Promise<ProgramRun> {

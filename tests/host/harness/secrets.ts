@@ -2,7 +2,7 @@ import { isObject, isSecret, secret, type Json, type JsonObject } from "./wire";
 
 /**
  * Unwraps every secret, as the engine does when marshalling to a provider that answered
- * Configure with acceptSecrets:false (the dynamic provider host always does; provider-host.md §5).
+ * Configure with acceptSecrets:false (the dynamic provider host always does; docs/provider-host.md, "Secrets").
  */
 export function stripSecrets<T extends Json>(value: T): T;
 export function stripSecrets(value: Json): Json {

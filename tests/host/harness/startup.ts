@@ -4,7 +4,7 @@ import type { RpcChannel } from "./rpc";
 import { stripSecrets } from "./secrets";
 import type { Json, JsonObject } from "./wire";
 
-/** What the engine-style start-up sequence got back (provider-host.md §4). */
+/** What the engine-style start-up sequence got back (docs/provider-host.md, "Start-up sequence"). */
 export interface Startup {
   readonly port: number;
   /** gRPC status code of Handshake (12 = UNIMPLEMENTED: the engine falls back to Configure). */
@@ -29,7 +29,8 @@ export type Handshake = Omit<Startup, "port" | "portMs" | "totalMs">;
 /**
  * The engine's sequence: Handshake, GetPluginInfo, CheckConfig, then Configure with the whole
  * stack config (`<ns>:<key>` strings, secrets left wrapped). Configure must come first: the host
- * configures a provider when it first deserializes it, from the config Configure stored (§4).
+ * configures a provider when it first deserializes it, from the config Configure stored
+ * (docs/provider-host.md, "Start-up sequence").
  */
 export async function runStartup(rpc: RpcChannel, urn: string, config: Record<string, Json>): Promise<Handshake> {
   const { providerProto, emptyProto } = rpc.proto;
@@ -62,7 +63,7 @@ export async function runStartup(rpc: RpcChannel, urn: string, config: Record<st
 }
 
 /**
- * The environment the engine gives a provider plugin (provider-host.md §3): the project name, and
+ * The environment the engine gives a provider plugin (docs/provider-host.md, "Launching the host"): the project name, and
  * PULUMI_CONFIG holding only the `pulumi-nodejs:*` keys with the namespace stripped.
  */
 export function hostEnv(project: string, config: Record<string, Json>): NodeJS.ProcessEnv {

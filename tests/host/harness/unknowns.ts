@@ -2,7 +2,7 @@ import { isObject, UNKNOWN, type Json } from "./wire";
 
 /**
  * Path of the first unknown (`04da6b54-…`) inside a value, or undefined. Outside preview the
- * engine marshals with RejectUnknowns, so an unknown there is an error (provider-host.md §5).
+ * engine marshals with RejectUnknowns, so an unknown there is an error (docs/provider-host.md, "Unknowns and preview").
  */
 export function findUnknown(value: Json, path = ""): string | undefined {
   if (value === UNKNOWN) return path;

@@ -1,6 +1,6 @@
 /**
  * The property encoding shared by the nodejs SDK, the engine and the provider host
- * (node_modules/@pulumi/pulumi/runtime/rpc.js; provider-host.md §5).
+ * (node_modules/@pulumi/pulumi/runtime/rpc.js; docs/provider-host.md, "Secrets" and "Unknowns and preview").
  */
 
 /** Any value that survives `Struct.fromJavaScript` / `toJavaScript`. */
