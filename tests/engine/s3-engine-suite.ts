@@ -101,7 +101,9 @@ export function s3EngineSuite(name: string, start: () => Promise<S3EngineServer>
 
       test("up writes the rules, as the bare SDK reads them back", async () => {
         await deploy(policy("assets", [app]));
-        expect(opsOf(await ws.up())).toEqual(["create site"]);
+        const result = await ws.up();
+        expect(opsOf(result)).toEqual(["create site"]);
+        expect(result.output).not.toContain("NodeVersionSupportWarning");
         expect(await server.ops.liveRules("assets")).toEqual([liveApp]);
         const [resource] = await ws.resources();
         expect(resource!.id).toBe(`${server.profile}:${server.ops.endpoint.replace("http://", "")}/assets`);
