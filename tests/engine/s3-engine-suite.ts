@@ -38,7 +38,15 @@ const liveApp = { AllowedOrigins: ["https://app.example.com"], AllowedMethods: [
  * the same end state on the server, plus what only the engine shows (diff display, warnings,
  * parallel steps, replace order, secrets in the backend).
  */
-export function s3EngineSuite(name: string, start: () => Promise<S3EngineServer>, stop: () => Promise<void>): void {
+/** What server-specific tests get: the workspace (state empty after the common tests), the server and program helpers. */
+export interface EngineSuiteContext {
+  readonly ws: EngineWorkspace;
+  readonly server: S3EngineServer;
+  policy(bucket: string, rules: unknown[], extra?: Record<string, unknown>, endpoint?: string, name?: string): PolicySpec;
+  deploy(...policies: PolicySpec[]): Promise<void>;
+}
+
+export function s3EngineSuite(name: string, start: () => Promise<S3EngineServer>, stop: () => Promise<void>, extra?: (ctx: () => EngineSuiteContext) => void): void {
   describeWithPulumi(`CorsPolicy on ${name} through the real pulumi CLI`, (cli) => {
     let ws: EngineWorkspace;
     let server: S3EngineServer;
@@ -226,5 +234,7 @@ export function s3EngineSuite(name: string, start: () => Promise<S3EngineServer>
         expect(await ws.resources()).toEqual([]);
       });
     });
+
+    if (extra !== undefined) extra(() => ({ ws, server, policy, deploy }));
   });
 }
