@@ -3,7 +3,8 @@
  * - serialized provider size vs the smallest possible dynamic provider;
  * - `bucket-cors lint` whole-process time vs `node -e ""` (needs `npm run build`);
  * - provider GetBucketCors (through the backend: client cache, codec, normalization) vs a bare SDK call on the same s3rver;
- * - Check+Diff round trips through the real provider host for 1,000 resources vs a do-nothing provider in the same host.
+ * - Check+Diff round trips through the real provider host for 1,000 resources vs a do-nothing provider in the same host;
+ * - the real engine (engine.ts): pulumi up / no-change preview of 100 resources and state bytes per resource, vs do-nothing dynamic resources.
  */
 import { GetBucketCorsCommand } from "@aws-sdk/client-s3";
 import { execFileSync } from "node:child_process";
@@ -15,6 +16,7 @@ import { s3Backend } from "../provider/backends/s3";
 import { createHarness } from "../tests/host/harness";
 import { startS3rver } from "../tests/support/s3rver";
 import { policyProgram } from "../tests/lifecycle/program";
+import { engineBench } from "./engine";
 import { medianMs, report } from "./measure";
 
 async function serializedSize(provider: object): Promise<number> {
@@ -88,6 +90,7 @@ async function main(): Promise<void> {
   await cliProcessTime();
   await operationLatency();
   await checkDiffThroughput();
+  await engineBench();
 }
 
 main().catch((error: unknown) => {

@@ -6,6 +6,16 @@ import { resolveCredentials, type ResolvedCredentials } from "./credentials";
 /** One client per endpoint + region + addressing + credentials: clients hold sockets, so they are reused. */
 const clients = new Map<string, S3Client>();
 
+/**
+ * The AWS SDK prints an 8-line NodeVersionSupportWarning on Node.js 20 when the first client is
+ * made; in a Pulumi program it lands in every `pulumi up` as stack output. The SDK's own opt-out
+ * is this variable (@aws-sdk/core, submodules/client emitWarningIfUnsupportedVersion); set only
+ * when the user has not chosen.
+ */
+function quietNodeVersionNotice(): void {
+  process.env["AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED"] ??= "true";
+}
+
 /** A client for a target and the credentials it signs with. */
 export interface S3Handle {
   readonly client: S3Client;
@@ -26,6 +36,7 @@ export function s3ClientFor(target: Target): S3Handle {
   const key = [endpoint ?? "aws", region, forcePathStyle, credentials.source, credentials.fingerprint].join("|");
   let client = clients.get(key);
   if (client === undefined) {
+    quietNodeVersionNotice();
     client = new S3Client({
       region,
       ...(endpoint === undefined ? {} : { endpoint }),

@@ -2,6 +2,8 @@ import { describeWithRgw } from "../servers/real-servers";
 import { bucketOps } from "../support/s3-bucket-ops";
 import { s3EngineSuite } from "./s3-engine-suite";
 
+const WRONG_SECRET = "wrong-secret-engine-3c9a";
+
 describeWithRgw("Ceph RGW (real server)", (rgw) => {
   s3EngineSuite(
     "Ceph RGW",
@@ -15,7 +17,7 @@ describeWithRgw("Ceph RGW (real server)", (rgw) => {
         ops: bucketOps(info.endpoint, info, info.region),
         otherSpelling: info.endpoint.replace("127.0.0.1", "localhost"),
         // global-setup put the values in the environment under these names.
-        credentialEnv: {},
+        credentialEnv: { BCORS_ENGINE_WRONG_SECRET: WRONG_SECRET },
         credentials: info.credentialEnv,
         secret: info.secretAccessKey,
         deniedExplanation: "(status 403) (ceph rules) — rules[0]: origin \"https://evil.example\" matches none of \"https://app.example.com\"; no rule lists the origin: 403",
@@ -23,5 +25,20 @@ describeWithRgw("Ceph RGW (real server)", (rgw) => {
       };
     },
     async () => undefined,
+    (ctx) => {
+      describe("RGW specifics", () => {
+        test("a wrong secret fails up with SignatureDoesNotMatch and never echoes a secret", async () => {
+          const { ws, server, deploy } = ctx();
+          await deploy({ name: "wrong", target: { preset: "ceph", args: { bucket: "media", endpoint: server.ops.endpoint, credentials: { accessKeyIdEnv: server.credentials.accessKeyIdEnv, secretAccessKeyEnv: "BCORS_ENGINE_WRONG_SECRET" } } }, args: { rules: [{ allowedOrigins: ["*"], allowedMethods: ["GET"] }] } });
+          const result = await ws.attempt("up");
+          expect(result.ok).toBe(false);
+          expect(result.output).toMatch(/GetBucketCors on Ceph RGW bucket "media" failed \(403 SignatureDoesNotMatch\)/);
+          expect(result.output).not.toContain(WRONG_SECRET);
+          expect(result.output).not.toContain(server.secret);
+          expect(ws.backendText()).not.toContain(server.secret);
+          expect(await server.ops.liveRules("media")).toBeNull();
+        });
+      });
+    },
   );
 });

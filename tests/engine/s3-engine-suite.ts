@@ -38,7 +38,15 @@ const liveApp = { AllowedOrigins: ["https://app.example.com"], AllowedMethods: [
  * the same end state on the server, plus what only the engine shows (diff display, warnings,
  * parallel steps, replace order, secrets in the backend).
  */
-export function s3EngineSuite(name: string, start: () => Promise<S3EngineServer>, stop: () => Promise<void>): void {
+/** What server-specific tests get: the workspace (state empty after the common tests), the server and program helpers. */
+export interface EngineSuiteContext {
+  readonly ws: EngineWorkspace;
+  readonly server: S3EngineServer;
+  policy(bucket: string, rules: unknown[], extra?: Record<string, unknown>, endpoint?: string, name?: string): PolicySpec;
+  deploy(...policies: PolicySpec[]): Promise<void>;
+}
+
+export function s3EngineSuite(name: string, start: () => Promise<S3EngineServer>, stop: () => Promise<void>, extra?: (ctx: () => EngineSuiteContext) => void): void {
   describeWithPulumi(`CorsPolicy on ${name} through the real pulumi CLI`, (cli) => {
     let ws: EngineWorkspace;
     let server: S3EngineServer;
@@ -101,7 +109,9 @@ export function s3EngineSuite(name: string, start: () => Promise<S3EngineServer>
 
       test("up writes the rules, as the bare SDK reads them back", async () => {
         await deploy(policy("assets", [app]));
-        expect(opsOf(await ws.up())).toEqual(["create site"]);
+        const result = await ws.up();
+        expect(opsOf(result)).toEqual(["create site"]);
+        expect(result.output).not.toContain("NodeVersionSupportWarning");
         expect(await server.ops.liveRules("assets")).toEqual([liveApp]);
         const [resource] = await ws.resources();
         expect(resource!.id).toBe(`${server.profile}:${server.ops.endpoint.replace("http://", "")}/assets`);
@@ -224,5 +234,7 @@ export function s3EngineSuite(name: string, start: () => Promise<S3EngineServer>
         expect(await ws.resources()).toEqual([]);
       });
     });
+
+    if (extra !== undefined) extra(() => ({ ws, server, policy, deploy }));
   });
 }

@@ -1,4 +1,5 @@
 import { startS3rver, type EmbeddedS3 } from "../support/s3rver";
+import { opsOf, refreshesOf } from "./harness/events";
 import { s3EngineSuite } from "./s3-engine-suite";
 
 const SECRET_VALUE = "s3rver-engine-secret-4b7e";
@@ -24,4 +25,18 @@ s3EngineSuite(
     };
   },
   async () => s3?.stop(),
+  (ctx) => {
+    describe("s3rver's own rewrites", () => {
+      test('an ID rewritten "007" → "7" is no drift and no diff', async () => {
+        const { ws, server, policy, deploy } = ctx();
+        const withId = [{ allowedOrigins: ["https://app.example.com"], allowedMethods: ["GET"], id: "007" }];
+        await deploy(policy("media", withId));
+        expect(opsOf(await ws.up())).toEqual(["create site"]);
+        expect((await server.ops.liveRules("media"))?.[0]?.ID).toBe("7");
+        expect(refreshesOf(await ws.refresh())).toEqual(["same site"]);
+        expect(opsOf(await ws.preview({ expectNoChanges: true }))).toEqual(["same site"]);
+        expect(opsOf(await ws.destroy())).toEqual(["delete site"]);
+      });
+    });
+  },
 );

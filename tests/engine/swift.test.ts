@@ -80,9 +80,37 @@ describeWithSwift("OpenStack Swift (real server)", (swift) => {
       );
     });
 
+    test("onExisting: fail refuses foreign metadata and leaves it; adopt takes over matching metadata", async () => {
+      await ops.post("other", { "X-Container-Meta-Access-Control-Allow-Origin": "https://app.example.com" });
+      const rules = [{ allowedOrigins: ["https://app.example.com"], allowedMethods: ALL, allowedHeaders: ["*"] }];
+      await ws.program(program([policy("media", [app], {}, swift().storageUrl), { ...policy("other", rules), name: "other" }]));
+      expect((await ws.attempt("up")).output).toContain(
+        'OpenStack Swift container "other" already has a CORS configuration that this stack does not manage: 1 rule ([GET,PUT,POST,DELETE,HEAD] from https://app.example.com headers *); nothing was changed',
+      );
+      expect(await ops.corsMeta("other")).toEqual({ [`${META}allow-origin`]: "https://app.example.com" });
+      await ws.program(program([policy("media", [app], {}, swift().storageUrl), { ...policy("other", rules, { onExisting: "adopt" }), name: "other" }]));
+      expect(opsOf(await ws.up()).sort()).toEqual(["create other", "same media"]);
+    });
+
+    test("allowWidening stores the wider policy Swift holds", async () => {
+      const narrow = [{ allowedOrigins: ["https://app.example.com"], allowedMethods: ["GET"], allowedHeaders: ["content-type"] }];
+      await ws.program(program([policy("media", [app], {}, swift().storageUrl), { ...policy("other", narrow, { onExisting: "adopt", swift: { allowWidening: true } }), name: "other" }]));
+      expect(opsOf(await ws.up()).sort()).toEqual(["same media", "update other"]);
+      const other = (await ws.resources()).find((r) => r.urn.endsWith("::other"));
+      expect(other!.outputs!["rules"]).toEqual([{ allowedOrigins: ["https://app.example.com"], allowedMethods: ALL, allowedHeaders: ["*"] }]);
+    });
+
+    test("verify: preflight sends real preflights to Swift after apply", async () => {
+      const narrow = [{ allowedOrigins: ["https://app.example.com"], allowedMethods: ["GET"], allowedHeaders: ["content-type"] }];
+      const expectations = [{ origin: "https://app.example.com", method: "PUT", headers: ["content-type"], allowed: true }, { origin: "https://evil.example", method: "GET", allowed: false }];
+      await ws.program(program([policy("media", [app], { expect: expectations, verify: "preflight" }, swift().storageUrl), { ...policy("other", narrow, { onExisting: "adopt", swift: { allowWidening: true } }), name: "other" }]));
+      expect(opsOf(await ws.up()).sort()).toEqual(["same other", "update media"]);
+    });
+
     test("destroy removes the metadata", async () => {
-      expect(opsOf(await ws.destroy())).toEqual(["delete media"]);
+      expect(opsOf(await ws.destroy()).sort()).toEqual(["delete media", "delete other"]);
       expect(await ops.corsMeta("media")).toEqual({});
+      expect(await ops.corsMeta("other")).toEqual({});
     });
   });
 });

