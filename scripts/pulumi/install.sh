@@ -37,13 +37,8 @@ print_path=false
 no_build=false
 requested_version=
 
-log() { echo "$SCRIPT_NAME: $*" >&2; }
-die() {
-  log "error: $*"
-  exit 1
-}
-now() { date +%s.%N | cut -c1-13; }
-elapsed_since() { awk -v s="$1" -v e="$(now)" 'BEGIN { printf "%.1f", e - s }'; }
+# shellcheck source=SCRIPTDIR/../log.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../log.sh"
 
 usage() {
   echo "usage: $0 [--print-path] [--no-build] [--version X.Y.Z]" >&2

@@ -11,15 +11,8 @@ readonly MARKER=.bcors-test-server
 # (docs/test-servers.md, "Swift: pitfalls").
 readonly SYSTEM_PYTHON=/usr/bin/python3
 
-log() { echo "$SCRIPT_NAME: $*" >&2; }
-die() {
-  log "error: $*"
-  exit 1
-}
-
-# Seconds since the epoch with centiseconds, for timing reports.
-now() { date +%s.%N | cut -c1-13; }
-elapsed_since() { awk -v s="$1" -v e="$(now)" 'BEGIN { printf "%.1f", e - s }'; }
+# shellcheck source=SCRIPTDIR/../log.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../log.sh"
 
 # require_commands PKG-HINT CMD...: fails with the install command when a binary is missing.
 require_commands() {
