@@ -2,10 +2,12 @@
  * One rule set on AWS, Cloudflare R2, DigitalOcean Spaces and VNG Cloud vStorage,
  * from stack config. Each target is checked against its own vendor's rules at
  * preview (R2 max-age ≤ 86400; vStorage/Swift holds one rule allowing every
- * method, so widening is accepted explicitly). The commands are in README.md next to this file.
+ * method, so widening is accepted explicitly). One Space, `uploads`, is created by this program
+ * and its name passed to the preset as an Output. The commands are in README.md next to this file.
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as cors from "pulumi-bucket-cors";
+import { S3Bucket } from "./s3-bucket";
 
 const config = new pulumi.Config();
 
@@ -20,6 +22,9 @@ const web = cors.rules([
   { id: "public", allowedOrigins: ["*"], allowedMethods: ["GET", "HEAD"] },
 ]);
 
+const spacesRegion = config.require("spacesRegion");
+const spacesCredentials = { accessKeyIdEnv: "SPACES_KEY", secretAccessKeyEnv: "SPACES_SECRET" };
+
 const s3Clouds = new cors.CorsPolicySet("web", {
   targets: [
     cors.targets.aws({ bucket: config.require("awsBucket"), region: config.require("awsRegion"), ...endpointFrom("awsEndpoint") }),
@@ -29,12 +34,7 @@ const s3Clouds = new cors.CorsPolicySet("web", {
       ...endpointFrom("r2Endpoint"),
       credentials: { accessKeyIdEnv: "R2_ACCESS_KEY_ID", secretAccessKeyEnv: "R2_SECRET_ACCESS_KEY" },
     }),
-    cors.targets.spaces({
-      bucket: config.require("spacesBucket"),
-      region: config.require("spacesRegion"),
-      ...endpointFrom("spacesEndpoint"),
-      credentials: { accessKeyIdEnv: "SPACES_KEY", secretAccessKeyEnv: "SPACES_SECRET" },
-    }),
+    cors.targets.spaces({ bucket: config.require("spacesBucket"), region: spacesRegion, ...endpointFrom("spacesEndpoint"), credentials: spacesCredentials }),
   ],
   rules: web,
 });
@@ -47,4 +47,18 @@ const media = new cors.CorsPolicy("media-vstorage", {
   swift: { allowWidening: true },
 });
 
-export const resourceIds = pulumi.all([s3Clouds.resourceIds, media.resourceId]);
+// A Space created here (on AWS: `new aws.s3.BucketV2(...)`, see s3-bucket.ts). Its name is an
+// Output: preview checks the rules before the Space exists, and `up` applies them once it does.
+const uploads = new S3Bucket("uploads", {
+  endpoint: config.get("spacesEndpoint") ?? `https://${spacesRegion}.digitaloceanspaces.com`,
+  region: spacesRegion,
+  name: config.require("uploadsBucket"),
+  credentials: spacesCredentials,
+});
+const uploadsCors = new cors.CorsPolicy("uploads", {
+  target: cors.targets.spaces({ bucket: uploads.name, region: spacesRegion, ...endpointFrom("spacesEndpoint"), credentials: spacesCredentials }),
+  rules: web,
+});
+
+export const resourceIds = pulumi.all([s3Clouds.resourceIds, media.resourceId, uploadsCors.resourceId]);
+export const uploadsBucket = uploads.name;

@@ -5,6 +5,17 @@ import * as path from "node:path";
 export const EXAMPLES = ["quickstart", "multi-cloud", "from-dashboard-json", "adopt-existing"] as const;
 export type ExampleName = (typeof EXAMPLES)[number];
 
+/**
+ * Packages an example's own code requires besides Pulumi and this package, each at the version of
+ * this repository's package.json (multi-cloud's s3-bucket.ts creates a bucket with the AWS SDK).
+ */
+export const EXTRA_DEPENDENCIES: Readonly<Record<ExampleName, readonly string[]>> = {
+  quickstart: [],
+  "multi-cloud": ["@aws-sdk/client-s3"],
+  "from-dashboard-json": [],
+  "adopt-existing": [],
+};
+
 const ROOT = path.join(__dirname, "..", "..", "examples");
 
 export function exampleDir(name: ExampleName): string {

@@ -3,11 +3,12 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { installedProject, type InstalledProject } from "../engine/harness/project";
 import { TEMPLATE_DEV_DEPENDENCIES, TEMPLATE_GITIGNORE, TEMPLATE_TSCONFIG_COMMONJS } from "../engine/harness/template";
-import { EXAMPLES, exampleDir, exampleFiles, projectName } from "./examples";
+import { EXAMPLES, EXTRA_DEPENDENCIES, exampleDir, exampleFiles, projectName } from "./examples";
 
 const root = path.join(__dirname, "..", "..");
-const peerRange = (JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { peerDependencies: Record<string, string> }).peerDependencies["@pulumi/pulumi"];
-const version = (JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { version: string }).version;
+const manifest = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { version: string; dependencies: Record<string, string>; peerDependencies: Record<string, string> };
+const peerRange = manifest.peerDependencies["@pulumi/pulumi"];
+const version = manifest.version;
 
 describe.each(EXAMPLES)("examples/%s is a pulumi new typescript project", (name) => {
   const dir = exampleDir(name);
@@ -18,12 +19,13 @@ describe.each(EXAMPLES)("examples/%s is a pulumi new typescript project", (name)
     expect(projectName(name)).toBe(`bucket-cors-${name}`);
   });
 
-  test("package.json: this package, the peer @pulumi/pulumi range, the template's devDependencies", () => {
+  test("package.json: this package, the peer @pulumi/pulumi range, the template's devDependencies, extras at this repository's versions", () => {
+    const extras = Object.fromEntries(EXTRA_DEPENDENCIES[name].map((dep) => [dep, manifest.dependencies[dep]]));
     expect(JSON.parse(read("package.json"))).toEqual({
       name: `bucket-cors-${name}`,
       main: "index.ts",
       devDependencies: TEMPLATE_DEV_DEPENDENCIES,
-      dependencies: { "@pulumi/pulumi": peerRange, "pulumi-bucket-cors": `^${version}` },
+      dependencies: { "@pulumi/pulumi": peerRange, "pulumi-bucket-cors": `^${version}`, ...extras },
     });
   });
 
