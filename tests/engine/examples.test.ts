@@ -111,7 +111,7 @@ describeWithPulumi("examples/ through the real pulumi CLI on loopback servers", 
     });
   });
 
-  describeWithSwift("multi-cloud on s3rver (AWS, R2, Spaces) and the real Swift (vStorage)", (swift) => {
+  describeWithSwift("multi-cloud on s3rver (AWS, R2, Spaces, and a Space the program creates) and the real Swift (vStorage)", (swift) => {
     let ws: EngineWorkspace;
     let ops: SwiftOps;
     const buckets = ["aws-assets-mc", "r2-assets-mc", "spaces-assets-mc"];
@@ -123,7 +123,7 @@ describeWithPulumi("examples/ through the real pulumi CLI on loopback servers", 
       const config = [
         ["awsBucket", "aws-assets-mc"], ["awsRegion", "us-east-1"], ["awsEndpoint", s3.endpoint],
         ["r2AccountId", "0123abcd"], ["r2Bucket", "r2-assets-mc"], ["r2Endpoint", s3.endpoint],
-        ["spacesBucket", "spaces-assets-mc"], ["spacesRegion", "nyc3"], ["spacesEndpoint", s3.endpoint],
+        ["spacesBucket", "spaces-assets-mc"], ["spacesRegion", "nyc3"], ["spacesEndpoint", s3.endpoint], ["uploadsBucket", "uploads-mc"],
         ["vstorageContainer", "media-mc"], ["vstorageRegion", "hcm03"],
         ...S3RVER_CONFIG,
       ];
@@ -131,11 +131,14 @@ describeWithPulumi("examples/ through the real pulumi CLI on loopback servers", 
       ws = await exampleWorkspace("multi-cloud", cli().binDir, env, config);
     }, 600_000);
 
-    test("up writes the rule set on the three buckets and the container; a second preview has no changes", async () => {
-      const children = ["media-vstorage", "web", "web-aws-aws-assets-mc", "web-r2-r2-assets-mc", "web-spaces-spaces-assets-mc"];
+    test("up creates the uploads bucket and writes the rule set on it, the three buckets and the container; a second preview has no changes", async () => {
+      // "uploads" twice: the program's S3Bucket and the CorsPolicy given its name as an Output.
+      const children = ["media-vstorage", "uploads", "uploads", "web", "web-aws-aws-assets-mc", "web-r2-r2-assets-mc", "web-spaces-spaces-assets-mc"];
+      await expect(s3.liveRules("uploads-mc")).rejects.toMatchObject({ name: "NoSuchBucket" });
       expect(opsOf(await ws.preview()).sort()).toEqual(children.map((c) => `create ${c}`));
       expect(opsOf(await ws.up()).sort()).toEqual(children.map((c) => `create ${c}`));
-      for (const bucket of buckets) {
+      expect(JSON.parse(await ws.pulumi(["stack", "output", "uploadsBucket", "--json"]))).toBe("uploads-mc");
+      for (const bucket of [...buckets, "uploads-mc"]) {
         expect(await s3.liveRules(bucket)).toEqual([
           { ID: "app", AllowedOrigins: ["https://app.example.com"], AllowedMethods: ["GET", "PUT", "HEAD"], AllowedHeaders: ["content-type"], ExposeHeaders: ["etag"], MaxAgeSeconds: 3600 },
           { ID: "public", AllowedOrigins: ["*"], AllowedMethods: ["GET", "HEAD"] },
@@ -147,7 +150,11 @@ describeWithPulumi("examples/ through the real pulumi CLI on loopback servers", 
     });
 
     test("destroy removes every configuration", async () => {
-      expect(opsOf(await ws.destroy()).sort()).toEqual(["delete media-vstorage", "delete web", "delete web-aws-aws-assets-mc", "delete web-r2-r2-assets-mc", "delete web-spaces-spaces-assets-mc"]);
+      const result = await ws.destroy();
+      expect(opsOf(result).sort()).toEqual(["delete media-vstorage", "delete uploads", "delete uploads", "delete web", "delete web-aws-aws-assets-mc", "delete web-r2-r2-assets-mc", "delete web-spaces-spaces-assets-mc"]);
+      // The policy goes before the bucket it depends on, and the bucket itself is gone.
+      expect(result.steps.filter((s) => s.name === "uploads").map((s) => `${s.op} ${s.type.split(":").pop()}`)).toEqual(["delete CorsPolicy", "delete S3Bucket"]);
+      await expect(s3.liveRules("uploads-mc")).rejects.toMatchObject({ name: "NoSuchBucket" });
       for (const bucket of buckets) expect(await s3.liveRules(bucket)).toBeNull();
       expect(await ops.corsMeta("media-mc")).toEqual({});
     });
