@@ -7,6 +7,7 @@ import { repoRoot } from "../../host/harness/paths";
 export type PulumiCli = { readonly binDir: string; readonly version: string } | { readonly missing: string };
 
 const INSTALL = "bash scripts/pulumi/install.sh";
+const ENGINE_TEST_TIMEOUT_MS = 300_000;
 
 /**
  * The `pulumi` CLI the engine tests use: `$PULUMI_CLI_BIN` (a directory holding `pulumi`), else a
@@ -32,6 +33,9 @@ export function pulumiCliRequired(): boolean {
  * in its title; with REQUIRE_PULUMI_CLI=1 (CI) it fails instead.
  */
 export function describeWithPulumi(name: string, fn: (cli: () => { binDir: string; version: string }) => void): void {
+  // A test here runs up to six pulumi operations of 4–10 s each (more on a loaded machine):
+  // the repository's 60 s default is too tight for them.
+  jest.setTimeout(ENGINE_TEST_TIMEOUT_MS);
   const cli = findPulumiCli();
   if ("binDir" in cli) {
     describe(name, () => fn(() => cli));
