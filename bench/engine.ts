@@ -10,7 +10,7 @@ import { findPulumiCli } from "../tests/engine/harness/pulumi-cli";
 import { literal } from "../tests/engine/harness/programs";
 import { EngineWorkspace, type ExportedResource } from "../tests/engine/harness/workspace";
 import { startS3rver } from "../tests/support/s3rver";
-import { report } from "./measure";
+import { median, report } from "./measure";
 
 const COUNT = 100;
 const RUNS = 3;
@@ -55,11 +55,6 @@ async function seconds(fn: () => Promise<unknown>): Promise<number> {
   const start = process.hrtime.bigint();
   await fn();
   return Number(process.hrtime.bigint() - start) / 1e9;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 /** Mean bytes of one resource's entry (inputs, outputs, serialized provider, URNs) in the exported state. */

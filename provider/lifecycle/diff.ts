@@ -17,7 +17,9 @@ export interface DiffOutcome {
  * one's configuration and the old one's delete would then empty the bucket. Deleted first, the
  * bucket ends with the new rules whichever bucket the new target names.
  */
-const REPLACE = { changes: true, replaces: ["target"], deleteBeforeReplace: true } as const;
+function replaceTarget(): DiffOutcome {
+  return { changes: true, replaces: ["target"], deleteBeforeReplace: true };
+}
 
 /**
  * Compares old outputs with new checked inputs. Rules are compared semantically
@@ -27,11 +29,11 @@ const REPLACE = { changes: true, replaces: ["target"], deleteBeforeReplace: true
  */
 export function diffInputs(olds: Record<string, unknown>, news: Record<string, unknown>): DiffOutcome {
   const none = { changes: false, replaces: [], deleteBeforeReplace: false };
-  if (containsUnknown(news["target"])) return { ...REPLACE, replaces: [...REPLACE.replaces] };
+  if (containsUnknown(news["target"])) return replaceTarget();
   const oldTarget = olds["target"] as Target | undefined;
   const newTarget = news["target"] as Target;
   if (oldTarget === undefined || locationOf(oldTarget) !== locationOf(newTarget)) {
-    return { ...REPLACE, replaces: [...REPLACE.replaces] };
+    return replaceTarget();
   }
   const changed =
     stableJson(oldTarget) !== stableJson(newTarget) ||

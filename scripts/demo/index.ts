@@ -13,13 +13,10 @@ import { runWithoutCli } from "./without-cli";
 
 const BUCKET = "quickstart-assets";
 
-// The AWS SDK warns on every Node 20 process that its 2027 releases will need Node 22
-// (@aws-sdk/core emitWarningIfUnsupportedVersion, with no opt-out): true, but noise in a demo.
-const emitWarning = process.emitWarning.bind(process);
-process.emitWarning = ((warning: string | Error, ...rest: never[]) => {
-  if (String(warning).startsWith("NodeVersionSupportWarning")) return;
-  emitWarning(warning, ...rest);
-}) as typeof process.emitWarning;
+// The AWS SDK warns on every Node 20 process that its 2027 releases will need Node 22: true, but
+// noise in a demo. This is the SDK's own opt-out (@aws-sdk/core, emitWarningIfUnsupportedVersion);
+// the CLI and the provider host inherit it (the provider also sets it itself).
+process.env["AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED"] ??= "true";
 
 async function main(): Promise<void> {
   stage("Starting an embedded S3 server (s3rver) on loopback");

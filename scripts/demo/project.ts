@@ -39,8 +39,6 @@ export function makeProject(): DemoProject {
     PULUMI_SKIP_UPDATE_CHECK: "true",
     PULUMI_DIY_BACKEND_NO_LEGACY_WARNING: "true",
     PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
-    // The AWS SDK's Node 22 notice (see index.ts), printed by the provider host process on every operation.
-    NODE_NO_WARNINGS: "1",
   };
   return { root, projectDir, env, remove: () => rmSync(root, { recursive: true, force: true }) };
 }

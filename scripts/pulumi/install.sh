@@ -74,14 +74,9 @@ wanted_version() {
   node -p "const p = require('$PROJECT_ROOT/package.json'); (p.devDependencies?.['@pulumi/pulumi'] ?? p.dependencies?.['@pulumi/pulumi'] ?? '').replace(/^[^0-9]*/, '')"
 }
 
-# A finished build of any version close to the wanted one, when Go is not there to build.
+# Is there a finished build of VERSION in the cache?
 finished_build() {
-  local version=$1
-  if [[ -f "$CACHE_ROOT/pulumi-v$version/.complete" ]]; then
-    echo "$version"
-    return 0
-  fi
-  return 1
+  [[ -f "$CACHE_ROOT/pulumi-v$1/.complete" ]]
 }
 
 # Served versions of MODULE, nearest to WANTED first (same major; by distance in minor, then patch).
@@ -166,7 +161,7 @@ main() {
   wanted=$(wanted_version)
   [[ "$wanted" =~ ^[0-9]+\.[0-9]+\.[0-9]+$ ]] || die "cannot tell the @pulumi/pulumi version (got '$wanted'); run npm ci first or pass --version X.Y.Z"
 
-  if finished_build "$wanted" >/dev/null; then
+  if finished_build "$wanted"; then
     version=$wanted
     log "reusing the build of pulumi v$version in $CACHE_ROOT/pulumi-v$version/bin"
   elif $no_build; then
@@ -189,7 +184,7 @@ main() {
       [[ -n "$version" ]] || die "no version of $CLI_MODULE is served by $(go env GOPROXY)"
       log "$CLI_MODULE v$wanted is not served; building the nearest served version, v$version"
     fi
-    if finished_build "$version" >/dev/null; then
+    if finished_build "$version"; then
       log "reusing the build of pulumi v$version in $CACHE_ROOT/pulumi-v$version/bin"
     else
       started=$(now)

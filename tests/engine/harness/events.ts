@@ -6,12 +6,6 @@ export interface EngineStep {
   /** The resource's name (the last URN segment). */
   readonly name: string;
   readonly type: string;
-  /** Top-level properties that differ, as the engine reports them. */
-  readonly diffs: readonly string[];
-  /** Property paths the provider's detailed diff names. */
-  readonly detailedDiff: readonly string[];
-  /** State after the step (outputs), when the event carried it. */
-  readonly outputs?: Record<string, unknown>;
   /** For a refresh step: what it found (the resource's outputs unchanged, changed, or gone). */
   readonly refresh?: "same" | "update" | "delete";
 }
@@ -30,8 +24,6 @@ export interface EngineResult {
   /** Steps on resources of the program (not the stack or providers), in the order they finished. */
   readonly steps: readonly EngineStep[];
   readonly diagnostics: readonly EngineDiagnostic[];
-  /** The engine's summary: op → count. */
-  readonly changes: Readonly<Record<string, number>>;
   readonly error?: string;
 }
 
@@ -40,17 +32,12 @@ interface RawEvent {
   resOutputsEvent?: { metadata: RawMetadata };
   resOpFailedEvent?: { metadata: RawMetadata };
   diagnosticEvent?: { severity: string; message: string; urn?: string };
-  summaryEvent?: { resourceChanges?: Record<string, number> };
 }
 
 interface RawMetadata {
   op: string;
   urn: string;
   type: string;
-  diffs?: string[];
-  detailedDiff?: Record<string, unknown>;
-  old?: { outputs?: Record<string, unknown> };
-  new?: { outputs?: Record<string, unknown> };
 }
 
 interface RawResult {
@@ -68,7 +55,6 @@ interface RawResult {
 export function toResult(raw: RawResult, processOutput: string): EngineResult {
   const steps: EngineStep[] = [];
   const diagnostics: EngineDiagnostic[] = [];
-  let changes: Record<string, number> = {};
   for (const event of raw.events) {
     const pre = event.resourcePreEvent?.metadata;
     const done = event.resOutputsEvent?.metadata ?? event.resOpFailedEvent?.metadata;
@@ -83,16 +69,14 @@ export function toResult(raw: RawResult, processOutput: string): EngineResult {
       const { severity, message, urn } = event.diagnosticEvent;
       diagnostics.push(urn === undefined ? { severity, message: message.trim() } : { severity, message: message.trim(), urn });
     }
-    if (event.summaryEvent?.resourceChanges) changes = event.summaryEvent.resourceChanges;
   }
   const output = raw.output === "" ? processOutput : raw.output;
-  return raw.error === undefined ? { ok: raw.ok, output, steps, diagnostics, changes } : { ok: raw.ok, output, steps, diagnostics, changes, error: raw.error };
+  return raw.error === undefined ? { ok: raw.ok, output, steps, diagnostics } : { ok: raw.ok, output, steps, diagnostics, error: raw.error };
 }
 
 function step(metadata: RawMetadata): EngineStep {
   const name = metadata.urn.split("::").pop() ?? metadata.urn;
-  const base = { op: metadata.op, urn: metadata.urn, name, type: metadata.type, diffs: metadata.diffs ?? [], detailedDiff: Object.keys(metadata.detailedDiff ?? {}) };
-  return metadata.new?.outputs === undefined ? base : { ...base, outputs: metadata.new.outputs };
+  return { op: metadata.op, urn: metadata.urn, name, type: metadata.type };
 }
 
 function refreshOutcome(op: string): "same" | "update" | "delete" {

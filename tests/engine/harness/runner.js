@@ -49,7 +49,7 @@ async function main() {
 }
 
 main().then(
-  (result) => finish({ ok: true, summary: result.summary ?? null, changeSummary: result.changeSummary ?? null }),
+  () => finish({ ok: true }),
   (error) => finish({ ok: false, error: String((error && error.message) || error) }),
 );
 

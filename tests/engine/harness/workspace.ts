@@ -120,13 +120,13 @@ export class EngineWorkspace {
 
   /** Like the operations above, but resolves with a failed result instead of rejecting. */
   async attempt(op: "preview" | "up" | "refresh" | "destroy", options: OperationOptions = {}): Promise<EngineResult> {
-    const requestFile = path.join(this.dir, `result-${crypto.randomBytes(4).toString("hex")}.json`);
+    const resultFile = path.join(this.dir, `result-${crypto.randomBytes(4).toString("hex")}.json`);
     const request = { op, project: this.options.project, stack: this.stack, options: automationOptions(op, options) };
     const runner = path.join(repoRoot(), "tests", "engine", "harness", "runner.js");
-    const child = await exec(process.execPath, [runner, JSON.stringify(request), requestFile], this.projectDir, this.env, OPERATION_TIMEOUT_MS);
-    if (!fs.existsSync(requestFile)) throw new Error(`pulumi ${op} runner exited ${child.code} without a result:\n${child.stdout}${child.stderr}`);
-    const raw = JSON.parse(fs.readFileSync(requestFile, "utf8")) as Parameters<typeof toResult>[0];
-    if (process.env["BCORS_ENGINE_KEEP_RESULTS"] === undefined) fs.rmSync(requestFile, { force: true });
+    const child = await exec(process.execPath, [runner, JSON.stringify(request), resultFile], this.projectDir, this.env, OPERATION_TIMEOUT_MS);
+    if (!fs.existsSync(resultFile)) throw new Error(`pulumi ${op} runner exited ${child.code} without a result:\n${child.stdout}${child.stderr}`);
+    const raw = JSON.parse(fs.readFileSync(resultFile, "utf8")) as Parameters<typeof toResult>[0];
+    if (process.env["BCORS_ENGINE_KEEP_RESULTS"] === undefined) fs.rmSync(resultFile, { force: true });
     return toResult(raw, child.stdout + child.stderr);
   }
 
