@@ -7,6 +7,6 @@ import type { Target } from "../provider/targets";
  * should not pay for at start-up.
  */
 export async function backendOf(target: Target): Promise<Backend> {
-  const { backendFor } = await import("../provider/lifecycle/backend-for");
+  const { backendFor } = await import("../provider/backends/for-target");
   return backendFor(target);
 }

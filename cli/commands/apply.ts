@@ -18,6 +18,7 @@ import { loadPolicy } from "../policy-file";
 import { runCommand, type CommonFlags } from "../run";
 import { addTargetOptions, TARGET_HELP, type TargetFlags } from "../target-options";
 import { describeTarget, targetsFrom } from "../targets";
+import { legacyLive } from "../../provider/backends/legacy-live";
 
 interface ApplyFlags extends CommonFlags, TargetFlags {
   readonly from?: FormatName;
@@ -91,7 +92,7 @@ export function registerApply(program: Command): void {
  */
 async function applyOne(target: Target, desired: CorsConfiguration, onExisting: OnExisting, timeout: number, step: (text: string) => void): Promise<Action> {
   const backend = await backendOf(target);
-  const live = await backend.get(target);
+  const live = legacyLive(target, await backend.get(target));
   const decision = decideExisting(live, desired, onExisting);
   if (decision === "refuse-foreign") {
     throw failure(`${describeTarget(target)} already has a CORS configuration: ${describeRules(live!.rules)}; nothing was changed — use --on-existing adopt to accept it when it already matches the document, or --on-existing overwrite to replace it`);

@@ -12,6 +12,7 @@ import { exitOf, outcomeJson, printFailure } from "../outcomes";
 import { runCommand, type CommonFlags } from "../run";
 import { addTargetOptions, TARGET_HELP, type TargetFlags } from "../target-options";
 import { targetsFrom } from "../targets";
+import { legacyLive } from "../../provider/backends/legacy-live";
 
 interface DeleteFlags extends CommonFlags, TargetFlags {
   readonly timeout?: number;
@@ -63,7 +64,7 @@ async function deleteOne(target: Target, timeout: number, step: (text: string) =
   const backend = await backendOf(target);
   let previous;
   try {
-    previous = await backend.get(target);
+    previous = legacyLive(target, await backend.get(target));
   } catch (error) {
     if (error instanceof BackendError && error.code === "NoSuchBucket") return { action: "no-bucket" as Action, removed: null };
     throw error;

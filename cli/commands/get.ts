@@ -8,6 +8,7 @@ import { issuesJson, printWarnings } from "../output";
 import { runCommand, type CommonFlags } from "../run";
 import { addTargetOptions, TARGET_HELP, type TargetFlags } from "../target-options";
 import { describeTarget, singleTarget } from "../targets";
+import { legacyLive } from "../../provider/backends/legacy-live";
 
 interface GetFlags extends CommonFlags, TargetFlags {
   readonly format: FormatName;
@@ -35,7 +36,7 @@ export function registerGet(program: Command): void {
     .action((flags: GetFlags) =>
       runCommand(flags, async (out) => {
         const target = singleTarget(flags, out);
-        const live = await (await backendOf(target)).get(target);
+        const live = legacyLive(target, await (await backendOf(target)).get(target));
         const id = resourceIdOf(target);
         if (live === null) throw failure(`${describeTarget(target)} (${id}) has no CORS configuration`);
         const rendered = render(live, flags.format);

@@ -12,6 +12,7 @@ import { describeRule, diffRules, type RuleChange } from "../rule-diff";
 import { runCommand, type CommonFlags } from "../run";
 import { addTargetOptions, TARGET_HELP, type TargetFlags } from "../target-options";
 import { targetsFrom } from "../targets";
+import { legacyLive } from "../../provider/backends/legacy-live";
 
 interface PlanFlags extends CommonFlags, TargetFlags {
   readonly from?: FormatName;
@@ -50,7 +51,7 @@ export function registerPlan(program: Command): void {
         const outcomes = await forEachTarget(out, targets, async (target, step) => {
           const { config, warnings } = desired[targets.indexOf(target)]!;
           step("reading the live configuration");
-          const live = await (await backendOf(target)).get(target);
+          const live = legacyLive(target, await (await backendOf(target)).get(target));
           const changes = diffRules(live?.rules ?? [], config.rules);
           return { inSync: live !== null && changes.length === 0, live: live?.rules ?? null, desired: config.rules, changes, warnings: issuesJson([...policy.warnings, ...warnings]) };
         });

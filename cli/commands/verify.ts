@@ -14,6 +14,7 @@ import { objectUrl, sendPreflight, type LiveAnswer } from "../preflight";
 import { describeError, runCommand, type CommonFlags } from "../run";
 import { addTargetOptions, TARGET_HELP, type TargetFlags } from "../target-options";
 import { singleTarget } from "../targets";
+import { legacyLive } from "../../provider/backends/legacy-live";
 
 interface VerifyFlags extends CommonFlags, TargetFlags {
   readonly origin: string;
@@ -93,7 +94,7 @@ async function predict(target: Target, request: CorsRequest, answer: LiveAnswer,
   let live;
   let bucketExists = true;
   try {
-    live = await (await backendOf(target)).get(target);
+    live = legacyLive(target, await (await backendOf(target)).get(target));
   } catch (error) {
     if (!(error instanceof BackendError && error.code === "NoSuchBucket")) {
       return { error: `the live configuration could not be read, so there is no prediction: ${describeError(error).message}` };

@@ -1,13 +1,11 @@
 import { DeleteBucketCorsCommand, GetBucketCorsCommand, PutBucketCorsCommand, type CORSRule } from "@aws-sdk/client-s3";
 import { codecFor } from "../formats";
-import { CorsValidationError } from "../errors";
-import type { CorsConfiguration } from "../model/schema";
 import { getProfile } from "../profiles";
 import type { Target } from "../targets";
 import { secretStrings } from "./credentials";
 import { errorCode, NO_BUCKET_CODES, NO_CORS_CODES, toBackendError } from "./s3-errors";
 import { s3ClientFor } from "./s3-client";
-import type { Backend } from "./types";
+import type { Backend, LiveConfig } from "./types";
 import { sendRequest } from "./http-request";
 import { s3ObjectUrl } from "./object-url";
 
@@ -19,10 +17,12 @@ export const s3Backend: Backend = {
     try {
       rules = (await client.send(new GetBucketCorsCommand({ Bucket: target.bucket }))).CORSRules ?? [];
     } catch (error) {
-      if (NO_CORS_CODES.includes(errorCode(error))) return null;
+      const code = errorCode(error);
+      if (NO_CORS_CODES.includes(code)) return { kind: "none" };
+      if (NO_BUCKET_CODES.includes(code)) return { kind: "no-bucket" };
       throw toBackendError(error, facts(target, "GetBucketCors"), secretStrings(credentials));
     }
-    return decodeRules(rules, target); // outside the try: a config we cannot read is not a service error
+    return decodeRules(rules); // outside the try: a config we cannot read is not a service error
   },
 
   async put(target, config) {
@@ -35,9 +35,9 @@ export const s3Backend: Backend = {
     }
   },
 
-  async request(target, method, headers) {
-    const url = s3ObjectUrl(target);
-    return { url, ...(await sendRequest(url, method, headers)) };
+  async preflight(target, request) {
+    const url = s3ObjectUrl(target, request.key);
+    return { url, ...(await sendRequest(url, request.method, request.headers)) };
   },
 
   async delete(target) {
@@ -56,12 +56,9 @@ function facts(target: Target, operation: string) {
   return { vendor: getProfile(target.profile).title, operation, bucket: target.bucket };
 }
 
-/** Live rules through the AWS CLI JSON codec (the SDK's shape is the CLI's). */
-function decodeRules(rules: CORSRule[], target: Target): CorsConfiguration {
-  const plain = JSON.parse(JSON.stringify({ CORSRules: rules })) as unknown;
-  const decoded = codecFor("aws-json").decode(plain);
-  if (decoded.config === undefined) {
-    throw new CorsValidationError(decoded.issues, `GetBucketCors on ${getProfile(target.profile).title} bucket "${target.bucket}" returned a configuration this package cannot read — see the issues below, and fix the bucket's rules with bucket-cors apply or the vendor's console`);
-  }
-  return decoded.config;
+/** Live rules through the AWS CLI JSON codec (the SDK's shape is the CLI's); what it cannot decode is kept raw. */
+function decodeRules(rules: CORSRule[]): LiveConfig {
+  const raw = JSON.stringify({ CORSRules: rules });
+  const decoded = codecFor("aws-json").decode(JSON.parse(raw) as unknown);
+  return decoded.config === undefined ? { kind: "unreadable", raw, issues: decoded.issues } : { kind: "config", config: decoded.config };
 }

@@ -1,10 +1,9 @@
 import { codecFor } from "../formats";
-import { BackendError, CorsValidationError } from "../errors";
-import type { CorsConfiguration } from "../model/schema";
+import { BackendError } from "../errors";
 import { getProfile } from "../profiles";
 import { endpointOf, type Target } from "../targets";
 import { swiftSession, type SwiftSession } from "./swift-auth";
-import type { Backend } from "./types";
+import type { Backend, LiveConfig } from "./types";
 import { sendRequest } from "./http-request";
 import { VERIFY_KEY } from "./object-url";
 
@@ -26,13 +25,13 @@ const ATTEMPTS = 5;
 export const swiftBackend: Backend = {
   async get(target) {
     const response = await call(target, "HEAD", "HeadContainer", {});
-    if (response.status === 404) throw noSuchContainer(target, "HeadContainer");
+    if (response.status === 404) return { kind: "no-bucket" };
     const headers: Record<string, string> = {};
     response.headers.forEach((value, name) => {
       if (name.toLowerCase().startsWith("x-container-meta-access-control-")) headers[name] = value;
     });
-    if (!Object.keys(headers).some((h) => h.toLowerCase() === "x-container-meta-access-control-allow-origin")) return null;
-    return decode(headers, target);
+    if (!Object.keys(headers).some((h) => h.toLowerCase() === "x-container-meta-access-control-allow-origin")) return { kind: "none" };
+    return decode(headers);
   },
 
   async put(target, config) {
@@ -43,10 +42,11 @@ export const swiftBackend: Backend = {
     if (response.status === 404) throw noSuchContainer(target, "PostContainer");
   },
 
-  async request(target, method, headers) {
-    const session = await swiftSession(storageUrlOf(target), getProfile(target.profile).title, target.bucket);
-    const url = `${session.storageUrl.replace(/\/+$/, "")}/${encodeURIComponent(target.bucket)}/${VERIFY_KEY}`;
-    return { url, ...(await sendRequest(url, method, headers)) };
+  async preflight(target, request) {
+    const storageUrl = storageUrlOf(target) ?? (await swiftSession(undefined, getProfile(target.profile).title, target.bucket)).storageUrl;
+    const key = (request.key ?? VERIFY_KEY).split("/").map(encodeURIComponent).join("/");
+    const url = `${storageUrl.replace(/\/+$/, "")}/${encodeURIComponent(target.bucket)}/${key}`;
+    return { url, ...(await sendRequest(url, request.method, request.headers)) };
   },
 
   async delete(target) {
@@ -115,10 +115,9 @@ function storageUrlOf(target: Target): string | undefined {
   }
 }
 
-function decode(headers: Record<string, string>, target: Target): CorsConfiguration {
+/** The container's CORS metadata through the Swift headers codec; what it cannot decode is kept raw. */
+function decode(headers: Record<string, string>): LiveConfig {
   const decoded = codecFor("swift-headers").decode(headers);
-  if (decoded.config === undefined) {
-    throw new CorsValidationError(decoded.issues, `the CORS metadata of ${getProfile(target.profile).title} container "${target.bucket}" cannot be read`);
-  }
-  return decoded.config;
+  if (decoded.config === undefined) return { kind: "unreadable", raw: JSON.stringify(headers), issues: decoded.issues };
+  return { kind: "config", config: decoded.config };
 }

@@ -1,15 +1,51 @@
+import type { Issue } from "../model/issue";
 import type { CorsConfiguration } from "../model/schema";
 import type { Target } from "../targets";
-import type { LiveAnswer } from "./http-request";
 
-/** What every storage backend does for the lifecycle (docs/architecture.md, "Backends"). */
+/**
+ * What a bucket holds, as read. Absence is a value, not an exception: a bucket
+ * without CORS is `none`, a missing bucket is `no-bucket`, and a configuration
+ * this package cannot decode is `unreadable` (it can still be removed or
+ * overwritten; `raw` shows it). Any other failure throws a `BackendError`.
+ */
+export type LiveConfig =
+  | { readonly kind: "config"; readonly config: CorsConfiguration }
+  | { readonly kind: "none" }
+  | { readonly kind: "no-bucket" }
+  | { readonly kind: "unreadable"; readonly raw: string; readonly issues: readonly Issue[] };
+
+/** One of {@link LiveConfig}'s kinds. */
+export type LiveKind = LiveConfig["kind"];
+
+/** A request sent as a browser would send it: anonymous, to an object URL of the target. */
+export interface ProbeRequest {
+  readonly method: string;
+  /** Request headers, e.g. `Origin` and `Access-Control-Request-Method` for a preflight. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** Object key; {@link VERIFY_KEY} when omitted (the object need not exist). */
+  readonly key?: string;
+}
+
+/** What the server answered to a {@link ProbeRequest}. */
+export interface ProbeAnswer {
+  /** The URL the request went to (no credentials in it). */
+  readonly url: string;
+  readonly status: number;
+  /** Response headers, names lower-case. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** The error body's `<Code>` and `<Message>` (S3 services), when there is one. */
+  readonly errorCode?: string;
+  readonly errorMessage?: string;
+}
+
+/** What every storage backend does for the operations layer (docs/architecture.md, "Backends"). */
 export interface Backend {
-  /** The live configuration, normalized; `null` when the bucket has none. Throws `BackendError` otherwise (e.g. NoSuchBucket). */
-  get(target: Target): Promise<CorsConfiguration | null>;
+  /** The live configuration, normalized, or why there is none. Throws `BackendError` for a failed call. */
+  get(target: Target): Promise<LiveConfig>;
   /** Replaces the configuration. */
   put(target: Target, config: CorsConfiguration): Promise<void>;
-  /** Removes the configuration; a missing configuration or bucket is success. */
+  /** Removes the configuration, readable or not; a missing configuration or bucket is success. */
   delete(target: Target): Promise<void>;
-  /** Sends a real request (a preflight for OPTIONS) to an object URL of the target, unauthenticated as a browser would. */
-  request(target: Target, method: string, headers: Record<string, string>): Promise<LiveAnswer & { url: string }>;
+  /** Sends one real, unauthenticated request (a preflight for OPTIONS, or the actual request that follows it). The one way anything in this package talks to a bucket as a browser. */
+  preflight(target: Target, request: ProbeRequest): Promise<ProbeAnswer>;
 }

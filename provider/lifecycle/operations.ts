@@ -3,11 +3,12 @@ import { describeTarget, resourceIdOf } from "../targets";
 import { applyConfirmed, type Confirmation } from "./apply";
 import { decideExisting } from "./existing";
 import { verifyLive } from "./verify";
-import { backendFor } from "./backend-for";
+import { backendFor } from "../backends/for-target";
 import { fingerprintOf, sameRules, stableJson } from "./compare";
 import { describeRules } from "./describe";
 import { propagationTimeout } from "./propagation";
 import type { PolicyInputs, PolicyOutputs } from "./types";
+import { legacyLive } from "../backends/legacy-live";
 
 /** Input fields that outputs carry over (the host gives `diff` old outputs, not old inputs). */
 const INPUT_FIELDS = ["target", "rules", "onExisting", "propagationTimeoutSeconds", "swift", "expect", "verify"] as const;
@@ -21,7 +22,7 @@ const INPUT_FIELDS = ["target", "rules", "onExisting", "propagationTimeoutSecond
 export async function createPolicy(inputs: PolicyInputs): Promise<{ id: string; outs: PolicyOutputs }> {
   const { target } = inputs;
   const backend = backendFor(target);
-  const live = await backend.get(target);
+  const live = legacyLive(target, await backend.get(target));
   const desired = { rules: inputs.rules };
   const where = describeTarget(target);
   const decision = decideExisting(live, desired, inputs.onExisting);
@@ -43,7 +44,7 @@ export async function createPolicy(inputs: PolicyInputs): Promise<{ id: string; 
 export async function updatePolicy(id: string, olds: PolicyOutputs, news: PolicyInputs): Promise<PolicyOutputs> {
   if (!sameRules(olds.rules, news.rules)) {
     const backend = backendFor(news.target);
-    const previous = await backend.get(news.target);
+    const previous = legacyLive(news.target, await backend.get(news.target));
     await applyConfirmed(backend, news.target, { rules: news.rules }, previous, confirmation(news));
   } else if (news.verify === "preflight" && (olds.verify !== "preflight" || stableJson(olds.expect) !== stableJson(news.expect))) {
     // Same rules, new expectations (or verification newly asked for): check them live without writing.
@@ -61,7 +62,7 @@ export async function deletePolicy(props: PolicyOutputs): Promise<void> {
   const backend = backendFor(props.target);
   let previous;
   try {
-    previous = await backend.get(props.target);
+    previous = legacyLive(props.target, await backend.get(props.target));
   } catch (error) {
     if (error instanceof BackendError && error.code === "NoSuchBucket") return;
     throw error;
@@ -84,7 +85,7 @@ export async function readPolicy(id: string, props: PolicyOutputs): Promise<Read
   }
   let live;
   try {
-    live = await backendFor(props.target).get(props.target);
+    live = legacyLive(props.target, await backendFor(props.target).get(props.target));
   } catch (error) {
     if (error instanceof BackendError && error.code === "NoSuchBucket") return {};
     throw error;

@@ -3,6 +3,7 @@ import type { CorsConfiguration } from "../model/schema";
 import { getProfile } from "../profiles";
 import type { Target } from "../targets";
 import { sameRules } from "./compare";
+import { legacyLive } from "../backends/legacy-live";
 
 /** What the last read showed while waiting. */
 export interface ServedState {
@@ -27,7 +28,7 @@ export async function waitUntilServed(backend: Backend, target: Target, desired:
   const deadline = Date.now() + timeoutSeconds * 1000;
   let delay = 200;
   for (;;) {
-    const live = await backend.get(target);
+    const live = legacyLive(target, await backend.get(target));
     const matched = desired === null ? live === null : live !== null && sameRules(live.rules, desired.rules);
     if (matched || Date.now() + delay > deadline) return { matched, live };
     await new Promise((resolve) => setTimeout(resolve, delay));

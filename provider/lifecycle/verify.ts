@@ -33,10 +33,10 @@ async function probeAll(backend: Backend, target: Target, expectations: readonly
   let url = "";
   const outcomes: Outcome[] = [];
   for (const [index, expectation] of expectations.entries()) {
-    const preflight = await backend.request(target, "OPTIONS", preflightHeadersOf(expectation));
+    const preflight = await backend.preflight(target, { method: "OPTIONS", headers: preflightHeadersOf(expectation) });
     url = preflight.url;
     const wantsExposed = (expectation.exposes ?? []).length > 0;
-    const actual = wantsExposed ? await backend.request(target, followUpMethod(expectation), { Origin: expectation.origin }) : { headers: {} };
+    const actual = wantsExposed ? await backend.preflight(target, { method: followUpMethod(expectation), headers: { Origin: expectation.origin } }) : { headers: {} };
     const seen = observe(preflight.status, preflight.headers, actual.headers);
     outcomes.push({ index, expectation, seen, wrong: mismatches(expectation, seen) });
   }

@@ -1,6 +1,6 @@
-import { s3Backend } from "../backends/s3";
-import { swiftBackend } from "../backends/swift";
-import type { Backend } from "../backends/types";
+import { s3Backend } from "./s3";
+import { swiftBackend } from "./swift";
+import type { Backend } from "./types";
 import { getProfile } from "../profiles";
 import type { Target } from "../targets";
 
