@@ -1,4 +1,4 @@
-import { BackendError, CorsValidationError } from "../errors";
+import { CorsValidationError } from "../errors";
 import type { CorsConfiguration } from "../model/schema";
 import { getProfile } from "../profiles";
 import type { Target } from "../targets";
@@ -9,6 +9,6 @@ export function legacyLive(target: Target, live: LiveConfig): CorsConfiguration 
   if (live.kind === "config") return live.config;
   if (live.kind === "none") return null;
   const vendor = getProfile(target.profile).title;
-  if (live.kind === "no-bucket") throw new BackendError({ vendor, operation: "GetBucketCors", bucket: target.bucket, status: 404, code: "NoSuchBucket" });
+  if (live.kind === "no-bucket") throw live.error;
   throw new CorsValidationError(live.issues, `GetBucketCors on ${vendor} bucket "${target.bucket}" returned a configuration this package cannot read — see the issues below, and fix the bucket's rules with bucket-cors apply or the vendor's console`);
 }

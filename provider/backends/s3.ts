@@ -19,8 +19,9 @@ export const s3Backend: Backend = {
     } catch (error) {
       const code = errorCode(error);
       if (NO_CORS_CODES.includes(code)) return { kind: "none" };
-      if (NO_BUCKET_CODES.includes(code)) return { kind: "no-bucket" };
-      throw toBackendError(error, facts(target, "GetBucketCors"), secretStrings(credentials));
+      const failure = toBackendError(error, facts(target, "GetBucketCors"), secretStrings(credentials));
+      if (NO_BUCKET_CODES.includes(code)) return { kind: "no-bucket", error: failure };
+      throw failure;
     }
     return decodeRules(rules); // outside the try: a config we cannot read is not a service error
   },

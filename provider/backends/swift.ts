@@ -25,7 +25,7 @@ const ATTEMPTS = 5;
 export const swiftBackend: Backend = {
   async get(target) {
     const response = await call(target, "HEAD", "HeadContainer", {});
-    if (response.status === 404) return { kind: "no-bucket" };
+    if (response.status === 404) return { kind: "no-bucket", error: noSuchContainer(target, "HeadContainer") };
     const headers: Record<string, string> = {};
     response.headers.forEach((value, name) => {
       if (name.toLowerCase().startsWith("x-container-meta-access-control-")) headers[name] = value;

@@ -1,3 +1,4 @@
+import type { BackendError } from "../errors";
 import type { Issue } from "../model/issue";
 import type { CorsConfiguration } from "../model/schema";
 import type { Target } from "../targets";
@@ -11,7 +12,8 @@ import type { Target } from "../targets";
 export type LiveConfig =
   | { readonly kind: "config"; readonly config: CorsConfiguration }
   | { readonly kind: "none" }
-  | { readonly kind: "no-bucket" }
+  /** `error` is what the service answered, for callers that need the bucket to exist. */
+  | { readonly kind: "no-bucket"; readonly error: BackendError }
   | { readonly kind: "unreadable"; readonly raw: string; readonly issues: readonly Issue[] };
 
 /** One of {@link LiveConfig}'s kinds. */
