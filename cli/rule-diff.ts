@@ -1,4 +1,4 @@
-import { sameRules } from "../provider/lifecycle/compare";
+import { sameRules } from "../provider/operations/compare";
 import type { CorsRule } from "../provider/model/schema";
 
 /** The fields of a rule, in the order a diff lists them. */

@@ -1,9 +1,6 @@
 import { Option, type Command } from "commander";
 import { FORMAT_NAMES, type FormatName } from "../../provider/formats";
-import { applyConfirmed, readBack } from "../../provider/lifecycle/apply";
-import { decideExisting } from "../../provider/lifecycle/existing";
-import { describeRules } from "../../provider/lifecycle/describe";
-import { propagationTimeout } from "../../provider/lifecycle/propagation";
+import { applyPolicy, describeRules, propagationTimeout, readBack } from "../../provider/operations";
 import { ON_EXISTING, type OnExisting } from "../../provider/lifecycle/types";
 import type { CorsConfiguration } from "../../provider/model/schema";
 import type { Target } from "../../provider/targets";
@@ -18,7 +15,6 @@ import { loadPolicy } from "../policy-file";
 import { runCommand, type CommonFlags } from "../run";
 import { addTargetOptions, TARGET_HELP, type TargetFlags } from "../target-options";
 import { describeTarget, targetsFrom } from "../targets";
-import { legacyLive } from "../../provider/backends/legacy-live";
 
 interface ApplyFlags extends CommonFlags, TargetFlags {
   readonly from?: FormatName;
@@ -27,8 +23,8 @@ interface ApplyFlags extends CommonFlags, TargetFlags {
   readonly allowWidening?: boolean;
 }
 
-/** What apply did to one bucket. */
-type Action = "created" | "adopted" | "replaced";
+/** What apply did to one bucket: wrote it (`created`, `replaced`), or found it already right (`unchanged`, `adopted`). */
+type Action = "created" | "unchanged" | "adopted" | "updated" | "replaced";
 
 const EXAMPLES = `
 Examples:
@@ -86,22 +82,22 @@ export function registerApply(program: Command): void {
 }
 
 /**
- * One bucket, as `createPolicy` in provider/lifecycle/operations.ts decides:
- * refuse, adopt (no write) or write and wait. A write that is never served is
- * undone by `applyConfirmed`.
+ * One bucket, through the operations layer's `applyPolicy` as the resource's
+ * create: rules that already mean the same are left alone (`unchanged`), other
+ * rules are refused, adopted or replaced as `--on-existing` says. A write that
+ * is never served is undone while the bucket still holds it.
  */
 async function applyOne(target: Target, desired: CorsConfiguration, onExisting: OnExisting, timeout: number, step: (text: string) => void): Promise<Action> {
-  const backend = await backendOf(target);
-  const live = legacyLive(target, await backend.get(target));
-  const decision = decideExisting(live, desired, onExisting);
-  if (decision === "refuse-foreign") {
-    throw failure(`${describeTarget(target)} already has a CORS configuration: ${describeRules(live!.rules)}; nothing was changed — use --on-existing adopt to accept it when it already matches the document, or --on-existing overwrite to replace it`);
+  step(`writing if needed, then waiting until it is served (up to ${timeout} s)`);
+  const outcome = await applyPolicy(await backendOf(target), target, desired, { owned: false, onExisting, confirm: readBack(timeout) });
+  if (outcome.kind !== "refused") return outcome.kind;
+  const { previous } = outcome;
+  if (previous.kind === "unreadable") {
+    throw failure(`${describeTarget(target)} has a CORS configuration this package cannot read: ${previous.raw}; nothing was changed — use --on-existing overwrite to replace it with the document`);
   }
-  if (decision === "refuse-different") {
-    throw failure(`${describeTarget(target)} has a CORS configuration that differs from the document, so it cannot be adopted: it has ${describeRules(live!.rules)}, the document has ${describeRules(desired.rules)}; nothing was changed — run bucket-cors plan to see the differences, or use --on-existing overwrite`);
+  const live = previous.kind === "config" ? describeRules(previous.config.rules) : "";
+  if (outcome.reason === "foreign") {
+    throw failure(`${describeTarget(target)} already has a CORS configuration: ${live}; nothing was changed — use --on-existing adopt to accept it when it already matches the document, or --on-existing overwrite to replace it`);
   }
-  if (decision === "adopt") return "adopted";
-  step(`writing, then waiting until it is served (up to ${timeout} s)`);
-  await applyConfirmed(backend, target, desired, live, readBack(timeout));
-  return live === null ? "created" : "replaced";
+  throw failure(`${describeTarget(target)} has a CORS configuration that differs from the document, so it cannot be adopted: it has ${live}, the document has ${describeRules(desired.rules)}; nothing was changed — run bucket-cors plan to see the differences, or use --on-existing overwrite`);
 }

@@ -1,8 +1,6 @@
 import type { Command } from "commander";
-import { BackendError } from "../../provider/errors";
-import { applyConfirmed, readBack } from "../../provider/lifecycle/apply";
-import { propagationTimeout } from "../../provider/lifecycle/propagation";
-import { describeRules } from "../../provider/lifecycle/describe";
+import type { CorsRule } from "../../provider/model/schema";
+import { describeLive, describeRules, propagationTimeout, readBack, removePolicy } from "../../provider/operations";
 import type { Target } from "../../provider/targets";
 import { backendOf } from "../backend";
 import { forEachTarget } from "../each-target";
@@ -12,7 +10,6 @@ import { exitOf, outcomeJson, printFailure } from "../outcomes";
 import { runCommand, type CommonFlags } from "../run";
 import { addTargetOptions, TARGET_HELP, type TargetFlags } from "../target-options";
 import { targetsFrom } from "../targets";
-import { legacyLive } from "../../provider/backends/legacy-live";
 
 interface DeleteFlags extends CommonFlags, TargetFlags {
   readonly timeout?: number;
@@ -50,7 +47,7 @@ export function registerDelete(program: Command): void {
             if (!o.ok) printFailure(out, o);
             else if (o.result.action === "no-configuration") out.line(`${o.id}: no CORS configuration; nothing to remove`);
             else if (o.result.action === "no-bucket") out.line(`${o.id}: the bucket does not exist; nothing to remove`);
-            else out.line(`${o.id}: deleted (was ${describeRules(o.result.removed ?? [])})`);
+            else out.line(`${o.id}: deleted (was ${o.result.raw ?? describeRules(o.result.removed ?? [])})`);
           }
         });
         return exitOf(outcomes, EXIT.ok);
@@ -59,18 +56,12 @@ export function registerDelete(program: Command): void {
   addTargetOptions(command);
 }
 
-/** As `deletePolicy` in provider/lifecycle/operations.ts: a missing configuration or bucket is success. */
-async function deleteOne(target: Target, timeout: number, step: (text: string) => void) {
-  const backend = await backendOf(target);
-  let previous;
-  try {
-    previous = legacyLive(target, await backend.get(target));
-  } catch (error) {
-    if (error instanceof BackendError && error.code === "NoSuchBucket") return { action: "no-bucket" as Action, removed: null };
-    throw error;
-  }
-  if (previous === null) return { action: "no-configuration" as Action, removed: null };
-  step(`removing, then waiting until it is gone (up to ${timeout} s)`);
-  await applyConfirmed(backend, target, null, previous, readBack(timeout));
-  return { action: "deleted" as Action, removed: previous.rules };
+/** Through the operations layer's `removePolicy`, as the resource's delete: a missing configuration or bucket is success. */
+async function deleteOne(target: Target, timeout: number, step: (text: string) => void): Promise<{ action: Action; removed: readonly CorsRule[] | null; raw?: string }> {
+  step(`removing if present, then waiting until it is gone (up to ${timeout} s)`);
+  const outcome = await removePolicy(await backendOf(target), target, readBack(timeout));
+  if (outcome.kind === "no-bucket") return { action: "no-bucket", removed: null };
+  if (outcome.kind === "nothing-there") return { action: "no-configuration", removed: null };
+  const { removed } = outcome;
+  return removed.kind === "config" ? { action: "deleted", removed: removed.config.rules } : { action: "deleted", removed: null, raw: describeLive(removed) };
 }

@@ -8,7 +8,6 @@ import { issuesJson, printWarnings } from "../output";
 import { runCommand, type CommonFlags } from "../run";
 import { addTargetOptions, TARGET_HELP, type TargetFlags } from "../target-options";
 import { describeTarget, singleTarget } from "../targets";
-import { legacyLive } from "../../provider/backends/legacy-live";
 
 interface GetFlags extends CommonFlags, TargetFlags {
   readonly format: FormatName;
@@ -36,9 +35,14 @@ export function registerGet(program: Command): void {
     .action((flags: GetFlags) =>
       runCommand(flags, async (out) => {
         const target = singleTarget(flags, out);
-        const live = legacyLive(target, await (await backendOf(target)).get(target));
+        const read = await (await backendOf(target)).get(target);
         const id = resourceIdOf(target);
-        if (live === null) throw failure(`${describeTarget(target)} (${id}) has no CORS configuration`);
+        if (read.kind === "no-bucket") throw read.error;
+        if (read.kind === "none") throw failure(`${describeTarget(target)} (${id}) has no CORS configuration`);
+        if (read.kind === "unreadable") {
+          throw failure(`${describeTarget(target)} (${id}) has a CORS configuration this package cannot read: ${read.raw} — bucket-cors delete removes it; bucket-cors apply --on-existing overwrite replaces it`, read.issues);
+        }
+        const live = read.config;
         const rendered = render(live, flags.format);
         out.emit({ target: id, format: flags.format, document: rendered.document, rules: live.rules, warnings: issuesJson(rendered.warnings) }, () => {
           printWarnings(out, rendered.warnings);

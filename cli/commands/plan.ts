@@ -4,15 +4,15 @@ import type { CorsRule } from "../../provider/model/schema";
 import { backendOf } from "../backend";
 import { desiredFor } from "../desired";
 import { forEachTarget } from "../each-target";
-import { EXIT } from "../exit";
+import { EXIT, failure } from "../exit";
 import { exitOf, outcomeJson, printFailure } from "../outcomes";
 import { issuesJson, plural, printWarnings, type Output } from "../output";
 import { loadPolicy } from "../policy-file";
 import { describeRule, diffRules, type RuleChange } from "../rule-diff";
 import { runCommand, type CommonFlags } from "../run";
 import { addTargetOptions, TARGET_HELP, type TargetFlags } from "../target-options";
-import { targetsFrom } from "../targets";
-import { legacyLive } from "../../provider/backends/legacy-live";
+import { describeTarget, targetsFrom } from "../targets";
+import { planPolicy } from "../../provider/operations/plan";
 
 interface PlanFlags extends CommonFlags, TargetFlags {
   readonly from?: FormatName;
@@ -51,9 +51,12 @@ export function registerPlan(program: Command): void {
         const outcomes = await forEachTarget(out, targets, async (target, step) => {
           const { config, warnings } = desired[targets.indexOf(target)]!;
           step("reading the live configuration");
-          const live = legacyLive(target, await (await backendOf(target)).get(target));
-          const changes = diffRules(live?.rules ?? [], config.rules);
-          return { inSync: live !== null && changes.length === 0, live: live?.rules ?? null, desired: config.rules, changes, warnings: issuesJson([...policy.warnings, ...warnings]) };
+          const { live, inSync } = await planPolicy(await backendOf(target), target, config);
+          if (live.kind === "unreadable") {
+            throw failure(`${describeTarget(target)} has a CORS configuration this package cannot read: ${live.raw} — bucket-cors apply --on-existing overwrite replaces it with the document`, live.issues);
+          }
+          const rules = live.kind === "config" ? live.config.rules : null;
+          return { inSync, live: rules, desired: config.rules, changes: diffRules(rules ?? [], config.rules), warnings: issuesJson([...policy.warnings, ...warnings]) };
         });
         const inSync = outcomes.every((o) => o.ok && o.result.inSync);
         out.emit({ ok: outcomes.every((o) => o.ok), inSync, results: outcomes.map(outcomeJson) }, () => {

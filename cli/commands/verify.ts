@@ -1,5 +1,6 @@
 import { Option, type Command } from "commander";
-import { BackendError } from "../../provider/errors";
+import type { ProbeAnswer } from "../../provider/backends/types";
+import { verifyPolicy } from "../../provider/operations/verify";
 import { evaluate, type CorsRequest } from "../../provider/evaluate";
 import { getProfile, type Dialect } from "../../provider/profiles";
 import { resourceIdOf, type Target } from "../../provider/targets";
@@ -7,14 +8,12 @@ import { backendOf } from "../backend";
 import { printAnswer } from "../answer";
 import { DIALECTS } from "../dialects";
 import { isAllowed, preflightRequest } from "../evaluator";
-import { EXIT } from "../exit";
+import { EXIT, failure } from "../exit";
 import { browserMethod, collectList } from "../options";
 import type { Output } from "../output";
-import { objectUrl, sendPreflight, type LiveAnswer } from "../preflight";
 import { describeError, runCommand, type CommonFlags } from "../run";
 import { addTargetOptions, TARGET_HELP, type TargetFlags } from "../target-options";
 import { singleTarget } from "../targets";
-import { legacyLive } from "../../provider/backends/legacy-live";
 
 interface VerifyFlags extends CommonFlags, TargetFlags {
   readonly origin: string;
@@ -71,7 +70,7 @@ export function registerVerify(program: Command): void {
       runCommand(flags, async (out) => {
         const target = singleTarget(flags, out);
         const request = preflightRequest(flags.origin, browserMethod(flags.method), flags.header ?? []);
-        const answer = await sendPreflight(await objectUrl(target, flags.key), request);
+        const answer = await probe(target, flags, request);
         const allowed = isAllowed(answer.status, answer.headers);
         const predicted = await predict(target, request, answer, flags.dialect);
         out.emit(
@@ -89,19 +88,38 @@ export function registerVerify(program: Command): void {
   addTargetOptions(command);
 }
 
+/** A live answer with only its CORS headers (`access-control-*`, `vary`), names sorted. */
+type LiveAnswer = ProbeAnswer;
+
+/**
+ * The live answer, through the operations layer's `verifyPolicy` (one round,
+ * no retries) like the resource's `verify: "preflight"`; only the CORS part of
+ * the answer is kept for printing.
+ */
+async function probe(target: Target, flags: VerifyFlags, request: CorsRequest): Promise<LiveAnswer> {
+  const expectation = { origin: flags.origin, method: request.headers["Access-Control-Request-Method"] ?? flags.method, headers: flags.header ?? [], allowed: true };
+  let answer: ProbeAnswer;
+  try {
+    answer = (await verifyPolicy(await backendOf(target), target, [expectation], 0, flags.key)).outcomes[0]!.answer;
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    throw failure(`the preflight ${request.method} to ${resourceIdOf(target)} failed (${e.code ?? e.message}) — check the endpoint and that the service is reachable`);
+  }
+  const cors = Object.entries(answer.headers).filter(([name]) => name.startsWith("access-control-") || name === "vary");
+  return { ...answer, headers: Object.fromEntries(cors.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) };
+}
+
 /** The evaluator's answer for the live configuration; none (with why) when it cannot be read. */
 async function predict(target: Target, request: CorsRequest, answer: LiveAnswer, dialectFlag: Dialect | undefined): Promise<Predicted> {
-  let live;
-  let bucketExists = true;
+  let read;
   try {
-    live = legacyLive(target, await (await backendOf(target)).get(target));
+    read = await (await backendOf(target)).get(target);
   } catch (error) {
-    if (!(error instanceof BackendError && error.code === "NoSuchBucket")) {
-      return { error: `the live configuration could not be read, so there is no prediction: ${describeError(error).message}` };
-    }
-    live = null;
-    bucketExists = false;
+    return { error: `the live configuration could not be read, so there is no prediction: ${describeError(error).message}` };
   }
+  if (read.kind === "unreadable") return { error: `the live configuration cannot be read by this package (${read.raw}), so there is no prediction` };
+  const live = read.kind === "config" ? read.config : null;
+  const bucketExists = read.kind !== "no-bucket";
   const dialect = dialectFlag ?? getProfile(target.profile).dialect.value;
   const evaluation = evaluate(live, request, { dialect, bucketExists });
   const names = [...new Set([...Object.keys(answer.headers), ...Object.keys(evaluation.headers)])].sort();

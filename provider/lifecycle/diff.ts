@@ -1,6 +1,6 @@
 import type { CorsRule } from "../model/schema";
 import { locationOf, type Target } from "../targets";
-import { sameRules, stableJson } from "./compare";
+import { sameRules, stableJson } from "../operations";
 import { containsUnknown } from "./types";
 
 /** What `diff` tells the engine (the host forwards only these fields). */

@@ -1,40 +1,39 @@
-import { BackendError } from "../errors";
-import { describeTarget, resourceIdOf } from "../targets";
-import { applyConfirmed, type Confirmation } from "./apply";
-import { decideExisting } from "./existing";
-import { verifyLive } from "./verify";
 import { backendFor } from "../backends/for-target";
-import { fingerprintOf, sameRules, stableJson } from "./compare";
-import { describeRules } from "./describe";
-import { propagationTimeout } from "./propagation";
+import { CorsPolicyError, CorsValidationError } from "../errors";
+import { applyPolicy, describeRules, disagreement, fingerprintOf, propagationTimeout, removePolicy, sameRules, stableJson, verifyPolicy, type ApplyOutcome, type Confirmation } from "../operations";
+import { describeTarget, resourceIdOf, type Target } from "../targets";
+import { getProfile } from "../profiles";
 import type { PolicyInputs, PolicyOutputs } from "./types";
-import { legacyLive } from "../backends/legacy-live";
 
 /** Input fields that outputs carry over (the host gives `diff` old outputs, not old inputs). */
 const INPUT_FIELDS = ["target", "rules", "onExisting", "propagationTimeoutSeconds", "swift", "expect", "verify"] as const;
 
 /**
- * Creates the policy. A bucket that already has a CORS configuration is refused
- * unless `onExisting` says otherwise: `adopt` takes over a configuration that
- * already means the same as the rules (nothing is written), `overwrite` replaces
- * it. On any failure the bucket is left as it was.
+ * Creates the policy (`applyPolicy` with no claim on the bucket). A bucket that
+ * already has other rules is refused unless `onExisting` says otherwise: `adopt`
+ * takes over rules that already mean the same, `overwrite` replaces them. Rules
+ * that already mean the same (e.g. a create whose write landed but was reported
+ * failed) are taken over without writing. On any failure the bucket is left as it was.
  */
 export async function createPolicy(inputs: PolicyInputs): Promise<{ id: string; outs: PolicyOutputs }> {
   const { target } = inputs;
-  const backend = backendFor(target);
-  const live = legacyLive(target, await backend.get(target));
-  const desired = { rules: inputs.rules };
-  const where = describeTarget(target);
-  const decision = decideExisting(live, desired, inputs.onExisting);
-  if (decision === "refuse-foreign") {
-    throw new Error(`${where} already has a CORS configuration that this stack does not manage: ${describeRules(live!.rules)}; nothing was changed — set onExisting: "adopt" to take it over (when it already matches your rules) or onExisting: "overwrite" to replace it`);
-  }
-  if (decision === "refuse-different") {
-    throw new Error(`${where} has a CORS configuration that differs from your rules, so it cannot be adopted as is: it has ${describeRules(live!.rules)}, your rules are ${describeRules(desired.rules)}; nothing was changed — make the rules match (bucket-cors get prints them) or set onExisting: "overwrite"`);
-  }
-  if (decision === "adopt") return { id: resourceIdOf(target), outs: outputsOf(inputs) };
-  await applyConfirmed(backend, target, desired, live, confirmation(inputs));
+  const outcome = await applyPolicy(backendFor(target), target, { rules: inputs.rules }, { owned: false, onExisting: inputs.onExisting, confirm: confirmation(inputs) });
+  if (outcome.kind === "refused") throw refusal(target, outcome, inputs);
   return { id: resourceIdOf(target), outs: outputsOf(inputs) };
+}
+
+/** The refusal of a create, in the resource's words. */
+function refusal(target: Target, outcome: Extract<ApplyOutcome, { kind: "refused" }>, inputs: PolicyInputs): CorsPolicyError {
+  const where = describeTarget(target);
+  const { previous } = outcome;
+  if (previous.kind === "unreadable") {
+    return new CorsPolicyError(`${where} has a CORS configuration this package cannot read: ${previous.raw}; nothing was changed — set onExisting: "overwrite" to replace it with your rules`);
+  }
+  const live = previous.kind === "config" ? describeRules(previous.config.rules) : "";
+  if (outcome.reason === "foreign") {
+    return new CorsPolicyError(`${where} already has a CORS configuration that this stack does not manage: ${live}; nothing was changed — set onExisting: "adopt" to take it over (when it already matches your rules) or onExisting: "overwrite" to replace it`);
+  }
+  return new CorsPolicyError(`${where} has a CORS configuration that differs from your rules, so it cannot be adopted as is: it has ${live}, your rules are ${describeRules(inputs.rules)}; nothing was changed — make the rules match (bucket-cors get prints them) or set onExisting: "overwrite"`);
 }
 
 /**
@@ -42,14 +41,14 @@ export async function createPolicy(inputs: PolicyInputs): Promise<{ id: string; 
  * resource keeps its id). Rules that mean the same are not rewritten.
  */
 export async function updatePolicy(id: string, olds: PolicyOutputs, news: PolicyInputs): Promise<PolicyOutputs> {
+  const backend = backendFor(news.target);
   if (!sameRules(olds.rules, news.rules)) {
-    const backend = backendFor(news.target);
-    const previous = legacyLive(news.target, await backend.get(news.target));
-    await applyConfirmed(backend, news.target, { rules: news.rules }, previous, confirmation(news));
+    await applyPolicy(backend, news.target, { rules: news.rules }, { owned: true, onExisting: news.onExisting, confirm: confirmation(news) });
   } else if (news.verify === "preflight" && (olds.verify !== "preflight" || stableJson(olds.expect) !== stableJson(news.expect))) {
     // Same rules, new expectations (or verification newly asked for): check them live without writing.
-    const backend = backendFor(news.target);
-    await verifyLive(backend, news.target, news.expect ?? [], propagationTimeout(news.target, news.propagationTimeoutSeconds));
+    const timeout = propagationTimeout(news.target, news.propagationTimeoutSeconds);
+    const result = await verifyPolicy(backend, news.target, news.expect ?? [], timeout);
+    if (!result.agreed) throw new CorsPolicyError(disagreement(news.target, result, timeout));
   }
   return { ...outputsOf(news), resourceId: id };
 }
@@ -57,18 +56,10 @@ export async function updatePolicy(id: string, olds: PolicyOutputs, news: Policy
 /** Removes the configuration; a missing configuration or bucket is success. */
 export async function deletePolicy(props: PolicyOutputs): Promise<void> {
   if (props.target === undefined) {
-    throw new Error("delete: the state has no target, so there is no bucket to remove the configuration from — remove the resource from the state with pulumi state delete <urn>");
+    throw new CorsPolicyError("delete: the state has no target, so there is no bucket to remove the configuration from — remove the resource from the state with pulumi state delete <urn>");
   }
-  const backend = backendFor(props.target);
-  let previous;
-  try {
-    previous = legacyLive(props.target, await backend.get(props.target));
-  } catch (error) {
-    if (error instanceof BackendError && error.code === "NoSuchBucket") return;
-    throw error;
-  }
-  if (previous === null) return;
-  await applyConfirmed(backend, props.target, null, previous, { mode: props.verify === "none" ? "none" : "read", timeoutSeconds: propagationTimeout(props.target, props.propagationTimeoutSeconds), expectations: [] });
+  const confirm: Confirmation = { mode: props.verify === "none" ? "none" : "read", timeoutSeconds: propagationTimeout(props.target, props.propagationTimeoutSeconds), expectations: [] };
+  await removePolicy(backendFor(props.target), props.target, confirm);
 }
 
 /** What `read` returns: empty when the configuration (or bucket) is gone. */
@@ -81,17 +72,14 @@ export type ReadOutcome = { id: string; props: PolicyOutputs; inputs: PolicyInpu
  */
 export async function readPolicy(id: string, props: PolicyOutputs): Promise<ReadOutcome> {
   if (props.target === undefined) {
-    throw new Error(`read of "${id}": the state has no target; CorsPolicy resources cannot be imported with pulumi import (pulumi/pulumi#16175) — declare the resource with onExisting: "adopt" instead`);
+    throw new CorsPolicyError(`read of "${id}": the state has no target; CorsPolicy resources cannot be imported with pulumi import (pulumi/pulumi#16175) — declare the resource with onExisting: "adopt" instead`);
   }
-  let live;
-  try {
-    live = legacyLive(props.target, await backendFor(props.target).get(props.target));
-  } catch (error) {
-    if (error instanceof BackendError && error.code === "NoSuchBucket") return {};
-    throw error;
+  const live = await backendFor(props.target).get(props.target);
+  if (live.kind === "none" || live.kind === "no-bucket") return {};
+  if (live.kind === "unreadable") {
+    throw new CorsValidationError(live.issues, `GetBucketCors on ${getProfile(props.target.profile).title} bucket "${props.target.bucket}" returned a configuration this package cannot read — see the issues below, and fix the bucket's rules with bucket-cors apply or the vendor's console`);
   }
-  if (live === null) return {};
-  const rules = sameRules(live.rules, props.rules ?? []) ? props.rules : live.rules;
+  const rules = sameRules(live.config.rules, props.rules ?? []) ? props.rules : live.config.rules;
   const outs = { ...outputsOf({ ...props, rules }), resourceId: id };
   return { id, props: outs, inputs: inputsOf(outs) };
 }

@@ -69,7 +69,7 @@ describe("on a terminal", () => {
     expect(run.code).toBe(0);
     const id = `s3:${s3.host}/tty`;
     expect(run.output).toContain(`\r\u001b[2K⠙ ${id}: reading (0s)`);
-    expect(run.output).toMatch(/: writing, then waiting until it is served \(up to \d+ s\) \(0s\)/);
+    expect(run.output).toMatch(/: writing if needed, then waiting until it is served \(up to \d+ s\) \(0s\)/);
     expect(run.output).toMatch(new RegExp(`\\r\\u001b\\[2K${id.replace(/[.:/]/g, "\\$&")}: created \\(2 rules`));
   });
 });

@@ -11,7 +11,7 @@ const SLOW_DOWN = "failed (503 SlowDown): Please reduce your request rate.";
 /** How messages describe RULES (lifecycle/describe.ts). */
 const DESCRIBED = "1 rule ([GET,PUT] from https://app.example.com headers content-type)";
 const INTERNAL = "failed (500 InternalError): We encountered an internal error. Please try again.";
-const BUCKETS = ["slow-put", "reset-get", "down-new", "down-managed", "readback-create", "readback-update", "restore-fails", "refresh", "reset-delete", "stall-put"];
+const BUCKETS = ["slow-put", "reset-get", "down-new", "down-managed", "readback-create", "readback-update", "restore-fails", "reread-fails", "refresh", "reset-delete", "stall-put"];
 
 let env: S3Faults;
 
@@ -91,9 +91,9 @@ describe("S3 faults through the real provider host (s3rver behind the fault prox
     }, 60_000);
   });
 
-  // A read-back that keeps failing is a failed confirmation: apply.ts puts the previous configuration
-  // back and says so (docs/architecture.md, "verify, confirmation and rollback": a failed create or update changes nothing).
-  describe("fails when GetBucketCors keeps failing after a successful PutBucketCors, and restores the previous configuration", () => {
+  // A read-back that keeps failing is a failed confirmation: the bucket is re-read and, since it still holds this
+  // run's write, the previous configuration is put back (docs/architecture.md, "verify, confirmation and rollback").
+  describe("fails when GetBucketCors fails after a successful PutBucketCors, re-reads, and restores the previous configuration", () => {
     const cases = [
       { name: "create on a bucket without CORS", bucket: "readback-create", op: "create", before: null, restored: "no CORS configuration", restore: "DELETE /readback-create/?cors= 200", setup: async () => {} },
       { name: "update of a managed configuration", bucket: "readback-update", op: "update", before: OLD_LIVE, restored: "1 rule ([GET] from https://old.example)", restore: putCors("readback-update", "200"), setup: () => managed("readback-update", OLD_RULES) },
@@ -102,18 +102,18 @@ describe("S3 faults through the real provider host (s3rver behind the fault prox
       const { proxy, harness, program, s3 } = env;
       await setup();
       const state = harness.state();
-      proxy.plan({ ...every(cors("GET"), internalError()), after: cors("PUT") });
+      proxy.plan({ ...first(5, cors("GET"), internalError()), after: cors("PUT") });
       const error = await failure(harness.up(program(bucket, RULES)));
       expect(error.message).toBe(`up failed: ${op} failed for ${URN}: GetBucketCors on S3-compatible storage bucket "${bucket}" ${INTERNAL}\nThe previous configuration was restored (${restored}).`);
       expect(await s3.liveRules(bucket)).toEqual(before);
       expect(harness.state()).toEqual(state);
-      expect(proxy.lines()).toEqual([getCors(bucket, before === null ? "404" : "200"), putCors(bucket, "200"), ...times(5, getCors(bucket, "500 (injected)")), restore]);
+      expect(proxy.lines()).toEqual([getCors(bucket, before === null ? "404" : "200"), putCors(bucket, "200"), ...times(5, getCors(bucket, "500 (injected)")), getCors(bucket, "200"), restore]);
     }, 60_000);
   });
 
   test("fails when the read-back and the restore both keep failing, saying what the bucket may hold", async () => {
     const { proxy, harness, program, s3 } = env;
-    proxy.plan({ ...every(cors("GET"), internalError()), after: cors("PUT") }, every(cors("DELETE"), internalError()));
+    proxy.plan({ ...first(5, cors("GET"), internalError()), after: cors("PUT") }, every(cors("DELETE"), internalError()));
     const error = await failure(harness.up(program("restore-fails", RULES)));
     const where = 'S3-compatible storage bucket "restore-fails"';
     expect(error.message).toBe(
@@ -122,15 +122,27 @@ describe("S3 faults through the real provider host (s3rver behind the fault prox
     // What the message says is what the bucket holds; the failed create left nothing in the state.
     expect(await s3.liveRules("restore-fails")).toEqual(LIVE);
     expect(harness.state()).toEqual({ resources: [] });
-    expect(proxy.lines()).toEqual([getCors("restore-fails", "404"), putCors("restore-fails", "200"), ...times(5, getCors("restore-fails", "500 (injected)")), ...times(5, "DELETE /restore-fails/?cors= 500 (injected)")]);
-    // With nothing in the state, refresh has nothing to read: the next up meets the left-over rules
-    // as a foreign configuration (onExisting: "adopt" takes them over).
+    expect(proxy.lines()).toEqual([getCors("restore-fails", "404"), putCors("restore-fails", "200"), ...times(5, getCors("restore-fails", "500 (injected)")), getCors("restore-fails", "200"), ...times(5, "DELETE /restore-fails/?cors= 500 (injected)")]);
+    // With nothing in the state, refresh has nothing to read. The next up finds the rules this stack
+    // wrote: they mean the same as the resource's, so the create takes them over without writing.
     proxy.plan();
     expect((await harness.refresh()).steps).toEqual([]);
-    expect((await failure(harness.up(program("restore-fails", RULES)))).message).toBe(
-      `up failed: create failed for ${URN}: ${where} already has a CORS configuration that this stack does not manage: ${DESCRIBED}; nothing was changed — set onExisting: "adopt" to take it over (when it already matches your rules) or onExisting: "overwrite" to replace it`,
+    expect(ops(await harness.up(program("restore-fails", RULES)))).toEqual(["create"]);
+    expect(proxy.lines().filter((line) => line.startsWith("PUT"))).toEqual([putCors("restore-fails", "200")]); // the first up's only
+  }, 60_000);
+
+  // Re-read, compare, then act: a bucket that cannot be re-read after a failed confirmation is left as it is.
+  test("fails when GetBucketCors keeps failing after a successful PutBucketCors: leaves the bucket, saying what it may hold", async () => {
+    const { proxy, harness, program, s3 } = env;
+    proxy.plan({ ...every(cors("GET"), internalError()), after: cors("PUT") });
+    const error = await failure(harness.up(program("reread-fails", RULES)));
+    const where = 'S3-compatible storage bucket "reread-fails"';
+    expect(error.message).toBe(
+      `up failed: create failed for ${URN}: GetBucketCors on ${where} ${INTERNAL}\nThe bucket could not be re-read to restore the previous configuration (GetBucketCors on ${where} ${INTERNAL}), so it was left as is — ${where} may hold ${DESCRIBED} or no CORS configuration; check it with bucket-cors get; for a resource already in the stack run pulumi refresh, for a new one set onExisting: "overwrite" (or "adopt" if it holds your rules) and run pulumi up again`,
     );
-    expect(ops(await harness.up(program("restore-fails", RULES, { onExisting: "adopt" })))).toEqual(["create"]);
+    expect(await s3.liveRules("reread-fails")).toEqual(LIVE);
+    expect(harness.state()).toEqual({ resources: [] });
+    expect(proxy.lines()).toEqual([getCors("reread-fails", "404"), putCors("reread-fails", "200"), ...times(10, getCors("reread-fails", "500 (injected)"))]);
   }, 60_000);
 
   // 503 ServiceUnavailable rather than SlowDown: the same status, retried with the transient back-off.

@@ -53,11 +53,16 @@ describeWithSwift("OpenStack Swift (real server)", (swift) => {
       expect(stored()).toEqual([]);
     });
 
-    test("onExisting: fail refuses foreign metadata and leaves it; adopt takes over matching metadata", async () => {
+    test("onExisting: fail refuses foreign metadata that differs and leaves it; metadata that means the same is taken over (fail or adopt)", async () => {
       await ops.post("other", { "X-Container-Meta-Access-Control-Allow-Origin": "https://app.example.com" });
       const rules = [{ allowedOrigins: ["https://app.example.com"], allowedMethods: ALL, allowedHeaders: ["*"] }];
-      await expect(harness.up(policy("other", rules))).rejects.toThrow('OpenStack Swift container "other" already has a CORS configuration that this stack does not manage: 1 rule ([GET,PUT,POST,DELETE,HEAD] from https://app.example.com headers *); nothing was changed');
+      const others = [{ allowedOrigins: ["https://other.example.com"], allowedMethods: ALL, allowedHeaders: ["*"] }];
+      await expect(harness.up(policy("other", others))).rejects.toThrow('OpenStack Swift container "other" already has a CORS configuration that this stack does not manage: 1 rule ([GET,PUT,POST,DELETE,HEAD] from https://app.example.com headers *); nothing was changed');
       expect(await ops.corsMeta("other")).toEqual({ [`${META}allow-origin`]: "https://app.example.com" });
+      expect(steps(await harness.up(policy("other", rules)))).toEqual(["create"]);
+      await harness.destroy();
+      expect(await ops.corsMeta("other")).toEqual({});
+      await ops.post("other", { "X-Container-Meta-Access-Control-Allow-Origin": "https://app.example.com" });
       expect(steps(await harness.up(policy("other", rules, { onExisting: "adopt" })))).toEqual(["create"]);
       await harness.destroy();
       expect(await ops.corsMeta("other")).toEqual({});

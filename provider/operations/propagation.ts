@@ -1,14 +1,14 @@
-import type { Backend } from "../backends/types";
+import type { Backend, LiveConfig } from "../backends/types";
 import type { CorsConfiguration } from "../model/schema";
 import { getProfile } from "../profiles";
 import type { Target } from "../targets";
 import { sameRules } from "./compare";
-import { legacyLive } from "../backends/legacy-live";
+import { pollUntil } from "./poll";
 
 /** What the last read showed while waiting. */
 export interface ServedState {
   readonly matched: boolean;
-  readonly live: CorsConfiguration | null;
+  readonly live: LiveConfig;
 }
 
 /**
@@ -25,13 +25,12 @@ export function propagationTimeout(target: Target, override: number | undefined)
  * from 200 ms to 2 s, for at most `timeoutSeconds` (at least one read).
  */
 export async function waitUntilServed(backend: Backend, target: Target, desired: CorsConfiguration | null, timeoutSeconds: number): Promise<ServedState> {
-  const deadline = Date.now() + timeoutSeconds * 1000;
-  let delay = 200;
-  for (;;) {
-    const live = legacyLive(target, await backend.get(target));
-    const matched = desired === null ? live === null : live !== null && sameRules(live.rules, desired.rules);
-    if (matched || Date.now() + delay > deadline) return { matched, live };
-    await new Promise((resolve) => setTimeout(resolve, delay));
-    delay = Math.min(delay * 2, 2000);
-  }
+  const live = await pollUntil(() => backend.get(target), (read) => holds(read, desired), timeoutSeconds, 200);
+  return { matched: holds(live, desired), live };
+}
+
+/** True when `live` is `config` (`null`: no configuration). */
+export function holds(live: LiveConfig, config: CorsConfiguration | null): boolean {
+  if (config === null) return live.kind === "none";
+  return live.kind === "config" && sameRules(live.config.rules, config.rules);
 }

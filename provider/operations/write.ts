@@ -1,0 +1,101 @@
+import type { Backend, LiveConfig } from "../backends/types";
+import { CorsPolicyError } from "../errors";
+import type { Expectation } from "../lifecycle/expectations";
+import type { VerifyMode } from "../lifecycle/types";
+import type { CorsConfiguration } from "../model/schema";
+import { describeTarget, type Target } from "../targets";
+import { describeLive, describeRules } from "./describe";
+import { holds, waitUntilServed } from "./propagation";
+import { failedExpectations } from "./verify";
+
+/** How a write is confirmed before the operation succeeds. */
+export interface Confirmation {
+  readonly mode: VerifyMode;
+  readonly timeoutSeconds: number;
+  /** Sent as real preflights when `mode` is `preflight`. */
+  readonly expectations: readonly Expectation[];
+}
+
+/** A bare timeout: confirm by reading back (the CLI's apply and delete). */
+export function readBack(timeoutSeconds: number): Confirmation {
+  return { mode: "read", timeoutSeconds, expectations: [] };
+}
+
+/**
+ * Puts `desired` (or deletes, for `null`) and confirms it: with `read`, until a
+ * read shows it; with `preflight`, also until real preflights answer as every
+ * expectation says. If confirmation fails (not served in time, a read that keeps
+ * failing, preflights that disagree), the bucket is re-read and `previous` is put
+ * back only while the bucket still holds what this call wrote (or, not yet
+ * propagated, still `previous`): rules another writer put meanwhile are never
+ * undone. Every failure says what the bucket may hold now.
+ */
+export async function writeConfirmed(backend: Backend, target: Target, desired: CorsConfiguration | null, previous: LiveConfig, confirm: Confirmation): Promise<void> {
+  await write(backend, target, desired);
+  if (confirm.mode === "none") return;
+  try {
+    await confirmWrite(backend, target, desired, confirm);
+  } catch (error) {
+    throw await rollBack(backend, target, desired, previous, error);
+  }
+}
+
+async function confirmWrite(backend: Backend, target: Target, desired: CorsConfiguration | null, confirm: Confirmation): Promise<void> {
+  const served = await waitUntilServed(backend, target, desired, confirm.timeoutSeconds);
+  if (!served.matched) {
+    const wanted = desired === null ? "no CORS configuration" : describeRules(desired.rules);
+    throw new CorsPolicyError(`${describeTarget(target)} did not serve the new CORS configuration within ${confirm.timeoutSeconds} s: wanted ${wanted}, read back ${describeLive(served.live)} — if the service is slow to propagate, raise propagationTimeoutSeconds; if it rewrote the rules, it cannot hold them as written`);
+  }
+  if (confirm.mode === "preflight" && confirm.expectations.length > 0) {
+    const failed = await failedExpectations(backend, target, confirm.expectations, confirm.timeoutSeconds);
+    if (failed !== undefined) throw new CorsPolicyError(failed);
+  }
+}
+
+/** Restores `previous` after a failed confirmation, when that undoes only this call's write; returns the error to throw. */
+async function rollBack(backend: Backend, target: Target, desired: CorsConfiguration | null, previous: LiveConfig, error: unknown): Promise<Error> {
+  const reason = error instanceof Error ? error.message : String(error);
+  const where = describeTarget(target);
+  const converge = `check it with bucket-cors get; for a resource already in the stack run pulumi refresh, for a new one set onExisting: "overwrite" (or "adopt" if it holds your rules) and run pulumi up again`;
+  let now: LiveConfig;
+  try {
+    now = await backend.get(target);
+  } catch (readError) {
+    return new CorsPolicyError(`${reason}\nThe bucket could not be re-read to restore the previous configuration (${message(readError)}), so it was left as is — ${where} may hold ${describeConfig(desired)} or ${describeLive(previous)}; ${converge}`);
+  }
+  // Still the previous configuration: the write may not have propagated yet, so it is put back all the same.
+  if (!holds(now, desired) && !same(now, previous)) {
+    return new CorsPolicyError(`${reason}\nAnother writer changed the bucket meanwhile: ${where} now holds ${describeLive(now)}; it was left as is — ${converge}`);
+  }
+  if (previous.kind === "unreadable") {
+    return new CorsPolicyError(`${reason}\nThe previous configuration could not be read, so it cannot be put back: ${where} holds ${describeLive(now)} — ${converge}`);
+  }
+  try {
+    await write(backend, target, configOf(previous));
+  } catch (restoreError) {
+    return new CorsPolicyError(`${reason}\nRestoring the previous configuration also failed: ${message(restoreError)} — ${where} may hold ${describeConfig(desired)}; ${converge}`);
+  }
+  return new CorsPolicyError(`${reason}\nThe previous configuration was restored (${describeLive(previous)}).`);
+}
+
+/** True when two reads show the same configuration (raw text for unreadable ones). */
+function same(a: LiveConfig, b: LiveConfig): boolean {
+  if (b.kind === "unreadable") return a.kind === "unreadable" && a.raw === b.raw;
+  return holds(a, configOf(b));
+}
+
+function configOf(live: LiveConfig): CorsConfiguration | null {
+  return live.kind === "config" ? live.config : null;
+}
+
+function describeConfig(config: CorsConfiguration | null): string {
+  return config === null ? "no CORS configuration" : describeRules(config.rules);
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function write(backend: Backend, target: Target, config: CorsConfiguration | null): Promise<void> {
+  return config === null ? backend.delete(target) : backend.put(target, config);
+}
