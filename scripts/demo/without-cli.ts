@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as ts from "typescript";
 import type { CorsRule } from "../../provider/model/schema";
-// The provider host and engine stand-in live with the tests (tests/host/harness); the demo reuses them.
-import { Engine, preparePulumiProject, secret, startHost, withoutProvider, type Json, type Step } from "../../tests/host/harness";
+// The provider host and engine stand-in (testkit/host) are shared with the tests.
+import { Engine, preparePulumiProject, secret, startHost, withoutProvider, type Json, type Step } from "../../testkit/host";
 import { bold, dim, stage } from "./print";
 import { QUICKSTART, STACK } from "./project";
 import { valueDiff } from "./value-diff";

@@ -1,5 +1,5 @@
 /**
- * The host harness against its fixture provider (tests/host/fixtures/file-provider.ts), through
+ * The host harness against its fixture provider (testkit/host/fixtures/file-provider.ts), through
  * the real provider host from @pulumi/pulumi. One host for the whole file.
  */
 import * as crypto from "crypto";
@@ -17,8 +17,8 @@ import {
   type Harness,
   type JsonObject,
   type Step,
-} from "./harness";
-import { repoRoot } from "./harness/paths";
+} from "../../testkit/host";
+import { repoRoot } from "../../testkit/host/paths";
 
 const FILE = "pulumi-nodejs:dynamic/files:ManagedFile";
 const BROKEN = "pulumi-nodejs:dynamic/files:BrokenFile";

@@ -5,9 +5,9 @@
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { preparePulumiProject } from "./harness";
-import { repoRoot } from "./harness/paths";
-import { publishDir } from "./harness/publish";
+import { preparePulumiProject } from "../../testkit/host";
+import { repoRoot } from "../../testkit/host/paths";
+import { publishDir } from "../../testkit/host/publish";
 
 let repo: string;
 
