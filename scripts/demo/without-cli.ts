@@ -55,7 +55,8 @@ export async function runWithoutCli(endpoint: string, bucket: string, key: strin
     printSteps((await engine.preview(program)).steps, "plan");
     stage("pulumi up (stand-in)");
     printSteps((await engine.up(program)).steps, "applied");
-    console.log(`  fingerprint: ${String(policy()?.outputs["fingerprint"])}`);
+    const fingerprint = policy()?.outputs["fingerprint"];
+    console.log(`  fingerprint: ${typeof fingerprint === "string" ? fingerprint : JSON.stringify(fingerprint)}`);
 
     config[`${PROJECT}:allowUploads`] = "true";
     stage("Policy changed (pulumi config set allowUploads true: the app rule allows PUT): pulumi preview --diff (stand-in)");
