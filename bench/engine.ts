@@ -5,11 +5,11 @@
  * (scripts/pulumi/install.sh); without it this part says so and is skipped.
  */
 import { CreateBucketCommand } from "@aws-sdk/client-s3";
-import { installedProject } from "../tests/engine/harness/project";
-import { findPulumiCli } from "../tests/engine/harness/pulumi-cli";
-import { literal } from "../tests/engine/harness/programs";
-import { EngineWorkspace, type ExportedResource } from "../tests/engine/harness/workspace";
-import { startS3rver } from "../tests/support/s3rver";
+import { installedProject } from "../testkit/engine/project";
+import { findPulumiCli } from "../testkit/engine/pulumi-cli";
+import { literal } from "../testkit/engine/programs";
+import { EngineWorkspace, type ExportedResource } from "../testkit/engine/workspace";
+import { startS3rver } from "../testkit/s3rver";
 import { median, report } from "./measure";
 
 const COUNT = 100;

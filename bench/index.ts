@@ -13,9 +13,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { s3Backend } from "../provider/backends/s3";
-import { createHarness } from "../tests/host/harness";
-import { startS3rver } from "../tests/support/s3rver";
-import { policyProgram } from "../tests/lifecycle/program";
+import { createHarness } from "../testkit/host";
+import { startS3rver } from "../testkit/s3rver";
+import { policyProgram } from "../testkit/policy-program";
 import { engineBench } from "./engine";
 import { medianMs, report } from "./measure";
 

@@ -19,5 +19,6 @@ export function median(values: readonly number[]): number {
 /** One benchmark line: the figure, its same-run baseline, and their ratio. */
 export function report(name: string, value: number, baseline: number, unit: string): void {
   const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(2));
-  console.log(`${name.padEnd(58)} ${fmt(value).padStart(9)} ${unit.padEnd(5)} baseline ${fmt(baseline).padStart(9)} ${unit.padEnd(5)} ratio ${(value / baseline).toFixed(2)}`);
+  const figure = (n: number) => `${fmt(n).padStart(9)} ${unit.padEnd(5)}`;
+  console.log(`${name.padEnd(58)} ${figure(value)} baseline ${figure(baseline)} ratio ${(value / baseline).toFixed(2)}`);
 }

@@ -1,5 +1,6 @@
 /** Demo output: plain text, colour only on a TTY without NO_COLOR. */
-const colour = process.stdout.isTTY === true && process.env["NO_COLOR"] === undefined;
+// isTTY is undefined, not false, on a pipe (the type says boolean).
+const colour = process.stdout.isTTY && process.env["NO_COLOR"] === undefined;
 
 function paint(code: number, text: string): string {
   return colour ? `\u001b[${code}m${text}\u001b[0m` : text;
@@ -17,6 +18,7 @@ export function stage(text: string): void {
 
 /** Left-aligned columns. */
 export function table(rows: string[][]): string {
+  // eslint-disable-next-line no-control-regex -- ESC starts the colour codes paint() writes
   const visible = (s: string) => s.replace(/\u001b\[\d+m/g, "").length;
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => visible(r[c] ?? ""))));
   return rows.map((r) => r.map((cell, c) => cell + " ".repeat(widths[c]! - visible(cell))).join("  ").trimEnd()).join("\n");

@@ -30,5 +30,6 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 function show(value: unknown): string {
-  return JSON.stringify(value) ?? "undefined";
+  // JSON.stringify(undefined) is undefined, though its type says string.
+  return value === undefined ? "undefined" : JSON.stringify(value);
 }

@@ -34,16 +34,23 @@ function cli(project: DemoProject, args: readonly string[], capture = false): st
     stdio: capture ? ["ignore", "pipe", "inherit"] : "inherit",
   });
   if (run.status !== 0) throw new Error(`pulumi ${args.join(" ")} failed with exit code ${String(run.status)}`);
-  return run.stdout ?? "";
+  // Without capture stdout is inherited and run.stdout is null.
+  return capture ? run.stdout : "";
 }
 
 /** A normal Pulumi install has the Node.js language host: the CLI runs the program itself. */
 function languageHostDriver(project: DemoProject): Driver {
   return {
     route: "pulumi-language-nodejs found: the CLI runs the program",
-    preview: async () => void cli(project, ["preview", "--diff"]),
-    up: async () => void cli(project, ["up", "--yes", "--skip-preview"]),
-    destroy: async () => void cli(project, ["destroy", "--yes", "--skip-preview"]),
+    preview: async () => {
+      cli(project, ["preview", "--diff"]);
+    },
+    up: async () => {
+      cli(project, ["up", "--yes", "--skip-preview"]);
+    },
+    destroy: async () => {
+      cli(project, ["destroy", "--yes", "--skip-preview"]);
+    },
     appliedRules: async () => JSON.parse(cli(project, ["stack", "output", "appliedRules", "--json"], true)) as CorsRule[],
   };
 }
@@ -62,6 +69,7 @@ async function inlineDriver(project: DemoProject): Promise<Driver> {
   writeFileSync(main, compiled);
   const program = async () => {
     // Every run reads the config afresh, as a new process would.
+    // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- dropping one module from require's cache
     delete require.cache[require.resolve(main)];
     return { ...(require(main) as Record<string, unknown>) };
   };
@@ -69,9 +77,15 @@ async function inlineDriver(project: DemoProject): Promise<Driver> {
   const print = { onOutput: (text: string) => process.stdout.write(text), color: "never" as const };
   return {
     route: "no pulumi-language-nodejs on PATH: the Automation API runs the program inline with the real CLI",
-    preview: async () => void (await stack.preview({ ...print, diff: true })),
-    up: async () => void (await stack.up(print)),
-    destroy: async () => void (await stack.destroy(print)),
+    preview: async () => {
+      await stack.preview({ ...print, diff: true });
+    },
+    up: async () => {
+      await stack.up(print);
+    },
+    destroy: async () => {
+      await stack.destroy(print);
+    },
     appliedRules: async () => (await stack.outputs())["appliedRules"]?.value as CorsRule[],
   };
 }

@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as ts from "typescript";
 import type { CorsRule } from "../../provider/model/schema";
-// The provider host and engine stand-in live with the tests (tests/host/harness); the demo reuses them.
-import { Engine, preparePulumiProject, secret, startHost, withoutProvider, type Json, type Step } from "../../tests/host/harness";
+// The provider host and engine stand-in (testkit/host) are shared with the tests.
+import { Engine, preparePulumiProject, secret, startHost, withoutProvider, type Json, type Step } from "../../testkit/host";
 import { bold, dim, stage } from "./print";
 import { QUICKSTART, STACK } from "./project";
 import { valueDiff } from "./value-diff";
@@ -55,7 +55,8 @@ export async function runWithoutCli(endpoint: string, bucket: string, key: strin
     printSteps((await engine.preview(program)).steps, "plan");
     stage("pulumi up (stand-in)");
     printSteps((await engine.up(program)).steps, "applied");
-    console.log(`  fingerprint: ${String(policy()?.outputs["fingerprint"])}`);
+    const fingerprint = policy()?.outputs["fingerprint"];
+    console.log(`  fingerprint: ${typeof fingerprint === "string" ? fingerprint : JSON.stringify(fingerprint)}`);
 
     config[`${PROJECT}:allowUploads`] = "true";
     stage("Policy changed (pulumi config set allowUploads true: the app rule allows PUT): pulumi preview --diff (stand-in)");

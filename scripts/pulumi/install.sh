@@ -71,7 +71,8 @@ wanted_version() {
     node -p "require('$installed').version"
     return
   fi
-  node -p "const p = require('$PROJECT_ROOT/package.json'); (p.devDependencies?.['@pulumi/pulumi'] ?? p.dependencies?.['@pulumi/pulumi'] ?? '').replace(/^[^0-9]*/, '')"
+  local pinned="p.devDependencies?.['@pulumi/pulumi'] ?? p.dependencies?.['@pulumi/pulumi'] ?? ''"
+  node -p "const p = require('$PROJECT_ROOT/package.json'); ($pinned).replace(/^[^0-9]*/, '')"
 }
 
 # Is there a finished build of VERSION in the cache?

@@ -20,7 +20,8 @@ require_commands() {
   shift
   for cmd in "$@"; do command -v "$cmd" >/dev/null 2>&1 || missing+=("$cmd"); done
   ((${#missing[@]} == 0)) && return 0
-  die "missing ${missing[*]}; install the Debian packages first: bash scripts/servers/install.sh $hint (as root: apt-get install -y --no-install-recommends $(install_hint "$hint"))"
+  local apt_get="apt-get install -y --no-install-recommends $(install_hint "$hint")"
+  die "missing ${missing[*]}; install the Debian packages first: bash scripts/servers/install.sh $hint (as root: $apt_get)"
 }
 
 install_hint() {

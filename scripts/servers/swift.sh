@@ -261,7 +261,8 @@ do_start() {
     "SWIFT_KEY=$key" \
     "SWIFT_STORAGE_URL=${creds% *}"
   trap - EXIT
-  log "started in $(elapsed_since "$started") s: http://127.0.0.1:$port (account ${BACKEND_PORTS[account]}, container ${BACKEND_PORTS[container]}, object ${BACKEND_PORTS[object]}, memcached $memcached_port; env: $DIR/env)"
+  local backends="account ${BACKEND_PORTS[account]}, container ${BACKEND_PORTS[container]}, object ${BACKEND_PORTS[object]}"
+  log "started in $(elapsed_since "$started") s: http://127.0.0.1:$port ($backends, memcached $memcached_port; env: $DIR/env)"
 }
 
 # do_stop [quiet]: SIGTERM in order (proxy, then the storage servers together, then memcached),

@@ -3,11 +3,11 @@ import * as crypto from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { buildLock, buildPackage, installTarball, packPackage } from "../host/harness/build";
-import { run } from "../host/harness/exec";
-import { withLock } from "../host/harness/lock";
-import { repoRoot } from "../host/harness/paths";
-import { publishDir } from "../host/harness/publish";
+import { buildLock, buildPackage, installTarball, packPackage } from "../../testkit/host/build";
+import { run } from "../../testkit/host/exec";
+import { withLock } from "../../testkit/host/lock";
+import { repoRoot } from "../../testkit/host/paths";
+import { publishDir } from "../../testkit/host/publish";
 
 /*
  * The packed package's declaration files must compile in the project `pulumi new typescript`

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describeWithPulumi } from "../engine/harness/pulumi-cli";
+import { describeWithPulumi } from "../../testkit/engine/pulumi-cli";
 
 const root = join(__dirname, "..", "..");
 

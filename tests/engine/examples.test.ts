@@ -2,12 +2,12 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { exampleDir, exampleFiles, projectName, type ExampleName } from "../examples/examples";
 import { describeWithSwift } from "../servers/real-servers";
-import { startS3rver, type EmbeddedS3 } from "../support/s3rver";
-import { swiftOps, type SwiftOps } from "../support/swift-ops";
-import { opsOf } from "./harness/events";
-import { describeWithPulumi } from "./harness/pulumi-cli";
-import { installedProject } from "./harness/project";
-import { EngineWorkspace } from "./harness/workspace";
+import { startS3rver, type EmbeddedS3 } from "../../testkit/s3rver";
+import { swiftOps, type SwiftOps } from "../../testkit/swift-ops";
+import { opsOf } from "../../testkit/engine/events";
+import { describeWithPulumi } from "../../testkit/engine/pulumi-cli";
+import { installedProject } from "../../testkit/engine/project";
+import { EngineWorkspace } from "../../testkit/engine/workspace";
 
 /*
  * Each examples/ folder run as its README says, through the real pulumi CLI: the example's files

@@ -1,9 +1,9 @@
-import { startS3rver, type EmbeddedS3 } from "../support/s3rver";
-import { opsOf } from "./harness/events";
-import { describeWithPulumi } from "./harness/pulumi-cli";
-import { installedProject } from "./harness/project";
-import { literal } from "./harness/programs";
-import { EngineWorkspace } from "./harness/workspace";
+import { startS3rver, type EmbeddedS3 } from "../../testkit/s3rver";
+import { opsOf } from "../../testkit/engine/events";
+import { describeWithPulumi } from "../../testkit/engine/pulumi-cli";
+import { installedProject } from "../../testkit/engine/project";
+import { literal } from "../../testkit/engine/programs";
+import { EngineWorkspace } from "../../testkit/engine/workspace";
 
 const credentials = { accessKeyIdEnv: "BCORS_OUT_KEY_ID", secretAccessKeyEnv: "BCORS_OUT_SECRET" };
 

@@ -1,12 +1,12 @@
 import { describeWithRgw, describeWithSwift } from "../servers/real-servers";
-import { bucketOps } from "../support/s3-bucket-ops";
-import { startS3rver, type EmbeddedS3 } from "../support/s3rver";
-import { swiftOps } from "../support/swift-ops";
-import { opsOf } from "./harness/events";
-import { describeWithPulumi } from "./harness/pulumi-cli";
-import { installedProject } from "./harness/project";
-import { literal } from "./harness/programs";
-import { EngineWorkspace } from "./harness/workspace";
+import { bucketOps } from "../../testkit/s3-bucket-ops";
+import { startS3rver, type EmbeddedS3 } from "../../testkit/s3rver";
+import { swiftOps } from "../../testkit/swift-ops";
+import { opsOf } from "../../testkit/engine/events";
+import { describeWithPulumi } from "../../testkit/engine/pulumi-cli";
+import { installedProject } from "../../testkit/engine/project";
+import { literal } from "../../testkit/engine/programs";
+import { EngineWorkspace } from "../../testkit/engine/workspace";
 
 const web = [{ allowedOrigins: ["https://app.example.com"], allowedMethods: ["GET", "PUT", "POST", "DELETE", "HEAD"], allowedHeaders: ["*"] }];
 const liveWeb = [{ AllowedOrigins: ["https://app.example.com"], AllowedMethods: ["GET", "PUT", "POST", "DELETE", "HEAD"], AllowedHeaders: ["*"] }];

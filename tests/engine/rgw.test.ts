@@ -1,5 +1,5 @@
 import { describeWithRgw } from "../servers/real-servers";
-import { bucketOps } from "../support/s3-bucket-ops";
+import { bucketOps } from "../../testkit/s3-bucket-ops";
 import { s3EngineSuite } from "./s3-engine-suite";
 
 const WRONG_SECRET = "wrong-secret-engine-3c9a";

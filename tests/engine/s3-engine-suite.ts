@@ -1,9 +1,9 @@
-import type { BucketOps } from "../support/s3-bucket-ops";
-import { opsOf, refreshesOf } from "./harness/events";
-import { describeWithPulumi } from "./harness/pulumi-cli";
-import { installedProject } from "./harness/project";
-import { program, type PolicySpec } from "./harness/programs";
-import { EngineWorkspace } from "./harness/workspace";
+import type { BucketOps } from "../../testkit/s3-bucket-ops";
+import { opsOf, refreshesOf } from "../../testkit/engine/events";
+import { describeWithPulumi } from "../../testkit/engine/pulumi-cli";
+import { installedProject } from "../../testkit/engine/project";
+import { program, type PolicySpec } from "../../testkit/engine/programs";
+import { EngineWorkspace } from "../../testkit/engine/workspace";
 
 /** An S3 server under test, reached through a preset. */
 export interface S3EngineServer {

@@ -1,5 +1,5 @@
-import { startS3rver, type EmbeddedS3 } from "../support/s3rver";
-import { opsOf, refreshesOf } from "./harness/events";
+import { startS3rver, type EmbeddedS3 } from "../../testkit/s3rver";
+import { opsOf, refreshesOf } from "../../testkit/engine/events";
 import { s3EngineSuite } from "./s3-engine-suite";
 
 const SECRET_VALUE = "s3rver-engine-secret-4b7e";

@@ -1,10 +1,10 @@
 import { describeWithSwift } from "../servers/real-servers";
-import { swiftOps, type SwiftOps } from "../support/swift-ops";
-import { opsOf, refreshesOf } from "./harness/events";
-import { describeWithPulumi } from "./harness/pulumi-cli";
-import { installedProject } from "./harness/project";
-import { program, type PolicySpec } from "./harness/programs";
-import { EngineWorkspace } from "./harness/workspace";
+import { swiftOps, type SwiftOps } from "../../testkit/swift-ops";
+import { opsOf, refreshesOf } from "../../testkit/engine/events";
+import { describeWithPulumi } from "../../testkit/engine/pulumi-cli";
+import { installedProject } from "../../testkit/engine/project";
+import { program, type PolicySpec } from "../../testkit/engine/programs";
+import { EngineWorkspace } from "../../testkit/engine/workspace";
 
 const ALL = ["GET", "PUT", "POST", "DELETE", "HEAD"];
 const app = { allowedOrigins: ["https://app.example.com"], allowedMethods: ALL, allowedHeaders: ["*"], exposeHeaders: ["ETag"], maxAgeSeconds: 600 };

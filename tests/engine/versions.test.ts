@@ -1,12 +1,12 @@
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { startS3rver, type EmbeddedS3 } from "../support/s3rver";
-import { opsOf } from "./harness/events";
-import { describeWithPulumi } from "./harness/pulumi-cli";
-import { installedProject, testedPulumiVersion } from "./harness/project";
-import { program, type PolicySpec } from "./harness/programs";
-import { EngineWorkspace } from "./harness/workspace";
+import { startS3rver, type EmbeddedS3 } from "../../testkit/s3rver";
+import { opsOf } from "../../testkit/engine/events";
+import { describeWithPulumi } from "../../testkit/engine/pulumi-cli";
+import { installedProject, testedPulumiVersion } from "../../testkit/engine/project";
+import { program, type PolicySpec } from "../../testkit/engine/programs";
+import { EngineWorkspace } from "../../testkit/engine/workspace";
 
 const credentialEnv = { BCORS_VER_KEY_ID: "S3RVER", BCORS_VER_SECRET: "versions-secret" };
 const rules = [{ allowedOrigins: ["https://app.example.com"], allowedMethods: ["GET", "PUT"], exposeHeaders: ["ETag"] }];

@@ -1,8 +1,8 @@
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { installedProject, type InstalledProject } from "../engine/harness/project";
-import { TEMPLATE_DEV_DEPENDENCIES, TEMPLATE_GITIGNORE, TEMPLATE_TSCONFIG_COMMONJS } from "../engine/harness/template";
+import { installedProject, type InstalledProject } from "../../testkit/engine/project";
+import { TEMPLATE_DEV_DEPENDENCIES, TEMPLATE_GITIGNORE, TEMPLATE_TSCONFIG_COMMONJS } from "../../testkit/engine/template";
 import { EXAMPLES, EXTRA_DEPENDENCIES, exampleDir, exampleFiles, projectName } from "./examples";
 
 const root = path.join(__dirname, "..", "..");

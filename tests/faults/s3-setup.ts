@@ -1,6 +1,6 @@
-import { createHarness, type Harness } from "../host/harness";
-import { policyProgram } from "../lifecycle/program";
-import { startS3rver, type EmbeddedS3 } from "../support/s3rver";
+import { createHarness, type Harness } from "../../testkit/host";
+import { policyProgram } from "../../testkit/policy-program";
+import { startS3rver, type EmbeddedS3 } from "../../testkit/s3rver";
 import { startFaultProxy, type FaultProxy } from "./fault-proxy";
 
 /** A secret only these tests use: s3rver checks the access key, not the signature (docs/test-servers.md, "s3rver"), so any secret works. */

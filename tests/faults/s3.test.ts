@@ -1,4 +1,4 @@
-import type { DeploymentError, StateSnapshot } from "../host/harness";
+import type { DeploymentError, StateSnapshot } from "../../testkit/host";
 import { cors, every, first, internalError, reset, serviceUnavailable, slowDown, stall } from "./faults";
 import { SECRET, startS3Faults, type S3Faults } from "./s3-setup";
 

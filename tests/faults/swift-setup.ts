@@ -1,7 +1,7 @@
-import { createHarness, type Harness } from "../host/harness";
-import { policyProgram } from "../lifecycle/program";
+import { createHarness, type Harness } from "../../testkit/host";
+import { policyProgram } from "../../testkit/policy-program";
 import type { SwiftInfo } from "../servers/real-servers";
-import { swiftOps, type SwiftOps } from "../support/swift-ops";
+import { swiftOps, type SwiftOps } from "../../testkit/swift-ops";
 import { startFaultProxy, type FaultProxy } from "./fault-proxy";
 
 /** The real Swift behind the fault proxy, and a provider host whose targets go through it. */

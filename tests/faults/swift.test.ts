@@ -1,4 +1,4 @@
-import type { DeploymentError } from "../host/harness";
+import type { DeploymentError } from "../../testkit/host";
 import { describeWithSwift } from "../servers/real-servers";
 import { every, first, reset, swiftError, SWIFT_TRANS_ID } from "./faults";
 import { startSwiftFaults, type SwiftFaults } from "./swift-setup";

@@ -1,5 +1,5 @@
 /**
- * The host harness against its fixture provider (tests/host/fixtures/file-provider.ts), through
+ * The host harness against its fixture provider (testkit/host/fixtures/file-provider.ts), through
  * the real provider host from @pulumi/pulumi. One host for the whole file.
  */
 import * as crypto from "crypto";
@@ -15,10 +15,11 @@ import {
   UNKNOWN,
   withoutProvider,
   type Harness,
+  type Json,
   type JsonObject,
   type Step,
-} from "./harness";
-import { repoRoot } from "./harness/paths";
+} from "../../testkit/host";
+import { repoRoot } from "../../testkit/host/paths";
 
 const FILE = "pulumi-nodejs:dynamic/files:ManagedFile";
 const BROKEN = "pulumi-nodejs:dynamic/files:BrokenFile";
@@ -66,11 +67,16 @@ function journal(): JsonObject[] {
   return fs.readFileSync(file, "utf8").trim().split("\n").map((line) => JSON.parse(line) as JsonObject);
 }
 
+/** A journal value as the text the assertions name (strings as they are). */
+function text(value: Json | undefined): string {
+  return typeof value === "string" ? value : JSON.stringify(value) ?? "undefined";
+}
+
 /** One line per provider call: the method and the resource it was about. */
 function calls(): string[] {
   return journal().map((c) => {
     const about = c["op"] === "check" ? (c["news"] as JsonObject)["name"] : c["op"] === "create" ? (c["inputs"] as JsonObject)["name"] : c["id"];
-    return `${String(c["op"])} ${String(about)}`;
+    return `${text(c["op"])} ${text(about)}`;
   });
 }
 
@@ -154,7 +160,7 @@ describe("up", () => {
     ]);
     const stored = h.state().resources[0]!;
     expect(stored.inputs["__provider"]).toBe(stored.outputs["__provider"]);
-    expect(String(stored.inputs["__provider"]).startsWith("exports.handler = __f0;")).toBe(true);
+    expect(stored.inputs["__provider"]).toMatch(/^exports\.handler = __f0;/);
     expect(calls()).toEqual(["check doc-v1", "create doc-v1"]);
 
     fs.rmSync(path.join(root, "calls.log"));
@@ -407,7 +413,7 @@ describe("program runner", () => {
     expect(run.registrations.map((r) => ({ ...r, inputs: withoutProvider(r.inputs) }))).toEqual([
       { urn: urn(FILE, "m"), type: FILE, name: "m", custom: true, parent: "", inputs: { content: secret("hidden"), name: "m" }, deleteBeforeReplace: false },
     ]);
-    expect(String(run.registrations[0]!.inputs["__provider"]).startsWith("exports.handler = __f0;")).toBe(true);
+    expect(run.registrations[0]!.inputs["__provider"]).toMatch(/^exports\.handler = __f0;/);
   });
 
   test("gives the program its stack config, secrets as secrets", async () => {
@@ -427,7 +433,7 @@ new f.ManagedFile("c", { name: cfg.require("fileName"), content: cfg.requireSecr
     const body = `const max = Math.max.bind(Math);
 const provider = { async create() { return { id: String(max(1, 2)) }; } };
 new pulumi.dynamic.Resource(provider, "unserializable", {}, undefined, "bad", "Thing");`;
-    const error = await runProgram({ dir: h.dir, program: program(body), project: "harness", stack: "dev", preview: false }).catch((e: Error) => e);
+    const error = await runProgram({ dir: h.dir, program: program(body), project: "harness", stack: "dev", preview: false }).catch((e: unknown) => e);
     const lines = (error as Error).message.split("\n");
     expect(lines.slice(0, 2)).toEqual([
       "program failed:",
@@ -438,7 +444,7 @@ new pulumi.dynamic.Resource(provider, "unserializable", {}, undefined, "bad", "T
 
   test("fails when the program does not finish in time", async () => {
     const error = await runProgram({ dir: h.dir, program: "setInterval(() => {}, 1000);", project: "harness", stack: "dev", preview: false, timeoutMs: 1500 }).catch(
-      (e: Error) => e,
+      (e: unknown) => e,
     );
     expect((error as Error).message).toBe("program timed out after 1500 ms");
   });

@@ -5,9 +5,9 @@
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { preparePulumiProject } from "./harness";
-import { repoRoot } from "./harness/paths";
-import { publishDir } from "./harness/publish";
+import { preparePulumiProject } from "../../testkit/host";
+import { repoRoot } from "../../testkit/host/paths";
+import { publishDir } from "../../testkit/host/publish";
 
 let repo: string;
 
@@ -76,7 +76,7 @@ test("rebuilds and publishes a new project when a source changes", async () => {
 test("fails when the build fails, with the build's output", async () => {
   fs.writeFileSync(path.join(repo, "build.js"), `console.error("type error in provider/x.ts"); process.exit(2);`);
   fs.writeFileSync(path.join(repo, "provider", "index.js"), `exports.version = "v3";\n`);
-  const error = await preparePulumiProject({ repo }).catch((e: Error) => e);
+  const error = await preparePulumiProject({ repo }).catch((e: unknown) => e);
   expect((error as Error).message).toBe(`npm run build --silent failed in ${repo}:\ntype error in provider/x.ts\n`);
 });
 

@@ -1,6 +1,6 @@
-import { createHarness, UNKNOWN, type Harness, type JsonObject } from "../host/harness";
+import { createHarness, UNKNOWN, type Harness, type JsonObject } from "../../testkit/host";
 import { VALIDATION_CASES } from "../fixtures/validation-cases";
-import { policyProgram } from "./program";
+import { policyProgram } from "../../testkit/policy-program";
 
 /** Check and Diff only: no server is contacted (check does no I/O). */
 const target = { profile: "aws", bucket: "assets", region: "eu-west-1" };

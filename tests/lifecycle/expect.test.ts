@@ -1,6 +1,6 @@
-import { createHarness, type Harness } from "../host/harness";
-import { startS3rver, type EmbeddedS3 } from "../support/s3rver";
-import { policyProgram } from "./program";
+import { createHarness, type Harness } from "../../testkit/host";
+import { startS3rver, type EmbeddedS3 } from "../../testkit/s3rver";
+import { policyProgram } from "../../testkit/policy-program";
 
 const CREDENTIALS = { accessKeyIdEnv: "BCORS_TEST_KEY_ID", secretAccessKeyEnv: "BCORS_TEST_SECRET" };
 const appGet = { allowedOrigins: ["https://app.example.com"], allowedMethods: ["GET"], exposeHeaders: ["ETag"] };

@@ -1,6 +1,6 @@
 import { childNames } from "../../sdk/cors-policy-set";
-import { createHarness, type Harness } from "../host/harness";
-import { startS3rver, type EmbeddedS3 } from "../support/s3rver";
+import { createHarness, type Harness } from "../../testkit/host";
+import { startS3rver, type EmbeddedS3 } from "../../testkit/s3rver";
 
 const CREDENTIALS = { accessKeyIdEnv: "BCORS_TEST_KEY_ID", secretAccessKeyEnv: "BCORS_TEST_SECRET" };
 let s3: EmbeddedS3;

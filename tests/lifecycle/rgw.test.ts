@@ -1,7 +1,7 @@
-import { createHarness, secret } from "../host/harness";
-import { bucketOps } from "../support/s3-bucket-ops";
+import { createHarness, secret } from "../../testkit/host";
+import { bucketOps } from "../../testkit/s3-bucket-ops";
 import { describeWithRgw } from "../servers/real-servers";
-import { policyProgram } from "./program";
+import { policyProgram } from "../../testkit/policy-program";
 import { s3LifecycleSuite } from "./s3-lifecycle-suite";
 
 const WRONG_SECRET = "wrong-secret-7d1e0c";

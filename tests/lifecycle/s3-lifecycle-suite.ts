@@ -1,6 +1,6 @@
-import { createHarness, type Harness } from "../host/harness";
-import type { BucketOps } from "../support/s3-bucket-ops";
-import { policyProgram } from "./program";
+import { createHarness, type Harness } from "../../testkit/host";
+import type { BucketOps } from "../../testkit/s3-bucket-ops";
+import { policyProgram } from "../../testkit/policy-program";
 
 /** An S3 server under test and how to reach it. */
 export interface S3ServerUnderTest {

@@ -1,4 +1,4 @@
-import { startS3rver, type EmbeddedS3 } from "../support/s3rver";
+import { startS3rver, type EmbeddedS3 } from "../../testkit/s3rver";
 import { s3LifecycleSuite } from "./s3-lifecycle-suite";
 
 const SECRET_VALUE = "s3rver-secret-value-9f2c";

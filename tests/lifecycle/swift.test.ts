@@ -1,7 +1,7 @@
-import { createHarness, type Harness } from "../host/harness";
+import { createHarness, type Harness } from "../../testkit/host";
 import { describeWithSwift } from "../servers/real-servers";
-import { swiftOps, type SwiftOps } from "../support/swift-ops";
-import { policyProgram } from "./program";
+import { swiftOps, type SwiftOps } from "../../testkit/swift-ops";
+import { policyProgram } from "../../testkit/policy-program";
 
 const ALL = ["GET", "PUT", "POST", "DELETE", "HEAD"];
 const app = { allowedOrigins: ["https://app.example.com"], allowedMethods: ALL, allowedHeaders: ["*"], exposeHeaders: ["ETag"], maxAgeSeconds: 600 };

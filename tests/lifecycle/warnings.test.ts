@@ -1,5 +1,5 @@
-import { createHarness, type Harness } from "../host/harness";
-import { policyProgram } from "./program";
+import { createHarness, type Harness } from "../../testkit/host";
+import { policyProgram } from "../../testkit/policy-program";
 
 let harness: Harness;
 beforeAll(async () => {

@@ -186,7 +186,8 @@ describeWithSwift("real OpenStack Swift on loopback", (swift) => {
     const headers = corsHeaders(response);
     expect(headers["access-control-allow-origin"]).toBe(OTHER_ORIGIN);
     expect(headers["access-control-max-age"]).toBe("600");
-    // Found here, not in the original server notes (now in docs/cors-semantics.md, "15. OpenStack Swift"): Swift adds Vary, naming Access-Control-Request-Headers when the preflight sent it.
+    // Found here, not in the original server notes (now in docs/cors-semantics.md, "15. OpenStack
+    // Swift"): Swift adds Vary, naming Access-Control-Request-Headers when the preflight sent it.
     expect(headers["vary"]).toBe("Origin, Access-Control-Request-Headers");
     // Order and case of these lists change between proxy restarts (docs/test-servers.md, "Swift: container CORS"): compare as sets.
     const set = (value: string | undefined) => new Set((value ?? "").split(",").map((item) => item.trim().toUpperCase()));

@@ -1,11 +1,11 @@
 import * as crypto from "crypto";
 import * as fs from "fs";
 import * as path from "path";
-import { buildLock, buildPackage, packPackage } from "../../host/harness/build";
-import { run } from "../../host/harness/exec";
-import { withLock } from "../../host/harness/lock";
-import { repoRoot, tmpRoot } from "../../host/harness/paths";
-import { publishDir } from "../../host/harness/publish";
+import { buildLock, buildPackage, packPackage } from "../host/build";
+import { run } from "../host/exec";
+import { withLock } from "../host/lock";
+import { repoRoot, tmpRoot } from "../host/paths";
+import { publishDir } from "../host/publish";
 import { TEMPLATE_DEV_DEPENDENCIES } from "./template";
 
 export interface InstalledProjectOptions {

@@ -43,7 +43,7 @@ export async function runStartup(rpc: RpcChannel, urn: string, config: Record<st
     c.checkConfig(new providerProto.CheckRequest(), m, o, cb),
   );
   const req = new providerProto.ConfigureRequest();
-  req.setArgs(rpc.struct(config as JsonObject));
+  req.setArgs(rpc.struct(config));
   req.setAcceptsecrets(true);
   req.setAcceptresources(true);
   req.setSendsOldInputs(true);

@@ -108,7 +108,7 @@ function converse(child: ChildProcess, options: RunProgramOptions, diagnostics: 
       if (message.kind === "outputs") {
         options.onOutputs?.(message.urn, message.outputs);
       } else if (message.kind === "register") {
-        answer(child, message.seq, message.registration, options).catch((e: Error) => settle(e));
+        answer(child, message.seq, message.registration, options).catch((e: unknown) => settle(e instanceof Error ? e : new Error(String(e))));
       } else if (message.errors.length > 0) {
         fail(`program failed:\n${message.errors.join("\n")}`);
       } else {

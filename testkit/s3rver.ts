@@ -1,4 +1,4 @@
-import { runS3rver, S3RVER_KEY } from "../../scripts/servers/s3rver";
+import { runS3rver, S3RVER_KEY } from "../scripts/servers/s3rver";
 import { bucketOps, type BucketOps } from "./s3-bucket-ops";
 
 /** An embedded s3rver on loopback and an SDK client to look at it out of band. */

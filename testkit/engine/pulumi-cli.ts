@@ -1,7 +1,7 @@
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { repoRoot } from "../../host/harness/paths";
+import { repoRoot } from "../host/paths";
 
 /** Where the `pulumi` CLI was found, or why it was not. */
 export type PulumiCli = { readonly binDir: string; readonly version: string } | { readonly missing: string };

@@ -3,17 +3,10 @@ import * as fs from "fs";
 import * as path from "path";
 import { buildLock, buildPackage, installTarball, packPackage } from "./build";
 import { fixturePackage } from "./fixture";
+import type { Installable } from "./installable";
 import { withLock } from "./lock";
 import { repoRoot, tmpRoot } from "./paths";
 import { publishDir } from "./publish";
-
-/** A package to install into a project: a name, a content key, and how to put it in place. */
-export interface Installable {
-  readonly name: string;
-  /** Content hash: equal keys mean identical installed files. */
-  readonly key: string;
-  install(nodeModules: string): Promise<void>;
-}
 
 export interface ProjectOptions {
   /** "package" (default): the built, `npm pack`ed repo. "fixture": the harness's own fixture provider. */

@@ -2,7 +2,7 @@ import { execFile } from "child_process";
 import * as crypto from "crypto";
 import * as fs from "fs";
 import * as path from "path";
-import { repoRoot, tmpRoot } from "../../host/harness/paths";
+import { tmpRoot } from "../host/paths";
 import { toResult, type EngineResult } from "./events";
 import type { InstalledProject } from "./project";
 import { TEMPLATE_GITIGNORE, TEMPLATE_TSCONFIG_COMMONJS } from "./template";
@@ -122,7 +122,7 @@ export class EngineWorkspace {
   async attempt(op: "preview" | "up" | "refresh" | "destroy", options: OperationOptions = {}): Promise<EngineResult> {
     const resultFile = path.join(this.dir, `result-${crypto.randomBytes(4).toString("hex")}.json`);
     const request = { op, project: this.options.project, stack: this.stack, options: automationOptions(op, options) };
-    const runner = path.join(repoRoot(), "tests", "engine", "harness", "runner.js");
+    const runner = path.join(__dirname, "runner.js");
     const child = await exec(process.execPath, [runner, JSON.stringify(request), resultFile], this.projectDir, this.env, OPERATION_TIMEOUT_MS);
     if (!fs.existsSync(resultFile)) throw new Error(`pulumi ${op} runner exited ${child.code} without a result:\n${child.stdout}${child.stderr}`);
     const raw = JSON.parse(fs.readFileSync(resultFile, "utf8")) as Parameters<typeof toResult>[0];

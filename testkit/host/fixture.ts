@@ -2,15 +2,15 @@ import * as fs from "fs";
 import * as path from "path";
 import * as ts from "typescript";
 import { hashFiles } from "./publish";
-import type { Installable } from "./project";
+import type { Installable } from "./installable";
 
 /** Package name the fixture provider is installed under in its project. */
 export const FIXTURE_PACKAGE = "harness-fixture";
 
-const FIXTURE_SOURCE = path.join(__dirname, "..", "fixtures", "file-provider.ts");
+const FIXTURE_SOURCE = path.join(__dirname, "fixtures", "file-provider.ts");
 
 /**
- * The fixture provider (tests/host/fixtures/file-provider.ts) as an installable package: the
+ * The fixture provider (testkit/host/fixtures/file-provider.ts) as an installable package: the
  * TypeScript is transpiled to CommonJS the same way the real package is built, minus type checks.
  */
 export function fixturePackage(): Installable {

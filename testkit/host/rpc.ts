@@ -59,7 +59,7 @@ export class RpcChannel {
   }
 
   json(struct: Struct | undefined): JsonObject {
-    return struct === undefined ? {} : (struct.toJavaScript() as JsonObject);
+    return struct === undefined ? {} : struct.toJavaScript();
   }
 
   close(): void {

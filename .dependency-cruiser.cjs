@@ -1,0 +1,84 @@
+// The import rules of docs/architecture.md, "Layers": folders import their own layer or lower
+// ones, never sideways unless a rule allows it, no file-level cycles, nothing outside tests/
+// imports tests/, and the SDK and the CLI never import each other. Checked by `npm run deps`
+// (scripts/check-imports.mjs) and by tests/architecture/imports.test.ts.
+
+/** Each layer of provider/, bottom first, as path patterns relative to the repo root. */
+const MODEL = "^provider/model/";
+const ERRORS = "^provider/errors[.]ts$";
+const PROFILES = "^provider/profiles/";
+const FORMATS = "^provider/formats/";
+const EVALUATE = "^provider/evaluate/";
+const TARGETS = "^provider/targets/";
+const VALIDATE = "^provider/validate/";
+const API = "^provider/api/";
+const BACKENDS = "^provider/backends/";
+const OPERATIONS = "^provider/operations/";
+const LIFECYCLE = ["^provider/lifecycle/", "^provider/provider[.]ts$", "^provider/index[.]ts$"];
+const SHIPPED = "^(provider|sdk|cli)/";
+
+/** A rule: files matching `from` may import nothing shipped outside `allowed`. */
+function onlyImports(name, comment, from, allowed) {
+  return { name, comment, severity: "error", from: { path: from }, to: { path: SHIPPED, pathNot: allowed } };
+}
+
+const layerZero = [MODEL];
+const layerOne = [...layerZero, ERRORS, PROFILES];
+const layerTwo = [...layerOne, FORMATS, EVALUATE, TARGETS, VALIDATE];
+const layerThree = [...layerTwo, API, BACKENDS];
+const layerFour = [...layerThree, OPERATIONS];
+const layerFive = [...layerFour, ...LIFECYCLE];
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    { name: "no-cycle", comment: "No cycles between files, type-only imports included.", severity: "error", from: {}, to: { circular: true } },
+    {
+      name: "only-tests-import-tests",
+      comment: "Shared test servers and drivers live in testkit/; nothing outside tests/ imports tests/.",
+      severity: "error",
+      from: { pathNot: "^tests/" },
+      to: { path: "^tests/" },
+    },
+    {
+      name: "shipped-imports-shipped",
+      comment: "provider/, sdk/ and cli/ ship; they import nothing from the dev folders.",
+      severity: "error",
+      from: { path: SHIPPED },
+      to: { path: "^(tests|testkit|bench|scripts|examples)/" },
+    },
+    {
+      name: "unlayered-provider-file",
+      comment: "Every file of provider/ belongs to a layer of this config; add a new folder to its layer here.",
+      severity: "error",
+      from: {},
+      to: { path: "^provider/", pathNot: layerFive },
+    },
+    onlyImports("model-imports-nothing", "Layer 0: the model imports nothing in the package.", MODEL, layerZero),
+    onlyImports("errors-import-model", "Layer 1: the error family may import model types.", ERRORS, [MODEL, ERRORS]),
+    onlyImports("profiles-import-model-errors", "Layer 1: the vendor table may import the model and the errors.", PROFILES, layerOne),
+    onlyImports("formats-import-layers-0-1", "Layer 2: formats imports layers 0-1 and itself.", FORMATS, [...layerOne, FORMATS]),
+    onlyImports("evaluate-import-layers-0-1", "Layer 2: evaluate imports layers 0-1 and itself (not formats).", EVALUATE, [...layerOne, EVALUATE]),
+    onlyImports("targets-import-layers-0-1", "Layer 2: targets imports layers 0-1 and itself.", TARGETS, [...layerOne, TARGETS]),
+    onlyImports("validate-import-layers-0-1-formats-evaluate", "Layer 2: validate imports layers 0-1, formats (S3 XML size) and evaluate.", VALIDATE, [
+      ...layerOne,
+      VALIDATE,
+      FORMATS,
+      EVALUATE,
+    ]),
+    onlyImports("api-imports-layers-0-2", "Layer 3: the public functions import layers 0-2 and themselves.", API, [...layerTwo, API]),
+    onlyImports("backends-import-layers-0-2", "Layer 3: the backends import layers 0-2 and themselves.", BACKENDS, [...layerTwo, BACKENDS]),
+    onlyImports("operations-import-layers-0-3", "Layer 4: the operations import layers 0-3 and themselves.", OPERATIONS, layerFour),
+    onlyImports("lifecycle-imports-provider", "Layer 5: the dynamic provider imports provider/ only.", LIFECYCLE, layerFive),
+    { name: "sdk-not-cli", comment: "Layer 6: the SDK never imports the CLI.", severity: "error", from: { path: "^sdk/" }, to: { path: "^cli/" } },
+    { name: "cli-not-sdk", comment: "Layer 6: the CLI never imports the SDK.", severity: "error", from: { path: "^cli/" }, to: { path: "^sdk/" } },
+  ],
+  options: {
+    doNotFollow: { path: "node_modules" },
+    exclude: { path: "^(node_modules|dist|[.]tmp)/" },
+    // Type-only imports count: a layer that needs a higher layer's types depends on it.
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: "tsconfig.json" },
+    moduleSystems: ["cjs", "es6"],
+  },
+};

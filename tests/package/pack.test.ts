@@ -1,0 +1,53 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { run } from "../../testkit/host/exec";
+import { repoRoot, tmpRoot } from "../../testkit/host/paths";
+
+/*
+ * `npm pack` in a fresh clone (no dist/) ships the compiled package: the `prepare` script builds it
+ * first (npm runs prepare before packing, and after `npm ci` in a clone, so the bin works there too).
+ * A copy of the sources without dist/ stands in for the clone; it shares the repo's node_modules.
+ */
+
+const repo = repoRoot();
+/** What a clone needs to build and pack; dist/ is deliberately absent. */
+const SOURCES = ["provider", "sdk", "cli", "package.json", "tsconfig.json", "tsconfig.build.json", "README.md", "LICENSE"];
+
+interface PackResult {
+  readonly files: readonly { readonly path: string }[];
+}
+
+let clone: string;
+let packed: string[];
+
+beforeAll(async () => {
+  fs.mkdirSync(tmpRoot(repo), { recursive: true });
+  clone = fs.mkdtempSync(path.join(tmpRoot(repo), "pack-clone-"));
+  for (const entry of SOURCES) fs.cpSync(path.join(repo, entry), path.join(clone, entry), { recursive: true });
+  fs.symlinkSync(path.join(repo, "node_modules"), path.join(clone, "node_modules"), "dir");
+  const [result] = JSON.parse(await run("npm", ["pack", "--dry-run", "--json"], clone)) as PackResult[];
+  packed = (result?.files ?? []).map((f) => f.path).sort();
+}, 300_000);
+
+afterAll(() => {
+  fs.rmSync(clone, { recursive: true, force: true });
+});
+
+test("npm pack builds first: the tarball holds dist/, the LICENSE, the README and package.json, and no sources", () => {
+  expect([...new Set(packed.map((p) => p.split("/")[0]))]).toEqual(["LICENSE", "README.md", "dist", "package.json"]);
+  expect(packed).toEqual(expect.arrayContaining(["dist/cli/main.js", "dist/sdk/index.js", "dist/sdk/index.d.ts", "dist/provider/index.js", "LICENSE"]));
+});
+
+test("the bin the tarball declares is in it and starts with a node shebang", () => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(clone, "package.json"), "utf8")) as { bin: Record<string, string> };
+  expect(manifest.bin).toEqual({ "bucket-cors": "dist/cli/main.js" });
+  expect(packed).toContain("dist/cli/main.js");
+  expect(fs.readFileSync(path.join(clone, "dist", "cli", "main.js"), "utf8").split("\n")[0]).toBe("#!/usr/bin/env node");
+});
+
+test("the LICENSE is the Apache License 2.0 that package.json names", () => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(clone, "package.json"), "utf8")) as { license: string };
+  const license = fs.readFileSync(path.join(clone, "LICENSE"), "utf8");
+  expect(manifest.license).toBe("Apache-2.0");
+  expect(license.split("\n").slice(1, 4).map((l) => l.trim())).toEqual(["Apache License", "Version 2.0, January 2004", "http://www.apache.org/licenses/"]);
+});
