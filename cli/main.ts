@@ -34,10 +34,11 @@ function commanderExit(error: unknown, json: boolean, captured: readonly string[
   return EXIT.usage;
 }
 
-// A reader that stops early (`bucket-cors get ... | head`) is not an error of ours.
+// A reader that stops early (`bucket-cors lint bad.json | head -1`) is not an error of ours: the rest
+// of the output is dropped, and the command still finishes and sets its exit code, so a failed lint
+// under `set -o pipefail` still fails.
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-  if (error.code === "EPIPE") process.exit(process.exitCode ?? EXIT.ok);
-  throw error;
+  if (error.code !== "EPIPE") throw error;
 });
 
 main(process.argv.slice(2)).catch((error: unknown) => {
