@@ -1,6 +1,6 @@
 import { Option, type Command } from "commander";
 import { FORMAT_NAMES, type FormatName } from "../../provider/formats";
-import { applyPolicy, describeRules, propagationTimeout, readBack } from "../../provider/operations";
+import { applyPolicy, describeLive, describeRules, propagationTimeout, readBack } from "../../provider/operations";
 import { ON_EXISTING, type OnExisting } from "../../provider/lifecycle/types";
 import type { CorsConfiguration } from "../../provider/model/schema";
 import type { Target } from "../../provider/targets";
@@ -18,6 +18,7 @@ import { describeTarget, targetsFrom } from "../targets";
 
 interface ApplyFlags extends CommonFlags, TargetFlags {
   readonly from?: FormatName;
+  readonly expectCurrent?: string;
   readonly onExisting: OnExisting;
   readonly timeout?: number;
   readonly allowWidening?: boolean;
@@ -33,16 +34,24 @@ Examples:
   $ bucket-cors apply cors.xml --profile aws --region eu-west-1 \\
       --bucket assets --on-existing overwrite
   $ bucket-cors apply cors.json --target-file targets.json --on-existing adopt
+  $ git show HEAD~1:cors.json > old.json
+  $ bucket-cors apply cors.json --profile ceph --endpoint http://127.0.0.1:7480 \
+      --bucket assets --expect-current old.json
 
---on-existing says what to do when the bucket already has a CORS configuration,
+apply converges: a bucket that already holds rules meaning the same as the
+document is left alone ("unchanged", exit 0), so running the same command again
+is a no-op. --on-existing says what to do when the bucket holds other rules,
 exactly as the CorsPolicy resource's onExisting: fail (default) refuses and
-changes nothing; adopt accepts it only when it already matches the document
-(nothing is written); overwrite replaces it. After writing, apply waits until
+changes nothing; adopt also refuses, showing both side by side; overwrite
+replaces them. To update
+rules you applied before, name them with --expect-current OLD-FILE (or none): the
+bucket is replaced only while it still holds exactly those, like a
+compare-and-swap. After writing, apply waits until
 the service serves the new rules (R2 may take 30 s); if it never does, the
 previous configuration is put back.
 ${TARGET_HELP}
-Exit codes: 0 applied; 1 invalid policy, refused or failed (the bucket is left
-as it was); 2 usage.`;
+Exit codes: 0 applied or already in place; 1 invalid policy, refused or failed
+(the bucket is left as it was); 2 usage.`;
 
 /** `apply FILE --target … [--on-existing fail|adopt|overwrite]`: the resource's create, from the command line. */
 export function registerApply(program: Command): void {
@@ -52,6 +61,7 @@ export function registerApply(program: Command): void {
     .description("Put a CORS document on one or more buckets, with the semantics of the CorsPolicy resource's create, and wait until each service serves it.")
     .argument("<file>", "CORS document to apply (- for standard input)")
     .addOption(new Option("--on-existing <mode>", "when the bucket already has a configuration").choices(ON_EXISTING).default("fail"))
+    .option("--expect-current <file>", "replace the configuration only while the bucket holds this document (none: no configuration); a compare-and-swap for updates")
     .addOption(new Option("--from <format>", "format of the document; detected when omitted").choices(FORMAT_NAMES))
     .option("--timeout <seconds>", "how long to wait until the change is served; the profile's propagation delay when omitted", seconds)
     .option("--allow-widening", "Swift: accept rules Swift can only hold in a wider form")
@@ -62,10 +72,12 @@ export function registerApply(program: Command): void {
         const policy = loadPolicy(file, flags.from);
         const targets = targetsFrom(flags, out, { many: true });
         const desired = targets.map((t) => desiredFor(policy.config, t, flags.allowWidening === true));
+        const current = flags.expectCurrent === undefined ? undefined : flags.expectCurrent === "none" ? null : loadPolicy(flags.expectCurrent, flags.from).config;
         const outcomes = await forEachTarget(out, targets, async (target, step) => {
           const { config, warnings } = desired[targets.indexOf(target)]!;
           const timeout = propagationTimeout(target, flags.timeout);
-          const action = await applyOne(target, config, flags.onExisting, timeout, step);
+          const expected = current === undefined || current === null ? current : desiredFor(current, target, flags.allowWidening === true).config;
+          const action = await applyOne(target, config, { onExisting: flags.onExisting, expectCurrent: expected }, timeout, step);
           return { action, rules: config.rules, warnings: issuesJson([...policy.warnings, ...warnings]) };
         });
         out.emit({ ok: outcomes.every((o) => o.ok), results: outcomes.map(outcomeJson) }, () => {
@@ -87,11 +99,15 @@ export function registerApply(program: Command): void {
  * rules are refused, adopted or replaced as `--on-existing` says. A write that
  * is never served is undone while the bucket still holds it.
  */
-async function applyOne(target: Target, desired: CorsConfiguration, onExisting: OnExisting, timeout: number, step: (text: string) => void): Promise<Action> {
+async function applyOne(target: Target, desired: CorsConfiguration, claim: { onExisting: OnExisting; expectCurrent: CorsConfiguration | null | undefined }, timeout: number, step: (text: string) => void): Promise<Action> {
   step(`writing if needed, then waiting until it is served (up to ${timeout} s)`);
-  const outcome = await applyPolicy(await backendOf(target), target, desired, { owned: false, onExisting, confirm: readBack(timeout) });
+  const { expectCurrent, onExisting } = claim;
+  const outcome = await applyPolicy(await backendOf(target), target, desired, { owned: false, onExisting, ...(expectCurrent === undefined ? {} : { expectCurrent }), confirm: readBack(timeout) });
   if (outcome.kind !== "refused") return outcome.kind;
   const { previous } = outcome;
+  if (outcome.reason === "changed") {
+    throw failure(`${describeTarget(target)} does not hold what --expect-current says: it has ${describeLive(previous)}, --expect-current is ${expectCurrent === null || expectCurrent === undefined ? "no CORS configuration" : describeRules(expectCurrent.rules)}; nothing was changed — someone changed it since; run bucket-cors plan to see the differences, then apply again with the right --expect-current`);
+  }
   if (previous.kind === "unreadable") {
     throw failure(`${describeTarget(target)} has a CORS configuration this package cannot read: ${previous.raw}; nothing was changed — use --on-existing overwrite to replace it with the document`);
   }

@@ -15,11 +15,18 @@ export interface ApplyOptions {
   readonly owned: boolean;
   /** For a first write onto a bucket that holds other rules: refuse, adopt them if they mean the same, or replace them. */
   readonly onExisting: OnExisting;
+  /**
+   * Compare-and-swap: what the caller believes the bucket holds now (`null`: no
+   * configuration). When given, the bucket is written only while it holds exactly
+   * that (or already `desired`); anything else is refused as `changed`, and
+   * `onExisting` is not consulted. The CLI's `apply --expect-current`.
+   */
+  readonly expectCurrent?: CorsConfiguration | null;
   readonly confirm: Confirmation;
 }
 
-/** Why {@link applyPolicy} wrote nothing onto a bucket holding other rules: `foreign` (`onExisting: "fail"`), `different` (`adopt` of rules that mean something else), `unreadable` (rules this package cannot decode, which only `overwrite` replaces). */
-export type Refusal = "foreign" | "different" | "unreadable";
+/** Why {@link applyPolicy} wrote nothing onto a bucket holding other rules: `foreign` (`onExisting: "fail"`), `different` (`adopt` of rules that mean something else), `unreadable` (rules this package cannot decode, which only `overwrite` replaces), `changed` (not what `expectCurrent` said). */
+export type Refusal = "foreign" | "different" | "unreadable" | "changed";
 
 /** What {@link applyPolicy} did; `previous` is what the bucket held before. */
 export type ApplyOutcome =
@@ -40,12 +47,16 @@ export async function applyPolicy(backend: Backend, target: Target, desired: Cor
   if (previous.kind === "no-bucket") throw previous.error;
   if (holds(previous, desired)) return { kind: !options.owned && options.onExisting === "adopt" ? "adopted" : "unchanged", previous };
   const kind = decide(previous, options);
-  if (kind === "refused") return { kind, reason: refusal(previous, options.onExisting), previous };
+  if (kind === "refused") return { kind, reason: options.expectCurrent === undefined ? refusal(previous, options.onExisting) : "changed", previous };
   await writeConfirmed(backend, target, desired, previous, options.confirm);
   return { kind, previous };
 }
 
 function decide(previous: LiveConfig, options: ApplyOptions): "created" | "updated" | "replaced" | "refused" {
+  if (options.expectCurrent !== undefined) {
+    if (!holds(previous, options.expectCurrent)) return "refused";
+    return previous.kind === "none" ? "created" : "updated";
+  }
   if (previous.kind === "none") return "created";
   if (options.owned) return "updated";
   return options.onExisting === "overwrite" ? "replaced" : "refused";

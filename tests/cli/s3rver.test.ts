@@ -41,7 +41,7 @@ const FOREIGN: CORSRule[] = [{ AllowedOrigins: ["https://other.example"], Allowe
 beforeAll(async () => {
   dir = fixtureDir({ "app.json": APP_AWS_JSON, "app.xml": APP_S3_XML, "bad.json": BAD_AWS_JSON, "broken-target.json": "{ profile: s3" });
   s3 = await startS3();
-  for (const bucket of ["get", "plan", "apply", "adopt", "overwrite", "invalid", "verify", "verify-none", "delete", "multi-a", "multi-b"]) await s3.createBucket(bucket);
+  for (const bucket of ["get", "plan", "apply", "adopt", "overwrite", "invalid", "verify", "verify-none", "delete", "multi-a", "multi-b", "twice", "cas"]) await s3.createBucket(bucket);
   await ensureBuilt();
 }, 300_000);
 
@@ -183,6 +183,34 @@ describe("plan and apply", () => {
       { change: "changed", rule: 0, liveRule: 0, fields: [{ field: "allowedMethods", live: ["GET"], desired: ["GET", "PUT"] }, { field: "maxAgeSeconds", live: 60, desired: 3600 }] },
       { change: "removed", liveRule: 1, value: { allowedOrigins: ["https://evil.example"], allowedMethods: ["DELETE"] } },
     ]);
+  });
+
+  // Issue 12, item 1: applying the same file twice failed with exit 1 the second time.
+  test("apply twice: the second run is unchanged (exit 0) and writes nothing", async () => {
+    expect((await cli(["apply", "app.json", ...flags("twice")])).code).toBe(0);
+    const stored: CORSRule[] = [{ ...APP_LIVE[0]!, AllowedMethods: ["PUT", "GET"] }, APP_LIVE[1]!];
+    await s3.putRules("twice", stored); // the same meaning in another spelling: must not be rewritten
+    expect(clean(await cli(["apply", "app.xml", ...flags("twice")]))).toEqual({ code: 0, stderr: "", stdout: `${id("twice")}: unchanged (2 rules ([GET,PUT] from https://app.example.com headers content-type,x-amz-*; [GET] from *))\n` });
+    expect(await s3.liveRules("twice")).toEqual(stored);
+  });
+
+  test("apply --expect-current OLD updates a bucket that still holds OLD, and refuses one that changed since", async () => {
+    writeFileSync(join(dir, "old.json"), JSON.stringify({ CORSRules: FOREIGN }));
+    expect((await cli(["apply", "old.json", ...flags("cas")])).code).toBe(0);
+    expect(clean(await cli(["apply", "app.json", ...flags("cas"), "--expect-current", "old.json"]))).toEqual({ code: 0, stderr: "", stdout: `${id("cas")}: updated (2 rules ([GET,PUT] from https://app.example.com headers content-type,x-amz-*; [GET] from *))\n` });
+    expect(await s3.liveRules("cas")).toEqual(APP_LIVE);
+    // Run again in CI: already there, so unchanged even though the bucket no longer holds old.json.
+    expect((await cli(["apply", "app.json", ...flags("cas"), "--expect-current", "old.json"])).code).toBe(0);
+    const drifted: CORSRule[] = [{ AllowedOrigins: ["https://drift.example"], AllowedMethods: ["GET"] }];
+    await s3.putRules("cas", drifted);
+    expect(clean(await cli(["apply", "old.json", ...flags("cas"), "--expect-current", "app.json"]))).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: `error: ${id("cas")}: S3-compatible storage bucket "cas" does not hold what --expect-current says: it has 1 rule ([GET] from https://drift.example), --expect-current is 2 rules ([GET,PUT] from https://app.example.com headers content-type,x-amz-*; [GET] from *); nothing was changed — someone changed it since; run bucket-cors plan to see the differences, then apply again with the right --expect-current\n`,
+    });
+    expect(await s3.liveRules("cas")).toEqual(drifted);
+    await s3.deleteRules("cas");
+    expect(clean(await cli(["apply", "app.json", ...flags("cas"), "--expect-current", "none"])).stdout).toBe(`${id("cas")}: created (2 rules ([GET,PUT] from https://app.example.com headers content-type,x-amz-*; [GET] from *))\n`);
   });
 
   test("apply --on-existing fail refuses a foreign configuration and changes nothing", async () => {
