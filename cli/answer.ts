@@ -19,7 +19,9 @@ export function printAnswer(out: Output, answer: Answer): void {
     const by = answer.matchedRule === undefined ? "" : ` by rules[${answer.matchedRule}]`;
     out.line(`${out.style.ok("ALLOWED")}${by} (${status})`);
   } else {
-    const error = answer.errorCode === undefined ? "" : ` ${answer.errorCode}${answer.errorMessage === undefined ? "" : `: ${answer.errorMessage}`}`;
+    // RGW answers an empty <Message>: no colon after the code then.
+    const message = answer.errorMessage === undefined || answer.errorMessage.trim() === "" ? "" : `: ${answer.errorMessage}`;
+    const error = answer.errorCode === undefined ? "" : ` ${answer.errorCode}${message}`;
     const note = answer.note === undefined ? "" : `; ${answer.note}`;
     out.line(`${out.style.bad("DENIED")} (${status}${error}${note})`);
   }

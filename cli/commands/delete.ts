@@ -4,7 +4,7 @@ import { describeLive, describeRules, propagationTimeout, readBack, removePolicy
 import type { Target } from "../../provider/targets";
 import { backendOf } from "../backend";
 import { forEachTarget } from "../each-target";
-import { EXIT } from "../exit";
+import { EXIT, failure } from "../exit";
 import { seconds } from "../options";
 import { exitOf, outcomeJson, printFailure } from "../outcomes";
 import { runCommand, type CommonFlags } from "../run";
@@ -13,6 +13,7 @@ import { targetsFrom } from "../targets";
 
 interface DeleteFlags extends CommonFlags, TargetFlags {
   readonly timeout?: number;
+  readonly missingOk?: boolean;
 }
 
 /** What delete found and did: `deleted`, or nothing to remove because the bucket has `no-configuration` or is `no-bucket`. */
@@ -23,11 +24,12 @@ Examples:
   $ bucket-cors delete --profile r2 --account-id "$CF_ACCOUNT" --bucket assets
   $ bucket-cors delete --target-file targets.json --json
 
-A bucket without a CORS configuration, or a bucket that does not exist, is
-success: there is nothing to remove. After removing, delete waits until the
+A bucket without a CORS configuration is success: there is nothing to remove.
+A bucket that does not exist is a failure (a typo'd name), unless --missing-ok. After removing, delete waits until the
 service stops serving the rules.
 ${TARGET_HELP}
-Exit codes: 0 removed or already absent; 1 service failure; 2 usage.`;
+Exit codes: 0 removed or already absent; 1 no such bucket (without
+--missing-ok) or service failure; 2 usage.`;
 
 /** `delete --target …`: removes a bucket's CORS configuration (missing is success). */
 export function registerDelete(program: Command): void {
@@ -36,12 +38,13 @@ export function registerDelete(program: Command): void {
     .summary("remove a bucket's CORS configuration")
     .description("Remove the CORS configuration of one or more buckets and wait until it is gone.")
     .option("--timeout <seconds>", "how long to wait until the removal is served; the profile's propagation delay when omitted", seconds)
+    .option("--missing-ok", "a bucket that does not exist is success too (nothing to remove)")
     .option("--json", "print one JSON document: per target, what was removed")
     .addHelpText("after", EXAMPLES)
     .action((flags: DeleteFlags) =>
       runCommand(flags, async (out) => {
         const targets = targetsFrom(flags, out, { many: true });
-        const outcomes = await forEachTarget(out, targets, (target, step) => deleteOne(target, propagationTimeout(target, flags.timeout), step));
+        const outcomes = await forEachTarget(out, targets, (target, step) => deleteOne(target, propagationTimeout(target, flags.timeout), flags.missingOk === true, step));
         out.emit({ ok: outcomes.every((o) => o.ok), results: outcomes.map(outcomeJson) }, () => {
           for (const o of outcomes) {
             if (!o.ok) printFailure(out, o);
@@ -57,10 +60,14 @@ export function registerDelete(program: Command): void {
 }
 
 /** Through the operations layer's `removePolicy`, as the resource's delete: a missing configuration or bucket is success. */
-async function deleteOne(target: Target, timeout: number, step: (text: string) => void): Promise<{ action: Action; removed: readonly CorsRule[] | null; raw?: string }> {
+async function deleteOne(target: Target, timeout: number, missingOk: boolean, step: (text: string) => void): Promise<{ action: Action; removed: readonly CorsRule[] | null; raw?: string }> {
   step(`removing if present, then waiting until it is gone (up to ${timeout} s)`);
   const outcome = await removePolicy(await backendOf(target), target, readBack(timeout));
-  if (outcome.kind === "no-bucket") return { action: "no-bucket", removed: null };
+  if (outcome.kind === "no-bucket") {
+    // A typo'd bucket name is an error worth seeing; --missing-ok is for scripts that tear down anyway.
+    if (!missingOk) throw failure(`${outcome.error.message} — check the bucket name; use --missing-ok when a missing bucket is fine`);
+    return { action: "no-bucket", removed: null };
+  }
   if (outcome.kind === "nothing-there") return { action: "no-configuration", removed: null };
   const { removed } = outcome;
   return removed.kind === "config" ? { action: "deleted", removed: removed.config.rules } : { action: "deleted", removed: null, raw: describeLive(removed) };

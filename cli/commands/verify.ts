@@ -21,6 +21,7 @@ interface VerifyFlags extends CommonFlags, TargetFlags {
   readonly header?: string[];
   readonly key: string;
   readonly dialect?: Dialect;
+  readonly expect: "allowed" | "denied";
 }
 
 /** What the evaluator predicts from the live configuration, and where it disagrees with the real answer. */
@@ -49,9 +50,11 @@ The preflight is anonymous, as a browser's is, and goes to an object URL:
 <endpoint>/<bucket>/<key> (path-style) on S3 services, and
 <storage-url>/<container>/<key> on Swift; the object need not exist. When the
 live configuration can be read, the evaluator's prediction for it is printed
-next to the real answer.
+next to the real answer. --expect denied asserts that an origin is kept out
+(exit 0 when the answer denies it).
 ${TARGET_HELP}
-Exit codes: 0 allowed; 1 denied, or the request failed; 2 usage.`;
+Exit codes: 0 the answer is what --expect says (allowed by default); 1 it is
+not, or the request failed; 2 usage.`;
 
 /** `verify --target … --origin O --method M`: a real preflight against the live endpoint. */
 export function registerVerify(program: Command): void {
@@ -63,6 +66,7 @@ export function registerVerify(program: Command): void {
     .requiredOption("--method <method>", "method the page will use (required)")
     .option("--header <name>", "request header the page sets (repeat, or separate with commas)", collectList)
     .option("--key <key>", "object key to preflight", "bucket-cors-verify")
+    .addOption(new Option("--expect <verdict>", "what the live answer must be for exit 0").choices(["allowed", "denied"]).default("allowed"))
     .addOption(new Option("--dialect <dialect>", "dialect of the prediction; the profile's when omitted").choices(DIALECTS))
     .option("--json", "print one JSON document: the answer and the prediction")
     .addHelpText("after", EXAMPLES)
@@ -82,7 +86,7 @@ export function registerVerify(program: Command): void {
           },
           () => printVerify(out, request.headers, answer, allowed, predicted),
         );
-        return allowed ? EXIT.ok : EXIT.failure;
+        return allowed === (flags.expect === "allowed") ? EXIT.ok : EXIT.failure;
       }),
     );
   addTargetOptions(command);
@@ -97,7 +101,7 @@ type LiveAnswer = ProbeAnswer;
  * the answer is kept for printing.
  */
 async function probe(target: Target, flags: VerifyFlags, request: CorsRequest): Promise<LiveAnswer> {
-  const expectation = { origin: flags.origin, method: request.headers["Access-Control-Request-Method"] ?? flags.method, headers: flags.header ?? [], allowed: true };
+  const expectation = { origin: flags.origin, method: request.headers["Access-Control-Request-Method"] ?? flags.method, headers: flags.header ?? [], allowed: flags.expect === "allowed" };
   let answer: ProbeAnswer;
   try {
     answer = (await verifyPolicy(await backendOf(target), target, [expectation], 0, flags.key)).outcomes[0]!.answer;

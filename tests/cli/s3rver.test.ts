@@ -355,6 +355,12 @@ describe("verify", () => {
     expect([doc.allowed, doc.status, doc.headers, doc.errorCode, doc.prediction.allowed, doc.prediction.agrees]).toEqual([false, 403, {}, "CORSResponse", false, true]);
   });
 
+  // Issue 12, item 7: a denial could not be asserted.
+  test("--expect denied: exit 0 when the live answer denies the origin, 1 when it allows it", async () => {
+    expect((await cli(["verify", ...flags("verify"), "--origin", "https://evil.example", "--method", "PUT", "--expect", "denied"])).code).toBe(0);
+    expect((await cli(["verify", ...flags("verify"), ...preflight, "--expect", "denied"])).code).toBe(1);
+  });
+
   test("fails when the bucket has no configuration: exit 1", async () => {
     const run = clean(await cli(["verify", ...flags("verify-none"), ...preflight]));
     expect(run).toEqual({
@@ -396,8 +402,14 @@ describe("delete", () => {
     expect(jsonOf(again)).toEqual({ ok: true, results: [{ target: id("delete"), ok: true, action: "no-configuration", removed: null }] });
   });
 
-  test("a bucket that does not exist is success", async () => {
-    expect(clean(await cli(["delete", ...flags("no-such-bucket")]))).toEqual({ code: 0, stderr: "", stdout: `${id("no-such-bucket")}: the bucket does not exist; nothing to remove\n` });
+  // Issue 12, item 9: a typo'd bucket exited 0.
+  test("a bucket that does not exist fails (exit 1), unless --missing-ok", async () => {
+    expect(clean(await cli(["delete", ...flags("no-such-bucket")]))).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: `error: ${id("no-such-bucket")}: GetBucketCors on S3-compatible storage bucket "no-such-bucket" failed (404 NoSuchBucket): The specified bucket does not exist — check the bucket name; use --missing-ok when a missing bucket is fine\n`,
+    });
+    expect(clean(await cli(["delete", ...flags("no-such-bucket"), "--missing-ok"]))).toEqual({ code: 0, stderr: "", stdout: `${id("no-such-bucket")}: the bucket does not exist; nothing to remove\n` });
   });
 });
 
