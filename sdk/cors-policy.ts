@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { corsPolicyProvider } from "../provider/provider";
 import { isProfileName } from "../provider/profiles";
 import type { Expectation } from "../provider/lifecycle/expectations";
-import type { OnExisting, VerifyMode } from "../provider/lifecycle/types";
+import type { OnExisting, VerifyMode } from "../provider/lifecycle/options";
 import type { CorsRule } from "../provider/model/types";
 import type { Target } from "../provider/targets/types";
 import type { CorsPolicyArgs } from "./args";
