@@ -11,7 +11,7 @@ import type { TargetArgs } from "./target-args";
  * Arguments every CorsPolicy takes, whichever way its rules are given. Every field
  * is a `pulumi.Input`: a plain value, a promise, or an Output of another resource.
  * Written out without zod (a public type); resolved, they are exactly the input of the
- * provider's schema (proven at the end of this file).
+ * provider's schema (`POLICY_ARGS_MATCH_SCHEMA` in sdk/args.ts proves it).
  */
 export interface CorsPolicyCommonArgs {
   /**
