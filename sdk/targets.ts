@@ -66,7 +66,10 @@ function s3Fields(args: S3PresetArgs): TargetFields {
 }
 
 /** A Swift target: the container is the target's bucket. */
-function swiftTarget(profile: ProfileName, args: SwiftPresetArgs & { readonly region?: pulumi.Input<string>; readonly projectId?: pulumi.Input<string> | undefined }): TargetArgs {
+function swiftTarget(
+  profile: ProfileName,
+  args: SwiftPresetArgs & { readonly region?: pulumi.Input<string>; readonly projectId?: pulumi.Input<string> | undefined },
+): TargetArgs {
   return target(profile, args.container, { endpoint: args.endpoint, region: args.region, projectId: args.projectId });
 }
 

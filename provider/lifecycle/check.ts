@@ -14,7 +14,17 @@ export interface CheckOutcome {
 }
 
 /** Where each field's failures come in the list: in the order a CorsPolicy's fields are read. */
-const FIELD_RANK: Readonly<Record<string, number>> = { target: 0, swift: 1, rules: 2, document: 2, expect: 3, verify: 4, onExisting: 5, propagationTimeoutSeconds: 6, lint: 7 };
+const FIELD_RANK: Readonly<Record<string, number>> = {
+  target: 0,
+  swift: 1,
+  rules: 2,
+  document: 2,
+  expect: 3,
+  verify: 4,
+  onExisting: 5,
+  propagationTimeoutSeconds: 6,
+  lint: 7,
+};
 
 /**
  * Validates and normalizes the inputs of a CorsPolicy with its schema (schema.ts). Returns

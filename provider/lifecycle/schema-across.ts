@@ -39,9 +39,8 @@ export function checkAcrossFields(fields: Fields, ctx: z.core.$RefinementCtx): v
   const failed: Failed = new Set(ctx.issues.flatMap((i) => i.path?.[0] ?? []));
   const profile = profileOf(fields.target);
   const rules = heldRules(fields, profile, failed, ctx);
-  if (rules !== undefined && !containsUnknown(rules) && Array.isArray(fields.expect) && !containsUnknown(fields.expect)) {
-    checkExpectations(fields.expect, rules, profile, ctx);
-  }
+  const known = rules !== undefined && !containsUnknown(rules);
+  if (known && Array.isArray(fields.expect) && !containsUnknown(fields.expect)) checkExpectations(fields.expect, rules, profile, ctx);
   const expect = fields.expect;
   if (fields.verify === "preflight" && (expect === undefined || (Array.isArray(expect) && expect.length === 0))) {
     fail(ctx, '"preflight" has nothing to send; preflights are sent for expect entries — add expect: [{ origin, method, allowed }], or use verify: "read"', ["verify"]);
@@ -59,7 +58,12 @@ export function profileOf(target: unknown): ProfileName {
  * widening), from `rules` or `document`; the sentinel when they are not known yet;
  * `undefined` after reporting why there are none.
  */
-export function heldRules(fields: Fields, profile: ProfileName, failed: Failed, ctx: z.core.$RefinementCtx): CorsRule[] | undefined {
+export function heldRules(
+  fields: Fields,
+  profile: ProfileName,
+  failed: Failed,
+  ctx: z.core.$RefinementCtx,
+): CorsRule[] | undefined {
   const { rules, document } = fields;
   if (rules !== undefined && document !== undefined) {
     fail(ctx, "is set together with rules; a CorsPolicy takes exactly one of them — remove one", ["document"]);

@@ -54,9 +54,15 @@ export function field<S extends z.ZodType>(schema: S, reason?: (value: unknown) 
     const parsed = schema.safeParse(value);
     if (parsed.success) return parsed.data;
     if (reason !== undefined) fail(ctx, reason(value));
-    else for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", message: issue.message, path: issue.path, ...(issue.code === "custom" && issue.params !== undefined ? { params: issue.params } : {}) });
+    else for (const issue of parsed.error.issues) reraise(ctx, issue);
     return standingFor<z.output<S>>(value);
   });
+}
+
+/** Raises an issue of an inner schema again: its reason, its path and, when it names one, its property. */
+function reraise(ctx: z.core.$RefinementCtx, issue: z.core.$ZodIssue): void {
+  const property: unknown = issue.code === "custom" ? issue.params?.["property"] : undefined;
+  fail(ctx, issue.message, issue.path, typeof property === "string" ? property : undefined);
 }
 
 /** The target: `checkTarget` parses it with the target schema, normalizes it and words its failures. */
