@@ -1,6 +1,8 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { Expectation } from "../provider/lifecycle/expectations";
-import type { OnExisting, VerifyMode } from "../provider/lifecycle/types";
+import type { OnExisting, VerifyMode } from "../provider/lifecycle/options";
+import type { PolicyArgs } from "../provider/lifecycle/types";
+import type { SameType } from "../provider/model/same-type";
 import type { CorsRuleInput } from "../provider/model/types";
 import type { TargetInput } from "../provider/targets/types";
 import type { TargetArgs } from "./target-args";
@@ -8,6 +10,8 @@ import type { TargetArgs } from "./target-args";
 /**
  * Arguments every CorsPolicy takes, whichever way its rules are given. Every field
  * is a `pulumi.Input`: a plain value, a promise, or an Output of another resource.
+ * Written out without zod (a public type); resolved, they are exactly the input of the
+ * provider's schema (`POLICY_ARGS_MATCH_SCHEMA` in sdk/args.ts proves it).
  */
 export interface CorsPolicyCommonArgs {
   /**
@@ -28,12 +32,12 @@ export interface CorsPolicyCommonArgs {
    * @default "fail"
    * @see https://github.com/pulumi/pulumi/issues/16175
    */
-  readonly onExisting?: pulumi.Input<OnExisting>;
+  readonly onExisting?: pulumi.Input<OnExisting> | undefined;
   /**
    * Seconds to wait after a change until a read shows it; past that the change is rolled back and the operation fails.
    * @default the vendor's propagation delay: 30 s on Cloudflare R2 (https://developers.cloudflare.com/r2/buckets/cors/), a few seconds elsewhere
    */
-  readonly propagationTimeoutSeconds?: pulumi.Input<number>;
+  readonly propagationTimeoutSeconds?: pulumi.Input<number> | undefined;
   /**
    * Swift targets (swift, vstorage, ovh-swift) hold one CORS setting per container that allows every
    * method and every requested header. A policy narrower than that is refused at preview, saying what
@@ -41,7 +45,7 @@ export interface CorsPolicyCommonArgs {
    * @default { allowWidening: false }
    * @see https://docs.openstack.org/swift/latest/cors.html
    */
-  readonly swift?: pulumi.Input<{ readonly allowWidening?: pulumi.Input<boolean> }>;
+  readonly swift?: pulumi.Input<SwiftArgs> | undefined;
   /**
    * What browsers must (and must not) be allowed to do. Checked at preview against the rules with
    * the target's evaluator dialect: a failed expectation fails preview with the rule-by-rule explanation.
@@ -49,7 +53,7 @@ export interface CorsPolicyCommonArgs {
    * @default - no expectations
    * @see https://developer.mozilla.org/docs/Web/HTTP/CORS#preflighted_requests
    */
-  readonly expect?: pulumi.Input<pulumi.Input<Expectation>[]>;
+  readonly expect?: pulumi.Input<pulumi.Input<Expectation>[]> | undefined;
   /**
    * What `up` checks after writing:
    * - `"none"`: nothing;
@@ -60,7 +64,7 @@ export interface CorsPolicyCommonArgs {
    * @default "read"
    * @see https://developers.cloudflare.com/r2/buckets/cors/ (R2 can take 30 s to serve a change)
    */
-  readonly verify?: pulumi.Input<VerifyMode>;
+  readonly verify?: pulumi.Input<VerifyMode> | undefined;
   /**
    * Preview warnings about risky rules (`*` origin with write methods, `http://` origins, shadowed or
    * duplicate rules, `*` headers on credentialed origins, max-age above browser caps). `false` turns them
@@ -68,13 +72,19 @@ export interface CorsPolicyCommonArgs {
    * Codes: wildcard-origin-write, insecure-origin, shadowed-rule, duplicate-rule, wildcard-headers-credentialed, max-age-above-browser-cap.
    * @default - all warnings shown
    */
-  readonly lint?: pulumi.Input<false | LintArgs>;
+  readonly lint?: pulumi.Input<false | LintArgs> | undefined;
+}
+
+/** Options for Swift targets. */
+export interface SwiftArgs {
+  /** Accept a policy the container can only hold in a wider form: the rules are widened and stored as Swift holds them. @default false */
+  readonly allowWidening?: pulumi.Input<boolean> | undefined;
 }
 
 /** Which preview warnings to silence, per rule ID. */
 export interface LintArgs {
   /** Warning codes to silence, per rule ID: `{ "public-read": ["wildcard-origin-write"] }`. @default - none silenced */
-  readonly suppress?: pulumi.Input<Readonly<Record<string, readonly string[]>>>;
+  readonly suppress?: pulumi.Input<Readonly<Record<string, readonly string[]>>> | undefined;
 }
 
 /** Rules given in the canonical model. */
@@ -103,3 +113,16 @@ export interface CorsPolicyDocumentArgs extends CorsPolicyCommonArgs {
 
 /** Arguments of a CorsPolicy: a target and exactly one of `rules` or `document`. */
 export type CorsPolicyArgs = CorsPolicyRulesArgs | CorsPolicyDocumentArgs;
+
+/**
+ * Compile-time proof that resolving every input of the args gives exactly the input of the
+ * provider's schema (`PolicyArgs`, provider/lifecycle/types.ts): when one changes without
+ * the other, this stops compiling. `rules` and `document` are compared on their own, since
+ * the args take exactly one of them.
+ * @internal
+ */
+export const POLICY_ARGS_MATCH_SCHEMA: [
+  SameType<pulumi.Unwrap<CorsPolicyCommonArgs>, Omit<PolicyArgs, "rules" | "document">>,
+  SameType<pulumi.Unwrap<CorsPolicyRulesArgs["rules"]>, NonNullable<PolicyArgs["rules"]>>,
+  SameType<pulumi.Unwrap<CorsPolicyDocumentArgs["document"]>, NonNullable<PolicyArgs["document"]>>,
+] = [true, true, true];

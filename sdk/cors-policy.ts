@@ -2,7 +2,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { corsPolicyProvider } from "../provider/provider";
 import { isProfileName } from "../provider/profiles";
 import type { Expectation } from "../provider/lifecycle/expectations";
-import type { OnExisting, VerifyMode } from "../provider/lifecycle/types";
+import type { OnExisting, VerifyMode } from "../provider/lifecycle/options";
+import type { PolicyOutputs } from "../provider/lifecycle/types";
+import type { SameType } from "../provider/model/same-type";
 import type { CorsRule } from "../provider/model/types";
 import type { Target } from "../provider/targets/types";
 import type { CorsPolicyArgs } from "./args";
@@ -73,3 +75,14 @@ export class CorsPolicy extends pulumi.dynamic.Resource {
     warnAtPreview(this, args);
   }
 }
+
+/** The outputs a CorsPolicy declares (not `swift`, which only the provider reads back). */
+type DeclaredOutputs = "rules" | "target" | "onExisting" | "verify" | "expect" | "propagationTimeoutSeconds" | "resourceId" | "fingerprint";
+
+/**
+ * Compile-time proof that the outputs declared above are what the provider's schema says the
+ * outputs are (`PolicyOutputs`, provider/lifecycle/types.ts): when one changes without the
+ * other, this stops compiling.
+ * @internal
+ */
+export const OUTPUTS_MATCH_SCHEMA: SameType<{ [K in DeclaredOutputs]: pulumi.Unwrap<CorsPolicy[K]> }, { [K in DeclaredOutputs]: PolicyOutputs[K] }> = true;

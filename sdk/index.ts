@@ -15,13 +15,13 @@ export { CorsPolicyError, CorsValidationError } from "../provider/errors";
 // Not exported: codecs and validators one by one (use parsePolicy/renderPolicy/validatePolicy),
 // and the provider's lifecycle functions (reached only through "pulumi-bucket-cors/provider").
 export { CorsPolicy } from "./cors-policy";
-export type { CorsPolicyArgs, CorsPolicyCommonArgs, CorsPolicyRulesArgs, CorsPolicyDocumentArgs, LintArgs } from "./args";
+export type { CorsPolicyArgs, CorsPolicyCommonArgs, CorsPolicyRulesArgs, CorsPolicyDocumentArgs, LintArgs, SwiftArgs } from "./args";
 export { targets, type CredentialEnvNames, type S3PresetArgs, type RegionalPresetArgs, type SwiftPresetArgs, type KeystoneSwiftPresetArgs, type TargetArgs } from "./targets";
 export { rules } from "./rules";
-export { ON_EXISTING, type OnExisting } from "../provider/lifecycle/types";
+export { ON_EXISTING, type OnExisting } from "../provider/lifecycle/options";
 export type { Target, TargetInput, R2Jurisdiction } from "../provider/targets/types";
 export { BackendError } from "../provider/errors";
 export { CorsPolicySet, type CorsPolicySetArgs } from "./cors-policy-set";
-export { VERIFY_MODES, type VerifyMode } from "../provider/lifecycle/types";
+export { VERIFY_MODES, type VerifyMode } from "../provider/lifecycle/options";
 export type { Expectation } from "../provider/lifecycle/expectations";
 export { evaluate, lintPolicy, type CorsRequest, type EvaluableConfig, type EvaluateOptions, type Evaluation, type LintOptions } from "../provider/evaluate";

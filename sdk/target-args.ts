@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import type { PolicyArgs } from "../provider/lifecycle/types";
 import type { SameType } from "../provider/model/same-type";
 import type { ProfileName } from "../provider/profiles/types";
 import type { R2Jurisdiction, TargetInput } from "../provider/targets/types";
@@ -42,10 +43,12 @@ export interface TargetArgs {
 
 /**
  * Compile-time proof that resolving every input of `TargetArgs` gives exactly the
- * provider's `TargetInput`: when one changes without the other, this stops compiling.
+ * provider's `TargetInput`, the target of the CorsPolicy schema's input: when one
+ * changes without the other, this stops compiling.
  * @internal
  */
 export const TARGET_ARGS_MATCH_SCHEMA: [
   SameType<pulumi.Unwrap<TargetArgs>, TargetInput>,
+  SameType<pulumi.Unwrap<TargetArgs>, PolicyArgs["target"]>,
   SameType<pulumi.Unwrap<CredentialEnvNames>, NonNullable<TargetInput["credentials"]>>,
-] = [true, true];
+] = [true, true, true];

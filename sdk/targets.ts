@@ -50,21 +50,27 @@ export interface KeystoneSwiftPresetArgs extends SwiftPresetArgs {
   readonly projectId?: pulumi.Input<string> | undefined;
 }
 
-type TargetFields = { readonly [K in Exclude<keyof TargetArgs, "profile">]?: TargetArgs[K] | undefined };
+type TargetFields = { readonly [K in Exclude<keyof TargetArgs, "profile" | "bucket">]?: TargetArgs[K] | undefined };
 
-/** The target with `profile` and the fields that are given; inputs are passed on as they are, never awaited. */
-function target(profile: ProfileName, fields: TargetFields): TargetArgs {
-  const out: Record<string, unknown> = { profile };
-  for (const [key, value] of Object.entries(fields)) if (value !== undefined) out[key] = value;
-  return out as unknown as TargetArgs;
+/**
+ * The target with `profile`, `bucket` and the other fields; inputs are passed on as they are,
+ * never awaited. A field left `undefined` is omitted when the engine receives the target
+ * (Pulumi serializes objects as JSON does: @pulumi/pulumi runtime/rpc.ts, serializeProperty).
+ */
+function target(profile: ProfileName, bucket: pulumi.Input<string>, fields: TargetFields): TargetArgs {
+  return { profile, bucket, ...fields };
 }
 
 function s3Fields(args: S3PresetArgs): TargetFields {
-  return { bucket: args.bucket, endpoint: args.endpoint, credentials: args.credentials };
+  return { endpoint: args.endpoint, credentials: args.credentials };
 }
 
-function swiftFields(args: SwiftPresetArgs & { readonly region?: pulumi.Input<string>; readonly projectId?: pulumi.Input<string> | undefined }): TargetFields {
-  return { bucket: args.container, endpoint: args.endpoint, region: args.region, projectId: args.projectId };
+/** A Swift target: the container is the target's bucket. */
+function swiftTarget(
+  profile: ProfileName,
+  args: SwiftPresetArgs & { readonly region?: pulumi.Input<string>; readonly projectId?: pulumi.Input<string> | undefined },
+): TargetArgs {
+  return target(profile, args.container, { endpoint: args.endpoint, region: args.region, projectId: args.projectId });
 }
 
 /**
@@ -73,41 +79,41 @@ function swiftFields(args: SwiftPresetArgs & { readonly region?: pulumi.Input<st
  */
 export const targets = {
   /** Amazon S3. @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/cors.html */
-  aws: (args: RegionalPresetArgs): TargetArgs => target("aws", { ...s3Fields(args), region: args.region }),
+  aws: (args: RegionalPresetArgs): TargetArgs => target("aws", args.bucket, { ...s3Fields(args), region: args.region }),
   /**
    * Cloudflare R2, through its S3 API. The jurisdiction picks the endpoint host.
    * @see https://developers.cloudflare.com/r2/buckets/cors/
    */
   r2: (args: S3PresetArgs & { readonly accountId: pulumi.Input<string>; readonly jurisdiction?: pulumi.Input<R2Jurisdiction> | undefined }): TargetArgs =>
-    target("r2", { ...s3Fields(args), accountId: args.accountId, jurisdiction: args.jurisdiction }),
+    target("r2", args.bucket, { ...s3Fields(args), accountId: args.accountId, jurisdiction: args.jurisdiction }),
   /** DigitalOcean Spaces (region such as `nyc3`). @see https://docs.digitalocean.com/products/spaces/how-to/configure-cors/ */
-  spaces: (args: RegionalPresetArgs): TargetArgs => target("spaces", { ...s3Fields(args), region: args.region }),
+  spaces: (args: RegionalPresetArgs): TargetArgs => target("spaces", args.bucket, { ...s3Fields(args), region: args.region }),
   /** OVHcloud Object Storage, S3 API (region such as `gra`). */
-  ovh: (args: RegionalPresetArgs): TargetArgs => target("ovh", { ...s3Fields(args), region: args.region }),
+  ovh: (args: RegionalPresetArgs): TargetArgs => target("ovh", args.bucket, { ...s3Fields(args), region: args.region }),
   /** Exoscale SOS (zone such as `de-fra-1`). @see https://community.exoscale.com/documentation/storage/cors/ */
-  exoscale: (args: S3PresetArgs & { readonly zone: pulumi.Input<string> }): TargetArgs => target("exoscale", { ...s3Fields(args), region: args.zone }),
+  exoscale: (args: S3PresetArgs & { readonly zone: pulumi.Input<string> }): TargetArgs => target("exoscale", args.bucket, { ...s3Fields(args), region: args.zone }),
   /** Ceph RGW, self-hosted: the endpoint is required. */
   ceph: (args: S3PresetArgs & { readonly endpoint: pulumi.Input<string>; readonly region?: pulumi.Input<string> | undefined }): TargetArgs =>
-    target("ceph", { ...s3Fields(args), region: args.region }),
+    target("ceph", args.bucket, { ...s3Fields(args), region: args.region }),
   /** Backblaze B2, S3 API (region such as `us-west-004`). @see https://www.backblaze.com/docs/cloud-storage-enable-cors-with-the-s3-compatible-api */
-  b2: (args: RegionalPresetArgs): TargetArgs => target("b2", { ...s3Fields(args), region: args.region }),
+  b2: (args: RegionalPresetArgs): TargetArgs => target("b2", args.bucket, { ...s3Fields(args), region: args.region }),
   /** Wasabi (region such as `us-east-1`). @see https://docs.wasabi.com/docs/cross-origin-resource-sharing-cors */
-  wasabi: (args: RegionalPresetArgs): TargetArgs => target("wasabi", { ...s3Fields(args), region: args.region }),
+  wasabi: (args: RegionalPresetArgs): TargetArgs => target("wasabi", args.bucket, { ...s3Fields(args), region: args.region }),
   /** Any other S3-compatible service: the endpoint is required; path-style unless told otherwise. */
   s3: (
     args: S3PresetArgs & { readonly endpoint: pulumi.Input<string>; readonly region?: pulumi.Input<string> | undefined; readonly forcePathStyle?: pulumi.Input<boolean> | undefined },
-  ): TargetArgs => target("s3", { ...s3Fields(args), region: args.region, forcePathStyle: args.forcePathStyle }),
+  ): TargetArgs => target("s3", args.bucket, { ...s3Fields(args), region: args.region, forcePathStyle: args.forcePathStyle }),
   /**
    * An OpenStack Swift container. Credentials from the environment: `OS_AUTH_TOKEN` + `OS_STORAGE_URL`,
    * or TempAuth `ST_AUTH`/`ST_USER`/`ST_KEY`, or Keystone v3 `OS_AUTH_URL`/`OS_USERNAME`/`OS_PASSWORD`/`OS_PROJECT_NAME`.
    * @see https://docs.openstack.org/swift/latest/cors.html
    */
-  swift: (args: SwiftPresetArgs): TargetArgs => target("swift", swiftFields(args)),
+  swift: (args: SwiftPresetArgs): TargetArgs => swiftTarget("swift", args),
   /**
    * A VNG Cloud vStorage container (Swift API, Keystone auth), region such as `hcm03`.
    * The storage URL is `https://{region}.vstorage.vngcloud.vn/v1/AUTH_{projectId}` when `projectId` is given, else the catalog's.
    */
-  vstorage: (args: KeystoneSwiftPresetArgs): TargetArgs => target("vstorage", swiftFields(args)),
+  vstorage: (args: KeystoneSwiftPresetArgs): TargetArgs => swiftTarget("vstorage", args),
   /** An OVHcloud Swift container (legacy Public Cloud Storage), region such as `gra`. Keystone auth like vStorage. */
-  ovhSwift: (args: KeystoneSwiftPresetArgs): TargetArgs => target("ovh-swift", swiftFields(args)),
+  ovhSwift: (args: KeystoneSwiftPresetArgs): TargetArgs => swiftTarget("ovh-swift", args),
 };

@@ -2,16 +2,18 @@ import { evaluate } from "../evaluate";
 import type { Evaluation } from "../evaluate/types";
 import type { CorsRule } from "../model/schema";
 import type { Dialect } from "../profiles/types";
-import type { CheckFailure } from "./check";
 
-/** One expectation about what a browser will be allowed to do. */
+/**
+ * One expectation about what a browser will be allowed to do. Written out without zod, as a
+ * public type (see ../model/types.ts); expectation-schema.ts proves its schema infers exactly this.
+ */
 export interface Expectation {
   /** The page's origin, e.g. `https://app.example.com`. */
   readonly origin: string;
   /** The method the page uses (the preflight's Access-Control-Request-Method). */
   readonly method: string;
   /** Request headers the page sends (the preflight's Access-Control-Request-Headers). @default - none */
-  readonly headers?: string[];
+  readonly headers?: string[] | undefined;
   /** Whether the preflight must be allowed. */
   readonly allowed: boolean;
   /**
@@ -19,7 +21,7 @@ export interface Expectation {
    * (HEAD for HEAD expectations) from the origin, since verification never sends a write.
    * @default - not checked
    */
-  readonly exposes?: string[];
+  readonly exposes?: string[] | undefined;
 }
 
 /** What a preflight (and the actual request) answered, reduced to what expectations compare. */
@@ -66,48 +68,4 @@ export function predict(rules: readonly CorsRule[], e: Expectation, dialect: Dia
   const preflight: Evaluation = evaluate({ rules }, { method: "OPTIONS", headers: preflightHeadersOf(e) }, { dialect });
   const actual = evaluate({ rules }, { method: followUpMethod(e), headers: { Origin: e.origin } }, { dialect });
   return { seen: observe(preflight.status, preflight.headers, actual.headers), why: preflight.explanation };
-}
-
-/**
- * Checks every expectation against the desired rules with the target's dialect
- * (a failing one fails preview with the evaluator's explanation), and checks
- * each entry's shape.
- */
-export function checkExpectations(value: unknown, rules: readonly CorsRule[] | undefined, dialect: Dialect, failures: CheckFailure[]): Expectation[] | undefined {
-  if (value === undefined) return undefined;
-  if (!Array.isArray(value)) {
-    failures.push({ property: "expect", reason: `${JSON.stringify(value)} is not a list; it takes [{ origin, method, headers?, allowed, exposes? }] — wrap the entry in [ ]` });
-    return undefined;
-  }
-  const entries: Expectation[] = [];
-  value.forEach((raw, index) => {
-    const problem = shapeProblem(raw);
-    if (problem !== undefined) {
-      failures.push({ property: `expect[${index}]`, reason: `${JSON.stringify(raw)} ${problem}; an expectation is { origin: string, method: string, headers?: string[], allowed: boolean, exposes?: string[] } — fix the entry` });
-      return;
-    }
-    const e = raw as Expectation;
-    entries.push(e);
-    if (rules === undefined) return;
-    const { seen, why } = predict(rules, e, dialect);
-    const wrong = mismatches(e, seen);
-    if (wrong.length > 0) {
-      failures.push({ property: `expect[${index}]`, reason: `${e.method.toUpperCase()} from ${e.origin}${e.headers?.length ? ` with ${e.headers.join(", ")}` : ""}: ${wrong.join("; ")} (${dialect} rules) — ${why.join("; ")}` });
-    }
-  });
-  return entries;
-}
-
-function shapeProblem(raw: unknown): string | undefined {
-  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) return "is not an object";
-  const e = raw as Record<string, unknown>;
-  const unknownKeys = Object.keys(e).filter((k) => !["origin", "method", "headers", "allowed", "exposes"].includes(k));
-  if (unknownKeys.length > 0) return `has unknown field ${JSON.stringify(unknownKeys[0])}`;
-  if (typeof e["origin"] !== "string" || typeof e["method"] !== "string") return "needs origin and method strings";
-  if (typeof e["allowed"] !== "boolean") return "needs allowed: true or false";
-  for (const list of ["headers", "exposes"]) {
-    const v = e[list];
-    if (v !== undefined && !(Array.isArray(v) && v.every((h) => typeof h === "string"))) return `has ${list} that is not a list of strings`;
-  }
-  return undefined;
 }

@@ -1,0 +1,113 @@
+import type { z } from "zod";
+import { parsePolicy } from "../api/parse";
+import { widen } from "../model/expressible";
+import { normalize } from "../model/normalize";
+import type { CorsConfigurationInput, CorsRule } from "../model/schema";
+import { checkShape } from "../model/structure";
+import { validate } from "../model/validate";
+import { getProfile, isProfileName } from "../profiles";
+import type { ProfileName } from "../profiles/types";
+import { expectationSchema } from "./expectation-schema";
+import { mismatches, predict } from "./expectations";
+import { fail, failIssue, standingFor } from "./schema-fields";
+import { containsUnknown, UNKNOWN } from "./unknown";
+
+/*
+ * What the CorsPolicy's fields say together: exactly one of rules or document, which the
+ * target's profile must be able to hold; expectations that those rules meet; `verify:
+ * "preflight"` with something to send. Zod runs a refinement after a failed field (with
+ * `when`), but a transform only when every field passed, so check can report every failure
+ * at once: `checkAcrossFields` reports, `heldRules` gives the rules (and runs again, cheaply,
+ * for the output once everything passed).
+ */
+
+/** The fields as the refinement sees them: a field that failed holds its raw value, so it is read only when it passed. */
+export interface Fields {
+  readonly target: unknown;
+  readonly swift?: { readonly allowWidening?: boolean | undefined } | undefined;
+  readonly rules?: unknown;
+  readonly document?: string | undefined;
+  readonly expect?: unknown;
+  readonly verify: unknown;
+}
+
+/** The names of fields that failed on their own: their values are raw input. */
+type Failed = ReadonlySet<PropertyKey>;
+
+/** Reports the failures across fields (run even when a field failed, so every failure shows at once). */
+export function checkAcrossFields(fields: Fields, ctx: z.core.$RefinementCtx): void {
+  const failed: Failed = new Set(ctx.issues.flatMap((i) => i.path?.[0] ?? []));
+  const profile = profileOf(fields.target);
+  const rules = heldRules(fields, profile, failed, ctx);
+  const known = rules !== undefined && !containsUnknown(rules);
+  if (known && Array.isArray(fields.expect) && !containsUnknown(fields.expect)) checkExpectations(fields.expect, rules, profile, ctx);
+  const expect = fields.expect;
+  if (fields.verify === "preflight" && (expect === undefined || (Array.isArray(expect) && expect.length === 0))) {
+    fail(ctx, '"preflight" has nothing to send; preflights are sent for expect entries — add expect: [{ origin, method, allowed }], or use verify: "read"', ["verify"]);
+  }
+}
+
+/** The profile the target names: a target with unknown fields (bucket: someBucket.id in preview) still names it. */
+export function profileOf(target: unknown): ProfileName {
+  const profile = target !== null && typeof target === "object" && "profile" in target ? target.profile : undefined;
+  return isProfileName(profile) ? profile : "s3";
+}
+
+/**
+ * The normalized rules the target will really hold (widened first when the user accepted
+ * widening), from `rules` or `document`; the sentinel when they are not known yet;
+ * `undefined` after reporting why there are none.
+ */
+export function heldRules(
+  fields: Fields,
+  profile: ProfileName,
+  failed: Failed,
+  ctx: z.core.$RefinementCtx,
+): CorsRule[] | undefined {
+  const { rules, document } = fields;
+  if (rules !== undefined && document !== undefined) {
+    fail(ctx, "is set together with rules; a CorsPolicy takes exactly one of them — remove one", ["document"]);
+    return undefined;
+  }
+  if (rules === undefined && document === undefined) {
+    fail(ctx, "is missing; a CorsPolicy needs rules (or a document in any supported format) — add rules: [{ allowedOrigins: [...], allowedMethods: [...] }]", ["rules"]);
+    return undefined;
+  }
+  if (containsUnknown(rules ?? document)) return standingFor<CorsRule[]>(UNKNOWN);
+  const allowWidening = !failed.has("swift") && !containsUnknown(fields.swift) && fields.swift?.allowWidening === true;
+  const options = { profile, allowWidening };
+  if (rules !== undefined) {
+    const shape = checkShape({ rules });
+    const issues = shape.ok ? validate(shape.value, options).filter((i) => i.severity === "error") : shape.issues;
+    for (const issue of issues) failIssue(ctx, issue, ["rules"]);
+    return shape.ok && issues.length === 0 ? held(shape.value, profile, allowWidening) : undefined;
+  }
+  const parsed = parsePolicy(document);
+  const issues = [...parsed.issues.filter((i) => i.severity === "error")];
+  if (parsed.config !== undefined) issues.push(...validate(parsed.config, options).filter((i) => i.severity === "error"));
+  for (const issue of issues) fail(ctx, issue.message, ["document"], "document");
+  return issues.length === 0 && parsed.config !== undefined ? held(parsed.config, profile, allowWidening) : undefined;
+}
+
+function held(config: CorsConfigurationInput, profile: ProfileName, allowWidening: boolean): CorsRule[] {
+  return normalize(allowWidening ? widen(config, getProfile(profile)) : config).rules;
+}
+
+/**
+ * Checks every well-formed expectation against the rules with the target's dialect: a
+ * failing one fails preview with the evaluator's explanation. (Malformed entries fail on
+ * their own, in the `expect` field.)
+ */
+function checkExpectations(entries: readonly unknown[], rules: readonly CorsRule[], profile: ProfileName, ctx: z.core.$RefinementCtx): void {
+  const dialect = getProfile(profile).dialect.value;
+  entries.forEach((entry, index) => {
+    const parsed = expectationSchema().safeParse(entry);
+    if (!parsed.success) return;
+    const e = parsed.data;
+    const { seen, why } = predict(rules, e, dialect);
+    const wrong = mismatches(e, seen);
+    if (wrong.length > 0) {
+      fail(ctx, `${e.method.toUpperCase()} from ${e.origin}${e.headers?.length ? ` with ${e.headers.join(", ")}` : ""}: ${wrong.join("; ")} (${dialect} rules) — ${why.join("; ")}`, ["expect", index]);
+    }
+  });
+}

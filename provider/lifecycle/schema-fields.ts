@@ -1,0 +1,160 @@
+import { z } from "zod";
+import type { Issue } from "../model/issue";
+import type { corsRuleSchema } from "../model/schema";
+import { checkTarget, type targetSchema } from "../targets";
+import { expectationProblem, expectationSchema } from "./expectation-schema";
+import type { Expectation } from "./expectations";
+import { MAX_PROPAGATION_TIMEOUT, ON_EXISTING, VERIFY_MODES } from "./options";
+import { containsUnknown } from "./unknown";
+
+/*
+ * The schemas of the CorsPolicy's fields, one by one, each failing with the words check
+ * reports (pinned by tests/lifecycle). Every issue raised here is a `custom` issue whose
+ * message is the failure's reason; `params.property` names the property when it is not
+ * the issue's own path (a nested rule path, a document's issue).
+ */
+
+type TargetSchema = ReturnType<typeof targetSchema>;
+type CorsRuleSchema = ReturnType<typeof corsRuleSchema>;
+
+/** Raises one failure: `reason` at `path` (inside the field), reported as `property` when given. */
+export function fail(ctx: z.core.$RefinementCtx, reason: string, path: PropertyKey[] = [], property?: string): void {
+  ctx.addIssue({ code: "custom", message: reason, path, ...(property === undefined ? {} : { params: { property } }) });
+}
+
+/**
+ * A failure as the engine should get it from an issue of the model: the engine prints the
+ * property before the reason, so the reason drops the message's own path prefix.
+ */
+export function failIssue(ctx: z.core.$RefinementCtx, issue: Issue, path: PropertyKey[] = []): void {
+  const prefix = `${issue.path}: `;
+  fail(ctx, issue.message.startsWith(prefix) ? issue.message.slice(prefix.length) : issue.message, path, issue.path === "" ? "rules" : issue.path);
+}
+
+/**
+ * A value typed as the checked value it stands for, without a check. Two kinds: a value the
+ * engine does not know yet (preview), which holds the unknown sentinel somewhere (Pulumi's
+ * `ResourceProvider<Inputs, Outputs>` types do not model unknowns, and the engine calls
+ * create and update only once every value is known); and the raw value of a field that
+ * failed, which only the refinement across fields reads, as `unknown` (schema-across.ts).
+ */
+export function standingFor<T>(value: unknown): T {
+  return value as T;
+}
+
+/**
+ * `schema`, except that a value the engine does not know yet (preview: it is, or contains,
+ * the unknown sentinel) passes through unchecked. When `reason` is given, a value that does
+ * not parse fails once, worded from the whole value; otherwise with the schema's own failures.
+ * A field that fails keeps its raw value, for the refinement across fields.
+ */
+export function field<S extends z.ZodType>(schema: S, reason?: (value: unknown) => string) {
+  return z.custom<z.input<S>>().transform((value, ctx): z.output<S> => {
+    if (containsUnknown(value)) return standingFor<z.output<S>>(value);
+    const parsed = schema.safeParse(value);
+    if (parsed.success) return parsed.data;
+    if (reason !== undefined) fail(ctx, reason(value));
+    else for (const issue of parsed.error.issues) reraise(ctx, issue);
+    return standingFor<z.output<S>>(value);
+  });
+}
+
+/** Raises an issue of an inner schema again: its reason, its path and, when it names one, its property. */
+function reraise(ctx: z.core.$RefinementCtx, issue: z.core.$ZodIssue): void {
+  const property: unknown = issue.code === "custom" ? issue.params?.["property"] : undefined;
+  fail(ctx, issue.message, issue.path, typeof property === "string" ? property : undefined);
+}
+
+/** The target: `checkTarget` parses it with the target schema, normalizes it and words its failures. */
+export function targetField() {
+  return z.custom<z.input<TargetSchema>>().transform((value, ctx): z.output<TargetSchema> => {
+    const checked = checkTarget(value);
+    if (checked.ok) return checked.target;
+    for (const issue of checked.issues) failIssue(ctx, issue);
+    return z.NEVER;
+  });
+}
+
+/**
+ * The rules as written. Their shape (checked by the model's `checkShape`, which words its
+ * failures) and what the target can hold are checked across fields, since neither is
+ * checked when a document is given too.
+ */
+export function rulesField() {
+  return z.custom<z.input<CorsRuleSchema>[]>();
+}
+
+/** A document in any supported format: text, which `parsePolicy` reads (across fields, with the target's profile) and words. */
+export function documentField() {
+  return z.custom<string>();
+}
+
+/** The `expect` list; each entry that is not an expectation fails at its index, worded by {@link expectationProblem}. */
+export function expectField() {
+  return z.custom<Expectation[]>().transform((value, ctx): Expectation[] => {
+    if (!Array.isArray(value)) {
+      fail(ctx, `${JSON.stringify(value)} is not a list; it takes [{ origin, method, headers?, allowed, exposes? }] — wrap the entry in [ ]`);
+      return z.NEVER;
+    }
+    const entries: Expectation[] = [];
+    value.forEach((entry: unknown, index) => {
+      const parsed = expectationSchema().safeParse(entry);
+      if (parsed.success) entries.push(parsed.data);
+      else fail(ctx, `${JSON.stringify(entry)} ${expectationProblem(entry, parsed.error)}; an expectation is { origin: string, method: string, headers?: string[], allowed: boolean, exposes?: string[] } — fix the entry`, [index]);
+    });
+    return entries;
+  });
+}
+
+/** `verify`: what is checked after writing. */
+export function verifyField() {
+  return z.enum(VERIFY_MODES);
+}
+
+/** Why a `verify` value is refused. */
+export function verifyReason(value: unknown): string {
+  return `${JSON.stringify(value)} is not an option; allowed are ${VERIFY_MODES.map((o) => `"${o}"`).join(", ")} — use "preflight" to send real preflights for every expect entry after apply`;
+}
+
+/** `onExisting`: what `create` does with a configuration it finds. */
+export function onExistingField() {
+  return z.enum(ON_EXISTING);
+}
+
+/** Why an `onExisting` value is refused. */
+export function onExistingReason(value: unknown): string {
+  return `${JSON.stringify(value)} is not an option; allowed are ${ON_EXISTING.map((o) => `"${o}"`).join(", ")} — use "adopt" to take over a matching configuration, "overwrite" to replace it`;
+}
+
+/** `propagationTimeoutSeconds`: a finite number of seconds (zod refuses NaN and infinities), at most {@link MAX_PROPAGATION_TIMEOUT}. */
+export function propagationTimeoutField() {
+  return z.number().min(0).max(MAX_PROPAGATION_TIMEOUT);
+}
+
+/** Why a `propagationTimeoutSeconds` value is refused. */
+export function propagationTimeoutReason(value: unknown): string {
+  return `${JSON.stringify(value)} is not a number of seconds between 0 and ${MAX_PROPAGATION_TIMEOUT} — use e.g. 60, or omit it for the vendor's default`;
+}
+
+/** `swift: { allowWidening }`: accept a policy a Swift container can only hold in a wider form. Normalized to a boolean. */
+export function swiftField() {
+  return z.strictObject({ allowWidening: z.boolean().optional() }).transform((swift) => ({ allowWidening: swift.allowWidening === true }));
+}
+
+/** Why a `swift` value is refused. */
+export function swiftReason(value: unknown): string {
+  return `${JSON.stringify(value)} is not valid; it takes { allowWidening?: boolean } — e.g. swift: { allowWidening: true }`;
+}
+
+/**
+ * `lint`: preview warnings, which the SDK reports itself (sdk/warnings.ts) and does not send;
+ * the schema still says what the field takes. Suppressed codes are plain strings for now.
+ */
+export function lintField() {
+  return z.union([z.literal(false), z.strictObject({ suppress: z.record(z.string(), z.array(z.string()).readonly()).readonly().optional() })]);
+}
+
+/** Why a `lint` value is refused. */
+export function lintReason(value: unknown): string {
+  return `${JSON.stringify(value)} is not valid; it takes false or { suppress?: { [ruleId]: codes[] } } — e.g. lint: { suppress: { "public-read": ["wildcard-origin-write"] } }`;
+}

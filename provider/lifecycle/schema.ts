@@ -1,0 +1,101 @@
+import { z } from "zod";
+import { normalizedCorsRuleSchema } from "../model/schema";
+import { targetSchema } from "../targets";
+import { expectationSchema } from "./expectation-schema";
+import { ON_EXISTING, VERIFY_MODES } from "./options";
+import { checkAcrossFields, heldRules, profileOf } from "./schema-across";
+import {
+  documentField,
+  expectField,
+  field,
+  lintField,
+  lintReason,
+  onExistingField,
+  onExistingReason,
+  propagationTimeoutField,
+  propagationTimeoutReason,
+  rulesField,
+  swiftField,
+  swiftReason,
+  targetField,
+  verifyField,
+  verifyReason,
+} from "./schema-fields";
+
+/*
+ * The one schema of a CorsPolicy's inputs. Its input type is what a program gives (the SDK's
+ * args, resolved: sdk/args.ts proves it at compile time); its output is the checked,
+ * normalized inputs every later call receives (`PolicyInputs`, types.ts). `check` is this
+ * schema's safeParse. Factories, not constants: no zod schema may be reachable from the
+ * serialized provider (pulumi/pulumi#5294). All `@internal`: no public declaration file
+ * mentions zod (see ../model/types.ts).
+ */
+
+/**
+ * The fields as a program gives them, each checked on its own. Keys it does not know are
+ * dropped, not refused: the host adds `__provider` to every call's inputs.
+ * @internal
+ */
+export function policyFieldsSchema() {
+  return z.object({
+    target: field(targetField()),
+    swift: field(swiftField(), swiftReason).optional(),
+    rules: field(rulesField()).optional(),
+    document: field(documentField()).optional(),
+    expect: field(expectField()).optional(),
+    verify: field(verifyField(), verifyReason).default("read"),
+    onExisting: field(onExistingField(), onExistingReason).default("fail"),
+    propagationTimeoutSeconds: field(propagationTimeoutField(), propagationTimeoutReason).optional(),
+    lint: field(lintField(), lintReason).optional(),
+  });
+}
+
+/**
+ * The checked, normalized inputs: what `check` returns and create/update receive. Not
+ * `lint` (the SDK's concern) nor `document` (stored as the rules it holds).
+ * @internal
+ */
+export function checkedInputsSchema() {
+  return z.object({
+    target: field(targetSchema()),
+    rules: field(z.array(normalizedCorsRuleSchema())),
+    onExisting: field(z.enum(ON_EXISTING)),
+    verify: field(z.enum(VERIFY_MODES)),
+    propagationTimeoutSeconds: field(propagationTimeoutField()).optional(),
+    /** Swift targets: whether a wider policy than written was accepted (the rules are already widened). */
+    swift: field(z.strictObject({ allowWidening: z.boolean() })).optional(),
+    /** Expectations checked at preview against the rules, and live after apply with `verify: "preflight"`. */
+    expect: field(z.array(expectationSchema())).optional(),
+  });
+}
+
+/**
+ * The whole CorsPolicy input: every field, then what they say together, then the
+ * normalized form.
+ * @internal
+ */
+export function policyInputsSchema() {
+  return policyFieldsSchema()
+    .superRefine(checkAcrossFields, { when: () => true })
+    .transform((fields, ctx): z.input<ReturnType<typeof checkedInputsSchema>> => {
+      const rules = heldRules(fields, profileOf(fields.target), new Set(), ctx) ?? z.NEVER;
+      const swift = fields.swift === undefined ? {} : { swift: fields.swift };
+      const timeout = fields.propagationTimeoutSeconds === undefined ? {} : { propagationTimeoutSeconds: fields.propagationTimeoutSeconds };
+      const expect = fields.expect === undefined ? {} : { expect: fields.expect };
+      return { target: fields.target, rules, onExisting: fields.onExisting, verify: fields.verify, ...swift, ...timeout, ...expect };
+    })
+    .pipe(checkedInputsSchema());
+}
+
+/**
+ * Outputs: the checked inputs (the host hands old outputs to `diff`) plus what was applied.
+ * @internal
+ */
+export function policyOutputsSchema() {
+  return checkedInputsSchema().extend({
+    /** Stable id naming the bucket, e.g. `r2:acct/assets`. */
+    resourceId: z.string(),
+    /** `sha256:` + 16 hex digits of the normalized rules that were applied. */
+    fingerprint: z.string(),
+  });
+}
