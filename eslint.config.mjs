@@ -48,6 +48,17 @@ export default defineConfig(
     },
   },
   {
+    // The serialized provider requires the package by name at run time, so each call is on `any`;
+    // the object's type is ResourceProvider's, and a cast in the body would only add noise there
+    // (docs/architecture.md, "The serialized provider").
+    files: ["provider/provider.ts"],
+    rules: {
+      "@typescript-eslint/no-unsafe-call": "off",
+      "@typescript-eslint/no-unsafe-member-access": "off",
+      "@typescript-eslint/no-unsafe-return": "off",
+    },
+  },
+  {
     // Tests assert on runtime values the types already promise, pass jest's `any` matchers
     // (`expect.any(String)`) as values, hand methods to `expect`, and edit headers of test doubles.
     files: ["tests/**/*.ts", "testkit/**/*.ts"],
