@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type { Expectation } from "../provider/lifecycle/expectations";
-import type { OnExisting, VerifyMode } from "../provider/lifecycle/options";
+import type { Expectation } from "../provider/operations/expectations";
+import type { OnExisting, VerifyMode } from "../provider/operations/options";
 import type { PolicyArgs } from "../provider/lifecycle/types";
 import type { SameType } from "../provider/model/same-type";
 import type { CorsRuleInput } from "../provider/model/types";

@@ -1,8 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { corsPolicyProvider } from "../provider/provider";
 import { isProfileName } from "../provider/profiles";
-import type { Expectation } from "../provider/lifecycle/expectations";
-import type { OnExisting, VerifyMode } from "../provider/lifecycle/options";
+import type { Expectation } from "../provider/operations/expectations";
+import type { OnExisting, VerifyMode } from "../provider/operations/options";
 import type { PolicyOutputs } from "../provider/lifecycle/types";
 import type { SameType } from "../provider/model/same-type";
 import type { CorsRule } from "../provider/model/types";

@@ -1,7 +1,6 @@
-import type { CorsRule } from "../model/schema";
-import { locationOf, type Target } from "../targets";
+import { locationOf } from "../targets";
 import { sameRules, stableJson } from "../operations";
-import { containsUnknown } from "./types";
+import { containsUnknown, type PolicyInputs, type PolicyOutputs } from "./types";
 
 /** What `diff` tells the engine (the host forwards only these fields). */
 export interface DiffOutcome {
@@ -27,22 +26,21 @@ function replaceTarget(): DiffOutcome {
  * naming another bucket is a replace (delete first), another spelling of the same bucket an update;
  * an unknown value (preview) may be a change, and an unknown target may name another bucket.
  */
-export function diffInputs(olds: Record<string, unknown>, news: Record<string, unknown>): DiffOutcome {
+export function diffInputs(olds: Partial<PolicyOutputs>, news: PolicyInputs): DiffOutcome {
   const none = { changes: false, replaces: [], deleteBeforeReplace: false };
-  if (containsUnknown(news["target"])) return replaceTarget();
-  const oldTarget = olds["target"] as Target | undefined;
-  const newTarget = news["target"] as Target;
-  if (oldTarget === undefined || locationOf(oldTarget) !== locationOf(newTarget)) {
+  if (containsUnknown(news.target)) return replaceTarget();
+  const oldTarget = olds.target;
+  if (oldTarget === undefined || locationOf(oldTarget) !== locationOf(news.target)) {
     return replaceTarget();
   }
   const changed =
-    stableJson(oldTarget) !== stableJson(newTarget) ||
-    containsUnknown(news["rules"]) ||
-    !sameRules((olds["rules"] ?? []) as CorsRule[], news["rules"] as CorsRule[]) ||
-    (olds["onExisting"] ?? "fail") !== (news["onExisting"] ?? "fail") ||
-    olds["propagationTimeoutSeconds"] !== news["propagationTimeoutSeconds"] ||
-    stableJson(olds["swift"]) !== stableJson(news["swift"]) ||
-    stableJson(olds["expect"]) !== stableJson(news["expect"]) ||
-    (olds["verify"] ?? "read") !== (news["verify"] ?? "read");
+    stableJson(oldTarget) !== stableJson(news.target) ||
+    containsUnknown(news.rules) ||
+    !sameRules(olds.rules ?? [], news.rules) ||
+    (olds.onExisting ?? "fail") !== news.onExisting ||
+    olds.propagationTimeoutSeconds !== news.propagationTimeoutSeconds ||
+    stableJson(olds.swift) !== stableJson(news.swift) ||
+    stableJson(olds.expect) !== stableJson(news.expect) ||
+    (olds.verify ?? "read") !== news.verify;
   return { ...none, changes: changed };
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { SameType } from "../model/same-type";
-import type { Expectation } from "./expectations";
+import type { Expectation } from "../operations/expectations";
 
 /**
  * Schema of one `expect` entry. A factory, like the model's schemas: no zod schema may be

@@ -5,9 +5,6 @@ import { describeTarget, resourceIdOf, type Target } from "../targets";
 import { getProfile } from "../profiles";
 import type { PolicyInputs, PolicyOutputs } from "./types";
 
-/** Input fields that outputs carry over (the host gives `diff` old outputs, not old inputs). */
-const INPUT_FIELDS = ["target", "rules", "onExisting", "propagationTimeoutSeconds", "swift", "expect", "verify"] as const;
-
 /**
  * Creates the policy (`applyPolicy` with no claim on the bucket). A bucket that
  * already has other rules is refused unless `onExisting` says otherwise: `adopt`
@@ -89,12 +86,20 @@ function confirmation(inputs: PolicyInputs): Confirmation {
   return { mode: inputs.verify ?? "read", timeoutSeconds: propagationTimeout(inputs.target, inputs.propagationTimeoutSeconds), expectations: inputs.expect ?? [] };
 }
 
+/** The outputs: the checked inputs, which they carry over (the host gives `diff` old outputs, not old inputs), plus id and fingerprint. */
 function outputsOf(inputs: PolicyInputs): PolicyOutputs {
   return { ...inputsOf(inputs), resourceId: resourceIdOf(inputs.target), fingerprint: fingerprintOf(inputs.rules) };
 }
 
 function inputsOf(values: PolicyInputs): PolicyInputs {
-  const out: Record<string, unknown> = {};
-  for (const field of INPUT_FIELDS) if (values[field] !== undefined) out[field] = values[field];
-  return out as unknown as PolicyInputs;
+  const { target, rules, onExisting, verify, propagationTimeoutSeconds, swift, expect } = values;
+  return {
+    target,
+    rules,
+    onExisting,
+    verify,
+    ...(propagationTimeoutSeconds === undefined ? {} : { propagationTimeoutSeconds }),
+    ...(swift === undefined ? {} : { swift }),
+    ...(expect === undefined ? {} : { expect }),
+  };
 }

@@ -8,7 +8,7 @@ import { validate } from "../model/validate";
 import { getProfile, isProfileName } from "../profiles";
 import type { ProfileName } from "../profiles/types";
 import { expectationSchema } from "./expectation-schema";
-import { mismatches, predict } from "./expectations";
+import { mismatches, predict } from "../operations/expectations";
 import { fail, failIssue, standingFor } from "./schema-fields";
 import { containsUnknown, UNKNOWN } from "./unknown";
 

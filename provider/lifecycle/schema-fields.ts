@@ -3,8 +3,8 @@ import type { Issue } from "../model/issue";
 import type { corsRuleSchema } from "../model/schema";
 import { checkTarget, type targetSchema } from "../targets";
 import { expectationProblem, expectationSchema } from "./expectation-schema";
-import type { Expectation } from "./expectations";
-import { MAX_PROPAGATION_TIMEOUT, ON_EXISTING, VERIFY_MODES } from "./options";
+import type { Expectation } from "../operations/expectations";
+import { MAX_PROPAGATION_TIMEOUT, ON_EXISTING, VERIFY_MODES } from "../operations/options";
 import { containsUnknown } from "./unknown";
 
 /*

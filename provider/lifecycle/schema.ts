@@ -2,7 +2,7 @@ import { z } from "zod";
 import { normalizedCorsRuleSchema } from "../model/schema";
 import { targetSchema } from "../targets";
 import { expectationSchema } from "./expectation-schema";
-import { ON_EXISTING, VERIFY_MODES } from "./options";
+import { ON_EXISTING, VERIFY_MODES } from "../operations/options";
 import { checkAcrossFields, heldRules, profileOf } from "./schema-across";
 import {
   documentField,

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { policyInputsSchema, policyOutputsSchema } from "./schema";
 
-export { ON_EXISTING, VERIFY_MODES, type OnExisting, type VerifyMode } from "./options";
+export { ON_EXISTING, VERIFY_MODES, type OnExisting, type VerifyMode } from "../operations/options";
 export { UNKNOWN, containsUnknown } from "./unknown";
 
 /*

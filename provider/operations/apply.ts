@@ -1,5 +1,5 @@
 import type { Backend, LiveConfig } from "../backends/types";
-import type { OnExisting } from "../lifecycle/types";
+import type { OnExisting } from "./options";
 import type { CorsConfiguration } from "../model/schema";
 import type { Target } from "../targets";
 import { holds } from "./propagation";

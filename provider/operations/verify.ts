@@ -1,5 +1,5 @@
 import type { Backend, ProbeAnswer } from "../backends/types";
-import { followUpMethod, mismatches, observe, preflightHeadersOf, type Expectation, type Observed } from "../lifecycle/expectations";
+import { followUpMethod, mismatches, observe, preflightHeadersOf, type Expectation, type Observed } from "./expectations";
 import { pollUntil } from "./poll";
 import { describeTarget, type Target } from "../targets";
 

@@ -1,7 +1,7 @@
 import type { Backend, LiveConfig } from "../backends/types";
 import { CorsPolicyError } from "../errors";
-import type { Expectation } from "../lifecycle/expectations";
-import type { VerifyMode } from "../lifecycle/types";
+import type { Expectation } from "./expectations";
+import type { VerifyMode } from "./options";
 import type { CorsConfiguration } from "../model/schema";
 import { describeTarget, type Target } from "../targets";
 import { describeLive, describeRules } from "./describe";

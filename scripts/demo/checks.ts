@@ -1,7 +1,7 @@
 import { evaluate } from "../../provider/evaluate";
 import type { CorsRule } from "../../provider/model/schema";
 import { sendRequest } from "../../provider/backends/http-request";
-import { preflightHeadersOf } from "../../provider/lifecycle/expectations";
+import { preflightHeadersOf } from "../../provider/operations/expectations";
 import { green, red, table } from "./print";
 
 /** One browser request the demo tries. */

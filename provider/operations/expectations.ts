@@ -5,7 +5,7 @@ import type { Dialect } from "../profiles/types";
 
 /**
  * One expectation about what a browser will be allowed to do. Written out without zod, as a
- * public type (see ../model/types.ts); expectation-schema.ts proves its schema infers exactly this.
+ * public type (see ../model/types.ts); ../lifecycle/expectation-schema.ts proves its schema infers exactly this.
  */
 export interface Expectation {
   /** The page's origin, e.g. `https://app.example.com`. */
