@@ -66,7 +66,7 @@ async function deleteOne(target: Target, timeout: number, step: (text: string) =
   try {
     previous = legacyLive(target, await backend.get(target));
   } catch (error) {
-    if (error instanceof BackendError && error.code === "NoSuchBucket") return { action: "no-bucket" as Action, removed: null };
+    if (error instanceof BackendError && error.code === "MissingBucket") return { action: "no-bucket" as Action, removed: null };
     throw error;
   }
   if (previous === null) return { action: "no-configuration" as Action, removed: null };

@@ -96,7 +96,7 @@ async function predict(target: Target, request: CorsRequest, answer: LiveAnswer,
   try {
     live = legacyLive(target, await (await backendOf(target)).get(target));
   } catch (error) {
-    if (!(error instanceof BackendError && error.code === "NoSuchBucket")) {
+    if (!(error instanceof BackendError && error.code === "MissingBucket")) {
       return { error: `the live configuration could not be read, so there is no prediction: ${describeError(error).message}` };
     }
     live = null;

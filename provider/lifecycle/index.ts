@@ -1,7 +1,7 @@
 import { checkInputs, forEngine, type CheckOutcome } from "./check";
 import { diffInputs, type DiffOutcome } from "./diff";
 import { createPolicy, deletePolicy, readPolicy, updatePolicy, type ReadOutcome } from "./operations";
-import { readProviderConfig, setProviderConfig } from "./provider-config";
+import { readProviderConfig, setProviderConfig } from "../backends/provider-config";
 import type { PolicyInputs, PolicyOutputs } from "./types";
 
 /*

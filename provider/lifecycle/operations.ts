@@ -64,7 +64,7 @@ export async function deletePolicy(props: PolicyOutputs): Promise<void> {
   try {
     previous = legacyLive(props.target, await backend.get(props.target));
   } catch (error) {
-    if (error instanceof BackendError && error.code === "NoSuchBucket") return;
+    if (error instanceof BackendError && error.code === "MissingBucket") return;
     throw error;
   }
   if (previous === null) return;
@@ -87,7 +87,7 @@ export async function readPolicy(id: string, props: PolicyOutputs): Promise<Read
   try {
     live = legacyLive(props.target, await backendFor(props.target).get(props.target));
   } catch (error) {
-    if (error instanceof BackendError && error.code === "NoSuchBucket") return {};
+    if (error instanceof BackendError && error.code === "MissingBucket") return {};
     throw error;
   }
   if (live === null) return {};
