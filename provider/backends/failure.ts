@@ -63,9 +63,17 @@ export function transportFailure(subject: Subject, operation: string, limit: Dea
   if (error instanceof BodyTooLarge) return tooLarge(subject, operation, error.status, error);
   if (limit.signal.aborted) return deadlineExceeded(subject, operation, limit, error);
   const e = error as { code?: unknown; cause?: { code?: unknown }; message?: unknown };
-  const code = typeof e.cause?.code === "string" ? e.cause.code : typeof e.code === "string" ? e.code : "NetworkError";
-  return failed(subject, { operation, code: "NetworkError", serviceCode: code, detail: typeof e.message === "string" ? e.message : String(error), cause: error });
+  const message = typeof e.message === "string" ? e.message : String(error);
+  const code = typeof e.cause?.code === "string" ? e.cause.code : typeof e.code === "string" ? e.code : (NODE_ERRNO.exec(message)?.[0] ?? "NetworkError");
+  return failed(subject, { operation, code: "NetworkError", serviceCode: code, detail: message, cause: error });
 }
+
+/**
+ * A Node errno code in a message ("connect ECONNREFUSED 127.0.0.1:1"), for errors
+ * that lost their `code` on the way: the AWS SDK's retry wraps what is not
+ * `instanceof Error` in its realm as "AWS SDK error wrapper for …" (@smithy/core, asSdkError).
+ */
+const NODE_ERRNO = /\bE[A-Z]{3,}\b/;
 
 /** Thrown by the capped readers (backends/body.ts) when a body passes the cap; turned into `tooLarge` by the backend. */
 export class BodyTooLarge extends Error {
