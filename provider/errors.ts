@@ -110,7 +110,7 @@ export class BackendError extends CorsPolicyError {
 
   constructor(facts: BackendErrorFacts) {
     const status = facts.status === undefined ? facts.serviceCode : `${facts.status} ${facts.serviceCode}`;
-    // Ceph RGW sends an empty <Message>, which the AWS SDK reports as "UnknownError" (docs/architecture.md, "Errors").
+    // Ceph RGW sends an empty <Message>, which the AWS SDK reports as "UnknownError" (docs/test-servers.md, "Ceph RGW: behaviour observed").
     const detail = facts.detail === undefined || facts.detail === "" || facts.detail === "UnknownError" ? "" : `: ${facts.detail}`;
     const request = facts.requestId === undefined ? "" : ` (request id ${facts.requestId})`;
     super(`${facts.operation} on ${facts.vendor} ${facts.noun ?? "bucket"} "${facts.bucket}" failed (${status})${detail}${request}`, {

@@ -33,7 +33,7 @@ export const s3Backend: Backend = {
       if (outcome.kind === "failed") throw outcome.error;
       return outcome;
     }
-    // A 200 must be a CORS document with rules; an HTML page or an empty document is not "0 rules" (docs/architecture.md, "Backends").
+    // A 200 must be a CORS document with rules; an HTML page or an empty document is not "0 rules" (docs/architecture.md, "Errors").
     if (answer !== undefined) {
       const problem = corsDocumentProblem(await s3Subject(target, handle), answer);
       if (problem !== undefined) throw problem;

@@ -20,7 +20,7 @@ const ATTEMPTS = 5;
 /**
  * OpenStack Swift backend (swift, vstorage, ovh-swift): CORS is container
  * metadata set with POST, read with HEAD, removed with `X-Remove-Container-Meta-…`
- * (all three observed on Swift 2.30: docs/architecture.md, "Backends"). POST merges metadata, so
+ * (all three observed on Swift 2.30: docs/test-servers.md, "Swift: container CORS"). POST merges metadata, so
  * `put` removes the keys the new policy leaves unset. Each operation has one overall
  * deadline, login and retries included; redirects are refused (backends/swift-http.ts).
  */
