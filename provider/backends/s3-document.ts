@@ -12,9 +12,9 @@ import type { LiveConfig } from "./types";
  */
 export function corsDocumentProblem(subject: Subject, answer: RawAnswer): BackendError | undefined {
   const root = rootElementOf(answer.text);
+  // The root decides, not the content type: services label the same document application/xml, text/xml or nothing.
+  if (root === "CORSConfiguration") return undefined;
   const type = answer.contentType?.split(";")[0]?.trim().toLowerCase();
-  const xmlType = type === undefined || type === "" || type.endsWith("/xml") || type.endsWith("+xml");
-  if (root === "CORSConfiguration" && xmlType) return undefined;
   const what = [`content type ${type === undefined || type === "" ? "(none)" : type}`, root === undefined ? "no XML root element" : `root element <${root}>`].join(", ");
   return failed(subject, {
     operation: "GetBucketCors",
