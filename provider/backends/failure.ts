@@ -42,12 +42,13 @@ export function tooLarge(subject: Subject, operation: string, status: number | u
 }
 
 /** A 3xx answer: redirects are never followed, so credentials never go to an address the user did not give. */
-export function redirectRefused(subject: Subject, operation: string, status: number, location: string | null): BackendError {
+export function redirectRefused(subject: Subject, operation: string, status: number, location: string | null, serviceCode = "Redirect", cause?: unknown): BackendError {
   const to = location === null ? "" : ` to ${originOf(location)}`;
   return failed(subject, {
     operation,
     code: "RedirectRefused",
-    serviceCode: "Redirect",
+    serviceCode,
+    ...(cause === undefined ? {} : { cause }),
     status,
     detail: `the service redirected the request${to}; redirects are not followed, so that no credential is sent to another address — set the endpoint to the address the service names, if you trust it`,
   });

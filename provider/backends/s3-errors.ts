@@ -1,6 +1,6 @@
 import { S3ServiceException } from "@aws-sdk/client-s3";
 import type { BackendError, CorsErrorCode } from "../errors";
-import { failed, transportFailure, type Subject } from "./failure";
+import { failed, redirectRefused, transportFailure, type Subject } from "./failure";
 import type { Deadline } from "./limits";
 
 /** Error codes meaning "the bucket has no CORS configuration" (AWS, RGW ≥ PR #19104, s3rver). */
@@ -20,6 +20,9 @@ export type S3Outcome = { readonly kind: "none" } | { readonly kind: "no-bucket"
 export function classifyS3Error(error: unknown, subject: Subject, operation: string, limit: Deadline): S3Outcome {
   if (!(error instanceof S3ServiceException) || limit.signal.aborted) return { kind: "failed", error: transportFailure(subject, operation, limit, error) };
   if (NO_CORS_CODES.includes(error.name)) return { kind: "none" };
+  const status = error.$metadata.httpStatusCode;
+  // The SDK never follows a redirect (AWS's wrong-region 301 PermanentRedirect included); say so rather than "failed (307 …)".
+  if (status !== undefined && status >= 300 && status < 400) return { kind: "failed", error: redirectRefused(subject, operation, status, locationOf(error), error.name === "Unknown" ? "Redirect" : error.name, error) };
   if (NO_BUCKET_CODES.includes(error.name)) return { kind: "no-bucket", error: serviceFailure(error, subject, operation, "MissingBucket") };
   return { kind: "failed", error: serviceFailure(error, subject, operation, "ServiceError") };
 }
@@ -42,4 +45,10 @@ function serviceFailure(error: S3ServiceException, subject: Subject, operation: 
     ...(status === undefined ? {} : { status }),
     ...(requestId === undefined ? {} : { requestId }),
   });
+}
+
+/** The Location header of the raw answer the SDK keeps on its errors (`$response`), if any. */
+function locationOf(error: S3ServiceException): string | null {
+  const headers = (error as { $response?: { headers?: Record<string, string | undefined> } }).$response?.headers;
+  return headers?.["location"] ?? null;
 }

@@ -118,6 +118,22 @@ describe("S3 backend against hostile loopback servers", () => {
     }
   });
 
+  test("fails when GetBucketCors is answered 307: the SDK does not follow it, so the signed request never reaches the other server", async () => {
+    const other = await serve(fixed(200, { "Content-Type": "application/xml" }, "<CORSConfiguration/>"));
+    const server = await serve(fixed(307, { Location: `${other.url}/redirected?cors` }));
+    const error = await rejection(s3Backend.get(target(server, "redirected")));
+    expect([error.code, error.message]).toEqual(["RedirectRefused", `GetBucketCors on S3-compatible storage bucket "redirected" failed (307 Redirect): the service redirected the request to ${other.url}; redirects are not followed, so that no credential is sent to another address — set the endpoint to the address the service names, if you trust it`]);
+    expect(other.received).toEqual([]);
+  });
+
+  test("a preflight answered 302 returns that answer and is not followed", async () => {
+    const other = await serve(fixed(200, { "Access-Control-Allow-Origin": "*" }));
+    const server = await serve(fixed(302, { Location: `${other.url}/elsewhere` }));
+    const answer = await s3Backend.preflight(target(server, "probe-redirected"), { method: "OPTIONS", headers: { Origin: "https://app.example.com" } });
+    expect([answer.status, answer.headers["location"]]).toEqual([302, `${other.url}/elsewhere`]);
+    expect(other.received).toEqual([]);
+  });
+
   test("fails when a connection is refused, with the network code", async () => {
     const server = await serve(fixed(200, {}));
     await server.close();
