@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { providerConfig } from "../lifecycle/provider-config";
+import { CorsPolicyError } from "../errors";
+import { providerConfig } from "./provider-config";
 import type { Target } from "../targets";
 
 /** S3 credentials resolved for one call; `values` is undefined for the AWS default chain. */
@@ -15,7 +16,8 @@ export interface ResolvedCredentials {
  * Resolves credentials at call time, in this order: the environment variables the
  * target names, the provider config (`bucket-cors:accessKeyId`/`secretAccessKey`),
  * else the AWS SDK's default chain (AWS_* variables, profiles, instance roles).
- * Throws when a named variable is unset, naming the variable, never a value.
+ * Throws (code `MissingCredentials`) when a named variable is unset, naming the
+ * variable, never a value.
  */
 export function resolveCredentials(target: Target): ResolvedCredentials {
   const names = target.credentials;
@@ -36,19 +38,20 @@ export function resolveCredentials(target: Target): ResolvedCredentials {
   return { source: "default-chain", fingerprint: "default-chain" };
 }
 
-/** Every secret string in resolved credentials, for scrubbing messages. */
-export function secretStrings(credentials: ResolvedCredentials): string[] {
-  const v = credentials.values;
-  return v === undefined ? [] : [v.secretAccessKey, ...(v.sessionToken === undefined ? [] : [v.sessionToken])];
-}
+/** What an environment variable name looks like (POSIX portable names); anything else may be a secret pasted in by mistake. */
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 function readEnv(name: string | undefined, field: string): string {
   if (name === undefined) {
-    throw new Error(`target.credentials.${field}: is missing; both accessKeyIdEnv and secretAccessKeyEnv are needed — name the environment variable holding it`);
+    throw new CorsPolicyError(`target.credentials.${field}: is missing; both accessKeyIdEnv and secretAccessKeyEnv are needed — name the environment variable holding it`, { code: "MissingCredentials" });
+  }
+  // Never echo it: a value given where the variable's name belongs is the secret itself (issue 11, item 6).
+  if (!ENV_NAME.test(name)) {
+    throw new CorsPolicyError(`target.credentials.${field}: is not an environment variable name (letters, digits and _, not starting with a digit); it is not shown, in case it is the secret itself — give the name of the variable that holds the value, e.g. "AWS_SECRET_ACCESS_KEY"`, { code: "MissingCredentials" });
   }
   const value = process.env[name];
   if (value === undefined || value === "") {
-    throw new Error(`target.credentials.${field}: names ${JSON.stringify(name)}, which is not set in the environment of the Pulumi program — export ${name}, or remove credentials to use the AWS default chain`);
+    throw new CorsPolicyError(`target.credentials.${field}: names ${JSON.stringify(name)}, which is not set in the environment of the Pulumi program — export ${name}, or remove credentials to use the AWS default chain`, { code: "MissingCredentials" });
   }
   return value;
 }

@@ -1,6 +1,7 @@
 import { request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { unescapeXmlText } from "../formats/xml-text";
+import { DEFAULT_DEADLINES_MS, deadline, type Deadline } from "./limits";
 
 /** What a server answered: status, headers (names lower-case) and an S3 error body's code and message. */
 export interface HttpAnswer {
@@ -10,37 +11,46 @@ export interface HttpAnswer {
   readonly errorMessage?: string;
 }
 
-/** How long one request may take, start to end of body. */
-const DEADLINE_MS = 10_000;
-
-/** Most bytes of a body kept: enough for an S3 error document; the rest is discarded unread. */
-const MAX_BODY = 64 * 1024;
+/** Most bytes of a body read: enough for an S3 error document; at this size the connection is closed, the rest never read. */
+const MAX_PROBE_BODY = 64 * 1024;
 
 /**
  * Sends one real request (a browser-style preflight when method is OPTIONS)
  * with Node's http client rather than fetch: fetch refuses the "bad ports" of
- * the Fetch standard and sets `Origin` itself. Anonymous, no redirects
- * followed, an overall deadline, the body capped.
+ * the Fetch standard and sets `Origin` itself. Anonymous; a 3xx is returned as
+ * the answer, never followed (a browser does not follow a redirected preflight
+ * either); an overall deadline (the signal aborts the request, the body
+ * included); the body read up to 64 KiB and then dropped. Rejects with the
+ * network error, or the abort after the deadline: callers word it
+ * (backends/failure.ts, `transportFailure`).
  */
-export function sendRequest(url: string, method: string, headers: Readonly<Record<string, string>>): Promise<HttpAnswer> {
+export function sendRequest(url: string, method: string, headers: Readonly<Record<string, string>>, limit: Deadline = deadline(DEFAULT_DEADLINES_MS.probe)): Promise<HttpAnswer> {
   const send = url.startsWith("https:") ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
-    const req = send(url, { method, headers: { ...headers }, signal: AbortSignal.timeout(DEADLINE_MS) }, (res) => {
-      let body = "";
-      res.setEncoding("utf8");
-      res.on("data", (chunk: string) => {
-        if (body.length < MAX_BODY) body += chunk.slice(0, MAX_BODY - body.length);
-      });
-      res.on("end", () => {
+    const req = send(url, { method, headers: { ...headers }, signal: limit.signal }, (res) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      const finish = () => {
         const out: Record<string, string> = {};
         for (const [name, value] of Object.entries(res.headers)) if (value !== undefined) out[name] = Array.isArray(value) ? value.join(", ") : value;
+        const body = Buffer.concat(chunks).toString("utf8");
         const code = element(body, "Code");
         const message = element(body, "Message");
         resolve({ status: res.statusCode ?? 0, headers: out, ...(code === undefined ? {} : { errorCode: code }), ...(message === undefined ? {} : { errorMessage: message }) });
+      };
+      res.on("data", (chunk: Buffer) => {
+        if (size >= MAX_PROBE_BODY) return;
+        chunks.push(chunk.subarray(0, MAX_PROBE_BODY - size));
+        size += chunk.length;
+        if (size >= MAX_PROBE_BODY) {
+          res.destroy();
+          finish();
+        }
       });
+      res.on("end", finish);
       res.on("error", reject);
     });
-    req.on("error", (error) => reject(error.name === "AbortError" ? Object.assign(new Error(`${method} ${url}: no complete answer within ${DEADLINE_MS / 1000} s`), { code: "ETIMEDOUT" }) : error));
+    req.on("error", reject);
     req.end();
   });
 }

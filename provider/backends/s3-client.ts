@@ -2,6 +2,7 @@ import { S3Client } from "@aws-sdk/client-s3";
 import { getProfile } from "../profiles";
 import { endpointOf, regionOf, type Target } from "../targets";
 import { resolveCredentials, type ResolvedCredentials } from "./credentials";
+import { rememberSecret } from "./secrets";
 
 /** One client per endpoint + region + addressing + credentials: clients hold sockets, so they are reused. */
 const clients = new Map<string, S3Client>();
@@ -46,9 +47,26 @@ export function s3ClientFor(target: Target): S3Handle {
       responseChecksumValidation: "WHEN_REQUIRED",
       maxAttempts: 5,
       retryMode: "standard",
+      // Idle timeouts only; the overall deadline is each call's abort signal (backends/limits.ts).
       requestHandler: { connectionTimeout: 10_000, requestTimeout: 60_000 },
     });
     clients.set(key, client);
   }
   return { client, credentials };
+}
+
+/**
+ * The secrets a handle signs with, the AWS default chain's included (from files or
+ * instance metadata, which the environment does not show), for scrubbing messages.
+ */
+export async function signingSecrets(handle: S3Handle): Promise<string[]> {
+  if (handle.credentials.values !== undefined) return []; // knownSecrets(target) has them
+  try {
+    const resolved = await handle.client.config.credentials();
+    rememberSecret(resolved.secretAccessKey);
+    rememberSecret(resolved.sessionToken);
+    return [resolved.secretAccessKey, ...(resolved.sessionToken === undefined ? [] : [resolved.sessionToken])];
+  } catch {
+    return []; // no credentials resolved, so none can be in a message
+  }
 }

@@ -1,60 +1,86 @@
 import { DeleteBucketCorsCommand, GetBucketCorsCommand, PutBucketCorsCommand, type CORSRule } from "@aws-sdk/client-s3";
 import { codecFor } from "../formats";
-import { getProfile } from "../profiles";
 import type { Target } from "../targets";
-import { secretStrings } from "./credentials";
-import { errorCode, NO_BUCKET_CODES, NO_CORS_CODES, toBackendError } from "./s3-errors";
-import { s3ClientFor } from "./s3-client";
+import { subjectOf, transportFailure, type Subject } from "./failure";
+import { corsDocumentProblem, emptyConfiguration } from "./s3-document";
+import { capBody, type RawAnswer } from "./s3-body";
+import { classifyS3Error, writeFailure } from "./s3-errors";
+import { s3ClientFor, signingSecrets, type S3Handle } from "./s3-client";
 import type { Backend, LiveConfig } from "./types";
 import { sendRequest } from "./http-request";
+import { DEFAULT_DEADLINES_MS, deadline } from "./limits";
 import { s3ObjectUrl } from "./object-url";
 
-/** The S3 API backend (`?cors` subresource) for every profile whose backend kind is `s3`. */
+/**
+ * The S3 API backend (`?cors` subresource) for every profile whose backend kind is
+ * `s3`. Every call has an overall deadline (an abort signal per call) and a capped
+ * answer body (backends/s3-body.ts).
+ */
 export const s3Backend: Backend = {
-  async get(target) {
-    const { client, credentials } = s3ClientFor(target);
-    let rules: CORSRule[];
+  async get(target, options) {
+    const handle = s3ClientFor(target);
+    const limit = deadline(options?.deadlineMs ?? DEFAULT_DEADLINES_MS.operation);
+    let answer: RawAnswer | undefined;
+    const command = new GetBucketCorsCommand({ Bucket: target.bucket });
+    capBody(command, (raw) => (answer = raw));
+    let rules: CORSRule[] | undefined;
     try {
-      rules = (await client.send(new GetBucketCorsCommand({ Bucket: target.bucket }))).CORSRules ?? [];
+      rules = (await handle.client.send(command, { abortSignal: limit.signal })).CORSRules;
     } catch (error) {
-      const code = errorCode(error);
-      if (NO_CORS_CODES.includes(code)) return { kind: "none" };
-      const failure = toBackendError(error, facts(target, "GetBucketCors"), secretStrings(credentials));
-      if (NO_BUCKET_CODES.includes(code)) return { kind: "no-bucket", error: failure };
-      throw failure;
+      const subject = await s3Subject(target, handle);
+      if (answer?.status === 200) throw corsDocumentProblem(subject, answer) ?? transportFailure(subject, "GetBucketCors", limit, error);
+      const outcome = classifyS3Error(error, subject, "GetBucketCors", limit);
+      if (outcome.kind === "failed") throw outcome.error;
+      return outcome;
     }
+    // A 200 must be a CORS document with rules; an HTML page or an empty document is not "0 rules" (docs/architecture.md, "Errors").
+    if (answer !== undefined) {
+      const problem = corsDocumentProblem(await s3Subject(target, handle), answer);
+      if (problem !== undefined) throw problem;
+    }
+    if (rules === undefined || rules.length === 0) return emptyConfiguration(answer?.text ?? "");
     return decodeRules(rules); // outside the try: a config we cannot read is not a service error
   },
 
-  async put(target, config) {
-    const { client, credentials } = s3ClientFor(target);
+  async put(target, config, options) {
+    const handle = s3ClientFor(target);
+    const limit = deadline(options?.deadlineMs ?? DEFAULT_DEADLINES_MS.operation);
     const body = JSON.parse(codecFor("aws-json").encode(config) as string) as { CORSRules: CORSRule[] };
+    const command = new PutBucketCorsCommand({ Bucket: target.bucket, CORSConfiguration: body });
+    capBody(command);
     try {
-      await client.send(new PutBucketCorsCommand({ Bucket: target.bucket, CORSConfiguration: body }));
+      await handle.client.send(command, { abortSignal: limit.signal });
     } catch (error) {
-      throw toBackendError(error, facts(target, "PutBucketCors"), secretStrings(credentials));
+      throw writeFailure(error, await s3Subject(target, handle), "PutBucketCors", limit);
     }
   },
 
-  async preflight(target, request) {
+  async preflight(target, request, options) {
     const url = s3ObjectUrl(target, request.key);
-    return { url, ...(await sendRequest(url, request.method, request.headers)) };
+    const limit = deadline(options?.deadlineMs ?? DEFAULT_DEADLINES_MS.probe);
+    try {
+      return { url, ...(await sendRequest(url, request.method, request.headers, limit)) };
+    } catch (error) {
+      throw transportFailure(subjectOf(target), request.method === "OPTIONS" ? "Preflight" : `${request.method} request`, limit, error);
+    }
   },
 
-  async delete(target) {
-    const { client, credentials } = s3ClientFor(target);
+  async delete(target, options) {
+    const handle = s3ClientFor(target);
+    const limit = deadline(options?.deadlineMs ?? DEFAULT_DEADLINES_MS.operation);
+    const command = new DeleteBucketCorsCommand({ Bucket: target.bucket });
+    capBody(command);
     try {
-      await client.send(new DeleteBucketCorsCommand({ Bucket: target.bucket }));
+      await handle.client.send(command, { abortSignal: limit.signal });
     } catch (error) {
-      const code = errorCode(error);
-      if (NO_CORS_CODES.includes(code) || NO_BUCKET_CODES.includes(code)) return;
-      throw toBackendError(error, facts(target, "DeleteBucketCors"), secretStrings(credentials));
+      const outcome = classifyS3Error(error, await s3Subject(target, handle), "DeleteBucketCors", limit);
+      if (outcome.kind === "failed") throw outcome.error; // no configuration or no bucket: nothing to remove
     }
   },
 };
 
-function facts(target: Target, operation: string) {
-  return { vendor: getProfile(target.profile).title, operation, bucket: target.bucket };
+async function s3Subject(target: Target, handle: S3Handle): Promise<Subject> {
+  return subjectOf(target, "bucket", await signingSecrets(handle));
 }
 
 /** Live rules through the AWS CLI JSON codec (the SDK's shape is the CLI's); what it cannot decode is kept raw. */

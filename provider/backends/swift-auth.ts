@@ -1,5 +1,10 @@
 import { createHash } from "node:crypto";
-import { BackendError } from "../errors";
+import { BackendError, CorsPolicyError } from "../errors";
+import { readResponseCapped } from "./body";
+import { failed, transportFailure, type Subject } from "./failure";
+import { DEFAULT_DEADLINES_MS, deadline, type Deadline } from "./limits";
+import { knownSecrets, rememberSecret } from "./secrets";
+import { swiftFetch } from "./swift-http";
 
 /** A token and the storage URL it is good for. */
 export interface SwiftSession {
@@ -28,6 +33,14 @@ interface SwiftEnv {
   readonly region?: string; // OS_REGION_NAME
 }
 
+/** How one login is made. */
+export interface SessionOptions {
+  /** Log in again even when a session is cached (after a 401). */
+  readonly fresh?: boolean;
+  /** The deadline of the operation the login is part of. @default a new one of DEFAULT_DEADLINES_MS.operation */
+  readonly limit?: Deadline;
+}
+
 const sessions = new Map<string, SwiftSession>();
 
 /**
@@ -35,14 +48,16 @@ const sessions = new Map<string, SwiftSession>();
  * token (`OS_AUTH_TOKEN` + `OS_STORAGE_URL`, or the target's storage URL);
  * TempAuth v1 (`ST_AUTH`, `ST_USER`, `ST_KEY`); Keystone v3 password
  * (`OS_AUTH_URL`, `OS_USERNAME`, `OS_PASSWORD`, `OS_PROJECT_NAME`|`OS_PROJECT_ID`, domains).
- * Sessions are cached by a hash of the credentials; `fresh` forces a new login (after a 401).
+ * Sessions are cached by a hash of the credentials. Redirects are refused (backends/swift-http.ts).
  */
-export async function swiftSession(storageUrlOverride: string | undefined, vendor: string, container: string, fresh = false): Promise<SwiftSession> {
+export async function swiftSession(storageUrlOverride: string | undefined, vendor: string, container: string, options: SessionOptions = {}): Promise<SwiftSession> {
   const env = readEnv();
   const key = createHash("sha256").update(JSON.stringify([env, storageUrlOverride ?? ""])).digest("hex");
   const cached = sessions.get(key);
-  if (cached !== undefined && !fresh) return cached;
-  const session = await login(env, storageUrlOverride, vendor, container);
+  if (cached !== undefined && options.fresh !== true) return cached;
+  const subject: Subject = { vendor, bucket: container, noun: "container", secrets: knownSecrets() };
+  const session = await login(env, storageUrlOverride, subject, options.limit ?? deadline(DEFAULT_DEADLINES_MS.operation));
+  for (const secret of session.secrets) rememberSecret(secret);
   sessions.set(key, session);
   return session;
 }
@@ -58,34 +73,37 @@ function readEnv(): SwiftEnv {
   return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined)) as SwiftEnv;
 }
 
-async function login(env: SwiftEnv, storageUrlOverride: string | undefined, vendor: string, container: string): Promise<SwiftSession> {
+async function login(env: SwiftEnv, storageUrlOverride: string | undefined, subject: Subject, limit: Deadline): Promise<SwiftSession> {
   if (env.token !== undefined) {
     const storageUrl = storageUrlOverride ?? env.storageUrl;
-    if (storageUrl === undefined) throw new Error(`OS_AUTH_TOKEN is set but no storage URL is known — export OS_STORAGE_URL, or set the target's endpoint to the storage URL (…/v1/AUTH_<project>)`);
+    if (storageUrl === undefined) throw new CorsPolicyError(`OS_AUTH_TOKEN is set but no storage URL is known — export OS_STORAGE_URL, or set the target's endpoint to the storage URL (…/v1/AUTH_<project>)`, { code: "MissingCredentials" });
     return { token: env.token, storageUrl, source: "OS_AUTH_TOKEN", secrets: [env.token] };
   }
   if (env.tempAuthUrl !== undefined && env.tempAuthUser !== undefined && env.tempAuthKey !== undefined) {
-    return tempAuth(env.tempAuthUrl, env.tempAuthUser, env.tempAuthKey, storageUrlOverride, vendor, container);
+    return tempAuth(env.tempAuthUrl, env.tempAuthUser, env.tempAuthKey, storageUrlOverride, { ...subject, secrets: [...subject.secrets, env.tempAuthKey] }, limit);
   }
   if (env.keystoneUrl !== undefined && env.username !== undefined && env.password !== undefined) {
-    return keystone(env, storageUrlOverride, vendor, container);
+    return keystone(env, storageUrlOverride, { ...subject, secrets: [...subject.secrets, env.password] }, limit);
   }
-  throw new Error(`no Swift credentials in the environment of the Pulumi program — export OS_AUTH_TOKEN and OS_STORAGE_URL, or ST_AUTH, ST_USER and ST_KEY (TempAuth), or OS_AUTH_URL, OS_USERNAME, OS_PASSWORD and OS_PROJECT_NAME (Keystone v3)`);
+  throw new CorsPolicyError(`no Swift credentials in the environment of the Pulumi program — export OS_AUTH_TOKEN and OS_STORAGE_URL, or ST_AUTH, ST_USER and ST_KEY (TempAuth), or OS_AUTH_URL, OS_USERNAME, OS_PASSWORD and OS_PROJECT_NAME (Keystone v3)`, { code: "MissingCredentials" });
 }
 
 /** TempAuth v1: GET auth URL with X-Auth-User/X-Auth-Key → X-Auth-Token + X-Storage-Url (https://docs.openstack.org/swift/latest/overview_auth.html). */
-async function tempAuth(url: string, user: string, key: string, storageUrlOverride: string | undefined, vendor: string, container: string): Promise<SwiftSession> {
-  const response = await authFetch(url, { headers: { "X-Auth-User": user, "X-Auth-Key": key } }, "Auth (TempAuth v1)", vendor, container);
+async function tempAuth(url: string, user: string, key: string, storageUrlOverride: string | undefined, subject: Subject, limit: Deadline): Promise<SwiftSession> {
+  const operation = "Auth (TempAuth v1)";
+  const response = await authFetch(url, { headers: { "X-Auth-User": user, "X-Auth-Key": key } }, subject, operation, limit);
+  await response.body?.cancel();
   const token = response.headers.get("x-auth-token");
   const storageUrl = storageUrlOverride ?? response.headers.get("x-storage-url");
   if (!response.ok || token === null || storageUrl === null) {
-    throw new BackendError({ vendor, operation: "Auth (TempAuth v1)", bucket: container, noun: "container", status: response.status, code: response.ok ? "NoToken" : "AuthFailed", detail: `login as ${JSON.stringify(user)} at ${url} was refused — check ST_USER and ST_KEY` });
+    throw failed(subject, { operation, status: response.status, code: "AuthFailed", serviceCode: response.ok ? "NoToken" : "AuthFailed", detail: `login as ${JSON.stringify(user)} at ${url} was refused — check ST_USER and ST_KEY` });
   }
   return { token, storageUrl, source: "tempauth", secrets: [key, token] };
 }
 
 /** Keystone v3 password auth; the object-store endpoint comes from the catalog (https://docs.openstack.org/api-ref/identity/v3/). */
-async function keystone(env: SwiftEnv, storageUrlOverride: string | undefined, vendor: string, container: string): Promise<SwiftSession> {
+async function keystone(env: SwiftEnv, storageUrlOverride: string | undefined, subject: Subject, limit: Deadline): Promise<SwiftSession> {
+  const operation = "Auth (Keystone v3)";
   const project = env.projectId !== undefined ? { id: env.projectId } : { name: env.projectName, domain: { name: env.projectDomain ?? "Default" } };
   const body = {
     auth: {
@@ -93,33 +111,50 @@ async function keystone(env: SwiftEnv, storageUrlOverride: string | undefined, v
       scope: { project },
     },
   };
-  const url = `${env.keystoneUrl!.replace(/\/+$/, "")}${/\/v3$/.test(env.keystoneUrl!.replace(/\/+$/, "")) ? "" : "/v3"}/auth/tokens`;
-  const response = await authFetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) }, "Auth (Keystone v3)", vendor, container);
+  const base = env.keystoneUrl!.replace(/\/+$/, "");
+  const url = `${base}${/\/v3$/.test(base) ? "" : "/v3"}/auth/tokens`;
+  const response = await authFetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) }, subject, operation, limit);
   const token = response.headers.get("x-subject-token");
   if (!response.ok || token === null) {
-    throw new BackendError({ vendor, operation: "Auth (Keystone v3)", bucket: container, noun: "container", status: response.status, code: "AuthFailed", detail: `login as ${JSON.stringify(env.username)} at ${url} was refused — check OS_USERNAME, OS_PASSWORD and the project` });
+    await response.body?.cancel();
+    throw failed(subject, { operation, status: response.status, code: "AuthFailed", serviceCode: "AuthFailed", detail: `login as ${JSON.stringify(env.username)} at ${url} was refused — check OS_USERNAME, OS_PASSWORD and the project` });
   }
-  const storageUrl = storageUrlOverride ?? catalogObjectStore(await response.json(), env.region);
+  rememberSecret(token);
+  const storageUrl = storageUrlOverride ?? catalogObjectStore(await readCatalog(response, subject, operation, limit), env.region);
   if (storageUrl === undefined) {
-    throw new BackendError({ vendor, operation: "Auth (Keystone v3)", bucket: container, noun: "container", code: "NoObjectStore", detail: `the service catalog has no public object-store endpoint${env.region === undefined ? "" : ` in region ${env.region}`} — set OS_REGION_NAME, or the target's endpoint` });
+    throw failed(subject, { operation, code: "AuthFailed", serviceCode: "NoObjectStore", detail: `the service catalog has no public object-store endpoint${env.region === undefined ? "" : ` in region ${env.region}`} — set OS_REGION_NAME, or the target's endpoint` });
   }
   return { token, storageUrl, source: "keystone", secrets: [env.password!, token] };
 }
 
+/** The token body, read under the cap; a body that is not JSON has no catalog. */
+async function readCatalog(response: Response, subject: Subject, operation: string, limit: Deadline): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readResponseCapped(response);
+  } catch (error) {
+    throw transportFailure(subject, operation, limit, error);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
 function catalogObjectStore(body: unknown, region: string | undefined): string | undefined {
-  const catalog = (body as { token?: { catalog?: { type?: string; endpoints?: { interface?: string; region?: string; region_id?: string; url?: string }[] }[] } }).token?.catalog ?? [];
+  const catalog = (body as { token?: { catalog?: { type?: string; endpoints?: { interface?: string; region?: string; region_id?: string; url?: string }[] }[] } } | undefined)?.token?.catalog ?? [];
   const store = catalog.find((s) => s.type === "object-store");
   const endpoint = store?.endpoints?.find((e) => e.interface === "public" && (region === undefined || e.region === region || e.region_id === region));
   return endpoint?.url;
 }
 
-/** A login request with a timeout; a network failure becomes a `BackendError` naming the auth URL (never the credentials). */
-async function authFetch(url: string, init: RequestInit, operation: string, vendor: string, container: string): Promise<Response> {
+/** A login request; a network failure becomes a `BackendError` naming the auth URL (never the credentials). */
+async function authFetch(url: string, init: RequestInit, subject: Subject, operation: string, limit: Deadline): Promise<Response> {
   try {
-    return await fetch(url, { ...init, signal: AbortSignal.timeout(60_000) });
+    return await swiftFetch(url, init, subject, operation, limit);
   } catch (error) {
-    const cause = error as { cause?: { code?: string }; name?: string };
-    const code = cause.cause?.code ?? (cause.name === "TimeoutError" ? "Timeout" : "NetworkError");
-    throw new BackendError({ vendor, operation, bucket: container, noun: "container", code, detail: `could not reach ${url} — check the auth URL and that the service is reachable` });
+    if (!(error instanceof BackendError) || error.code !== "NetworkError") throw error;
+    throw failed(subject, { operation, code: "NetworkError", serviceCode: error.serviceCode, detail: `could not reach ${url} — check the auth URL and that the service is reachable`, cause: error });
   }
 }

@@ -1,17 +1,18 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { codecFor } from "../formats";
-import { BackendError } from "../errors";
 import { getProfile } from "../profiles";
 import { endpointOf, type Target } from "../targets";
-import { swiftSession, type SwiftSession } from "./swift-auth";
-import type { Backend, LiveConfig } from "./types";
+import { discardBody } from "./body";
+import { deadlineExceeded, failed, subjectOf, transportFailure, type Subject } from "./failure";
 import { sendRequest } from "./http-request";
+import { DEFAULT_DEADLINES_MS, deadline, type Deadline } from "./limits";
 import { VERIFY_KEY } from "./object-url";
+import { swiftSession } from "./swift-auth";
+import { swiftFetch } from "./swift-http";
+import type { Backend, LiveConfig } from "./types";
 
 /** The container metadata keys that hold CORS (https://docs.openstack.org/swift/latest/cors.html). */
 const CORS_META = ["Allow-Origin", "Max-Age", "Expose-Headers"].map((k) => `X-Container-Meta-Access-Control-${k}`);
-
-/** How long one Swift request may take, like the S3 client's request timeout. */
-export const REQUEST_TIMEOUT_MS = 60_000;
 
 /** Attempts for a request answered 5xx or failing on the network, backing off 250 ms, 500 ms, 1 s, 2 s. */
 const ATTEMPTS = 5;
@@ -20,11 +21,12 @@ const ATTEMPTS = 5;
  * OpenStack Swift backend (swift, vstorage, ovh-swift): CORS is container
  * metadata set with POST, read with HEAD, removed with `X-Remove-Container-Meta-…`
  * (all three observed on Swift 2.30: docs/test-servers.md, "Swift: container CORS"). POST merges metadata, so
- * `put` removes the keys the new policy leaves unset.
+ * `put` removes the keys the new policy leaves unset. Each operation has one overall
+ * deadline, login and retries included; redirects are refused (backends/swift-http.ts).
  */
 export const swiftBackend: Backend = {
-  async get(target) {
-    const response = await call(target, "HEAD", "HeadContainer", {});
+  async get(target, options) {
+    const response = await call(target, "HEAD", "HeadContainer", {}, deadline(options?.deadlineMs ?? DEFAULT_DEADLINES_MS.operation));
     if (response.status === 404) return { kind: "no-bucket", error: noSuchContainer(target, "HeadContainer") };
     const headers: Record<string, string> = {};
     response.headers.forEach((value, name) => {
@@ -34,24 +36,30 @@ export const swiftBackend: Backend = {
     return decode(headers);
   },
 
-  async put(target, config) {
+  async put(target, config, options) {
     const encoded = codecFor("swift-headers").encode(config) as Record<string, string>;
     const set = new Set(Object.keys(encoded).map((k) => k.toLowerCase()));
     const removals = Object.fromEntries(CORS_META.filter((k) => !set.has(k.toLowerCase())).map((k) => [k.replace("X-Container-Meta-", "X-Remove-Container-Meta-"), "x"]));
-    const response = await call(target, "POST", "PostContainer", { ...encoded, ...removals });
+    const response = await call(target, "POST", "PostContainer", { ...encoded, ...removals }, deadline(options?.deadlineMs ?? DEFAULT_DEADLINES_MS.operation));
     if (response.status === 404) throw noSuchContainer(target, "PostContainer");
   },
 
-  async preflight(target, request) {
-    const storageUrl = storageUrlOf(target) ?? (await swiftSession(undefined, getProfile(target.profile).title, target.bucket)).storageUrl;
+  async preflight(target, request, options) {
+    const limit = deadline(options?.deadlineMs ?? DEFAULT_DEADLINES_MS.probe);
+    const operation = request.method === "OPTIONS" ? "Preflight" : `${request.method} request`;
+    const storageUrl = storageUrlOf(target) ?? (await swiftSession(undefined, getProfile(target.profile).title, target.bucket, { limit })).storageUrl;
     const key = (request.key ?? VERIFY_KEY).split("/").map(encodeURIComponent).join("/");
     const url = `${storageUrl.replace(/\/+$/, "")}/${encodeURIComponent(target.bucket)}/${key}`;
-    return { url, ...(await sendRequest(url, request.method, request.headers)) };
+    try {
+      return { url, ...(await sendRequest(url, request.method, request.headers, limit)) };
+    } catch (error) {
+      throw transportFailure(subjectOf(target, "container"), operation, limit, error);
+    }
   },
 
-  async delete(target) {
+  async delete(target, options) {
     const removals = Object.fromEntries(CORS_META.map((k) => [k.replace("X-Container-Meta-", "X-Remove-Container-Meta-"), "x"]));
-    await call(target, "POST", "PostContainer", removals); // 404: the container is gone, which is success
+    await call(target, "POST", "PostContainer", removals, deadline(options?.deadlineMs ?? DEFAULT_DEADLINES_MS.operation)); // 404: the container is gone, which is success
   },
 };
 
@@ -59,50 +67,57 @@ export const swiftBackend: Backend = {
  * One request to the container URL, with the session's token: re-authenticates once
  * on 401 (expired token), retries 5xx and network errors with backoff, and turns
  * any other failure into a `BackendError` scrubbed of secrets. 404 is returned.
+ * Bodies are never read (HEAD has none; a POST's is a line of HTML).
  */
-async function call(target: Target, method: string, operation: string, headers: Record<string, string>): Promise<Response> {
+async function call(target: Target, method: string, operation: string, headers: Record<string, string>, limit: Deadline): Promise<Response> {
   const vendor = getProfile(target.profile).title;
-  let session = await swiftSession(storageUrlOf(target), vendor, target.bucket);
+  let session = await swiftSession(storageUrlOf(target), vendor, target.bucket, { limit });
   let reauthenticated = false;
   for (let attempt = 1; ; attempt++) {
+    const subject = subjectOf(target, "container", session.secrets);
     let response: Response | undefined;
     let networkError: unknown;
     try {
-      response = await fetch(`${session.storageUrl.replace(/\/+$/, "")}/${encodeURIComponent(target.bucket)}`, { method, headers: { ...headers, "X-Auth-Token": session.token }, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+      response = await swiftFetch(`${session.storageUrl.replace(/\/+$/, "")}/${encodeURIComponent(target.bucket)}`, { method, headers: { ...headers, "X-Auth-Token": session.token } }, subject, operation, limit);
+      await discardBody(response);
     } catch (error) {
+      if (limit.signal.aborted || (error as { code?: unknown }).code !== "NetworkError") throw error;
       networkError = error;
     }
     if (response?.status === 401 && !reauthenticated) {
       reauthenticated = true;
-      session = await swiftSession(storageUrlOf(target), vendor, target.bucket, true);
+      session = await swiftSession(storageUrlOf(target), vendor, target.bucket, { fresh: true, limit });
       continue;
     }
     const retryable = response === undefined || response.status >= 500;
     if (retryable && attempt < ATTEMPTS) {
-      await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** (attempt - 1)));
+      await backOff(attempt, subject, operation, limit, networkError);
       continue;
     }
-    if (response !== undefined && (response.ok || response.status === 404)) return response;
-    throw failure(target, operation, vendor, session, response, networkError);
+    if (response === undefined) throw networkError;
+    if (response.ok || response.status === 404) return response;
+    throw statusFailure(subject, operation, response);
   }
 }
 
-function failure(target: Target, operation: string, vendor: string, session: SwiftSession, response: Response | undefined, networkError: unknown): BackendError {
-  if (response === undefined) {
-    const cause = networkError as { cause?: { code?: string }; message?: string };
-    return new BackendError({ vendor, operation, bucket: target.bucket, noun: "container", code: cause.cause?.code ?? "NetworkError", detail: scrub(cause.message ?? String(networkError), session) });
+/** Waits before the next attempt, or fails with the deadline when it passes meanwhile. */
+async function backOff(attempt: number, subject: Subject, operation: string, limit: Deadline, lastError: unknown): Promise<void> {
+  try {
+    await sleep(250 * 2 ** (attempt - 1), undefined, { signal: limit.signal });
+  } catch {
+    throw deadlineExceeded(subject, operation, limit, lastError);
   }
-  const code = response.status === 401 ? "Unauthorized" : response.status === 403 ? "AccessDenied" : `HTTP${response.status}`;
+}
+
+function statusFailure(subject: Subject, operation: string, response: Response) {
+  const serviceCode = response.status === 401 ? "Unauthorized" : response.status === 403 ? "AccessDenied" : `HTTP${response.status}`;
   const requestId = response.headers.get("x-trans-id") ?? undefined;
-  return new BackendError({ vendor, operation, bucket: target.bucket, noun: "container", status: response.status, code, ...(requestId === undefined ? {} : { requestId }) });
+  return failed(subject, { operation, code: response.status === 401 ? "AuthFailed" : "ServiceError", status: response.status, serviceCode, ...(requestId === undefined ? {} : { requestId }) });
 }
 
-function noSuchContainer(target: Target, operation: string): BackendError {
-  return new BackendError({ vendor: getProfile(target.profile).title, operation, bucket: target.bucket, noun: "container", status: 404, code: "NoSuchBucket", detail: "the container does not exist" });
-}
-
-function scrub(text: string, session: SwiftSession): string {
-  return session.secrets.reduce((acc, secret) => (secret === "" ? acc : acc.split(secret).join("***")), text);
+/** Swift has no error code of its own for a missing container; this one mirrors S3's for the same case. */
+function noSuchContainer(target: Target, operation: string) {
+  return failed(subjectOf(target, "container"), { operation, code: "MissingBucket", status: 404, serviceCode: "NoSuchContainer", detail: "the container does not exist" });
 }
 
 /** The target's storage URL when it names one (endpoint, or a filled profile template); else the auth response decides. */

@@ -2,6 +2,7 @@ import type { BackendError } from "../errors";
 import type { Issue } from "../model/issue";
 import type { CorsConfiguration } from "../model/schema";
 import type { Target } from "../targets";
+import type { CallOptions } from "./limits";
 
 /**
  * What a bucket holds, as read. Absence is a value, not an exception: a bucket
@@ -40,14 +41,18 @@ export interface ProbeAnswer {
   readonly errorMessage?: string;
 }
 
-/** What every storage backend does for the operations layer (docs/architecture.md, "Backends"). */
+/**
+ * What every storage backend does for the operations layer (docs/architecture.md, "Backends").
+ * Every method has an overall deadline (`options.deadlineMs`, defaults in backends/limits.ts),
+ * reads at most `MAX_RESPONSE_BYTES` of any answer, and never follows a redirect.
+ */
 export interface Backend {
   /** The live configuration, normalized, or why there is none. Throws `BackendError` for a failed call. */
-  get(target: Target): Promise<LiveConfig>;
-  /** Replaces the configuration. */
-  put(target: Target, config: CorsConfiguration): Promise<void>;
+  get(target: Target, options?: CallOptions): Promise<LiveConfig>;
+  /** Replaces the configuration. Throws `BackendError` (code `MissingBucket` when the bucket or container does not exist). */
+  put(target: Target, config: CorsConfiguration, options?: CallOptions): Promise<void>;
   /** Removes the configuration, readable or not; a missing configuration or bucket is success. */
-  delete(target: Target): Promise<void>;
+  delete(target: Target, options?: CallOptions): Promise<void>;
   /** Sends one real, unauthenticated request (a preflight for OPTIONS, or the actual request that follows it). The one way anything in this package talks to a bucket as a browser. */
-  preflight(target: Target, request: ProbeRequest): Promise<ProbeAnswer>;
+  preflight(target: Target, request: ProbeRequest, options?: CallOptions): Promise<ProbeAnswer>;
 }

@@ -2,7 +2,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { checkInputs, forEngine } from "./check";
 import { diffInputs } from "./diff";
 import { createPolicy, deletePolicy, readPolicy, updatePolicy, type ReadOutcome } from "./operations";
-import { readProviderConfig, setProviderConfig } from "./provider-config";
+import { readProviderConfig, setProviderConfig } from "../backends/provider-config";
 import type { PolicyInputs, PolicyOutputs } from "./types";
 
 /*
