@@ -1,3 +1,4 @@
+import { CorsPolicyError } from "../provider/errors";
 import type { Issue } from "../provider/model/issue";
 
 /**
@@ -18,13 +19,13 @@ export type FailureKind = "usage" | "failure";
  * An expected failure of a command: printed as its message and issues (never a
  * stack trace) and mapped to an exit code.
  */
-export class CliError extends Error {
+export class CliError extends CorsPolicyError {
   override readonly name = "CliError";
   readonly kind: FailureKind;
   readonly issues: readonly Issue[];
 
   constructor(kind: FailureKind, message: string, issues: readonly Issue[] = []) {
-    super(message);
+    super(message, { code: kind === "usage" ? "InvalidArgument" : issues.length > 0 ? "InvalidPolicy" : "InvalidState" });
     this.kind = kind;
     this.issues = issues;
   }

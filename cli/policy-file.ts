@@ -1,9 +1,11 @@
-import { readFileSync } from "node:fs";
+import { isUtf8 } from "node:buffer";
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { looksCanonical, parsePolicy, type PolicySource } from "../provider/api/parse";
 import type { FormatName } from "../provider/formats";
 import { hasErrors, type Issue } from "../provider/model/issue";
 import type { CorsConfiguration } from "../provider/model/schema";
-import { failure, usageError } from "./exit";
+import { CliError, failure, usageError } from "./exit";
+import { MAX_DOCUMENT_BYTES } from "../provider/formats/limits";
 
 /** A policy file read and decoded: its format, the normalized config, and the decoder's warnings. */
 export interface LoadedPolicy {
@@ -21,15 +23,80 @@ export interface DecodedFile {
   readonly issues: readonly Issue[];
 }
 
-/** Reads `file` (`-` is standard input). Unreadable is a usage error (exit 2). */
+/** Bytes read at a time. */
+const CHUNK = 64 * 1024;
+
+/**
+ * Reads `file` (`-` is standard input), at most {@link MAX_DOCUMENT_BYTES}: a
+ * regular file is measured before reading, anything else (a pipe, `/dev/zero`)
+ * is read until one byte past the limit and no further. Unreadable is a usage
+ * error (exit 2); too large or not UTF-8 is a failure (exit 1) saying where.
+ */
 export function readText(file: string): string {
+  let fd: number;
   try {
-    return readFileSync(file === "-" ? 0 : file, "utf8");
+    fd = file === "-" ? 0 : openSync(file, "r");
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? "error";
-    const fix = code === "ENOENT" ? "check the path" : code === "EISDIR" ? "name a file, not a directory" : "check the file's permissions";
-    throw usageError(`cannot read ${JSON.stringify(file)} (${code}) — ${fix}`);
+    throw unreadable(file, error);
   }
+  try {
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) throw usageError(`cannot read ${JSON.stringify(file)} (EISDIR) — name a file, not a directory`);
+    if (stat.isFile() && stat.size > MAX_DOCUMENT_BYTES) throw tooLarge(file, `is ${stat.size} bytes`);
+    const bytes = readAtMost(fd, MAX_DOCUMENT_BYTES + 1);
+    if (bytes.length > MAX_DOCUMENT_BYTES) throw tooLarge(file, "is larger (reading stopped there)");
+    return utf8(file, bytes);
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    throw unreadable(file, error);
+  } finally {
+    if (fd !== 0) closeSync(fd);
+  }
+}
+
+function readAtMost(fd: number, limit: number): Buffer {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  while (total < limit) {
+    const chunk = Buffer.alloc(Math.min(CHUNK, limit - total));
+    let read: number;
+    try {
+      read = readSync(fd, chunk, 0, chunk.length, null);
+    } catch (error) {
+      // Standard input may be non-blocking (a terminal, some pipes): wait for data rather than fail.
+      if ((error as NodeJS.ErrnoException).code !== "EAGAIN") throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+      continue;
+    }
+    if (read === 0) break;
+    chunks.push(chunk.subarray(0, read));
+    total += read;
+  }
+  return Buffer.concat(chunks);
+}
+
+/** The text of `bytes`, refused with the offset of the first byte that is not UTF-8 (never turned into U+FFFD). */
+function utf8(file: string, bytes: Buffer): string {
+  const text = bytes.toString("utf8");
+  if (isUtf8(bytes)) return text;
+  // The first U+FFFD that the file did not spell as EF BF BD marks the first bad byte.
+  for (let at = text.indexOf("\uFFFD"); at !== -1; at = text.indexOf("\uFFFD", at + 1)) {
+    const offset = Buffer.byteLength(text.slice(0, at), "utf8");
+    if (bytes[offset] === 0xef && bytes[offset + 1] === 0xbf && bytes[offset + 2] === 0xbd) continue;
+    const hex = (bytes[offset] ?? 0).toString(16).toUpperCase().padStart(2, "0");
+    throw failure(`${file} is not valid UTF-8: byte ${offset} (0x${hex}) is not part of a UTF-8 character — save the file as UTF-8`);
+  }
+  return text;
+}
+
+function tooLarge(file: string, size: string): CliError {
+  return failure(`${file} ${size}, more than the ${MAX_DOCUMENT_BYTES}-byte limit of a CORS document (S3 accepts at most 64 KB) — check that this is the right file`);
+}
+
+function unreadable(file: string, error: unknown): CliError {
+  const code = (error as NodeJS.ErrnoException).code ?? "error";
+  const fix = code === "ENOENT" ? "check the path" : code === "EISDIR" ? "name a file, not a directory" : "check the file's permissions";
+  return usageError(`cannot read ${JSON.stringify(file)} (${code}) — ${fix}`);
 }
 
 /**

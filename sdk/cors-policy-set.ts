@@ -1,3 +1,4 @@
+import { CorsPolicyError } from "../provider/errors";
 import * as pulumi from "@pulumi/pulumi";
 import type { CorsPolicyCommonArgs, CorsPolicyDocumentArgs, CorsPolicyRulesArgs } from "./args";
 import { CorsPolicy } from "./cors-policy";
@@ -49,7 +50,9 @@ export class CorsPolicySet extends pulumi.ComponentResource {
  * a promise is replaced by the target's position in the list. Throws on an empty list.
  */
 export function childNames(setName: string, targets: readonly TargetArgs[]): string[] {
-  if (targets.length === 0) throw new Error(`CorsPolicySet "${setName}": targets is empty; it needs at least one target — add one, e.g. targets.aws({ bucket, region })`);
+  if (targets.length === 0) {
+    throw new CorsPolicyError(`CorsPolicySet "${setName}": targets is empty; it needs at least one target — add one, e.g. targets.aws({ bucket, region })`, { code: "InvalidArgument" });
+  }
   const base = targets.map((t, i) => slug(`${setName}-${t.profile}-${plain(t.bucket) ?? i}`));
   const scoped = targets.map((t, i) => (count(base, base[i]!) > 1 ? slug(`${base[i]}-${plain(t.region) ?? plain(t.accountId) ?? plain(t.endpoint) ?? ""}`) : base[i]!));
   return scoped.map((n, i) => (count(scoped, n) > 1 ? `${n}-${i}` : n));

@@ -8,6 +8,7 @@ import type { SameType } from "../provider/model/same-type";
 import type { CorsRule } from "../provider/model/types";
 import type { Target } from "../provider/targets/types";
 import type { CorsPolicyArgs } from "./args";
+import { claimBucket } from "./one-per-bucket";
 import { policyWarnings } from "./warnings";
 
 /**
@@ -73,6 +74,7 @@ export class CorsPolicy extends pulumi.dynamic.Resource {
     };
     super(corsPolicyProvider, name, props, opts, "bucket-cors", "CorsPolicy");
     warnAtPreview(this, args);
+    claimBucket(name, args.target);
   }
 }
 

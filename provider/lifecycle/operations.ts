@@ -19,18 +19,20 @@ export async function createPolicy(inputs: PolicyInputs): Promise<{ id: string; 
   return { id: resourceIdOf(target), outs: outputsOf(inputs) };
 }
 
+const EXISTING = { code: "ExistingConfiguration" } as const;
+
 /** The refusal of a create, in the resource's words. */
 function refusal(target: Target, outcome: Extract<ApplyOutcome, { kind: "refused" }>, inputs: PolicyInputs): CorsPolicyError {
   const where = describeTarget(target);
   const { previous } = outcome;
   if (previous.kind === "unreadable") {
-    return new CorsPolicyError(`${where} has a CORS configuration this package cannot read: ${previous.raw}; nothing was changed — set onExisting: "overwrite" to replace it with your rules`);
+    return new CorsPolicyError(`${where} has a CORS configuration this package cannot read: ${previous.raw}; nothing was changed — set onExisting: "overwrite" to replace it with your rules`, EXISTING);
   }
   const live = previous.kind === "config" ? describeRules(previous.config.rules) : "";
   if (outcome.reason === "foreign") {
-    return new CorsPolicyError(`${where} already has a CORS configuration that this stack does not manage: ${live}; nothing was changed — set onExisting: "adopt" to take it over (when it already matches your rules) or onExisting: "overwrite" to replace it`);
+    return new CorsPolicyError(`${where} already has a CORS configuration that this stack does not manage: ${live}; nothing was changed — set onExisting: "adopt" to take it over (when it already matches your rules) or onExisting: "overwrite" to replace it`, EXISTING);
   }
-  return new CorsPolicyError(`${where} has a CORS configuration that differs from your rules, so it cannot be adopted as is: it has ${live}, your rules are ${describeRules(inputs.rules)}; nothing was changed — make the rules match (bucket-cors get prints them) or set onExisting: "overwrite"`);
+  return new CorsPolicyError(`${where} has a CORS configuration that differs from your rules, so it cannot be adopted as is: it has ${live}, your rules are ${describeRules(inputs.rules)}; nothing was changed — make the rules match (bucket-cors get prints them) or set onExisting: "overwrite"`, EXISTING);
 }
 
 /**
@@ -45,7 +47,7 @@ export async function updatePolicy(id: string, olds: PolicyOutputs, news: Policy
     // Same rules, new expectations (or verification newly asked for): check them live without writing.
     const timeout = propagationTimeout(news.target, news.propagationTimeoutSeconds);
     const result = await verifyPolicy(backend, news.target, news.expect ?? [], timeout);
-    if (!result.agreed) throw new CorsPolicyError(disagreement(news.target, result, timeout));
+    if (!result.agreed) throw new CorsPolicyError(disagreement(news.target, result, timeout), { code: "NotConfirmed" });
   }
   return { ...outputsOf(news), resourceId: id };
 }
@@ -53,7 +55,7 @@ export async function updatePolicy(id: string, olds: PolicyOutputs, news: Policy
 /** Removes the configuration; a missing configuration or bucket is success. */
 export async function deletePolicy(props: PolicyOutputs): Promise<void> {
   if (props.target === undefined) {
-    throw new CorsPolicyError("delete: the state has no target, so there is no bucket to remove the configuration from — remove the resource from the state with pulumi state delete <urn>");
+    throw new CorsPolicyError("delete: the state has no target, so there is no bucket to remove the configuration from — remove the resource from the state with pulumi state delete <urn>", { code: "InvalidState" });
   }
   const confirm: Confirmation = { mode: props.verify === "none" ? "none" : "read", timeoutSeconds: propagationTimeout(props.target, props.propagationTimeoutSeconds), expectations: [] };
   await removePolicy(backendFor(props.target), props.target, confirm);
@@ -69,7 +71,7 @@ export type ReadOutcome = { id: string; props: PolicyOutputs; inputs: PolicyInpu
  */
 export async function readPolicy(id: string, props: PolicyOutputs): Promise<ReadOutcome> {
   if (props.target === undefined) {
-    throw new CorsPolicyError(`read of "${id}": the state has no target; CorsPolicy resources cannot be imported with pulumi import (pulumi/pulumi#16175) — declare the resource with onExisting: "adopt" instead`);
+    throw new CorsPolicyError(`read of "${id}": the state has no target; CorsPolicy resources cannot be imported with pulumi import (pulumi/pulumi#16175) — declare the resource with onExisting: "adopt" instead`, { code: "InvalidState" });
   }
   const live = await backendFor(props.target).get(props.target);
   if (live.kind === "none" || live.kind === "no-bucket") return {};

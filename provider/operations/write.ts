@@ -1,5 +1,5 @@
 import type { Backend, LiveConfig } from "../backends/types";
-import { CorsPolicyError } from "../errors";
+import { CorsPolicyError, rewrap } from "../errors";
 import type { Expectation } from "./expectations";
 import type { VerifyMode } from "./options";
 import type { CorsConfiguration } from "../model/schema";
@@ -44,38 +44,39 @@ async function confirmWrite(backend: Backend, target: Target, desired: CorsConfi
   const served = await waitUntilServed(backend, target, desired, confirm.timeoutSeconds);
   if (!served.matched) {
     const wanted = desired === null ? "no CORS configuration" : describeRules(desired.rules);
-    throw new CorsPolicyError(`${describeTarget(target)} did not serve the new CORS configuration within ${confirm.timeoutSeconds} s: wanted ${wanted}, read back ${describeLive(served.live)} — if the service is slow to propagate, raise propagationTimeoutSeconds; if it rewrote the rules, it cannot hold them as written`);
+    throw new CorsPolicyError(`${describeTarget(target)} did not serve the new CORS configuration within ${confirm.timeoutSeconds} s: wanted ${wanted}, read back ${describeLive(served.live)} — if the service is slow to propagate, raise propagationTimeoutSeconds; if it rewrote the rules, it cannot hold them as written`, { code: "NotConfirmed" });
   }
   if (confirm.mode === "preflight" && confirm.expectations.length > 0) {
     const failed = await failedExpectations(backend, target, confirm.expectations, confirm.timeoutSeconds);
-    if (failed !== undefined) throw new CorsPolicyError(failed);
+    if (failed !== undefined) throw new CorsPolicyError(failed, { code: "NotConfirmed" });
   }
 }
 
 /** Restores `previous` after a failed confirmation, when that undoes only this call's write; returns the error to throw. */
 async function rollBack(backend: Backend, target: Target, desired: CorsConfiguration | null, previous: LiveConfig, error: unknown): Promise<Error> {
-  const reason = error instanceof Error ? error.message : String(error);
+  // The confirmation's own failure (a service error while reading back, or NotConfirmed) keeps its class and code, with what happened next added.
+  const fail = (next: string): Error => rewrap(error, (reason) => `${reason}\n${next}`);
   const where = describeTarget(target);
   const converge = `check it with bucket-cors get; for a resource already in the stack run pulumi refresh, for a new one set onExisting: "overwrite" (or "adopt" if it holds your rules) and run pulumi up again`;
   let now: LiveConfig;
   try {
     now = await backend.get(target);
   } catch (readError) {
-    return new CorsPolicyError(`${reason}\nThe bucket could not be re-read to restore the previous configuration (${message(readError)}), so it was left as is — ${where} may hold ${describeConfig(desired)} or ${describeLive(previous)}; ${converge}`);
+    return fail(`The bucket could not be re-read to restore the previous configuration (${message(readError)}), so it was left as is — ${where} may hold ${describeConfig(desired)} or ${describeLive(previous)}; ${converge}`);
   }
   // Still the previous configuration: the write may not have propagated yet, so it is put back all the same.
   if (!holds(now, desired) && !same(now, previous)) {
-    return new CorsPolicyError(`${reason}\nAnother writer changed the bucket meanwhile: ${where} now holds ${describeLive(now)}; it was left as is — ${converge}`);
+    return fail(`Another writer changed the bucket meanwhile: ${where} now holds ${describeLive(now)}; it was left as is — ${converge}`);
   }
   if (previous.kind === "unreadable") {
-    return new CorsPolicyError(`${reason}\nThe previous configuration could not be read, so it cannot be put back: ${where} holds ${describeLive(now)} — ${converge}`);
+    return fail(`The previous configuration could not be read, so it cannot be put back: ${where} holds ${describeLive(now)} — ${converge}`);
   }
   try {
     await write(backend, target, configOf(previous));
   } catch (restoreError) {
-    return new CorsPolicyError(`${reason}\nRestoring the previous configuration also failed: ${message(restoreError)} — ${where} may hold ${describeConfig(desired)}; ${converge}`);
+    return fail(`Restoring the previous configuration also failed: ${message(restoreError)} — ${where} may hold ${describeConfig(desired)}; ${converge}`);
   }
-  return new CorsPolicyError(`${reason}\nThe previous configuration was restored (${describeLive(previous)}).`);
+  return fail(`The previous configuration was restored (${describeLive(previous)}).`);
 }
 
 /** True when two reads show the same configuration (raw text for unreadable ones). */

@@ -84,6 +84,24 @@ describeWithPulumi("A bucket created by the same program, passed as an Output, t
     expect(opsOf(await ws.preview({ expectNoChanges: true }))).toEqual(["same uploads", "same uploads"]);
   });
 
+  // Issue 11, "one target, one resource": a second policy on the same bucket would overwrite (or refuse) the
+  // first's rules, and either one's delete would empty the bucket.
+  test("preview fails when a second CorsPolicy resolves to the bucket an Output names, naming both resources", async () => {
+    const second = `
+new cors.CorsPolicy("uploads-again", {
+  target: cors.targets.s3({ bucket: "uploads-" + pulumi.getStack(), endpoint, credentials: ${literal(credentials)} }),
+  rules: ${literal(rules)},
+});
+`;
+    await ws.program(programWithBucket(s3.endpoint, rules) + second);
+    const result = await ws.attempt("preview");
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain(
+      `CorsPolicy "uploads" and CorsPolicy "uploads-again" both target S3-compatible storage bucket "uploads-dev": a bucket holds one CORS configuration, so one resource must own it — put all its rules in one CorsPolicy, or point one of them at another bucket`,
+    );
+    await ws.program(programWithBucket(s3.endpoint, rules));
+  });
+
   test("destroy removes the policy before the bucket", async () => {
     const result = await ws.destroy();
     expect(result.steps.map((s) => `${s.op} ${s.type.split(":").pop()}`)).toEqual(["delete CorsPolicy", "delete Resource"]);
