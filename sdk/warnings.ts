@@ -1,6 +1,6 @@
 import { parsePolicy } from "../provider/api/parse";
 import { lintPolicy } from "../provider/evaluate";
-import { validate } from "../provider/model/validate";
+import { validate } from "../provider/validate/validate";
 import type { ProfileName } from "../provider/profiles/types";
 
 /**

@@ -7,7 +7,7 @@ import type { DecodeResult } from "./types";
  * Readers shared by the codecs: each reads one document value, and on a
  * structural problem records an issue (`<path>: <value> <problem>; <rule> —
  * <fix>`) and returns `undefined`. They never check meaning (origin syntax,
- * method names, limits): that is `model/validate.ts`.
+ * method names, limits): that is `validate/validate.ts`.
  */
 
 /** A plain JSON object (not null, not a list). */

@@ -1,10 +1,10 @@
 import { parsePolicy } from "../api/parse";
 import type { Issue } from "../model/issue";
 import { checkShape } from "../model/structure";
-import { validate } from "../model/validate";
+import { validate } from "../validate/validate";
 import { normalize } from "../model/normalize";
 import type { CorsConfigurationInput, CorsRule } from "../model/schema";
-import { widen } from "../model/expressible";
+import { widen } from "../validate/expressible";
 import { getProfile, isProfileName } from "../profiles";
 import type { ProfileName } from "../profiles/types";
 import { checkTarget, type Target } from "../targets";

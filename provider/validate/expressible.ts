@@ -1,8 +1,8 @@
 import type { Profile } from "../profiles/types";
-import { type Issue, issue, show } from "./issue";
-import { CORS_METHODS } from "./methods";
-import { normalizeRule } from "./normalize";
-import type { CorsConfigurationInput, CorsRuleInput } from "./schema";
+import { type Issue, issue, show } from "../model/issue";
+import { CORS_METHODS } from "../model/methods";
+import { normalizeRule } from "../model/normalize";
+import type { CorsConfigurationInput, CorsRuleInput } from "../model/schema";
 
 /**
  * Refuses what a profile cannot hold as written, naming exactly what would

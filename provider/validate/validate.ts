@@ -2,11 +2,11 @@ import { s3XmlBody } from "../formats/s3-xml";
 import { getProfile } from "../profiles";
 import type { Profile, ProfileName } from "../profiles/types";
 import { allowedHeaderProblem, exposeHeaderProblem } from "./header-rules";
-import { type Issue, issue, show, warning } from "./issue";
-import { isCorsMethod } from "./methods";
-import { normalize } from "./normalize";
+import { type Issue, issue, show, warning } from "../model/issue";
+import { isCorsMethod } from "../model/methods";
+import { normalize } from "../model/normalize";
 import { originProblem } from "./origin-rules";
-import type { CorsConfigurationInput, CorsRuleInput } from "./schema";
+import type { CorsConfigurationInput, CorsRuleInput } from "../model/schema";
 import { checkRuleExpressible } from "./expressible";
 
 /** Options of {@link validate}. */

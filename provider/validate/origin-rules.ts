@@ -1,5 +1,5 @@
 import type { OriginWildcardRule } from "../profiles/types";
-import { show } from "./issue";
+import { show } from "../model/issue";
 
 /** A broken origin: a stable code and the message text after `<path>: `. */
 export interface OriginProblem {

@@ -1,5 +1,5 @@
 import type { HeaderWildcardRule } from "../profiles/types";
-import { show } from "./issue";
+import { show } from "../model/issue";
 
 /** A broken header name: a stable code and the message text after `<path>: `. */
 export interface HeaderProblem {

@@ -1,4 +1,4 @@
-import { validate } from "../../provider/model/validate";
+import { validate } from "../../provider/validate/validate";
 import type { CorsRuleInput } from "../../provider/model/schema";
 import type { ProfileName } from "../../provider/profiles/types";
 import { rule, VALIDATION_CASES } from "../fixtures/validation-cases";
