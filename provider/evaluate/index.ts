@@ -7,4 +7,4 @@ export type { CorsRequest, EvaluableConfig, EvaluableRule, EvaluateOptions, Eval
 export type { Dialect } from "../profiles/types";
 export { lintPolicy } from "./lint/lint";
 export type { LintOptions } from "./lint/types";
-export { CHROME_MAX_AGE_SECONDS, FIREFOX_MAX_AGE_SECONDS } from "./lint/max-age";
+export { CHROME_MAX_AGE_SECONDS, FIREFOX_MAX_AGE_SECONDS } from "./lint/max-age-caps";

@@ -1,4 +1,4 @@
-import { type Issue, issue, show, warning } from "../model/issue";
+import { type Issue, issue, show, warning, type IssuePath } from "../model/issue";
 import { normalize } from "../model/normalize";
 import type { CorsConfiguration, CorsRule, CorsRuleInput } from "../model/schema";
 import { at, decoded, describeType, isRecord, missingField, neverThrows, own, readString, readStringList, readWholeNumber, showValue, unknownField } from "./read";
@@ -76,32 +76,32 @@ function decodeCloudflare(input: unknown): DecodeResult {
 /** The `rules` list, unwrapping the API's response envelope; warns about a bare list. */
 function rulesList(value: unknown, issues: Issue[]): unknown[] | undefined {
   if (Array.isArray(value)) {
-    issues.push(warning("missing-wrapper", "", `the rules are a bare list; Cloudflare's API wants {"rules": […]} — converted; wrap the list in {"rules": …}`));
+    issues.push(warning("missing-wrapper", [], `the rules are a bare list; Cloudflare's API wants {"rules": […]} — converted; wrap the list in {"rules": …}`));
     return value;
   }
   if (!isRecord(value)) {
-    issues.push(issue("wrong-type", "", `${showValue(value)} is ${describeType(value)}; Cloudflare's CORS JSON is an object ${R2_SHAPE} — write the rules under "rules"`));
+    issues.push(issue("wrong-type", [], `${showValue(value)} is ${describeType(value)}; Cloudflare's CORS JSON is an object ${R2_SHAPE} — write the rules under "rules"`));
     return undefined;
   }
   const result = own(value, "result");
   const body = own(value, "rules") === undefined && isRecord(result) && own(result, "rules") !== undefined ? result : value;
   for (const key of Object.keys(body)) {
-    if (key !== "rules" && own(body, key) !== undefined) issues.push(unknownField(key, key, "Cloudflare's CORS JSON", ["rules"]));
+    if (key !== "rules" && own(body, key) !== undefined) issues.push(unknownField([key], key, "Cloudflare's CORS JSON", ["rules"]));
   }
   const rules = own(body, "rules");
   if (rules === undefined) {
-    issues.push(missingField("rules", `Cloudflare's API takes ${R2_SHAPE} — put the rules under "rules"`));
+    issues.push(missingField(["rules"], `Cloudflare's API takes ${R2_SHAPE} — put the rules under "rules"`));
     return undefined;
   }
   if (!Array.isArray(rules)) {
-    issues.push(issue("wrong-type", "rules", `${showValue(rules)} is ${describeType(rules)}; "rules" is a list of rules — write {"rules": [{"allowed": {…}}, …]}`));
+    issues.push(issue("wrong-type", ["rules"], `${showValue(rules)} is ${describeType(rules)}; "rules" is a list of rules — write {"rules": [{"allowed": {…}}, …]}`));
     return undefined;
   }
   return rules;
 }
 
 function readRule(value: unknown, index: number, issues: Issue[]): CorsRuleInput | undefined {
-  const path = `rules[${index}]`;
+  const path = ["rules", index];
   if (!isRecord(value)) {
     issues.push(issue("wrong-type", path, `${showValue(value)} is ${describeType(value)}; each rule is an object such as {"allowed": {"origins": ["https://app.example"], "methods": ["GET"]}} — replace it with a rule object`));
     return undefined;
@@ -125,7 +125,7 @@ function readRule(value: unknown, index: number, issues: Issue[]): CorsRuleInput
   return issues.slice(before).some((i) => i.severity === "error") ? undefined : rule;
 }
 
-function readFields(value: Record<string, unknown>, path: string, issues: Issue[]): CorsRuleInput {
+function readFields(value: Record<string, unknown>, path: IssuePath, issues: Issue[]): CorsRuleInput {
   const allowed = readAllowed(own(value, "allowed"), path, issues);
   const rule: CorsRuleInput = { allowedOrigins: allowed.origins ?? [], allowedMethods: allowed.methods ?? [] };
   if (allowed.headers !== undefined) rule.allowedHeaders = allowed.headers;
@@ -147,7 +147,7 @@ function readFields(value: Record<string, unknown>, path: string, issues: Issue[
   return rule;
 }
 
-function readAllowed(value: unknown, path: string, issues: Issue[]): { origins?: string[]; methods?: string[]; headers?: string[] } {
+function readAllowed(value: unknown, path: IssuePath, issues: Issue[]): { origins?: string[]; methods?: string[]; headers?: string[] } {
   const allowedPath = at(path, "allowed");
   if (value === undefined) {
     issues.push(missingField(allowedPath, `every Cloudflare rule needs "allowed" — add "allowed": {"origins": ["https://app.example"], "methods": ["GET"]}`));

@@ -1,4 +1,4 @@
-import { type Issue, issue, show, warning } from "../model/issue";
+import { type Issue, issue, show, warning, type IssuePath } from "../model/issue";
 import { CORS_METHODS, isCorsMethod } from "../model/methods";
 import { normalize } from "../model/normalize";
 import type { CorsConfiguration, CorsRule, CorsRuleInput } from "../model/schema";
@@ -30,10 +30,10 @@ function gcsLimitations(config: CorsConfiguration): Issue[] {
   return normalize(config).rules.flatMap((rule, index) => {
     const found: Issue[] = [];
     if (rule.id !== undefined) {
-      found.push(issue("id-not-expressible", `rules[${index}].id`, `${show(rule.id)} cannot be stored; GCS CORS entries have no id — remove the id, or use a format that keeps ids`));
+      found.push(issue("id-not-expressible", ["rules", index, "id"], `${show(rule.id)} cannot be stored; GCS CORS entries have no id — remove the id, or use a format that keeps ids`));
     }
     if (rule.allowedHeaders !== undefined) {
-      found.push(issue("allowed-headers-not-expressible", `rules[${index}].allowedHeaders`, `${show(rule.allowedHeaders)} cannot be stored; GCS CORS has no allowed request headers (its responseHeader is what S3 calls ExposeHeaders) — remove allowedHeaders, or use another format`));
+      found.push(issue("allowed-headers-not-expressible", ["rules", index, "allowedHeaders"], `${show(rule.allowedHeaders)} cannot be stored; GCS CORS has no allowed request headers (its responseHeader is what S3 calls ExposeHeaders) — remove allowedHeaders, or use another format`));
     }
     return found;
   });
@@ -51,7 +51,7 @@ function decodeGcs(input: unknown): DecodeResult {
   if (!parsed.ok) return { issues: parsed.issues };
   const issues: Issue[] = [];
   if (!Array.isArray(parsed.value)) {
-    issues.push(issue("wrong-type", "", `${showValue(parsed.value)} is ${describeType(parsed.value)}; a GCS CORS file is a list of entries [{"origin": […], "method": […]}] — write the entries as a list`));
+    issues.push(issue("wrong-type", [], `${showValue(parsed.value)} is ${describeType(parsed.value)}; a GCS CORS file is a list of entries [{"origin": […], "method": […]}] — write the entries as a list`));
     return { issues };
   }
   const rules = parsed.value.flatMap((item: unknown, index) => {
@@ -62,7 +62,7 @@ function decodeGcs(input: unknown): DecodeResult {
 }
 
 function readEntry(value: unknown, index: number, issues: Issue[]): CorsRuleInput | undefined {
-  const path = `rules[${index}]`;
+  const path = ["rules", index];
   if (!isRecord(value)) {
     issues.push(issue("wrong-type", path, `${showValue(value)} is ${describeType(value)}; each entry is an object such as {"origin": ["https://app.example"], "method": ["GET"]} — replace it with an entry object`));
     return undefined;
@@ -99,9 +99,9 @@ function readEntry(value: unknown, index: number, issues: Issue[]): CorsRuleInpu
  * the five S3 methods. `"*"` becomes all five (a warning: the list is now explicit);
  * any other name is refused, since no S3-compatible service could apply it.
  */
-function readMethods(methods: readonly string[], path: string, issues: Issue[]): string[] {
+function readMethods(methods: readonly string[], path: IssuePath, issues: Issue[]): string[] {
   return methods.flatMap((method, index) => {
-    const methodPath = `${path}.allowedMethods[${index}]`;
+    const methodPath = [...path, "allowedMethods", index];
     if (method === "*") {
       issues.push(warning("gcs-wildcard-method", methodPath, `"*" means every method to GCS; the canonical model lists methods — converted to ${CORS_METHODS.join(", ")}`));
       return [...CORS_METHODS];

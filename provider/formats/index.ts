@@ -54,7 +54,7 @@ export function parseDocument(input: unknown, options: ParseDocumentOptions = {}
     return parseWithFormat(input, options.format);
   } catch (error) {
     // Only a value with throwing getters (or a Proxy) gets here: codecs and detection catch everything else.
-    return { issues: [issue("decode-failed", "", `the document could not be read (${error instanceof Error ? error.message : String(error)}) — pass plain text or plain JSON values`)] };
+    return { issues: [issue("decode-failed", [], `the document could not be read (${error instanceof Error ? error.message : String(error)}) — pass plain text or plain JSON values`)] };
   }
 }
 
@@ -87,9 +87,9 @@ function undetectable(input: unknown): Issue[] {
   }
   const shown = text === undefined ? `${showValue(input)} is ${describeType(input)}` : `${show(text.trim())} is text`;
   const list = FORMAT_NAMES.map((name) => `  ${name}: ${FORMAT_EXAMPLES[name]}`).join("\n");
-  return [issue("unknown-format", "", `${shown}, not a CORS document in a format this package reads — write it in one of these formats:\n${list}`)];
+  return [issue("unknown-format", [], `${shown}, not a CORS document in a format this package reads — write it in one of these formats:\n${list}`)];
 }
 
 function unknownFormatName(name: unknown): Issue {
-  return issue("unknown-format", "", `${showValue(name)} is not a format name; formats are ${FORMAT_NAMES.join(", ")} — use one of them`);
+  return issue("unknown-format", [], `${showValue(name)} is not a format name; formats are ${FORMAT_NAMES.join(", ")} — use one of them`);
 }

@@ -1,4 +1,4 @@
-import { hasErrors, type Issue, issue, show } from "../model/issue";
+import { hasErrors, type Issue, issue, show, type IssuePath } from "../model/issue";
 import { normalize } from "../model/normalize";
 import type { CorsRuleInput } from "../model/schema";
 import type { DecodeResult } from "./types";
@@ -42,11 +42,9 @@ export function showValue(value: unknown): string {
   }
 }
 
-/** `path` + `.key` or `[index]` (a very long key is clipped: paths appear in messages). */
-export function at(path: string, key: string | number): string {
-  if (typeof key === "number") return `${path}[${key}]`;
-  const name = clipName(key);
-  return path === "" ? name : `${path}.${name}`;
+/** `path` + `key` or `index` (a very long key is clipped: paths appear in messages). */
+export function at(path: IssuePath, key: string | number): IssuePath {
+  return [...path, typeof key === "number" ? key : clipName(key)];
 }
 
 /** A document's key or element name, clipped to 60 characters for paths and messages. */
@@ -55,7 +53,7 @@ export function clipName(name: string): string {
 }
 
 /** A list of strings; `field` is the document's name for it, used in messages. */
-export function readStringList(value: unknown, path: string, field: string, issues: Issue[]): string[] | undefined {
+export function readStringList(value: unknown, path: IssuePath, field: string, issues: Issue[]): string[] | undefined {
   if (!Array.isArray(value)) {
     const fix = typeof value === "string" ? `write [${show(value)}]` : `replace it with a list such as ["…"]`;
     issues.push(issue("wrong-type", path, `${showValue(value)} is ${describeType(value)}; ${field} is a list of strings — ${fix}`));
@@ -72,7 +70,7 @@ export function readStringList(value: unknown, path: string, field: string, issu
 }
 
 /** A string (a rule id). */
-export function readString(value: unknown, path: string, field: string, issues: Issue[]): string | undefined {
+export function readString(value: unknown, path: IssuePath, field: string, issues: Issue[]): string | undefined {
   if (typeof value === "string") return value;
   const fix = typeof value === "number" || typeof value === "boolean" ? "quote it" : "replace it with a string";
   issues.push(issue("wrong-type", path, `${showValue(value)} is ${describeType(value)}; ${field} is a string — ${fix}`));
@@ -80,7 +78,7 @@ export function readString(value: unknown, path: string, field: string, issues: 
 }
 
 /** A JSON number that is a whole number of seconds. */
-export function readWholeNumber(value: unknown, path: string, field: string, issues: Issue[]): number | undefined {
+export function readWholeNumber(value: unknown, path: IssuePath, field: string, issues: Issue[]): number | undefined {
   if (typeof value !== "number") {
     const digits = typeof value === "string" && /^\s*[0-9]+\s*$/.test(value);
     const fix = digits ? `write ${value.trim()} without quotes` : "write a number such as 3600";
@@ -96,7 +94,7 @@ export function readWholeNumber(value: unknown, path: string, field: string, iss
 }
 
 /** Text (XML element, header value) that must be a whole number of seconds. */
-export function parseWholeNumber(text: string, path: string, field: string, issues: Issue[]): number | undefined {
+export function parseWholeNumber(text: string, path: IssuePath, field: string, issues: Issue[]): number | undefined {
   const trimmed = text.trim();
   const value = /^[+-]?[0-9]+$/.test(trimmed) ? Number(trimmed) : NaN;
   if (!Number.isFinite(value)) {
@@ -107,7 +105,7 @@ export function parseWholeNumber(text: string, path: string, field: string, issu
 }
 
 /** The issue for a key a document shape does not have, with a rename hint when the key looks like an allowed one. */
-export function unknownField(path: string, key: string, container: string, allowed: readonly string[], rename = suggestion(key, allowed)): Issue {
+export function unknownField(path: IssuePath, key: string, container: string, allowed: readonly string[], rename = suggestion(key, allowed)): Issue {
   const fix = rename === undefined ? "remove it" : `rename it to ${show(rename)}`;
   return issue("unknown-field", path, `${show(key)} is not a field of ${container}; allowed are ${allowed.join(", ")} — ${fix}`);
 }
@@ -119,7 +117,7 @@ export function suggestion(key: string, allowed: readonly string[]): string | un
 }
 
 /** A required field that is absent. */
-export function missingField(path: string, text: string): Issue {
+export function missingField(path: IssuePath, text: string): Issue {
   return issue("missing-field", path, `is missing; ${text}`);
 }
 
@@ -138,7 +136,7 @@ export function neverThrows(format: string, decode: (input: unknown) => DecodeRe
       return decode(input);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      return { issues: [issue("decode-failed", "", `the ${format} document could not be read (${reason}) — pass plain text or plain JSON values`)] };
+      return { issues: [issue("decode-failed", [], `the ${format} document could not be read (${reason}) — pass plain text or plain JSON values`)] };
     }
   };
 }

@@ -1,4 +1,4 @@
-import { type Issue, issue, show, warning } from "../model/issue";
+import { type Issue, issue, show, warning, type IssuePath } from "../model/issue";
 import type { CorsRule, CorsRuleInput } from "../model/schema";
 import { at, describeType, isRecord, missingField, own, readString, readStringList, readWholeNumber, showValue, unknownField } from "./read";
 
@@ -59,7 +59,7 @@ export function isS3RuleKey(key: string): boolean {
 
 /** Reads one S3 JSON rule found at `rules[index]`; `undefined` (with issues) when it cannot be read. */
 export function readS3Rule(value: unknown, index: number, issues: Issue[]): CorsRuleInput | undefined {
-  const path = `rules[${index}]`;
+  const path = ["rules", index];
   if (!isRecord(value)) {
     issues.push(issue("wrong-type", path, `${showValue(value)} is ${describeType(value)}; each rule is an object such as {"AllowedOrigins": ["https://app.example"], "AllowedMethods": ["GET"]} — replace it with a rule object`));
     return undefined;
@@ -99,7 +99,7 @@ export function readS3Rule(value: unknown, index: number, issues: Issue[]): Cors
   return issues.slice(before).some((i) => i.severity === "error") ? undefined : rule;
 }
 
-function readRuleFields(read: (key: S3Key) => unknown, path: string, issues: Issue[]): CorsRuleInput {
+function readRuleFields(read: (key: S3Key) => unknown, path: IssuePath, issues: Issue[]): CorsRuleInput {
   const list = (key: S3Key): string[] | undefined => {
     const value = read(key);
     return value === undefined ? undefined : readStringList(value, at(path, MODEL_FIELD[key]), key, issues);
@@ -123,7 +123,7 @@ function readRuleFields(read: (key: S3Key) => unknown, path: string, issues: Iss
 }
 
 /** Reads a list of S3 JSON rules; `listPath`/`listName` name the list in messages (`CORSRules`, or `""` for a bare array). */
-export function readS3Rules(value: unknown, listPath: string, listName: string, issues: Issue[]): CorsRuleInput[] {
+export function readS3Rules(value: unknown, listPath: IssuePath, listName: string, issues: Issue[]): CorsRuleInput[] {
   if (!Array.isArray(value)) {
     issues.push(issue("wrong-type", listPath, `${showValue(value)} is ${describeType(value)}; ${listName} is a list of rules — write [{"AllowedOrigins": […], "AllowedMethods": […]}, …]`));
     return [];

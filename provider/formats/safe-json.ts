@@ -1,4 +1,4 @@
-import { type Issue, issue, show } from "../model/issue";
+import { type Issue, issue, show, type IssuePath } from "../model/issue";
 import { at as pathAt } from "./read";
 import { asText, FORBIDDEN_KEYS, MAX_JSON_DEPTH, textSizeIssue, where } from "./limits";
 import { checkJsonValue } from "./value-guard";
@@ -40,14 +40,14 @@ export function parseJson(source: string): JsonResult {
   };
   const unexpected = (expected: string): never => {
     const found = at >= text.length ? "the end of the document" : show(text.slice(at, at + 1));
-    return fail(issue("malformed-json", "", `found ${found} at ${where(text, at)} where JSON expects ${expected} — fix the syntax there`));
+    return fail(issue("malformed-json", [], `found ${found} at ${where(text, at)} where JSON expects ${expected} — fix the syntax there`));
   };
   const skipSpace = (): void => {
     for (let c = text.charCodeAt(at); c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09; c = text.charCodeAt(at)) at += 1;
   };
-  const child = (path: string, key: string | number): string => pathAt(path, key);
+  const child = (path: IssuePath, key: string | number): IssuePath => pathAt(path, key);
 
-  const parseValue = (path: string, depth: number): unknown => {
+  const parseValue = (path: IssuePath, depth: number): unknown => {
     skipSpace();
     const c = text[at];
     if (c === "{") return parseObject(path, depth + 1);
@@ -62,11 +62,11 @@ export function parseJson(source: string): JsonResult {
 
   const enter = (depth: number): void => {
     if (depth > MAX_JSON_DEPTH) {
-      fail(issue("document-too-deep", "", `the document nests deeper than ${MAX_JSON_DEPTH} levels at ${where(text, at)}; a CORS document needs at most 5 — check that this is the right file`));
+      fail(issue("document-too-deep", [], `the document nests deeper than ${MAX_JSON_DEPTH} levels at ${where(text, at)}; a CORS document needs at most 5 — check that this is the right file`));
     }
   };
 
-  const parseObject = (path: string, depth: number): Record<string, unknown> => {
+  const parseObject = (path: IssuePath, depth: number): Record<string, unknown> => {
     enter(depth);
     at += 1;
     const out: Record<string, unknown> = {};
@@ -106,7 +106,7 @@ export function parseJson(source: string): JsonResult {
     }
   };
 
-  const parseArray = (path: string, depth: number): unknown[] => {
+  const parseArray = (path: IssuePath, depth: number): unknown[] => {
     enter(depth);
     at += 1;
     const out: unknown[] = [];
@@ -144,7 +144,7 @@ export function parseJson(source: string): JsonResult {
       }
       if (code < 0x20) {
         const escaped = `\\u${code.toString(16).padStart(4, "0")}`;
-        return fail(issue("malformed-json", "", `a raw control character (U+${code.toString(16).toUpperCase().padStart(4, "0")}) at ${where(text, at)} inside a string; JSON strings carry it only escaped — write ${escaped} instead`));
+        return fail(issue("malformed-json", [], `a raw control character (U+${code.toString(16).toUpperCase().padStart(4, "0")}) at ${where(text, at)} inside a string; JSON strings carry it only escaped — write ${escaped} instead`));
       }
       if (code === 0x5c) {
         out += text.slice(runStart, at);
@@ -174,7 +174,7 @@ export function parseJson(source: string): JsonResult {
     return unexpected('an escape (\\", \\\\, \\/, \\b, \\f, \\n, \\r, \\t or \\u followed by 4 hex digits)');
   };
 
-  const parseNumber = (path: string): number => {
+  const parseNumber = (path: IssuePath): number => {
     numberPattern.lastIndex = at;
     const match = numberPattern.exec(text);
     if (match === null) return unexpected("a number");
@@ -195,13 +195,13 @@ export function parseJson(source: string): JsonResult {
   };
 
   try {
-    const value = parseValue("", 0);
+    const value = parseValue([], 0);
     skipSpace();
     if (at < text.length) unexpected("the end of the document");
     return { ok: true, value };
   } catch (thrown) {
     if (failure !== undefined) return { ok: false, issues: [failure] };
     // Unreachable by construction; reported rather than thrown so decoding never throws.
-    return { ok: false, issues: [issue("malformed-json", "", `the document could not be read (${String(thrown)}) — check that it is JSON`)] };
+    return { ok: false, issues: [issue("malformed-json", [], `the document could not be read (${String(thrown)}) — check that it is JSON`)] };
   }
 }

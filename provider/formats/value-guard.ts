@@ -1,4 +1,4 @@
-import { type Issue, issue, show } from "../model/issue";
+import { type Issue, issue, show, type IssuePath } from "../model/issue";
 import { FORBIDDEN_KEYS, MAX_JSON_DEPTH, sizeIssue } from "./limits";
 import { at as pathAt } from "./read";
 
@@ -11,7 +11,7 @@ export function checkJsonValue(root: unknown): Issue[] {
   const issues: Issue[] = [];
   let bytes = 0;
   let stopped = false;
-  const visit = (value: unknown, path: string, depth: number): void => {
+  const visit = (value: unknown, path: IssuePath, depth: number): void => {
     if (stopped) return;
     if (typeof value === "string") bytes += value.length + 2;
     else if (value === null || typeof value !== "object") bytes += String(value).length;
@@ -20,7 +20,7 @@ export function checkJsonValue(root: unknown): Issue[] {
       stopped = true;
     } else if (Array.isArray(value)) {
       bytes += 2;
-      value.forEach((item, index) => visit(item, `${path}[${index}]`, depth + 1));
+      value.forEach((item, index) => visit(item, [...path, index], depth + 1));
     } else {
       bytes += 2;
       for (const key of Object.keys(value)) {
@@ -39,6 +39,6 @@ export function checkJsonValue(root: unknown): Issue[] {
       stopped = true;
     }
   };
-  visit(root, "", 0);
+  visit(root, [], 0);
   return issues;
 }

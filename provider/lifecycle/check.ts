@@ -1,5 +1,5 @@
 import { parsePolicy } from "../api/parse";
-import type { Issue } from "../model/issue";
+import { formatPath, issueText, type Issue } from "../model/issue";
 import { checkShape } from "../model/structure";
 import { validate } from "../validate/validate";
 import { normalize } from "../model/normalize";
@@ -148,6 +148,6 @@ export function forEngine(failure: CheckFailure): CheckFailure {
 
 function toFailure(issue: Issue): CheckFailure {
   // The engine prints the property before the reason, so the reason drops the message's own path prefix.
-  const prefix = `${issue.path}: `;
-  return { property: issue.path === "" ? "rules" : issue.path, reason: issue.message.startsWith(prefix) ? issue.message.slice(prefix.length) : issue.message };
+  const at = formatPath(issue.path);
+  return { property: at === "" ? "rules" : at, reason: issueText(issue) };
 }

@@ -1,11 +1,6 @@
+import type { IssuePath } from "../model/issue";
 import type { HeaderWildcardRule } from "../profiles/types";
-import { show } from "../model/issue";
-
-/** A broken header name: a stable code and the message text after `<path>: `. */
-export interface HeaderProblem {
-  readonly code: string;
-  readonly text: string;
-}
+import { validationIssue, type ValidationIssue } from "./messages";
 
 /** RFC 9110 §5.6.2 token characters. */
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
@@ -16,15 +11,15 @@ const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
  * Exoscale only as a trailing prefix wildcard (`Content-*`,
  * https://community.exoscale.com/documentation/storage/cors/).
  */
-export function allowedHeaderProblem(header: string, wildcard: HeaderWildcardRule, vendor: string): HeaderProblem | undefined {
-  const shape = tokenProblem(header, true);
+export function allowedHeaderProblem(header: string, path: IssuePath, wildcard: HeaderWildcardRule, vendor: string): ValidationIssue | undefined {
+  const shape = tokenProblem(header, path, true);
   if (shape !== undefined) return shape;
   const stars = header.split("*").length - 1;
   if (stars > 1) {
-    return { code: "header-wildcards", text: `${show(header)} has ${stars} "*"; an allowed header may contain at most one "*" — keep one, e.g. "x-amz-*"` };
+    return validationIssue("header-wildcards", path, { header, stars });
   }
   if (stars === 1 && wildcard === "prefix-only" && !header.endsWith("*")) {
-    return { code: "header-wildcard-position", text: `${show(header)} has "*" before its end; ${vendor} allows a header wildcard only as a prefix match — use ${show(`${header.slice(0, header.indexOf("*"))}*`)}` };
+    return validationIssue("header-wildcard-position", path, { header, vendor, suggestion: `${header.slice(0, header.indexOf("*"))}*` });
   }
   return undefined;
 }
@@ -33,22 +28,21 @@ export function allowedHeaderProblem(header: string, wildcard: HeaderWildcardRul
  * Checks one ExposeHeader: a plain header name. AWS rejects `*`
  * (google/neuroglancer#788; noobaa-core PR #8954 matches AWS).
  */
-export function exposeHeaderProblem(header: string): HeaderProblem | undefined {
+export function exposeHeaderProblem(header: string, path: IssuePath): ValidationIssue | undefined {
   if (header.includes("*")) {
-    return { code: "expose-header-wildcard", text: `${show(header)} has "*"; expose headers are exact names, S3 rejects wildcards here — list each header, e.g. "ETag"` };
+    return validationIssue("expose-header-wildcard", path, { header });
   }
-  return tokenProblem(header, false);
+  return tokenProblem(header, path, false);
 }
 
-function tokenProblem(header: string, wildcardAllowed: boolean): HeaderProblem | undefined {
+function tokenProblem(header: string, path: IssuePath, wildcardAllowed: boolean): ValidationIssue | undefined {
   if (header === "") {
-    return { code: "header-empty", text: `"" is empty; a header entry is one header name — remove it` };
+    return validationIssue("header-empty", path, {});
   }
   if (TOKEN.test(header)) return undefined;
   if (header.includes(",")) {
     const parts = header.split(",").map((p) => p.trim()).filter((p) => p !== "");
-    return { code: "header-list", text: `${show(header)} holds several names; each entry is one header name — split it into ${parts.map((p) => show(p)).join(", ")}` };
+    return validationIssue("header-list", path, { header, parts });
   }
-  const allowed = wildcardAllowed ? "letters, digits, \"*\" and !#$%&'+-.^_`|~" : "letters, digits and !#$%&'+-.^_`|~";
-  return { code: "header-characters", text: `${show(header)} is not a header name; header names hold only ${allowed} — use ${show(header.trim().replace(/[^!#$%&'*+\-.^_`|~0-9A-Za-z]+/g, "-"))}` };
+  return validationIssue("header-characters", path, { header, wildcardAllowed, suggestion: header.trim().replace(/[^!#$%&'*+\-.^_`|~0-9A-Za-z]+/g, "-") });
 }

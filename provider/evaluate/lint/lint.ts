@@ -1,10 +1,10 @@
-import type { Issue } from "../../model/issue";
 import { getProfile } from "../../profiles";
 import type { Profile } from "../../profiles/types";
 import type { EvaluableConfig } from "../types";
 import { wildcardHeadersWithCredentials } from "./headers";
 import { maxAgeAboveBrowserCaps } from "./max-age";
 import { unreachableRules } from "./order";
+import type { LintCode, LintIssue } from "./messages";
 import { insecureOrigins, wildcardWrites } from "./origins";
 import type { LintOptions, RuleIssue } from "./types";
 
@@ -15,7 +15,7 @@ import type { LintOptions, RuleIssue } from "./types";
  * Each message reads `<path>: <value> <problem>; <why> — <fix>`. Never throws
  * on values a validator would refuse.
  */
-export function lintPolicy(config: EvaluableConfig | null, options: LintOptions = {}): Issue[] {
+export function lintPolicy(config: EvaluableConfig | null, options: LintOptions = {}): LintIssue[] {
   if (config === null) return [];
   const profile = resolve(options.profile);
   const dialect = profile?.dialect.value ?? "aws";
@@ -35,7 +35,7 @@ export function lintPolicy(config: EvaluableConfig | null, options: LintOptions 
     .map(({ issue }) => issue);
 }
 
-function suppressed(ruleId: string | undefined, code: string, suppress: LintOptions["suppress"]): boolean {
+function suppressed(ruleId: string | undefined, code: LintCode, suppress: LintOptions["suppress"]): boolean {
   return ruleId !== undefined && (suppress?.[ruleId] ?? []).includes(code);
 }
 
