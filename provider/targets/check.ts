@@ -1,4 +1,5 @@
 import { issuePathOf, valueAt } from "../model/structure";
+import { getProfile } from "../profiles";
 import { targetIssue, type TargetIssue } from "./messages";
 import { targetSchema } from "./schema";
 import type { Target } from "./types";
@@ -23,8 +24,13 @@ export function checkTarget(value: unknown): TargetCheck {
   }
   const target: Target = { ...parsed.data };
   if (target.jurisdiction === "default") delete target.jurisdiction;
-  if (target.profile === "r2" && target.accountId === undefined && target.endpoint === undefined) {
+  if (needsAccountId(target)) {
     return { ok: false, issues: [targetIssue("target-invalid", ["target", "accountId"], { kind: "r2-account", bucket: target.bucket })] };
   }
   return { ok: true, target };
+}
+
+/** A target without an endpoint whose profile's endpoint template needs the account id (R2's `https://{accountId}.r2.cloudflarestorage.com`). */
+function needsAccountId(target: Target): boolean {
+  return target.endpoint === undefined && target.accountId === undefined && (getProfile(target.profile).endpoint.value ?? "").includes("{accountId}");
 }

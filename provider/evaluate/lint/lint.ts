@@ -1,4 +1,5 @@
 import { getProfile } from "../../profiles";
+import { DIALECT_TRAITS } from "../../profiles/traits";
 import type { Profile } from "../../profiles/types";
 import type { EvaluableConfig } from "../types";
 import { wildcardHeadersWithCredentials } from "./headers";
@@ -19,9 +20,8 @@ export function lintPolicy(config: EvaluableConfig | null, options: LintOptions 
   if (config === null) return [];
   const profile = resolve(options.profile);
   const dialect = profile?.dialect.value ?? "aws";
-  // Only AWS-like servers and s3rver send Access-Control-Allow-Credentials (docs/cors-semantics.md, "4. Allow-Credentials"):
-  // Ceph RGW and Swift never do, and Swift has no per-rule headers to narrow.
-  const credentialed = dialect === "aws" || dialect === "r2" || dialect === "s3rver";
+  // Ceph RGW and Swift never send Access-Control-Allow-Credentials, and Swift has no per-rule headers to narrow.
+  const credentialed = DIALECT_TRAITS[dialect].sendsCredentials;
   const found: RuleIssue[] = [];
   config.rules.forEach((rule, index) => {
     found.push(...wildcardWrites(rule, index), ...insecureOrigins(rule, index));
