@@ -1,4 +1,5 @@
-import { type Issue, issue, show, warning } from "../model/issue";
+import { type Issue, show } from "../model/issue";
+import { formatIssue, formatWarning } from "./codes";
 import { normalize } from "../model/normalize";
 import type { CorsConfiguration } from "../model/schema";
 import { decoded, describeType, isRecord, missingField, neverThrows, own, showValue, unknownField } from "./read";
@@ -32,11 +33,11 @@ function decodeAwsJson(input: unknown): DecodeResult {
   const value = parsed.value;
   const issues: Issue[] = [];
   if (Array.isArray(value)) {
-    issues.push(warning("missing-wrapper", [], `the rules are a bare list; AWS CLI JSON wraps them as {"CORSRules": […]} — converted; wrap the list in {"CORSRules": …}`));
+    issues.push(formatWarning("missing-wrapper", [], `the rules are a bare list; AWS CLI JSON wraps them as {"CORSRules": […]} — converted; wrap the list in {"CORSRules": …}`));
     return decoded(readS3Rules(value, [], "the document", issues), issues);
   }
   if (!isRecord(value)) {
-    issues.push(issue("wrong-type", [], `${showValue(value)} is ${describeType(value)}; AWS CLI JSON is an object {"CORSRules": […]} — write the rules under "CORSRules"`));
+    issues.push(formatIssue("wrong-type", [], `${showValue(value)} is ${describeType(value)}; AWS CLI JSON is an object {"CORSRules": […]} — write the rules under "CORSRules"`));
     return { issues };
   }
   const listKey = wrapperKey(value, issues);
@@ -61,13 +62,13 @@ function wrapperKey(value: Record<string, unknown>, issues: Issue[]): string | u
       continue;
     }
     if (found !== undefined) {
-      issues.push(issue("duplicate-field", ["CORSRules"], `both ${show(found)} and ${show(key)} are given; they are the same field — keep "CORSRules" and remove the other`));
+      issues.push(formatIssue("duplicate-field", ["CORSRules"], `both ${show(found)} and ${show(key)} are given; they are the same field — keep "CORSRules" and remove the other`));
       duplicate = true;
       continue;
     }
     found = key;
     if (variant !== undefined) {
-      issues.push(warning("field-spelling", ["CORSRules"], `${show(key)} is the ${variant[1]} spelling; the AWS CLI calls it "CORSRules" — converted; rename it to "CORSRules"`));
+      issues.push(formatWarning("field-spelling", ["CORSRules"], `${show(key)} is the ${variant[1]} spelling; the AWS CLI calls it "CORSRules" — converted; rename it to "CORSRules"`));
     }
   }
   return duplicate ? undefined : found;

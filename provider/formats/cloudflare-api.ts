@@ -1,4 +1,5 @@
-import { type Issue, issue, show, warning, type IssuePath } from "../model/issue";
+import { type Issue, show, type IssuePath } from "../model/issue";
+import { formatIssue, formatWarning } from "./codes";
 import { normalize } from "../model/normalize";
 import type { CorsConfiguration, CorsRule, CorsRuleInput } from "../model/schema";
 import { at, decoded, describeType, isRecord, missingField, neverThrows, own, readString, readStringList, readWholeNumber, showValue, unknownField } from "./read";
@@ -76,11 +77,11 @@ function decodeCloudflare(input: unknown): DecodeResult {
 /** The `rules` list, unwrapping the API's response envelope; warns about a bare list. */
 function rulesList(value: unknown, issues: Issue[]): unknown[] | undefined {
   if (Array.isArray(value)) {
-    issues.push(warning("missing-wrapper", [], `the rules are a bare list; Cloudflare's API wants {"rules": […]} — converted; wrap the list in {"rules": …}`));
+    issues.push(formatWarning("missing-wrapper", [], `the rules are a bare list; Cloudflare's API wants {"rules": […]} — converted; wrap the list in {"rules": …}`));
     return value;
   }
   if (!isRecord(value)) {
-    issues.push(issue("wrong-type", [], `${showValue(value)} is ${describeType(value)}; Cloudflare's CORS JSON is an object ${R2_SHAPE} — write the rules under "rules"`));
+    issues.push(formatIssue("wrong-type", [], `${showValue(value)} is ${describeType(value)}; Cloudflare's CORS JSON is an object ${R2_SHAPE} — write the rules under "rules"`));
     return undefined;
   }
   const result = own(value, "result");
@@ -94,7 +95,7 @@ function rulesList(value: unknown, issues: Issue[]): unknown[] | undefined {
     return undefined;
   }
   if (!Array.isArray(rules)) {
-    issues.push(issue("wrong-type", ["rules"], `${showValue(rules)} is ${describeType(rules)}; "rules" is a list of rules — write {"rules": [{"allowed": {…}}, …]}`));
+    issues.push(formatIssue("wrong-type", ["rules"], `${showValue(rules)} is ${describeType(rules)}; "rules" is a list of rules — write {"rules": [{"allowed": {…}}, …]}`));
     return undefined;
   }
   return rules;
@@ -103,12 +104,12 @@ function rulesList(value: unknown, issues: Issue[]): unknown[] | undefined {
 function readRule(value: unknown, index: number, issues: Issue[]): CorsRuleInput | undefined {
   const path = ["rules", index];
   if (!isRecord(value)) {
-    issues.push(issue("wrong-type", path, `${showValue(value)} is ${describeType(value)}; each rule is an object such as {"allowed": {"origins": ["https://app.example"], "methods": ["GET"]}} — replace it with a rule object`));
+    issues.push(formatIssue("wrong-type", path, `${showValue(value)} is ${describeType(value)}; each rule is an object such as {"allowed": {"origins": ["https://app.example"], "methods": ["GET"]}} — replace it with a rule object`));
     return undefined;
   }
   const s3Keys = s3StyleKeys(value);
   if (own(value, "allowed") === undefined && s3Keys.length > 0) {
-    issues.push(warning("s3-rules-in-cloudflare", path, `S3-style keys (${s3Keys.map((k) => show(k)).join(", ")}) inside Cloudflare's {"rules": […]} wrapper; R2's API wants ${R2_SHAPE} — converted as S3 rules`));
+    issues.push(formatWarning("s3-rules-in-cloudflare", path, `S3-style keys (${s3Keys.map((k) => show(k)).join(", ")}) inside Cloudflare's {"rules": […]} wrapper; R2's API wants ${R2_SHAPE} — converted as S3 rules`));
     return readS3Rule(value, index, issues);
   }
   const before = issues.length;
@@ -118,7 +119,7 @@ function readRule(value: unknown, index: number, issues: Issue[]): CorsRuleInput
     issues.push(
       home === undefined
         ? unknownField(at(path, key), key, "a Cloudflare CORS rule", RULE_KEYS)
-        : issue("unknown-field", at(path, key), `${show(key)} is an S3 field; a Cloudflare CORS rule has ${RULE_KEYS.join(", ")} — move it to ${home}`),
+        : formatIssue("unknown-field", at(path, key), `${show(key)} is an S3 field; a Cloudflare CORS rule has ${RULE_KEYS.join(", ")} — move it to ${home}`),
     );
   }
   const rule = readFields(value, path, issues);
@@ -154,7 +155,7 @@ function readAllowed(value: unknown, path: IssuePath, issues: Issue[]): { origin
     return {};
   }
   if (!isRecord(value)) {
-    issues.push(issue("wrong-type", allowedPath, `${showValue(value)} is ${describeType(value)}; "allowed" is an object {"origins": […], "methods": […], "headers": […]} — write it as one`));
+    issues.push(formatIssue("wrong-type", allowedPath, `${showValue(value)} is ${describeType(value)}; "allowed" is an object {"origins": […], "methods": […], "headers": […]} — write it as one`));
     return {};
   }
   for (const key of Object.keys(value)) {

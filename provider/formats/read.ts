@@ -1,4 +1,5 @@
-import { hasErrors, type Issue, issue, show, type IssuePath } from "../model/issue";
+import { hasErrors, type Issue, show, type IssuePath } from "../model/issue";
+import { formatIssue } from "./codes";
 import { normalize } from "../model/normalize";
 import type { CorsRuleInput } from "../model/schema";
 import type { DecodeResult } from "./types";
@@ -56,7 +57,7 @@ export function clipName(name: string): string {
 export function readStringList(value: unknown, path: IssuePath, field: string, issues: Issue[]): string[] | undefined {
   if (!Array.isArray(value)) {
     const fix = typeof value === "string" ? `write [${show(value)}]` : `replace it with a list such as ["…"]`;
-    issues.push(issue("wrong-type", path, `${showValue(value)} is ${describeType(value)}; ${field} is a list of strings — ${fix}`));
+    issues.push(formatIssue("wrong-type", path, `${showValue(value)} is ${describeType(value)}; ${field} is a list of strings — ${fix}`));
     return undefined;
   }
   let ok = true;
@@ -64,7 +65,7 @@ export function readStringList(value: unknown, path: IssuePath, field: string, i
     if (typeof item === "string") return;
     ok = false;
     const fix = typeof item === "number" || typeof item === "boolean" ? "quote it" : "replace it with a string";
-    issues.push(issue("wrong-type", at(path, index), `${showValue(item)} is ${describeType(item)}; ${field} holds strings — ${fix}`));
+    issues.push(formatIssue("wrong-type", at(path, index), `${showValue(item)} is ${describeType(item)}; ${field} holds strings — ${fix}`));
   });
   return ok ? (value as string[]) : undefined;
 }
@@ -73,7 +74,7 @@ export function readStringList(value: unknown, path: IssuePath, field: string, i
 export function readString(value: unknown, path: IssuePath, field: string, issues: Issue[]): string | undefined {
   if (typeof value === "string") return value;
   const fix = typeof value === "number" || typeof value === "boolean" ? "quote it" : "replace it with a string";
-  issues.push(issue("wrong-type", path, `${showValue(value)} is ${describeType(value)}; ${field} is a string — ${fix}`));
+  issues.push(formatIssue("wrong-type", path, `${showValue(value)} is ${describeType(value)}; ${field} is a string — ${fix}`));
   return undefined;
 }
 
@@ -82,12 +83,12 @@ export function readWholeNumber(value: unknown, path: IssuePath, field: string, 
   if (typeof value !== "number") {
     const digits = typeof value === "string" && /^\s*[0-9]+\s*$/.test(value);
     const fix = digits ? `write ${value.trim()} without quotes` : "write a number such as 3600";
-    issues.push(issue("wrong-type", path, `${showValue(value)} is ${describeType(value)}; ${field} is a whole number of seconds — ${fix}`));
+    issues.push(formatIssue("wrong-type", path, `${showValue(value)} is ${describeType(value)}; ${field} is a whole number of seconds — ${fix}`));
     return undefined;
   }
   if (!Number.isInteger(value)) {
     const fix = Number.isFinite(value) ? `use a whole number such as ${Math.round(value)}` : "use a whole number such as 3600";
-    issues.push(issue("not-integer", path, `${showValue(value)} is not a whole number; ${field} counts whole seconds — ${fix}`));
+    issues.push(formatIssue("not-integer", path, `${showValue(value)} is not a whole number; ${field} counts whole seconds — ${fix}`));
     return undefined;
   }
   return value + 0; // -0 → 0
@@ -98,7 +99,7 @@ export function parseWholeNumber(text: string, path: IssuePath, field: string, i
   const trimmed = text.trim();
   const value = /^[+-]?[0-9]+$/.test(trimmed) ? Number(trimmed) : NaN;
   if (!Number.isFinite(value)) {
-    issues.push(issue("not-integer", path, `${show(text)} is not a whole number; ${field} counts whole seconds — write digits only, such as 3600`));
+    issues.push(formatIssue("not-integer", path, `${show(text)} is not a whole number; ${field} counts whole seconds — write digits only, such as 3600`));
     return undefined;
   }
   return value + 0;
@@ -107,7 +108,7 @@ export function parseWholeNumber(text: string, path: IssuePath, field: string, i
 /** The issue for a key a document shape does not have, with a rename hint when the key looks like an allowed one. */
 export function unknownField(path: IssuePath, key: string, container: string, allowed: readonly string[], rename = suggestion(key, allowed)): Issue {
   const fix = rename === undefined ? "remove it" : `rename it to ${show(rename)}`;
-  return issue("unknown-field", path, `${show(key)} is not a field of ${container}; allowed are ${allowed.join(", ")} — ${fix}`);
+  return formatIssue("unknown-field", path, `${show(key)} is not a field of ${container}; allowed are ${allowed.join(", ")} — ${fix}`);
 }
 
 /** The allowed key `key` is probably a misspelling of (case, `_`/`-`, singular/plural), if any. */
@@ -118,7 +119,7 @@ export function suggestion(key: string, allowed: readonly string[]): string | un
 
 /** A required field that is absent. */
 export function missingField(path: IssuePath, text: string): Issue {
-  return issue("missing-field", path, `is missing; ${text}`);
+  return formatIssue("missing-field", path, `is missing; ${text}`);
 }
 
 /** The decode result: the normalized config only when no issue is an error. */
@@ -136,7 +137,7 @@ export function neverThrows(format: string, decode: (input: unknown) => DecodeRe
       return decode(input);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      return { issues: [issue("decode-failed", [], `the ${format} document could not be read (${reason}) — pass plain text or plain JSON values`)] };
+      return { issues: [formatIssue("decode-failed", [], `the ${format} document could not be read (${reason}) — pass plain text or plain JSON values`)] };
     }
   };
 }

@@ -1,4 +1,5 @@
-import { type Issue, issue, show, warning, type IssuePath } from "../model/issue";
+import { type Issue, show, type IssuePath } from "../model/issue";
+import { formatIssue, formatWarning } from "./codes";
 import type { CorsRule, CorsRuleInput } from "../model/schema";
 import { at, describeType, isRecord, missingField, own, readString, readStringList, readWholeNumber, showValue, unknownField } from "./read";
 
@@ -61,7 +62,7 @@ export function isS3RuleKey(key: string): boolean {
 export function readS3Rule(value: unknown, index: number, issues: Issue[]): CorsRuleInput | undefined {
   const path = ["rules", index];
   if (!isRecord(value)) {
-    issues.push(issue("wrong-type", path, `${showValue(value)} is ${describeType(value)}; each rule is an object such as {"AllowedOrigins": ["https://app.example"], "AllowedMethods": ["GET"]} — replace it with a rule object`));
+    issues.push(formatIssue("wrong-type", path, `${showValue(value)} is ${describeType(value)}; each rule is an object such as {"AllowedOrigins": ["https://app.example"], "AllowedMethods": ["GET"]} — replace it with a rule object`));
     return undefined;
   }
   const used = new Map<S3Key, string>();
@@ -77,12 +78,12 @@ export function readS3Rule(value: unknown, index: number, issues: Issue[]): Cors
     const fieldPath = at(path, MODEL_FIELD[s3Key]);
     const previous = used.get(s3Key);
     if (previous !== undefined) {
-      issues.push(issue("duplicate-field", fieldPath, `both ${show(previous)} and ${show(key)} are given; they are the same field — keep ${show(s3Key)} and remove the other`));
+      issues.push(formatIssue("duplicate-field", fieldPath, `both ${show(previous)} and ${show(key)} are given; they are the same field — keep ${show(s3Key)} and remove the other`));
       continue;
     }
     used.set(s3Key, key);
     if (variant !== undefined) {
-      issues.push(warning("field-spelling", fieldPath, `${show(key)} is the ${variant[2]} spelling; the S3 API calls it ${show(s3Key)} — converted; rename it to ${show(s3Key)}`));
+      issues.push(formatWarning("field-spelling", fieldPath, `${show(key)} is the ${variant[2]} spelling; the S3 API calls it ${show(s3Key)} — converted; rename it to ${show(s3Key)}`));
     }
   }
   for (const required of ["AllowedOrigins", "AllowedMethods"] as const) {
@@ -125,7 +126,7 @@ function readRuleFields(read: (key: S3Key) => unknown, path: IssuePath, issues: 
 /** Reads a list of S3 JSON rules; `listPath`/`listName` name the list in messages (`CORSRules`, or `""` for a bare array). */
 export function readS3Rules(value: unknown, listPath: IssuePath, listName: string, issues: Issue[]): CorsRuleInput[] {
   if (!Array.isArray(value)) {
-    issues.push(issue("wrong-type", listPath, `${showValue(value)} is ${describeType(value)}; ${listName} is a list of rules — write [{"AllowedOrigins": […], "AllowedMethods": […]}, …]`));
+    issues.push(formatIssue("wrong-type", listPath, `${showValue(value)} is ${describeType(value)}; ${listName} is a list of rules — write [{"AllowedOrigins": […], "AllowedMethods": […]}, …]`));
     return [];
   }
   return value.flatMap((item: unknown, index) => {
