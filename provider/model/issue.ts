@@ -79,9 +79,23 @@ export function hasErrors(issues: readonly Issue[]): boolean {
   return issues.some((i) => i.severity === "error");
 }
 
-/** Renders a value for a message: strings quoted, the rest as JSON. */
+/**
+ * Renders a value for a message: strings quoted (control characters and lone
+ * surrogates escaped, never raw), the rest as JSON, clipped to 80 characters.
+ * Never throws: a BigInt, a symbol, a function or a cycle is named instead.
+ */
 export function show(value: unknown): string {
-  if (value === undefined) return "undefined";
-  const text = JSON.stringify(value);
+  const text = jsonOf(value);
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+function jsonOf(value: unknown): string {
+  if (value === undefined) return "undefined";
+  if (typeof value === "bigint") return `${value}n`;
+  if (typeof value === "symbol" || typeof value === "function") return typeof value === "symbol" ? value.toString() : "a function";
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return Object.prototype.toString.call(value); // a BigInt inside, a cycle, a throwing getter or a Proxy
+  }
 }

@@ -1,7 +1,7 @@
 import { type Issue, type IssuePath, issueFrom, type MessageTable, type ParamsOf, show } from "./issue";
 
 /** Every code the shape check of the canonical model reports (field names and JSON types). */
-export const SHAPE_CODES = ["unknown-field", "missing-field", "wrong-type", "wrong-shape"] as const;
+export const SHAPE_CODES = ["unknown-field", "missing-field", "wrong-type", "wrong-shape", "unreadable-value"] as const;
 
 /** One of {@link SHAPE_CODES}. */
 export type ShapeCode = (typeof SHAPE_CODES)[number];
@@ -16,6 +16,7 @@ export const SHAPE_MESSAGES = {
   "missing-field": (p: { expected: string }) => `is missing; it is required — add ${p.expected}`,
   "wrong-type": (p: { value: unknown; actual: string; expected: string }) => `${show(p.value)} is ${p.actual}; expected ${p.expected} — change its type`,
   "wrong-shape": (p: { value: unknown; problem: string }) => `${show(p.value)} is not valid here; ${p.problem} — fix the value`,
+  "unreadable-value": (p: { reason: string }) => `the policy could not be read (${p.reason}) — pass plain data, not values whose properties throw when read`,
 } as const satisfies MessageTable<ShapeCode> & Record<ShapeCode, unknown>;
 
 /** Builds a shape issue, its message rendered from {@link SHAPE_MESSAGES}. */

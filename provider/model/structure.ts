@@ -18,9 +18,26 @@ const RULE_KEYS = "id, allowedOrigins, allowedMethods, allowedHeaders, exposeHea
  * types) and maps zod's issues to ours: path, value, what is allowed, the fix.
  */
 export function checkShape(value: unknown): ShapeResult {
-  const parsed = corsConfigurationSchema().safeParse(value);
-  if (parsed.success) return { ok: true, value: parsed.data };
-  return { ok: false, issues: parsed.error.issues.map((zi) => toIssue(zi, value)) };
+  try {
+    const parsed = corsConfigurationSchema().safeParse(value);
+    if (parsed.success) return { ok: true, value: parsed.data };
+    return { ok: false, issues: parsed.error.issues.map((zi) => toIssue(zi, value)) };
+  } catch (error) {
+    // A throwing getter or a Proxy a program passed in: an issue, never an exception.
+    return { ok: false, issues: [shapeIssue("unreadable-value", [], { reason: reasonOf(error) })] };
+  }
+}
+
+/** An error's message for an issue: one line, at most 200 characters. */
+function reasonOf(error: unknown): string {
+  let text: string;
+  try {
+    text = error instanceof Error ? error.message : String(error);
+  } catch {
+    text = "unknown error";
+  }
+  const line = text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, " ");
+  return line.length > 200 ? `${line.slice(0, 197)}...` : line;
 }
 
 /** A zod path as an issue path (zod allows symbol keys; a JSON document has none). */

@@ -4,10 +4,10 @@ import { type Issue, type IssuePath, issueFrom, type MessageTable, type ParamsOf
 export const VALIDATION_CODES = [
   "no-per-bucket-cors", "rules-empty", "rules-too-many", "id-duplicate",
   "origins-empty", "origin-empty", "origin-wildcards", "origin-no-scheme", "origin-has-path", "origin-has-userinfo",
-  "origin-no-host", "origin-upper-case", "origin-default-port", "origin-wildcard-unsupported", "origin-wildcard-position",
+  "origin-no-host", "origin-whitespace", "origin-opaque-scheme", "origin-port", "origin-empty-label", "origin-not-ascii", "origin-upper-case", "origin-default-port", "origin-wildcard-unsupported", "origin-wildcard-position",
   "methods-empty", "method-unsupported",
   "header-empty", "header-list", "header-characters", "header-wildcards", "header-wildcard-position", "expose-header-wildcard",
-  "expose-headers-unsupported", "id-too-long", "id-unsupported",
+  "expose-headers-unsupported", "id-too-long", "id-characters", "id-unsupported",
   "max-age-not-integer", "max-age-negative", "max-age-too-high", "document-too-large",
   "rules-not-expressible", "methods-would-widen", "headers-would-widen", "origins-too-long",
 ] as const;
@@ -36,6 +36,16 @@ export const VALIDATION_MESSAGES = {
   "origin-has-path": (p: { origin: string; part: "a path" | "a query" | "a fragment"; suggestion: string }) => `${show(p.origin)} has ${p.part}; ${ORIGIN_SHAPE} — use ${show(p.suggestion)}`,
   "origin-has-userinfo": (p: { origin: string; suggestion: string }) => `${show(p.origin)} has user info; ${ORIGIN_SHAPE} — use ${show(p.suggestion)}`,
   "origin-no-host": (p: { origin: string }) => `${show(p.origin)} has no host; ${ORIGIN_SHAPE} — add the host, e.g. "https://app.example.com"`,
+  "origin-whitespace": (p: { origin: string; character: string; suggestion: string | undefined }) =>
+    `${show(p.origin)} contains ${characterName(p.character)}; browsers send origins without spaces or control characters — ${p.suggestion === undefined ? "remove them" : `use ${show(p.suggestion)}`}`,
+  "origin-opaque-scheme": (p: { origin: string; scheme: string }) =>
+    `${show(p.origin)} uses the ${p.scheme}: scheme; browsers send "null" as the origin of ${p.scheme}: pages, so this never matches — serve the page over https and list that origin, e.g. "https://app.example.com"`,
+  "origin-port": (p: { origin: string; port: string; suggestion: string | undefined }) =>
+    `${show(p.origin)} has port ${show(p.port)}; a port is a whole number from 1 to 65535, written without leading zeros — ${p.suggestion === undefined ? "fix the port, or remove it for the default" : `use ${show(p.suggestion)}`}`,
+  "origin-empty-label": (p: { origin: string; suggestion: string }) =>
+    `${show(p.origin)} has an empty label in its host; a host name is non-empty labels separated by single dots — use ${show(p.suggestion)}`,
+  "origin-not-ascii": (p: { origin: string; suggestion: string | undefined }) =>
+    `${show(p.origin)} has non-ASCII characters in its host; browsers send international domain names in punycode — ${p.suggestion === undefined ? "write the host in punycode (xn--…)" : `use ${show(p.suggestion)}`}`,
   "origin-upper-case": (p: { origin: string; suggestion: string }) => `${show(p.origin)} has upper-case letters; browsers send origins in lower case and servers compare them exactly — use ${show(p.suggestion)}`,
   "origin-default-port": (p: { origin: string; suggestion: string }) => `${show(p.origin)} names the default port; browsers leave it out of the Origin header, so this never matches — use ${show(p.suggestion)}`,
   "origin-wildcard-unsupported": (p: { origin: string; vendor: string }) => `${show(p.origin)} has a partial wildcard; ${p.vendor} matches origins exactly and only a bare "*" is a wildcard — list each origin, or use "*"`,
@@ -51,6 +61,7 @@ export const VALIDATION_MESSAGES = {
   "expose-headers-unsupported": (p: { headers: readonly string[]; vendor: string; uncertain: boolean; source: string }) =>
     `${show(p.headers)} may not be honoured; ${p.vendor} ${p.uncertain ? "is not known to serve" : "does not serve"} Access-Control-Expose-Headers (${p.source}) — check with a real request, or remove them`,
   "id-too-long": (p: { id: string; length: number; max: number }) => `${show(p.id)} is ${p.length} characters; a rule ID may be at most ${p.max} — shorten it`,
+  "id-characters": (p: { id: string; character: string }) => `${show(p.id)} contains ${p.character}; a rule ID is stored as XML text, which cannot carry that character — remove it`,
   "id-unsupported": (p: { id: string; vendor: string; uncertain: boolean; source: string }) =>
     p.uncertain
       ? `${show(p.id)} may be refused; ${p.vendor} has been seen rejecting rule IDs (${p.source}) — remove the ID if the put fails with MalformedXML`
@@ -70,4 +81,17 @@ export const VALIDATION_MESSAGES = {
 /** Builds a validation issue, its message rendered from {@link VALIDATION_MESSAGES}. */
 export function validationIssue<C extends ValidationCode>(code: C, path: IssuePath, params: ParamsOf<typeof VALIDATION_MESSAGES, C>, severity: Severity = "error"): ValidationIssue {
   return issueFrom(VALIDATION_MESSAGES, code, path, params, severity);
+}
+
+/** "a space", "a tab", "a line break", or "the control character U+0000". */
+function characterName(character: string): string {
+  if (character === " ") return "a space";
+  if (character === "\t") return "a tab";
+  if (character === "\r" || character === "\n") return "a line break";
+  const code = character.codePointAt(0) ?? 0;
+  return /\s/.test(character) ? `the space character U+${hex(code)}` : `the control character U+${hex(code)}`;
+}
+
+function hex(code: number): string {
+  return code.toString(16).toUpperCase().padStart(4, "0");
 }

@@ -1,6 +1,7 @@
 import type { IssuePath } from "../model/issue";
 import type { OriginWildcardRule } from "../profiles/types";
 import { validationIssue, type ValidationIssue } from "./messages";
+import { hostProblem, opaqueSchemeProblem, whitespaceProblem } from "./origin-host";
 
 /**
  * Checks one AllowedOrigin. An origin that no browser can ever send (a path, a
@@ -8,14 +9,17 @@ import { validationIssue, type ValidationIssue } from "./messages";
  * rule could never match it. R2 documents these as invalid
  * (https://developers.cloudflare.com/r2/buckets/cors/#common-issues); AWS
  * stores them silently and they never match (docs/cors-semantics.md, "2. Origin matching").
- * Browsers serialize origins lower-case and without the default port
- * (https://html.spec.whatwg.org/multipage/browsers.html#ascii-serialisation-of-an-origin).
+ * Browsers serialize origins lower-case, in ASCII (punycode hosts), without
+ * whitespace and without the default port, and send "null" for file: or data:
+ * pages (https://html.spec.whatwg.org/multipage/browsers.html#ascii-serialisation-of-an-origin).
  */
 export function originProblem(origin: string, path: IssuePath, wildcard: OriginWildcardRule, vendor: string): ValidationIssue | undefined {
   if (origin === "*") return undefined;
   if (origin.trim() === "") {
     return validationIssue("origin-empty", path, { origin });
   }
+  const whitespace = whitespaceProblem(origin, path);
+  if (whitespace !== undefined) return whitespace;
   const stars = origin.split("*").length - 1;
   if (stars > 1) {
     return validationIssue("origin-wildcards", path, { origin, stars, suggestion: keepFirstWildcard(origin) });
@@ -25,6 +29,8 @@ export function originProblem(origin: string, path: IssuePath, wildcard: OriginW
     const guess = `${/^(localhost|127\.|\[::1\])/.test(origin) ? "http" : "https"}://${origin.replace(/^\/+/, "")}`;
     return validationIssue("origin-no-scheme", path, { origin, suggestion: originPart(guess) });
   }
+  const opaque = opaqueSchemeProblem(origin, scheme[1] ?? "", path);
+  if (opaque !== undefined) return opaque;
   const rest = origin.slice(scheme[0].length);
   const cut = rest.search(/[/?#]/);
   if (cut >= 0) {
@@ -37,6 +43,8 @@ export function originProblem(origin: string, path: IssuePath, wildcard: OriginW
   if (rest === "" || rest.startsWith(":")) {
     return validationIssue("origin-no-host", path, { origin });
   }
+  const host = hostProblem(origin, scheme[0], rest, path);
+  if (host !== undefined) return host;
   if (origin !== origin.toLowerCase()) {
     return validationIssue("origin-upper-case", path, { origin, suggestion: origin.toLowerCase() });
   }

@@ -1,4 +1,5 @@
 import { s3XmlBody } from "../formats/s3-xml";
+import { codePointName, invalidXmlCharIndex } from "../formats/xml-text";
 import { getProfile } from "../profiles";
 import type { Profile, ProfileName } from "../profiles/types";
 import { allowedHeaderProblem, exposeHeaderProblem } from "./header-rules";
@@ -101,7 +102,11 @@ function checkId(id: string | undefined, at: IssuePath, profile: Profile): Valid
     return [validationIssue("id-too-long", at, { id, length: id.length, max: MAX_ID_LENGTH })];
   }
   const support = profile.supports.ruleIds;
-  if (support.value) return [];
+  if (support.value) {
+    // The ID travels as XML text; a character XML 1.0 cannot carry (NUL, C0 controls, a lone surrogate) could never be stored.
+    const bad = invalidXmlCharIndex(id);
+    return bad < 0 ? [] : [validationIssue("id-characters", at, { id, character: codePointName(id, bad) })];
+  }
   const uncertain = support.uncertain === true;
   return [validationIssue("id-unsupported", at, { id, vendor: profile.title, uncertain, source: support.source }, uncertain ? "warning" : "error")];
 }
@@ -125,7 +130,13 @@ function checkDocumentSize(config: CorsConfigurationInput, profile: Profile): Va
   const max = profile.limits.maxDocumentBytes.value;
   if (max === null || profile.backend.value !== "s3") return [];
   // The compact body SDKs send, not the pretty-printed one (about 10% larger).
-  const bytes = Buffer.byteLength(s3XmlBody(normalize(config), false), "utf8");
+  let body: string;
+  try {
+    body = s3XmlBody(normalize(config), false);
+  } catch {
+    return []; // the codec refuses only characters XML cannot carry, which the checks above report with their paths
+  }
+  const bytes = Buffer.byteLength(body, "utf8");
   if (bytes <= max) return [];
   return [validationIssue("document-too-large", ["rules"], { bytes, max, vendor: profile.title })];
 }
