@@ -1,5 +1,6 @@
 import { issuePathOf, valueAt } from "../model/structure";
 import { getProfile } from "../profiles";
+import { bucketNameProblem } from "./bucket-name";
 import { targetIssue, type TargetIssue } from "./messages";
 import { targetSchema } from "./schema";
 import type { Target } from "./types";
@@ -24,6 +25,8 @@ export function checkTarget(value: unknown): TargetCheck {
   }
   const target: Target = { ...parsed.data };
   if (target.jurisdiction === "default") delete target.jurisdiction;
+  const name = bucketNameProblem(target);
+  if (name !== undefined) return { ok: false, issues: [name] };
   if (needsAccountId(target)) {
     return { ok: false, issues: [targetIssue("target-invalid", ["target", "accountId"], { kind: "r2-account", bucket: target.bucket })] };
   }
