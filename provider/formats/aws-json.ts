@@ -1,8 +1,8 @@
-import { type Issue, show } from "../model/issue";
-import { formatIssue, formatWarning } from "./codes";
+import { type Issue } from "../model/issue";
+import { formatIssue } from "./messages";
 import { normalize } from "../model/normalize";
 import type { CorsConfiguration } from "../model/schema";
-import { decoded, describeType, isRecord, missingField, neverThrows, own, showValue, unknownField } from "./read";
+import { decoded, isRecord, neverThrows, own, unknownField } from "./read";
 import { readS3Rules, writeS3Rule } from "./s3-rule";
 import { readJsonInput } from "./safe-json";
 import type { Codec, DecodeResult } from "./types";
@@ -33,17 +33,17 @@ function decodeAwsJson(input: unknown): DecodeResult {
   const value = parsed.value;
   const issues: Issue[] = [];
   if (Array.isArray(value)) {
-    issues.push(formatWarning("missing-wrapper", [], `the rules are a bare list; AWS CLI JSON wraps them as {"CORSRules": […]} — converted; wrap the list in {"CORSRules": …}`));
+    issues.push(formatIssue("aws-json-bare-list", [], {}));
     return decoded(readS3Rules(value, [], "the document", issues), issues);
   }
   if (!isRecord(value)) {
-    issues.push(formatIssue("wrong-type", [], `${showValue(value)} is ${describeType(value)}; AWS CLI JSON is an object {"CORSRules": […]} — write the rules under "CORSRules"`));
+    issues.push(formatIssue("aws-json-not-object", [], { value }));
     return { issues };
   }
   const listKey = wrapperKey(value, issues);
   if (listKey === undefined) {
     if (!issues.some((i) => i.code === "duplicate-field")) {
-      issues.push(missingField(["CORSRules"], `AWS CLI JSON is {"CORSRules": [{"AllowedOrigins": […], "AllowedMethods": […]}]} — put the rules under "CORSRules"`));
+      issues.push(formatIssue("aws-json-missing-rules", ["CORSRules"], {}));
     }
     return { issues };
   }
@@ -62,13 +62,13 @@ function wrapperKey(value: Record<string, unknown>, issues: Issue[]): string | u
       continue;
     }
     if (found !== undefined) {
-      issues.push(formatIssue("duplicate-field", ["CORSRules"], `both ${show(found)} and ${show(key)} are given; they are the same field — keep "CORSRules" and remove the other`));
+      issues.push(formatIssue("aws-json-duplicate-wrapper", ["CORSRules"], { first: found, second: key }));
       duplicate = true;
       continue;
     }
     found = key;
     if (variant !== undefined) {
-      issues.push(formatWarning("field-spelling", ["CORSRules"], `${show(key)} is the ${variant[1]} spelling; the AWS CLI calls it "CORSRules" — converted; rename it to "CORSRules"`));
+      issues.push(formatIssue("aws-json-wrapper-spelling", ["CORSRules"], { key, style: variant[1] }));
     }
   }
   return duplicate ? undefined : found;

@@ -1,5 +1,5 @@
-import { type Issue, show, type IssuePath } from "../model/issue";
-import { formatIssue } from "./codes";
+import { type Issue, type IssuePath } from "../model/issue";
+import { formatIssue } from "./messages";
 import { FORBIDDEN_KEYS, MAX_JSON_DEPTH, sizeIssue } from "./limits";
 import { at as pathAt } from "./read";
 
@@ -17,7 +17,7 @@ export function checkJsonValue(root: unknown): Issue[] {
     if (typeof value === "string") bytes += value.length + 2;
     else if (value === null || typeof value !== "object") bytes += String(value).length;
     else if (depth >= MAX_JSON_DEPTH) {
-      issues.push(formatIssue("document-too-deep", path, `the value nests deeper than ${MAX_JSON_DEPTH} levels (or refers to itself); a CORS document needs at most 5 — pass the document itself`));
+      issues.push(formatIssue("value-too-deep", path, { max: MAX_JSON_DEPTH }));
       stopped = true;
     } else if (Array.isArray(value)) {
       bytes += 2;
@@ -28,7 +28,7 @@ export function checkJsonValue(root: unknown): Issue[] {
         const keyPath = pathAt(path, key);
         bytes += key.length + 4;
         if (FORBIDDEN_KEYS.includes(key)) {
-          issues.push(formatIssue("forbidden-key", keyPath, `${show(key)} is a reserved key; ${FORBIDDEN_KEYS.join(", ")} are refused because they can pollute object prototypes — remove it`));
+          issues.push(formatIssue("value-reserved-key", keyPath, { key }));
           continue;
         }
         visit((value as Record<string, unknown>)[key], keyPath, depth + 1);
