@@ -53,7 +53,7 @@ export function issueFrom<Table extends MessageTable<string>, Code extends keyof
   return withText(code, path, severity, params as IssueParams, render(params));
 }
 
-/** Builds an error-severity issue from text written at the call site (areas whose wording has no table yet). */
+/** Builds an error-severity issue from text written at the call site (the CLI's own target checks; the package's areas use their message tables). */
 export function issue<Code extends string>(code: Code, path: IssuePath, text: string): Issue<Code> {
   return withText(code, path, "error", {}, text);
 }
