@@ -1,8 +1,8 @@
 import { normalize } from "../provider/model/normalize";
-import { widen } from "../provider/model/expressible";
+import { widen } from "../provider/validate/expressible";
 import type { Issue } from "../provider/model/issue";
 import type { CorsConfiguration } from "../provider/model/schema";
-import { validate } from "../provider/model/validate";
+import { validate } from "../provider/validate/validate";
 import { getProfile } from "../provider/profiles";
 import { resourceIdOf, type Target } from "../provider/targets";
 import { failure } from "./exit";

@@ -1,4 +1,4 @@
-import type { Issue } from "../provider/model/issue";
+import { formatPath, type Issue } from "../provider/model/issue";
 import type { FailureKind } from "./exit";
 
 /** ANSI styles; identity functions when colour is off. */
@@ -107,7 +107,7 @@ export function printIssues(out: Output, issues: readonly Issue[]): void {
 
 /** Issues as plain JSON values (the `Issue` shape, fields in a fixed order). */
 export function issuesJson(issues: readonly Issue[]): Record<string, unknown>[] {
-  return issues.map((i) => ({ code: i.code, path: i.path, message: i.message, severity: i.severity }));
+  return issues.map((i) => ({ code: i.code, path: formatPath(i.path), message: i.message, severity: i.severity }));
 }
 
 /** `1 error`, `2 errors`. */

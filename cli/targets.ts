@@ -83,13 +83,13 @@ function checkReachable(target: Target, out: Output): void {
     try {
       endpointOf(target);
     } catch (error) {
-      issues.push(issue("target-invalid", "", (error as Error).message));
+      issues.push(issue("target-invalid", [], (error as Error).message));
     }
   }
   const names = target.credentials ?? {};
   const pairs = [["accessKeyIdEnv", "--access-key-id-env"], ["secretAccessKeyEnv", "--secret-access-key-env"], ["sessionTokenEnv", "--session-token-env"]] as const;
   if ((names.accessKeyIdEnv === undefined) !== (names.secretAccessKeyEnv === undefined)) {
-    issues.push(issue("target-invalid", "target.credentials", "names only one of the access key id and secret variables; both are needed — give --access-key-id-env and --secret-access-key-env together"));
+    issues.push(issue("target-invalid", ["target", "credentials"], "names only one of the access key id and secret variables; both are needed — give --access-key-id-env and --secret-access-key-env together"));
   }
   for (const [field, flag] of pairs) {
     const name = names[field];
@@ -97,7 +97,7 @@ function checkReachable(target: Target, out: Output): void {
     out.protectEnv(name);
     const value = process.env[name];
     if (value === undefined || value === "") {
-      issues.push(issue("credentials-unset", `target.credentials.${field}`, `names ${JSON.stringify(name)}, which is not set in the environment — export ${name}, or leave out ${flag} to use the AWS default chain`));
+      issues.push(issue("credentials-unset", ["target", "credentials", field], `names ${JSON.stringify(name)}, which is not set in the environment — export ${name}, or leave out ${flag} to use the AWS default chain`));
     }
   }
   if (issues.length > 0) throw usageError(`the target ${resourceIdOf(target)} cannot be used`, issues);

@@ -5,7 +5,7 @@
 export { CORS_METHODS, type CorsMethod } from "../provider/model/methods";
 export type { CorsConfiguration, CorsConfigurationInput, CorsRule, CorsRuleInput } from "../provider/model/types";
 export type { Issue } from "../provider/model/issue";
-export type { ValidateOptions } from "../provider/model/validate";
+export type { ValidateOptions } from "../provider/validate/validate";
 export { FORMAT_NAMES, type FormatName, type Encoded, type SwiftHeaders } from "../provider/formats/types";
 export { PROFILES } from "../provider/profiles/table";
 export { PROFILE_NAMES, type Profile, type ProfileName, type Fact } from "../provider/profiles/types";

@@ -1,6 +1,8 @@
 import { parsePolicy } from "../provider/api/parse";
 import { lintPolicy } from "../provider/evaluate";
-import { validate } from "../provider/model/validate";
+import type { LintCode } from "../provider/evaluate/lint/messages";
+import { isLintCode } from "../provider/evaluate/lint/options";
+import { validate } from "../provider/validate/validate";
 import type { ProfileName } from "../provider/profiles/types";
 
 /**
@@ -11,6 +13,11 @@ export function policyWarnings(rulesOrDocument: unknown, profile: ProfileName, s
   const parsed = parsePolicy(typeof rulesOrDocument === "string" ? rulesOrDocument : { rules: rulesOrDocument });
   if (parsed.config === undefined) return [];
   const advice = validate(parsed.config, { profile }).filter((i) => i.severity === "warning");
-  const lint = lintPolicy(parsed.config, { profile, ...(suppress === undefined ? {} : { suppress }) });
+  const lint = lintPolicy(parsed.config, { profile, ...(suppress === undefined ? {} : { suppress: knownCodes(suppress) }) });
   return [...parsed.issues.filter((i) => i.severity === "warning"), ...advice, ...lint].map((i) => i.message);
+}
+
+/** The suppressions naming real lint codes (`check` reports the others with checkLintSuppress). */
+function knownCodes(suppress: Readonly<Record<string, readonly string[]>>): Record<string, LintCode[]> {
+  return Object.fromEntries(Object.entries(suppress).map(([id, codes]) => [id, codes.filter(isLintCode)]));
 }

@@ -1,7 +1,7 @@
 import { Option, type Command } from "commander";
 import { evaluate } from "../../provider/evaluate";
 import { FORMAT_NAMES, type FormatName } from "../../provider/formats";
-import { validate } from "../../provider/model/validate";
+import { validate } from "../../provider/validate/validate";
 import type { Dialect } from "../../provider/profiles";
 import { diagnose } from "../diagnose";
 import { DIALECTS } from "../dialects";

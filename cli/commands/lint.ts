@@ -1,7 +1,7 @@
 import { Option, type Command } from "commander";
 import { lintPolicy } from "../../provider/evaluate";
 import { FORMAT_NAMES, type FormatName } from "../../provider/formats";
-import { validate } from "../../provider/model/validate";
+import { validate } from "../../provider/validate/validate";
 import { hasErrors, type Issue } from "../../provider/model/issue";
 import { PROFILE_NAMES, type ProfileName } from "../../provider/profiles";
 import { EXIT } from "../exit";

@@ -41,8 +41,12 @@ export function parsePolicy(input: unknown, options: ParseOptions = {}): ParsedP
  * `rules`, but its rules nest `allowed: { origins }`.
  */
 export function looksCanonical(input: unknown): boolean {
-  if (input === null || typeof input !== "object" || Array.isArray(input)) return false;
-  const rules = (input as { rules?: unknown }).rules;
-  if (!Array.isArray(rules)) return false;
-  return rules.length > 0 && rules.every((r) => r !== null && typeof r === "object" && !("allowed" in r) && ("allowedOrigins" in r || "allowedMethods" in r));
+  try {
+    if (input === null || typeof input !== "object" || Array.isArray(input)) return false;
+    const rules = (input as { rules?: unknown }).rules;
+    if (!Array.isArray(rules)) return false;
+    return rules.length > 0 && rules.every((r) => r !== null && typeof r === "object" && !("allowed" in r) && ("allowedOrigins" in r || "allowedMethods" in r));
+  } catch {
+    return false; // a Proxy or a throwing getter: the document readers report it as an issue
+  }
 }

@@ -4,7 +4,7 @@ import { type Issue } from "../model/issue";
 import { normalize } from "../model/normalize";
 import type { CorsConfiguration, CorsConfigurationInput } from "../model/schema";
 import { checkShape } from "../model/structure";
-import { validate, type ValidateOptions } from "../model/validate";
+import { validate, type ValidateOptions } from "../validate/validate";
 import { looksCanonical, parsePolicy } from "./parse";
 
 /**

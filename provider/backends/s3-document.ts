@@ -35,7 +35,7 @@ export function emptyConfiguration(raw: string): LiveConfig {
   return {
     kind: "unreadable",
     raw,
-    issues: [issue("no-rules", "", "the bucket answered a CORS document with no rules, which S3 does not accept as a configuration — remove it (bucket-cors delete) or put rules over it")],
+    issues: [issue("no-rules", [], "the bucket answered a CORS document with no rules, which S3 does not accept as a configuration — remove it (bucket-cors delete) or put rules over it")],
   };
 }
 

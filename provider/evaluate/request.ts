@@ -1,4 +1,4 @@
-import type { CorsRequest } from "./types";
+import type { CorsRequest, RequestResource } from "./types";
 
 /** The parts of a request CORS evaluation looks at, read once. */
 export interface RequestView {
@@ -13,7 +13,7 @@ export interface RequestView {
   readonly requestHeaders: string | undefined;
   /** Whether an `Authorization` header is present (Ceph RGW answers `*` only to anonymous requests). */
   readonly authorized: boolean;
-  readonly resource: "object" | "bucket";
+  readonly resource: RequestResource;
 }
 
 /** Reads a request; header names are matched case-insensitively (RFC 9110 §5.1). */

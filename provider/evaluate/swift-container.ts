@@ -3,7 +3,7 @@ import type { EvaluableConfig } from "./types";
 /**
  * What a Swift container holds for a policy: one implicit rule
  * (`X-Container-Meta-Access-Control-Allow-Origin`, `…-Max-Age`,
- * `…-Expose-Headers`), the same merge `model/expressible.ts` `widen` makes —
+ * `…-Expose-Headers`), the same merge `validate/expressible.ts` `widen` makes —
  * every origin of every rule, every expose header, the longest max-age.
  */
 export interface SwiftCors {

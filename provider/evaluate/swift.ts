@@ -2,7 +2,7 @@ import { quote, quoteList } from "./describe";
 import { swiftHeaderList } from "./header-lists";
 import { nonEmpty, type RequestView } from "./request";
 import { answered, refused } from "./result";
-import type { EvaluableConfig, Evaluation } from "./types";
+import type { EvaluableConfig, Evaluation, RequestResource } from "./types";
 import { SWIFT_ALLOW_METHODS, SWIFT_DEFAULT_EXPOSE, SWIFT_METHODS, swiftCors, type SwiftCors } from "./swift-container";
 
 /** Swift's 401 body text (swob `HTTPUnauthorized`); a refused preflight is never a 403. */
@@ -80,7 +80,7 @@ const LISTING_VARY = "a container listing adds Accept to Vary (listing_formats),
  * the response. A container response carries its CORS metadata, so those
  * names are listed here; other user metadata cannot be known in advance.
  */
-function exposeList(cors: SwiftCors, resource: "object" | "bucket"): string[] {
+function exposeList(cors: SwiftCors, resource: RequestResource): string[] {
   const names = new Set<string>(SWIFT_DEFAULT_EXPOSE);
   if (resource === "bucket") {
     names.add("x-container-meta-access-control-allow-origin");

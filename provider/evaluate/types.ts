@@ -1,6 +1,12 @@
 import type { CorsConfiguration, CorsConfigurationInput } from "../model/schema";
 import type { Dialect } from "../profiles/types";
 
+/** What a request URL names: an object, or the bucket (container) itself. */
+export const REQUEST_RESOURCES = ["object", "bucket"] as const;
+
+/** One of {@link REQUEST_RESOURCES}. */
+export type RequestResource = (typeof REQUEST_RESOURCES)[number];
+
 /**
  * One rule as a server stores it: normalized or not, and possibly holding
  * values a validator would refuse (`localhost`, `""`, `PATCH`). The evaluator
@@ -35,7 +41,7 @@ export interface CorsRequest {
    * preflight; Swift allows different methods on containers and objects.
    * @default "object"
    */
-  readonly resource?: "object" | "bucket" | undefined;
+  readonly resource?: RequestResource | undefined;
 }
 
 /** How to evaluate. */

@@ -1,7 +1,8 @@
-import { type Issue, issue, show, warning } from "../model/issue";
+import { type Issue } from "../model/issue";
+import { formatIssue } from "./messages";
 import { normalize } from "../model/normalize";
 import type { CorsConfiguration } from "../model/schema";
-import { decoded, describeType, isRecord, missingField, neverThrows, own, showValue, unknownField } from "./read";
+import { decoded, isRecord, neverThrows, own, unknownField } from "./read";
 import { readS3Rules, writeS3Rule } from "./s3-rule";
 import { readJsonInput } from "./safe-json";
 import type { Codec, DecodeResult } from "./types";
@@ -32,21 +33,21 @@ function decodeAwsJson(input: unknown): DecodeResult {
   const value = parsed.value;
   const issues: Issue[] = [];
   if (Array.isArray(value)) {
-    issues.push(warning("missing-wrapper", "", `the rules are a bare list; AWS CLI JSON wraps them as {"CORSRules": […]} — converted; wrap the list in {"CORSRules": …}`));
-    return decoded(readS3Rules(value, "", "the document", issues), issues);
+    issues.push(formatIssue("aws-json-bare-list", [], {}));
+    return decoded(readS3Rules(value, [], "the document", issues), issues);
   }
   if (!isRecord(value)) {
-    issues.push(issue("wrong-type", "", `${showValue(value)} is ${describeType(value)}; AWS CLI JSON is an object {"CORSRules": […]} — write the rules under "CORSRules"`));
+    issues.push(formatIssue("aws-json-not-object", [], { value }));
     return { issues };
   }
   const listKey = wrapperKey(value, issues);
   if (listKey === undefined) {
     if (!issues.some((i) => i.code === "duplicate-field")) {
-      issues.push(missingField("CORSRules", `AWS CLI JSON is {"CORSRules": [{"AllowedOrigins": […], "AllowedMethods": […]}]} — put the rules under "CORSRules"`));
+      issues.push(formatIssue("aws-json-missing-rules", ["CORSRules"], {}));
     }
     return { issues };
   }
-  return decoded(readS3Rules(own(value, listKey), "CORSRules", "CORSRules", issues), issues);
+  return decoded(readS3Rules(own(value, listKey), ["CORSRules"], "CORSRules", issues), issues);
 }
 
 /** The key holding the rules (`CORSRules` or a variant, with a warning); reports every other key. */
@@ -57,17 +58,17 @@ function wrapperKey(value: Record<string, unknown>, issues: Issue[]): string | u
     if (own(value, key) === undefined) continue;
     const variant = WRAPPER_VARIANTS.find(([spelling]) => spelling === key);
     if (key !== "CORSRules" && variant === undefined) {
-      issues.push(unknownField(key, key, "AWS CLI CORS JSON", ["CORSRules"]));
+      issues.push(unknownField([key], key, "AWS CLI CORS JSON", ["CORSRules"]));
       continue;
     }
     if (found !== undefined) {
-      issues.push(issue("duplicate-field", "CORSRules", `both ${show(found)} and ${show(key)} are given; they are the same field — keep "CORSRules" and remove the other`));
+      issues.push(formatIssue("aws-json-duplicate-wrapper", ["CORSRules"], { first: found, second: key }));
       duplicate = true;
       continue;
     }
     found = key;
     if (variant !== undefined) {
-      issues.push(warning("field-spelling", "CORSRules", `${show(key)} is the ${variant[1]} spelling; the AWS CLI calls it "CORSRules" — converted; rename it to "CORSRules"`));
+      issues.push(formatIssue("aws-json-wrapper-spelling", ["CORSRules"], { key, style: variant[1] }));
     }
   }
   return duplicate ? undefined : found;

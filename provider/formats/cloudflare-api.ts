@@ -1,7 +1,8 @@
-import { type Issue, issue, show, warning } from "../model/issue";
+import { type Issue, type IssuePath } from "../model/issue";
+import { formatIssue } from "./messages";
 import { normalize } from "../model/normalize";
 import type { CorsConfiguration, CorsRule, CorsRuleInput } from "../model/schema";
-import { at, decoded, describeType, isRecord, missingField, neverThrows, own, readString, readStringList, readWholeNumber, showValue, unknownField } from "./read";
+import { at, decoded, isRecord, neverThrows, own, readString, readStringList, readWholeNumber, unknownField } from "./read";
 import { isS3RuleKey, readS3Rule, s3StyleKeys } from "./s3-rule";
 import { readJsonInput } from "./safe-json";
 import type { Codec, DecodeResult } from "./types";
@@ -27,9 +28,6 @@ const S3_FIELD_HOME: Readonly<Record<string, string>> = {
   MaxAge: '"maxAgeSeconds"',
   maxAge: '"maxAgeSeconds"',
 };
-
-/** The Cloudflare shape, quoted in hints (cloudflare/workers-sdk#8486). */
-const R2_SHAPE = `{"rules":[{"allowed":{"origins":[…],"methods":[…],"headers":[…]},"exposeHeaders":[…],"maxAgeSeconds":N}]}`;
 
 /**
  * Cloudflare's REST API (`PUT /accounts/{id}/r2/buckets/{bucket}/cors`) and
@@ -76,39 +74,39 @@ function decodeCloudflare(input: unknown): DecodeResult {
 /** The `rules` list, unwrapping the API's response envelope; warns about a bare list. */
 function rulesList(value: unknown, issues: Issue[]): unknown[] | undefined {
   if (Array.isArray(value)) {
-    issues.push(warning("missing-wrapper", "", `the rules are a bare list; Cloudflare's API wants {"rules": […]} — converted; wrap the list in {"rules": …}`));
+    issues.push(formatIssue("cloudflare-bare-list", [], {}));
     return value;
   }
   if (!isRecord(value)) {
-    issues.push(issue("wrong-type", "", `${showValue(value)} is ${describeType(value)}; Cloudflare's CORS JSON is an object ${R2_SHAPE} — write the rules under "rules"`));
+    issues.push(formatIssue("cloudflare-not-object", [], { value }));
     return undefined;
   }
   const result = own(value, "result");
   const body = own(value, "rules") === undefined && isRecord(result) && own(result, "rules") !== undefined ? result : value;
   for (const key of Object.keys(body)) {
-    if (key !== "rules" && own(body, key) !== undefined) issues.push(unknownField(key, key, "Cloudflare's CORS JSON", ["rules"]));
+    if (key !== "rules" && own(body, key) !== undefined) issues.push(unknownField([key], key, "Cloudflare's CORS JSON", ["rules"]));
   }
   const rules = own(body, "rules");
   if (rules === undefined) {
-    issues.push(missingField("rules", `Cloudflare's API takes ${R2_SHAPE} — put the rules under "rules"`));
+    issues.push(formatIssue("cloudflare-missing-rules", ["rules"], {}));
     return undefined;
   }
   if (!Array.isArray(rules)) {
-    issues.push(issue("wrong-type", "rules", `${showValue(rules)} is ${describeType(rules)}; "rules" is a list of rules — write {"rules": [{"allowed": {…}}, …]}`));
+    issues.push(formatIssue("cloudflare-rules-not-list", ["rules"], { value: rules }));
     return undefined;
   }
   return rules;
 }
 
 function readRule(value: unknown, index: number, issues: Issue[]): CorsRuleInput | undefined {
-  const path = `rules[${index}]`;
+  const path = ["rules", index];
   if (!isRecord(value)) {
-    issues.push(issue("wrong-type", path, `${showValue(value)} is ${describeType(value)}; each rule is an object such as {"allowed": {"origins": ["https://app.example"], "methods": ["GET"]}} — replace it with a rule object`));
+    issues.push(formatIssue("cloudflare-rule-not-object", path, { value }));
     return undefined;
   }
   const s3Keys = s3StyleKeys(value);
   if (own(value, "allowed") === undefined && s3Keys.length > 0) {
-    issues.push(warning("s3-rules-in-cloudflare", path, `S3-style keys (${s3Keys.map((k) => show(k)).join(", ")}) inside Cloudflare's {"rules": […]} wrapper; R2's API wants ${R2_SHAPE} — converted as S3 rules`));
+    issues.push(formatIssue("cloudflare-s3-rules", path, { keys: s3Keys }));
     return readS3Rule(value, index, issues);
   }
   const before = issues.length;
@@ -118,14 +116,14 @@ function readRule(value: unknown, index: number, issues: Issue[]): CorsRuleInput
     issues.push(
       home === undefined
         ? unknownField(at(path, key), key, "a Cloudflare CORS rule", RULE_KEYS)
-        : issue("unknown-field", at(path, key), `${show(key)} is an S3 field; a Cloudflare CORS rule has ${RULE_KEYS.join(", ")} — move it to ${home}`),
+        : formatIssue("cloudflare-s3-field", at(path, key), { key, allowed: RULE_KEYS, home }),
     );
   }
   const rule = readFields(value, path, issues);
   return issues.slice(before).some((i) => i.severity === "error") ? undefined : rule;
 }
 
-function readFields(value: Record<string, unknown>, path: string, issues: Issue[]): CorsRuleInput {
+function readFields(value: Record<string, unknown>, path: IssuePath, issues: Issue[]): CorsRuleInput {
   const allowed = readAllowed(own(value, "allowed"), path, issues);
   const rule: CorsRuleInput = { allowedOrigins: allowed.origins ?? [], allowedMethods: allowed.methods ?? [] };
   if (allowed.headers !== undefined) rule.allowedHeaders = allowed.headers;
@@ -147,14 +145,14 @@ function readFields(value: Record<string, unknown>, path: string, issues: Issue[
   return rule;
 }
 
-function readAllowed(value: unknown, path: string, issues: Issue[]): { origins?: string[]; methods?: string[]; headers?: string[] } {
+function readAllowed(value: unknown, path: IssuePath, issues: Issue[]): { origins?: string[]; methods?: string[]; headers?: string[] } {
   const allowedPath = at(path, "allowed");
   if (value === undefined) {
-    issues.push(missingField(allowedPath, `every Cloudflare rule needs "allowed" — add "allowed": {"origins": ["https://app.example"], "methods": ["GET"]}`));
+    issues.push(formatIssue("cloudflare-missing-allowed", allowedPath, {}));
     return {};
   }
   if (!isRecord(value)) {
-    issues.push(issue("wrong-type", allowedPath, `${showValue(value)} is ${describeType(value)}; "allowed" is an object {"origins": […], "methods": […], "headers": […]} — write it as one`));
+    issues.push(formatIssue("cloudflare-allowed-not-object", allowedPath, { value }));
     return {};
   }
   for (const key of Object.keys(value)) {
@@ -171,7 +169,7 @@ function readAllowed(value: unknown, path: string, issues: Issue[]): { origins?:
   for (const [key, model, example] of fields) {
     const item = own(value, key);
     if (item === undefined) {
-      if (example !== "") issues.push(missingField(at(path, model), `every Cloudflare rule needs "allowed.${key}" — add "${key}": ${example} inside "allowed"`));
+      if (example !== "") issues.push(formatIssue("cloudflare-missing-allowed-list", at(path, model), { key, example }));
       continue;
     }
     const list = readStringList(item, at(path, model), `allowed.${key}`, issues);

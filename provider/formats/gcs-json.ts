@@ -1,8 +1,9 @@
-import { type Issue, issue, show, warning } from "../model/issue";
+import { type Issue, type IssuePath } from "../model/issue";
+import { formatIssue } from "./messages";
 import { CORS_METHODS, isCorsMethod } from "../model/methods";
 import { normalize } from "../model/normalize";
 import type { CorsConfiguration, CorsRule, CorsRuleInput } from "../model/schema";
-import { at, decoded, describeType, isRecord, missingField, neverThrows, own, readStringList, readWholeNumber, showValue, unknownField } from "./read";
+import { at, decoded, isRecord, neverThrows, own, readStringList, readWholeNumber, unknownField } from "./read";
 import { refuseUnless } from "./refuse";
 import { readJsonInput } from "./safe-json";
 import type { Codec, DecodeResult } from "./types";
@@ -30,10 +31,10 @@ function gcsLimitations(config: CorsConfiguration): Issue[] {
   return normalize(config).rules.flatMap((rule, index) => {
     const found: Issue[] = [];
     if (rule.id !== undefined) {
-      found.push(issue("id-not-expressible", `rules[${index}].id`, `${show(rule.id)} cannot be stored; GCS CORS entries have no id — remove the id, or use a format that keeps ids`));
+      found.push(formatIssue("gcs-id", ["rules", index, "id"], { id: rule.id }));
     }
     if (rule.allowedHeaders !== undefined) {
-      found.push(issue("allowed-headers-not-expressible", `rules[${index}].allowedHeaders`, `${show(rule.allowedHeaders)} cannot be stored; GCS CORS has no allowed request headers (its responseHeader is what S3 calls ExposeHeaders) — remove allowedHeaders, or use another format`));
+      found.push(formatIssue("gcs-allowed-headers", ["rules", index, "allowedHeaders"], { headers: rule.allowedHeaders }));
     }
     return found;
   });
@@ -51,7 +52,7 @@ function decodeGcs(input: unknown): DecodeResult {
   if (!parsed.ok) return { issues: parsed.issues };
   const issues: Issue[] = [];
   if (!Array.isArray(parsed.value)) {
-    issues.push(issue("wrong-type", "", `${showValue(parsed.value)} is ${describeType(parsed.value)}; a GCS CORS file is a list of entries [{"origin": […], "method": […]}] — write the entries as a list`));
+    issues.push(formatIssue("gcs-not-list", [], { value: parsed.value }));
     return { issues };
   }
   const rules = parsed.value.flatMap((item: unknown, index) => {
@@ -62,9 +63,9 @@ function decodeGcs(input: unknown): DecodeResult {
 }
 
 function readEntry(value: unknown, index: number, issues: Issue[]): CorsRuleInput | undefined {
-  const path = `rules[${index}]`;
+  const path = ["rules", index];
   if (!isRecord(value)) {
-    issues.push(issue("wrong-type", path, `${showValue(value)} is ${describeType(value)}; each entry is an object such as {"origin": ["https://app.example"], "method": ["GET"]} — replace it with an entry object`));
+    issues.push(formatIssue("gcs-entry-not-object", path, { value }));
     return undefined;
   }
   const before = issues.length;
@@ -76,7 +77,7 @@ function readEntry(value: unknown, index: number, issues: Issue[]): CorsRuleInpu
   const list = (key: "origin" | "method" | "responseHeader", model: string, required: string): string[] | undefined => {
     const item = own(value, key);
     if (item === undefined) {
-      if (required !== "") issues.push(missingField(at(path, model), `every GCS entry needs "${key}" — add "${key}": ${required}`));
+      if (required !== "") issues.push(formatIssue("gcs-missing-field", at(path, model), { key, example: required }));
       return undefined;
     }
     return readStringList(item, at(path, model), key, issues);
@@ -99,15 +100,15 @@ function readEntry(value: unknown, index: number, issues: Issue[]): CorsRuleInpu
  * the five S3 methods. `"*"` becomes all five (a warning: the list is now explicit);
  * any other name is refused, since no S3-compatible service could apply it.
  */
-function readMethods(methods: readonly string[], path: string, issues: Issue[]): string[] {
+function readMethods(methods: readonly string[], path: IssuePath, issues: Issue[]): string[] {
   return methods.flatMap((method, index) => {
-    const methodPath = `${path}.allowedMethods[${index}]`;
+    const methodPath = [...path, "allowedMethods", index];
     if (method === "*") {
-      issues.push(warning("gcs-wildcard-method", methodPath, `"*" means every method to GCS; the canonical model lists methods — converted to ${CORS_METHODS.join(", ")}`));
+      issues.push(formatIssue("gcs-wildcard-method", methodPath, {}));
       return [...CORS_METHODS];
     }
     if (!isCorsMethod(method.toUpperCase())) {
-      issues.push(issue("gcs-unknown-method", methodPath, `${show(method)} is not one of ${CORS_METHODS.join(", ")}; GCS accepts any method name, S3-compatible services only these — remove it`));
+      issues.push(formatIssue("gcs-unknown-method", methodPath, { method }));
       return [];
     }
     return [method];

@@ -1,5 +1,6 @@
 import { CorsValidationError } from "../errors";
-import { type Issue, issue, show } from "../model/issue";
+import { type Issue, show } from "../model/issue";
+import { formatIssue } from "./messages";
 import type { CorsConfiguration } from "../model/schema";
 import { awsJson } from "./aws-json";
 import { cloudflareApi } from "./cloudflare-api";
@@ -54,7 +55,7 @@ export function parseDocument(input: unknown, options: ParseDocumentOptions = {}
     return parseWithFormat(input, options.format);
   } catch (error) {
     // Only a value with throwing getters (or a Proxy) gets here: codecs and detection catch everything else.
-    return { issues: [issue("decode-failed", "", `the document could not be read (${error instanceof Error ? error.message : String(error)}) — pass plain text or plain JSON values`)] };
+    return { issues: [formatIssue("decode-failed", [], { format: undefined, reason: error instanceof Error ? error.message : String(error) })] };
   }
 }
 
@@ -87,9 +88,9 @@ function undetectable(input: unknown): Issue[] {
   }
   const shown = text === undefined ? `${showValue(input)} is ${describeType(input)}` : `${show(text.trim())} is text`;
   const list = FORMAT_NAMES.map((name) => `  ${name}: ${FORMAT_EXAMPLES[name]}`).join("\n");
-  return [issue("unknown-format", "", `${shown}, not a CORS document in a format this package reads — write it in one of these formats:\n${list}`)];
+  return [formatIssue("unknown-format", [], { shown, list })];
 }
 
 function unknownFormatName(name: unknown): Issue {
-  return issue("unknown-format", "", `${showValue(name)} is not a format name; formats are ${FORMAT_NAMES.join(", ")} — use one of them`);
+  return formatIssue("unknown-format-name", [], { name, names: FORMAT_NAMES });
 }

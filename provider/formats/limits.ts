@@ -1,4 +1,5 @@
-import { type Issue, issue } from "../model/issue";
+import { type Issue } from "../model/issue";
+import { formatIssue } from "./messages";
 
 /**
  * Largest document any decoder reads. S3 accepts 64 KB (PutBucketCors docs) and
@@ -19,7 +20,7 @@ export const FORBIDDEN_KEYS: readonly string[] = ["__proto__", "constructor", "p
 /** The `document-too-large` issue for `bytes`, or `undefined` when within {@link MAX_DOCUMENT_BYTES}. */
 export function sizeIssue(bytes: number, about = false): Issue | undefined {
   if (bytes <= MAX_DOCUMENT_BYTES) return undefined;
-  return issue("document-too-large", "", `the document is ${about ? "about " : ""}${bytes} bytes, more than the ${MAX_DOCUMENT_BYTES}-byte limit; CORS documents are small (S3 accepts at most 64 KB) — check that this is the right file, or remove content`);
+  return formatIssue("document-too-large", [], { bytes, about, max: MAX_DOCUMENT_BYTES });
 }
 
 /** Size in UTF-8 bytes, checked against the limit before any parsing. */

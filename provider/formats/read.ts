@@ -1,13 +1,17 @@
-import { hasErrors, type Issue, issue, show } from "../model/issue";
+import { hasErrors, type Issue, type IssuePath } from "../model/issue";
+import { formatIssue } from "./messages";
 import { normalize } from "../model/normalize";
 import type { CorsRuleInput } from "../model/schema";
+import { clipName } from "./show";
 import type { DecodeResult } from "./types";
+
+export { clipName, describeType, showValue } from "./show";
 
 /**
  * Readers shared by the codecs: each reads one document value, and on a
  * structural problem records an issue (`<path>: <value> <problem>; <rule> —
  * <fix>`) and returns `undefined`. They never check meaning (origin syntax,
- * method names, limits): that is `model/validate.ts`.
+ * method names, limits): that is `validate/validate.ts`.
  */
 
 /** A plain JSON object (not null, not a list). */
@@ -20,96 +24,63 @@ export function own(record: Record<string, unknown>, key: string): unknown {
   return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
 }
 
-/** "a string", "a list", "null"... for messages. */
-export function describeType(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "an object";
-  if (typeof value === "undefined") return "undefined";
-  return `a ${typeof value}`;
+
+
+/** `path` + `key` or `index` (a very long key is clipped: paths appear in messages). */
+export function at(path: IssuePath, key: string | number): IssuePath {
+  return [...path, typeof key === "number" ? key : clipName(key)];
 }
 
-/** Like `show`, for any value a program may pass: numbers as JavaScript writes them (`Infinity`, not JSON's `null`), never throwing. */
-export function showValue(value: unknown): string {
-  if (typeof value === "number") return String(value);
-  if (typeof value === "bigint") return `${value}n`;
-  if (typeof value === "symbol") return value.toString();
-  if (typeof value === "function") return "a function";
-  try {
-    return show(value);
-  } catch {
-    return Object.prototype.toString.call(value); // a BigInt inside, or a cycle
-  }
-}
-
-/** `path` + `.key` or `[index]` (a very long key is clipped: paths appear in messages). */
-export function at(path: string, key: string | number): string {
-  if (typeof key === "number") return `${path}[${key}]`;
-  const name = clipName(key);
-  return path === "" ? name : `${path}.${name}`;
-}
-
-/** A document's key or element name, clipped to 60 characters for paths and messages. */
-export function clipName(name: string): string {
-  return name.length > 60 ? `${name.slice(0, 57)}...` : name;
-}
 
 /** A list of strings; `field` is the document's name for it, used in messages. */
-export function readStringList(value: unknown, path: string, field: string, issues: Issue[]): string[] | undefined {
+export function readStringList(value: unknown, path: IssuePath, field: string, issues: Issue[]): string[] | undefined {
   if (!Array.isArray(value)) {
-    const fix = typeof value === "string" ? `write [${show(value)}]` : `replace it with a list such as ["…"]`;
-    issues.push(issue("wrong-type", path, `${showValue(value)} is ${describeType(value)}; ${field} is a list of strings — ${fix}`));
+    issues.push(formatIssue("string-list-not-list", path, { value, field }));
     return undefined;
   }
   let ok = true;
   value.forEach((item: unknown, index) => {
     if (typeof item === "string") return;
     ok = false;
-    const fix = typeof item === "number" || typeof item === "boolean" ? "quote it" : "replace it with a string";
-    issues.push(issue("wrong-type", at(path, index), `${showValue(item)} is ${describeType(item)}; ${field} holds strings — ${fix}`));
+    issues.push(formatIssue("string-list-item", at(path, index), { value: item, field }));
   });
   return ok ? (value as string[]) : undefined;
 }
 
 /** A string (a rule id). */
-export function readString(value: unknown, path: string, field: string, issues: Issue[]): string | undefined {
+export function readString(value: unknown, path: IssuePath, field: string, issues: Issue[]): string | undefined {
   if (typeof value === "string") return value;
-  const fix = typeof value === "number" || typeof value === "boolean" ? "quote it" : "replace it with a string";
-  issues.push(issue("wrong-type", path, `${showValue(value)} is ${describeType(value)}; ${field} is a string — ${fix}`));
+  issues.push(formatIssue("string-not-string", path, { value, field }));
   return undefined;
 }
 
 /** A JSON number that is a whole number of seconds. */
-export function readWholeNumber(value: unknown, path: string, field: string, issues: Issue[]): number | undefined {
+export function readWholeNumber(value: unknown, path: IssuePath, field: string, issues: Issue[]): number | undefined {
   if (typeof value !== "number") {
-    const digits = typeof value === "string" && /^\s*[0-9]+\s*$/.test(value);
-    const fix = digits ? `write ${value.trim()} without quotes` : "write a number such as 3600";
-    issues.push(issue("wrong-type", path, `${showValue(value)} is ${describeType(value)}; ${field} is a whole number of seconds — ${fix}`));
+    issues.push(formatIssue("seconds-not-number", path, { value, field }));
     return undefined;
   }
   if (!Number.isInteger(value)) {
-    const fix = Number.isFinite(value) ? `use a whole number such as ${Math.round(value)}` : "use a whole number such as 3600";
-    issues.push(issue("not-integer", path, `${showValue(value)} is not a whole number; ${field} counts whole seconds — ${fix}`));
+    issues.push(formatIssue("seconds-not-integer", path, { value, field }));
     return undefined;
   }
   return value + 0; // -0 → 0
 }
 
 /** Text (XML element, header value) that must be a whole number of seconds. */
-export function parseWholeNumber(text: string, path: string, field: string, issues: Issue[]): number | undefined {
+export function parseWholeNumber(text: string, path: IssuePath, field: string, issues: Issue[]): number | undefined {
   const trimmed = text.trim();
   const value = /^[+-]?[0-9]+$/.test(trimmed) ? Number(trimmed) : NaN;
   if (!Number.isFinite(value)) {
-    issues.push(issue("not-integer", path, `${show(text)} is not a whole number; ${field} counts whole seconds — write digits only, such as 3600`));
+    issues.push(formatIssue("seconds-not-digits", path, { text, field }));
     return undefined;
   }
   return value + 0;
 }
 
 /** The issue for a key a document shape does not have, with a rename hint when the key looks like an allowed one. */
-export function unknownField(path: string, key: string, container: string, allowed: readonly string[], rename = suggestion(key, allowed)): Issue {
-  const fix = rename === undefined ? "remove it" : `rename it to ${show(rename)}`;
-  return issue("unknown-field", path, `${show(key)} is not a field of ${container}; allowed are ${allowed.join(", ")} — ${fix}`);
+export function unknownField(path: IssuePath, key: string, container: string, allowed: readonly string[], rename = suggestion(key, allowed)): Issue {
+  return formatIssue("unknown-field", path, { key, container, allowed, rename });
 }
 
 /** The allowed key `key` is probably a misspelling of (case, `_`/`-`, singular/plural), if any. */
@@ -119,8 +90,8 @@ export function suggestion(key: string, allowed: readonly string[]): string | un
 }
 
 /** A required field that is absent. */
-export function missingField(path: string, text: string): Issue {
-  return issue("missing-field", path, `is missing; ${text}`);
+export function missingField(path: IssuePath, text: string): Issue {
+  return formatIssue("missing-field", path, { text });
 }
 
 /** The decode result: the normalized config only when no issue is an error. */
@@ -138,7 +109,7 @@ export function neverThrows(format: string, decode: (input: unknown) => DecodeRe
       return decode(input);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      return { issues: [issue("decode-failed", "", `the ${format} document could not be read (${reason}) — pass plain text or plain JSON values`)] };
+      return { issues: [formatIssue("decode-failed", [], { format, reason })] };
     }
   };
 }

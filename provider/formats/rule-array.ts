@@ -1,7 +1,8 @@
-import { type Issue, issue, warning } from "../model/issue";
+import { type Issue } from "../model/issue";
+import { formatIssue } from "./messages";
 import { normalize } from "../model/normalize";
 import type { CorsConfiguration } from "../model/schema";
-import { decoded, describeType, isRecord, neverThrows, own, showValue } from "./read";
+import { decoded, isRecord, neverThrows, own } from "./read";
 import { isS3RuleKey, readS3Rule, readS3Rules, writeS3Rule } from "./s3-rule";
 import { readJsonInput } from "./safe-json";
 import type { Codec, DecodeResult } from "./types";
@@ -26,16 +27,16 @@ function decodeRuleArray(input: unknown): DecodeResult {
   if (!parsed.ok) return { issues: parsed.issues };
   const value = parsed.value;
   const issues: Issue[] = [];
-  if (Array.isArray(value)) return decoded(readS3Rules(value, "", "the document", issues), issues);
+  if (Array.isArray(value)) return decoded(readS3Rules(value, [], "the document", issues), issues);
   if (isRecord(value) && own(value, "CORSRules") !== undefined) {
-    issues.push(issue("wrong-type", "", `an object with "CORSRules" is AWS CLI JSON; the console format is the bare list [{…}] — take the list out of "CORSRules", or read the document as aws-json`));
+    issues.push(formatIssue("rule-array-aws-json", [], {}));
     return { issues };
   }
   if (isRecord(value) && Object.keys(value).some(isS3RuleKey)) {
-    issues.push(warning("missing-wrapper", "", `the document is a single rule; the console format is a list of rules — converted; wrap the rule in [ … ]`));
+    issues.push(formatIssue("rule-array-single-rule", [], {}));
     const rule = readS3Rule(value, 0, issues);
     return decoded(rule === undefined ? [] : [rule], issues);
   }
-  issues.push(issue("wrong-type", "", `${showValue(value)} is ${describeType(value)}; the console format is a list of rules [{"AllowedOrigins": […], "AllowedMethods": […]}] — write the rules as a list`));
+  issues.push(formatIssue("rule-array-not-list", [], { value }));
   return { issues };
 }

@@ -1,6 +1,7 @@
-import { type Issue, issue, show, warning } from "../model/issue";
+import { type Issue, type IssuePath } from "../model/issue";
+import { formatIssue } from "./messages";
 import type { CorsRule, CorsRuleInput } from "../model/schema";
-import { at, describeType, isRecord, missingField, own, readString, readStringList, readWholeNumber, showValue, unknownField } from "./read";
+import { at, isRecord, own, readString, readStringList, readWholeNumber, unknownField } from "./read";
 
 /**
  * The S3 JSON rule `{"ID","AllowedOrigins","AllowedMethods","AllowedHeaders",
@@ -59,9 +60,9 @@ export function isS3RuleKey(key: string): boolean {
 
 /** Reads one S3 JSON rule found at `rules[index]`; `undefined` (with issues) when it cannot be read. */
 export function readS3Rule(value: unknown, index: number, issues: Issue[]): CorsRuleInput | undefined {
-  const path = `rules[${index}]`;
+  const path = ["rules", index];
   if (!isRecord(value)) {
-    issues.push(issue("wrong-type", path, `${showValue(value)} is ${describeType(value)}; each rule is an object such as {"AllowedOrigins": ["https://app.example"], "AllowedMethods": ["GET"]} — replace it with a rule object`));
+    issues.push(formatIssue("s3-rule-not-object", path, { value }));
     return undefined;
   }
   const used = new Map<S3Key, string>();
@@ -77,18 +78,18 @@ export function readS3Rule(value: unknown, index: number, issues: Issue[]): Cors
     const fieldPath = at(path, MODEL_FIELD[s3Key]);
     const previous = used.get(s3Key);
     if (previous !== undefined) {
-      issues.push(issue("duplicate-field", fieldPath, `both ${show(previous)} and ${show(key)} are given; they are the same field — keep ${show(s3Key)} and remove the other`));
+      issues.push(formatIssue("s3-rule-duplicate-field", fieldPath, { first: previous, second: key, field: s3Key }));
       continue;
     }
     used.set(s3Key, key);
     if (variant !== undefined) {
-      issues.push(warning("field-spelling", fieldPath, `${show(key)} is the ${variant[2]} spelling; the S3 API calls it ${show(s3Key)} — converted; rename it to ${show(s3Key)}`));
+      issues.push(formatIssue("s3-rule-field-spelling", fieldPath, { key, style: variant[2], field: s3Key }));
     }
   }
   for (const required of ["AllowedOrigins", "AllowedMethods"] as const) {
     if (!used.has(required)) {
       const example = required === "AllowedOrigins" ? '["https://app.example"]' : '["GET"]';
-      issues.push(missingField(at(path, MODEL_FIELD[required]), `every rule needs ${show(required)} — add ${show(required)}: ${example}`));
+      issues.push(formatIssue("s3-rule-missing-field", at(path, MODEL_FIELD[required]), { field: required, example }));
     }
   }
   const read = (key: S3Key): unknown => {
@@ -99,7 +100,7 @@ export function readS3Rule(value: unknown, index: number, issues: Issue[]): Cors
   return issues.slice(before).some((i) => i.severity === "error") ? undefined : rule;
 }
 
-function readRuleFields(read: (key: S3Key) => unknown, path: string, issues: Issue[]): CorsRuleInput {
+function readRuleFields(read: (key: S3Key) => unknown, path: IssuePath, issues: Issue[]): CorsRuleInput {
   const list = (key: S3Key): string[] | undefined => {
     const value = read(key);
     return value === undefined ? undefined : readStringList(value, at(path, MODEL_FIELD[key]), key, issues);
@@ -123,9 +124,9 @@ function readRuleFields(read: (key: S3Key) => unknown, path: string, issues: Iss
 }
 
 /** Reads a list of S3 JSON rules; `listPath`/`listName` name the list in messages (`CORSRules`, or `""` for a bare array). */
-export function readS3Rules(value: unknown, listPath: string, listName: string, issues: Issue[]): CorsRuleInput[] {
+export function readS3Rules(value: unknown, listPath: IssuePath, listName: string, issues: Issue[]): CorsRuleInput[] {
   if (!Array.isArray(value)) {
-    issues.push(issue("wrong-type", listPath, `${showValue(value)} is ${describeType(value)}; ${listName} is a list of rules — write [{"AllowedOrigins": […], "AllowedMethods": […]}, …]`));
+    issues.push(formatIssue("s3-rules-not-list", listPath, { value, list: listName }));
     return [];
   }
   return value.flatMap((item: unknown, index) => {

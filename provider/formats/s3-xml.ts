@@ -1,8 +1,9 @@
-import { type Issue, issue, show } from "../model/issue";
+import { type Issue, type IssuePath } from "../model/issue";
+import { formatIssue } from "./messages";
 import { normalize } from "../model/normalize";
 import type { CorsConfiguration, CorsRule, CorsRuleInput } from "../model/schema";
 import { asText } from "./limits";
-import { at, clipName, decoded, describeType, missingField, neverThrows, parseWholeNumber, showValue, suggestion } from "./read";
+import { at, clipName, decoded, neverThrows, parseWholeNumber, suggestion } from "./read";
 import { refuseUnless } from "./refuse";
 import { elementText, parseXml, strayText, type XmlElement } from "./safe-xml";
 import type { Codec, DecodeResult } from "./types";
@@ -73,21 +74,21 @@ function wholeNumberText(value: number): string {
 function xmlLimitations(config: CorsConfiguration): Issue[] {
   const issues: Issue[] = [];
   normalize(config).rules.forEach((rule, index) => {
-    const check = (path: string, value: string): void => {
+    const check = (path: IssuePath, value: string): void => {
       const bad = invalidXmlCharIndex(value);
       if (bad !== -1) {
-        issues.push(issue("character-not-expressible", path, `${show(value)} contains ${codePointName(value, bad)}; XML 1.0 cannot carry that character, even escaped — remove it`));
+        issues.push(formatIssue("xml-character", path, { value, character: codePointName(value, bad) }));
       }
     };
-    const path = `rules[${index}]`;
+    const path = ["rules", index];
     for (const [field, element] of [["allowedOrigins", "AllowedOrigin"], ["allowedMethods", "AllowedMethod"]] as const) {
       if (rule[field].length === 0) {
-        issues.push(issue("value-not-expressible", `${path}.${field}`, `[] is empty; S3 XML writes each value as an <${element}> element and a rule needs at least one — add a value`));
+        issues.push(formatIssue("xml-empty-list", [...path, field], { element }));
       }
     }
-    if (rule.id !== undefined) check(`${path}.id`, rule.id);
+    if (rule.id !== undefined) check([...path, "id"], rule.id);
     for (const field of ["allowedOrigins", "allowedMethods", "allowedHeaders", "exposeHeaders"] as const) {
-      (rule[field] ?? []).forEach((value, i) => check(`${path}.${field}[${i}]`, value));
+      (rule[field] ?? []).forEach((value, i) => check([...path, field, i], value));
     }
   });
   return issues;
@@ -96,23 +97,23 @@ function xmlLimitations(config: CorsConfiguration): Issue[] {
 function decodeS3Xml(input: unknown): DecodeResult {
   const text = asText(input);
   if (text === undefined) {
-    return { issues: [issue("wrong-type", "", `${showValue(input)} is ${describeType(input)}; S3 XML is read from text — pass the document as a string`)] };
+    return { issues: [formatIssue("xml-not-text", [], { value: input })] };
   }
   const parsed = parseXml(text);
   if (!parsed.ok) return { issues: parsed.issues };
   const root = parsed.root;
   const issues: Issue[] = [];
   if (root.name !== "CORSConfiguration") {
-    issues.push(issue("wrong-root", "", `<${clipName(root.name)}> is the root element; an S3 CORS document's root is <CORSConfiguration> — wrap the rules in <CORSConfiguration>…</CORSConfiguration>`));
+    issues.push(formatIssue("xml-wrong-root", [], { name: root.name }));
     return { issues };
   }
   const stray = strayText(root);
-  if (stray !== undefined) issues.push(issue("wrong-type", "", `text ${show(stray)} inside <CORSConfiguration>; only <CORSRule> elements go there — remove the text`));
+  if (stray !== undefined) issues.push(formatIssue("xml-stray-text", [], { text: stray, parent: "CORSConfiguration", holds: "only <CORSRule> elements" }));
   const rules: CorsRuleInput[] = [];
   let index = 0;
   for (const child of root.children) {
     if (child.name !== "CORSRule") {
-      issues.push(unknownElement(clipName(child.name), child.name, "CORSConfiguration", ["CORSRule"]));
+      issues.push(unknownElement([clipName(child.name)], child.name, "CORSConfiguration", ["CORSRule"]));
       continue;
     }
     const rule = readRule(child, index, issues);
@@ -122,17 +123,15 @@ function decodeS3Xml(input: unknown): DecodeResult {
   return decoded(rules, issues);
 }
 
-function unknownElement(path: string, name: string, parent: string, allowed: readonly string[]): Issue {
-  const rename = suggestion(name, allowed);
-  const fix = rename === undefined ? "remove it" : `rename it to <${rename}>`;
-  return issue("unknown-field", path, `<${clipName(name)}> is not an element of <${parent}>; allowed are ${allowed.map((a) => `<${a}>`).join(", ")} — ${fix}`);
+function unknownElement(path: IssuePath, name: string, parent: string, allowed: readonly string[]): Issue {
+  return formatIssue("xml-unknown-element", path, { name, parent, allowed, rename: suggestion(name, allowed) });
 }
 
 function readRule(element: XmlElement, index: number, issues: Issue[]): CorsRuleInput | undefined {
-  const path = `rules[${index}]`;
+  const path = ["rules", index];
   const before = issues.length;
   const stray = strayText(element);
-  if (stray !== undefined) issues.push(issue("wrong-type", path, `text ${show(stray)} inside <CORSRule>; only elements go there — remove the text`));
+  if (stray !== undefined) issues.push(formatIssue("xml-stray-text", path, { text: stray, parent: "CORSRule", holds: "only elements" }));
   // `undefined` marks a value already reported as unreadable.
   const values = new Map<RuleElement, (string | undefined)[]>();
   for (const child of element.children) {
@@ -143,19 +142,19 @@ function readRule(element: XmlElement, index: number, issues: Issue[]): CorsRule
     const name = child.name as RuleElement;
     const list = values.get(name) ?? [];
     const field = RULE_ELEMENTS[name];
-    const valuePath = name === "ID" || name === "MaxAgeSeconds" ? `${path}.${field}` : `${path}.${field}[${list.length}]`;
+    const valuePath = name === "ID" || name === "MaxAgeSeconds" ? [...path, field] : [...path, field, list.length];
     const text = elementText(child, valuePath, issues);
     list.push(text);
     values.set(name, list);
   }
   for (const single of ["ID", "MaxAgeSeconds"] as const) {
     const count = values.get(single)?.length ?? 0;
-    if (count > 1) issues.push(issue("duplicate-field", `${path}.${RULE_ELEMENTS[single]}`, `<${single}> appears ${count} times; a rule has at most one — keep one`));
+    if (count > 1) issues.push(formatIssue("xml-repeated-element", [...path, RULE_ELEMENTS[single]], { name: single, count }));
   }
   for (const required of ["AllowedOrigin", "AllowedMethod"] as const) {
     if (!values.has(required)) {
       const example = required === "AllowedOrigin" ? "https://app.example" : "GET";
-      issues.push(missingField(`${path}.${RULE_ELEMENTS[required]}`, `every <CORSRule> needs at least one <${required}> — add <${required}>${example}</${required}>`));
+      issues.push(formatIssue("xml-missing-element", [...path, RULE_ELEMENTS[required]], { name: required, example }));
     }
   }
   const list = (name: RuleElement): string[] | undefined => values.get(name)?.filter((v): v is string => v !== undefined);
@@ -168,7 +167,7 @@ function readRule(element: XmlElement, index: number, issues: Issue[]): CorsRule
   if (expose !== undefined) rule.exposeHeaders = expose;
   const maxAge = values.get("MaxAgeSeconds")?.[0];
   if (maxAge !== undefined) {
-    const seconds = parseWholeNumber(maxAge, `${path}.maxAgeSeconds`, "MaxAgeSeconds", issues);
+    const seconds = parseWholeNumber(maxAge, [...path, "maxAgeSeconds"], "MaxAgeSeconds", issues);
     if (seconds !== undefined) rule.maxAgeSeconds = seconds;
   }
   return issues.slice(before).some((i) => i.severity === "error") ? undefined : rule;

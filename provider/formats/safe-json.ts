@@ -1,4 +1,5 @@
-import { type Issue, issue, show } from "../model/issue";
+import { type Issue, show, type IssuePath } from "../model/issue";
+import { formatIssue } from "./messages";
 import { at as pathAt } from "./read";
 import { asText, FORBIDDEN_KEYS, MAX_JSON_DEPTH, textSizeIssue, where } from "./limits";
 import { checkJsonValue } from "./value-guard";
@@ -40,14 +41,14 @@ export function parseJson(source: string): JsonResult {
   };
   const unexpected = (expected: string): never => {
     const found = at >= text.length ? "the end of the document" : show(text.slice(at, at + 1));
-    return fail(issue("malformed-json", "", `found ${found} at ${where(text, at)} where JSON expects ${expected} — fix the syntax there`));
+    return fail(formatIssue("json-unexpected", [], { found, position: where(text, at), expected }));
   };
   const skipSpace = (): void => {
     for (let c = text.charCodeAt(at); c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09; c = text.charCodeAt(at)) at += 1;
   };
-  const child = (path: string, key: string | number): string => pathAt(path, key);
+  const child = (path: IssuePath, key: string | number): IssuePath => pathAt(path, key);
 
-  const parseValue = (path: string, depth: number): unknown => {
+  const parseValue = (path: IssuePath, depth: number): unknown => {
     skipSpace();
     const c = text[at];
     if (c === "{") return parseObject(path, depth + 1);
@@ -62,11 +63,11 @@ export function parseJson(source: string): JsonResult {
 
   const enter = (depth: number): void => {
     if (depth > MAX_JSON_DEPTH) {
-      fail(issue("document-too-deep", "", `the document nests deeper than ${MAX_JSON_DEPTH} levels at ${where(text, at)}; a CORS document needs at most 5 — check that this is the right file`));
+      fail(formatIssue("json-too-deep", [], { max: MAX_JSON_DEPTH, position: where(text, at) }));
     }
   };
 
-  const parseObject = (path: string, depth: number): Record<string, unknown> => {
+  const parseObject = (path: IssuePath, depth: number): Record<string, unknown> => {
     enter(depth);
     at += 1;
     const out: Record<string, unknown> = {};
@@ -83,10 +84,10 @@ export function parseJson(source: string): JsonResult {
       const key = parseString();
       const keyPath = child(path, key);
       if (FORBIDDEN_KEYS.includes(key)) {
-        fail(issue("forbidden-key", keyPath, `${show(key)} at ${where(text, keyAt)} is a reserved key; ${FORBIDDEN_KEYS.join(", ")} are refused because they can pollute object prototypes — remove it`));
+        fail(formatIssue("json-reserved-key", keyPath, { key, position: where(text, keyAt) }));
       }
       if (seen.has(key)) {
-        fail(issue("duplicate-key", keyPath, `${show(key)} appears twice in one object (again at ${where(text, keyAt)}); JSON readers disagree on which one counts — keep one of them`));
+        fail(formatIssue("json-duplicate-key", keyPath, { key, position: where(text, keyAt) }));
       }
       seen.add(key);
       skipSpace();
@@ -106,7 +107,7 @@ export function parseJson(source: string): JsonResult {
     }
   };
 
-  const parseArray = (path: string, depth: number): unknown[] => {
+  const parseArray = (path: IssuePath, depth: number): unknown[] => {
     enter(depth);
     at += 1;
     const out: unknown[] = [];
@@ -143,8 +144,7 @@ export function parseJson(source: string): JsonResult {
         return out;
       }
       if (code < 0x20) {
-        const escaped = `\\u${code.toString(16).padStart(4, "0")}`;
-        return fail(issue("malformed-json", "", `a raw control character (U+${code.toString(16).toUpperCase().padStart(4, "0")}) at ${where(text, at)} inside a string; JSON strings carry it only escaped — write ${escaped} instead`));
+        return fail(formatIssue("json-raw-control", [], { code, position: where(text, at) }));
       }
       if (code === 0x5c) {
         out += text.slice(runStart, at);
@@ -174,13 +174,13 @@ export function parseJson(source: string): JsonResult {
     return unexpected('an escape (\\", \\\\, \\/, \\b, \\f, \\n, \\r, \\t or \\u followed by 4 hex digits)');
   };
 
-  const parseNumber = (path: string): number => {
+  const parseNumber = (path: IssuePath): number => {
     numberPattern.lastIndex = at;
     const match = numberPattern.exec(text);
     if (match === null) return unexpected("a number");
     const value = Number(match[0]);
     if (!Number.isFinite(value)) {
-      fail(issue("number-too-large", path, `${match[0]} at ${where(text, at)} is too large to be a number — use a smaller value`));
+      fail(formatIssue("json-number-too-large", path, { text: match[0], position: where(text, at) }));
     }
     at += match[0].length;
     return value;
@@ -195,13 +195,13 @@ export function parseJson(source: string): JsonResult {
   };
 
   try {
-    const value = parseValue("", 0);
+    const value = parseValue([], 0);
     skipSpace();
     if (at < text.length) unexpected("the end of the document");
     return { ok: true, value };
   } catch (thrown) {
     if (failure !== undefined) return { ok: false, issues: [failure] };
     // Unreachable by construction; reported rather than thrown so decoding never throws.
-    return { ok: false, issues: [issue("malformed-json", "", `the document could not be read (${String(thrown)}) — check that it is JSON`)] };
+    return { ok: false, issues: [formatIssue("json-unreadable", [], { reason: String(thrown) })] };
   }
 }

@@ -1,6 +1,7 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
-import { type Issue, issue } from "../model/issue";
-import { FORBIDDEN_KEYS, MAX_XML_DEPTH, textSizeIssue, where } from "./limits";
+import { type Issue, type IssuePath } from "../model/issue";
+import { formatIssue } from "./messages";
+import { MAX_XML_DEPTH, textSizeIssue, where } from "./limits";
 import { codePointName, invalidXmlCharIndex, unescapeXmlText } from "./xml-text";
 
 /** One piece of an element's character data: raw text (references still encoded) or CDATA (literal). */
@@ -35,7 +36,7 @@ export function parseXml(source: string): XmlResult {
   if (valid !== true) {
     const { line, col, msg } = valid.err;
     const at = col === undefined ? `line ${line}` : `line ${line}, column ${col}`;
-    return failed(issue("malformed-xml", "", `the XML is not well-formed at ${at}: ${clip(msg)} — fix the markup there`));
+    return failed(formatIssue("xml-not-well-formed", [], { position: at, detail: clip(msg) }));
   }
   let nodes: unknown;
   try {
@@ -52,11 +53,11 @@ export function parseXml(source: string): XmlResult {
       maxNestedTags: MAX_XML_DEPTH,
     }).parse(text);
   } catch (error) {
-    return failed(issue("malformed-xml", "", `the XML could not be read: ${clip(error instanceof Error ? error.message : String(error))} — fix the markup`));
+    return failed(formatIssue("xml-unreadable", [], { detail: clip(error instanceof Error ? error.message : String(error)) }));
   }
   const roots = Array.isArray(nodes) ? elementsOf(nodes) : [];
   if (roots.length !== 1 || roots[0] === undefined) {
-    return failed(issue("malformed-xml", "", `the XML has ${roots.length} root elements; a document has exactly one — keep only <CORSConfiguration>`));
+    return failed(formatIssue("xml-many-roots", [], { count: roots.length }));
   }
   return { ok: true, root: roots[0] };
 }
@@ -65,10 +66,10 @@ export function parseXml(source: string): XmlResult {
  * The decoded character data of a leaf element. Reports (and returns
  * `undefined` for) an element that holds other elements or an undefined entity.
  */
-export function elementText(element: XmlElement, path: string, issues: Issue[]): string | undefined {
+export function elementText(element: XmlElement, path: IssuePath, issues: Issue[]): string | undefined {
   if (element.children.length > 0) {
     const inner = clip(element.children[0]?.name ?? "");
-    issues.push(issue("wrong-type", path, `<${element.name}> holds the element <${inner}>; <${element.name}> holds text only — put the value directly inside`));
+    issues.push(formatIssue("xml-element-in-leaf", path, { name: element.name, inner }));
     return undefined;
   }
   let out = "";
@@ -79,7 +80,7 @@ export function elementText(element: XmlElement, path: string, issues: Issue[]):
     }
     const decoded = unescapeXmlText(part.raw);
     if (!decoded.ok) {
-      issues.push(issue("malformed-xml", path, decoded.problem));
+      issues.push(formatIssue("xml-bad-text", path, { problem: decoded.problem }));
       return undefined;
     }
     out += decoded.value;
@@ -104,19 +105,19 @@ function clip(text: string): string {
 function declarationIssue(text: string): Issue | undefined {
   const match = /<!\s*(DOCTYPE|ENTITY|ELEMENT|ATTLIST)/i.exec(text);
   if (match === null) return undefined;
-  return issue("xml-doctype", "", `the document declares <!${match[1]} …> at ${where(text, match.index)}; DTDs and entity declarations are refused (entity expansion can exhaust memory, "billion laughs", and S3 never uses them) — remove the declaration`);
+  return formatIssue("xml-declaration", [], { keyword: match[1] ?? "", position: where(text, match.index) });
 }
 
 function reservedNameIssue(text: string): Issue | undefined {
   const match = /<\/?\s*(?:[A-Za-z_][\w.-]*:)?(__proto__|constructor|prototype)(?=[\s/>])/.exec(text);
   if (match === null || match[1] === undefined) return undefined;
-  return issue("forbidden-key", match[1], `<${match[1]}> at ${where(text, match.index)} is a reserved name; ${FORBIDDEN_KEYS.join(", ")} are refused because they can pollute object prototypes — remove the element`);
+  return formatIssue("xml-reserved-name", [match[1]], { name: match[1], position: where(text, match.index) });
 }
 
 function invalidCharIssue(text: string): Issue | undefined {
   const index = invalidXmlCharIndex(text);
   if (index === -1) return undefined;
-  return issue("malformed-xml", "", `the document contains ${codePointName(text, index)} at ${where(text, index)}; XML 1.0 cannot carry that character — remove it`);
+  return formatIssue("xml-invalid-character", [], { character: codePointName(text, index), position: where(text, index) });
 }
 
 /**
@@ -142,7 +143,7 @@ function depthIssue(text: string): Issue | undefined {
       if (end === -1) return undefined;
       if (text[end - 1] !== "/") depth += 1;
       if (depth > MAX_XML_DEPTH) {
-        return issue("document-too-deep", "", `the document nests deeper than ${MAX_XML_DEPTH} elements at ${where(text, at)}; a CORS document needs 3 — check that this is the right file`);
+        return formatIssue("xml-too-deep", [], { max: MAX_XML_DEPTH, position: where(text, at) });
       }
       next = end + 1;
     }

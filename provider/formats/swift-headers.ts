@@ -1,9 +1,10 @@
-import { type Issue, issue, show, warning } from "../model/issue";
+import { type Issue, type IssuePath } from "../model/issue";
+import { formatIssue } from "./messages";
 import { CORS_METHODS } from "../model/methods";
 import { normalize, normalizeRule } from "../model/normalize";
 import type { CorsConfiguration, CorsRule, CorsRuleInput } from "../model/schema";
 import { asText, textSizeIssue } from "./limits";
-import { clipName, decoded, describeType, isRecord, neverThrows, own, parseWholeNumber, showValue } from "./read";
+import { clipName, decoded, isRecord, neverThrows, own, parseWholeNumber } from "./read";
 import { refuseUnless } from "./refuse";
 import { checkJsonValue } from "./value-guard";
 import type { Codec, DecodeResult, SwiftHeaders } from "./types";
@@ -47,53 +48,53 @@ export const swiftHeaders: Codec = {
 function swiftLimitations(config: CorsConfiguration): Issue[] {
   const rules = normalize(config).rules;
   if (rules.length === 0) {
-    return [issue("no-rules", "rules", `[] holds no rule; Swift has no empty CORS setting (no Allow-Origin means no CORS) — delete the policy instead`)];
+    return [formatIssue("swift-no-rules", ["rules"], {})];
   }
   const issues: Issue[] = [];
   const first = settingsKey(rules[0] as CorsRule);
   const differing = rules.findIndex((r) => settingsKey(r) !== first);
   if (differing > 0) {
-    issues.push(issue("rules-not-expressible", "rules", `${rules.length} rules with different settings (rules[0] and rules[${differing}]); Swift holds one CORS setting per container — merge them into one rule`));
+    issues.push(formatIssue("swift-rules-differ", ["rules"], { count: rules.length, differing }));
   } else if (rules.length > 1) {
-    issues.push(warning("rules-merged", "rules", `${rules.length} rules differ only in their origins; Swift holds one CORS setting per container — their origins are merged into one Allow-Origin list; merge the rules to say so`));
+    issues.push(formatIssue("swift-rules-merged", ["rules"], { count: rules.length }));
   }
-  rules.forEach((rule, index) => issues.push(...ruleLimitations(rule, `rules[${index}]`)));
+  rules.forEach((rule, index) => issues.push(...ruleLimitations(rule, ["rules", index])));
   return issues;
 }
 
-function ruleLimitations(rule: CorsRule, path: string): Issue[] {
+function ruleLimitations(rule: CorsRule, path: IssuePath): Issue[] {
   const issues: Issue[] = [];
   if (rule.id !== undefined) {
-    issues.push(issue("id-not-expressible", `${path}.id`, `${show(rule.id)} cannot be stored; Swift container metadata has no rule ids — remove the id`));
+    issues.push(formatIssue("swift-id", [...path, "id"], { id: rule.id }));
   }
   const methods: readonly string[] = rule.allowedMethods;
   const widened = CORS_METHODS.filter((m) => !methods.includes(m));
   if (widened.length > 0) {
-    issues.push(issue("methods-would-widen", `${path}.allowedMethods`, `${show(methods)} would widen to every method; Swift cannot restrict methods, so ${widened.join(", ")} would be allowed too — list all of ${CORS_METHODS.join(", ")}`));
+    issues.push(formatIssue("swift-methods-widen", [...path, "allowedMethods"], { methods, widened }));
   }
   const extra = methods.filter((m) => !(CORS_METHODS as readonly string[]).includes(m));
   if (extra.length > 0) {
-    issues.push(issue("methods-not-expressible", `${path}.allowedMethods`, `${show(extra)} cannot be stored; Swift has no method list — remove them`));
+    issues.push(formatIssue("swift-methods-unknown", [...path, "allowedMethods"], { extra }));
   }
   const headers = rule.allowedHeaders ?? [];
   if (headers.length !== 1 || headers[0] !== "*") {
-    issues.push(issue("headers-would-widen", `${path}.allowedHeaders`, `${show(headers)} would widen to every request header; Swift allows whatever a preflight asks for — use ["*"]`));
+    issues.push(formatIssue("swift-headers-widen", [...path, "allowedHeaders"], { headers }));
   }
   if (rule.allowedOrigins.length === 0) {
-    issues.push(issue("value-not-expressible", `${path}.allowedOrigins`, `[] is empty; Swift reads an empty Allow-Origin as no CORS at all — add an origin`));
+    issues.push(formatIssue("swift-no-origins", [...path, "allowedOrigins"], {}));
   }
-  rule.allowedOrigins.forEach((v, i) => issues.push(...tokenLimitations(v, `${path}.allowedOrigins[${i}]`)));
-  (rule.exposeHeaders ?? []).forEach((v, i) => issues.push(...tokenLimitations(v, `${path}.exposeHeaders[${i}]`)));
+  rule.allowedOrigins.forEach((v, i) => issues.push(...tokenLimitations(v, [...path, "allowedOrigins", i])));
+  (rule.exposeHeaders ?? []).forEach((v, i) => issues.push(...tokenLimitations(v, [...path, "exposeHeaders", i])));
   return issues;
 }
 
 /** Swift metadata is an HTTP header of space-separated values: each value must be non-empty printable ASCII without spaces. */
-function tokenLimitations(value: string, path: string): Issue[] {
-  if (value === "") return [issue("value-not-expressible", path, `"" is empty; Swift separates values with spaces, so an empty one disappears — remove it`)];
+function tokenLimitations(value: string, path: IssuePath): Issue[] {
+  if (value === "") return [formatIssue("swift-empty-value", path, {})];
   const bad = /[^\x21-\x7e]/u.exec(value);
   if (bad === null) return [];
   const what = bad[0] === " " ? "a space" : codePointName(value, bad.index);
-  return [issue("value-not-expressible", path, `${show(value)} contains ${what}; Swift stores space-separated printable ASCII values in one header — remove it (write international domain names in punycode, xn--…)`)];
+  return [formatIssue("swift-value-character", path, { value, what })];
 }
 
 /** Everything Swift holds once for all rules (not the origins, which it lists), as one comparable string. */
@@ -112,7 +113,7 @@ function decodeSwift(input: unknown): DecodeResult {
   };
   const origins = value(SWIFT_ALLOW_ORIGIN);
   if (origins === undefined) {
-    issues.push(issue("no-cors-metadata", SWIFT_ALLOW_ORIGIN, `is missing or empty; a Swift container without it has no CORS policy — set it to the allowed origins, separated by spaces`));
+    issues.push(formatIssue("swift-no-allow-origin", [SWIFT_ALLOW_ORIGIN], {}));
     return { issues };
   }
   // Swift allows every method and echoes every requested header: the one rule says so explicitly.
@@ -121,7 +122,7 @@ function decodeSwift(input: unknown): DecodeResult {
   if (expose !== undefined) rule.exposeHeaders = expose.split(/\s+/);
   const maxAge = value(SWIFT_MAX_AGE);
   if (maxAge !== undefined) {
-    const seconds = parseWholeNumber(maxAge, "rules[0].maxAgeSeconds", SWIFT_MAX_AGE, issues);
+    const seconds = parseWholeNumber(maxAge, ["rules", 0, "maxAgeSeconds"], SWIFT_MAX_AGE, issues);
     if (seconds !== undefined) rule.maxAgeSeconds = seconds;
   }
   return decoded([rule], issues);
@@ -149,7 +150,7 @@ function readHeaders(input: unknown, issues: Issue[]): Map<string, string> | und
     }
     entries = Object.keys(input).map((k) => [k, own(input, k)]);
   } else {
-    issues.push(issue("wrong-type", "", `${showValue(input)} is ${describeType(input)}; Swift metadata is a header object {"${SWIFT_ALLOW_ORIGIN}": "…"} or "Name: value" lines — pass one of those`));
+    issues.push(formatIssue("swift-not-headers", [], { value: input, header: SWIFT_ALLOW_ORIGIN }));
     return undefined;
   }
   const found = new Map<string, string>();
@@ -159,18 +160,17 @@ function readHeaders(input: unknown, issues: Issue[]): Map<string, string> | und
     if (!lower.startsWith(CORS_PREFIX)) continue;
     const canonical = SWIFT_HEADERS.find((h) => h.toLowerCase() === lower);
     if (canonical === undefined) {
-      issues.push(warning("ignored-header", clipName(name), `${showValue(value)} is ignored; Swift reads only ${SWIFT_HEADERS.join(", ")} (it allows every method and every requested header) — remove this header`));
+      issues.push(formatIssue("swift-ignored-header", [clipName(name)], { value, headers: SWIFT_HEADERS }));
       continue;
     }
     const previous = spelled.get(lower);
     if (previous !== undefined) {
-      issues.push(issue("duplicate-field", canonical, `is given twice (as ${show(previous)} and ${show(name)}); a container holds one value — keep one`));
+      issues.push(formatIssue("swift-repeated-header", [canonical], { first: previous, second: name }));
       continue;
     }
     spelled.set(lower, name);
     if (typeof value !== "string") {
-      const fix = typeof value === "number" ? "quote it" : "replace it with a string";
-      issues.push(issue("wrong-type", canonical, `${showValue(value)} is ${describeType(value)}; header values are strings — ${fix}`));
+      issues.push(formatIssue("swift-header-not-string", [canonical], { value }));
       continue;
     }
     found.set(lower, value);

@@ -1,4 +1,5 @@
-import { type Issue, issue, show } from "../model/issue";
+import { type Issue, type IssuePath } from "../model/issue";
+import { formatIssue } from "./messages";
 import { FORBIDDEN_KEYS, MAX_JSON_DEPTH, sizeIssue } from "./limits";
 import { at as pathAt } from "./read";
 
@@ -11,23 +12,23 @@ export function checkJsonValue(root: unknown): Issue[] {
   const issues: Issue[] = [];
   let bytes = 0;
   let stopped = false;
-  const visit = (value: unknown, path: string, depth: number): void => {
+  const visit = (value: unknown, path: IssuePath, depth: number): void => {
     if (stopped) return;
     if (typeof value === "string") bytes += value.length + 2;
     else if (value === null || typeof value !== "object") bytes += String(value).length;
     else if (depth >= MAX_JSON_DEPTH) {
-      issues.push(issue("document-too-deep", path, `the value nests deeper than ${MAX_JSON_DEPTH} levels (or refers to itself); a CORS document needs at most 5 — pass the document itself`));
+      issues.push(formatIssue("value-too-deep", path, { max: MAX_JSON_DEPTH }));
       stopped = true;
     } else if (Array.isArray(value)) {
       bytes += 2;
-      value.forEach((item, index) => visit(item, `${path}[${index}]`, depth + 1));
+      value.forEach((item, index) => visit(item, [...path, index], depth + 1));
     } else {
       bytes += 2;
       for (const key of Object.keys(value)) {
         const keyPath = pathAt(path, key);
         bytes += key.length + 4;
         if (FORBIDDEN_KEYS.includes(key)) {
-          issues.push(issue("forbidden-key", keyPath, `${show(key)} is a reserved key; ${FORBIDDEN_KEYS.join(", ")} are refused because they can pollute object prototypes — remove it`));
+          issues.push(formatIssue("value-reserved-key", keyPath, { key }));
           continue;
         }
         visit((value as Record<string, unknown>)[key], keyPath, depth + 1);
@@ -39,6 +40,6 @@ export function checkJsonValue(root: unknown): Issue[] {
       stopped = true;
     }
   };
-  visit(root, "", 0);
+  visit(root, [], 0);
   return issues;
 }

@@ -1,10 +1,10 @@
 import type { z } from "zod";
 import { parsePolicy } from "../api/parse";
-import { widen } from "../model/expressible";
+import { widen } from "../validate/expressible";
 import { normalize } from "../model/normalize";
 import type { CorsConfigurationInput, CorsRule } from "../model/schema";
 import { checkShape } from "../model/structure";
-import { validate } from "../model/validate";
+import { validate } from "../validate/validate";
 import { getProfile, isProfileName } from "../profiles";
 import type { ProfileName } from "../profiles/types";
 import { expectationSchema } from "./expectation-schema";

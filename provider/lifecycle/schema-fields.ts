@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Issue } from "../model/issue";
+import { formatPath, issueText, type Issue } from "../model/issue";
 import type { corsRuleSchema } from "../model/schema";
 import { checkTarget, type targetSchema } from "../targets";
 import { expectationProblem, expectationSchema } from "./expectation-schema";
@@ -27,8 +27,8 @@ export function fail(ctx: z.core.$RefinementCtx, reason: string, path: PropertyK
  * property before the reason, so the reason drops the message's own path prefix.
  */
 export function failIssue(ctx: z.core.$RefinementCtx, issue: Issue, path: PropertyKey[] = []): void {
-  const prefix = `${issue.path}: `;
-  fail(ctx, issue.message.startsWith(prefix) ? issue.message.slice(prefix.length) : issue.message, path, issue.path === "" ? "rules" : issue.path);
+  const at = formatPath(issue.path);
+  fail(ctx, issueText(issue), path, at === "" ? "rules" : at);
 }
 
 /**

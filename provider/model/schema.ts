@@ -11,7 +11,7 @@ export type { CorsConfiguration, CorsConfigurationInput, CorsRule, CorsRuleInput
  * breaks Pulumi's closure serialization (pulumi/pulumi#5294).
  *
  * The schemas check shape only (which fields, which JSON types). The rules a
- * server applies (origin syntax, wildcards, limits) are in `validate.ts`,
+ * server applies (origin syntax, wildcards, limits) are in `../validate/validate.ts`,
  * which reports them with paths and fixes.
  *
  * They are `@internal`: no declaration file of the package mentions zod (see types.ts).

@@ -1,11 +1,14 @@
 import type { z } from "zod";
-import { type Issue, issue, show } from "./issue";
+import { formatPath, type IssuePath } from "./path";
 import { corsConfigurationSchema, type CorsConfigurationInput } from "./schema";
+import { shapeIssue, type ShapeIssue } from "./shape-messages";
+
+export { formatPath } from "./path";
 
 /** What the shape check of an untyped value gives: the typed value, or the issues. */
 export type ShapeResult =
   | { readonly ok: true; readonly value: CorsConfigurationInput }
-  | { readonly ok: false; readonly issues: Issue[] };
+  | { readonly ok: false; readonly issues: ShapeIssue[] };
 
 /** Field names of a canonical rule, quoted in "unknown key" fixes. */
 const RULE_KEYS = "id, allowedOrigins, allowedMethods, allowedHeaders, exposeHeaders, maxAgeSeconds";
@@ -15,36 +18,45 @@ const RULE_KEYS = "id, allowedOrigins, allowedMethods, allowedHeaders, exposeHea
  * types) and maps zod's issues to ours: path, value, what is allowed, the fix.
  */
 export function checkShape(value: unknown): ShapeResult {
-  const parsed = corsConfigurationSchema().safeParse(value);
-  if (parsed.success) return { ok: true, value: parsed.data };
-  return { ok: false, issues: parsed.error.issues.map((zi) => toIssue(zi, value)) };
-}
-
-/** Renders a zod path the way every message of ours does: `rules[1].allowedOrigins[0]`. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = "";
-  for (const key of path) {
-    if (typeof key === "number") out += `[${key}]`;
-    else out += out === "" ? String(key) : `.${String(key)}`;
+  try {
+    const parsed = corsConfigurationSchema().safeParse(value);
+    if (parsed.success) return { ok: true, value: parsed.data };
+    return { ok: false, issues: parsed.error.issues.map((zi) => toIssue(zi, value)) };
+  } catch (error) {
+    // A throwing getter or a Proxy a program passed in: an issue, never an exception.
+    return { ok: false, issues: [shapeIssue("unreadable-value", [], { reason: reasonOf(error) })] };
   }
-  return out;
 }
 
-function toIssue(zi: z.core.$ZodIssue, root: unknown): Issue {
-  const path = formatPath(zi.path);
+/** An error's message for an issue: one line, at most 200 characters. */
+function reasonOf(error: unknown): string {
+  let text: string;
+  try {
+    text = error instanceof Error ? error.message : String(error);
+  } catch {
+    text = "unknown error";
+  }
+  const line = text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, " ");
+  return line.length > 200 ? `${line.slice(0, 197)}...` : line;
+}
+
+/** A zod path as an issue path (zod allows symbol keys; a JSON document has none). */
+export function issuePathOf(path: readonly PropertyKey[]): IssuePath {
+  return path.map((key) => (typeof key === "number" ? key : String(key)));
+}
+
+function toIssue(zi: z.core.$ZodIssue, root: unknown): ShapeIssue {
+  const path = issuePathOf(zi.path);
   const value = valueAt(root, zi.path);
   switch (zi.code) {
-    case "unrecognized_keys": {
-      const allowed = path === "" ? "rules" : RULE_KEYS;
-      const keys = zi.keys.map((k) => show(k)).join(", ");
-      return issue("unknown-field", path, `${keys} ${zi.keys.length === 1 ? "is not a field" : "are not fields"} here; allowed are ${allowed} — remove or rename ${zi.keys.length === 1 ? "it" : "them"}`);
-    }
+    case "unrecognized_keys":
+      return shapeIssue("unknown-field", path, { keys: zi.keys, allowed: formatPath(path) === "" ? "rules" : RULE_KEYS });
     case "invalid_type":
       return value === undefined
-        ? issue("missing-field", path, `is missing; it is required — add ${describeExpected(zi.expected)}`)
-        : issue("wrong-type", path, `${show(value)} is ${describeActual(value)}; expected ${describeExpected(zi.expected)} — change its type`);
+        ? shapeIssue("missing-field", path, { expected: describeExpected(zi.expected) })
+        : shapeIssue("wrong-type", path, { value, actual: describeActual(value), expected: describeExpected(zi.expected) });
     default:
-      return issue("wrong-shape", path, `${show(value)} is not valid here; ${zi.message} — fix the value`);
+      return shapeIssue("wrong-shape", path, { value, problem: zi.message });
   }
 }
 

@@ -3,7 +3,14 @@ import { PROFILES } from "./table";
 import { PROFILE_NAMES, type Profile, type ProfileName } from "./types";
 
 export {
+  ADDRESSING_STYLES,
+  BACKEND_KINDS,
+  DIALECTS,
+  HEADER_WILDCARD_RULES,
+  NO_CONFIG_BEHAVIOURS,
+  ORIGIN_WILDCARD_RULES,
   PROFILE_NAMES,
+  type AddressingStyle,
   type BackendKind,
   type Dialect,
   type Fact,
@@ -14,6 +21,7 @@ export {
   type ProfileName,
 } from "./types";
 export { PROFILES, profileTable } from "./table";
+export { BACKEND_TRAITS, type BackendTraits, DIALECT_TRAITS, type DialectTraits, type RuleChoice, RULE_CHOICES, type StorageNoun, STORAGE_NOUNS } from "./traits";
 
 /** True when `x` names a row of the vendor table. */
 export function isProfileName(x: unknown): x is ProfileName {

@@ -27,7 +27,7 @@ export function profileTable(): Record<ProfileName, Profile> {
 }
 
 /** The facts of a row other than its identity, where it lives (endpoint, region, addressing) and its alternative. */
-type Rules = Omit<Profile, "name" | "title" | "endpoint" | "defaultRegion" | "addressing" | "alternative">;
+type Rules = Omit<Profile, "name" | "title" | "endpoint" | "defaultRegion" | "addressing" | "sdkResolvesEndpoint" | "globalBucketNames" | "alternative">;
 
 function fact<T>(value: T, source: string): Fact<T> {
   return { value, source };
@@ -118,6 +118,8 @@ function aws(): Profile {
     defaultRegion: fact("us-east-1", "https://docs.aws.amazon.com/AmazonS3/latest/API/API_CreateBucket.html (no LocationConstraint means us-east-1)"),
     // AWS is retiring path-style requests; virtual-hosted is the documented form.
     addressing: fact("virtual-hosted", "https://docs.aws.amazon.com/AmazonS3/latest/userguide/VirtualHosting.html"),
+    sdkResolvesEndpoint: fact(true, "https://docs.aws.amazon.com/sdkref/latest/guide/feature-ss-endpoints.html (the SDK resolves the S3 endpoint from region, FIPS and dual-stack settings)"),
+    globalBucketNames: fact(true, "https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html (bucket names are unique across all AWS accounts in a partition)"),
     ...awsRules(),
   };
 }

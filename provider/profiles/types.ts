@@ -21,7 +21,16 @@ export interface Fact<T> {
 }
 
 /** How the service stores CORS: the S3 `?cors` API, or Swift container metadata. */
-export type BackendKind = "s3" | "swift";
+export const BACKEND_KINDS = ["s3", "swift"] as const;
+
+/** One of {@link BACKEND_KINDS}. */
+export type BackendKind = (typeof BACKEND_KINDS)[number];
+
+/** How requests name the bucket: in the host (`bucket.s3.amazonaws.com`) or the path (`host/bucket`). */
+export const ADDRESSING_STYLES = ["virtual-hosted", "path"] as const;
+
+/** One of {@link ADDRESSING_STYLES}. */
+export type AddressingStyle = (typeof ADDRESSING_STYLES)[number];
 
 /**
  * Where a `*` may appear in an origin:
@@ -29,7 +38,10 @@ export type BackendKind = "s3" | "swift";
  * - `hostname-prefix`: `*` alone, or as the first label of the host (`https://*.example.com`);
  * - `whole-value`: only a bare `*` (Swift, OVH Swift).
  */
-export type OriginWildcardRule = "one-anywhere" | "hostname-prefix" | "whole-value";
+export const ORIGIN_WILDCARD_RULES = ["one-anywhere", "hostname-prefix", "whole-value"] as const;
+
+/** One of {@link ORIGIN_WILDCARD_RULES}. */
+export type OriginWildcardRule = (typeof ORIGIN_WILDCARD_RULES)[number];
 
 /**
  * Where a `*` may appear in an allowed header:
@@ -37,16 +49,27 @@ export type OriginWildcardRule = "one-anywhere" | "hostname-prefix" | "whole-val
  * - `prefix-only`: `*` only as the last character (Exoscale `Content-*`);
  * - `not-applicable`: the service has no allowed-headers setting (Swift allows every requested header).
  */
-export type HeaderWildcardRule = "one-anywhere" | "prefix-only" | "not-applicable";
+export const HEADER_WILDCARD_RULES = ["one-anywhere", "prefix-only", "not-applicable"] as const;
 
-/** What reading the CORS config of a bucket without one returns. */
-export type NoConfigBehaviour =
-  | "not-found" // 404 NoSuchCORSConfiguration
-  | "default-config" // the service's own default rules come back (Wasabi)
-  | "no-metadata"; // Swift: the metadata headers are simply absent
+/** One of {@link HEADER_WILDCARD_RULES}. */
+export type HeaderWildcardRule = (typeof HEADER_WILDCARD_RULES)[number];
 
-/** The evaluator dialect whose preflight answers this service reproduces. */
-export type Dialect = "aws" | "r2" | "ceph" | "s3rver" | "swift";
+/**
+ * What reading the CORS config of a bucket without one returns:
+ * - `not-found`: 404 NoSuchCORSConfiguration;
+ * - `default-config`: the service's own default rules come back (Wasabi);
+ * - `no-metadata`: Swift: the metadata headers are simply absent.
+ */
+export const NO_CONFIG_BEHAVIOURS = ["not-found", "default-config", "no-metadata"] as const;
+
+/** One of {@link NO_CONFIG_BEHAVIOURS}. */
+export type NoConfigBehaviour = (typeof NO_CONFIG_BEHAVIOURS)[number];
+
+/** The evaluator dialects: whose preflight answers a service reproduces (s3rver is the test server's own). */
+export const DIALECTS = ["aws", "r2", "ceph", "s3rver", "swift"] as const;
+
+/** One of {@link DIALECTS}. */
+export type Dialect = (typeof DIALECTS)[number];
 
 /** One row of the vendor table: everything code may ask about a vendor. */
 export interface Profile {
@@ -62,7 +85,20 @@ export interface Profile {
   /** Default region when the target gives none (`auto` for R2). */
   readonly defaultRegion: Fact<string | null>;
   /** S3 addressing style (`path` also for Swift, whose URLs are always path-based). */
-  readonly addressing: Fact<"virtual-hosted" | "path">;
+  readonly addressing: Fact<AddressingStyle>;
+  /**
+   * The AWS SDK computes the endpoint from the region itself (the legacy
+   * us-east-1 host, FIPS and dual-stack variants): `endpoint` is documentation
+   * only and targets without one leave the SDK to choose.
+   * @default - absent: the endpoint is `endpoint` filled from the target
+   */
+  readonly sdkResolvesEndpoint?: Fact<boolean>;
+  /**
+   * Bucket names are unique across the whole service, so a bucket's identity
+   * is its name alone (no account, region or endpoint in it).
+   * @default - absent: names are unique per account, region or endpoint
+   */
+  readonly globalBucketNames?: Fact<boolean>;
   /** Methods the service accepts in a rule. */
   readonly methods: Fact<readonly CorsMethod[]>;
   readonly originWildcard: Fact<OriginWildcardRule>;

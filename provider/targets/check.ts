@@ -1,11 +1,12 @@
-import { type Issue } from "../model/issue";
-import { formatPath, valueAt } from "../model/structure";
-import { issue, show } from "../model/issue";
+import { issuePathOf, valueAt } from "../model/structure";
+import { getProfile } from "../profiles";
+import { bucketNameProblem } from "./bucket-name";
+import { targetIssue, type TargetIssue } from "./messages";
 import { targetSchema } from "./schema";
 import type { Target } from "./types";
 
 /** What checking a target gives: the normalized target, or issues with `target.` paths. */
-export type TargetCheck = { readonly ok: true; readonly target: Target } | { readonly ok: false; readonly issues: Issue[] };
+export type TargetCheck = { readonly ok: true; readonly target: Target } | { readonly ok: false; readonly issues: TargetIssue[] };
 
 /**
  * Checks a target's shape and normalizes it: R2's `default` jurisdiction is
@@ -17,18 +18,22 @@ export function checkTarget(value: unknown): TargetCheck {
   if (!parsed.success) {
     return {
       ok: false,
-      issues: parsed.error.issues.map((zi) => {
-        const path = formatPath(["target", ...zi.path]);
-        const found = valueAt(value, zi.path);
-        const what = found === undefined ? "is missing" : `${show(found)} is not valid`;
-        return issue("target-invalid", path, `${what}; ${zi.message.replace(/^Invalid input: /, "")} — fix the target, or build it with a preset such as targets.aws({ bucket, region })`);
-      }),
+      issues: parsed.error.issues.map((zi) =>
+        targetIssue("target-invalid", issuePathOf(["target", ...zi.path]), { kind: "schema", found: valueAt(value, zi.path), problem: zi.message.replace(/^Invalid input: /, "") }),
+      ),
     };
   }
   const target: Target = { ...parsed.data };
   if (target.jurisdiction === "default") delete target.jurisdiction;
-  if (target.profile === "r2" && target.accountId === undefined && target.endpoint === undefined) {
-    return { ok: false, issues: [issue("target-invalid", "target.accountId", `is missing; an R2 target needs the Cloudflare account id (or an endpoint) — set accountId, e.g. targets.r2({ accountId: "…", bucket: ${show(target.bucket)} })`)] };
+  const name = bucketNameProblem(target);
+  if (name !== undefined) return { ok: false, issues: [name] };
+  if (needsAccountId(target)) {
+    return { ok: false, issues: [targetIssue("target-invalid", ["target", "accountId"], { kind: "r2-account", bucket: target.bucket })] };
   }
   return { ok: true, target };
+}
+
+/** A target without an endpoint whose profile's endpoint template needs the account id (R2's `https://{accountId}.r2.cloudflarestorage.com`). */
+function needsAccountId(target: Target): boolean {
+  return target.endpoint === undefined && target.accountId === undefined && (getProfile(target.profile).endpoint.value ?? "").includes("{accountId}");
 }

@@ -1,8 +1,8 @@
-import { getProfile } from "../profiles";
+import { BACKEND_TRAITS, getProfile } from "../profiles";
 import type { Target } from "./types";
 
 /** How messages name a target: `Cloudflare R2 bucket "assets"`, `OpenStack Swift container "media"`. */
 export function describeTarget(target: Target): string {
   const profile = getProfile(target.profile);
-  return `${profile.title} ${profile.backend.value === "swift" ? "container" : "bucket"} "${target.bucket}"`;
+  return `${profile.title} ${BACKEND_TRAITS[profile.backend.value].noun} "${target.bucket}"`;
 }

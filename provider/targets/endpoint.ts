@@ -9,7 +9,7 @@ import type { Target } from "./types";
 export function endpointOf(target: Target): string | undefined {
   if (target.endpoint !== undefined) return target.endpoint;
   const profile = getProfile(target.profile);
-  if (target.profile === "aws") return undefined;
+  if (profile.sdkResolvesEndpoint?.value === true) return undefined;
   const template = profile.endpoint.value;
   if (template === null) {
     throw new Error(`target.endpoint: is missing; ${profile.title} has no fixed endpoint — set endpoint, e.g. "http://127.0.0.1:7480"`);

@@ -4,9 +4,8 @@ import type { Target } from "./types";
 
 /**
  * A stable resource id naming the bucket a target points at, e.g.
- * `r2:acct/assets`, `aws:assets`, `ceph:127.0.0.1:7480/media`. AWS bucket names
- * are global (https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html),
- * so the region is not part of it.
+ * `r2:acct/assets`, `aws:assets`, `ceph:127.0.0.1:7480/media`. Where bucket names
+ * are global (the profile's `globalBucketNames`: AWS), the region is not part of it.
  */
 export function resourceIdOf(target: Target): string {
   return `${target.profile}:${scopeOf(target)}${target.bucket}`;
@@ -32,7 +31,7 @@ export function locationOf(target: Target): string {
 
 function scopeOf(target: Target): string {
   if (target.endpoint !== undefined) return `${hostOf(target.endpoint)}/`;
-  if (target.profile === "aws") return "";
+  if (getProfile(target.profile).globalBucketNames?.value === true) return "";
   if (target.accountId !== undefined) {
     return target.jurisdiction === undefined ? `${target.accountId}/` : `${target.accountId}.${target.jurisdiction}/`;
   }

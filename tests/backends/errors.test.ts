@@ -6,7 +6,7 @@ describe("the error family", () => {
     const cause = new Error("socket hang up");
     const errors = [
       new CorsPolicyError("dialect: unknown"),
-      new CorsValidationError([issue("x", "", "bad")], "invalid", { cause }),
+      new CorsValidationError([issue("x", [], "bad")], "invalid", { cause }),
       new BackendError({ vendor: "Wasabi", operation: "PutBucketCors", bucket: "b", status: 403, serviceCode: "AccessDenied", detail: "Access Denied", cause }),
     ];
     expect(errors.map((e) => [e instanceof CorsPolicyError, e.name, e.code, ERROR_CODES.includes(e.code), e.cause])).toEqual([

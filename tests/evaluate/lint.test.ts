@@ -1,5 +1,8 @@
 import fc from "fast-check";
 import { evaluate, lintPolicy, type EvaluableConfig, type EvaluableRule } from "../../provider/evaluate";
+import { checkLintSuppress } from "../../provider/evaluate/lint/options";
+import type { LintCode } from "../../provider/evaluate/lint/messages";
+import { formatPath } from "../../provider/model/issue";
 import { getProfile, type Profile } from "../../provider/profiles";
 import { policyArb, requestArb } from "./generators";
 
@@ -65,7 +68,7 @@ describe("lintPolicy: one warning kind at a time, exact messages", () => {
 
   test("warnings have severity warning, a stable code and the property path", () => {
     expect(lintPolicy({ rules: [get([APP], { maxAgeSeconds: 9000 })] })).toEqual([
-      { code: "max-age-above-browser-cap", path: "rules[0].maxAgeSeconds", severity: "warning", message: "rules[0].maxAgeSeconds: 9000 is more than Chrome honours; Chrome caches a preflight for at most 7200 s (2 h) and Firefox for at most 86400 s (24 h) — use 7200" },
+      { code: "max-age-above-browser-cap", path: ["rules", 0, "maxAgeSeconds"], severity: "warning", params: { age: 9000 }, message: "rules[0].maxAgeSeconds: 9000 is more than Chrome honours; Chrome caches a preflight for at most 7200 s (2 h) and Firefox for at most 86400 s (24 h) — use 7200" },
     ]);
   });
 });
@@ -123,15 +126,16 @@ describe("lintPolicy: suppression per rule ID", () => {
   };
 
   test("silences the named codes of the named rule only", () => {
-    expect(lintPolicy(config, { suppress: { uploads: ["wildcard-origin-write"] } }).map((i) => `${i.code} ${i.path}`)).toEqual([
+    expect(lintPolicy(config, { suppress: { uploads: ["wildcard-origin-write"] } }).map((i) => `${i.code} ${formatPath(i.path)}`)).toEqual([
       "max-age-above-browser-cap rules[0].maxAgeSeconds",
       "wildcard-origin-write rules[1].allowedOrigins[0]",
     ]);
   });
 
-  test("an unknown ID or code silences nothing", () => {
-    expect(lint(config, { suppress: { other: ["wildcard-origin-write"], uploads: ["nope"] } })).toHaveLength(3);
+  test("an unknown ID silences nothing, nor does an unknown code an untyped caller passes", () => {
+    expect(lint(config, { suppress: { other: ["wildcard-origin-write"], uploads: ["nope" as LintCode] } })).toHaveLength(3);
   });
+
 });
 
 describe("lintPolicy: a shadowed rule is really never used", () => {
@@ -142,7 +146,7 @@ describe("lintPolicy: a shadowed rule is really never used", () => {
     fc.assert(
       fc.property(policyArb(), fc.array(requestArb(), { minLength: 30, maxLength: 30 }), (policy, requests) => {
         if (policy === null) return;
-        const never = lintPolicy(policy, { profile }).filter((i) => i.code === "shadowed-rule" || i.code === "duplicate-rule").map((i) => Number(/^rules\[(\d+)\]/.exec(i.path)![1]));
+        const never = lintPolicy(policy, { profile }).filter((i) => i.code === "shadowed-rule" || i.code === "duplicate-rule").map((i) => Number(i.path[1]));
         shadowed += never.length;
         for (const request of requests) {
           const { matchedRule } = evaluate(policy, request, { dialect });
@@ -152,5 +156,24 @@ describe("lintPolicy: a shadowed rule is really never used", () => {
       { seed: 11, numRuns: 400 },
     );
     expect(shadowed).toBeGreaterThan(20);
+  });
+});
+
+describe("checkLintSuppress: a suppression names real lint codes", () => {
+  test("fails when a code is not a lint warning code, naming every valid one", () => {
+    expect(checkLintSuppress({ uploads: ["wildcard-origin-write", "wildcard-origin-writes"], "*": [42] }).map((i) => [i.code, i.severity, i.message])).toEqual([
+      ["lint-code-unknown", "error", 'lint.suppress.uploads[1]: "wildcard-origin-writes" is not a lint warning code; the codes are wildcard-origin-write, insecure-origin, wildcard-headers-credentialed, max-age-above-browser-cap, duplicate-rule, shadowed-rule — use one of them, or remove it'],
+      ["lint-code-unknown", "error", "lint.suppress.*[0]: 42 is not a lint warning code; the codes are wildcard-origin-write, insecure-origin, wildcard-headers-credentialed, max-age-above-browser-cap, duplicate-rule, shadowed-rule — use one of them, or remove it"],
+    ]);
+  });
+
+  test("gives the path as data, under the caller's prefix", () => {
+    expect(checkLintSuppress({ uploads: ["nope"] }, ["lint"]).map((i) => i.path)).toEqual([["lint", "uploads", 0]]);
+  });
+
+  test("accepts every lint code, and leaves shapes that are not lists to the schema", () => {
+    expect(checkLintSuppress({ uploads: ["wildcard-origin-write", "insecure-origin", "wildcard-headers-credentialed", "max-age-above-browser-cap", "duplicate-rule", "shadowed-rule"], other: "insecure-origin" })).toEqual([]);
+    expect(checkLintSuppress(undefined)).toEqual([]);
+    expect(checkLintSuppress(["insecure-origin"])).toEqual([]);
   });
 });

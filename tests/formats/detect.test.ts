@@ -1,6 +1,7 @@
 import { CorsValidationError } from "../../provider/errors";
 import { codecFor, detect, parseDocument } from "../../provider/formats";
 import { FORMAT_NAMES, type FormatName } from "../../provider/formats/types";
+import { expectedIssue } from "./expected-issues";
 
 describe("detect", () => {
   test.each<[string, unknown, FormatName | undefined]>([
@@ -55,10 +56,10 @@ describe("registry", () => {
     expect(parseDocument(gcs, { format: "rule-array" })).toEqual({
       format: "rule-array",
       issues: [
-        { code: "unknown-field", path: "rules[0].origin", severity: "error", message: `rules[0].origin: "origin" is not a field of an S3 CORS rule; allowed are ID, AllowedHeaders, AllowedMethods, AllowedOrigins, ExposeHeaders, MaxAgeSeconds — remove it` },
-        { code: "unknown-field", path: "rules[0].method", severity: "error", message: `rules[0].method: "method" is not a field of an S3 CORS rule; allowed are ID, AllowedHeaders, AllowedMethods, AllowedOrigins, ExposeHeaders, MaxAgeSeconds — remove it` },
-        { code: "missing-field", path: "rules[0].allowedOrigins", severity: "error", message: `rules[0].allowedOrigins: is missing; every rule needs "AllowedOrigins" — add "AllowedOrigins": ["https://app.example"]` },
-        { code: "missing-field", path: "rules[0].allowedMethods", severity: "error", message: `rules[0].allowedMethods: is missing; every rule needs "AllowedMethods" — add "AllowedMethods": ["GET"]` },
+        expectedIssue("error", "unknown-field", "rules[0].origin", `"origin" is not a field of an S3 CORS rule; allowed are ID, AllowedHeaders, AllowedMethods, AllowedOrigins, ExposeHeaders, MaxAgeSeconds — remove it`),
+        expectedIssue("error", "unknown-field", "rules[0].method", `"method" is not a field of an S3 CORS rule; allowed are ID, AllowedHeaders, AllowedMethods, AllowedOrigins, ExposeHeaders, MaxAgeSeconds — remove it`),
+        expectedIssue("error", "missing-field", "rules[0].allowedOrigins", `is missing; every rule needs "AllowedOrigins" — add "AllowedOrigins": ["https://app.example"]`),
+        expectedIssue("error", "missing-field", "rules[0].allowedMethods", `is missing; every rule needs "AllowedMethods" — add "AllowedMethods": ["GET"]`),
       ],
     });
     expect(parseDocument(gcs, { format: "gcs-json" })).toEqual({ format: "gcs-json", config: { rules: [{ allowedOrigins: ["*"], allowedMethods: ["GET"] }] }, issues: [] });

@@ -3,6 +3,7 @@ import { join } from "path";
 import fc from "fast-check";
 import { codecFor, detect, parseDocument } from "../../provider/formats";
 import { FORMAT_NAMES, type DecodeResult, type FormatName } from "../../provider/formats/types";
+import { formatPath } from "../../provider/model/issue";
 import type { CorsConfiguration } from "../../provider/model/schema";
 
 /**
@@ -140,9 +141,9 @@ function randomText(r: () => number): string {
 function shapeProblem(result: DecodeResult): string | undefined {
   if (!Array.isArray(result.issues)) return "issues is not a list";
   for (const i of result.issues) {
-    if (typeof i.code !== "string" || typeof i.path !== "string" || typeof i.message !== "string") return `malformed issue ${JSON.stringify(i)}`;
+    if (typeof i.code !== "string" || !Array.isArray(i.path) || typeof i.message !== "string") return `malformed issue ${JSON.stringify(i)}`;
     if (i.severity !== "error" && i.severity !== "warning") return `bad severity ${String(i.severity)}`;
-    if (i.path !== "" && !i.message.startsWith(`${i.path}: `)) return `message does not start with its path: ${i.message}`;
+    if (formatPath(i.path) !== "" && !i.message.startsWith(`${formatPath(i.path)}: `)) return `message does not start with its path: ${i.message}`;
   }
   const errors = result.issues.some((i) => i.severity === "error");
   if (errors === (result.config !== undefined)) return `config ${result.config === undefined ? "missing without" : "present with"} errors`;

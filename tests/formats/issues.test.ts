@@ -2,13 +2,14 @@ import { parseDocument } from "../../provider/formats";
 import type { FormatName } from "../../provider/formats/types";
 import type { Issue } from "../../provider/model/issue";
 import type { CorsConfiguration } from "../../provider/model/schema";
+import { expectedIssue } from "./expected-issues";
 
 /** Expected issues, written out: the message is `<path>: <text>` (just `<text>` for the whole document). */
 function err(code: string, path: string, text: string): Issue {
-  return { code, path, message: path === "" ? text : `${path}: ${text}`, severity: "error" };
+  return expectedIssue("error", code, path, text);
 }
 function warn(code: string, path: string, text: string): Issue {
-  return { ...err(code, path, text), severity: "warning" };
+  return expectedIssue("warning", code, path, text);
 }
 
 interface Expected {

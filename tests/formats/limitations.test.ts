@@ -3,9 +3,10 @@ import { codecFor, renderDocument } from "../../provider/formats";
 import type { FormatName } from "../../provider/formats/types";
 import type { Issue } from "../../provider/model/issue";
 import type { CorsConfiguration, CorsRule } from "../../provider/model/schema";
+import { expectedIssue } from "./expected-issues";
 
 function err(code: string, path: string, text: string): Issue {
-  return { code, path, message: `${path}: ${text}`, severity: "error" };
+  return expectedIssue("error", code, path, text);
 }
 
 const ALL: CorsRule["allowedMethods"] = ["GET", "PUT", "POST", "DELETE", "HEAD"];
@@ -79,7 +80,7 @@ describe("what each format cannot hold", () => {
       "Swift warns (only) when rules differing in origins are merged",
       "swift-headers",
       { rules: [SWIFT_RULE, { ...SWIFT_RULE, allowedOrigins: ["https://other.example"] }] },
-      [{ code: "rules-merged", path: "rules", severity: "warning", message: `rules: 2 rules differ only in their origins; Swift holds one CORS setting per container — their origins are merged into one Allow-Origin list; merge the rules to say so` }],
+      [expectedIssue("warning", "rules-merged", "rules", "2 rules differ only in their origins; Swift holds one CORS setting per container — their origins are merged into one Allow-Origin list; merge the rules to say so")],
     ],
     [
       "Swift separates values with spaces and carries printable ASCII only",

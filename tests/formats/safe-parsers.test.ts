@@ -4,9 +4,10 @@ import { parseJson } from "../../provider/formats/safe-json";
 import { checkJsonValue } from "../../provider/formats/value-guard";
 import { parseXml } from "../../provider/formats/safe-xml";
 import type { Issue } from "../../provider/model/issue";
+import { expectedIssue } from "./expected-issues";
 
 function err(code: string, path: string, text: string): Issue {
-  return { code, path, message: path === "" ? text : `${path}: ${text}`, severity: "error" };
+  return expectedIssue("error", code, path, text);
 }
 
 /** The result and the best of 3 timings: a pause of the shared machine is not the parser's time. */

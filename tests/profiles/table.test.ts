@@ -11,8 +11,11 @@ type FactPaths<T, P extends string = ""> = {
       : never;
 }[keyof T & string];
 
-/** `alternative` is the only optional fact: it exists only where per-bucket CORS does not. */
-type RequiredFactPath = Exclude<FactPaths<Profile>, "alternative">;
+/**
+ * The optional facts: `alternative` exists only where per-bucket CORS does not;
+ * `sdkResolvesEndpoint` and `globalBucketNames` only where they are true (AWS).
+ */
+type RequiredFactPath = Exclude<FactPaths<Profile>, "alternative" | "sdkResolvesEndpoint" | "globalBucketNames">;
 
 const FACT_PATHS = [
   "backend",

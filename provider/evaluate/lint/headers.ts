@@ -1,5 +1,5 @@
-import { warning } from "../../model/issue";
 import type { EvaluableRule } from "../types";
+import { lintWarning } from "./messages";
 import type { RuleIssue } from "./types";
 
 /**
@@ -11,6 +11,5 @@ import type { RuleIssue } from "./types";
 export function wildcardHeadersWithCredentials(rule: EvaluableRule, index: number): RuleIssue[] {
   const at = (rule.allowedHeaders ?? []).indexOf("*");
   if (at < 0 || rule.allowedOrigins.includes("*") || rule.allowedOrigins.length === 0) return [];
-  const text = `"*" allows every request header on a rule for specific origins; S3 answers those origins with Access-Control-Allow-Credentials: true, so their pages may send any header with the user's credentials — list the headers the app sends, e.g. "content-type", "x-amz-*"`;
-  return [{ rule: index, issue: warning("wildcard-headers-credentialed", `rules[${index}].allowedHeaders[${at}]`, text) }];
+  return [{ rule: index, issue: lintWarning("wildcard-headers-credentialed", ["rules", index, "allowedHeaders", at], {}) }];
 }

@@ -1,10 +1,11 @@
-import type { Issue } from "../../model/issue";
 import { getProfile } from "../../profiles";
+import { DIALECT_TRAITS } from "../../profiles/traits";
 import type { Profile } from "../../profiles/types";
 import type { EvaluableConfig } from "../types";
 import { wildcardHeadersWithCredentials } from "./headers";
 import { maxAgeAboveBrowserCaps } from "./max-age";
 import { unreachableRules } from "./order";
+import type { LintCode, LintIssue } from "./messages";
 import { insecureOrigins, wildcardWrites } from "./origins";
 import type { LintOptions, RuleIssue } from "./types";
 
@@ -15,13 +16,12 @@ import type { LintOptions, RuleIssue } from "./types";
  * Each message reads `<path>: <value> <problem>; <why> — <fix>`. Never throws
  * on values a validator would refuse.
  */
-export function lintPolicy(config: EvaluableConfig | null, options: LintOptions = {}): Issue[] {
+export function lintPolicy(config: EvaluableConfig | null, options: LintOptions = {}): LintIssue[] {
   if (config === null) return [];
   const profile = resolve(options.profile);
   const dialect = profile?.dialect.value ?? "aws";
-  // Only AWS-like servers and s3rver send Access-Control-Allow-Credentials (docs/cors-semantics.md, "4. Allow-Credentials"):
-  // Ceph RGW and Swift never do, and Swift has no per-rule headers to narrow.
-  const credentialed = dialect === "aws" || dialect === "r2" || dialect === "s3rver";
+  // Ceph RGW and Swift never send Access-Control-Allow-Credentials, and Swift has no per-rule headers to narrow.
+  const credentialed = DIALECT_TRAITS[dialect].sendsCredentials;
   const found: RuleIssue[] = [];
   config.rules.forEach((rule, index) => {
     found.push(...wildcardWrites(rule, index), ...insecureOrigins(rule, index));
@@ -35,7 +35,7 @@ export function lintPolicy(config: EvaluableConfig | null, options: LintOptions 
     .map(({ issue }) => issue);
 }
 
-function suppressed(ruleId: string | undefined, code: string, suppress: LintOptions["suppress"]): boolean {
+function suppressed(ruleId: string | undefined, code: LintCode, suppress: LintOptions["suppress"]): boolean {
   return ruleId !== undefined && (suppress?.[ruleId] ?? []).includes(code);
 }
 

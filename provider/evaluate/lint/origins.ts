@@ -1,5 +1,5 @@
-import { show, warning } from "../../model/issue";
 import type { EvaluableRule } from "../types";
+import { lintWarning } from "./messages";
 import type { RuleIssue } from "./types";
 
 const WRITE_METHODS = ["PUT", "POST", "DELETE"] as const;
@@ -17,8 +17,7 @@ export function wildcardWrites(rule: EvaluableRule, index: number): RuleIssue[] 
   const writes = WRITE_METHODS.filter((m) => rule.allowedMethods.some((x) => x.toUpperCase() === m));
   const at = rule.allowedOrigins.indexOf("*");
   if (writes.length === 0 || at < 0) return [];
-  const text = `"*" lets every site send ${writes.join(", ")}; any page a visitor opens can write to the bucket from the visitor's browser wherever writes are authorized (presigned URLs, public-write buckets) — list the origins that need to write, and keep "*" in a rule with only GET and HEAD`;
-  return [{ rule: index, issue: warning("wildcard-origin-write", `rules[${index}].allowedOrigins[${at}]`, text) }];
+  return [{ rule: index, issue: lintWarning("wildcard-origin-write", ["rules", index, "allowedOrigins", at], { writes }) }];
 }
 
 /**
@@ -29,7 +28,6 @@ export function wildcardWrites(rule: EvaluableRule, index: number): RuleIssue[] 
 export function insecureOrigins(rule: EvaluableRule, index: number): RuleIssue[] {
   return rule.allowedOrigins.flatMap((origin, at) => {
     if (!origin.toLowerCase().startsWith("http://") || LOCAL_HTTP.test(origin.toLowerCase())) return [];
-    const text = `${show(origin)} is a plain-HTTP origin; anyone on the network path can inject script into an http:// page and use this grant — use ${show(`https://${origin.slice("http://".length)}`)}`;
-    return [{ rule: index, issue: warning("insecure-origin", `rules[${index}].allowedOrigins[${at}]`, text) }];
+    return [{ rule: index, issue: lintWarning("insecure-origin", ["rules", index, "allowedOrigins", at], { origin, suggestion: `https://${origin.slice("http://".length)}` }) }];
   });
 }

@@ -1,3 +1,4 @@
+import { DIALECT_TRAITS } from "../../profiles/traits";
 import type { Dialect } from "../../profiles/types";
 import { rulePath } from "../describe";
 import type { EvaluableRule } from "../types";
@@ -17,9 +18,10 @@ import { covers, coversIgnoringCase } from "./covers";
  */
 export function shadowedBy(rules: readonly EvaluableRule[], index: number, dialect: Dialect): number[] | undefined {
   const rule = rules[index]!;
-  if (dialect === "swift" || rule.allowedOrigins.length === 0 || rule.allowedMethods.length === 0) return undefined;
+  const choice = DIALECT_TRAITS[dialect].ruleChoice;
+  if (choice === "single-rule" || rule.allowedOrigins.length === 0 || rule.allowedMethods.length === 0) return undefined;
   const earlier = rules.slice(0, index);
-  const byOrigin = dialect === "ceph";
+  const byOrigin = choice === "origin";
   const methods = byOrigin ? [undefined] : rule.allowedMethods.map((m) => m.toUpperCase());
   const found = new Set<number>();
   for (const origin of rule.allowedOrigins) {
@@ -33,11 +35,12 @@ export function shadowedBy(rules: readonly EvaluableRule[], index: number, diale
 }
 
 function takes(earlier: EvaluableRule, later: EvaluableRule, origin: string, method: string | undefined, dialect: Dialect): boolean {
-  const originMatch = dialect === "ceph" ? (p: string, v: string) => cephMatch([p], v) : wildcardMatch;
+  const traits = DIALECT_TRAITS[dialect];
+  const originMatch = traits.cephOriginMatch ? (p: string, v: string) => cephMatch([p], v) : wildcardMatch;
   if (!earlier.allowedOrigins.some((p) => covers(p, origin, originMatch))) return false;
   if (method === undefined) return true;
   if (!earlier.allowedMethods.some((m) => m.toUpperCase() === method)) return false;
-  if (dialect === "s3rver") return true;
+  if (traits.ruleChoice !== "origin-method-headers") return true;
   const wide = earlier.allowedHeaders ?? [];
   return (later.allowedHeaders ?? []).every((h) => wide.some((p) => coversIgnoringCase(p, h, wildcardMatchIgnoringCase)));
 }

@@ -1,5 +1,5 @@
-import type { Issue } from "../../model/issue";
 import type { Profile, ProfileName } from "../../profiles/types";
+import type { LintCode, LintIssue } from "./messages";
 
 /** Options of `lintPolicy`. */
 export interface LintOptions {
@@ -10,12 +10,15 @@ export interface LintOptions {
    * @default - AWS semantics
    */
   readonly profile?: ProfileName | Profile | undefined;
-  /** Warning codes to silence per rule ID: `{ "public-read": ["wildcard-origin-write"] }`. */
-  readonly suppress?: Readonly<Record<string, readonly string[]>> | undefined;
+  /**
+   * Warning codes to silence per rule ID: `{ "public-read": ["wildcard-origin-write"] }`.
+   * Check untyped input with `checkLintSuppress` first: an unknown code is an error there.
+   */
+  readonly suppress?: Readonly<Record<string, readonly LintCode[]>> | undefined;
 }
 
 /** A warning and the rule it is about (for suppression by rule ID). */
 export interface RuleIssue {
   readonly rule: number;
-  readonly issue: Issue;
+  readonly issue: LintIssue;
 }

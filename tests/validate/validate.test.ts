@@ -1,4 +1,5 @@
-import { validate } from "../../provider/model/validate";
+import { formatPath } from "../../provider/model/issue";
+import { validate } from "../../provider/validate/validate";
 import type { CorsRuleInput } from "../../provider/model/schema";
 import type { ProfileName } from "../../provider/profiles/types";
 import { rule, VALIDATION_CASES } from "../fixtures/validation-cases";
@@ -26,7 +27,7 @@ describe("validate: generic rules (AWS)", () => {
 
   test("reports every issue at once, each with its path", () => {
     const issues = validate({ rules: [rule({ allowedOrigins: ["https://a.example/", "b.example"], allowedMethods: ["PATCH"] }), rule({ maxAgeSeconds: -5 })] }, { profile: "aws" });
-    expect(issues.map((i) => [i.code, i.path])).toEqual([
+    expect(issues.map((i) => [i.code, formatPath(i.path)])).toEqual([
       ["origin-has-path", "rules[0].allowedOrigins[0]"],
       ["origin-no-scheme", "rules[0].allowedOrigins[1]"],
       ["method-unsupported", "rules[0].allowedMethods[0]"],

@@ -1,8 +1,8 @@
 import type { Profile } from "../profiles/types";
-import { type Issue, issue, show } from "./issue";
-import { CORS_METHODS } from "./methods";
-import { normalizeRule } from "./normalize";
-import type { CorsConfigurationInput, CorsRuleInput } from "./schema";
+import { CORS_METHODS } from "../model/methods";
+import { normalizeRule } from "../model/normalize";
+import type { CorsConfigurationInput, CorsRuleInput } from "../model/schema";
+import { validationIssue, type ValidationIssue } from "./messages";
 
 /**
  * Refuses what a profile cannot hold as written, naming exactly what would
@@ -13,27 +13,25 @@ import type { CorsConfigurationInput, CorsRuleInput } from "./schema";
  * With `allowWidening` those become acceptable: {@link widen} produces what
  * the service will really hold.
  */
-export function checkRuleExpressible(config: CorsConfigurationInput, profile: Profile, allowWidening: boolean): Issue[] {
-  const issues: Issue[] = [];
-  const optIn = "or set swift: { allowWidening: true } to accept the wider policy";
+export function checkRuleExpressible(config: CorsConfigurationInput, profile: Profile, allowWidening: boolean): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
   if (!profile.supports.multipleRules.value && config.rules.length > 1 && !allowWidening) {
     const differing = config.rules.findIndex((r) => settingsKey(r) !== settingsKey(config.rules[0]!));
     if (differing > 0) {
-      issues.push(issue("rules-not-expressible", "rules", `${config.rules.length} rules with different settings (rules[0] and rules[${differing}]); ${profile.title} holds one CORS setting per container — merge them into one rule, ${optIn}`));
+      issues.push(validationIssue("rules-not-expressible", ["rules"], { count: config.rules.length, differing, vendor: profile.title }));
     }
   }
   if (allowWidening) return issues;
   config.rules.forEach((rule, index) => {
-    const at = `rules[${index}]`;
     if (!profile.supports.perRuleMethods.value) {
       const upper = new Set(rule.allowedMethods.map((m) => m.toUpperCase()));
       const widened = CORS_METHODS.filter((m) => !upper.has(m));
       if (widened.length > 0 && rule.allowedMethods.length > 0) {
-        issues.push(issue("methods-would-widen", `${at}.allowedMethods`, `${show(rule.allowedMethods)} would widen to every method: ${profile.title} cannot restrict methods, so ${widened.join(", ")} would be allowed too — list all of ${CORS_METHODS.join(", ")}, ${optIn}`));
+        issues.push(validationIssue("methods-would-widen", ["rules", index, "allowedMethods"], { methods: rule.allowedMethods, vendor: profile.title, widened, all: CORS_METHODS }));
       }
     }
     if (!profile.supports.perRuleHeaders.value && !allowsEveryHeader(rule)) {
-      issues.push(issue("headers-would-widen", `${at}.allowedHeaders`, `${show(rule.allowedHeaders ?? [])} would widen to every request header: ${profile.title} echoes whatever a preflight asks for — use ["*"], ${optIn}`));
+      issues.push(validationIssue("headers-would-widen", ["rules", index, "allowedHeaders"], { headers: rule.allowedHeaders ?? [], vendor: profile.title }));
     }
   });
   issues.push(...checkSwiftOriginBytes(config, profile));
@@ -60,13 +58,13 @@ export function widen(config: CorsConfigurationInput, profile: Profile): CorsCon
   return { rules: [rule] };
 }
 
-function checkSwiftOriginBytes(config: CorsConfigurationInput, profile: Profile): Issue[] {
+function checkSwiftOriginBytes(config: CorsConfigurationInput, profile: Profile): ValidationIssue[] {
   const max = profile.limits.maxDocumentBytes.value;
   if (profile.backend.value !== "swift" || max === null) return [];
   const origins = [...new Set(config.rules.flatMap((r) => r.allowedOrigins))].join(" ");
   const bytes = Buffer.byteLength(origins, "utf8");
   if (bytes <= max) return [];
-  return [issue("origins-too-long", "rules", `the origins take ${bytes} bytes as Swift metadata, more than the ${max} ${profile.title} stores per value — list fewer origins, or use "*"`)];
+  return [validationIssue("origins-too-long", ["rules"], { bytes, max, vendor: profile.title })];
 }
 
 function allowsEveryHeader(rule: CorsRuleInput): boolean {

@@ -1,0 +1,50 @@
+import { type Issue, type IssuePath, issueFrom, type MessageTable, type ParamsOf, show } from "../model/issue";
+
+/** Every code the target check reports. */
+export const TARGET_CODES = ["target-invalid", "bucket-name-invalid"] as const;
+
+/** One of {@link TARGET_CODES}. */
+export type TargetCode = (typeof TARGET_CODES)[number];
+
+/** An issue the target check reports. */
+export type TargetIssue = Issue<TargetCode>;
+
+/** What is wrong with a target: a field the schema refuses, or an R2 target without its account. */
+export type TargetProblem =
+  | { readonly kind: "schema"; readonly found: unknown; readonly problem: string }
+  | { readonly kind: "r2-account"; readonly bucket: string };
+
+/** What is wrong with a bucket (container) name. */
+export type BucketNameProblem =
+  | { readonly kind: "dots"; readonly name: string; readonly noun: string }
+  | { readonly kind: "length"; readonly name: string; readonly noun: string; readonly max: number }
+  | { readonly kind: "s3-character" | "swift-character"; readonly name: string; readonly character: string; readonly suggestion: string };
+
+/** The wording of every target issue: the text after `<path>: `, from the issue's params. */
+export const TARGET_MESSAGES = {
+  "target-invalid": (p: TargetProblem) =>
+    p.kind === "r2-account"
+      ? `is missing; an R2 target needs the Cloudflare account id (or an endpoint) — set accountId, e.g. targets.r2({ accountId: "…", bucket: ${show(p.bucket)} })`
+      : `${p.found === undefined ? "is missing" : `${show(p.found)} is not valid`}; ${p.problem} — fix the target, or build it with a preset such as targets.aws({ bucket, region })`,
+  "bucket-name-invalid": (p: BucketNameProblem) => {
+    switch (p.kind) {
+      case "dots":
+        return `${show(p.name)} is not a ${p.noun} name; "." and ".." address the account or the service root in a URL path — give the ${p.noun}'s name`;
+      case "length":
+        return `${show(p.name)} is ${p.name.length} characters; a ${p.noun} name has at most ${p.max} — shorten it`;
+      case "s3-character":
+        return `${show(p.name)} has ${show(p.character)}; an S3 bucket name holds only letters, digits, ".", "-" and "_", or requests would go to another URL — ${fixName(p.suggestion, "bucket")}`;
+      case "swift-character":
+        return `${show(p.name)} has ${show(p.character)}; a Swift container name holds no "/", spaces or control characters, or requests would go to another URL — ${fixName(p.suggestion, "container")}`;
+    }
+  },
+} as const satisfies MessageTable<TargetCode> & Record<TargetCode, unknown>;
+
+/** Builds a target issue, its message rendered from {@link TARGET_MESSAGES}. */
+export function targetIssue<C extends TargetCode>(code: C, path: IssuePath, params: ParamsOf<typeof TARGET_MESSAGES, C>): TargetIssue {
+  return issueFrom(TARGET_MESSAGES, code, path, params);
+}
+
+function fixName(suggestion: string, noun: string): string {
+  return suggestion === "" ? `give the ${noun}'s name` : `use ${show(suggestion)}`;
+}

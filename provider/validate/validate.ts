@@ -1,0 +1,142 @@
+import { s3XmlBody } from "../formats/s3-xml";
+import { codePointName, invalidXmlCharIndex } from "../formats/xml-text";
+import { getProfile } from "../profiles";
+import type { Profile, ProfileName } from "../profiles/types";
+import { allowedHeaderProblem, exposeHeaderProblem } from "./header-rules";
+import type { IssuePath } from "../model/issue";
+import { isCorsMethod } from "../model/methods";
+import { normalize } from "../model/normalize";
+import { originProblem } from "./origin-rules";
+import type { CorsConfigurationInput, CorsRuleInput } from "../model/schema";
+import { checkRuleExpressible } from "./expressible";
+import { validationIssue, type ValidationIssue } from "./messages";
+
+/** Options of {@link validate}. */
+export interface ValidateOptions {
+  /** The target's vendor profile; its limits and wildcard rules apply on top of the generic ones. @default "s3" */
+  readonly profile?: ProfileName | Profile;
+  /** Swift-like targets: accept rules the service can only hold in a wider form. @default false */
+  readonly allowWidening?: boolean;
+}
+
+/** The most characters AWS accepts in a rule ID (https://docs.aws.amazon.com/AmazonS3/latest/API/API_CORSRule.html). */
+const MAX_ID_LENGTH = 255;
+
+/**
+ * Validates a configuration as written (methods in any case) and returns every
+ * issue at once, each with its path, the value, the rule broken and the fix.
+ * Generic rules come from AWS S3; the profile adds its own.
+ */
+export function validate(config: CorsConfigurationInput, options: ValidateOptions = {}): ValidationIssue[] {
+  const profile = typeof options.profile === "object" ? options.profile : getProfile(options.profile ?? "s3");
+  if (!profile.supports.perBucketCors.value) {
+    return [validationIssue("no-per-bucket-cors", [], { vendor: profile.title, alternative: profile.alternative?.value ?? "configure CORS on the server instead" })];
+  }
+  const issues: ValidationIssue[] = [...checkRuleList(config, profile)];
+  const firstIdAt = new Map<string, number>();
+  config.rules.forEach((rule, index) => {
+    issues.push(...checkRule(rule, ["rules", index], profile));
+    if (rule.id !== undefined) {
+      const earlier = firstIdAt.get(rule.id);
+      if (earlier === undefined) firstIdAt.set(rule.id, index);
+      else issues.push(validationIssue("id-duplicate", ["rules", index, "id"], { id: rule.id, earlier }));
+    }
+  });
+  issues.push(...checkRuleExpressible(config, profile, options.allowWidening ?? false));
+  if (issues.every((i) => i.severity !== "error")) issues.push(...checkDocumentSize(config, profile));
+  return issues;
+}
+
+function checkRuleList(config: CorsConfigurationInput, profile: Profile): ValidationIssue[] {
+  if (config.rules.length === 0) {
+    return [validationIssue("rules-empty", ["rules"], {})];
+  }
+  const max = profile.limits.maxRules.value;
+  if (max !== null && config.rules.length > max) {
+    return [validationIssue("rules-too-many", ["rules"], { count: config.rules.length, max, vendor: profile.title })];
+  }
+  return [];
+}
+
+function checkRule(rule: CorsRuleInput, at: IssuePath, profile: Profile): ValidationIssue[] {
+  return [
+    ...checkOrigins(rule.allowedOrigins, [...at, "allowedOrigins"], profile),
+    ...checkMethods(rule.allowedMethods, [...at, "allowedMethods"], profile),
+    ...(rule.allowedHeaders ?? []).flatMap((h, i) => allowedHeaderProblem(h, [...at, "allowedHeaders", i], profile.headerWildcard.value, profile.title) ?? []),
+    ...checkExposeHeaders(rule.exposeHeaders ?? [], [...at, "exposeHeaders"], profile),
+    ...checkId(rule.id, [...at, "id"], profile),
+    ...checkMaxAge(rule.maxAgeSeconds, [...at, "maxAgeSeconds"], profile),
+  ];
+}
+
+function checkOrigins(origins: readonly string[], at: IssuePath, profile: Profile): ValidationIssue[] {
+  if (origins.length === 0) return [validationIssue("origins-empty", at, {})];
+  return origins.flatMap((origin, i) => originProblem(origin, [...at, i], profile.originWildcard.value, profile.title) ?? []);
+}
+
+function checkMethods(methods: readonly string[], at: IssuePath, profile: Profile): ValidationIssue[] {
+  const allowed = profile.methods.value;
+  if (methods.length === 0) {
+    return [validationIssue("methods-empty", at, { allowed })];
+  }
+  return methods.flatMap((method, i) => {
+    const upper = method.toUpperCase();
+    if (isCorsMethod(upper) && allowed.includes(upper)) return [];
+    return [validationIssue("method-unsupported", [...at, i], { method, vendor: profile.title, allowed })];
+  });
+}
+
+function checkExposeHeaders(headers: readonly string[], at: IssuePath, profile: Profile): ValidationIssue[] {
+  const problems = headers.flatMap((h, i) => exposeHeaderProblem(h, [...at, i]) ?? []);
+  const support = profile.supports.exposeHeaders;
+  if (headers.length > 0 && !support.value) {
+    const uncertain = support.uncertain === true;
+    problems.push(validationIssue("expose-headers-unsupported", at, { headers, vendor: profile.title, uncertain, source: support.source }, uncertain ? "warning" : "error"));
+  }
+  return problems;
+}
+
+function checkId(id: string | undefined, at: IssuePath, profile: Profile): ValidationIssue[] {
+  if (id === undefined) return [];
+  if (id.length > MAX_ID_LENGTH) {
+    return [validationIssue("id-too-long", at, { id, length: id.length, max: MAX_ID_LENGTH })];
+  }
+  const support = profile.supports.ruleIds;
+  if (support.value) {
+    // The ID travels as XML text; a character XML 1.0 cannot carry (NUL, C0 controls, a lone surrogate) could never be stored.
+    const bad = invalidXmlCharIndex(id);
+    return bad < 0 ? [] : [validationIssue("id-characters", at, { id, character: codePointName(id, bad) })];
+  }
+  const uncertain = support.uncertain === true;
+  return [validationIssue("id-unsupported", at, { id, vendor: profile.title, uncertain, source: support.source }, uncertain ? "warning" : "error")];
+}
+
+function checkMaxAge(maxAge: number | undefined, at: IssuePath, profile: Profile): ValidationIssue[] {
+  if (maxAge === undefined) return [];
+  if (!Number.isInteger(maxAge)) {
+    return [validationIssue("max-age-not-integer", at, { value: maxAge })];
+  }
+  if (maxAge < 0) {
+    return [validationIssue("max-age-negative", at, { value: maxAge })];
+  }
+  const max = profile.limits.maxAgeSeconds.value;
+  if (max !== null && maxAge > max) {
+    return [validationIssue("max-age-too-high", at, { value: maxAge, max, vendor: profile.title })];
+  }
+  return [];
+}
+
+function checkDocumentSize(config: CorsConfigurationInput, profile: Profile): ValidationIssue[] {
+  const max = profile.limits.maxDocumentBytes.value;
+  if (max === null || profile.backend.value !== "s3") return [];
+  // The compact body SDKs send, not the pretty-printed one (about 10% larger).
+  let body: string;
+  try {
+    body = s3XmlBody(normalize(config), false);
+  } catch {
+    return []; // the codec refuses only characters XML cannot carry, which the checks above report with their paths
+  }
+  const bytes = Buffer.byteLength(body, "utf8");
+  if (bytes <= max) return [];
+  return [validationIssue("document-too-large", ["rules"], { bytes, max, vendor: profile.title })];
+}
