@@ -1,3 +1,4 @@
+import type { LintCode } from "../provider/evaluate/lint/messages";
 import type * as pulumi from "@pulumi/pulumi";
 import type { Expectation } from "../provider/operations/expectations";
 import type { OnExisting, VerifyMode } from "../provider/operations/options";
@@ -84,7 +85,7 @@ export interface SwiftArgs {
 /** Which preview warnings to silence, per rule ID. */
 export interface LintArgs {
   /** Warning codes to silence, per rule ID: `{ "public-read": ["wildcard-origin-write"] }`. @default - none silenced */
-  readonly suppress?: pulumi.Input<Readonly<Record<string, readonly string[]>>> | undefined;
+  readonly suppress?: pulumi.Input<Readonly<Record<string, readonly LintCode[]>>> | undefined;
 }
 
 /** Rules given in the canonical model. */

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import type { LintCode } from "../evaluate/lint/messages";
+import { checkLintSuppress } from "../evaluate/lint/options";
 import { formatPath, issueText, type Issue } from "../model/issue";
 import type { corsRuleSchema } from "../model/schema";
 import { checkTarget, type targetSchema } from "../targets";
@@ -147,11 +149,24 @@ export function swiftReason(value: unknown): string {
 }
 
 /**
- * `lint`: preview warnings, which the SDK reports itself (sdk/warnings.ts) and does not send;
- * the schema still says what the field takes. Suppressed codes are plain strings for now.
+ * `lint`: preview warnings, which the SDK logs itself (sdk/warnings.ts); the SDK sends the
+ * option so that check refuses a suppression naming no lint code (a typo would otherwise
+ * silence nothing, silently). Not kept in the outputs.
  */
 export function lintField() {
-  return z.union([z.literal(false), z.strictObject({ suppress: z.record(z.string(), z.array(z.string()).readonly()).readonly().optional() })]);
+  const shape = z.union([z.literal(false), z.strictObject({ suppress: z.record(z.string(), z.array(lintCode()).readonly()).readonly().optional() })]);
+  return z.custom<z.input<typeof shape>>().transform((value, ctx): z.output<typeof shape> => {
+    if (containsUnknown(value)) return standingFor<z.output<typeof shape>>(value);
+    const parsed = shape.safeParse(value);
+    if (!parsed.success) fail(ctx, lintReason(value));
+    else if (parsed.data !== false) for (const issue of checkLintSuppress(parsed.data.suppress)) failIssue(ctx, issue);
+    return parsed.success ? parsed.data : z.NEVER;
+  });
+}
+
+/** A lint code as the SDK types it; any string passes here, so that `checkLintSuppress` words the refusal of an unknown one. */
+function lintCode() {
+  return z.custom<LintCode>((value) => typeof value === "string");
 }
 
 /** Why a `lint` value is refused. */

@@ -9,7 +9,6 @@ import {
   expectField,
   field,
   lintField,
-  lintReason,
   onExistingField,
   onExistingReason,
   propagationTimeoutField,
@@ -46,7 +45,7 @@ export function policyFieldsSchema() {
     verify: field(verifyField(), verifyReason).default("read"),
     onExisting: field(onExistingField(), onExistingReason).default("fail"),
     propagationTimeoutSeconds: field(propagationTimeoutField(), propagationTimeoutReason).optional(),
-    lint: field(lintField(), lintReason).optional(),
+    lint: lintField().optional(),
   });
 }
 

@@ -27,6 +27,17 @@ describe("checkInputs", () => {
     ]);
   });
 
+  // Issue 10, item 5: a typo'd suppression was silently ignored.
+  test("fails when lint.suppress names no lint code, at its path, and keeps lint out of the inputs", () => {
+    expect(checkInputs({ target: aws, rules: good, lint: { suppress: { uploads: ["insecure-origin", "wildcard-origin-writes"] } } }).failures).toEqual([
+      {
+        property: "lint.suppress.uploads[1]",
+        reason: '"wildcard-origin-writes" is not a lint warning code; the codes are wildcard-origin-write, insecure-origin, wildcard-headers-credentialed, max-age-above-browser-cap, duplicate-rule, shadowed-rule — use one of them, or remove it',
+      },
+    ]);
+    expect(checkInputs({ target: aws, rules: good, lint: { suppress: { uploads: ["insecure-origin"] } } })).toEqual({ inputs: { target: aws, rules: normalized, onExisting: "fail", verify: "read" }, failures: [] });
+  });
+
   test("fails when an expectation is malformed or not met, each at its index", () => {
     const expectations = [
       { origin: "https://evil.example", method: "GET", allowed: true },

@@ -1,3 +1,4 @@
+import type { LintCode } from "../../provider/evaluate/lint/messages";
 import * as pulumi from "@pulumi/pulumi";
 import { CorsPolicy, CorsPolicySet, rules, targets, type TargetArgs } from "../../sdk";
 
@@ -154,7 +155,7 @@ describe("preview warnings with a target whose bucket is unknown", () => {
     }
   }
 
-  function lintArgs(lint: "default" | pulumi.Input<false> | { suppress: pulumi.Input<Record<string, string[]>> }) {
+  function lintArgs(lint: "default" | pulumi.Input<false> | { suppress: pulumi.Input<Record<string, LintCode[]>> }) {
     return lint === "default" ? {} : { lint };
   }
 
@@ -163,7 +164,7 @@ describe("preview warnings with a target whose bucket is unknown", () => {
   });
 
   test("are silenced per rule ID by a suppress list given as an Output", async () => {
-    expect(await warningsOf("suppressed", { suppress: pulumi.output({ public: ["wildcard-origin-write"] }) })).toEqual([MAX_AGE]);
+    expect(await warningsOf("suppressed", { suppress: pulumi.output({ public: ["wildcard-origin-write" as const] }) })).toEqual([MAX_AGE]);
   });
 
   test("are all off with lint: false given as an Output", async () => {
