@@ -120,6 +120,7 @@ describe("targets.* with pulumi.Input fields", () => {
       swift: { allowWidening: true },
       expect: [{ origin: "https://app.example.com", method: "GET", allowed: true }],
       verify: "none",
+      lint: false,
     });
   });
 });

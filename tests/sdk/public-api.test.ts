@@ -3,8 +3,8 @@ import * as api from "../../sdk";
 describe("public API from the package root", () => {
   test("exports the documented names", () => {
     expect(Object.keys(api).sort()).toEqual([
-      "BackendError", "CORS_METHODS", "CorsPolicy", "CorsPolicyError", "CorsPolicySet", "CorsValidationError", "FORMAT_NAMES", "ON_EXISTING", "PROFILES", "PROFILE_NAMES",
-      "VERIFY_MODES", "detectFormat", "evaluate", "lintPolicy", "normalizePolicy", "parsePolicy", "renderPolicy", "rules", "targets", "validatePolicy",
+      "BackendError", "CORS_METHODS", "CorsPolicy", "CorsPolicyError", "CorsPolicySet", "CorsValidationError", "FORMAT_NAMES", "LINT_CODES", "ON_EXISTING", "PROFILES", "PROFILE_NAMES",
+      "VERIFY_MODES", "checkLintSuppress", "detectFormat", "evaluate", "lintPolicy", "normalizePolicy", "parsePolicy", "renderPolicy", "rules", "targets", "validatePolicy",
     ]);
     expect(api.CORS_METHODS).toEqual(["GET", "PUT", "POST", "DELETE", "HEAD"]);
     expect(Object.keys(api.PROFILES)).toEqual(["aws", "r2", "spaces", "ovh", "exoscale", "ceph", "b2", "wasabi", "minio", "s3", "swift", "vstorage", "ovh-swift"]);
