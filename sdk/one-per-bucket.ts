@@ -4,8 +4,6 @@ import { checkTarget, describeTarget, locationOf } from "../provider/targets";
 
 /** Which resource claimed each bucket (by `locationOf`, so two spellings of one bucket meet), per program run. */
 const claimsByRun = new WeakMap<object, Map<string, string>>();
-/** Claims when no stack resource exists (a program under mocks). */
-const claimsWithoutStack = new Map<string, string>();
 
 /**
  * Fails the program when two CorsPolicy resources (or a CorsPolicySet child)
@@ -19,8 +17,9 @@ export function claimBucket(name: string, target: pulumi.Input<object>): void {
   pulumi.output(target).apply((resolved: unknown) => {
     const checked = checkTarget(resolved);
     if (!checked.ok) return; // check reports an invalid target, with its path
-    const where = locationOf(checked.target);
     const claims = claimsOfThisRun();
+    if (claims === undefined) return;
+    const where = locationOf(checked.target);
     const owner = claims.get(where);
     if (owner !== undefined && owner !== name) {
       throw new CorsPolicyError(
@@ -32,9 +31,10 @@ export function claimBucket(name: string, target: pulumi.Input<object>): void {
   });
 }
 
-function claimsOfThisRun(): Map<string, string> {
+/** This run's claims; none under mocks, which have no stack resource to tell one run (or unit test) from the next. */
+function claimsOfThisRun(): Map<string, string> | undefined {
   const stack = pulumi.runtime.getStackResource();
-  if (stack === undefined) return claimsWithoutStack;
+  if (stack === undefined) return undefined;
   let claims = claimsByRun.get(stack);
   if (claims === undefined) claimsByRun.set(stack, (claims = new Map()));
   return claims;
