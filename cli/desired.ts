@@ -5,7 +5,9 @@ import type { CorsConfiguration } from "../provider/model/schema";
 import { validate } from "../provider/validate/validate";
 import { getProfile } from "../provider/profiles";
 import { resourceIdOf, type Target } from "../provider/targets";
+import { lintPolicy } from "../provider/evaluate";
 import { failure } from "./exit";
+import type { LintChoice } from "./lint-options";
 
 /** The policy a target will hold, and the validator's warnings for it. */
 export interface Desired {
@@ -16,13 +18,16 @@ export interface Desired {
 /**
  * Validates `config` for the target's profile (as the resource's `check`
  * does) and returns what the target will really hold: widened first when the
- * user accepted widening (Swift). Errors are a failure (exit 1) before any
+ * user accepted widening (Swift), with the validator's and (unless `lint` is
+ * false) the lint's warnings. Errors are a failure (exit 1) before any
  * request is sent, so an invalid policy never changes a bucket.
  */
-export function desiredFor(config: CorsConfiguration, target: Target, allowWidening: boolean): Desired {
+export function desiredFor(config: CorsConfiguration, target: Target, allowWidening: boolean, lint: LintChoice = false): Desired {
   const issues = validate(config, { profile: target.profile, allowWidening });
   const errors = issues.filter((i) => i.severity === "error");
   if (errors.length > 0) throw failure(`the policy cannot be applied to ${resourceIdOf(target)} (${getProfile(target.profile).title}); nothing was changed`, errors);
   const held = normalize(allowWidening ? widen(config, getProfile(target.profile)) : config);
-  return { config: held, warnings: issues };
+  // The same risky-policy warnings as the resource logs at preview (sdk/warnings.ts).
+  const risks = lint === false ? [] : lintPolicy(config, { profile: target.profile, suppress: lint.suppress });
+  return { config: held, warnings: [...issues, ...risks] };
 }

@@ -6,6 +6,7 @@ import type { CorsConfiguration } from "../../provider/model/schema";
 import type { Target } from "../../provider/targets";
 import { backendOf } from "../backend";
 import { desiredFor } from "../desired";
+import { addLintOptions, lintChoice, type LintFlags } from "../lint-options";
 import { forEachTarget } from "../each-target";
 import { EXIT, failure } from "../exit";
 import { seconds } from "../options";
@@ -16,7 +17,7 @@ import { runCommand, type CommonFlags } from "../run";
 import { addTargetOptions, TARGET_HELP, type TargetFlags } from "../target-options";
 import { describeTarget, targetsFrom } from "../targets";
 
-interface ApplyFlags extends CommonFlags, TargetFlags {
+interface ApplyFlags extends CommonFlags, TargetFlags, LintFlags {
   readonly from?: FormatName;
   readonly expectCurrent?: string;
   readonly onExisting: OnExisting;
@@ -49,6 +50,9 @@ bucket is replaced only while it still holds exactly those, like a
 compare-and-swap. After writing, apply waits until
 the service serves the new rules (R2 may take 30 s); if it never does, the
 previous configuration is put back.
+Warnings: the validator's and the risky-policy ones (lint) that pulumi preview
+shows for the same policy; --no-lint turns lint off, --suppress RULE-ID:CODE
+silences one warning of the rule with that ID.
 ${TARGET_HELP}
 Exit codes: 0 applied or already in place; 1 invalid policy, refused or failed
 (the bucket is left as it was); 2 usage.`;
@@ -71,7 +75,8 @@ export function registerApply(program: Command): void {
       runCommand(flags, async (out) => {
         const policy = loadPolicy(file, flags.from);
         const targets = targetsFrom(flags, out, { many: true });
-        const desired = targets.map((t) => desiredFor(policy.config, t, flags.allowWidening === true));
+        const lint = lintChoice(flags);
+        const desired = targets.map((t) => desiredFor(policy.config, t, flags.allowWidening === true, lint));
         const current = flags.expectCurrent === undefined ? undefined : flags.expectCurrent === "none" ? null : loadPolicy(flags.expectCurrent, flags.from).config;
         const outcomes = await forEachTarget(out, targets, async (target, step) => {
           const { config, warnings } = desired[targets.indexOf(target)]!;
@@ -90,6 +95,7 @@ export function registerApply(program: Command): void {
         return exitOf(outcomes, EXIT.ok);
       }),
     );
+  addLintOptions(command);
   addTargetOptions(command);
 }
 

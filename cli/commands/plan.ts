@@ -3,6 +3,7 @@ import { FORMAT_NAMES, type FormatName } from "../../provider/formats";
 import type { CorsRule } from "../../provider/model/schema";
 import { backendOf } from "../backend";
 import { desiredFor } from "../desired";
+import { addLintOptions, lintChoice, type LintFlags } from "../lint-options";
 import { forEachTarget } from "../each-target";
 import { EXIT, failure } from "../exit";
 import { exitOf, outcomeJson, printFailure } from "../outcomes";
@@ -14,7 +15,7 @@ import { addTargetOptions, TARGET_HELP, type TargetFlags } from "../target-optio
 import { describeTarget, targetsFrom } from "../targets";
 import { planPolicy } from "../../provider/operations/plan";
 
-interface PlanFlags extends CommonFlags, TargetFlags {
+interface PlanFlags extends CommonFlags, TargetFlags, LintFlags {
   readonly from?: FormatName;
   readonly allowWidening?: boolean;
 }
@@ -28,6 +29,9 @@ Examples:
 The diff is semantic: origins, methods and headers in another order or case,
 and a server's rewrites of rule IDs, are no change. Rule order is meaning (the
 first matching rule wins), so a moved rule is a change.
+Warnings: the validator's and the risky-policy ones (lint) that pulumi preview
+shows for the same policy; --no-lint turns lint off, --suppress RULE-ID:CODE
+silences one warning of the rule with that ID.
 ${TARGET_HELP}
 Exit codes: 0 the live configuration matches; 3 drift found; 1 invalid policy
 or service failure; 2 usage.`;
@@ -47,7 +51,8 @@ export function registerPlan(program: Command): void {
       runCommand(flags, async (out) => {
         const policy = loadPolicy(file, flags.from);
         const targets = targetsFrom(flags, out, { many: true });
-        const desired = targets.map((t) => desiredFor(policy.config, t, flags.allowWidening === true));
+        const lint = lintChoice(flags);
+        const desired = targets.map((t) => desiredFor(policy.config, t, flags.allowWidening === true, lint));
         const outcomes = await forEachTarget(out, targets, async (target, step) => {
           const { config, warnings } = desired[targets.indexOf(target)]!;
           step("reading the live configuration");
@@ -69,6 +74,7 @@ export function registerPlan(program: Command): void {
         return exitOf(outcomes, inSync ? EXIT.ok : EXIT.drift);
       }),
     );
+  addLintOptions(command);
   addTargetOptions(command);
 }
 

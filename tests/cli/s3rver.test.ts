@@ -36,12 +36,14 @@ const APP_LIVE: CORSRule[] = [
   { ID: "app", AllowedOrigins: ["https://app.example.com"], AllowedMethods: ["GET", "PUT"], AllowedHeaders: ["content-type", "x-amz-*"], ExposeHeaders: ["etag"], MaxAgeSeconds: 3600 },
   { AllowedOrigins: ["*"], AllowedMethods: ["GET"] },
 ];
+const WILDCARD_WRITE =
+  'rules[0].allowedOrigins[0]: "*" lets every site send PUT, DELETE; any page a visitor opens can write to the bucket from the visitor\'s browser wherever writes are authorized (presigned URLs, public-write buckets) — list the origins that need to write, and keep "*" in a rule with only GET and HEAD';
 const FOREIGN: CORSRule[] = [{ AllowedOrigins: ["https://other.example"], AllowedMethods: ["DELETE"] }];
 
 beforeAll(async () => {
   dir = fixtureDir({ "app.json": APP_AWS_JSON, "app.xml": APP_S3_XML, "bad.json": BAD_AWS_JSON, "broken-target.json": "{ profile: s3" });
   s3 = await startS3();
-  for (const bucket of ["get", "plan", "apply", "adopt", "overwrite", "invalid", "verify", "verify-none", "delete", "multi-a", "multi-b", "twice", "cas"]) await s3.createBucket(bucket);
+  for (const bucket of ["get", "plan", "apply", "adopt", "overwrite", "invalid", "verify", "verify-none", "delete", "multi-a", "multi-b", "twice", "cas", "lint"]) await s3.createBucket(bucket);
   await ensureBuilt();
 }, 300_000);
 
@@ -211,6 +213,22 @@ describe("plan and apply", () => {
     expect(await s3.liveRules("cas")).toEqual(drifted);
     await s3.deleteRules("cas");
     expect(clean(await cli(["apply", "app.json", ...flags("cas"), "--expect-current", "none"])).stdout).toBe(`${id("cas")}: created (2 rules ([GET,PUT] from https://app.example.com headers content-type,x-amz-*; [GET] from *))\n`);
+  });
+
+  // Issue 12, item 2: a policy allowing PUT and DELETE from "*" was applied silently.
+  test("plan and apply print the risky-policy warnings preview shows; --suppress and --no-lint silence them", async () => {
+    writeFileSync(join(dir, "risky.json"), JSON.stringify([{ ID: "public", AllowedOrigins: ["*"], AllowedMethods: ["PUT", "DELETE"] }]));
+    const plan = clean(await cli(["plan", "risky.json", ...flags("lint")]));
+    expect(plan.stderr).toBe(`warning: ${WILDCARD_WRITE}\n`);
+    const applied = await cli(["apply", "risky.json", ...flags("lint"), "--json"]);
+    expect((jsonOf(applied) as { results: { warnings: unknown }[] }).results[0]!.warnings).toEqual([{ code: "wildcard-origin-write", path: "rules[0].allowedOrigins[0]", severity: "warning", message: WILDCARD_WRITE }]);
+    expect(clean(await cli(["plan", "risky.json", ...flags("lint"), "--suppress", "public:wildcard-origin-write"])).stderr).toBe("");
+    expect(clean(await cli(["plan", "risky.json", ...flags("lint"), "--no-lint"])).stderr).toBe("");
+    expect(clean(await cli(["plan", "risky.json", ...flags("lint"), "--suppress", "public:wildcard-origin-writes"]))).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: 'error: --suppress public:wildcard-origin-writes: "wildcard-origin-writes" is not a lint warning code; the codes are wildcard-origin-write, insecure-origin, wildcard-headers-credentialed, max-age-above-browser-cap, duplicate-rule, shadowed-rule — use one of them\n',
+    });
   });
 
   test("apply --on-existing fail refuses a foreign configuration and changes nothing", async () => {
