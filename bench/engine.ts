@@ -15,7 +15,15 @@ import { median, report } from "./measure";
 const COUNT = 100;
 const RUNS = 3;
 const credentials = { accessKeyIdEnv: "BENCH_ENGINE_KEY", secretAccessKeyEnv: "BENCH_ENGINE_SECRET" };
-const rules = [{ allowedOrigins: ["https://app.example.com"], allowedMethods: ["GET", "PUT"], allowedHeaders: ["content-type"], exposeHeaders: ["ETag"], maxAgeSeconds: 600 }];
+const rules = [
+  {
+    allowedOrigins: ["https://app.example.com"],
+    allowedMethods: ["GET", "PUT"],
+    allowedHeaders: ["content-type"],
+    exposeHeaders: ["ETag"],
+    maxAgeSeconds: 600,
+  },
+];
 
 function corsProgram(endpoint: string): string {
   return `import * as cors from "pulumi-bucket-cors";
@@ -102,7 +110,12 @@ export async function engineBench(): Promise<void> {
 
     const corsState = (await cors.exportStack()).deployment.resources ?? [];
     const nothingState = (await nothing.exportStack()).deployment.resources ?? [];
-    report("state per resource (pulumi stack export)", bytesPerResource(corsState, "pulumi-nodejs:dynamic/bucket-cors:CorsPolicy"), bytesPerResource(nothingState, "pulumi-nodejs:dynamic:Resource"), "bytes");
+    report(
+      "state per resource (pulumi stack export)",
+      bytesPerResource(corsState, "pulumi-nodejs:dynamic/bucket-cors:CorsPolicy"),
+      bytesPerResource(nothingState, "pulumi-nodejs:dynamic:Resource"),
+      "bytes",
+    );
 
     await cors.destroy();
     await nothing.destroy();

@@ -36,7 +36,12 @@ async function operationLatency(): Promise<void> {
     await s3.createBucket("bench");
     await s3.putRules("bench", [{ AllowedOrigins: ["https://app.example.com"], AllowedMethods: ["GET", "PUT"], AllowedHeaders: ["content-type"] }]);
     process.env["BENCH_KEY"] = "S3RVER";
-    const target = { profile: "s3" as const, bucket: "bench", endpoint: s3.endpoint, credentials: { accessKeyIdEnv: "BENCH_KEY", secretAccessKeyEnv: "BENCH_KEY" } };
+    const target = {
+      profile: "s3" as const,
+      bucket: "bench",
+      endpoint: s3.endpoint,
+      credentials: { accessKeyIdEnv: "BENCH_KEY", secretAccessKeyEnv: "BENCH_KEY" },
+    };
     const ours = await medianMs(() => s3Backend.get(target), 200);
     const bare = await medianMs(() => s3.client.send(new GetBucketCorsCommand({ Bucket: "bench" })), 200);
     report("GetBucketCors via the provider backend (median)", ours, bare, "ms");
@@ -52,9 +57,21 @@ async function checkDiffThroughput(): Promise<void> {
     const rules = [{ allowedOrigins: ["https://app.example.com"], allowedMethods: ["GET", "PUT"], allowedHeaders: ["content-type"] }];
     const plan = await harness.preview(policyProgram({ name: "site", args: { target, rules } }));
     const provider = plan.steps[0]!.inputs!["__provider"] as string;
-    const doNothing = (await pulumi.runtime.serializeFunction(() => ({ create: async () => ({ id: "x" }), check: async (_o: unknown, n: unknown) => ({ inputs: n }), diff: async () => ({ changes: false }) }), { allowSecrets: true })).text;
+    const doNothing = (
+      await pulumi.runtime.serializeFunction(
+        () => ({ create: async () => ({ id: "x" }), check: async (_o: unknown, n: unknown) => ({ inputs: n }), diff: async () => ({ changes: false }) }),
+        { allowSecrets: true },
+      )
+    ).text;
     const urn = harness.host.urn("pulumi-nodejs:dynamic/bucket-cors:CorsPolicy", "site");
-    const olds = { target, rules: [{ allowedOrigins: ["https://app.example.com"], allowedMethods: ["GET", "PUT"], allowedHeaders: ["content-type"] }], onExisting: "fail", verify: "read", resourceId: "aws:assets", fingerprint: "sha256:0" };
+    const olds = {
+      target,
+      rules: [{ allowedOrigins: ["https://app.example.com"], allowedMethods: ["GET", "PUT"], allowedHeaders: ["content-type"] }],
+      onExisting: "fail",
+      verify: "read",
+      resourceId: "aws:assets",
+      fingerprint: "sha256:0",
+    };
     const run = async (providerText: string) => {
       const start = process.hrtime.bigint();
       for (let i = 0; i < 1000; i++) {

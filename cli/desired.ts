@@ -25,7 +25,8 @@ export interface Desired {
 export function desiredFor(config: CorsConfiguration, target: Target, allowWidening: boolean, lint: LintChoice = false): Desired {
   const issues = validate(config, { profile: target.profile, allowWidening });
   const errors = issues.filter((i) => i.severity === "error");
-  if (errors.length > 0) throw failure(`the policy cannot be applied to ${resourceIdOf(target)} (${getProfile(target.profile).title}); nothing was changed`, errors);
+  if (errors.length > 0)
+    throw failure(`the policy cannot be applied to ${resourceIdOf(target)} (${getProfile(target.profile).title}); nothing was changed`, errors);
   const held = normalize(allowWidening ? widen(config, getProfile(target.profile)) : config);
   // The same risky-policy warnings as the resource logs at preview (sdk/warnings.ts).
   const risks = lint === false ? [] : lintPolicy(config, { profile: target.profile, suppress: lint.suppress });

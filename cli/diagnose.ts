@@ -41,7 +41,9 @@ export function diagnose(request: Preflight, input: DiagnoseInput): string[] {
   if (sent !== undefined && sent !== request.origin) {
     const corrected = evaluate(input.config, preflightRequest(sent, request.method, request.headers), { dialect: input.dialect });
     if (isAllowed(corrected.status, corrected.headers)) {
-      out.push(`with the Origin a browser really sends, "${sent}", the preflight is allowed${corrected.matchedRule === undefined ? "" : ` by rules[${corrected.matchedRule}]`}`);
+      out.push(
+        `with the Origin a browser really sends, "${sent}", the preflight is allowed${corrected.matchedRule === undefined ? "" : ` by rules[${corrected.matchedRule}]`}`,
+      );
       return out;
     }
   }
@@ -59,7 +61,10 @@ export function diagnose(request: Preflight, input: DiagnoseInput): string[] {
   if (!methodOk.some(Boolean)) {
     if (!(CORS_METHODS as readonly string[]).includes(request.method)) return out; // methodShape said why: no rule can list it
     rules.forEach((r, i) => {
-      if (originOk[i] === true) out.push(`rules[${i}] allows the origin but not the method ${request.method} (it allows ${r.allowedMethods.join(", ")}) — add ${request.method} to rules[${i}].allowedMethods`);
+      if (originOk[i] === true)
+        out.push(
+          `rules[${i}] allows the origin but not the method ${request.method} (it allows ${r.allowedMethods.join(", ")}) — add ${request.method} to rules[${i}].allowedMethods`,
+        );
     });
     return out;
   }
@@ -68,7 +73,9 @@ export function diagnose(request: Preflight, input: DiagnoseInput): string[] {
     const refused = request.headers.filter((h) => !probe(r, [h]));
     if (refused.length === 0) return;
     const none = r.allowedHeaders === undefined ? " (it allows none: a rule without allowedHeaders fails every preflight that asks for headers)" : "";
-    out.push(`rules[${i}] allows the origin and ${request.method} but not the request header${refused.length === 1 ? "" : "s"} ${refused.join(", ")}${none} — add ${refused.length === 1 ? "it" : "them"} to rules[${i}].allowedHeaders`);
+    out.push(
+      `rules[${i}] allows the origin and ${request.method} but not the request header${refused.length === 1 ? "" : "s"} ${refused.join(", ")}${none} — add ${refused.length === 1 ? "it" : "them"} to rules[${i}].allowedHeaders`,
+    );
   });
   return out;
 }
@@ -79,7 +86,9 @@ function originShape(origin: string): string[] {
   const sent = browserOrigin(origin);
   if (sent === undefined) return [`"${origin}" is not an origin; browsers send scheme://host[:port], e.g. https://app.example.com — pass that to --origin`];
   if (sent === origin) return [];
-  return [`"${origin}" is not what a browser sends: Origin never has a path or trailing slash (and omits default ports), so the browser sends "${sent}" — use --origin ${sent}, and write origins that way in the policy`];
+  return [
+    `"${origin}" is not what a browser sends: Origin never has a path or trailing slash (and omits default ports), so the browser sends "${sent}" — use --origin ${sent}, and write origins that way in the policy`,
+  ];
 }
 
 /** The Origin header a browser sends for a page at `origin` (the URL's serialized origin); `undefined` when it is no URL. */
@@ -134,5 +143,7 @@ function wildcardWithCredentials(request: Preflight, input: DiagnoseInput): stri
   const fix = `list "${request.origin}" in ${rule}.allowedOrigins (before any "*" rule) instead of relying on "*"`;
   return request.credentials
     ? [`the answer is Access-Control-Allow-Origin: *, which a browser refuses for a request with credentials — ${fix}`]
-    : [`the answer is Access-Control-Allow-Origin: *: fine for anonymous requests, but a browser refuses it if the page sends credentials (cookies, fetch credentials: "include", withCredentials) — if it does, ${fix}`];
+    : [
+        `the answer is Access-Control-Allow-Origin: *: fine for anonymous requests, but a browser refuses it if the page sends credentials (cookies, fetch credentials: "include", withCredentials) — if it does, ${fix}`,
+      ];
 }

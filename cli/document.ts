@@ -18,7 +18,12 @@ export interface Rendered {
 export function render(config: CorsConfiguration, format: FormatName): Rendered {
   try {
     const document = renderPolicy(config, format);
-    return { document, warnings: codecFor(format).limitations(config).filter((i) => i.severity === "warning") };
+    return {
+      document,
+      warnings: codecFor(format)
+        .limitations(config)
+        .filter((i) => i.severity === "warning"),
+    };
   } catch (error) {
     if (error instanceof CorsValidationError) throw failure(`the ${format} format cannot hold this policy`, error.issues);
     throw error;
@@ -31,6 +36,11 @@ export function render(config: CorsConfiguration, format: FormatName): Rendered 
  * what the swift-headers reader accepts back). Always ends with a newline.
  */
 export function documentText(document: Encoded): string {
-  const text = typeof document === "string" ? document : Object.entries(document).map(([name, value]) => `${name}: ${value}`).join("\n");
+  const text =
+    typeof document === "string"
+      ? document
+      : Object.entries(document)
+          .map(([name, value]) => `${name}: ${value}`)
+          .join("\n");
   return text.endsWith("\n") ? text : `${text}\n`;
 }

@@ -15,7 +15,11 @@ export type TargetOutcome<T> =
  * others still run: with several buckets, one refused change must not hide
  * what happened to the rest.
  */
-export async function forEachTarget<T>(out: Output, targets: readonly Target[], work: (target: Target, step: (text: string) => void) => Promise<T>): Promise<TargetOutcome<T>[]> {
+export async function forEachTarget<T>(
+  out: Output,
+  targets: readonly Target[],
+  work: (target: Target, step: (text: string) => void) => Promise<T>,
+): Promise<TargetOutcome<T>[]> {
   const progress: Progress = startProgress("starting");
   const outcomes: TargetOutcome<T>[] = [];
   try {

@@ -16,7 +16,9 @@ export type LintChoice = false | { readonly suppress: Readonly<Record<string, re
 /** Adds `--no-lint` and `--suppress RULE-ID:CODE`, the CLI spelling of the resource's `lint: false | { suppress }`. */
 export function addLintOptions(command: Command): Command {
   command.addOption(new Option("--no-lint", "do not print risky-policy warnings (lint)"));
-  command.addOption(new Option("--suppress <rule-id:code>", "silence one lint warning for the rule with that ID (repeat, or separate with commas)").argParser(collectList));
+  command.addOption(
+    new Option("--suppress <rule-id:code>", "silence one lint warning for the rule with that ID (repeat, or separate with commas)").argParser(collectList),
+  );
   return command;
 }
 
@@ -29,7 +31,8 @@ export function lintChoice(flags: LintFlags): LintChoice {
     const ruleId = entry.slice(0, Math.max(at, 0));
     const code = entry.slice(at + 1);
     if (at <= 0 || code === "") throw usageError(`--suppress ${entry}: is not RULE-ID:CODE — e.g. --suppress public-read:wildcard-origin-write`);
-    if (!isLintCode(code)) throw usageError(`--suppress ${entry}: "${code}" is not a lint warning code; the codes are ${LINT_CODES.join(", ")} — use one of them`);
+    if (!isLintCode(code))
+      throw usageError(`--suppress ${entry}: "${code}" is not a lint warning code; the codes are ${LINT_CODES.join(", ")} — use one of them`);
     (suppress[ruleId] ??= []).push(code);
   }
   return { suppress };

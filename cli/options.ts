@@ -2,7 +2,13 @@ import { InvalidArgumentError } from "commander";
 
 /** Commander parser for a repeatable option whose values may also be comma-separated (`--header a --header b,c`). */
 export function collectList(value: string, previous: string[] = []): string[] {
-  return [...previous, ...value.split(",").map((v) => v.trim()).filter((v) => v !== "")];
+  return [
+    ...previous,
+    ...value
+      .split(",")
+      .map((v) => v.trim())
+      .filter((v) => v !== ""),
+  ];
 }
 
 /** Commander parser for a whole number of seconds. */

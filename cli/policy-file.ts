@@ -90,7 +90,9 @@ function utf8(file: string, bytes: Buffer): string {
 }
 
 function tooLarge(file: string, size: string): CliError {
-  return failure(`${file} ${size}, more than the ${MAX_DOCUMENT_BYTES}-byte limit of a CORS document (S3 accepts at most 64 KB) — check that this is the right file`);
+  return failure(
+    `${file} ${size}, more than the ${MAX_DOCUMENT_BYTES}-byte limit of a CORS document (S3 accepts at most 64 KB) — check that this is the right file`,
+  );
 }
 
 function unreadable(file: string, error: unknown): CliError {
@@ -107,7 +109,12 @@ function unreadable(file: string, error: unknown): CliError {
 export function decodeFile(file: string, from?: FormatName): DecodedFile {
   const text = readText(file);
   const parsed = parsePolicy(from === undefined ? canonicalOrText(text) : text, from === undefined ? {} : { format: from });
-  return { file, ...(parsed.format === undefined ? {} : { format: parsed.format }), ...(parsed.config === undefined ? {} : { config: parsed.config }), issues: parsed.issues };
+  return {
+    file,
+    ...(parsed.format === undefined ? {} : { format: parsed.format }),
+    ...(parsed.config === undefined ? {} : { config: parsed.config }),
+    issues: parsed.issues,
+  };
 }
 
 /** Like {@link decodeFile}, but a document with errors is a failure (exit 1) carrying them. */
@@ -115,7 +122,10 @@ export function loadPolicy(file: string, from?: FormatName): LoadedPolicy {
   const decoded = decodeFile(file, from);
   if (decoded.config === undefined || hasErrors(decoded.issues)) {
     const as = decoded.format === undefined ? "" : ` as ${decoded.format}`;
-    throw failure(`${file} cannot be read${as}`, decoded.issues.filter((i) => i.severity === "error"));
+    throw failure(
+      `${file} cannot be read${as}`,
+      decoded.issues.filter((i) => i.severity === "error"),
+    );
   }
   return { file, format: decoded.format ?? "canonical", config: decoded.config, warnings: decoded.issues };
 }

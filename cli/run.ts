@@ -40,7 +40,8 @@ export async function runCommand(flags: CommonFlags, body: (out: Output) => Prom
 export function describeError(error: unknown): Described {
   if (error instanceof CliError) return { kind: error.kind, message: error.message, issues: error.issues, code: error.exitCode };
   if (error instanceof CorsValidationError) return { kind: "failure", message: summaryOf(error), issues: error.issues, code: EXIT.failure };
-  if (error instanceof BackendError || error instanceof CorsPolicyError || error instanceof Error) return { kind: "failure", message: error.message, issues: [], code: EXIT.failure };
+  if (error instanceof BackendError || error instanceof CorsPolicyError || error instanceof Error)
+    return { kind: "failure", message: error.message, issues: [], code: EXIT.failure };
   return { kind: "failure", message: String(error), issues: [], code: EXIT.failure };
 }
 

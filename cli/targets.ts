@@ -15,7 +15,11 @@ const FLAG_FIELDS = ["profile", "bucket", "endpoint", "region", "accountId", "ju
  * set (their values are then masked in all output).
  */
 export function targetsFrom(flags: TargetFlags, out: Output, options: { readonly many?: boolean } = {}): Target[] {
-  const fromFlags = FLAG_FIELDS.some((k) => flags[k] !== undefined) || flags.accessKeyIdEnv !== undefined || flags.secretAccessKeyEnv !== undefined || flags.sessionTokenEnv !== undefined;
+  const fromFlags =
+    FLAG_FIELDS.some((k) => flags[k] !== undefined) ||
+    flags.accessKeyIdEnv !== undefined ||
+    flags.secretAccessKeyEnv !== undefined ||
+    flags.sessionTokenEnv !== undefined;
   if (flags.targetFile !== undefined && fromFlags) {
     throw usageError("--target-file cannot be combined with --profile, --bucket or the other target flags — put everything in the file, or use flags only");
   }
@@ -61,7 +65,9 @@ function readTargetFile(file: string): unknown[] {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw usageError(`target file ${JSON.stringify(file)} is not JSON (${(error as Error).message}) — write a Target object such as {"profile": "r2", "accountId": "…", "bucket": "assets"}`);
+    throw usageError(
+      `target file ${JSON.stringify(file)} is not JSON (${(error as Error).message}) — write a Target object such as {"profile": "r2", "accountId": "…", "bucket": "assets"}`,
+    );
   }
   return Array.isArray(value) ? value : [value];
 }
@@ -87,9 +93,19 @@ function checkReachable(target: Target, out: Output): void {
     }
   }
   const names = target.credentials ?? {};
-  const pairs = [["accessKeyIdEnv", "--access-key-id-env"], ["secretAccessKeyEnv", "--secret-access-key-env"], ["sessionTokenEnv", "--session-token-env"]] as const;
+  const pairs = [
+    ["accessKeyIdEnv", "--access-key-id-env"],
+    ["secretAccessKeyEnv", "--secret-access-key-env"],
+    ["sessionTokenEnv", "--session-token-env"],
+  ] as const;
   if ((names.accessKeyIdEnv === undefined) !== (names.secretAccessKeyEnv === undefined)) {
-    issues.push(issue("target-invalid", ["target", "credentials"], "names only one of the access key id and secret variables; both are needed — give --access-key-id-env and --secret-access-key-env together"));
+    issues.push(
+      issue(
+        "target-invalid",
+        ["target", "credentials"],
+        "names only one of the access key id and secret variables; both are needed — give --access-key-id-env and --secret-access-key-env together",
+      ),
+    );
   }
   for (const [field, flag] of pairs) {
     const name = names[field];
@@ -97,7 +113,13 @@ function checkReachable(target: Target, out: Output): void {
     out.protectEnv(name);
     const value = process.env[name];
     if (value === undefined || value === "") {
-      issues.push(issue("credentials-unset", ["target", "credentials", field], `names ${JSON.stringify(name)}, which is not set in the environment — export ${name}, or leave out ${flag} to use the AWS default chain`));
+      issues.push(
+        issue(
+          "credentials-unset",
+          ["target", "credentials", field],
+          `names ${JSON.stringify(name)}, which is not set in the environment — export ${name}, or leave out ${flag} to use the AWS default chain`,
+        ),
+      );
     }
   }
   if (issues.length > 0) throw usageError(`the target ${resourceIdOf(target)} cannot be used`, issues);

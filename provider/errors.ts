@@ -139,6 +139,11 @@ export function rewrap(error: unknown, message: (original: string) => string): C
   const text = message(original);
   Object.defineProperty(copy, "message", { value: text, writable: true, configurable: true, enumerable: false });
   Object.defineProperty(copy, "cause", { value: error, writable: true, configurable: true, enumerable: false });
-  Object.defineProperty(copy, "stack", { value: `${copy.name}: ${text}\n${(error.stack ?? "").split("\n").slice(1).join("\n")}`, writable: true, configurable: true, enumerable: false });
+  Object.defineProperty(copy, "stack", {
+    value: `${copy.name}: ${text}\n${(error.stack ?? "").split("\n").slice(1).join("\n")}`,
+    writable: true,
+    configurable: true,
+    enumerable: false,
+  });
   return copy;
 }

@@ -51,10 +51,14 @@ export class CorsPolicySet extends pulumi.ComponentResource {
  */
 export function childNames(setName: string, targets: readonly TargetArgs[]): string[] {
   if (targets.length === 0) {
-    throw new CorsPolicyError(`CorsPolicySet "${setName}": targets is empty; it needs at least one target — add one, e.g. targets.aws({ bucket, region })`, { code: "InvalidArgument" });
+    throw new CorsPolicyError(`CorsPolicySet "${setName}": targets is empty; it needs at least one target — add one, e.g. targets.aws({ bucket, region })`, {
+      code: "InvalidArgument",
+    });
   }
   const base = targets.map((t, i) => slug(`${setName}-${t.profile}-${plain(t.bucket) ?? i}`));
-  const scoped = targets.map((t, i) => (count(base, base[i]!) > 1 ? slug(`${base[i]}-${plain(t.region) ?? plain(t.accountId) ?? plain(t.endpoint) ?? ""}`) : base[i]!));
+  const scoped = targets.map((t, i) =>
+    count(base, base[i]!) > 1 ? slug(`${base[i]}-${plain(t.region) ?? plain(t.accountId) ?? plain(t.endpoint) ?? ""}`) : base[i]!,
+  );
   return scoped.map((n, i) => (count(scoped, n) > 1 ? `${n}-${i}` : n));
 }
 
@@ -64,7 +68,10 @@ function plain(value: unknown): string | undefined {
 }
 
 function slug(text: string): string {
-  return text.replace(/^[a-z]+:\/\//i, "").replace(/[^A-Za-z0-9_.-]+/g, "-").replace(/-+$/, "");
+  return text
+    .replace(/^[a-z]+:\/\//i, "")
+    .replace(/[^A-Za-z0-9_.-]+/g, "-")
+    .replace(/-+$/, "");
 }
 
 function count(list: readonly string[], value: string): number {

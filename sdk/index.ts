@@ -16,7 +16,15 @@ export { CorsPolicyError, CorsValidationError } from "../provider/errors";
 // and the provider's lifecycle functions (reached only through "pulumi-bucket-cors/provider").
 export { CorsPolicy } from "./cors-policy";
 export type { CorsPolicyArgs, CorsPolicyCommonArgs, CorsPolicyRulesArgs, CorsPolicyDocumentArgs, LintArgs, SwiftArgs } from "./args";
-export { targets, type CredentialEnvNames, type S3PresetArgs, type RegionalPresetArgs, type SwiftPresetArgs, type KeystoneSwiftPresetArgs, type TargetArgs } from "./targets";
+export {
+  targets,
+  type CredentialEnvNames,
+  type S3PresetArgs,
+  type RegionalPresetArgs,
+  type SwiftPresetArgs,
+  type KeystoneSwiftPresetArgs,
+  type TargetArgs,
+} from "./targets";
 export { rules } from "./rules";
 export { ON_EXISTING, type OnExisting } from "../provider/operations/options";
 export type { Target, TargetInput, R2Jurisdiction } from "../provider/targets/types";

@@ -91,7 +91,8 @@ export const targets = {
   /** OVHcloud Object Storage, S3 API (region such as `gra`). */
   ovh: (args: RegionalPresetArgs): TargetArgs => target("ovh", args.bucket, { ...s3Fields(args), region: args.region }),
   /** Exoscale SOS (zone such as `de-fra-1`). @see https://community.exoscale.com/documentation/storage/cors/ */
-  exoscale: (args: S3PresetArgs & { readonly zone: pulumi.Input<string> }): TargetArgs => target("exoscale", args.bucket, { ...s3Fields(args), region: args.zone }),
+  exoscale: (args: S3PresetArgs & { readonly zone: pulumi.Input<string> }): TargetArgs =>
+    target("exoscale", args.bucket, { ...s3Fields(args), region: args.zone }),
   /** Ceph RGW, self-hosted: the endpoint is required. */
   ceph: (args: S3PresetArgs & { readonly endpoint: pulumi.Input<string>; readonly region?: pulumi.Input<string> | undefined }): TargetArgs =>
     target("ceph", args.bucket, { ...s3Fields(args), region: args.region }),
@@ -101,7 +102,11 @@ export const targets = {
   wasabi: (args: RegionalPresetArgs): TargetArgs => target("wasabi", args.bucket, { ...s3Fields(args), region: args.region }),
   /** Any other S3-compatible service: the endpoint is required; path-style unless told otherwise. */
   s3: (
-    args: S3PresetArgs & { readonly endpoint: pulumi.Input<string>; readonly region?: pulumi.Input<string> | undefined; readonly forcePathStyle?: pulumi.Input<boolean> | undefined },
+    args: S3PresetArgs & {
+      readonly endpoint: pulumi.Input<string>;
+      readonly region?: pulumi.Input<string> | undefined;
+      readonly forcePathStyle?: pulumi.Input<boolean> | undefined;
+    },
   ): TargetArgs => target("s3", args.bucket, { ...s3Fields(args), region: args.region, forcePathStyle: args.forcePathStyle }),
   /**
    * An OpenStack Swift container. Credentials from the environment: `OS_AUTH_TOKEN` + `OS_STORAGE_URL`,

@@ -65,7 +65,10 @@ export function registerApply(program: Command): void {
     .description("Put a CORS document on one or more buckets, with the semantics of the CorsPolicy resource's create, and wait until each service serves it.")
     .argument("<file>", "CORS document to apply (- for standard input)")
     .addOption(new Option("--on-existing <mode>", "when the bucket already has a configuration").choices(ON_EXISTING).default("fail"))
-    .option("--expect-current <file>", "replace the configuration only while the bucket holds this document (none: no configuration); a compare-and-swap for updates")
+    .option(
+      "--expect-current <file>",
+      "replace the configuration only while the bucket holds this document (none: no configuration); a compare-and-swap for updates",
+    )
     .addOption(new Option("--from <format>", "format of the document; detected when omitted").choices(FORMAT_NAMES))
     .option("--timeout <seconds>", "how long to wait until the change is served; the profile's propagation delay when omitted", seconds)
     .option("--allow-widening", "Swift: accept rules Swift can only hold in a wider form")
@@ -77,7 +80,8 @@ export function registerApply(program: Command): void {
         const targets = targetsFrom(flags, out, { many: true });
         const lint = lintChoice(flags);
         const desired = targets.map((t) => desiredFor(policy.config, t, flags.allowWidening === true, lint));
-        const current = flags.expectCurrent === undefined ? undefined : flags.expectCurrent === "none" ? null : loadPolicy(flags.expectCurrent, flags.from).config;
+        const current =
+          flags.expectCurrent === undefined ? undefined : flags.expectCurrent === "none" ? null : loadPolicy(flags.expectCurrent, flags.from).config;
         const outcomes = await forEachTarget(out, targets, async (target, step) => {
           const { config, warnings } = desired[targets.indexOf(target)]!;
           const timeout = propagationTimeout(target, flags.timeout);
@@ -105,21 +109,40 @@ export function registerApply(program: Command): void {
  * rules are refused, adopted or replaced as `--on-existing` says. A write that
  * is never served is undone while the bucket still holds it.
  */
-async function applyOne(target: Target, desired: CorsConfiguration, claim: { onExisting: OnExisting; expectCurrent: CorsConfiguration | null | undefined }, timeout: number, step: (text: string) => void): Promise<Action> {
+async function applyOne(
+  target: Target,
+  desired: CorsConfiguration,
+  claim: { onExisting: OnExisting; expectCurrent: CorsConfiguration | null | undefined },
+  timeout: number,
+  step: (text: string) => void,
+): Promise<Action> {
   step(`writing if needed, then waiting until it is served (up to ${timeout} s)`);
   const { expectCurrent, onExisting } = claim;
-  const outcome = await applyPolicy(await backendOf(target), target, desired, { owned: false, onExisting, ...(expectCurrent === undefined ? {} : { expectCurrent }), confirm: readBack(timeout) });
+  const outcome = await applyPolicy(await backendOf(target), target, desired, {
+    owned: false,
+    onExisting,
+    ...(expectCurrent === undefined ? {} : { expectCurrent }),
+    confirm: readBack(timeout),
+  });
   if (outcome.kind !== "refused") return outcome.kind;
   const { previous } = outcome;
   if (outcome.reason === "changed") {
-    throw failure(`${describeTarget(target)} does not hold what --expect-current says: it has ${describeLive(previous)}, --expect-current is ${expectCurrent === null || expectCurrent === undefined ? "no CORS configuration" : describeRules(expectCurrent.rules)}; nothing was changed — someone changed it since; run bucket-cors plan to see the differences, then apply again with the right --expect-current`);
+    throw failure(
+      `${describeTarget(target)} does not hold what --expect-current says: it has ${describeLive(previous)}, --expect-current is ${expectCurrent === null || expectCurrent === undefined ? "no CORS configuration" : describeRules(expectCurrent.rules)}; nothing was changed — someone changed it since; run bucket-cors plan to see the differences, then apply again with the right --expect-current`,
+    );
   }
   if (previous.kind === "unreadable") {
-    throw failure(`${describeTarget(target)} has a CORS configuration this package cannot read: ${previous.raw}; nothing was changed — use --on-existing overwrite to replace it with the document`);
+    throw failure(
+      `${describeTarget(target)} has a CORS configuration this package cannot read: ${previous.raw}; nothing was changed — use --on-existing overwrite to replace it with the document`,
+    );
   }
   const live = previous.kind === "config" ? describeRules(previous.config.rules) : "";
   if (outcome.reason === "foreign") {
-    throw failure(`${describeTarget(target)} already has a CORS configuration: ${live}; nothing was changed — use --on-existing adopt to accept it when it already matches the document, or --on-existing overwrite to replace it`);
+    throw failure(
+      `${describeTarget(target)} already has a CORS configuration: ${live}; nothing was changed — use --on-existing adopt to accept it when it already matches the document, or --on-existing overwrite to replace it`,
+    );
   }
-  throw failure(`${describeTarget(target)} has a CORS configuration that differs from the document, so it cannot be adopted: it has ${live}, the document has ${describeRules(desired.rules)}; nothing was changed — run bucket-cors plan to see the differences, or use --on-existing overwrite`);
+  throw failure(
+    `${describeTarget(target)} has a CORS configuration that differs from the document, so it cannot be adopted: it has ${live}, the document has ${describeRules(desired.rules)}; nothing was changed — run bucket-cors plan to see the differences, or use --on-existing overwrite`,
+  );
 }

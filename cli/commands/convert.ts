@@ -29,7 +29,9 @@ export function registerConvert(program: Command): void {
   program
     .command("convert")
     .summary("convert a CORS document from one format to another")
-    .description("Convert a CORS document from one format to another. The document is decoded into the canonical model and rendered again: nothing converts format to format.")
+    .description(
+      "Convert a CORS document from one format to another. The document is decoded into the canonical model and rendered again: nothing converts format to format.",
+    )
     .argument("<file>", "document to convert (- for standard input)")
     .addOption(new Option("--to <format>", "format to write (required)").choices(FORMAT_NAMES).makeOptionMandatory())
     .addOption(new Option("--from <format>", "format of the input; detected when omitted").choices(FORMAT_NAMES))

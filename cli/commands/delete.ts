@@ -44,7 +44,9 @@ export function registerDelete(program: Command): void {
     .action((flags: DeleteFlags) =>
       runCommand(flags, async (out) => {
         const targets = targetsFrom(flags, out, { many: true });
-        const outcomes = await forEachTarget(out, targets, (target, step) => deleteOne(target, propagationTimeout(target, flags.timeout), flags.missingOk === true, step));
+        const outcomes = await forEachTarget(out, targets, (target, step) =>
+          deleteOne(target, propagationTimeout(target, flags.timeout), flags.missingOk === true, step),
+        );
         out.emit({ ok: outcomes.every((o) => o.ok), results: outcomes.map(outcomeJson) }, () => {
           for (const o of outcomes) {
             if (!o.ok) printFailure(out, o);
@@ -60,7 +62,12 @@ export function registerDelete(program: Command): void {
 }
 
 /** Through the operations layer's `removePolicy`, as the resource's delete: a missing configuration or bucket is success. */
-async function deleteOne(target: Target, timeout: number, missingOk: boolean, step: (text: string) => void): Promise<{ action: Action; removed: readonly CorsRule[] | null; raw?: string }> {
+async function deleteOne(
+  target: Target,
+  timeout: number,
+  missingOk: boolean,
+  step: (text: string) => void,
+): Promise<{ action: Action; removed: readonly CorsRule[] | null; raw?: string }> {
   step(`removing if present, then waiting until it is gone (up to ${timeout} s)`);
   const outcome = await removePolicy(await backendOf(target), target, readBack(timeout));
   if (outcome.kind === "no-bucket") {

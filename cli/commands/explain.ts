@@ -41,14 +41,16 @@ export function registerExplain(program: Command): void {
   program
     .command("explain")
     .summary("evaluate a preflight against a document offline")
-    .description("Evaluate a preflight (OPTIONS with Access-Control-Request-Method) against a CORS document offline: allowed or denied, the status and the exact CORS headers the server would answer, why each rule matched or not, and a diagnosis.")
+    .description(
+      "Evaluate a preflight (OPTIONS with Access-Control-Request-Method) against a CORS document offline: allowed or denied, the status and the exact CORS headers the server would answer, why each rule matched or not, and a diagnosis.",
+    )
     .argument("<file>", "CORS document (- for standard input)")
     .requiredOption("--origin <origin>", "Origin of the page (required), e.g. https://app.example.com")
     .requiredOption("--method <method>", "method the page will use (required)")
     .option("--header <name>", "request header the page sets (repeat, or separate with commas)", collectList)
     .addOption(new Option("--dialect <dialect>", "whose behaviour to reproduce").choices(DIALECTS).default("aws"))
     .addOption(new Option("--from <format>", "format of the document; detected when omitted").choices(FORMAT_NAMES))
-    .option("--credentials", "the page sends credentials (cookies, credentials: \"include\")")
+    .option("--credentials", 'the page sends credentials (cookies, credentials: "include")')
     .option("--json", "print one JSON document: the answer, explanation and diagnosis")
     .addHelpText("after", EXAMPLES)
     .action((file: string, flags: ExplainFlags) =>
@@ -62,17 +64,38 @@ export function registerExplain(program: Command): void {
         const wildcardRefused = credentials && evaluation.headers["access-control-allow-origin"] === "*";
         const allowed = isAllowed(evaluation.status, evaluation.headers) && !wildcardRefused;
         const policyErrors = validate(policy.config).filter((i) => i.severity === "error");
-        const diagnoses = diagnose({ origin: flags.origin, method, headers, credentials }, { dialect: flags.dialect, config: policy.config, evaluation, policyErrors });
+        const diagnoses = diagnose(
+          { origin: flags.origin, method, headers, credentials },
+          { dialect: flags.dialect, config: policy.config, evaluation, policyErrors },
+        );
         out.emit(
           {
-            file, format: policy.format, dialect: flags.dialect, request, allowed,
-            status: evaluation.status ?? null, headers: evaluation.headers, matchedRule: evaluation.matchedRule ?? null,
-            errorCode: evaluation.errorCode ?? null, errorMessage: evaluation.errorMessage ?? null,
-            explanation: evaluation.explanation, diagnoses,
+            file,
+            format: policy.format,
+            dialect: flags.dialect,
+            request,
+            allowed,
+            status: evaluation.status ?? null,
+            headers: evaluation.headers,
+            matchedRule: evaluation.matchedRule ?? null,
+            errorCode: evaluation.errorCode ?? null,
+            errorMessage: evaluation.errorMessage ?? null,
+            explanation: evaluation.explanation,
+            diagnoses,
           },
           () => {
-            out.line(`Preflight OPTIONS from ${flags.origin} for ${method}${headers.length === 0 ? "" : ` with ${headers.join(", ")}`} (dialect ${flags.dialect})`);
-            printAnswer(out, { allowed, status: evaluation.status, headers: evaluation.headers, matchedRule: evaluation.matchedRule, errorCode: evaluation.errorCode, errorMessage: evaluation.errorMessage, note: wildcardRefused ? "the browser refuses Access-Control-Allow-Origin: * with credentials" : undefined });
+            out.line(
+              `Preflight OPTIONS from ${flags.origin} for ${method}${headers.length === 0 ? "" : ` with ${headers.join(", ")}`} (dialect ${flags.dialect})`,
+            );
+            printAnswer(out, {
+              allowed,
+              status: evaluation.status,
+              headers: evaluation.headers,
+              matchedRule: evaluation.matchedRule,
+              errorCode: evaluation.errorCode,
+              errorMessage: evaluation.errorMessage,
+              note: wildcardRefused ? "the browser refuses Access-Control-Allow-Origin: * with credentials" : undefined,
+            });
             out.line("Explanation:");
             for (const line of evaluation.explanation) out.line(`  ${line}`);
             if (diagnoses.length > 0) {

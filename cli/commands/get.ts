@@ -40,7 +40,10 @@ export function registerGet(program: Command): void {
         if (read.kind === "no-bucket") throw read.error;
         if (read.kind === "none") throw failure(`${describeTarget(target)} (${id}) has no CORS configuration`);
         if (read.kind === "unreadable") {
-          throw failure(`${describeTarget(target)} (${id}) has a CORS configuration this package cannot read: ${read.raw} — bucket-cors delete removes it; bucket-cors apply --on-existing overwrite replaces it`, read.issues);
+          throw failure(
+            `${describeTarget(target)} (${id}) has a CORS configuration this package cannot read: ${read.raw} — bucket-cors delete removes it; bucket-cors apply --on-existing overwrite replaces it`,
+            read.issues,
+          );
         }
         const live = read.config;
         const rendered = render(live, flags.format);

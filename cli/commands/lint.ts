@@ -31,7 +31,9 @@ export function registerLint(program: Command): void {
   program
     .command("lint")
     .summary("check a document against a vendor's rules and risks")
-    .description("Check a CORS document: format, shape, the target vendor's rules and limits, and risky-policy warnings. Every problem is reported with its path and a fix.")
+    .description(
+      "Check a CORS document: format, shape, the target vendor's rules and limits, and risky-policy warnings. Every problem is reported with its path and a fix.",
+    )
     .argument("<file>", "document to check (- for standard input)")
     .addOption(new Option("--target <profile>", "vendor profile to check against").choices(PROFILE_NAMES).default("s3"))
     .addOption(new Option("--from <format>", "format of the document; detected when omitted").choices(FORMAT_NAMES))
@@ -51,7 +53,8 @@ export function registerLint(program: Command): void {
         const format = decoded.format ?? null;
         out.emit({ ok: errors.length === 0, file, format, profile: flags.target, errors: issuesJson(errors), warnings: issuesJson(warnings) }, () => {
           const as = format === null ? "" : `${format}, `;
-          const counts = errors.length + warnings.length === 0 ? "no problems found" : `${plural(errors.length, "error")}, ${plural(warnings.length, "warning")}`;
+          const counts =
+            errors.length + warnings.length === 0 ? "no problems found" : `${plural(errors.length, "error")}, ${plural(warnings.length, "warning")}`;
           out.line(`${file} (${as}profile ${flags.target}): ${errors.length > 0 ? out.style.bad(counts) : counts}`);
           printIssues(out, [...errors, ...warnings]);
         });

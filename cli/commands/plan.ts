@@ -58,10 +58,19 @@ export function registerPlan(program: Command): void {
           step("reading the live configuration");
           const { live, inSync } = await planPolicy(await backendOf(target), target, config);
           if (live.kind === "unreadable") {
-            throw failure(`${describeTarget(target)} has a CORS configuration this package cannot read: ${live.raw} — bucket-cors apply --on-existing overwrite replaces it with the document`, live.issues);
+            throw failure(
+              `${describeTarget(target)} has a CORS configuration this package cannot read: ${live.raw} — bucket-cors apply --on-existing overwrite replaces it with the document`,
+              live.issues,
+            );
           }
           const rules = live.kind === "config" ? live.config.rules : null;
-          return { inSync, live: rules, desired: config.rules, changes: diffRules(rules ?? [], config.rules), warnings: issuesJson([...policy.warnings, ...warnings]) };
+          return {
+            inSync,
+            live: rules,
+            desired: config.rules,
+            changes: diffRules(rules ?? [], config.rules),
+            warnings: issuesJson([...policy.warnings, ...warnings]),
+          };
         });
         const inSync = outcomes.every((o) => o.ok && o.result.inSync);
         out.emit({ ok: outcomes.every((o) => o.ok), inSync, results: outcomes.map(outcomeJson) }, () => {

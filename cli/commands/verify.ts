@@ -61,7 +61,9 @@ export function registerVerify(program: Command): void {
   const command = program
     .command("verify")
     .summary("send a real preflight to a bucket")
-    .description("Send a real preflight (OPTIONS) to an object URL of a bucket and print the status and the CORS headers it answers, next to what the live configuration predicts.")
+    .description(
+      "Send a real preflight (OPTIONS) to an object URL of a bucket and print the status and the CORS headers it answers, next to what the live configuration predicts.",
+    )
     .requiredOption("--origin <origin>", "Origin of the page (required), e.g. https://app.example.com")
     .requiredOption("--method <method>", "method the page will use (required)")
     .option("--header <name>", "request header the page sets (repeat, or separate with commas)", collectList)
@@ -79,8 +81,14 @@ export function registerVerify(program: Command): void {
         const predicted = await predict(target, request, answer, flags.dialect);
         out.emit(
           {
-            target: resourceIdOf(target), url: answer.url, request, allowed, status: answer.status, headers: answer.headers,
-            errorCode: answer.errorCode ?? null, errorMessage: answer.errorMessage ?? null,
+            target: resourceIdOf(target),
+            url: answer.url,
+            request,
+            allowed,
+            status: answer.status,
+            headers: answer.headers,
+            errorCode: answer.errorCode ?? null,
+            errorMessage: answer.errorMessage ?? null,
             prediction: "prediction" in predicted ? predicted.prediction : null,
             predictionError: "error" in predicted ? predicted.error : null,
           },
@@ -101,13 +109,20 @@ type LiveAnswer = ProbeAnswer;
  * the answer is kept for printing.
  */
 async function probe(target: Target, flags: VerifyFlags, request: CorsRequest): Promise<LiveAnswer> {
-  const expectation = { origin: flags.origin, method: request.headers["Access-Control-Request-Method"] ?? flags.method, headers: flags.header ?? [], allowed: flags.expect === "allowed" };
+  const expectation = {
+    origin: flags.origin,
+    method: request.headers["Access-Control-Request-Method"] ?? flags.method,
+    headers: flags.header ?? [],
+    allowed: flags.expect === "allowed",
+  };
   let answer: ProbeAnswer;
   try {
     answer = (await verifyPolicy(await backendOf(target), target, [expectation], 0, flags.key)).outcomes[0]!.answer;
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
-    throw failure(`the preflight ${request.method} to ${resourceIdOf(target)} failed (${e.code ?? e.message}) — check the endpoint and that the service is reachable`);
+    throw failure(
+      `the preflight ${request.method} to ${resourceIdOf(target)} failed (${e.code ?? e.message}) — check the endpoint and that the service is reachable`,
+    );
   }
   const cors = Object.entries(answer.headers).filter(([name]) => name.startsWith("access-control-") || name === "vary");
   return { ...answer, headers: Object.fromEntries(cors.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) };
@@ -132,7 +147,18 @@ async function predict(target: Target, request: CorsRequest, answer: LiveAnswer,
     .filter((d) => d.live !== d.predicted);
   const allowed = isAllowed(evaluation.status, evaluation.headers);
   const agrees = differences.length === 0 && evaluation.status === answer.status;
-  return { prediction: { dialect, allowed, status: evaluation.status ?? null, headers: evaluation.headers, matchedRule: evaluation.matchedRule ?? null, explanation: evaluation.explanation, agrees, differences } };
+  return {
+    prediction: {
+      dialect,
+      allowed,
+      status: evaluation.status ?? null,
+      headers: evaluation.headers,
+      matchedRule: evaluation.matchedRule ?? null,
+      explanation: evaluation.explanation,
+      agrees,
+      differences,
+    },
+  };
 }
 
 function printVerify(out: Output, sent: Readonly<Record<string, string>>, answer: LiveAnswer, allowed: boolean, predicted: Predicted): void {
@@ -145,7 +171,9 @@ function printVerify(out: Output, sent: Readonly<Record<string, string>>, answer
   }
   const p = predicted.prediction;
   const verdict = `${p.allowed ? "allowed" : "denied"}${p.matchedRule === null ? "" : ` by rules[${p.matchedRule}]`} (${p.status ?? "no status"})`;
-  out.line(`Prediction from the live configuration (dialect ${p.dialect}): ${verdict}, ${p.agrees ? "as answered" : out.style.warn("differs from the answer")}`);
+  out.line(
+    `Prediction from the live configuration (dialect ${p.dialect}): ${verdict}, ${p.agrees ? "as answered" : out.style.warn("differs from the answer")}`,
+  );
   if (p.status !== answer.status) out.line(`  status: answered ${answer.status}, predicted ${p.status ?? "none"}`);
   for (const d of p.differences) out.line(`  ${d.header}: answered ${d.live ?? "(absent)"}, predicted ${d.predicted ?? "(absent)"}`);
   for (const line of p.explanation) out.line(`  ${line}`);

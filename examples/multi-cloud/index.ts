@@ -18,7 +18,14 @@ function endpointFrom(key: string): { endpoint: string } | Record<string, never>
 }
 
 const web = cors.rules([
-  { id: "app", allowedOrigins: ["https://app.example.com"], allowedMethods: ["GET", "HEAD", "PUT"], allowedHeaders: ["content-type"], exposeHeaders: ["ETag"], maxAgeSeconds: 3600 },
+  {
+    id: "app",
+    allowedOrigins: ["https://app.example.com"],
+    allowedMethods: ["GET", "HEAD", "PUT"],
+    allowedHeaders: ["content-type"],
+    exposeHeaders: ["ETag"],
+    maxAgeSeconds: 3600,
+  },
   { id: "public", allowedOrigins: ["*"], allowedMethods: ["GET", "HEAD"] },
 ]);
 
@@ -42,7 +49,11 @@ const s3Clouds = new cors.CorsPolicySet("web", {
 // Swift keeps one CORS setting per container and allows every method and header:
 // say so explicitly instead of being refused at preview.
 const media = new cors.CorsPolicy("media-vstorage", {
-  target: cors.targets.vstorage({ container: config.require("vstorageContainer"), region: config.require("vstorageRegion"), ...endpointFrom("vstorageEndpoint") }),
+  target: cors.targets.vstorage({
+    container: config.require("vstorageContainer"),
+    region: config.require("vstorageRegion"),
+    ...endpointFrom("vstorageEndpoint"),
+  }),
   rules: web,
   swift: { allowWidening: true },
 });

@@ -7,7 +7,12 @@ import { MAX_RESPONSE_BYTES } from "./limits";
  * it passes `cap` bytes, or at once when Content-Length already says so. Never
  * holds more than `cap` bytes.
  */
-export async function readStreamCapped(stream: Readable, status: number | undefined, contentLength: string | undefined, cap: number = MAX_RESPONSE_BYTES): Promise<Buffer> {
+export async function readStreamCapped(
+  stream: Readable,
+  status: number | undefined,
+  contentLength: string | undefined,
+  cap: number = MAX_RESPONSE_BYTES,
+): Promise<Buffer> {
   if (contentLength !== undefined && Number(contentLength) > cap) {
     stream.destroy();
     throw new BodyTooLarge(status);

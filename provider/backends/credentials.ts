@@ -30,9 +30,10 @@ export function resolveCredentials(target: Target): ResolvedCredentials {
   }
   const config = providerConfig();
   if (config.accessKeyId !== undefined && config.secretAccessKey !== undefined) {
-    const values = config.sessionToken === undefined
-      ? { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey }
-      : { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey, sessionToken: config.sessionToken };
+    const values =
+      config.sessionToken === undefined
+        ? { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey }
+        : { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey, sessionToken: config.sessionToken };
     return { source: "config", values, fingerprint: fingerprintOf(values) };
   }
   return { source: "default-chain", fingerprint: "default-chain" };
@@ -43,15 +44,24 @@ const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 function readEnv(name: string | undefined, field: string): string {
   if (name === undefined) {
-    throw new CorsPolicyError(`target.credentials.${field}: is missing; both accessKeyIdEnv and secretAccessKeyEnv are needed — name the environment variable holding it`, { code: "MissingCredentials" });
+    throw new CorsPolicyError(
+      `target.credentials.${field}: is missing; both accessKeyIdEnv and secretAccessKeyEnv are needed — name the environment variable holding it`,
+      { code: "MissingCredentials" },
+    );
   }
   // Never echo it: a value given where the variable's name belongs is the secret itself (issue 11, item 6).
   if (!ENV_NAME.test(name)) {
-    throw new CorsPolicyError(`target.credentials.${field}: is not an environment variable name (letters, digits and _, not starting with a digit); it is not shown, in case it is the secret itself — give the name of the variable that holds the value, e.g. "AWS_SECRET_ACCESS_KEY"`, { code: "MissingCredentials" });
+    throw new CorsPolicyError(
+      `target.credentials.${field}: is not an environment variable name (letters, digits and _, not starting with a digit); it is not shown, in case it is the secret itself — give the name of the variable that holds the value, e.g. "AWS_SECRET_ACCESS_KEY"`,
+      { code: "MissingCredentials" },
+    );
   }
   const value = process.env[name];
   if (value === undefined || value === "") {
-    throw new CorsPolicyError(`target.credentials.${field}: names ${JSON.stringify(name)}, which is not set in the environment of the Pulumi program — export ${name}, or remove credentials to use the AWS default chain`, { code: "MissingCredentials" });
+    throw new CorsPolicyError(
+      `target.credentials.${field}: names ${JSON.stringify(name)}, which is not set in the environment of the Pulumi program — export ${name}, or remove credentials to use the AWS default chain`,
+      { code: "MissingCredentials" },
+    );
   }
   return value;
 }

@@ -26,7 +26,13 @@ export function failed(subject: Subject, facts: Facts): BackendError {
 
 /** The operation ran out of its overall deadline (a dripping or stalled server, or retries that took too long). */
 export function deadlineExceeded(subject: Subject, operation: string, limit: Deadline, cause: unknown): BackendError {
-  return failed(subject, { operation, code: "DeadlineExceeded", serviceCode: "Timeout", detail: `no complete answer within the deadline of ${seconds(limit.ms)} — the service is unreachable, stalled or too slow; try again later`, cause });
+  return failed(subject, {
+    operation,
+    code: "DeadlineExceeded",
+    serviceCode: "Timeout",
+    detail: `no complete answer within the deadline of ${seconds(limit.ms)} — the service is unreachable, stalled or too slow; try again later`,
+    cause,
+  });
 }
 
 /** An answer whose body is larger than this package reads; the body was not buffered. */
@@ -42,7 +48,14 @@ export function tooLarge(subject: Subject, operation: string, status: number | u
 }
 
 /** A 3xx answer: redirects are never followed, so credentials never go to an address the user did not give. */
-export function redirectRefused(subject: Subject, operation: string, status: number, location: string | null, serviceCode = "Redirect", cause?: unknown): BackendError {
+export function redirectRefused(
+  subject: Subject,
+  operation: string,
+  status: number,
+  location: string | null,
+  serviceCode = "Redirect",
+  cause?: unknown,
+): BackendError {
   const to = location === null ? "" : ` to ${originOf(location)}`;
   return failed(subject, {
     operation,

@@ -24,7 +24,12 @@ const MAX_PROBE_BODY = 64 * 1024;
  * network error, or the abort after the deadline: callers word it
  * (backends/failure.ts, `transportFailure`).
  */
-export function sendRequest(url: string, method: string, headers: Readonly<Record<string, string>>, limit: Deadline = deadline(DEFAULT_DEADLINES_MS.probe)): Promise<HttpAnswer> {
+export function sendRequest(
+  url: string,
+  method: string,
+  headers: Readonly<Record<string, string>>,
+  limit: Deadline = deadline(DEFAULT_DEADLINES_MS.probe),
+): Promise<HttpAnswer> {
   const send = url.startsWith("https:") ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
     const req = send(url, { method, headers: { ...headers }, signal: limit.signal }, (res) => {
@@ -36,7 +41,12 @@ export function sendRequest(url: string, method: string, headers: Readonly<Recor
         const body = Buffer.concat(chunks).toString("utf8");
         const code = element(body, "Code");
         const message = element(body, "Message");
-        resolve({ status: res.statusCode ?? 0, headers: out, ...(code === undefined ? {} : { errorCode: code }), ...(message === undefined ? {} : { errorMessage: message }) });
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: out,
+          ...(code === undefined ? {} : { errorCode: code }),
+          ...(message === undefined ? {} : { errorMessage: message }),
+        });
       };
       res.on("data", (chunk: Buffer) => {
         if (size >= MAX_PROBE_BODY) return;

@@ -25,7 +25,10 @@ interface RawResponse {
  * `requestTimeout` is an idle timeout, hence also the per-call abort signal.
  * `onAnswer` sees what the service sent, for checks the parsed output cannot make.
  */
-export function capBody<I extends object, O extends MetadataBearer>(command: { readonly middlewareStack: MiddlewareStack<I, O> }, onAnswer?: (answer: RawAnswer) => void): void {
+export function capBody<I extends object, O extends MetadataBearer>(
+  command: { readonly middlewareStack: MiddlewareStack<I, O> },
+  onAnswer?: (answer: RawAnswer) => void,
+): void {
   const middleware: DeserializeMiddleware<I, O> = (next) => async (args) => {
     const result = await next(args);
     const response = result.response as RawResponse;

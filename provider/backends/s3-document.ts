@@ -15,7 +15,10 @@ export function corsDocumentProblem(subject: Subject, answer: RawAnswer): Backen
   // The root decides, not the content type: services label the same document application/xml, text/xml or nothing.
   if (root === "CORSConfiguration") return undefined;
   const type = answer.contentType?.split(";")[0]?.trim().toLowerCase();
-  const what = [`content type ${type === undefined || type === "" ? "(none)" : type}`, root === undefined ? "no XML root element" : `root element <${root}>`].join(", ");
+  const what = [
+    `content type ${type === undefined || type === "" ? "(none)" : type}`,
+    root === undefined ? "no XML root element" : `root element <${root}>`,
+  ].join(", ");
   return failed(subject, {
     operation: "GetBucketCors",
     code: "NotCorsDocument",
@@ -35,7 +38,13 @@ export function emptyConfiguration(raw: string): LiveConfig {
   return {
     kind: "unreadable",
     raw,
-    issues: [issue("no-rules", [], "the bucket answered a CORS document with no rules, which S3 does not accept as a configuration — remove it (bucket-cors delete) or put rules over it")],
+    issues: [
+      issue(
+        "no-rules",
+        [],
+        "the bucket answered a CORS document with no rules, which S3 does not accept as a configuration — remove it (bucket-cors delete) or put rules over it",
+      ),
+    ],
   };
 }
 

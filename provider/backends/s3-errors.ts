@@ -9,7 +9,8 @@ const NO_CORS_CODES: readonly string[] = ["NoSuchCORSConfiguration"];
 const NO_BUCKET_CODES: readonly string[] = ["NoSuchBucket"];
 
 /** What an S3 call's error means for the backend: nothing there, no bucket, or a failure. */
-export type S3Outcome = { readonly kind: "none" } | { readonly kind: "no-bucket"; readonly error: BackendError } | { readonly kind: "failed"; readonly error: BackendError };
+export type S3Outcome =
+  { readonly kind: "none" } | { readonly kind: "no-bucket"; readonly error: BackendError } | { readonly kind: "failed"; readonly error: BackendError };
 
 /**
  * Reads an SDK error through `S3ServiceException` (its `name` is the service's
@@ -22,7 +23,8 @@ export function classifyS3Error(error: unknown, subject: Subject, operation: str
   if (NO_CORS_CODES.includes(error.name)) return { kind: "none" };
   const status = error.$metadata.httpStatusCode;
   // The SDK never follows a redirect (AWS's wrong-region 301 PermanentRedirect included); say so rather than "failed (307 …)".
-  if (status !== undefined && status >= 300 && status < 400) return { kind: "failed", error: redirectRefused(subject, operation, status, locationOf(error), error.name === "Unknown" ? "Redirect" : error.name, error) };
+  if (status !== undefined && status >= 300 && status < 400)
+    return { kind: "failed", error: redirectRefused(subject, operation, status, locationOf(error), error.name === "Unknown" ? "Redirect" : error.name, error) };
   if (NO_BUCKET_CODES.includes(error.name)) return { kind: "no-bucket", error: serviceFailure(error, subject, operation, "MissingBucket") };
   return { kind: "failed", error: serviceFailure(error, subject, operation, "ServiceError") };
 }

@@ -50,9 +50,16 @@ const sessions = new Map<string, SwiftSession>();
  * (`OS_AUTH_URL`, `OS_USERNAME`, `OS_PASSWORD`, `OS_PROJECT_NAME`|`OS_PROJECT_ID`, domains).
  * Sessions are cached by a hash of the credentials. Redirects are refused (backends/swift-http.ts).
  */
-export async function swiftSession(storageUrlOverride: string | undefined, vendor: string, container: string, options: SessionOptions = {}): Promise<SwiftSession> {
+export async function swiftSession(
+  storageUrlOverride: string | undefined,
+  vendor: string,
+  container: string,
+  options: SessionOptions = {},
+): Promise<SwiftSession> {
   const env = readEnv();
-  const key = createHash("sha256").update(JSON.stringify([env, storageUrlOverride ?? ""])).digest("hex");
+  const key = createHash("sha256")
+    .update(JSON.stringify([env, storageUrlOverride ?? ""]))
+    .digest("hex");
   const cached = sessions.get(key);
   if (cached !== undefined && options.fresh !== true) return cached;
   const subject: Subject = { vendor, bucket: container, noun: "container", secrets: knownSecrets() };
@@ -64,11 +71,35 @@ export async function swiftSession(storageUrlOverride: string | undefined, vendo
 
 function readEnv(): SwiftEnv {
   const pick = (name: string) => (process.env[name] === undefined || process.env[name] === "" ? {} : { [name]: process.env[name] as string });
-  const e = { ...pick("OS_AUTH_TOKEN"), ...pick("OS_STORAGE_URL"), ...pick("ST_AUTH"), ...pick("ST_USER"), ...pick("ST_KEY"), ...pick("OS_AUTH_URL"), ...pick("OS_USERNAME"), ...pick("OS_PASSWORD"), ...pick("OS_PROJECT_NAME"), ...pick("OS_PROJECT_ID"), ...pick("OS_USER_DOMAIN_NAME"), ...pick("OS_PROJECT_DOMAIN_NAME"), ...pick("OS_REGION_NAME") } as Record<string, string>;
+  const e = {
+    ...pick("OS_AUTH_TOKEN"),
+    ...pick("OS_STORAGE_URL"),
+    ...pick("ST_AUTH"),
+    ...pick("ST_USER"),
+    ...pick("ST_KEY"),
+    ...pick("OS_AUTH_URL"),
+    ...pick("OS_USERNAME"),
+    ...pick("OS_PASSWORD"),
+    ...pick("OS_PROJECT_NAME"),
+    ...pick("OS_PROJECT_ID"),
+    ...pick("OS_USER_DOMAIN_NAME"),
+    ...pick("OS_PROJECT_DOMAIN_NAME"),
+    ...pick("OS_REGION_NAME"),
+  } as Record<string, string>;
   const out: Record<string, string | undefined> = {
-    token: e["OS_AUTH_TOKEN"], storageUrl: e["OS_STORAGE_URL"], tempAuthUrl: e["ST_AUTH"], tempAuthUser: e["ST_USER"], tempAuthKey: e["ST_KEY"],
-    keystoneUrl: e["OS_AUTH_URL"], username: e["OS_USERNAME"], password: e["OS_PASSWORD"], projectName: e["OS_PROJECT_NAME"], projectId: e["OS_PROJECT_ID"],
-    userDomain: e["OS_USER_DOMAIN_NAME"], projectDomain: e["OS_PROJECT_DOMAIN_NAME"], region: e["OS_REGION_NAME"],
+    token: e["OS_AUTH_TOKEN"],
+    storageUrl: e["OS_STORAGE_URL"],
+    tempAuthUrl: e["ST_AUTH"],
+    tempAuthUser: e["ST_USER"],
+    tempAuthKey: e["ST_KEY"],
+    keystoneUrl: e["OS_AUTH_URL"],
+    username: e["OS_USERNAME"],
+    password: e["OS_PASSWORD"],
+    projectName: e["OS_PROJECT_NAME"],
+    projectId: e["OS_PROJECT_ID"],
+    userDomain: e["OS_USER_DOMAIN_NAME"],
+    projectDomain: e["OS_PROJECT_DOMAIN_NAME"],
+    region: e["OS_REGION_NAME"],
   };
   return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined)) as SwiftEnv;
 }
@@ -76,27 +107,54 @@ function readEnv(): SwiftEnv {
 async function login(env: SwiftEnv, storageUrlOverride: string | undefined, subject: Subject, limit: Deadline): Promise<SwiftSession> {
   if (env.token !== undefined) {
     const storageUrl = storageUrlOverride ?? env.storageUrl;
-    if (storageUrl === undefined) throw new CorsPolicyError(`OS_AUTH_TOKEN is set but no storage URL is known — export OS_STORAGE_URL, or set the target's endpoint to the storage URL (…/v1/AUTH_<project>)`, { code: "MissingCredentials" });
+    if (storageUrl === undefined)
+      throw new CorsPolicyError(
+        `OS_AUTH_TOKEN is set but no storage URL is known — export OS_STORAGE_URL, or set the target's endpoint to the storage URL (…/v1/AUTH_<project>)`,
+        { code: "MissingCredentials" },
+      );
     return { token: env.token, storageUrl, source: "OS_AUTH_TOKEN", secrets: [env.token] };
   }
   if (env.tempAuthUrl !== undefined && env.tempAuthUser !== undefined && env.tempAuthKey !== undefined) {
-    return tempAuth(env.tempAuthUrl, env.tempAuthUser, env.tempAuthKey, storageUrlOverride, { ...subject, secrets: [...subject.secrets, env.tempAuthKey] }, limit);
+    return tempAuth(
+      env.tempAuthUrl,
+      env.tempAuthUser,
+      env.tempAuthKey,
+      storageUrlOverride,
+      { ...subject, secrets: [...subject.secrets, env.tempAuthKey] },
+      limit,
+    );
   }
   if (env.keystoneUrl !== undefined && env.username !== undefined && env.password !== undefined) {
     return keystone(env, storageUrlOverride, { ...subject, secrets: [...subject.secrets, env.password] }, limit);
   }
-  throw new CorsPolicyError(`no Swift credentials in the environment of the Pulumi program — export OS_AUTH_TOKEN and OS_STORAGE_URL, or ST_AUTH, ST_USER and ST_KEY (TempAuth), or OS_AUTH_URL, OS_USERNAME, OS_PASSWORD and OS_PROJECT_NAME (Keystone v3)`, { code: "MissingCredentials" });
+  throw new CorsPolicyError(
+    `no Swift credentials in the environment of the Pulumi program — export OS_AUTH_TOKEN and OS_STORAGE_URL, or ST_AUTH, ST_USER and ST_KEY (TempAuth), or OS_AUTH_URL, OS_USERNAME, OS_PASSWORD and OS_PROJECT_NAME (Keystone v3)`,
+    { code: "MissingCredentials" },
+  );
 }
 
 /** TempAuth v1: GET auth URL with X-Auth-User/X-Auth-Key → X-Auth-Token + X-Storage-Url (https://docs.openstack.org/swift/latest/overview_auth.html). */
-async function tempAuth(url: string, user: string, key: string, storageUrlOverride: string | undefined, subject: Subject, limit: Deadline): Promise<SwiftSession> {
+async function tempAuth(
+  url: string,
+  user: string,
+  key: string,
+  storageUrlOverride: string | undefined,
+  subject: Subject,
+  limit: Deadline,
+): Promise<SwiftSession> {
   const operation = "Auth (TempAuth v1)";
   const response = await authFetch(url, { headers: { "X-Auth-User": user, "X-Auth-Key": key } }, subject, operation, limit);
   await response.body?.cancel();
   const token = response.headers.get("x-auth-token");
   const storageUrl = storageUrlOverride ?? response.headers.get("x-storage-url");
   if (!response.ok || token === null || storageUrl === null) {
-    throw failed(subject, { operation, status: response.status, code: "AuthFailed", serviceCode: response.ok ? "NoToken" : "AuthFailed", detail: `login as ${JSON.stringify(user)} at ${url} was refused — check ST_USER and ST_KEY` });
+    throw failed(subject, {
+      operation,
+      status: response.status,
+      code: "AuthFailed",
+      serviceCode: response.ok ? "NoToken" : "AuthFailed",
+      detail: `login as ${JSON.stringify(user)} at ${url} was refused — check ST_USER and ST_KEY`,
+    });
   }
   return { token, storageUrl, source: "tempauth", secrets: [key, token] };
 }
@@ -113,16 +171,33 @@ async function keystone(env: SwiftEnv, storageUrlOverride: string | undefined, s
   };
   const base = env.keystoneUrl!.replace(/\/+$/, "");
   const url = `${base}${/\/v3$/.test(base) ? "" : "/v3"}/auth/tokens`;
-  const response = await authFetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) }, subject, operation, limit);
+  const response = await authFetch(
+    url,
+    { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) },
+    subject,
+    operation,
+    limit,
+  );
   const token = response.headers.get("x-subject-token");
   if (!response.ok || token === null) {
     await response.body?.cancel();
-    throw failed(subject, { operation, status: response.status, code: "AuthFailed", serviceCode: "AuthFailed", detail: `login as ${JSON.stringify(env.username)} at ${url} was refused — check OS_USERNAME, OS_PASSWORD and the project` });
+    throw failed(subject, {
+      operation,
+      status: response.status,
+      code: "AuthFailed",
+      serviceCode: "AuthFailed",
+      detail: `login as ${JSON.stringify(env.username)} at ${url} was refused — check OS_USERNAME, OS_PASSWORD and the project`,
+    });
   }
   rememberSecret(token);
   const storageUrl = storageUrlOverride ?? catalogObjectStore(await readCatalog(response, subject, operation, limit), env.region);
   if (storageUrl === undefined) {
-    throw failed(subject, { operation, code: "AuthFailed", serviceCode: "NoObjectStore", detail: `the service catalog has no public object-store endpoint${env.region === undefined ? "" : ` in region ${env.region}`} — set OS_REGION_NAME, or the target's endpoint` });
+    throw failed(subject, {
+      operation,
+      code: "AuthFailed",
+      serviceCode: "NoObjectStore",
+      detail: `the service catalog has no public object-store endpoint${env.region === undefined ? "" : ` in region ${env.region}`} — set OS_REGION_NAME, or the target's endpoint`,
+    });
   }
   return { token, storageUrl, source: "keystone", secrets: [env.password!, token] };
 }
@@ -143,7 +218,9 @@ async function readCatalog(response: Response, subject: Subject, operation: stri
 }
 
 function catalogObjectStore(body: unknown, region: string | undefined): string | undefined {
-  const catalog = (body as { token?: { catalog?: { type?: string; endpoints?: { interface?: string; region?: string; region_id?: string; url?: string }[] }[] } } | undefined)?.token?.catalog ?? [];
+  const catalog =
+    (body as { token?: { catalog?: { type?: string; endpoints?: { interface?: string; region?: string; region_id?: string; url?: string }[] }[] } } | undefined)
+      ?.token?.catalog ?? [];
   const store = catalog.find((s) => s.type === "object-store");
   const endpoint = store?.endpoints?.find((e) => e.interface === "public" && (region === undefined || e.region === region || e.region_id === region));
   return endpoint?.url;
@@ -155,6 +232,12 @@ async function authFetch(url: string, init: RequestInit, subject: Subject, opera
     return await swiftFetch(url, init, subject, operation, limit);
   } catch (error) {
     if (!(error instanceof BackendError) || error.code !== "NetworkError") throw error;
-    throw failed(subject, { operation, code: "NetworkError", serviceCode: error.serviceCode, detail: `could not reach ${url} — check the auth URL and that the service is reachable`, cause: error });
+    throw failed(subject, {
+      operation,
+      code: "NetworkError",
+      serviceCode: error.serviceCode,
+      detail: `could not reach ${url} — check the auth URL and that the service is reachable`,
+      cause: error,
+    });
   }
 }

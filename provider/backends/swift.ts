@@ -39,7 +39,9 @@ export const swiftBackend: Backend = {
   async put(target, config, options) {
     const encoded = codecFor("swift-headers").encode(config) as Record<string, string>;
     const set = new Set(Object.keys(encoded).map((k) => k.toLowerCase()));
-    const removals = Object.fromEntries(CORS_META.filter((k) => !set.has(k.toLowerCase())).map((k) => [k.replace("X-Container-Meta-", "X-Remove-Container-Meta-"), "x"]));
+    const removals = Object.fromEntries(
+      CORS_META.filter((k) => !set.has(k.toLowerCase())).map((k) => [k.replace("X-Container-Meta-", "X-Remove-Container-Meta-"), "x"]),
+    );
     const response = await call(target, "POST", "PostContainer", { ...encoded, ...removals }, deadline(options?.deadlineMs ?? DEFAULT_DEADLINES_MS.operation));
     if (response.status === 404) throw noSuchContainer(target, "PostContainer");
   },
@@ -78,7 +80,13 @@ async function call(target: Target, method: string, operation: string, headers: 
     let response: Response | undefined;
     let networkError: unknown;
     try {
-      response = await swiftFetch(`${session.storageUrl.replace(/\/+$/, "")}/${encodeURIComponent(target.bucket)}`, { method, headers: { ...headers, "X-Auth-Token": session.token } }, subject, operation, limit);
+      response = await swiftFetch(
+        `${session.storageUrl.replace(/\/+$/, "")}/${encodeURIComponent(target.bucket)}`,
+        { method, headers: { ...headers, "X-Auth-Token": session.token } },
+        subject,
+        operation,
+        limit,
+      );
       await discardBody(response);
     } catch (error) {
       if (limit.signal.aborted || (error as { code?: unknown }).code !== "NetworkError") throw error;
@@ -112,12 +120,24 @@ async function backOff(attempt: number, subject: Subject, operation: string, lim
 function statusFailure(subject: Subject, operation: string, response: Response) {
   const serviceCode = response.status === 401 ? "Unauthorized" : response.status === 403 ? "AccessDenied" : `HTTP${response.status}`;
   const requestId = response.headers.get("x-trans-id") ?? undefined;
-  return failed(subject, { operation, code: response.status === 401 ? "AuthFailed" : "ServiceError", status: response.status, serviceCode, ...(requestId === undefined ? {} : { requestId }) });
+  return failed(subject, {
+    operation,
+    code: response.status === 401 ? "AuthFailed" : "ServiceError",
+    status: response.status,
+    serviceCode,
+    ...(requestId === undefined ? {} : { requestId }),
+  });
 }
 
 /** Swift has no error code of its own for a missing container; this one mirrors S3's for the same case. */
 function noSuchContainer(target: Target, operation: string) {
-  return failed(subjectOf(target, "container"), { operation, code: "MissingBucket", status: 404, serviceCode: "NoSuchContainer", detail: "the container does not exist" });
+  return failed(subjectOf(target, "container"), {
+    operation,
+    code: "MissingBucket",
+    status: 404,
+    serviceCode: "NoSuchContainer",
+    detail: "the container does not exist",
+  });
 }
 
 /** The target's storage URL when it names one (endpoint, or a filled profile template); else the auth response decides. */

@@ -26,19 +26,30 @@ function awsPreflight(config: EvaluableConfig | null, request: RequestView, buck
     return refused(E.noOrigin.status, E.noOrigin.code, E.noOrigin.message, ["no Origin header: S3 refuses the preflight before looking at the bucket"]);
   }
   if (!bucketExists) {
-    return refused(E.noBucket.status, E.noBucket.code, E.noBucket.message, ["the bucket does not exist: S3 answers 403, not 404, to a preflight"], { Method: method, ResourceType: "BUCKET" });
+    return refused(E.noBucket.status, E.noBucket.code, E.noBucket.message, ["the bucket does not exist: S3 answers 403, not 404, to a preflight"], {
+      Method: method,
+      ResourceType: "BUCKET",
+    });
   }
   if (config === null) {
-    return refused(E.noConfig.status, E.noConfig.code, E.noConfig.message, ["the bucket has no CORS configuration"], { Method: method, ResourceType: "BUCKET" });
+    return refused(E.noConfig.status, E.noConfig.code, E.noConfig.message, ["the bucket has no CORS configuration"], {
+      Method: method,
+      ResourceType: "BUCKET",
+    });
   }
   if (acrm === undefined) {
-    return refused(E.noRequestMethod.status, E.noRequestMethod.code, E.noRequestMethod.message, ["no Access-Control-Request-Method header: a preflight must name the method it asks for"]);
+    return refused(E.noRequestMethod.status, E.noRequestMethod.code, E.noRequestMethod.message, [
+      "no Access-Control-Request-Method header: a preflight must name the method it asks for",
+    ]);
   }
   const requested = awsHeaderList(request.requestHeaders);
   const match = firstFullMatch(config.rules, { origin, method: acrm, requestedHeaders: requested });
   if (match.index === undefined) {
     const resourceType = request.resource === "bucket" ? "BUCKET" : "OBJECT";
-    return refused(E.noMatch.status, E.noMatch.code, E.noMatch.message, [...match.lines, noRuleLine(config.rules.length)], { Method: acrm, ResourceType: resourceType });
+    return refused(E.noMatch.status, E.noMatch.code, E.noMatch.message, [...match.lines, noRuleLine(config.rules.length)], {
+      Method: acrm,
+      ResourceType: resourceType,
+    });
   }
   const rule = config.rules[match.index]!;
   return answered(200, awsHeaders(rule, origin, requested), [...match.lines, `${rulePath(match.index)} answers the preflight: 200`], match.index);

@@ -6,7 +6,10 @@ const CEPH_MAX_AGE_INVALID = 0xffffffff;
 
 /** RGW's `RGWCORSRule::is_header_allowed`: both sides lower-cased, then {@link cephMatch}. */
 export function cephHeaderAllowed(rule: EvaluableRule, header: string): boolean {
-  return cephMatch((rule.allowedHeaders ?? []).map((h) => h.toLowerCase()), header.toLowerCase());
+  return cephMatch(
+    (rule.allowedHeaders ?? []).map((h) => h.toLowerCase()),
+    header.toLowerCase(),
+  );
 }
 
 /**

@@ -48,7 +48,10 @@ function cephPreflight(config: EvaluableConfig | null, request: RequestView, buc
   const lines = [...chosen.lines.slice(0, -1), check.line];
   if (!check.ok) return fail(CEPH.denied, ...lines, `RGW chose ${rulePath(chosen.index)} by origin alone and consults no other rule: 403`);
   const headers = cephHeaders(rule, origin, acrm, requested);
-  const note = origin === "" ? "the Origin is empty, so RGW sends no CORS headers: 200" : `${rulePath(chosen.index)} answers the preflight, echoing the origin even for "*": 200`;
+  const note =
+    origin === ""
+      ? "the Origin is empty, so RGW sends no CORS headers: 200"
+      : `${rulePath(chosen.index)} answers the preflight, echoing the origin even for "*": 200`;
   return answered(200, headers, [...lines, ...notChecked(config.rules.length, chosen.index), note], chosen.index);
 }
 
@@ -73,7 +76,12 @@ function cephActual(config: EvaluableConfig | null, request: RequestView, bucket
   const allowOrigin = !request.authorized && rule.allowedOrigins.includes("*") ? "*" : origin;
   const allowed = cephHeaderList(request.requestHeaders).filter((h) => cephHeaderAllowed(rule, h));
   const how = allowOrigin === "*" ? `"*" (anonymous request, "*" rule)` : quote(allowOrigin);
-  return answered(undefined, cephHeaders(rule, allowOrigin, method, allowed), [...lines, `${rulePath(chosen.index)}: chosen by origin, ${methodCheck.text}; Allow-Origin ${how}`], chosen.index);
+  return answered(
+    undefined,
+    cephHeaders(rule, allowOrigin, method, allowed),
+    [...lines, `${rulePath(chosen.index)}: chosen by origin, ${methodCheck.text}; Allow-Origin ${how}`],
+    chosen.index,
+  );
 }
 
 /** RGW `host_name_rule`: the first rule with a matching AllowedOrigin; the last line names the chosen rule. */

@@ -28,7 +28,9 @@ const DIALECTS: Record<Dialect, DialectEvaluator> = {
 export function evaluate(config: EvaluableConfig | null, request: CorsRequest, options: EvaluateOptions = {}): Evaluation {
   const dialect = options.dialect ?? "aws";
   if (!Object.hasOwn(DIALECTS, dialect)) {
-    throw new CorsPolicyError(`dialect: ${JSON.stringify(dialect)} is not a known dialect; allowed are ${Object.keys(DIALECTS).join(", ")} — use one of them, or the dialect of the target's profile`);
+    throw new CorsPolicyError(
+      `dialect: ${JSON.stringify(dialect)} is not a known dialect; allowed are ${Object.keys(DIALECTS).join(", ")} — use one of them, or the dialect of the target's profile`,
+    );
   }
   return DIALECTS[dialect](config, viewRequest(request), options.bucketExists ?? true);
 }

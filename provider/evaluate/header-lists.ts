@@ -5,7 +5,10 @@
 
 /** AWS: comma-separated, trimmed, empty items dropped (LocalStack #12835 normalises `a,b`; cloudserver drops `,,`). */
 export function awsHeaderList(value: string | undefined): string[] {
-  return (value ?? "").split(",").map((h) => h.trim()).filter((h) => h !== "");
+  return (value ?? "")
+    .split(",")
+    .map((h) => h.trim())
+    .filter((h) => h !== "");
 }
 
 /**

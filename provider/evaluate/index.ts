@@ -3,7 +3,15 @@
  * policy, per vendor dialect, and which policies are risky.
  */
 export { evaluate } from "./evaluate";
-export { REQUEST_RESOURCES, type CorsRequest, type EvaluableConfig, type EvaluableRule, type EvaluateOptions, type Evaluation, type RequestResource } from "./types";
+export {
+  REQUEST_RESOURCES,
+  type CorsRequest,
+  type EvaluableConfig,
+  type EvaluableRule,
+  type EvaluateOptions,
+  type Evaluation,
+  type RequestResource,
+} from "./types";
 export { DIALECTS, type Dialect } from "../profiles/types";
 export { lintPolicy } from "./lint/lint";
 export type { LintOptions } from "./lint/types";

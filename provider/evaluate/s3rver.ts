@@ -50,8 +50,12 @@ export function evaluateS3rver(config: EvaluableConfig | null, request: RequestV
 
 function preflight(config: EvaluableConfig | null, request: RequestView, origin: string, match: RulePick): Evaluation {
   if (origin === "") return refused(403, S3RVER.noOrigin.code, S3RVER.noOrigin.message, ["no Origin header: s3rver answers BadRequest, with status 403"]);
-  if (!request.requestMethod) return refused(403, S3RVER.noRequestMethod.code, S3RVER.noRequestMethod.message, ["no Access-Control-Request-Method header: s3rver answers BadRequest, with status 403"]);
-  if (config === null) return refused(403, S3RVER.noConfig.code, S3RVER.noConfig.message, ["no CORS configuration (s3rver reads a missing bucket the same way)"]);
+  if (!request.requestMethod)
+    return refused(403, S3RVER.noRequestMethod.code, S3RVER.noRequestMethod.message, [
+      "no Access-Control-Request-Method header: s3rver answers BadRequest, with status 403",
+    ]);
+  if (config === null)
+    return refused(403, S3RVER.noConfig.code, S3RVER.noConfig.message, ["no CORS configuration (s3rver reads a missing bucket the same way)"]);
   if (match.index === undefined) return refused(403, S3RVER.noMatch.code, S3RVER.noMatch.message, [...match.lines, "no rule matches origin and method: 403"]);
   const rule = config.rules[match.index]!;
   const requested = s3rverHeaderList(request.requestHeaders);
@@ -61,11 +65,17 @@ function preflight(config: EvaluableConfig | null, request: RequestView, origin:
   const headers: Record<string, string> = { "access-control-allow-origin": "*", "access-control-allow-methods": rule.allowedMethods.join(", ") };
   if (request.requestHeaders) headers["access-control-allow-headers"] = requested.join(", ");
   headers["vary"] = AWS_VARY;
-  return answered(200, headers, [...lines, ...notChecked(config.rules.length, match.index), `${rulePath(match.index)} answers the preflight with "*": 200`], match.index);
+  return answered(
+    200,
+    headers,
+    [...lines, ...notChecked(config.rules.length, match.index), `${rulePath(match.index)} answers the preflight with "*": 200`],
+    match.index,
+  );
 }
 
 function actual(config: EvaluableConfig | null, origin: string, match: RulePick, bucketExists: boolean): Evaluation {
-  if (config === null) return answered(undefined, {}, [bucketExists ? "the bucket has no CORS configuration: no CORS headers" : "the bucket does not exist: no CORS headers"]);
+  if (config === null)
+    return answered(undefined, {}, [bucketExists ? "the bucket has no CORS configuration: no CORS headers" : "the bucket does not exist: no CORS headers"]);
   if (match.index === undefined) return answered(undefined, {}, [...match.lines, "no rule matches origin and method: no CORS headers"]);
   const rule = config.rules[match.index]!;
   const wildcard = rule.allowedOrigins.includes("*");
@@ -76,7 +86,12 @@ function actual(config: EvaluableConfig | null, origin: string, match: RulePick,
   headers["access-control-allow-credentials"] = "true";
   headers["vary"] = AWS_VARY;
   const note = origin === "" ? ` (no Origin header: s3rver matches "" against ${quote("*")})` : "";
-  return answered(undefined, headers, [...match.lines, ...notChecked(config.rules.length, match.index), `${rulePath(match.index)} adds the CORS headers${note}`], match.index);
+  return answered(
+    undefined,
+    headers,
+    [...match.lines, ...notChecked(config.rules.length, match.index), `${rulePath(match.index)} adds the CORS headers${note}`],
+    match.index,
+  );
 }
 
 interface RulePick {

@@ -22,7 +22,10 @@ export function swiftCors(config: EvaluableConfig | null): SwiftCors | undefined
   if (value.trim() === "") return undefined;
   const maxAges = config.rules.flatMap((r) => (r.maxAgeSeconds === undefined ? [] : [r.maxAgeSeconds]));
   return {
-    origins: value.split(" ").map((o) => o.trim()).filter((o) => o !== ""),
+    origins: value
+      .split(" ")
+      .map((o) => o.trim())
+      .filter((o) => o !== ""),
     wildcardOnly: value.trim() === "*",
     exposeHeaders: [...new Set(config.rules.flatMap((r) => r.exposeHeaders ?? []))],
     maxAge: maxAges.length === 0 ? undefined : String(Math.max(...maxAges)),
@@ -57,6 +60,14 @@ export const SWIFT_ALLOW_METHODS = {
  * etag, x-timestamp, x-trans-id and x-openstack-request-id.
  */
 export const SWIFT_DEFAULT_EXPOSE = [
-  "cache-control", "content-language", "content-type", "expires", "last-modified", "pragma",
-  "etag", "x-timestamp", "x-trans-id", "x-openstack-request-id",
+  "cache-control",
+  "content-language",
+  "content-type",
+  "expires",
+  "last-modified",
+  "pragma",
+  "etag",
+  "x-timestamp",
+  "x-trans-id",
+  "x-openstack-request-id",
 ] as const;

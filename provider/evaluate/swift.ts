@@ -30,11 +30,16 @@ function swiftPreflight(config: EvaluableConfig | null, cors: SwiftCors | undefi
     const why = bucketExists ? "the container has no CORS metadata" : "the container does not exist";
     return refused(401, UNAUTHORIZED.code, UNAUTHORIZED.message, [`${why}: 401`]);
   }
-  if (!allowed(cors, origin)) return refused(401, UNAUTHORIZED.code, UNAUTHORIZED.message, [`origin ${quote(origin)} matches none of ${quoteList(cors.origins)} (Swift compares exactly; only a whole-value "*" is a wildcard): 401`]);
+  if (!allowed(cors, origin))
+    return refused(401, UNAUTHORIZED.code, UNAUTHORIZED.message, [
+      `origin ${quote(origin)} matches none of ${quoteList(cors.origins)} (Swift compares exactly; only a whole-value "*" is a wildcard): 401`,
+    ]);
   const methods: readonly string[] = SWIFT_METHODS[request.resource];
   const acrm = request.requestMethod;
   if (acrm === undefined || !methods.includes(acrm)) {
-    return refused(401, UNAUTHORIZED.code, UNAUTHORIZED.message, [`Access-Control-Request-Method ${acrm === undefined ? "is missing" : `${quote(acrm)} is not one of ${quoteList(methods)}`}: 401`]);
+    return refused(401, UNAUTHORIZED.code, UNAUTHORIZED.message, [
+      `Access-Control-Request-Method ${acrm === undefined ? "is missing" : `${quote(acrm)} is not one of ${quoteList(methods)}`}: 401`,
+    ]);
   }
   const headers: Record<string, string> = {};
   const vary: string[] = [];
@@ -48,7 +53,14 @@ function swiftPreflight(config: EvaluableConfig | null, cors: SwiftCors | undefi
     vary.push("Access-Control-Request-Headers");
   }
   if (vary.length > 0) headers["vary"] = vary.join(", ");
-  return answered(200, headers, [`origin ${quote(origin)} is allowed and ${quote(acrm)} is a method of the ${request.resource === "bucket" ? "container" : "object"}; Swift allows every method and echoes every requested header: 200`], firstRuleListing(config, origin));
+  return answered(
+    200,
+    headers,
+    [
+      `origin ${quote(origin)} is allowed and ${quote(acrm)} is a method of the ${request.resource === "bucket" ? "container" : "object"}; Swift allows every method and echoes every requested header: 200`,
+    ],
+    firstRuleListing(config, origin),
+  );
 }
 
 function swiftActual(config: EvaluableConfig | null, cors: SwiftCors | undefined, request: RequestView, bucketExists: boolean): Evaluation {

@@ -73,4 +73,3 @@ function wrapperKey(value: Record<string, unknown>, issues: Issue[]): string | u
   }
   return duplicate ? undefined : found;
 }
-

@@ -34,13 +34,20 @@ export interface ParseDocumentOptions {
 /** The codec of a format. Throws `CorsValidationError` (`unknown-format`) for a name that is not one of {@link FORMAT_NAMES}. */
 export function codecFor(name: FormatName): Codec {
   switch (name) {
-    case "s3-xml": return s3Xml;
-    case "aws-json": return awsJson;
-    case "rule-array": return ruleArray;
-    case "cloudflare-api": return cloudflareApi;
-    case "gcs-json": return gcsJson;
-    case "swift-headers": return swiftHeaders;
-    default: throw new CorsValidationError([unknownFormatName(name)], "unknown format");
+    case "s3-xml":
+      return s3Xml;
+    case "aws-json":
+      return awsJson;
+    case "rule-array":
+      return ruleArray;
+    case "cloudflare-api":
+      return cloudflareApi;
+    case "gcs-json":
+      return gcsJson;
+    case "swift-headers":
+      return swiftHeaders;
+    default:
+      throw new CorsValidationError([unknownFormatName(name)], "unknown format");
   }
 }
 

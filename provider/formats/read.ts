@@ -24,13 +24,10 @@ export function own(record: Record<string, unknown>, key: string): unknown {
   return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
 }
 
-
-
 /** `path` + `key` or `index` (a very long key is clipped: paths appear in messages). */
 export function at(path: IssuePath, key: string | number): IssuePath {
   return [...path, typeof key === "number" ? key : clipName(key)];
 }
-
 
 /** A list of strings; `field` is the document's name for it, used in messages. */
 export function readStringList(value: unknown, path: IssuePath, field: string, issues: Issue[]): string[] | undefined {
@@ -85,7 +82,11 @@ export function unknownField(path: IssuePath, key: string, container: string, al
 
 /** The allowed key `key` is probably a misspelling of (case, `_`/`-`, singular/plural), if any. */
 export function suggestion(key: string, allowed: readonly string[]): string | undefined {
-  const canon = (k: string): string => k.toLowerCase().replace(/[^a-z0-9]/g, "").replace(/s$/, "");
+  const canon = (k: string): string =>
+    k
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, "")
+      .replace(/s$/, "");
   return allowed.find((a) => canon(a) === canon(key));
 }
 

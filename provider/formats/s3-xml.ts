@@ -47,7 +47,9 @@ export const s3Xml: Codec = {
 export function s3XmlBody(config: CorsConfiguration, pretty: boolean): string {
   refuseUnless("s3-xml", xmlLimitations(config));
   const nl = pretty ? "\n" : "";
-  const rules = normalize(config).rules.map((rule) => writeRule(rule, pretty)).join("");
+  const rules = normalize(config)
+    .rules.map((rule) => writeRule(rule, pretty))
+    .join("");
   return `<?xml version="1.0" encoding="UTF-8"?>${nl}<CORSConfiguration xmlns="${S3_XML_NAMESPACE}">${nl}${rules}</CORSConfiguration>${nl}`;
 }
 
@@ -81,7 +83,10 @@ function xmlLimitations(config: CorsConfiguration): Issue[] {
       }
     };
     const path = ["rules", index];
-    for (const [field, element] of [["allowedOrigins", "AllowedOrigin"], ["allowedMethods", "AllowedMethod"]] as const) {
+    for (const [field, element] of [
+      ["allowedOrigins", "AllowedOrigin"],
+      ["allowedMethods", "AllowedMethod"],
+    ] as const) {
       if (rule[field].length === 0) {
         issues.push(formatIssue("xml-empty-list", [...path, field], { element }));
       }

@@ -90,7 +90,10 @@ export function elementText(element: XmlElement, path: IssuePath, issues: Issue[
 
 /** Character data of a container element that is not whitespace (stray text), or `undefined`. */
 export function strayText(element: XmlElement): string | undefined {
-  const text = element.parts.map((p) => (p.kind === "cdata" ? p.value : p.raw)).join("").trim();
+  const text = element.parts
+    .map((p) => (p.kind === "cdata" ? p.value : p.raw))
+    .join("")
+    .trim();
   return text === "" ? undefined : text;
 }
 
@@ -175,4 +178,3 @@ function cdataText(value: unknown): string {
   if (!Array.isArray(value)) return String(value ?? "");
   return value.map((v) => (v !== null && typeof v === "object" && "#text" in v ? String((v as { "#text": unknown })["#text"]) : "")).join("");
 }
-

@@ -39,7 +39,8 @@ export const swiftHeaders: Codec = {
     const rules = normalize(config).rules;
     const merged = normalizeRule({ ...rules[0], allowedOrigins: rules.flatMap((r) => r.allowedOrigins), allowedMethods: [...CORS_METHODS] });
     const out: SwiftHeaders = { [SWIFT_ALLOW_ORIGIN]: merged.allowedOrigins.join(" ") };
-    if (merged.maxAgeSeconds !== undefined) out[SWIFT_MAX_AGE] = Number.isInteger(merged.maxAgeSeconds) ? BigInt(merged.maxAgeSeconds).toString() : String(merged.maxAgeSeconds);
+    if (merged.maxAgeSeconds !== undefined)
+      out[SWIFT_MAX_AGE] = Number.isInteger(merged.maxAgeSeconds) ? BigInt(merged.maxAgeSeconds).toString() : String(merged.maxAgeSeconds);
     if (merged.exposeHeaders !== undefined) out[SWIFT_EXPOSE_HEADERS] = merged.exposeHeaders.join(" ");
     return out;
   },

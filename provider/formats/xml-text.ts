@@ -18,7 +18,14 @@ export function codePointName(value: string, index: number): string {
 }
 
 function isXmlChar(code: number): boolean {
-  return code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+  return (
+    code === 0x9 ||
+    code === 0xa ||
+    code === 0xd ||
+    (code >= 0x20 && code <= 0xd7ff) ||
+    (code >= 0xe000 && code <= 0xfffd) ||
+    (code >= 0x10000 && code <= 0x10ffff)
+  );
 }
 
 function reference(code: number): string {
@@ -63,7 +70,10 @@ export function unescapeXmlText(raw: string): UnescapeResult {
     } else if (Object.prototype.hasOwnProperty.call(named, name)) {
       decoded = named[name] as string;
     } else {
-      return { ok: false, problem: `"${whole}" is not defined; without a DTD XML knows only &amp; &lt; &gt; &quot; &apos; and numeric references — write the character itself or a reference such as &#160;` };
+      return {
+        ok: false,
+        problem: `"${whole}" is not defined; without a DTD XML knows only &amp; &lt; &gt; &quot; &apos; and numeric references — write the character itself or a reference such as &#160;`,
+      };
     }
     out += raw.slice(last, match.index) + decoded;
     last = match.index + whole.length;

@@ -18,10 +18,10 @@ type ExpectationSchema = ReturnType<typeof expectationSchema>;
  * Compile-time proof that the public {@link Expectation} is exactly what the schema infers.
  * @internal
  */
-export const EXPECTATION_SCHEMA_MATCHES_TYPE: [
-  SameType<Expectation, z.input<ExpectationSchema>>,
-  SameType<Expectation, z.output<ExpectationSchema>>,
-] = [true, true];
+export const EXPECTATION_SCHEMA_MATCHES_TYPE: [SameType<Expectation, z.input<ExpectationSchema>>, SameType<Expectation, z.output<ExpectationSchema>>] = [
+  true,
+  true,
+];
 
 /** The list fields of an expectation, in the order their problems are named. */
 const LIST_FIELDS = ["headers", "exposes"] as const;

@@ -1,6 +1,18 @@
 import { backendFor } from "../backends/for-target";
 import { CorsPolicyError, CorsValidationError } from "../errors";
-import { applyPolicy, describeRules, disagreement, fingerprintOf, propagationTimeout, removePolicy, sameRules, stableJson, verifyPolicy, type ApplyOutcome, type Confirmation } from "../operations";
+import {
+  applyPolicy,
+  describeRules,
+  disagreement,
+  fingerprintOf,
+  propagationTimeout,
+  removePolicy,
+  sameRules,
+  stableJson,
+  verifyPolicy,
+  type ApplyOutcome,
+  type Confirmation,
+} from "../operations";
 import { describeTarget, resourceIdOf, type Target } from "../targets";
 import { getProfile } from "../profiles";
 import type { PolicyInputs, PolicyOutputs } from "./types";
@@ -14,7 +26,12 @@ import type { PolicyInputs, PolicyOutputs } from "./types";
  */
 export async function createPolicy(inputs: PolicyInputs): Promise<{ id: string; outs: PolicyOutputs }> {
   const { target } = inputs;
-  const outcome = await applyPolicy(backendFor(target), target, { rules: inputs.rules }, { owned: false, onExisting: inputs.onExisting, confirm: confirmation(inputs) });
+  const outcome = await applyPolicy(
+    backendFor(target),
+    target,
+    { rules: inputs.rules },
+    { owned: false, onExisting: inputs.onExisting, confirm: confirmation(inputs) },
+  );
   if (outcome.kind === "refused") throw refusal(target, outcome, inputs);
   return { id: resourceIdOf(target), outs: outputsOf(inputs) };
 }
@@ -26,13 +43,22 @@ function refusal(target: Target, outcome: Extract<ApplyOutcome, { kind: "refused
   const where = describeTarget(target);
   const { previous } = outcome;
   if (previous.kind === "unreadable") {
-    return new CorsPolicyError(`${where} has a CORS configuration this package cannot read: ${previous.raw}; nothing was changed — set onExisting: "overwrite" to replace it with your rules`, EXISTING);
+    return new CorsPolicyError(
+      `${where} has a CORS configuration this package cannot read: ${previous.raw}; nothing was changed — set onExisting: "overwrite" to replace it with your rules`,
+      EXISTING,
+    );
   }
   const live = previous.kind === "config" ? describeRules(previous.config.rules) : "";
   if (outcome.reason === "foreign") {
-    return new CorsPolicyError(`${where} already has a CORS configuration that this stack does not manage: ${live}; nothing was changed — set onExisting: "adopt" to take it over (when it already matches your rules) or onExisting: "overwrite" to replace it`, EXISTING);
+    return new CorsPolicyError(
+      `${where} already has a CORS configuration that this stack does not manage: ${live}; nothing was changed — set onExisting: "adopt" to take it over (when it already matches your rules) or onExisting: "overwrite" to replace it`,
+      EXISTING,
+    );
   }
-  return new CorsPolicyError(`${where} has a CORS configuration that differs from your rules, so it cannot be adopted as is: it has ${live}, your rules are ${describeRules(inputs.rules)}; nothing was changed — make the rules match (bucket-cors get prints them) or set onExisting: "overwrite"`, EXISTING);
+  return new CorsPolicyError(
+    `${where} has a CORS configuration that differs from your rules, so it cannot be adopted as is: it has ${live}, your rules are ${describeRules(inputs.rules)}; nothing was changed — make the rules match (bucket-cors get prints them) or set onExisting: "overwrite"`,
+    EXISTING,
+  );
 }
 
 /**
@@ -55,9 +81,16 @@ export async function updatePolicy(id: string, olds: PolicyOutputs, news: Policy
 /** Removes the configuration; a missing configuration or bucket is success. */
 export async function deletePolicy(props: PolicyOutputs): Promise<void> {
   if (props.target === undefined) {
-    throw new CorsPolicyError("delete: the state has no target, so there is no bucket to remove the configuration from — remove the resource from the state with pulumi state delete <urn>", { code: "InvalidState" });
+    throw new CorsPolicyError(
+      "delete: the state has no target, so there is no bucket to remove the configuration from — remove the resource from the state with pulumi state delete <urn>",
+      { code: "InvalidState" },
+    );
   }
-  const confirm: Confirmation = { mode: props.verify === "none" ? "none" : "read", timeoutSeconds: propagationTimeout(props.target, props.propagationTimeoutSeconds), expectations: [] };
+  const confirm: Confirmation = {
+    mode: props.verify === "none" ? "none" : "read",
+    timeoutSeconds: propagationTimeout(props.target, props.propagationTimeoutSeconds),
+    expectations: [],
+  };
   await removePolicy(backendFor(props.target), props.target, confirm);
 }
 
@@ -71,12 +104,18 @@ export type ReadOutcome = { id: string; props: PolicyOutputs; inputs: PolicyInpu
  */
 export async function readPolicy(id: string, props: PolicyOutputs): Promise<ReadOutcome> {
   if (props.target === undefined) {
-    throw new CorsPolicyError(`read of "${id}": the state has no target; CorsPolicy resources cannot be imported with pulumi import (pulumi/pulumi#16175) — declare the resource with onExisting: "adopt" instead`, { code: "InvalidState" });
+    throw new CorsPolicyError(
+      `read of "${id}": the state has no target; CorsPolicy resources cannot be imported with pulumi import (pulumi/pulumi#16175) — declare the resource with onExisting: "adopt" instead`,
+      { code: "InvalidState" },
+    );
   }
   const live = await backendFor(props.target).get(props.target);
   if (live.kind === "none" || live.kind === "no-bucket") return {};
   if (live.kind === "unreadable") {
-    throw new CorsValidationError(live.issues, `GetBucketCors on ${getProfile(props.target.profile).title} bucket "${props.target.bucket}" returned a configuration this package cannot read — see the issues below, and fix the bucket's rules with bucket-cors apply or the vendor's console`);
+    throw new CorsValidationError(
+      live.issues,
+      `GetBucketCors on ${getProfile(props.target.profile).title} bucket "${props.target.bucket}" returned a configuration this package cannot read — see the issues below, and fix the bucket's rules with bucket-cors apply or the vendor's console`,
+    );
   }
   const rules = sameRules(live.config.rules, props.rules ?? []) ? props.rules : live.config.rules;
   const outs = { ...outputsOf({ ...props, rules }), resourceId: id };
@@ -85,7 +124,11 @@ export async function readPolicy(id: string, props: PolicyOutputs): Promise<Read
 
 /** How to confirm a write of these inputs. */
 function confirmation(inputs: PolicyInputs): Confirmation {
-  return { mode: inputs.verify ?? "read", timeoutSeconds: propagationTimeout(inputs.target, inputs.propagationTimeoutSeconds), expectations: inputs.expect ?? [] };
+  return {
+    mode: inputs.verify ?? "read",
+    timeoutSeconds: propagationTimeout(inputs.target, inputs.propagationTimeoutSeconds),
+    expectations: inputs.expect ?? [],
+  };
 }
 
 /** The outputs: the checked inputs, which they carry over (the host gives `diff` old outputs, not old inputs), plus id and fingerprint. */

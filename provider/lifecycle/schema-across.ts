@@ -43,7 +43,9 @@ export function checkAcrossFields(fields: Fields, ctx: z.core.$RefinementCtx): v
   if (known && Array.isArray(fields.expect) && !containsUnknown(fields.expect)) checkExpectations(fields.expect, rules, profile, ctx);
   const expect = fields.expect;
   if (fields.verify === "preflight" && (expect === undefined || (Array.isArray(expect) && expect.length === 0))) {
-    fail(ctx, '"preflight" has nothing to send; preflights are sent for expect entries — add expect: [{ origin, method, allowed }], or use verify: "read"', ["verify"]);
+    fail(ctx, '"preflight" has nothing to send; preflights are sent for expect entries — add expect: [{ origin, method, allowed }], or use verify: "read"', [
+      "verify",
+    ]);
   }
 }
 
@@ -58,19 +60,16 @@ export function profileOf(target: unknown): ProfileName {
  * widening), from `rules` or `document`; the sentinel when they are not known yet;
  * `undefined` after reporting why there are none.
  */
-export function heldRules(
-  fields: Fields,
-  profile: ProfileName,
-  failed: Failed,
-  ctx: z.core.$RefinementCtx,
-): CorsRule[] | undefined {
+export function heldRules(fields: Fields, profile: ProfileName, failed: Failed, ctx: z.core.$RefinementCtx): CorsRule[] | undefined {
   const { rules, document } = fields;
   if (rules !== undefined && document !== undefined) {
     fail(ctx, "is set together with rules; a CorsPolicy takes exactly one of them — remove one", ["document"]);
     return undefined;
   }
   if (rules === undefined && document === undefined) {
-    fail(ctx, "is missing; a CorsPolicy needs rules (or a document in any supported format) — add rules: [{ allowedOrigins: [...], allowedMethods: [...] }]", ["rules"]);
+    fail(ctx, "is missing; a CorsPolicy needs rules (or a document in any supported format) — add rules: [{ allowedOrigins: [...], allowedMethods: [...] }]", [
+      "rules",
+    ]);
     return undefined;
   }
   if (containsUnknown(rules ?? document)) return standingFor<CorsRule[]>(UNKNOWN);
@@ -107,7 +106,11 @@ function checkExpectations(entries: readonly unknown[], rules: readonly CorsRule
     const { seen, why } = predict(rules, e, dialect);
     const wrong = mismatches(e, seen);
     if (wrong.length > 0) {
-      fail(ctx, `${e.method.toUpperCase()} from ${e.origin}${e.headers?.length ? ` with ${e.headers.join(", ")}` : ""}: ${wrong.join("; ")} (${dialect} rules) — ${why.join("; ")}`, ["expect", index]);
+      fail(
+        ctx,
+        `${e.method.toUpperCase()} from ${e.origin}${e.headers?.length ? ` with ${e.headers.join(", ")}` : ""}: ${wrong.join("; ")} (${dialect} rules) — ${why.join("; ")}`,
+        ["expect", index],
+      );
     }
   });
 }

@@ -102,7 +102,12 @@ export function expectField() {
     value.forEach((entry: unknown, index) => {
       const parsed = expectationSchema().safeParse(entry);
       if (parsed.success) entries.push(parsed.data);
-      else fail(ctx, `${JSON.stringify(entry)} ${expectationProblem(entry, parsed.error)}; an expectation is { origin: string, method: string, headers?: string[], allowed: boolean, exposes?: string[] } — fix the entry`, [index]);
+      else
+        fail(
+          ctx,
+          `${JSON.stringify(entry)} ${expectationProblem(entry, parsed.error)}; an expectation is { origin: string, method: string, headers?: string[], allowed: boolean, exposes?: string[] } — fix the entry`,
+          [index],
+        );
     });
     return entries;
   });

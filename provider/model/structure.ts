@@ -6,9 +6,7 @@ import { shapeIssue, type ShapeIssue } from "./shape-messages";
 export { formatPath } from "./path";
 
 /** What the shape check of an untyped value gives: the typed value, or the issues. */
-export type ShapeResult =
-  | { readonly ok: true; readonly value: CorsConfigurationInput }
-  | { readonly ok: false; readonly issues: ShapeIssue[] };
+export type ShapeResult = { readonly ok: true; readonly value: CorsConfigurationInput } | { readonly ok: false; readonly issues: ShapeIssue[] };
 
 /** Field names of a canonical rule, quoted in "unknown key" fixes. */
 const RULE_KEYS = "id, allowedOrigins, allowedMethods, allowedHeaders, exposeHeaders, maxAgeSeconds";
@@ -62,11 +60,16 @@ function toIssue(zi: z.core.$ZodIssue, root: unknown): ShapeIssue {
 
 function describeExpected(expected: string): string {
   switch (expected) {
-    case "array": return "a list";
-    case "object": return "an object";
-    case "number": return "a number";
-    case "string": return "a string";
-    default: return expected;
+    case "array":
+      return "a list";
+    case "object":
+      return "an object";
+    case "number":
+      return "a number";
+    case "string":
+      return "a string";
+    default:
+      return expected;
   }
 }
 

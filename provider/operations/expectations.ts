@@ -41,16 +41,23 @@ export function preflightHeadersOf(e: Expectation): Record<string, string> {
 /** Reduces a preflight answer (and the actual request's headers) to allowed/exposed. */
 export function observe(status: number | undefined, preflight: Record<string, string>, actual: Record<string, string>): Observed {
   const allowed = status === 200 && preflight["access-control-allow-origin"] !== undefined;
-  const exposed = (actual["access-control-expose-headers"] ?? "").split(",").map((h) => h.trim().toLowerCase()).filter((h) => h !== "");
+  const exposed = (actual["access-control-expose-headers"] ?? "")
+    .split(",")
+    .map((h) => h.trim().toLowerCase())
+    .filter((h) => h !== "");
   return { allowed, exposed, status };
 }
 
 /** How an observation differs from the expectation; empty when it meets it. */
 export function mismatches(e: Expectation, seen: Observed): string[] {
   const out: string[] = [];
-  if (seen.allowed !== e.allowed) out.push(e.allowed ? `expected allowed, but it is denied (status ${seen.status ?? "none"})` : "expected denied, but it is allowed");
+  if (seen.allowed !== e.allowed)
+    out.push(e.allowed ? `expected allowed, but it is denied (status ${seen.status ?? "none"})` : "expected denied, but it is allowed");
   const missing = (e.exposes ?? []).filter((h) => !seen.exposed.includes(h.toLowerCase()));
-  if (missing.length > 0) out.push(`expected to expose ${missing.map((h) => JSON.stringify(h)).join(", ")}, but the response exposes ${seen.exposed.length === 0 ? "none" : seen.exposed.join(", ")}`);
+  if (missing.length > 0)
+    out.push(
+      `expected to expose ${missing.map((h) => JSON.stringify(h)).join(", ")}, but the response exposes ${seen.exposed.length === 0 ? "none" : seen.exposed.join(", ")}`,
+    );
   return out;
 }
 

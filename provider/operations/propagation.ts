@@ -25,7 +25,12 @@ export function propagationTimeout(target: Target, override: number | undefined)
  * from 200 ms to 2 s, for at most `timeoutSeconds` (at least one read).
  */
 export async function waitUntilServed(backend: Backend, target: Target, desired: CorsConfiguration | null, timeoutSeconds: number): Promise<ServedState> {
-  const live = await pollUntil(() => backend.get(target), (read) => holds(read, desired), timeoutSeconds, 200);
+  const live = await pollUntil(
+    () => backend.get(target),
+    (read) => holds(read, desired),
+    timeoutSeconds,
+    200,
+  );
   return { matched: holds(live, desired), live };
 }
 

@@ -29,12 +29,28 @@ export interface VerifyResult {
  * `timeoutSeconds` pass (R2 can take 30 s to serve a change; 0: one round).
  * The one way the provider and the CLI check a live bucket as a browser would.
  */
-export async function verifyPolicy(backend: Backend, target: Target, expectations: readonly Expectation[], timeoutSeconds: number, key?: string): Promise<VerifyResult> {
-  return pollUntil(() => probeAll(backend, target, expectations, key), (result) => result.agreed, timeoutSeconds, 250);
+export async function verifyPolicy(
+  backend: Backend,
+  target: Target,
+  expectations: readonly Expectation[],
+  timeoutSeconds: number,
+  key?: string,
+): Promise<VerifyResult> {
+  return pollUntil(
+    () => probeAll(backend, target, expectations, key),
+    (result) => result.agreed,
+    timeoutSeconds,
+    250,
+  );
 }
 
 /** {@link verifyPolicy} for a write's confirmation: undefined when every expectation holds, else a table of expected vs. observed. */
-export async function failedExpectations(backend: Backend, target: Target, expectations: readonly Expectation[], timeoutSeconds: number): Promise<string | undefined> {
+export async function failedExpectations(
+  backend: Backend,
+  target: Target,
+  expectations: readonly Expectation[],
+  timeoutSeconds: number,
+): Promise<string | undefined> {
   const result = await verifyPolicy(backend, target, expectations, timeoutSeconds);
   return result.agreed ? undefined : disagreement(target, result, timeoutSeconds);
 }
@@ -46,7 +62,9 @@ async function probeAll(backend: Backend, target: Target, expectations: readonly
     const answer = await backend.preflight(target, { method: "OPTIONS", headers: preflightHeadersOf(expectation), ...(key === undefined ? {} : { key }) });
     url = answer.url;
     const wantsExposed = (expectation.exposes ?? []).length > 0;
-    const actual = wantsExposed ? await backend.preflight(target, { method: followUpMethod(expectation), headers: { Origin: expectation.origin }, ...(key === undefined ? {} : { key }) }) : { headers: {} };
+    const actual = wantsExposed
+      ? await backend.preflight(target, { method: followUpMethod(expectation), headers: { Origin: expectation.origin }, ...(key === undefined ? {} : { key }) })
+      : { headers: {} };
     const seen = observe(answer.status, answer.headers, actual.headers);
     outcomes.push({ index, expectation, answer, seen, wrong: mismatches(expectation, seen) });
   }
@@ -56,6 +74,9 @@ async function probeAll(backend: Backend, target: Target, expectations: readonly
 /** A table of expected vs. observed for the expectations a live check found unmet. */
 export function disagreement(target: Target, result: VerifyResult, timeoutSeconds: number): string {
   const failed = result.outcomes.filter((o) => o.wrong.length > 0);
-  const lines = failed.map((o) => `  expect[${o.index}] ${o.expectation.method.toUpperCase()} from ${o.expectation.origin}: expected ${o.expectation.allowed ? "allowed" : "denied"}, observed ${o.seen.allowed ? "allowed" : "denied"} (status ${o.seen.status ?? "none"})${o.wrong.length > 1 || o.seen.allowed === o.expectation.allowed ? ` — ${o.wrong.join("; ")}` : ""}`);
+  const lines = failed.map(
+    (o) =>
+      `  expect[${o.index}] ${o.expectation.method.toUpperCase()} from ${o.expectation.origin}: expected ${o.expectation.allowed ? "allowed" : "denied"}, observed ${o.seen.allowed ? "allowed" : "denied"} (status ${o.seen.status ?? "none"})${o.wrong.length > 1 || o.seen.allowed === o.expectation.allowed ? ` — ${o.wrong.join("; ")}` : ""}`,
+  );
   return `live preflights to ${result.url} (${describeTarget(target)}) still disagreed with expect after ${timeoutSeconds} s:\n${lines.join("\n")}\n— if the service is slow to serve changes, raise propagationTimeoutSeconds; otherwise the server answers differently from its dialect's prediction: correct the rules or the expectation`;
 }

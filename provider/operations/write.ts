@@ -30,7 +30,13 @@ export function readBack(timeoutSeconds: number): Confirmation {
  * propagated, still `previous`): rules another writer put meanwhile are never
  * undone. Every failure says what the bucket may hold now.
  */
-export async function writeConfirmed(backend: Backend, target: Target, desired: CorsConfiguration | null, previous: LiveConfig, confirm: Confirmation): Promise<void> {
+export async function writeConfirmed(
+  backend: Backend,
+  target: Target,
+  desired: CorsConfiguration | null,
+  previous: LiveConfig,
+  confirm: Confirmation,
+): Promise<void> {
   await write(backend, target, desired);
   if (confirm.mode === "none") return;
   try {
@@ -44,7 +50,10 @@ async function confirmWrite(backend: Backend, target: Target, desired: CorsConfi
   const served = await waitUntilServed(backend, target, desired, confirm.timeoutSeconds);
   if (!served.matched) {
     const wanted = desired === null ? "no CORS configuration" : describeRules(desired.rules);
-    throw new CorsPolicyError(`${describeTarget(target)} did not serve the new CORS configuration within ${confirm.timeoutSeconds} s: wanted ${wanted}, read back ${describeLive(served.live)} — if the service is slow to propagate, raise propagationTimeoutSeconds; if it rewrote the rules, it cannot hold them as written`, { code: "NotConfirmed" });
+    throw new CorsPolicyError(
+      `${describeTarget(target)} did not serve the new CORS configuration within ${confirm.timeoutSeconds} s: wanted ${wanted}, read back ${describeLive(served.live)} — if the service is slow to propagate, raise propagationTimeoutSeconds; if it rewrote the rules, it cannot hold them as written`,
+      { code: "NotConfirmed" },
+    );
   }
   if (confirm.mode === "preflight" && confirm.expectations.length > 0) {
     const failed = await failedExpectations(backend, target, confirm.expectations, confirm.timeoutSeconds);
@@ -62,7 +71,9 @@ async function rollBack(backend: Backend, target: Target, desired: CorsConfigura
   try {
     now = await backend.get(target);
   } catch (readError) {
-    return fail(`The bucket could not be re-read to restore the previous configuration (${message(readError)}), so it was left as is — ${where} may hold ${describeConfig(desired)} or ${describeLive(previous)}; ${converge}`);
+    return fail(
+      `The bucket could not be re-read to restore the previous configuration (${message(readError)}), so it was left as is — ${where} may hold ${describeConfig(desired)} or ${describeLive(previous)}; ${converge}`,
+    );
   }
   // Still the previous configuration: the write may not have propagated yet, so it is put back all the same.
   if (!holds(now, desired) && !same(now, previous)) {

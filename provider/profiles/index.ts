@@ -21,7 +21,16 @@ export {
   type ProfileName,
 } from "./types";
 export { PROFILES, profileTable } from "./table";
-export { BACKEND_TRAITS, type BackendTraits, DIALECT_TRAITS, type DialectTraits, type RuleChoice, RULE_CHOICES, type StorageNoun, STORAGE_NOUNS } from "./traits";
+export {
+  BACKEND_TRAITS,
+  type BackendTraits,
+  DIALECT_TRAITS,
+  type DialectTraits,
+  type RuleChoice,
+  RULE_CHOICES,
+  type StorageNoun,
+  STORAGE_NOUNS,
+} from "./traits";
 
 /** True when `x` names a row of the vendor table. */
 export function isProfileName(x: unknown): x is ProfileName {
@@ -34,7 +43,9 @@ export function isProfileName(x: unknown): x is ProfileName {
  */
 export function getProfile(name: string): Profile {
   if (!isProfileName(name)) {
-    throw new CorsPolicyError(`profile: ${JSON.stringify(name)} is not a known profile; allowed are ${PROFILE_NAMES.join(", ")} — use one of them, or "s3" for any other S3-compatible service`);
+    throw new CorsPolicyError(
+      `profile: ${JSON.stringify(name)} is not a known profile; allowed are ${PROFILE_NAMES.join(", ")} — use one of them, or "s3" for any other S3-compatible service`,
+    );
   }
   return PROFILES[name];
 }

@@ -55,11 +55,14 @@ function awsRules(): Rules {
   return {
     backend: fact("s3", "https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutBucketCors.html"),
     methods: fact(allMethods(), AWS_RULE),
-    originWildcard: fact("one-anywhere", `${AWS_CORS}; error text "AllowedOrigin \\"*example*.com\\" can not have more than one wildcard." quoted in versity/versitygw#1870`),
+    originWildcard: fact(
+      "one-anywhere",
+      `${AWS_CORS}; error text "AllowedOrigin \\"*example*.com\\" can not have more than one wildcard." quoted in versity/versitygw#1870`,
+    ),
     headerWildcard: fact("one-anywhere", `${AWS_CORS} (each AllowedHeader may contain one "*", e.g. x-amz-*)`),
     limits: {
       maxRules: fact(100, AWS_CORS),
-      maxDocumentBytes: fact(65536, "https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutBucketCors.html (\"limited to 64 KB\")"),
+      maxDocumentBytes: fact(65536, 'https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutBucketCors.html ("limited to 64 KB")'),
       maxAgeSeconds: fact(null, `${AWS_RULE} (an integer, no documented maximum)`),
     },
     supports: {
@@ -118,8 +121,14 @@ function aws(): Profile {
     defaultRegion: fact("us-east-1", "https://docs.aws.amazon.com/AmazonS3/latest/API/API_CreateBucket.html (no LocationConstraint means us-east-1)"),
     // AWS is retiring path-style requests; virtual-hosted is the documented form.
     addressing: fact("virtual-hosted", "https://docs.aws.amazon.com/AmazonS3/latest/userguide/VirtualHosting.html"),
-    sdkResolvesEndpoint: fact(true, "https://docs.aws.amazon.com/sdkref/latest/guide/feature-ss-endpoints.html (the SDK resolves the S3 endpoint from region, FIPS and dual-stack settings)"),
-    globalBucketNames: fact(true, "https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html (bucket names are unique across all AWS accounts in a partition)"),
+    sdkResolvesEndpoint: fact(
+      true,
+      "https://docs.aws.amazon.com/sdkref/latest/guide/feature-ss-endpoints.html (the SDK resolves the S3 endpoint from region, FIPS and dual-stack settings)",
+    ),
+    globalBucketNames: fact(
+      true,
+      "https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html (bucket names are unique across all AWS accounts in a partition)",
+    ),
     ...awsRules(),
   };
 }
@@ -134,14 +143,23 @@ function r2(): Profile {
     title: "Cloudflare R2",
     backend: fact("s3", `${R2_S3} (PutBucketCors, GetBucketCors, DeleteBucketCors supported)`),
     // Jurisdiction buckets live on https://{accountId}.{jurisdiction}.r2.cloudflarestorage.com; targets/endpoint.ts inserts the jurisdiction label.
-    endpoint: fact("https://{accountId}.r2.cloudflarestorage.com", `${R2_S3}; jurisdiction variant https://{accountId}.{jurisdiction}.r2.cloudflarestorage.com (https://developers.cloudflare.com/r2/reference/data-location/#jurisdictional-restrictions)`),
+    endpoint: fact(
+      "https://{accountId}.r2.cloudflarestorage.com",
+      `${R2_S3}; jurisdiction variant https://{accountId}.{jurisdiction}.r2.cloudflarestorage.com (https://developers.cloudflare.com/r2/reference/data-location/#jurisdictional-restrictions)`,
+    ),
     defaultRegion: fact("auto", `${R2_S3}#bucket-region (region "auto"; us-east-1 and empty alias to it)`),
     // Path-style keeps one host per account (and per jurisdiction) for every bucket name,
     // so TLS and DNS never depend on the bucket; R2 answers virtual-hosted requests too.
     addressing: fact("path", `${R2_S3} (both addressing styles accepted)`),
     methods: fact(allMethods(), `${R2_API} (AllowedMethods enum GET, PUT, POST, DELETE, HEAD)`),
-    originWildcard: weak("one-anywhere", "cloudflare/cloudflare-docs#32888 (docs say exact match, yet https://*-app.example.dev is accepted and matched; http://localhost:* is rejected with 400 MalformedXML)"),
-    headerWildcard: weak("one-anywhere", `${R2_CORS} (AllowedHeaders "*" reported rejected in 2022, used without error in cloudflare/terraform-provider-cloudflare#5607)`),
+    originWildcard: weak(
+      "one-anywhere",
+      "cloudflare/cloudflare-docs#32888 (docs say exact match, yet https://*-app.example.dev is accepted and matched; http://localhost:* is rejected with 400 MalformedXML)",
+    ),
+    headerWildcard: weak(
+      "one-anywhere",
+      `${R2_CORS} (AllowedHeaders "*" reported rejected in 2022, used without error in cloudflare/terraform-provider-cloudflare#5607)`,
+    ),
     limits: {
       maxRules: weak(null, "https://developers.cloudflare.com/r2/platform/limits/ (no CORS rule count listed)"),
       maxDocumentBytes: weak(null, "https://developers.cloudflare.com/r2/platform/limits/ (no CORS document size listed)"),
@@ -182,7 +200,10 @@ function spaces(): Profile {
       ...a.supports,
       perBucketCors: fact(true, DO_CORS),
       ruleIds: weak(true, `${DO_TF} (id in the schema; not in DO's CORS docs)`),
-      exposeHeaders: weak(true, "digitalocean/terraform-provider-digitalocean#322 (left out in 2019 as undocumented; in the schema since, never confirmed honoured)"),
+      exposeHeaders: weak(
+        true,
+        "digitalocean/terraform-provider-digitalocean#322 (left out in 2019 as undocumented; in the schema since, never confirmed honoured)",
+      ),
     },
     noConfigReadsAs: weak("not-found", `${DO_TF} (Read fails when no configuration exists; inferred)`),
     propagationSeconds: weak(5, "digitalocean/terraform-provider-digitalocean#1129 (updated origins reported as not taking effect)"),
@@ -249,10 +270,13 @@ function ceph(): Profile {
     // Virtual-hosted buckets need rgw_dns_name and wildcard DNS, which most deployments lack.
     addressing: fact("path", "https://docs.ceph.com/en/latest/radosgw/s3/commons/#bucket-and-host-name"),
     methods: fact(allMethods(), `${CEPH_CORS_H} (RGW_CORS_* method bits; PATCH rejected with MalformedXML)`),
-    originWildcard: fact("one-anywhere", "ceph/ceph@src/rgw/rgw_cors_s3.cc (two \"*\" in one origin rejected with MalformedXML)"),
+    originWildcard: fact("one-anywhere", 'ceph/ceph@src/rgw/rgw_cors_s3.cc (two "*" in one origin rejected with MalformedXML)'),
     headerWildcard: weak("one-anywhere", "ceph/ceph@src/rgw/rgw_cors_s3.cc"),
     limits: {
-      maxRules: fact(100, "ceph/ceph@src/rgw/rgw_rest_s3.cc (RGWPutCORS_ObjStore_S3::get_params: rgw_cors_rules_max_num, default 100; 101 rules → 400 InvalidRequest)"),
+      maxRules: fact(
+        100,
+        "ceph/ceph@src/rgw/rgw_rest_s3.cc (RGWPutCORS_ObjStore_S3::get_params: rgw_cors_rules_max_num, default 100; 101 rules → 400 InvalidRequest)",
+      ),
       maxDocumentBytes: fact(null, "ceph/ceph@src/rgw/rgw_rest_s3.cc (bounded only by rgw_max_put_param_size, an operator setting)"),
       maxAgeSeconds: fact(null, `${CEPH_CORS_H} (uint32 max_age; out-of-range values are accepted and dropped, not rejected)`),
     },
@@ -264,7 +288,7 @@ function ceph(): Profile {
       perRuleMethods: fact(true, CEPH_CORS_H),
       perRuleHeaders: fact(true, CEPH_CORS_H),
     },
-    noConfigReadsAs: fact("not-found", "ceph/ceph#19104 (NoSuchCORSConfiguration; older builds said \"Not Found\")"),
+    noConfigReadsAs: fact("not-found", 'ceph/ceph#19104 (NoSuchCORSConfiguration; older builds said "Not Found")'),
     // One RGW applies a put at once; multisite zones sync bucket metadata asynchronously.
     propagationSeconds: weak(2, "https://docs.ceph.com/en/latest/radosgw/multisite/"),
     rewrites: fact(
@@ -290,7 +314,10 @@ function b2(): Profile {
     name: "b2",
     title: "Backblaze B2",
     backend: fact("s3", "https://www.backblaze.com/apidocs/s3-put-bucket-cors"),
-    endpoint: fact("https://s3.{region}.backblazeb2.com", "https://www.backblaze.com/apidocs/s3-put-bucket-cors (PUT https://s3.<your-region>.backblazeb2.com/<bucket>/?cors)"),
+    endpoint: fact(
+      "https://s3.{region}.backblazeb2.com",
+      "https://www.backblaze.com/apidocs/s3-put-bucket-cors (PUT https://s3.<your-region>.backblazeb2.com/<bucket>/?cors)",
+    ),
     defaultRegion: fact(null, "https://www.backblaze.com/apidocs/s3-put-bucket-cors (the region is part of the account's endpoint)"),
     addressing: fact("path", "https://www.backblaze.com/apidocs/s3-put-bucket-cors (example uses /<bucket>/?cors)"),
     methods: fact(allMethods(), `${B2_RULES} (s3_get, s3_head, s3_put, s3_post, s3_delete)`),
@@ -346,7 +373,10 @@ function minio(): Profile {
     addressing: fact("path", "minio/minio@docs/config/README.md (virtual-host style only with MINIO_DOMAIN)"),
     supports: {
       ...a.supports,
-      perBucketCors: fact(false, `minio/minio#20995 (PutBucketCors → NotImplemented; "Cors is implemented in AiStor MinIO"); minio/minio#21332; ${MINIO_DUMMY}`),
+      perBucketCors: fact(
+        false,
+        `minio/minio#20995 (PutBucketCors → NotImplemented; "Cors is implemented in AiStor MinIO"); minio/minio#21332; ${MINIO_DUMMY}`,
+      ),
     },
     noConfigReadsAs: fact("not-found", `${MINIO_DUMMY} (GetBucketCors is a dummy answering NoSuchCORSConfiguration)`),
     // The global setting is read by the server itself: nothing to wait for per bucket.
@@ -363,7 +393,10 @@ function genericS3(): Profile {
     name: "s3",
     title: "S3-compatible storage",
     endpoint: fact(null, "https://docs.aws.amazon.com/AmazonS3/latest/API/Welcome.html (any S3-compatible server: the user gives its URL)"),
-    defaultRegion: weak("us-east-1", "https://docs.aws.amazon.com/AmazonS3/latest/API/sig-v4-authenticating-requests.html (a signing region is required; us-east-1 is what most S3-compatible servers accept)"),
+    defaultRegion: weak(
+      "us-east-1",
+      "https://docs.aws.amazon.com/AmazonS3/latest/API/sig-v4-authenticating-requests.html (a signing region is required; us-east-1 is what most S3-compatible servers accept)",
+    ),
     // Path-style needs no wildcard DNS for bucket hosts, which self-hosted servers rarely have.
     addressing: fact("path", "https://docs.aws.amazon.com/AmazonS3/latest/userguide/VirtualHosting.html#path-style-access"),
     // Generic targets are checked against AWS's rules, the strictest common ground.
@@ -415,8 +448,10 @@ function swift(): Profile {
   };
 }
 
-const VNG_ACCESS = "https://docs.vngcloud.vn/vng-cloud-document/vstorage/object-storage/vstorage-hcm03/identity-and-access-management/managing-access-to-vstorage-resources/access-permissions-and-working-through-vstorage";
-const VNG_SWIFT = "https://docs.vngcloud.vn/vng-cloud-document/vstorage/object-storage/vstorage-hcm03/api-developers/vstorage-swift-rest-api/using-swift-rest-api";
+const VNG_ACCESS =
+  "https://docs.vngcloud.vn/vng-cloud-document/vstorage/object-storage/vstorage-hcm03/identity-and-access-management/managing-access-to-vstorage-resources/access-permissions-and-working-through-vstorage";
+const VNG_SWIFT =
+  "https://docs.vngcloud.vn/vng-cloud-document/vstorage/object-storage/vstorage-hcm03/api-developers/vstorage-swift-rest-api/using-swift-rest-api";
 
 function vstorage(): Profile {
   const s = swiftRules();
@@ -426,7 +461,10 @@ function vstorage(): Profile {
     title: "VNG Cloud vStorage",
     // Swift metadata, because Swift's s3api middleware answers ?cors with NotImplemented.
     backend: weak("swift", `${VNG_ACCESS} ("CORS for a container"); ${SWIFT_CORS}`),
-    endpoint: weak("https://{region}.vstorage.vngcloud.vn/v1/AUTH_{projectId}", `${VNG_SWIFT} (storage URL from the Keystone catalog; public object URLs seen as https://hcm03.vstorage.vngcloud.vn/v1/AUTH_<project>/...)`),
+    endpoint: weak(
+      "https://{region}.vstorage.vngcloud.vn/v1/AUTH_{projectId}",
+      `${VNG_SWIFT} (storage URL from the Keystone catalog; public object URLs seen as https://hcm03.vstorage.vngcloud.vn/v1/AUTH_<project>/...)`,
+    ),
     defaultRegion: fact(null, `${VNG_SWIFT} (each project lives in one region, e.g. hcm03)`),
     addressing: fact("path", VNG_SWIFT),
     methods: assumed(s.methods, note),
@@ -461,7 +499,10 @@ function ovhSwift(): Profile {
     name: "ovh-swift",
     title: "OVHcloud Swift",
     backend: fact("swift", `${OVH_SWIFT_CORS} (three container metadata; "CORS is not compatible with the S3 API")`),
-    endpoint: weak("https://storage.{region}.cloud.ovh.net/v1/AUTH_{projectId}", `${OVH_SWIFT_CORS} (account AUTH_<project>; host from the Keystone catalog, e.g. storage.gra.cloud.ovh.net)`),
+    endpoint: weak(
+      "https://storage.{region}.cloud.ovh.net/v1/AUTH_{projectId}",
+      `${OVH_SWIFT_CORS} (account AUTH_<project>; host from the Keystone catalog, e.g. storage.gra.cloud.ovh.net)`,
+    ),
     defaultRegion: fact(null, `${OVH_SWIFT_CORS} (each project's containers live in a named region)`),
     addressing: fact("path", `${SWIFT_API} (/v1/{account}/{container})`),
     originWildcard: fact("whole-value", `${OVH_SWIFT_CORS} ("*" works, *.example.com does not); ovh/docs#2348`),

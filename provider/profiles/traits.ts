@@ -44,9 +44,24 @@ export interface DialectTraits {
 
 /** One row per dialect. */
 export const DIALECT_TRAITS: Readonly<Record<Dialect, DialectTraits>> = {
-  aws: { ruleChoice: "origin-method-headers", cephOriginMatch: false, sendsCredentials: true, source: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/cors.html" },
+  aws: {
+    ruleChoice: "origin-method-headers",
+    cephOriginMatch: false,
+    sendsCredentials: true,
+    source: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/cors.html",
+  },
   r2: { ruleChoice: "origin-method-headers", cephOriginMatch: false, sendsCredentials: true, source: "https://developers.cloudflare.com/r2/buckets/cors/" },
-  ceph: { ruleChoice: "origin", cephOriginMatch: true, sendsCredentials: false, source: "ceph/ceph#69190 (RGW chose the rule by origin alone until 2026-05); docs/cors-semantics.md, \"13. Ceph RGW\"" },
-  s3rver: { ruleChoice: "origin-method", cephOriginMatch: false, sendsCredentials: true, source: "docs/cors-semantics.md, \"14. s3rver\" (picks on origin and method, then checks headers on that rule only)" },
+  ceph: {
+    ruleChoice: "origin",
+    cephOriginMatch: true,
+    sendsCredentials: false,
+    source: 'ceph/ceph#69190 (RGW chose the rule by origin alone until 2026-05); docs/cors-semantics.md, "13. Ceph RGW"',
+  },
+  s3rver: {
+    ruleChoice: "origin-method",
+    cephOriginMatch: false,
+    sendsCredentials: true,
+    source: 'docs/cors-semantics.md, "14. s3rver" (picks on origin and method, then checks headers on that rule only)',
+  },
   swift: { ruleChoice: "single-rule", cephOriginMatch: false, sendsCredentials: false, source: "https://docs.openstack.org/swift/latest/cors.html" },
 };

@@ -1,10 +1,7 @@
 import type { CorsMethod } from "../model/methods";
 
 /** Every vendor profile we know, one row each in `table.ts`. */
-export const PROFILE_NAMES = [
-  "aws", "r2", "spaces", "ovh", "exoscale", "ceph", "b2", "wasabi", "minio", "s3",
-  "swift", "vstorage", "ovh-swift",
-] as const;
+export const PROFILE_NAMES = ["aws", "r2", "spaces", "ovh", "exoscale", "ceph", "b2", "wasabi", "minio", "s3", "swift", "vstorage", "ovh-swift"] as const;
 
 /** Name of a vendor profile. */
 export type ProfileName = (typeof PROFILE_NAMES)[number];

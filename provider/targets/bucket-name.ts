@@ -35,9 +35,19 @@ export function bucketNameProblem(target: Target): TargetIssue | undefined {
   if (backend === "swift") {
     const bad = /[/]/.exec(name) ?? CONTROL.exec(name);
     if (bad === null) return undefined;
-    return targetIssue("bucket-name-invalid", ["target", "bucket"], { kind: "swift-character", name, character: bad[0], suggestion: name.replace(/[/\s\u0000-\u001f\u007f-\u009f]+/g, "") });
+    return targetIssue("bucket-name-invalid", ["target", "bucket"], {
+      kind: "swift-character",
+      name,
+      character: bad[0],
+      suggestion: name.replace(/[/\s\u0000-\u001f\u007f-\u009f]+/g, ""),
+    });
   }
   if (S3_NAME.test(name)) return undefined;
   const bad = /[^A-Za-z0-9._-]/.exec(name)!;
-  return targetIssue("bucket-name-invalid", ["target", "bucket"], { kind: "s3-character", name, character: bad[0], suggestion: name.replace(/[^A-Za-z0-9._-]+/g, "") });
+  return targetIssue("bucket-name-invalid", ["target", "bucket"], {
+    kind: "s3-character",
+    name,
+    character: bad[0],
+    suggestion: name.replace(/[^A-Za-z0-9._-]+/g, ""),
+  });
 }

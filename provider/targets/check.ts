@@ -19,7 +19,11 @@ export function checkTarget(value: unknown): TargetCheck {
     return {
       ok: false,
       issues: parsed.error.issues.map((zi) =>
-        targetIssue("target-invalid", issuePathOf(["target", ...zi.path]), { kind: "schema", found: valueAt(value, zi.path), problem: zi.message.replace(/^Invalid input: /, "") }),
+        targetIssue("target-invalid", issuePathOf(["target", ...zi.path]), {
+          kind: "schema",
+          found: valueAt(value, zi.path),
+          problem: zi.message.replace(/^Invalid input: /, ""),
+        }),
       ),
     };
   }

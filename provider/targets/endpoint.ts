@@ -13,7 +13,9 @@ export function endpointOf(target: Target): string | undefined {
   if (profile.sdkResolvesEndpoint?.value === true) return undefined;
   const template = profile.endpoint.value;
   if (template === null) {
-    throw new CorsPolicyError(`target.endpoint: is missing; ${profile.title} has no fixed endpoint — set endpoint, e.g. "http://127.0.0.1:7480"`, { code: "InvalidArgument" });
+    throw new CorsPolicyError(`target.endpoint: is missing; ${profile.title} has no fixed endpoint — set endpoint, e.g. "http://127.0.0.1:7480"`, {
+      code: "InvalidArgument",
+    });
   }
   const values: Record<string, string | undefined> = {
     region: target.region ?? profile.defaultRegion.value ?? undefined,
@@ -28,7 +30,9 @@ export function endpointOf(target: Target): string | undefined {
   return url.replace(/\{(\w+)\}/g, (_m: string, key: string) => {
     const value = values[key];
     if (value === undefined) {
-      throw new CorsPolicyError(`target.${key}: is missing; ${profile.title}'s endpoint ${template} needs it — set ${key}, or give endpoint`, { code: "InvalidArgument" });
+      throw new CorsPolicyError(`target.${key}: is missing; ${profile.title}'s endpoint ${template} needs it — set ${key}, or give endpoint`, {
+        code: "InvalidArgument",
+      });
     }
     return value;
   });

@@ -11,8 +11,7 @@ export type TargetIssue = Issue<TargetCode>;
 
 /** What is wrong with a target: a field the schema refuses, or an R2 target without its account. */
 export type TargetProblem =
-  | { readonly kind: "schema"; readonly found: unknown; readonly problem: string }
-  | { readonly kind: "r2-account"; readonly bucket: string };
+  { readonly kind: "schema"; readonly found: unknown; readonly problem: string } | { readonly kind: "r2-account"; readonly bucket: string };
 
 /** What is wrong with a bucket (container) name. */
 export type BucketNameProblem =

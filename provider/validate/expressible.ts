@@ -27,7 +27,14 @@ export function checkRuleExpressible(config: CorsConfigurationInput, profile: Pr
       const upper = new Set(rule.allowedMethods.map((m) => m.toUpperCase()));
       const widened = CORS_METHODS.filter((m) => !upper.has(m));
       if (widened.length > 0 && rule.allowedMethods.length > 0) {
-        issues.push(validationIssue("methods-would-widen", ["rules", index, "allowedMethods"], { methods: rule.allowedMethods, vendor: profile.title, widened, all: CORS_METHODS }));
+        issues.push(
+          validationIssue("methods-would-widen", ["rules", index, "allowedMethods"], {
+            methods: rule.allowedMethods,
+            vendor: profile.title,
+            widened,
+            all: CORS_METHODS,
+          }),
+        );
       }
     }
     if (!profile.supports.perRuleHeaders.value && !allowsEveryHeader(rule)) {

@@ -41,7 +41,10 @@ function tokenProblem(header: string, path: IssuePath, wildcardAllowed: boolean)
   }
   if (TOKEN.test(header)) return undefined;
   if (header.includes(",")) {
-    const parts = header.split(",").map((p) => p.trim()).filter((p) => p !== "");
+    const parts = header
+      .split(",")
+      .map((p) => p.trim())
+      .filter((p) => p !== "");
     return validationIssue("header-list", path, { header, parts });
   }
   return validationIssue("header-characters", path, { header, wildcardAllowed, suggestion: header.trim().replace(/[^!#$%&'*+\-.^_`|~0-9A-Za-z]+/g, "-") });

@@ -51,7 +51,9 @@ export function hostProblem(origin: string, schemePart: string, authority: strin
   }
   if (/^[\x00-\x7f]*$/.test(host)) return undefined;
   const ascii = labels.map((label) => (label === "*" || label === "" ? label : domainToASCII(label)));
-  const suggestion = ascii.some((label, i) => label === "" && labels[i] !== "") ? undefined : `${schemePart}${ascii.join(".")}${port === undefined ? "" : `:${port}`}`;
+  const suggestion = ascii.some((label, i) => label === "" && labels[i] !== "")
+    ? undefined
+    : `${schemePart}${ascii.join(".")}${port === undefined ? "" : `:${port}`}`;
   return validationIssue("origin-not-ascii", path, { origin, suggestion });
 }
 

@@ -60,7 +60,14 @@ function defaultPortProblem(scheme: string, authority: string, origin: string, p
   return validationIssue("origin-default-port", path, { origin, suggestion: origin.slice(0, origin.length - port!.length - 1) });
 }
 
-function wildcardProblem(origin: string, path: IssuePath, schemePart: string, authority: string, rule: OriginWildcardRule, vendor: string): ValidationIssue | undefined {
+function wildcardProblem(
+  origin: string,
+  path: IssuePath,
+  schemePart: string,
+  authority: string,
+  rule: OriginWildcardRule,
+  vendor: string,
+): ValidationIssue | undefined {
   if (!origin.includes("*")) return undefined;
   if (rule === "whole-value") {
     return validationIssue("origin-wildcard-unsupported", path, { origin, vendor });
@@ -80,6 +87,9 @@ function originPart(url: string): string {
 /** `https://*.*.example.com` → `https://*.example.com`: the first `*` stays, later ones go with their dot. */
 function keepFirstWildcard(origin: string): string {
   const first = origin.indexOf("*");
-  const tail = origin.slice(first + 1).replace(/\*\.?/g, "").replace(/\.\.+/g, ".");
+  const tail = origin
+    .slice(first + 1)
+    .replace(/\*\.?/g, "")
+    .replace(/\.\.+/g, ".");
   return `${origin.slice(0, first + 1)}${tail}`;
 }

@@ -30,7 +30,9 @@ const MAX_ID_LENGTH = 255;
 export function validate(config: CorsConfigurationInput, options: ValidateOptions = {}): ValidationIssue[] {
   const profile = typeof options.profile === "object" ? options.profile : getProfile(options.profile ?? "s3");
   if (!profile.supports.perBucketCors.value) {
-    return [validationIssue("no-per-bucket-cors", [], { vendor: profile.title, alternative: profile.alternative?.value ?? "configure CORS on the server instead" })];
+    return [
+      validationIssue("no-per-bucket-cors", [], { vendor: profile.title, alternative: profile.alternative?.value ?? "configure CORS on the server instead" }),
+    ];
   }
   const issues: ValidationIssue[] = [...checkRuleList(config, profile)];
   const firstIdAt = new Map<string, number>();
@@ -91,7 +93,9 @@ function checkExposeHeaders(headers: readonly string[], at: IssuePath, profile: 
   const support = profile.supports.exposeHeaders;
   if (headers.length > 0 && !support.value) {
     const uncertain = support.uncertain === true;
-    problems.push(validationIssue("expose-headers-unsupported", at, { headers, vendor: profile.title, uncertain, source: support.source }, uncertain ? "warning" : "error"));
+    problems.push(
+      validationIssue("expose-headers-unsupported", at, { headers, vendor: profile.title, uncertain, source: support.source }, uncertain ? "warning" : "error"),
+    );
   }
   return problems;
 }

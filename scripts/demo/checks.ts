@@ -35,7 +35,15 @@ export async function preflightTable(objectUrl: string, rules: readonly CorsRule
     const same = predicted.status === live.status;
     agree &&= same;
     const why = predicted.explanation.filter((line) => line.startsWith("rules[")).at(-1) ?? predicted.explanation.at(-1) ?? "";
-    rows.push([probe.origin, probe.method, probe.headers.join(",") || "-", String(live.status), allowed ? green("allowed") : red("denied"), same ? "same" : red(`differs (${predicted.status})`), why]);
+    rows.push([
+      probe.origin,
+      probe.method,
+      probe.headers.join(",") || "-",
+      String(live.status),
+      allowed ? green("allowed") : red("denied"),
+      same ? "same" : red(`differs (${predicted.status})`),
+      why,
+    ]);
   }
   console.log(table(rows));
   return agree;

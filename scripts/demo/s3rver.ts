@@ -12,7 +12,12 @@ export interface DemoS3 {
 
 export async function startS3rver(): Promise<DemoS3> {
   const server = await runS3rver("bucket-cors-demo-s3-");
-  const client = new S3Client({ endpoint: server.endpoint, region: "us-east-1", forcePathStyle: true, credentials: { accessKeyId: S3RVER_KEY, secretAccessKey: S3RVER_KEY } });
+  const client = new S3Client({
+    endpoint: server.endpoint,
+    region: "us-east-1",
+    forcePathStyle: true,
+    credentials: { accessKeyId: S3RVER_KEY, secretAccessKey: S3RVER_KEY },
+  });
   return {
     endpoint: server.endpoint,
     createBucket: async (name) => {

@@ -16,7 +16,12 @@ export function valueDiff(before: unknown, after: unknown, path = ""): string[] 
   return [`~ ${path}: ${show(before)} => ${show(after)}`];
 }
 
-function side(before: Record<string | number, unknown> | unknown[], after: Record<string | number, unknown> | unknown[], key: string | number, path: string): string[] {
+function side(
+  before: Record<string | number, unknown> | unknown[],
+  after: Record<string | number, unknown> | unknown[],
+  key: string | number,
+  path: string,
+): string[] {
   const has = (value: object) => Object.prototype.hasOwnProperty.call(value, key);
   const old = (before as Record<string | number, unknown>)[key];
   const now = (after as Record<string | number, unknown>)[key];

@@ -73,7 +73,10 @@ async function inlineDriver(project: DemoProject): Promise<Driver> {
     delete require.cache[require.resolve(main)];
     return { ...(require(main) as Record<string, unknown>) };
   };
-  const stack = await LocalWorkspace.selectStack({ stackName: STACK, projectName: "bucket-cors-quickstart", program }, { workDir: project.projectDir, envVars: project.env });
+  const stack = await LocalWorkspace.selectStack(
+    { stackName: STACK, projectName: "bucket-cors-quickstart", program },
+    { workDir: project.projectDir, envVars: project.env },
+  );
   const print = { onOutput: (text: string) => process.stdout.write(text), color: "never" as const };
   return {
     route: "no pulumi-language-nodejs on PATH: the Automation API runs the program inline with the real CLI",
@@ -95,11 +98,25 @@ async function inlineDriver(project: DemoProject): Promise<Driver> {
  * directory: preview --diff, up, a changed policy (allowUploads) previewed and applied.
  * Returns the destroy step and the applied rules.
  */
-export async function runWithCli(project: DemoProject, endpoint: string, bucket: string, key: string): Promise<{ destroy: () => Promise<void>; applied: () => Promise<CorsRule[]> }> {
+export async function runWithCli(
+  project: DemoProject,
+  endpoint: string,
+  bucket: string,
+  key: string,
+): Promise<{ destroy: () => Promise<void>; applied: () => Promise<CorsRule[]> }> {
   stage(`pulumi CLI found: a real preview and up with a local file backend in ${project.root}`);
-  const run = spawnSync("pulumi", ["stack", "init", STACK, "--non-interactive", "--secrets-provider", "passphrase"], { cwd: project.projectDir, env: { ...process.env, ...project.env }, stdio: "inherit" });
+  const run = spawnSync("pulumi", ["stack", "init", STACK, "--non-interactive", "--secrets-provider", "passphrase"], {
+    cwd: project.projectDir,
+    env: { ...process.env, ...project.env },
+    stdio: "inherit",
+  });
   if (run.status !== 0) throw new Error(`pulumi stack init failed with exit code ${String(run.status)}`);
-  for (const [k, v] of [["bucket", bucket], ["endpoint", endpoint], ["bucket-cors:accessKeyId", key]]) cli(project, ["config", "set", k!, v!]);
+  for (const [k, v] of [
+    ["bucket", bucket],
+    ["endpoint", endpoint],
+    ["bucket-cors:accessKeyId", key],
+  ])
+    cli(project, ["config", "set", k!, v!]);
   cli(project, ["config", "set", "--secret", "bucket-cors:secretAccessKey", key]);
   const driver = onPath("pulumi-language-nodejs") === undefined ? await inlineDriver(project) : languageHostDriver(project);
   console.log(`  ${driver.route}`);

@@ -36,7 +36,11 @@ function printSteps(steps: readonly Step[], verb: string): void {
  * project's engine stand-in): preview, up, a changed policy (allowUploads) previewed and applied.
  * Returns the destroy step and the applied rules.
  */
-export async function runWithoutCli(endpoint: string, bucket: string, key: string): Promise<{ destroy: () => Promise<void>; applied: () => Promise<CorsRule[]> }> {
+export async function runWithoutCli(
+  endpoint: string,
+  bucket: string,
+  key: string,
+): Promise<{ destroy: () => Promise<void>; applied: () => Promise<CorsRule[]> }> {
   stage("No pulumi CLI on PATH: driving the program's resources through the real Pulumi provider host");
   // The stack config, as `pulumi config set` would write it; the stand-in hands it to every program run.
   const config: Record<string, Json> = {

@@ -53,5 +53,13 @@ export function policyStatement(spec: PolicySpec): string {
 
 /** A whole program: the imports, optional preamble (more declarations), then the policies. */
 export function program(policies: readonly PolicySpec[], preamble: readonly string[] = []): string {
-  return [`import * as pulumi from "@pulumi/pulumi";`, `import * as cors from "pulumi-bucket-cors";`, ``, ...preamble, ...policies.map(policyStatement), `void pulumi;`, ``].join("\n");
+  return [
+    `import * as pulumi from "@pulumi/pulumi";`,
+    `import * as cors from "pulumi-bucket-cors";`,
+    ``,
+    ...preamble,
+    ...policies.map(policyStatement),
+    `void pulumi;`,
+    ``,
+  ].join("\n");
 }

@@ -21,7 +21,9 @@ export function findPulumiCli(): PulumiCli {
     const version = versionOf(path.join(binDir, "pulumi"));
     if (version !== undefined) return { binDir, version };
   }
-  return { missing: `the pulumi CLI is not built and not on PATH; build it with ${INSTALL} (it prints where), or set PULUMI_CLI_BIN to the directory holding pulumi` };
+  return {
+    missing: `the pulumi CLI is not built and not on PATH; build it with ${INSTALL} (it prints where), or set PULUMI_CLI_BIN to the directory holding pulumi`,
+  };
 }
 
 export function pulumiCliRequired(): boolean {
@@ -52,13 +54,15 @@ export function describeWithPulumi(name: string, fn: (cli: () => { binDir: strin
   describe.skip(`${name} [skipped: ${cli.missing}]`, () =>
     fn(() => {
       throw new Error(cli.missing);
-    }),
-  );
+    }));
 }
 
 function builtBinDir(): string | undefined {
   try {
-    return execFileSync("bash", [path.join(repoRoot(), "scripts/pulumi/install.sh"), "--print-path", "--no-build"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    return execFileSync("bash", [path.join(repoRoot(), "scripts/pulumi/install.sh"), "--print-path", "--no-build"], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    }).trim();
   } catch {
     return undefined;
   }

@@ -75,7 +75,10 @@ export class EngineWorkspace {
     fs.mkdirSync(path.join(root, "home"), { recursive: true });
     fs.mkdirSync(ws.projectDir, { recursive: true });
     fs.writeFileSync(path.join(ws.projectDir, "Pulumi.yaml"), `name: ${options.project}\nruntime: nodejs\ndescription: engine test project\n`);
-    fs.writeFileSync(path.join(ws.projectDir, "package.json"), `${JSON.stringify({ ...installed.manifest, name: options.project, main: "index.ts" }, null, 2)}\n`);
+    fs.writeFileSync(
+      path.join(ws.projectDir, "package.json"),
+      `${JSON.stringify({ ...installed.manifest, name: options.project, main: "index.ts" }, null, 2)}\n`,
+    );
     fs.writeFileSync(path.join(ws.projectDir, "tsconfig.json"), `${JSON.stringify(TEMPLATE_TSCONFIG_COMMONJS, null, 4)}\n`);
     fs.writeFileSync(path.join(ws.projectDir, ".gitignore"), TEMPLATE_GITIGNORE);
     fs.symlinkSync(installed.nodeModules, path.join(ws.projectDir, "node_modules"), "dir");
@@ -90,7 +93,10 @@ export class EngineWorkspace {
     const link = path.join(this.projectDir, "node_modules");
     fs.rmSync(link, { force: true });
     fs.symlinkSync(installed.nodeModules, link, "dir");
-    fs.writeFileSync(path.join(this.projectDir, "package.json"), `${JSON.stringify({ ...installed.manifest, name: this.options.project, main: "index.ts" }, null, 2)}\n`);
+    fs.writeFileSync(
+      path.join(this.projectDir, "package.json"),
+      `${JSON.stringify({ ...installed.manifest, name: this.options.project, main: "index.ts" }, null, 2)}\n`,
+    );
   }
 
   /** Writes index.ts and compiles it with the project's tsc and tsconfig; rejects with tsc's output. */

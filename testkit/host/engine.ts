@@ -121,10 +121,7 @@ export class Engine {
     });
   }
 
-  private async operation(
-    name: string,
-    body: (steps: Step[], diagnostics: Diagnostic[]) => Promise<void>,
-  ): Promise<OperationResult> {
+  private async operation(name: string, body: (steps: Step[], diagnostics: Diagnostic[]) => Promise<void>): Promise<OperationResult> {
     if (this.busy) throw new Error(`${name}: another operation is running on this engine`);
     this.busy = true;
     const steps: Step[] = [];

@@ -163,10 +163,7 @@ export class Host {
   }
 
   /** Sets urn, name and type as the engine does; name and type come from the URN. */
-  private target<R extends { setUrn(v: string): unknown; setName(v: string): unknown; setType(v: string): unknown }>(
-    req: R,
-    args: { urn: string },
-  ): R {
+  private target<R extends { setUrn(v: string): unknown; setName(v: string): unknown; setType(v: string): unknown }>(req: R, args: { urn: string }): R {
     const parts = args.urn.split("::");
     req.setUrn(args.urn);
     req.setName(parts[3] ?? "");

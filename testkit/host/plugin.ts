@@ -61,9 +61,7 @@ export class PluginClient {
   }
 
   delete(old: ResourceState): Promise<void> {
-    return step("delete", old.urn, () =>
-      this.host.delete({ ...target(old), properties: stripSecrets(old.outputs), oldInputs: stripSecrets(old.inputs) }),
-    );
+    return step("delete", old.urn, () => this.host.delete({ ...target(old), properties: stripSecrets(old.outputs), oldInputs: stripSecrets(old.inputs) }));
   }
 
   private outputs(urn: string, properties: JsonObject, inputs: JsonObject): JsonObject {

@@ -26,7 +26,9 @@ let seq = 0;
 let finished = false;
 
 // The SDK rejects once per output that depends on a failed serialization: report each text once.
-const report = (text) => { if (!errors.includes(text)) errors.push(text); };
+const report = (text) => {
+  if (!errors.includes(text)) errors.push(text);
+};
 process.on("unhandledRejection", (reason) => report(`unhandledRejection: ${describe(reason)}`));
 process.on("uncaughtException", (error) => report(`uncaughtException: ${describe(error)}`));
 process.on("message", (reply) => {
@@ -94,8 +96,12 @@ function finish() {
 async function main() {
   await pulumi.runtime.setMocks(
     {
-      newResource: () => { throw new Error("the host harness answers RegisterResource itself"); },
-      call: (args) => { throw new Error(`invoke ${args.token} is not supported by the host harness`); },
+      newResource: () => {
+        throw new Error("the host harness answers RegisterResource itself");
+      },
+      call: (args) => {
+        throw new Error(`invoke ${args.token} is not supported by the host harness`);
+      },
     },
     env.HARNESS_PROJECT,
     env.HARNESS_STACK,
@@ -103,7 +109,10 @@ async function main() {
   );
   const monitor = pulumi.runtime.getMonitor();
   monitor.registerResource = (req, callback) => {
-    register(req).then((resp) => callback(null, resp), (e) => callback(e, undefined));
+    register(req).then(
+      (resp) => callback(null, resp),
+      (e) => callback(e, undefined),
+    );
   };
   monitor.registerResourceOutputs = (req, callback) => {
     const outputs = req.getOutputs() ? req.getOutputs().toJavaScript() : {};

@@ -39,9 +39,7 @@ export async function runStartup(rpc: RpcChannel, urn: string, config: Record<st
     c.handshake(new providerProto.ProviderHandshakeRequest(), m, o, cb),
   );
   const info = await rpc.unary<PluginInfo>("getPluginInfo", (m, o, cb) => c.getPluginInfo(new emptyProto.Empty(), m, o, cb));
-  const checkConfigCode = await rpc.codeOf<pb.CheckResponse>("checkConfig", (m, o, cb) =>
-    c.checkConfig(new providerProto.CheckRequest(), m, o, cb),
-  );
+  const checkConfigCode = await rpc.codeOf<pb.CheckResponse>("checkConfig", (m, o, cb) => c.checkConfig(new providerProto.CheckRequest(), m, o, cb));
   const req = new providerProto.ConfigureRequest();
   req.setArgs(rpc.struct(config));
   req.setAcceptsecrets(true);

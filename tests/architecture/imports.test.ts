@@ -17,14 +17,19 @@ interface Violation {
 
 function checkImports(): Promise<{ cruised: number; violations: Violation[] }> {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [path.join(REPO, "scripts", "check-imports.mjs"), "--json"], { cwd: REPO, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      // Exit 1 means violations, which stdout lists; anything else without JSON is a broken check.
-      try {
-        resolve(JSON.parse(stdout) as { cruised: number; violations: Violation[] });
-      } catch {
-        reject(new Error(`scripts/check-imports.mjs printed no result (${String(error?.message)}):\n${stdout}${stderr}`));
-      }
-    });
+    execFile(
+      process.execPath,
+      [path.join(REPO, "scripts", "check-imports.mjs"), "--json"],
+      { cwd: REPO, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        // Exit 1 means violations, which stdout lists; anything else without JSON is a broken check.
+        try {
+          resolve(JSON.parse(stdout) as { cruised: number; violations: Violation[] });
+        } catch {
+          reject(new Error(`scripts/check-imports.mjs printed no result (${String(error?.message)}):\n${stdout}${stderr}`));
+        }
+      },
+    );
   });
 }
 

@@ -18,7 +18,14 @@ describe("the error family", () => {
   });
 
   test("rewrap keeps class, code and fields, with the original as cause", () => {
-    const original = new BackendError({ vendor: "Ceph RGW", operation: "PutBucketCors", bucket: "b", status: 503, code: "ServiceError", serviceCode: "SlowDown" });
+    const original = new BackendError({
+      vendor: "Ceph RGW",
+      operation: "PutBucketCors",
+      bucket: "b",
+      status: 503,
+      code: "ServiceError",
+      serviceCode: "SlowDown",
+    });
     const wrapped = rewrap(original, (m) => `${m}\nThe previous configuration was restored.`);
     expect(wrapped).toBeInstanceOf(BackendError);
     expect([wrapped.code, (wrapped as BackendError).serviceCode, (wrapped as BackendError).status, wrapped.cause, wrapped.message]).toEqual([
@@ -34,6 +41,11 @@ describe("the error family", () => {
   test("rewrap of a foreign error is a CorsPolicyError with code Unexpected", () => {
     const original = new TypeError("x is undefined");
     const wrapped = rewrap(original, (m) => `while reading: ${m}`);
-    expect([wrapped.constructor, wrapped.code, wrapped.message, wrapped.cause]).toEqual([CorsPolicyError, "Unexpected", "while reading: x is undefined", original]);
+    expect([wrapped.constructor, wrapped.code, wrapped.message, wrapped.cause]).toEqual([
+      CorsPolicyError,
+      "Unexpected",
+      "while reading: x is undefined",
+      original,
+    ]);
   });
 });

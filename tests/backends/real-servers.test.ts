@@ -36,7 +36,14 @@ describeWithRgw("S3 backend on real Ceph RGW 16.2", (rgw) => {
     expect(await s3Backend.get(target("backend-empty-methods"))).toEqual({
       kind: "unreadable",
       raw: JSON.stringify({ CORSRules: [{ AllowedOrigins: ["https://app.example.com"] }] }),
-      issues: [{ code: "missing-field", path: "rules[0].allowedMethods", severity: "error", message: `rules[0].allowedMethods: is missing; every rule needs "AllowedMethods" — add "AllowedMethods": ["GET"]` }],
+      issues: [
+        {
+          code: "missing-field",
+          path: "rules[0].allowedMethods",
+          severity: "error",
+          message: `rules[0].allowedMethods: is missing; every rule needs "AllowedMethods" — add "AllowedMethods": ["GET"]`,
+        },
+      ],
     });
     await s3Backend.delete(target("backend-empty-methods"));
     expect(await ops.liveRules("backend-empty-methods")).toBeNull();
@@ -46,9 +53,17 @@ describeWithRgw("S3 backend on real Ceph RGW 16.2", (rgw) => {
   test("a missing bucket is no-bucket on get, a MissingBucket failure on put, success on delete", async () => {
     const live = await s3Backend.get(target("backend-no-such-bucket"));
     // RGW's <Message> is empty (the SDK says "UnknownError"), so the message ends with the request id.
-    expect(live.kind === "no-bucket" ? [live.error.code, live.error.message.replace(/tx[0-9a-f-]+-default/, "<id>")] : live).toEqual(["MissingBucket", `GetBucketCors on Ceph RGW bucket "backend-no-such-bucket" failed (404 NoSuchBucket) (request id <id>)`]);
-    const error = await rejection(s3Backend.put(target("backend-no-such-bucket"), { rules: [{ allowedOrigins: ["https://a.example"], allowedMethods: ["GET"] }] }));
-    expect([error.code, error.message.startsWith(`PutBucketCors on Ceph RGW bucket "backend-no-such-bucket" failed (404 NoSuchBucket)`)]).toEqual(["MissingBucket", true]);
+    expect(live.kind === "no-bucket" ? [live.error.code, live.error.message.replace(/tx[0-9a-f-]+-default/, "<id>")] : live).toEqual([
+      "MissingBucket",
+      `GetBucketCors on Ceph RGW bucket "backend-no-such-bucket" failed (404 NoSuchBucket) (request id <id>)`,
+    ]);
+    const error = await rejection(
+      s3Backend.put(target("backend-no-such-bucket"), { rules: [{ allowedOrigins: ["https://a.example"], allowedMethods: ["GET"] }] }),
+    );
+    expect([error.code, error.message.startsWith(`PutBucketCors on Ceph RGW bucket "backend-no-such-bucket" failed (404 NoSuchBucket)`)]).toEqual([
+      "MissingBucket",
+      true,
+    ]);
     await expect(s3Backend.delete(target("backend-no-such-bucket"))).resolves.toBeUndefined();
   });
 });
@@ -56,7 +71,14 @@ describeWithRgw("S3 backend on real Ceph RGW 16.2", (rgw) => {
 describe("S3 backend on s3rver", () => {
   let s3: EmbeddedS3;
   process.env["BCT_S3RVER_KEY"] = S3RVER_KEY;
-  const target = (bucket: string): Target => ({ profile: "s3", bucket, endpoint: s3.endpoint, region: "us-east-1", forcePathStyle: true, credentials: { accessKeyIdEnv: "BCT_S3RVER_KEY", secretAccessKeyEnv: "BCT_S3RVER_KEY" } });
+  const target = (bucket: string): Target => ({
+    profile: "s3",
+    bucket,
+    endpoint: s3.endpoint,
+    region: "us-east-1",
+    forcePathStyle: true,
+    credentials: { accessKeyIdEnv: "BCT_S3RVER_KEY", secretAccessKeyEnv: "BCT_S3RVER_KEY" },
+  });
 
   beforeAll(async () => {
     s3 = await startS3rver();
@@ -75,7 +97,11 @@ describe("S3 backend on s3rver", () => {
 
   test("a missing bucket is no-bucket, with the service's error", async () => {
     const live = await s3Backend.get(target("backend-missing"));
-    expect(live.kind === "no-bucket" ? [live.error.code, live.error.serviceCode, live.error.message] : live).toEqual(["MissingBucket", "NoSuchBucket", `GetBucketCors on S3-compatible storage bucket "backend-missing" failed (404 NoSuchBucket): The specified bucket does not exist`]);
+    expect(live.kind === "no-bucket" ? [live.error.code, live.error.serviceCode, live.error.message] : live).toEqual([
+      "MissingBucket",
+      "NoSuchBucket",
+      `GetBucketCors on S3-compatible storage bucket "backend-missing" failed (404 NoSuchBucket): The specified bucket does not exist`,
+    ]);
   });
 });
 
@@ -88,9 +114,19 @@ describeWithSwift("Swift backend on real Swift 2.30", (swift) => {
 
   test("a missing container is no-bucket on get and a MissingBucket failure (404 NoSuchContainer) on put", async () => {
     const live = await swiftBackend.get(target("backend-no-such-container"));
-    expect(live.kind === "no-bucket" ? [live.error.code, live.error.message] : live).toEqual(["MissingBucket", `HeadContainer on OpenStack Swift container "backend-no-such-container" failed (404 NoSuchContainer): the container does not exist`]);
-    const error = await rejection(swiftBackend.put(target("backend-no-such-container"), { rules: [{ allowedOrigins: ["https://a.example"], allowedMethods: [...ALL], allowedHeaders: ["*"] }] }));
-    expect([error.code, error.message]).toEqual(["MissingBucket", `PostContainer on OpenStack Swift container "backend-no-such-container" failed (404 NoSuchContainer): the container does not exist`]);
+    expect(live.kind === "no-bucket" ? [live.error.code, live.error.message] : live).toEqual([
+      "MissingBucket",
+      `HeadContainer on OpenStack Swift container "backend-no-such-container" failed (404 NoSuchContainer): the container does not exist`,
+    ]);
+    const error = await rejection(
+      swiftBackend.put(target("backend-no-such-container"), {
+        rules: [{ allowedOrigins: ["https://a.example"], allowedMethods: [...ALL], allowedHeaders: ["*"] }],
+      }),
+    );
+    expect([error.code, error.message]).toEqual([
+      "MissingBucket",
+      `PostContainer on OpenStack Swift container "backend-no-such-container" failed (404 NoSuchContainer): the container does not exist`,
+    ]);
   });
 
   test("put, get and delete round-trip on a real container", async () => {

@@ -9,7 +9,14 @@ process.env["BCT_SECRET_KEY"] = "Zq"; // two characters: a short secret is still
 const RULES = { rules: [{ allowedOrigins: ["https://app.example.com"], allowedMethods: ["GET" as const] }] };
 
 function target(server: Loopback, bucket = "hostile"): Target {
-  return { profile: "s3", bucket, endpoint: server.url, region: "us-east-1", forcePathStyle: true, credentials: { accessKeyIdEnv: "BCT_ACCESS_KEY", secretAccessKeyEnv: "BCT_SECRET_KEY" } };
+  return {
+    profile: "s3",
+    bucket,
+    endpoint: server.url,
+    region: "us-east-1",
+    forcePathStyle: true,
+    credentials: { accessKeyIdEnv: "BCT_ACCESS_KEY", secretAccessKeyEnv: "BCT_SECRET_KEY" },
+  };
 }
 
 /** The error a promise rejected with; fails when it resolved. */
@@ -39,7 +46,10 @@ describe("S3 backend against hostile loopback servers", () => {
     const started = Date.now();
     const error = await rejection(s3Backend.get(target(server, "drip"), { deadlineMs: 3_000 }));
     expect(Date.now() - started).toBeLessThan(4_500);
-    expect([error.code, error.message]).toEqual(["DeadlineExceeded", `GetBucketCors on S3-compatible storage bucket "drip" failed (Timeout): no complete answer within the deadline of 3 s — the service is unreachable, stalled or too slow; try again later`]);
+    expect([error.code, error.message]).toEqual([
+      "DeadlineExceeded",
+      `GetBucketCors on S3-compatible storage bucket "drip" failed (Timeout): no complete answer within the deadline of 3 s — the service is unreachable, stalled or too slow; try again later`,
+    ]);
   });
 
   test("fails when a server drips one byte every 2 s: put and delete end at their deadline too", async () => {
@@ -47,15 +57,25 @@ describe("S3 backend against hostile loopback servers", () => {
     const put = await rejection(s3Backend.put(target(server, "drip-put"), RULES, { deadlineMs: 2_500 }));
     const del = await rejection(s3Backend.delete(target(server, "drip-delete"), { deadlineMs: 2_500 }));
     expect([put.code, del.code]).toEqual(["DeadlineExceeded", "DeadlineExceeded"]);
-    expect(del.message).toBe(`DeleteBucketCors on S3-compatible storage bucket "drip-delete" failed (Timeout): no complete answer within the deadline of 2.5 s — the service is unreachable, stalled or too slow; try again later`);
+    expect(del.message).toBe(
+      `DeleteBucketCors on S3-compatible storage bucket "drip-delete" failed (Timeout): no complete answer within the deadline of 2.5 s — the service is unreachable, stalled or too slow; try again later`,
+    );
   });
 
   test("fails when a preflight's server drips: the probe ends at its deadline", async () => {
     const server = await serve(drip());
     const started = Date.now();
-    const error = await rejection(s3Backend.preflight(target(server, "drip-probe"), { method: "OPTIONS", headers: { Origin: "https://app.example.com", "Access-Control-Request-Method": "GET" } }, { deadlineMs: 2_000 }));
+    const error = await rejection(
+      s3Backend.preflight(
+        target(server, "drip-probe"),
+        { method: "OPTIONS", headers: { Origin: "https://app.example.com", "Access-Control-Request-Method": "GET" } },
+        { deadlineMs: 2_000 },
+      ),
+    );
     expect(Date.now() - started).toBeLessThan(3_500);
-    expect(error.message).toBe(`Preflight on S3-compatible storage bucket "drip-probe" failed (Timeout): no complete answer within the deadline of 2 s — the service is unreachable, stalled or too slow; try again later`);
+    expect(error.message).toBe(
+      `Preflight on S3-compatible storage bucket "drip-probe" failed (Timeout): no complete answer within the deadline of 2 s — the service is unreachable, stalled or too slow; try again later`,
+    );
   });
 
   test.each([
@@ -66,7 +86,10 @@ describe("S3 backend against hostile loopback servers", () => {
     const started = Date.now();
     const error = await rejection(s3Backend.get(target(server, "huge")));
     expect(Date.now() - started).toBeLessThan(3_000);
-    expect([error.code, error.message]).toEqual(["ResponseTooLarge", `GetBucketCors on S3-compatible storage bucket "huge" failed (200 ResponseTooLarge): the answer's body is larger than ${MAX_RESPONSE_BYTES / 1024} KiB, the most this package reads; it was not read — check that the endpoint is the storage service's API`]);
+    expect([error.code, error.message]).toEqual([
+      "ResponseTooLarge",
+      `GetBucketCors on S3-compatible storage bucket "huge" failed (200 ResponseTooLarge): the answer's body is larger than ${MAX_RESPONSE_BYTES / 1024} KiB, the most this package reads; it was not read — check that the endpoint is the storage service's API`,
+    ]);
     expect(server.received.length).toBe(1); // not retried
     expect(server.sent).toBeLessThan(16 * 1024 * 1024); // socket buffers at most, not the body
   });
@@ -78,16 +101,21 @@ describe("S3 backend against hostile loopback servers", () => {
     expect(server.sent).toBeLessThan(16 * 1024 * 1024);
   });
 
-  test("fails when a 200 answer to GetBucketCors is an HTML page, naming the service and content type (never \"0 rules\")", async () => {
+  test('fails when a 200 answer to GetBucketCors is an HTML page, naming the service and content type (never "0 rules")', async () => {
     const server = await serve(fixed(200, { "Content-Type": "text/html; charset=utf-8" }, "<!DOCTYPE html><html><body>Sign in</body></html>"));
     const error = await rejection(s3Backend.get(target(server, "html")));
-    expect([error.code, error.message]).toEqual(["NotCorsDocument", `GetBucketCors on S3-compatible storage bucket "html" failed (200 NotCorsDocument): the answer is not an S3 CORS configuration (content type text/html, root element <html>) — check that the endpoint is the service's S3 API, not a website or a proxy's page`]);
+    expect([error.code, error.message]).toEqual([
+      "NotCorsDocument",
+      `GetBucketCors on S3-compatible storage bucket "html" failed (200 NotCorsDocument): the answer is not an S3 CORS configuration (content type text/html, root element <html>) — check that the endpoint is the service's S3 API, not a website or a proxy's page`,
+    ]);
   });
 
   test("fails when a 200 answer is XML of another kind", async () => {
     const server = await serve(fixed(200, { "Content-Type": "application/xml" }, `<?xml version="1.0"?><ListBucketResult><Name>x</Name></ListBucketResult>`));
     const error = await rejection(s3Backend.get(target(server, "other-xml")));
-    expect(error.message).toBe(`GetBucketCors on S3-compatible storage bucket "other-xml" failed (200 NotCorsDocument): the answer is not an S3 CORS configuration (content type application/xml, root element <ListBucketResult>) — check that the endpoint is the service's S3 API, not a website or a proxy's page`);
+    expect(error.message).toBe(
+      `GetBucketCors on S3-compatible storage bucket "other-xml" failed (200 NotCorsDocument): the answer is not an S3 CORS configuration (content type application/xml, root element <ListBucketResult>) — check that the endpoint is the service's S3 API, not a website or a proxy's page`,
+    );
   });
 
   test("an empty <CORSConfiguration/> is unreadable, with the document as sent", async () => {
@@ -96,22 +124,40 @@ describe("S3 backend against hostile loopback servers", () => {
     expect(await s3Backend.get(target(server, "empty"))).toEqual({
       kind: "unreadable",
       raw: body,
-      issues: [{ code: "no-rules", path: "", severity: "error", message: "the bucket answered a CORS document with no rules, which S3 does not accept as a configuration — remove it (bucket-cors delete) or put rules over it" }],
+      issues: [
+        {
+          code: "no-rules",
+          path: "",
+          severity: "error",
+          message:
+            "the bucket answered a CORS document with no rules, which S3 does not accept as a configuration — remove it (bucket-cors delete) or put rules over it",
+        },
+      ],
     });
   });
 
   test("a service error quoting the secret key, a default-chain session token and a user:pass@ URL is scrubbed", async () => {
     const message = "Signature for Zq with token SESSION-tok-1 via http://admin:hunter2@proxy.internal/ did not match";
-    const server = await serve(fixed(403, { "Content-Type": "application/xml", "x-amz-request-id": "REQ1" }, `<Error><Code>SignatureDoesNotMatch</Code><Message>${message}</Message></Error>`));
+    const server = await serve(
+      fixed(
+        403,
+        { "Content-Type": "application/xml", "x-amz-request-id": "REQ1" },
+        `<Error><Code>SignatureDoesNotMatch</Code><Message>${message}</Message></Error>`,
+      ),
+    );
     const explicit = await rejection(s3Backend.put(target(server, "signed"), RULES));
     expect([explicit.code, explicit.serviceCode, explicit.status]).toEqual(["ServiceError", "SignatureDoesNotMatch", 403]);
-    expect(explicit.message).toBe(`PutBucketCors on S3-compatible storage bucket "signed" failed (403 SignatureDoesNotMatch): Signature for *** with token SESSION-tok-1 via http://***@proxy.internal/ did not match (request id REQ1)`);
+    expect(explicit.message).toBe(
+      `PutBucketCors on S3-compatible storage bucket "signed" failed (403 SignatureDoesNotMatch): Signature for *** with token SESSION-tok-1 via http://***@proxy.internal/ did not match (request id REQ1)`,
+    );
 
     Object.assign(process.env, { AWS_ACCESS_KEY_ID: "AKIDCHAIN", AWS_SECRET_ACCESS_KEY: "chain-secret", AWS_SESSION_TOKEN: "SESSION-tok-1" });
     try {
       const { credentials: _, ...chain } = target(server, "chain");
       const error = await rejection(s3Backend.get(chain));
-      expect(error.message).toBe(`GetBucketCors on S3-compatible storage bucket "chain" failed (403 SignatureDoesNotMatch): Signature for Zq with token *** via http://***@proxy.internal/ did not match (request id REQ1)`);
+      expect(error.message).toBe(
+        `GetBucketCors on S3-compatible storage bucket "chain" failed (403 SignatureDoesNotMatch): Signature for Zq with token *** via http://***@proxy.internal/ did not match (request id REQ1)`,
+      );
       expect(error.cause).toBeInstanceOf(Error);
     } finally {
       for (const name of ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"]) delete process.env[name];
@@ -122,7 +168,10 @@ describe("S3 backend against hostile loopback servers", () => {
     const other = await serve(fixed(200, { "Content-Type": "application/xml" }, "<CORSConfiguration/>"));
     const server = await serve(fixed(307, { Location: `${other.url}/redirected?cors` }));
     const error = await rejection(s3Backend.get(target(server, "redirected")));
-    expect([error.code, error.message]).toEqual(["RedirectRefused", `GetBucketCors on S3-compatible storage bucket "redirected" failed (307 Redirect): the service redirected the request to ${other.url}; redirects are not followed, so that no credential is sent to another address — set the endpoint to the address the service names, if you trust it`]);
+    expect([error.code, error.message]).toEqual([
+      "RedirectRefused",
+      `GetBucketCors on S3-compatible storage bucket "redirected" failed (307 Redirect): the service redirected the request to ${other.url}; redirects are not followed, so that no credential is sent to another address — set the endpoint to the address the service names, if you trust it`,
+    ]);
     expect(other.received).toEqual([]);
   });
 
@@ -138,6 +187,10 @@ describe("S3 backend against hostile loopback servers", () => {
     const server = await serve(fixed(200, {}));
     await server.close();
     const error = await rejection(s3Backend.get(target(server, "refused"), { deadlineMs: 30_000 }));
-    expect([error.code, error.serviceCode, error.message.startsWith(`GetBucketCors on S3-compatible storage bucket "refused" failed (ECONNREFUSED)`)]).toEqual(["NetworkError", "ECONNREFUSED", true]);
+    expect([error.code, error.serviceCode, error.message.startsWith(`GetBucketCors on S3-compatible storage bucket "refused" failed (ECONNREFUSED)`)]).toEqual([
+      "NetworkError",
+      "ECONNREFUSED",
+      true,
+    ]);
   }, 60_000);
 });

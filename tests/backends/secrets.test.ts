@@ -8,7 +8,12 @@ describe("scrubSecrets", () => {
   test.each([
     { name: "a secret of one character", text: "key x in axe", secrets: ["x"], out: "key *** in a***e" },
     { name: "the longer of two overlapping secrets first", text: "token abc123, key abc", secrets: ["abc", "abc123"], out: "token ***, key ***" },
-    { name: "userinfo of any URL", text: "GET https://u:p%40ss@host.example/x and s3://key@bucket", secrets: [], out: "GET https://***@host.example/x and s3://***@bucket" },
+    {
+      name: "userinfo of any URL",
+      text: "GET https://u:p%40ss@host.example/x and s3://key@bucket",
+      secrets: [],
+      out: "GET https://***@host.example/x and s3://***@bucket",
+    },
     { name: "nothing when there is no secret", text: "plain text", secrets: [""], out: "plain text" },
   ])("removes $name", ({ text, secrets, out }) => {
     expect(scrubSecrets(text, secrets)).toBe(out);
@@ -23,16 +28,34 @@ describe("knownSecrets", () => {
   });
 
   test("collects the default chain's session token, the Swift variables, the target's named variables and the provider config", () => {
-    Object.assign(process.env, { AWS_SECRET_ACCESS_KEY: "s1", AWS_SESSION_TOKEN: "t1", OS_PASSWORD: "p1", OS_AUTH_TOKEN: "o1", ST_KEY: "k1", MY_SECRET: "m1", MY_TOKEN: "m2" });
+    Object.assign(process.env, {
+      AWS_SECRET_ACCESS_KEY: "s1",
+      AWS_SESSION_TOKEN: "t1",
+      OS_PASSWORD: "p1",
+      OS_AUTH_TOKEN: "o1",
+      ST_KEY: "k1",
+      MY_SECRET: "m1",
+      MY_TOKEN: "m2",
+    });
     setProviderConfig({ accessKeyId: "AKID", secretAccessKey: "c1", sessionToken: "c2" });
-    const target: Target = { profile: "r2", bucket: "b", accountId: "acct", credentials: { accessKeyIdEnv: "MY_ID", secretAccessKeyEnv: "MY_SECRET", sessionTokenEnv: "MY_TOKEN" } };
+    const target: Target = {
+      profile: "r2",
+      bucket: "b",
+      accountId: "acct",
+      credentials: { accessKeyIdEnv: "MY_ID", secretAccessKeyEnv: "MY_SECRET", sessionTokenEnv: "MY_TOKEN" },
+    };
     expect(knownSecrets(target)).toEqual(["s1", "t1", "p1", "o1", "k1", "m1", "m2", "c1", "c2"]);
   });
 });
 
 describe("resolveCredentials", () => {
   test("fails when a variable name field holds a value, without echoing it", () => {
-    const target: Target = { profile: "r2", bucket: "b", accountId: "acct", credentials: { accessKeyIdEnv: "R2_KEY_ID", secretAccessKeyEnv: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY" } };
+    const target: Target = {
+      profile: "r2",
+      bucket: "b",
+      accountId: "acct",
+      credentials: { accessKeyIdEnv: "R2_KEY_ID", secretAccessKeyEnv: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY" },
+    };
     process.env["R2_KEY_ID"] = "id";
     let error: unknown;
     try {

@@ -40,7 +40,13 @@ export async function startFakeSwift(containers: readonly string[], token: strin
       const origin = req.headers["origin"] ?? "";
       const allowed = (meta["x-container-meta-access-control-allow-origin"] ?? "").split(" ");
       if (!allowed.includes(origin) && !allowed.includes("*")) return void res.writeHead(401).end();
-      return void res.writeHead(200, { "Access-Control-Allow-Origin": origin, "Access-Control-Allow-Methods": "HEAD, GET, PUT, POST, COPY, OPTIONS, DELETE", "Access-Control-Allow-Headers": req.headers["access-control-request-headers"] ?? "" }).end();
+      return void res
+        .writeHead(200, {
+          "Access-Control-Allow-Origin": origin,
+          "Access-Control-Allow-Methods": "HEAD, GET, PUT, POST, COPY, OPTIONS, DELETE",
+          "Access-Control-Allow-Headers": req.headers["access-control-request-headers"] ?? "",
+        })
+        .end();
     }
     if (req.headers["x-auth-token"] !== token) return void res.writeHead(401).end();
     if (req.method === "HEAD") return void res.writeHead(204, meta).end();

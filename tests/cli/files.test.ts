@@ -15,7 +15,8 @@ describe("policy files are bounded and must be UTF-8", () => {
     expect({ code: run.code, stdout: run.stdout, stderr: run.stderr }).toEqual({
       code: 1,
       stdout: "",
-      stderr: "error: /dev/zero is larger (reading stopped there), more than the 262144-byte limit of a CORS document (S3 accepts at most 64 KB) — check that this is the right file\n",
+      stderr:
+        "error: /dev/zero is larger (reading stopped there), more than the 262144-byte limit of a CORS document (S3 accepts at most 64 KB) — check that this is the right file\n",
     });
     expect(Date.now() - started).toBeLessThan(5_000); // the process start dominates; it read 256 KiB, not 4 GB
   });
@@ -24,18 +25,30 @@ describe("policy files are bounded and must be UTF-8", () => {
     const big = join(dir, "big.json");
     writeFileSync(big, Buffer.alloc(10 * 1024 * 1024, 0x20));
     const run = await runCli(["lint", big]);
-    expect([run.code, run.stderr]).toEqual([1, `error: ${big} is 10485760 bytes, more than the 262144-byte limit of a CORS document (S3 accepts at most 64 KB) — check that this is the right file\n`]);
+    expect([run.code, run.stderr]).toEqual([
+      1,
+      `error: ${big} is 10485760 bytes, more than the 262144-byte limit of a CORS document (S3 accepts at most 64 KB) — check that this is the right file\n`,
+    ]);
   });
 
   test("invalid UTF-8 is refused with the offset of the first bad byte, even after a real U+FFFD", async () => {
     const file = join(dir, "latin1.json");
-    writeFileSync(file, Buffer.concat([Buffer.from('[{"AllowedOrigins":["https://\uFFFD.example"],"ID":"caf'), Buffer.from([0xe9]), Buffer.from('","AllowedMethods":["GET"]}]')]));
+    writeFileSync(
+      file,
+      Buffer.concat([Buffer.from('[{"AllowedOrigins":["https://\uFFFD.example"],"ID":"caf'), Buffer.from([0xe9]), Buffer.from('","AllowedMethods":["GET"]}]')]),
+    );
     const run = await runCli(["lint", file]);
-    expect([run.code, run.stderr]).toEqual([1, `error: ${file} is not valid UTF-8: byte 52 (0xE9) is not part of a UTF-8 character — save the file as UTF-8\n`]);
+    expect([run.code, run.stderr]).toEqual([
+      1,
+      `error: ${file} is not valid UTF-8: byte 52 (0xE9) is not part of a UTF-8 character — save the file as UTF-8\n`,
+    ]);
   });
 
   test("standard input is bounded the same way", async () => {
     const run = await runCli(["lint", "-"], { input: " ".repeat(300 * 1024) });
-    expect([run.code, run.stderr]).toEqual([1, "error: - is larger (reading stopped there), more than the 262144-byte limit of a CORS document (S3 accepts at most 64 KB) — check that this is the right file\n"]);
+    expect([run.code, run.stderr]).toEqual([
+      1,
+      "error: - is larger (reading stopped there), more than the 262144-byte limit of a CORS document (S3 accepts at most 64 KB) — check that this is the right file\n",
+    ]);
   });
 });

@@ -5,14 +5,28 @@ import { join } from "node:path";
 /** An app rule and a public GET rule, in the AWS CLI shape, with mixed case and order to be normalized. */
 export const APP_AWS_JSON = JSON.stringify({
   CORSRules: [
-    { ID: "app", AllowedOrigins: ["https://app.example.com"], AllowedMethods: ["PUT", "GET"], AllowedHeaders: ["Content-Type", "x-amz-*"], ExposeHeaders: ["ETag"], MaxAgeSeconds: 3600 },
+    {
+      ID: "app",
+      AllowedOrigins: ["https://app.example.com"],
+      AllowedMethods: ["PUT", "GET"],
+      AllowedHeaders: ["Content-Type", "x-amz-*"],
+      ExposeHeaders: ["ETag"],
+      MaxAgeSeconds: 3600,
+    },
     { AllowedOrigins: ["*"], AllowedMethods: ["GET"] },
   ],
 });
 
 /** The same policy normalized, as the model (and `--json`) spells it. */
 export const APP_RULES = [
-  { id: "app", allowedOrigins: ["https://app.example.com"], allowedMethods: ["GET", "PUT"], allowedHeaders: ["content-type", "x-amz-*"], exposeHeaders: ["etag"], maxAgeSeconds: 3600 },
+  {
+    id: "app",
+    allowedOrigins: ["https://app.example.com"],
+    allowedMethods: ["GET", "PUT"],
+    allowedHeaders: ["content-type", "x-amz-*"],
+    exposeHeaders: ["etag"],
+    maxAgeSeconds: 3600,
+  },
   { allowedOrigins: ["*"], allowedMethods: ["GET"] },
 ];
 

@@ -13,8 +13,15 @@ beforeAll(async () => {
     "canonical.json": JSON.stringify({ rules: [{ allowedOrigins: ["https://a.example"], allowedMethods: ["get"] }] }),
     "swift.txt": "X-Container-Meta-Access-Control-Allow-Origin: https://a.example https://b.example\nX-Container-Meta-Access-Control-Max-Age: 600\n",
     "prose.txt": "allow everything please\n",
-    "risky.json": JSON.stringify({ rules: [{ allowedOrigins: ["*"], allowedMethods: ["GET", "PUT"] }, { allowedOrigins: ["http://a.example"], allowedMethods: ["GET"] }] }),
-    "ok.json": JSON.stringify({ CORSRules: [{ AllowedOrigins: ["https://app.example.com"], AllowedMethods: ["GET", "PUT"], AllowedHeaders: ["content-type"] }] }),
+    "risky.json": JSON.stringify({
+      rules: [
+        { allowedOrigins: ["*"], allowedMethods: ["GET", "PUT"] },
+        { allowedOrigins: ["http://a.example"], allowedMethods: ["GET"] },
+      ],
+    }),
+    "ok.json": JSON.stringify({
+      CORSRules: [{ AllowedOrigins: ["https://app.example.com"], AllowedMethods: ["GET", "PUT"], AllowedHeaders: ["content-type"] }],
+    }),
   });
   await ensureBuilt();
 }, 300_000);
@@ -33,8 +40,14 @@ describe("convert", () => {
   });
 
   test.each([
-    ["rule-array", `[{"ID":"app","AllowedHeaders":["content-type","x-amz-*"],"AllowedMethods":["GET","PUT"],"AllowedOrigins":["https://app.example.com"],"ExposeHeaders":["etag"],"MaxAgeSeconds":3600},{"AllowedMethods":["GET"],"AllowedOrigins":["*"]}]`],
-    ["cloudflare-api", `{"rules":[{"id":"app","allowed":{"origins":["https://app.example.com"],"methods":["GET","PUT"],"headers":["content-type","x-amz-*"]},"exposeHeaders":["etag"],"maxAgeSeconds":3600},{"allowed":{"origins":["*"],"methods":["GET"]}}]}`],
+    [
+      "rule-array",
+      `[{"ID":"app","AllowedHeaders":["content-type","x-amz-*"],"AllowedMethods":["GET","PUT"],"AllowedOrigins":["https://app.example.com"],"ExposeHeaders":["etag"],"MaxAgeSeconds":3600},{"AllowedMethods":["GET"],"AllowedOrigins":["*"]}]`,
+    ],
+    [
+      "cloudflare-api",
+      `{"rules":[{"id":"app","allowed":{"origins":["https://app.example.com"],"methods":["GET","PUT"],"headers":["content-type","x-amz-*"]},"exposeHeaders":["etag"],"maxAgeSeconds":3600},{"allowed":{"origins":["*"],"methods":["GET"]}}]}`,
+    ],
   ])("aws-json to %s", async (format, compact) => {
     const run = await cli(["convert", "app.json", "--to", format]);
     expect(run).toEqual({ code: 0, stdout: `${JSON.stringify(JSON.parse(compact), null, 2)}\n`, stderr: "" });
@@ -48,12 +61,32 @@ describe("convert", () => {
 
   test("swift-headers is written as Name: value lines and read back with --from", async () => {
     const swift = await cli(["convert", "swift.txt", "--to", "swift-headers"]);
-    expect(swift).toEqual({ code: 0, stdout: "X-Container-Meta-Access-Control-Allow-Origin: https://a.example https://b.example\nX-Container-Meta-Access-Control-Max-Age: 600\n", stderr: "" });
+    expect(swift).toEqual({
+      code: 0,
+      stdout: "X-Container-Meta-Access-Control-Allow-Origin: https://a.example https://b.example\nX-Container-Meta-Access-Control-Max-Age: 600\n",
+      stderr: "",
+    });
     const back = await cli(["convert", "-", "--from", "swift-headers", "--to", "aws-json", "--json"], swift.stdout);
     expect(back.code).toBe(0);
     expect(jsonOf(back)).toEqual({
-      ok: true, from: "swift-headers", to: "aws-json", warnings: [],
-      document: JSON.stringify({ CORSRules: [{ AllowedHeaders: ["*"], AllowedMethods: ["GET", "PUT", "POST", "DELETE", "HEAD"], AllowedOrigins: ["https://a.example", "https://b.example"], MaxAgeSeconds: 600 }] }, null, 2),
+      ok: true,
+      from: "swift-headers",
+      to: "aws-json",
+      warnings: [],
+      document: JSON.stringify(
+        {
+          CORSRules: [
+            {
+              AllowedHeaders: ["*"],
+              AllowedMethods: ["GET", "PUT", "POST", "DELETE", "HEAD"],
+              AllowedOrigins: ["https://a.example", "https://b.example"],
+              MaxAgeSeconds: 600,
+            },
+          ],
+        },
+        null,
+        2,
+      ),
     });
   });
 
@@ -97,7 +130,11 @@ describe("convert", () => {
 
   test("fails when the format is unknown: exit 2, commander's message naming the choices", async () => {
     const run = await cli(["convert", "app.json", "--to", "yaml"]);
-    expect(run).toEqual({ code: 2, stdout: "", stderr: `error: option '--to <format>' argument 'yaml' is invalid. Allowed choices are s3-xml, aws-json, rule-array, cloudflare-api, gcs-json, swift-headers.\n` });
+    expect(run).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `error: option '--to <format>' argument 'yaml' is invalid. Allowed choices are s3-xml, aws-json, rule-array, cloudflare-api, gcs-json, swift-headers.\n`,
+    });
     expect((await cli(["convert", "app.json", "--to", "aws-json", "--from", "yaml"])).code).toBe(2);
   });
 
@@ -105,7 +142,15 @@ describe("convert", () => {
     const run = await cli(["convert", "app.json", "--to", "yaml", "--json"]);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe("");
-    expect(jsonOf(run)).toEqual({ ok: false, error: { kind: "usage", message: "option '--to <format>' argument 'yaml' is invalid. Allowed choices are s3-xml, aws-json, rule-array, cloudflare-api, gcs-json, swift-headers.", issues: [] } });
+    expect(jsonOf(run)).toEqual({
+      ok: false,
+      error: {
+        kind: "usage",
+        message:
+          "option '--to <format>' argument 'yaml' is invalid. Allowed choices are s3-xml, aws-json, rule-array, cloudflare-api, gcs-json, swift-headers.",
+        issues: [],
+      },
+    });
   });
 
   test("fails when --to is missing: exit 2", async () => {
@@ -114,20 +159,29 @@ describe("convert", () => {
 
   test("fails when the file cannot be read: exit 2, naming the file", async () => {
     expect(await cli(["convert", "missing.json", "--to", "s3-xml"])).toEqual({ code: 2, stdout: "", stderr: UNREADABLE("missing.json") });
-    expect(await cli(["convert", ".", "--to", "s3-xml"])).toEqual({ code: 2, stdout: "", stderr: `error: cannot read "." (EISDIR) — name a file, not a directory\n` });
+    expect(await cli(["convert", ".", "--to", "s3-xml"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `error: cannot read "." (EISDIR) — name a file, not a directory\n`,
+    });
   });
 
   test("fails when the file cannot be read, as JSON", async () => {
     const run = await cli(["convert", "missing.json", "--to", "s3-xml", "--json"]);
     expect(run.code).toBe(2);
-    expect(run.stdout).toBe(`${JSON.stringify({ ok: false, error: { kind: "usage", message: `cannot read "missing.json" (ENOENT) — check the path`, issues: [] } }, null, 2)}\n`);
+    expect(run.stdout).toBe(
+      `${JSON.stringify({ ok: false, error: { kind: "usage", message: `cannot read "missing.json" (ENOENT) — check the path`, issues: [] } }, null, 2)}\n`,
+    );
   });
 
   test("fails when the document is in no known format: exit 1 listing the formats", async () => {
     const run = await cli(["convert", "prose.txt", "--to", "s3-xml"]);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe("");
-    expect(run.stderr.split("\n").slice(0, 2)).toEqual(["error: prose.txt cannot be read", `  error "allow everything please" is text, not a CORS document in a format this package reads — write it in one of these formats:`]);
+    expect(run.stderr.split("\n").slice(0, 2)).toEqual([
+      "error: prose.txt cannot be read",
+      `  error "allow everything please" is text, not a CORS document in a format this package reads — write it in one of these formats:`,
+    ]);
   });
 });
 
@@ -140,24 +194,40 @@ describe("lint", () => {
     const run = await cli(["lint", "risky.json"]);
     expect(run.code).toBe(0);
     expect(run.stdout.split("\n")[0]).toBe("risky.json (canonical, profile s3): 0 errors, 3 warnings");
-    const json = jsonOf(await cli(["lint", "risky.json", "--json"])) as { ok: boolean; errors: unknown[]; warnings: { code: string; path: string; severity: string }[] };
+    const json = jsonOf(await cli(["lint", "risky.json", "--json"])) as {
+      ok: boolean;
+      errors: unknown[];
+      warnings: { code: string; path: string; severity: string }[];
+    };
     expect({ ok: json.ok, errors: json.errors, warnings: json.warnings.map((w) => `${w.severity} ${w.code} ${w.path}`) }).toEqual({
       ok: true,
       errors: [],
-      warnings: ["warning wildcard-origin-write rules[0].allowedOrigins[0]", "warning insecure-origin rules[1].allowedOrigins[0]", "warning shadowed-rule rules[1]"],
+      warnings: [
+        "warning wildcard-origin-write rules[0].allowedOrigins[0]",
+        "warning insecure-origin rules[1].allowedOrigins[0]",
+        "warning shadowed-rule rules[1]",
+      ],
     });
   });
 
   test("fails when the policy is invalid: exit 1 with every path-and-fix message", async () => {
     const run = await cli(["lint", "bad.json"]);
-    expect(run).toEqual({ code: 1, stdout: ["bad.json (aws-json, profile s3): 2 errors, 0 warnings", ...BAD_MESSAGES.map((m) => `  error ${m}`), ""].join("\n"), stderr: "" });
+    expect(run).toEqual({
+      code: 1,
+      stdout: ["bad.json (aws-json, profile s3): 2 errors, 0 warnings", ...BAD_MESSAGES.map((m) => `  error ${m}`), ""].join("\n"),
+      stderr: "",
+    });
   });
 
   test("--json lists errors and warnings with code, path, message and severity", async () => {
     const run = await cli(["lint", "bad.json", "--json"]);
     expect(run.code).toBe(1);
     expect(jsonOf(run)).toEqual({
-      ok: false, file: "bad.json", format: "aws-json", profile: "s3", warnings: [],
+      ok: false,
+      file: "bad.json",
+      format: "aws-json",
+      profile: "s3",
+      warnings: [],
       errors: [
         { code: "origin-has-path", path: "rules[0].allowedOrigins[0]", message: BAD_MESSAGES[0], severity: "error" },
         { code: "method-unsupported", path: "rules[0].allowedMethods[1]", message: BAD_MESSAGES[1], severity: "error" },
@@ -170,13 +240,18 @@ describe("lint", () => {
     expect(run.code).toBe(1);
     const doc = jsonOf(run) as { profile: string; errors: { code: string; path: string }[] };
     expect(doc.profile).toBe("swift");
-    expect(doc.errors.map((e) => `${e.code} ${e.path}`)).toEqual(["methods-would-widen rules[0].allowedMethods", "headers-would-widen rules[0].allowedHeaders"]);
+    expect(doc.errors.map((e) => `${e.code} ${e.path}`)).toEqual([
+      "methods-would-widen rules[0].allowedMethods",
+      "headers-would-widen rules[0].allowedHeaders",
+    ]);
   });
 
   test("fails when the profile is unknown: exit 2", async () => {
     const run = await cli(["lint", "ok.json", "--target", "gcs"]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe(`error: option '--target <profile>' argument 'gcs' is invalid. Allowed choices are aws, r2, spaces, ovh, exoscale, ceph, b2, wasabi, minio, s3, swift, vstorage, ovh-swift.\n`);
+    expect(run.stderr).toBe(
+      `error: option '--target <profile>' argument 'gcs' is invalid. Allowed choices are aws, r2, spaces, ovh, exoscale, ceph, b2, wasabi, minio, s3, swift, vstorage, ovh-swift.\n`,
+    );
   });
 
   test("fails when the file cannot be read: exit 2", async () => {
@@ -186,7 +261,18 @@ describe("lint", () => {
 
 describe("explain", () => {
   test("an allowed preflight: the exact headers, the rule-by-rule explanation, exit 0", async () => {
-    const run = await cli(["explain", "app.json", "--origin", "https://app.example.com", "--method", "PUT", "--header", "Content-Type", "--header", "x-amz-date"]);
+    const run = await cli([
+      "explain",
+      "app.json",
+      "--origin",
+      "https://app.example.com",
+      "--method",
+      "PUT",
+      "--header",
+      "Content-Type",
+      "--header",
+      "x-amz-date",
+    ]);
     expect(run).toEqual({
       code: 0,
       stderr: "",
@@ -214,12 +300,29 @@ describe("explain", () => {
     const run = await cli(["explain", "app.json", "--origin", "https://x.example", "--method", "get", "--json"]);
     expect(run.code).toBe(0);
     expect(jsonOf(run)).toEqual({
-      ok: true, file: "app.json", format: "aws-json", dialect: "aws",
+      ok: true,
+      file: "app.json",
+      format: "aws-json",
+      dialect: "aws",
       request: { method: "OPTIONS", headers: { Origin: "https://x.example", "Access-Control-Request-Method": "GET" }, resource: "object" },
-      allowed: true, status: 200, matchedRule: 1, errorCode: null, errorMessage: null,
-      headers: { "access-control-allow-origin": "*", "access-control-allow-methods": "GET", vary: "Origin, Access-Control-Request-Headers, Access-Control-Request-Method" },
-      explanation: [`rules[0]: origin "https://x.example" matches none of "https://app.example.com"`, `rules[1]: matches: origin "https://x.example" matches "*", method "GET" is allowed, no headers requested`, "rules[1] answers the preflight: 200"],
-      diagnoses: [`the answer is Access-Control-Allow-Origin: *: fine for anonymous requests, but a browser refuses it if the page sends credentials (cookies, fetch credentials: "include", withCredentials) — if it does, list "https://x.example" in rules[1].allowedOrigins (before any "*" rule) instead of relying on "*"`],
+      allowed: true,
+      status: 200,
+      matchedRule: 1,
+      errorCode: null,
+      errorMessage: null,
+      headers: {
+        "access-control-allow-origin": "*",
+        "access-control-allow-methods": "GET",
+        vary: "Origin, Access-Control-Request-Headers, Access-Control-Request-Method",
+      },
+      explanation: [
+        `rules[0]: origin "https://x.example" matches none of "https://app.example.com"`,
+        `rules[1]: matches: origin "https://x.example" matches "*", method "GET" is allowed, no headers requested`,
+        "rules[1] answers the preflight: 200",
+      ],
+      diagnoses: [
+        `the answer is Access-Control-Allow-Origin: *: fine for anonymous requests, but a browser refuses it if the page sends credentials (cookies, fetch credentials: "include", withCredentials) — if it does, list "https://x.example" in rules[1].allowedOrigins (before any "*" rule) instead of relying on "*"`,
+      ],
     });
   });
 
@@ -266,7 +369,9 @@ describe("explain", () => {
     const run = await cli(["explain", "app.json", "--origin", "https://x.example", "--method", "GET", "--credentials"]);
     expect(run.code).toBe(1);
     expect(run.stdout.split("\n")[1]).toBe("DENIED (200; the browser refuses Access-Control-Allow-Origin: * with credentials)");
-    expect(run.stdout).toContain(`Diagnosis:\n  - the answer is Access-Control-Allow-Origin: *, which a browser refuses for a request with credentials — list "https://x.example" in rules[1].allowedOrigins (before any "*" rule) instead of relying on "*"\n`);
+    expect(run.stdout).toContain(
+      `Diagnosis:\n  - the answer is Access-Control-Allow-Origin: *, which a browser refuses for a request with credentials — list "https://x.example" in rules[1].allowedOrigins (before any "*" rule) instead of relying on "*"\n`,
+    );
   });
 
   test("diagnoses a policy origin with a path, and names the near miss", async () => {
@@ -287,12 +392,20 @@ describe("explain", () => {
   });
 
   test("fails when --origin is missing, or the dialect is unknown: exit 2", async () => {
-    expect(await cli(["explain", "app.json", "--method", "GET"])).toEqual({ code: 2, stdout: "", stderr: "error: required option '--origin <origin>' not specified\n" });
+    expect(await cli(["explain", "app.json", "--method", "GET"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "error: required option '--origin <origin>' not specified\n",
+    });
     expect((await cli(["explain", "app.json", "--origin", "https://a.example", "--method", "GET", "--dialect", "gcs"])).code).toBe(2);
   });
 
   test("fails when the file cannot be read: exit 2", async () => {
-    expect(await cli(["explain", "missing.json", "--origin", "https://a.example", "--method", "GET"])).toEqual({ code: 2, stdout: "", stderr: UNREADABLE("missing.json") });
+    expect(await cli(["explain", "missing.json", "--origin", "https://a.example", "--method", "GET"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: UNREADABLE("missing.json"),
+    });
   });
 });
 
@@ -307,6 +420,10 @@ describe("usage errors", () => {
 
   test("fails on an unknown option with --json: one JSON document on stdout", async () => {
     const run = await cli(["lint", "app.json", "--strict", "--json"]);
-    expect(run).toEqual({ code: 2, stderr: "", stdout: `${JSON.stringify({ ok: false, error: { kind: "usage", message: "unknown option '--strict'", issues: [] } }, null, 2)}\n` });
+    expect(run).toEqual({
+      code: 2,
+      stderr: "",
+      stdout: `${JSON.stringify({ ok: false, error: { kind: "usage", message: "unknown option '--strict'", issues: [] } }, null, 2)}\n`,
+    });
   });
 });

@@ -47,5 +47,8 @@ export function jsonOf(run: CliRun): unknown {
  * loads the SDK prints on Node 20 (docs/architecture.md, "Toolchain notes": tests must not expect an empty stderr).
  */
 export function stderrOf(run: CliRun): string {
-  return run.stderr.replace(/\(node:\d+\) Warning: NodeVersionSupportWarning[\s\S]*?\(Use `node --trace-warnings \.\.\.` to show where the warning was created\)\n/g, "");
+  return run.stderr.replace(
+    /\(node:\d+\) Warning: NodeVersionSupportWarning[\s\S]*?\(Use `node --trace-warnings \.\.\.` to show where the warning was created\)\n/g,
+    "",
+  );
 }

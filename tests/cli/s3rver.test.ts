@@ -16,7 +16,18 @@ let s3: TestS3;
 let dir: string;
 const runs: CliRun[] = [];
 
-const flags = (bucket: string) => ["--profile", "s3", "--bucket", bucket, "--endpoint", s3.endpoint, "--access-key-id-env", KEY_ENV, "--secret-access-key-env", SECRET_ENV];
+const flags = (bucket: string) => [
+  "--profile",
+  "s3",
+  "--bucket",
+  bucket,
+  "--endpoint",
+  s3.endpoint,
+  "--access-key-id-env",
+  KEY_ENV,
+  "--secret-access-key-env",
+  SECRET_ENV,
+];
 const id = (bucket: string) => `s3:${s3.host}/${bucket}`;
 const cli = async (args: string[], input?: string): Promise<CliRun> => {
   const run = await runCli(args, { cwd: dir, env: ENV, ...(input === undefined ? {} : { input }) });
@@ -33,7 +44,14 @@ const target = (bucket: string) => ({ profile: "s3", bucket, endpoint: s3.endpoi
 
 /** The fixture's rules as S3 stores them (GetBucketCors). */
 const APP_LIVE: CORSRule[] = [
-  { ID: "app", AllowedOrigins: ["https://app.example.com"], AllowedMethods: ["GET", "PUT"], AllowedHeaders: ["content-type", "x-amz-*"], ExposeHeaders: ["etag"], MaxAgeSeconds: 3600 },
+  {
+    ID: "app",
+    AllowedOrigins: ["https://app.example.com"],
+    AllowedMethods: ["GET", "PUT"],
+    AllowedHeaders: ["content-type", "x-amz-*"],
+    ExposeHeaders: ["etag"],
+    MaxAgeSeconds: 3600,
+  },
   { AllowedOrigins: ["*"], AllowedMethods: ["GET"] },
 ];
 const WILDCARD_WRITE =
@@ -43,7 +61,23 @@ const FOREIGN: CORSRule[] = [{ AllowedOrigins: ["https://other.example"], Allowe
 beforeAll(async () => {
   dir = fixtureDir({ "app.json": APP_AWS_JSON, "app.xml": APP_S3_XML, "bad.json": BAD_AWS_JSON, "broken-target.json": "{ profile: s3" });
   s3 = await startS3();
-  for (const bucket of ["get", "plan", "apply", "adopt", "overwrite", "invalid", "verify", "verify-none", "delete", "multi-a", "multi-b", "twice", "cas", "lint"]) await s3.createBucket(bucket);
+  for (const bucket of [
+    "get",
+    "plan",
+    "apply",
+    "adopt",
+    "overwrite",
+    "invalid",
+    "verify",
+    "verify-none",
+    "delete",
+    "multi-a",
+    "multi-b",
+    "twice",
+    "cas",
+    "lint",
+  ])
+    await s3.createBucket(bucket);
   await ensureBuilt();
 }, 300_000);
 
@@ -53,8 +87,15 @@ afterAll(async () => {
 
 describe("get", () => {
   test("fails when the bucket has no CORS configuration: exit 1, said plainly", async () => {
-    expect(clean(await cli(["get", ...flags("get")]))).toEqual({ code: 1, stdout: "", stderr: `error: S3-compatible storage bucket "get" (${id("get")}) has no CORS configuration\n` });
-    expect(jsonOf(await cli(["get", ...flags("get"), "--json"]))).toEqual({ ok: false, error: { kind: "failure", message: `S3-compatible storage bucket "get" (${id("get")}) has no CORS configuration`, issues: [] } });
+    expect(clean(await cli(["get", ...flags("get")]))).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: `error: S3-compatible storage bucket "get" (${id("get")}) has no CORS configuration\n`,
+    });
+    expect(jsonOf(await cli(["get", ...flags("get"), "--json"]))).toEqual({
+      ok: false,
+      error: { kind: "failure", message: `S3-compatible storage bucket "get" (${id("get")}) has no CORS configuration`, issues: [] },
+    });
   });
 
   test("prints the live configuration as aws-json by default, or in any --format", async () => {
@@ -78,7 +119,11 @@ describe("get", () => {
   });
 
   test("fails when the bucket does not exist: exit 1 with the service's error", async () => {
-    expect(clean(await cli(["get", ...flags("missing-bucket")]))).toEqual({ code: 1, stdout: "", stderr: `error: GetBucketCors on S3-compatible storage bucket "missing-bucket" failed (404 NoSuchBucket): The specified bucket does not exist\n` });
+    expect(clean(await cli(["get", ...flags("missing-bucket")]))).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: `error: GetBucketCors on S3-compatible storage bucket "missing-bucket" failed (404 NoSuchBucket): The specified bucket does not exist\n`,
+    });
   });
 
   test("fails when the format is unknown: exit 2", async () => {
@@ -88,7 +133,11 @@ describe("get", () => {
 
 describe("targets", () => {
   test("fails when no target is given: exit 2", async () => {
-    expect(clean(await cli(["get"]))).toEqual({ code: 2, stdout: "", stderr: "error: no target: give --profile and --bucket (e.g. --profile r2 --account-id ACCOUNT --bucket assets), or --target-file FILE\n" });
+    expect(clean(await cli(["get"]))).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "error: no target: give --profile and --bucket (e.g. --profile r2 --account-id ACCOUNT --bucket assets), or --target-file FILE\n",
+    });
   });
 
   test("fails when checkTarget refuses the target: exit 2 with its issues", async () => {
@@ -103,14 +152,25 @@ describe("targets", () => {
     const run = await cli(["plan", "app.json", "--target-file", targetFile("extra.json", { ...target("plan"), secretAccessKey: "x" }), "--json"]);
     expect(run.code).toBe(2);
     const doc = jsonOf(run) as { ok: boolean; error: { kind: string; message: string; issues: { code: string; path: string }[] } };
-    expect({ ok: doc.ok, kind: doc.error.kind, message: doc.error.message, issues: doc.error.issues.map((i) => `${i.code} ${i.path}`) }).toEqual({ ok: false, kind: "usage", message: "the target is not valid", issues: ["target-invalid target"] });
+    expect({ ok: doc.ok, kind: doc.error.kind, message: doc.error.message, issues: doc.error.issues.map((i) => `${i.code} ${i.path}`) }).toEqual({
+      ok: false,
+      kind: "usage",
+      message: "the target is not valid",
+      issues: ["target-invalid target"],
+    });
   });
 
   test("fails when the target file is unreadable or not JSON: exit 2", async () => {
-    expect(clean(await cli(["get", "--target-file", "none.json"]))).toEqual({ code: 2, stdout: "", stderr: `error: cannot read target file "none.json" (ENOENT) — check the path\n` });
+    expect(clean(await cli(["get", "--target-file", "none.json"]))).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `error: cannot read target file "none.json" (ENOENT) — check the path\n`,
+    });
     const broken = clean(await cli(["get", "--target-file", "broken-target.json"]));
     expect(broken.code).toBe(2);
-    expect(broken.stderr).toMatch(/^error: target file "broken-target\.json" is not JSON \(.+\) — write a Target object such as \{"profile": "r2", "accountId": "…", "bucket": "assets"\}\n$/);
+    expect(broken.stderr).toMatch(
+      /^error: target file "broken-target\.json" is not JSON \(.+\) — write a Target object such as \{"profile": "r2", "accountId": "…", "bucket": "assets"\}\n$/,
+    );
   });
 
   test("fails when --target-file is mixed with target flags: exit 2", async () => {
@@ -127,7 +187,11 @@ describe("targets", () => {
   });
 
   test("fails when a target needs an endpoint it does not have: exit 2", async () => {
-    expect(clean(await cli(["get", "--profile", "s3", "--bucket", "b"]))).toEqual({ code: 2, stdout: "", stderr: `error: the target s3:us-east-1/b cannot be used\n  error target.endpoint: is missing; S3-compatible storage has no fixed endpoint — set endpoint, e.g. "http://127.0.0.1:7480"\n` });
+    expect(clean(await cli(["get", "--profile", "s3", "--bucket", "b"]))).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `error: the target s3:us-east-1/b cannot be used\n  error target.endpoint: is missing; S3-compatible storage has no fixed endpoint — set endpoint, e.g. "http://127.0.0.1:7480"\n`,
+    });
   });
 });
 
@@ -155,16 +219,31 @@ describe("plan and apply", () => {
 
   test("plan: reordered and re-cased values on the server are no change", async () => {
     await s3.putRules("plan", [
-      { ID: "app", AllowedOrigins: ["https://app.example.com"], AllowedMethods: ["PUT", "GET"], AllowedHeaders: ["X-Amz-*", "Content-Type"], ExposeHeaders: ["ETag"], MaxAgeSeconds: 3600 },
+      {
+        ID: "app",
+        AllowedOrigins: ["https://app.example.com"],
+        AllowedMethods: ["PUT", "GET"],
+        AllowedHeaders: ["X-Amz-*", "Content-Type"],
+        ExposeHeaders: ["ETag"],
+        MaxAgeSeconds: 3600,
+      },
       { AllowedOrigins: ["*"], AllowedMethods: ["GET"] },
     ]);
     const run = await cli(["plan", "app.json", ...flags("plan"), "--json"]);
     expect(run.code).toBe(0);
-    expect(jsonOf(run)).toEqual({ ok: true, inSync: true, results: [{ target: id("plan"), ok: true, inSync: true, live: APP_RULES, desired: APP_RULES, changes: [], warnings: [] }] });
+    expect(jsonOf(run)).toEqual({
+      ok: true,
+      inSync: true,
+      results: [{ target: id("plan"), ok: true, inSync: true, live: APP_RULES, desired: APP_RULES, changes: [], warnings: [] }],
+    });
   });
 
   test("plan finds an out-of-band edit rule by rule: exit 3", async () => {
-    const edited: CORSRule[] = [{ ...APP_LIVE[0]!, AllowedMethods: ["GET"], MaxAgeSeconds: 60 }, { AllowedOrigins: ["https://evil.example"], AllowedMethods: ["DELETE"] }, APP_LIVE[1]!];
+    const edited: CORSRule[] = [
+      { ...APP_LIVE[0]!, AllowedMethods: ["GET"], MaxAgeSeconds: 60 },
+      { AllowedOrigins: ["https://evil.example"], AllowedMethods: ["DELETE"] },
+      APP_LIVE[1]!,
+    ];
     await s3.putRules("plan", edited);
     const human = clean(await cli(["plan", "app.json", ...flags("plan")]));
     expect(human).toEqual({
@@ -182,7 +261,15 @@ describe("plan and apply", () => {
     const run = await cli(["plan", "app.json", ...flags("plan"), "--json"]);
     expect(run.code).toBe(3);
     expect((jsonOf(run) as { inSync: boolean; results: { changes: unknown }[] }).results[0]!.changes).toEqual([
-      { change: "changed", rule: 0, liveRule: 0, fields: [{ field: "allowedMethods", live: ["GET"], desired: ["GET", "PUT"] }, { field: "maxAgeSeconds", live: 60, desired: 3600 }] },
+      {
+        change: "changed",
+        rule: 0,
+        liveRule: 0,
+        fields: [
+          { field: "allowedMethods", live: ["GET"], desired: ["GET", "PUT"] },
+          { field: "maxAgeSeconds", live: 60, desired: 3600 },
+        ],
+      },
       { change: "removed", liveRule: 1, value: { allowedOrigins: ["https://evil.example"], allowedMethods: ["DELETE"] } },
     ]);
   });
@@ -192,14 +279,22 @@ describe("plan and apply", () => {
     expect((await cli(["apply", "app.json", ...flags("twice")])).code).toBe(0);
     const stored: CORSRule[] = [{ ...APP_LIVE[0]!, AllowedMethods: ["PUT", "GET"] }, APP_LIVE[1]!];
     await s3.putRules("twice", stored); // the same meaning in another spelling: must not be rewritten
-    expect(clean(await cli(["apply", "app.xml", ...flags("twice")]))).toEqual({ code: 0, stderr: "", stdout: `${id("twice")}: unchanged (2 rules ([GET,PUT] from https://app.example.com headers content-type,x-amz-*; [GET] from *))\n` });
+    expect(clean(await cli(["apply", "app.xml", ...flags("twice")]))).toEqual({
+      code: 0,
+      stderr: "",
+      stdout: `${id("twice")}: unchanged (2 rules ([GET,PUT] from https://app.example.com headers content-type,x-amz-*; [GET] from *))\n`,
+    });
     expect(await s3.liveRules("twice")).toEqual(stored);
   });
 
   test("apply --expect-current OLD updates a bucket that still holds OLD, and refuses one that changed since", async () => {
     writeFileSync(join(dir, "old.json"), JSON.stringify({ CORSRules: FOREIGN }));
     expect((await cli(["apply", "old.json", ...flags("cas")])).code).toBe(0);
-    expect(clean(await cli(["apply", "app.json", ...flags("cas"), "--expect-current", "old.json"]))).toEqual({ code: 0, stderr: "", stdout: `${id("cas")}: updated (2 rules ([GET,PUT] from https://app.example.com headers content-type,x-amz-*; [GET] from *))\n` });
+    expect(clean(await cli(["apply", "app.json", ...flags("cas"), "--expect-current", "old.json"]))).toEqual({
+      code: 0,
+      stderr: "",
+      stdout: `${id("cas")}: updated (2 rules ([GET,PUT] from https://app.example.com headers content-type,x-amz-*; [GET] from *))\n`,
+    });
     expect(await s3.liveRules("cas")).toEqual(APP_LIVE);
     // Run again in CI: already there, so unchanged even though the bucket no longer holds old.json.
     expect((await cli(["apply", "app.json", ...flags("cas"), "--expect-current", "old.json"])).code).toBe(0);
@@ -212,7 +307,9 @@ describe("plan and apply", () => {
     });
     expect(await s3.liveRules("cas")).toEqual(drifted);
     await s3.deleteRules("cas");
-    expect(clean(await cli(["apply", "app.json", ...flags("cas"), "--expect-current", "none"])).stdout).toBe(`${id("cas")}: created (2 rules ([GET,PUT] from https://app.example.com headers content-type,x-amz-*; [GET] from *))\n`);
+    expect(clean(await cli(["apply", "app.json", ...flags("cas"), "--expect-current", "none"])).stdout).toBe(
+      `${id("cas")}: created (2 rules ([GET,PUT] from https://app.example.com headers content-type,x-amz-*; [GET] from *))\n`,
+    );
   });
 
   // Issue 12, item 2: a policy allowing PUT and DELETE from "*" was applied silently.
@@ -221,13 +318,16 @@ describe("plan and apply", () => {
     const plan = clean(await cli(["plan", "risky.json", ...flags("lint")]));
     expect(plan.stderr).toBe(`warning: ${WILDCARD_WRITE}\n`);
     const applied = await cli(["apply", "risky.json", ...flags("lint"), "--json"]);
-    expect((jsonOf(applied) as { results: { warnings: unknown }[] }).results[0]!.warnings).toEqual([{ code: "wildcard-origin-write", path: "rules[0].allowedOrigins[0]", severity: "warning", message: WILDCARD_WRITE }]);
+    expect((jsonOf(applied) as { results: { warnings: unknown }[] }).results[0]!.warnings).toEqual([
+      { code: "wildcard-origin-write", path: "rules[0].allowedOrigins[0]", severity: "warning", message: WILDCARD_WRITE },
+    ]);
     expect(clean(await cli(["plan", "risky.json", ...flags("lint"), "--suppress", "public:wildcard-origin-write"])).stderr).toBe("");
     expect(clean(await cli(["plan", "risky.json", ...flags("lint"), "--no-lint"])).stderr).toBe("");
     expect(clean(await cli(["plan", "risky.json", ...flags("lint"), "--suppress", "public:wildcard-origin-writes"]))).toEqual({
       code: 2,
       stdout: "",
-      stderr: 'error: --suppress public:wildcard-origin-writes: "wildcard-origin-writes" is not a lint warning code; the codes are wildcard-origin-write, insecure-origin, wildcard-headers-credentialed, max-age-above-browser-cap, duplicate-rule, shadowed-rule — use one of them\n',
+      stderr:
+        'error: --suppress public:wildcard-origin-writes: "wildcard-origin-writes" is not a lint warning code; the codes are wildcard-origin-write, insecure-origin, wildcard-headers-credentialed, max-age-above-browser-cap, duplicate-rule, shadowed-rule — use one of them\n',
     });
   });
 
@@ -243,7 +343,17 @@ describe("plan and apply", () => {
     expect(json.code).toBe(1);
     expect(jsonOf(json)).toEqual({
       ok: false,
-      results: [{ target: id("apply"), ok: false, error: { kind: "failure", message: `S3-compatible storage bucket "apply" already has a CORS configuration: 1 rule ([DELETE] from https://other.example); nothing was changed — use --on-existing adopt to accept it when it already matches the document, or --on-existing overwrite to replace it`, issues: [] } }],
+      results: [
+        {
+          target: id("apply"),
+          ok: false,
+          error: {
+            kind: "failure",
+            message: `S3-compatible storage bucket "apply" already has a CORS configuration: 1 rule ([DELETE] from https://other.example); nothing was changed — use --on-existing adopt to accept it when it already matches the document, or --on-existing overwrite to replace it`,
+            issues: [],
+          },
+        },
+      ],
     });
     expect(await s3.liveRules("apply")).toEqual(FOREIGN);
   });
@@ -252,17 +362,27 @@ describe("plan and apply", () => {
     await s3.putRules("adopt", FOREIGN);
     const refused = clean(await cli(["apply", "app.json", ...flags("adopt"), "--on-existing", "adopt"]));
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toBe(`error: ${id("adopt")}: S3-compatible storage bucket "adopt" has a CORS configuration that differs from the document, so it cannot be adopted: it has 1 rule ([DELETE] from https://other.example), the document has 2 rules ([GET,PUT] from https://app.example.com headers content-type,x-amz-*; [GET] from *); nothing was changed — run bucket-cors plan to see the differences, or use --on-existing overwrite\n`);
+    expect(refused.stderr).toBe(
+      `error: ${id("adopt")}: S3-compatible storage bucket "adopt" has a CORS configuration that differs from the document, so it cannot be adopted: it has 1 rule ([DELETE] from https://other.example), the document has 2 rules ([GET,PUT] from https://app.example.com headers content-type,x-amz-*; [GET] from *); nothing was changed — run bucket-cors plan to see the differences, or use --on-existing overwrite\n`,
+    );
     expect(await s3.liveRules("adopt")).toEqual(FOREIGN);
     const stored: CORSRule[] = [{ ...APP_LIVE[0]!, AllowedMethods: ["PUT", "GET"] }, APP_LIVE[1]!];
     await s3.putRules("adopt", stored);
-    expect(clean(await cli(["apply", "app.json", ...flags("adopt"), "--on-existing", "adopt"]))).toEqual({ code: 0, stderr: "", stdout: `${id("adopt")}: adopted (2 rules ([GET,PUT] from https://app.example.com headers content-type,x-amz-*; [GET] from *))\n` });
+    expect(clean(await cli(["apply", "app.json", ...flags("adopt"), "--on-existing", "adopt"]))).toEqual({
+      code: 0,
+      stderr: "",
+      stdout: `${id("adopt")}: adopted (2 rules ([GET,PUT] from https://app.example.com headers content-type,x-amz-*; [GET] from *))\n`,
+    });
     expect(await s3.liveRules("adopt")).toEqual(stored); // adopted as is: not rewritten
   });
 
   test("apply --on-existing overwrite replaces a foreign configuration", async () => {
     await s3.putRules("overwrite", FOREIGN);
-    expect(clean(await cli(["apply", "app.json", ...flags("overwrite"), "--on-existing", "overwrite"]))).toEqual({ code: 0, stderr: "", stdout: `${id("overwrite")}: replaced (2 rules ([GET,PUT] from https://app.example.com headers content-type,x-amz-*; [GET] from *))\n` });
+    expect(clean(await cli(["apply", "app.json", ...flags("overwrite"), "--on-existing", "overwrite"]))).toEqual({
+      code: 0,
+      stderr: "",
+      stdout: `${id("overwrite")}: replaced (2 rules ([GET,PUT] from https://app.example.com headers content-type,x-amz-*; [GET] from *))\n`,
+    });
     expect(await s3.liveRules("overwrite")).toEqual(APP_LIVE);
   });
 
@@ -277,7 +397,11 @@ describe("plan and apply", () => {
     expect(clean(await cli(["apply", "bad.json", ...flags("invalid"), "--on-existing", "overwrite"]))).toEqual({
       code: 1,
       stdout: "",
-      stderr: [`error: the policy cannot be applied to ${id("invalid")} (S3-compatible storage); nothing was changed`, ...BAD_MESSAGES.map((m) => `  error ${m}`), ""].join("\n"),
+      stderr: [
+        `error: the policy cannot be applied to ${id("invalid")} (S3-compatible storage); nothing was changed`,
+        ...BAD_MESSAGES.map((m) => `  error ${m}`),
+        "",
+      ].join("\n"),
     });
     expect(before).toBeNull();
     expect(await s3.liveRules("invalid")).toBeNull();
@@ -286,7 +410,11 @@ describe("plan and apply", () => {
 
   test("fails when --on-existing has an unknown value: exit 2", async () => {
     const run = clean(await cli(["apply", "app.json", ...flags("apply"), "--on-existing", "merge"]));
-    expect(run).toEqual({ code: 2, stdout: "", stderr: `error: option '--on-existing <mode>' argument 'merge' is invalid. Allowed choices are fail, adopt, overwrite.\n` });
+    expect(run).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `error: option '--on-existing <mode>' argument 'merge' is invalid. Allowed choices are fail, adopt, overwrite.\n`,
+    });
   });
 
   test("several targets from one file: per-target results, drift in any is exit 3", async () => {
@@ -295,7 +423,14 @@ describe("plan and apply", () => {
     const run = await cli(["plan", "app.json", "--target-file", file, "--json"]);
     expect(run.code).toBe(3);
     const doc = jsonOf(run) as { ok: boolean; inSync: boolean; results: { target: string; inSync: boolean; live: unknown }[] };
-    expect({ ok: doc.ok, inSync: doc.inSync, results: doc.results.map((r) => [r.target, r.inSync, r.live]) }).toEqual({ ok: true, inSync: false, results: [[id("multi-a"), true, APP_RULES], [id("multi-b"), false, null]] });
+    expect({ ok: doc.ok, inSync: doc.inSync, results: doc.results.map((r) => [r.target, r.inSync, r.live]) }).toEqual({
+      ok: true,
+      inSync: false,
+      results: [
+        [id("multi-a"), true, APP_RULES],
+        [id("multi-b"), false, null],
+      ],
+    });
     const applied = await cli(["apply", "app.json", "--target-file", file, "--on-existing", "adopt", "--json"]);
     expect(applied.code).toBe(0);
     expect((jsonOf(applied) as { results: { action: string }[] }).results.map((r) => r.action)).toEqual(["adopted", "created"]);
@@ -304,7 +439,11 @@ describe("plan and apply", () => {
 
   test("get and verify take one target: a list in the target file is a usage error", async () => {
     const file = targetFile("two.json", [target("multi-a"), target("multi-b")]);
-    expect(clean(await cli(["get", "--target-file", file]))).toEqual({ code: 2, stdout: "", stderr: "error: two.json holds 2 targets; this command takes one — put a single Target object in the file\n" });
+    expect(clean(await cli(["get", "--target-file", file]))).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "error: two.json holds 2 targets; this command takes one — put a single Target object in the file\n",
+    });
   });
 });
 
@@ -346,10 +485,19 @@ describe("verify", () => {
       ok: true,
       target: id("verify"),
       url: `${s3.endpoint}/verify/a/b%20c.txt`,
-      request: { method: "OPTIONS", headers: { Origin: "https://app.example.com", "Access-Control-Request-Method": "PUT", "Access-Control-Request-Headers": "content-type" }, resource: "object" },
+      request: {
+        method: "OPTIONS",
+        headers: { Origin: "https://app.example.com", "Access-Control-Request-Method": "PUT", "Access-Control-Request-Headers": "content-type" },
+        resource: "object",
+      },
       allowed: true,
       status: 200,
-      headers: { "access-control-allow-headers": "content-type", "access-control-allow-methods": "GET, PUT", "access-control-allow-origin": "*", vary: "Origin, Access-Control-Request-Headers, Access-Control-Request-Method" },
+      headers: {
+        "access-control-allow-headers": "content-type",
+        "access-control-allow-methods": "GET, PUT",
+        "access-control-allow-origin": "*",
+        vary: "Origin, Access-Control-Request-Headers, Access-Control-Request-Method",
+      },
       errorCode: null,
       errorMessage: null,
       prediction: {
@@ -370,7 +518,14 @@ describe("verify", () => {
     const run = await cli(["verify", ...flags("verify"), "--origin", "https://evil.example", "--method", "PUT", "--json"]);
     expect(run.code).toBe(1);
     const doc = jsonOf(run) as { allowed: boolean; status: number; headers: unknown; errorCode: string; prediction: { allowed: boolean; agrees: boolean } };
-    expect([doc.allowed, doc.status, doc.headers, doc.errorCode, doc.prediction.allowed, doc.prediction.agrees]).toEqual([false, 403, {}, "CORSResponse", false, true]);
+    expect([doc.allowed, doc.status, doc.headers, doc.errorCode, doc.prediction.allowed, doc.prediction.agrees]).toEqual([
+      false,
+      403,
+      {},
+      "CORSResponse",
+      false,
+      true,
+    ]);
   });
 
   // Issue 12, item 7: a denial could not be asserted.
@@ -402,7 +557,12 @@ describe("verify", () => {
     const run = await cli(["verify", ...flags("no-such-bucket"), ...preflight, "--json"]);
     expect(run.code).toBe(1);
     const doc = jsonOf(run) as { status: number; predictionError: unknown; prediction: { status: number; explanation: string[] } };
-    expect([doc.status, doc.predictionError, doc.prediction.status, doc.prediction.explanation]).toEqual([403, null, 403, ["the bucket does not exist: S3 answers 403, not 404, to a preflight"]]);
+    expect([doc.status, doc.predictionError, doc.prediction.status, doc.prediction.explanation]).toEqual([
+      403,
+      null,
+      403,
+      ["the bucket does not exist: S3 answers 403, not 404, to a preflight"],
+    ]);
   });
 
   test("fails when --method is missing: exit 2", async () => {
@@ -413,7 +573,11 @@ describe("verify", () => {
 describe("delete", () => {
   test("removes the configuration, then a second delete is success with nothing to remove", async () => {
     await s3.putRules("delete", FOREIGN);
-    expect(clean(await cli(["delete", ...flags("delete")]))).toEqual({ code: 0, stderr: "", stdout: `${id("delete")}: deleted (was 1 rule ([DELETE] from https://other.example))\n` });
+    expect(clean(await cli(["delete", ...flags("delete")]))).toEqual({
+      code: 0,
+      stderr: "",
+      stdout: `${id("delete")}: deleted (was 1 rule ([DELETE] from https://other.example))\n`,
+    });
     expect(await s3.liveRules("delete")).toBeNull();
     const again = await cli(["delete", ...flags("delete"), "--json"]);
     expect(again.code).toBe(0);
@@ -427,7 +591,11 @@ describe("delete", () => {
       stdout: "",
       stderr: `error: ${id("no-such-bucket")}: GetBucketCors on S3-compatible storage bucket "no-such-bucket" failed (404 NoSuchBucket): The specified bucket does not exist — check the bucket name; use --missing-ok when a missing bucket is fine\n`,
     });
-    expect(clean(await cli(["delete", ...flags("no-such-bucket"), "--missing-ok"]))).toEqual({ code: 0, stderr: "", stdout: `${id("no-such-bucket")}: the bucket does not exist; nothing to remove\n` });
+    expect(clean(await cli(["delete", ...flags("no-such-bucket"), "--missing-ok"]))).toEqual({
+      code: 0,
+      stderr: "",
+      stdout: `${id("no-such-bucket")}: the bucket does not exist; nothing to remove\n`,
+    });
   });
 });
 

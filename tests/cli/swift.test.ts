@@ -18,7 +18,10 @@ const cli = async (args: string[]) => {
 const SWIFT_POLICY = "X-Container-Meta-Access-Control-Allow-Origin: https://app.example.com https://b.example\nX-Container-Meta-Access-Control-Max-Age: 600\n";
 
 beforeAll(async () => {
-  dir = fixtureDir({ "swift.txt": SWIFT_POLICY, "narrow.json": JSON.stringify({ rules: [{ allowedOrigins: ["https://app.example.com"], allowedMethods: ["GET"] }] }) });
+  dir = fixtureDir({
+    "swift.txt": SWIFT_POLICY,
+    "narrow.json": JSON.stringify({ rules: [{ allowedOrigins: ["https://app.example.com"], allowedMethods: ["GET"] }] }),
+  });
   swift = await startFakeSwift(["media"], TOKEN);
   await ensureBuilt();
 }, 300_000);
@@ -31,7 +34,10 @@ test("apply writes the container metadata with the token, and plan then finds no
   const run = await cli(["apply", "swift.txt", ...flags(), "--json"]);
   expect(run.code).toBe(0);
   expect((jsonOf(run) as { results: { action: string }[] }).results.map((r) => r.action)).toEqual(["created"]);
-  expect(swift.meta("media")).toEqual({ "x-container-meta-access-control-allow-origin": "https://app.example.com https://b.example", "x-container-meta-access-control-max-age": "600" });
+  expect(swift.meta("media")).toEqual({
+    "x-container-meta-access-control-allow-origin": "https://app.example.com https://b.example",
+    "x-container-meta-access-control-max-age": "600",
+  });
   expect((await cli(["plan", "swift.txt", ...flags()])).code).toBe(0);
 });
 
@@ -43,7 +49,9 @@ test("fails when the policy restricts methods Swift cannot restrict: exit 1, not
   const posts = swift.requests.filter((r) => r.method === "POST").length;
   const run = await cli(["apply", "narrow.json", ...flags(), "--on-existing", "overwrite"]);
   expect(run.code).toBe(1);
-  expect(run.stderr.split("\n")[0]).toBe(`error: the policy cannot be applied to swift:${swift.storageUrl.replace("http://", "")}/media (OpenStack Swift); nothing was changed`);
+  expect(run.stderr.split("\n")[0]).toBe(
+    `error: the policy cannot be applied to swift:${swift.storageUrl.replace("http://", "")}/media (OpenStack Swift); nothing was changed`,
+  );
   expect(swift.requests.filter((r) => r.method === "POST").length).toBe(posts);
 });
 
@@ -51,7 +59,9 @@ test("verify preflights <storage-url>/<container>/<key> without the token", asyn
   const run = await cli(["verify", ...flags(), "--origin", "https://b.example", "--method", "PUT", "--key", "img/a.png"]);
   expect(run.code).toBe(0);
   const options = swift.requests.filter((r) => r.method === "OPTIONS");
-  expect(options.map((r) => [r.path, r.headers["origin"], r.headers["access-control-request-method"], r.headers["x-auth-token"]])).toEqual([["/v1/AUTH_test/media/img/a.png", "https://b.example", "PUT", undefined]]);
+  expect(options.map((r) => [r.path, r.headers["origin"], r.headers["access-control-request-method"], r.headers["x-auth-token"]])).toEqual([
+    ["/v1/AUTH_test/media/img/a.png", "https://b.example", "PUT", undefined],
+  ]);
   expect(run.stdout.split("\n").slice(0, 7)).toEqual([
     `OPTIONS ${swift.storageUrl}/media/img/a.png`,
     "  Origin: https://b.example",
@@ -66,7 +76,11 @@ test("verify preflights <storage-url>/<container>/<key> without the token", asyn
 test("delete removes the metadata; get then says there is none", async () => {
   expect((await cli(["delete", ...flags()])).code).toBe(0);
   expect(swift.meta("media")).toEqual({});
-  expect(await cli(["get", ...flags()])).toEqual({ code: 1, stdout: "", stderr: `error: OpenStack Swift container "media" (swift:${swift.storageUrl.replace("http://", "")}/media) has no CORS configuration\n` });
+  expect(await cli(["get", ...flags()])).toEqual({
+    code: 1,
+    stdout: "",
+    stderr: `error: OpenStack Swift container "media" (swift:${swift.storageUrl.replace("http://", "")}/media) has no CORS configuration\n`,
+  });
 });
 
 test("the token never appears in any output", () => {

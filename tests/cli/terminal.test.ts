@@ -64,7 +64,18 @@ describe("on a terminal", () => {
   });
 
   onTerminal("apply shows a progress indicator on stderr and clears it", async () => {
-    const target = ["--profile", "s3", "--bucket", "tty", "--endpoint", s3.endpoint, "--access-key-id-env", "BCORS_TTY_KEY", "--secret-access-key-env", "BCORS_TTY_SECRET"];
+    const target = [
+      "--profile",
+      "s3",
+      "--bucket",
+      "tty",
+      "--endpoint",
+      s3.endpoint,
+      "--access-key-id-env",
+      "BCORS_TTY_KEY",
+      "--secret-access-key-env",
+      "BCORS_TTY_SECRET",
+    ];
     const run = await onPty(["apply", "app.json", ...target], { BCORS_TTY_KEY: "S3RVER", BCORS_TTY_SECRET: "tty-secret" });
     expect(run.code).toBe(0);
     const id = `s3:${s3.host}/tty`;

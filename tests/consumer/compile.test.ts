@@ -22,8 +22,17 @@ const PACKAGE = "pulumi-bucket-cors";
 function templateTsconfig(module: string, moduleResolution: string): unknown {
   return {
     compilerOptions: {
-      strict: true, outDir: "bin", target: "es2020", module, moduleResolution, sourceMap: true, experimentalDecorators: true,
-      pretty: true, noFallthroughCasesInSwitch: true, noImplicitReturns: true, forceConsistentCasingInFileNames: true,
+      strict: true,
+      outDir: "bin",
+      target: "es2020",
+      module,
+      moduleResolution,
+      sourceMap: true,
+      experimentalDecorators: true,
+      pretty: true,
+      noFallthroughCasesInSwitch: true,
+      noImplicitReturns: true,
+      forceConsistentCasingInFileNames: true,
     },
     files: ["index.ts"],
   };
@@ -35,7 +44,10 @@ const VARIANTS: Record<string, unknown> = {
   // pulumi/templates 81e65225 (2026).
   "template-2026-nodenext": templateTsconfig("nodenext", "nodenext"),
   // Not a template: no DOM lib, so a public type needing one (fetch's Response, URL...) fails here.
-  "es2020-no-dom": { compilerOptions: { strict: true, noEmit: true, target: "es2020", module: "commonjs", moduleResolution: "node", lib: ["es2020"] }, files: ["index.ts"] },
+  "es2020-no-dom": {
+    compilerOptions: { strict: true, noEmit: true, target: "es2020", module: "commonjs", moduleResolution: "node", lib: ["es2020"] },
+    files: ["index.ts"],
+  },
 };
 
 /** The template's package.json dependencies (typescript/package.json of pulumi/templates). */
@@ -47,14 +59,14 @@ function programSource(): string {
   const readme = fs.readFileSync(path.join(repo, "README.md"), "utf8");
   const section = readme.slice(readme.indexOf("## Use it in a Pulumi program"));
   const match = /```ts\n([\s\S]*?)```/.exec(section);
-  if (match?.[1] === undefined) throw new Error("README.md: no ```ts block under \"## Use it in a Pulumi program\"");
+  if (match?.[1] === undefined) throw new Error('README.md: no ```ts block under "## Use it in a Pulumi program"');
   return [
     match[1],
     'import * as pulumi from "@pulumi/pulumi";',
     "// A bucket created in the same program (aws.s3.BucketV2 in a real one; @pulumi/aws is not installed here).",
     'class BucketV2 extends pulumi.CustomResource { constructor(name: string) { super("aws:s3/bucketV2:BucketV2", name, {}); } }',
     'const bucket = new BucketV2("site");',
-    'const bucketName: pulumi.Output<string> = bucket.id;',
+    "const bucketName: pulumi.Output<string> = bucket.id;",
     'new cors.CorsPolicy("site", { target: cors.targets.aws({ bucket: bucketName, region: pulumi.output("eu-west-1") }), rules: web });',
     'new cors.CorsPolicySet("web", { targets: [cors.targets.r2({ accountId: "0123abcd", bucket: bucketName }), cors.targets.aws({ bucket: "assets", region: "eu-west-1" })],',
     '  rules: web, onExisting: pulumi.output("adopt" as const), lint: { suppress: { public: ["wildcard-origin-write"] } } });',
@@ -85,7 +97,10 @@ let base: string;
 let runDir: string;
 
 function tsc(project: string, extra: readonly string[] = []): { status: number | null; output: string } {
-  const result = spawnSync(process.execPath, [path.join(base, "node_modules", "typescript", "bin", "tsc"), "--noEmit", "-p", ".", ...extra], { cwd: project, encoding: "utf8" });
+  const result = spawnSync(process.execPath, [path.join(base, "node_modules", "typescript", "bin", "tsc"), "--noEmit", "-p", ".", ...extra], {
+    cwd: project,
+    encoding: "utf8",
+  });
   return { status: result.status, output: result.stdout + result.stderr };
 }
 
@@ -93,7 +108,8 @@ beforeAll(async () => {
   const manifest = dependencyManifest();
   base = consumerBase(manifest);
   for (let dir = path.dirname(base); path.dirname(dir) !== dir; dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, "node_modules"))) throw new Error(`${dir}/node_modules exists: the consumer projects would see it; remove it or set TMPDIR elsewhere`);
+    if (fs.existsSync(path.join(dir, "node_modules")))
+      throw new Error(`${dir}/node_modules exists: the consumer projects would see it; remove it or set TMPDIR elsewhere`);
   }
   await publishDir(base, async (staging) => {
     fs.writeFileSync(path.join(staging, "package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
@@ -108,7 +124,12 @@ beforeAll(async () => {
   for (const [variant, tsconfig] of Object.entries(VARIANTS)) {
     const dir = path.join(runDir, variant);
     fs.mkdirSync(dir);
-    const packageJson = { name: variant, main: "index.ts", dependencies: { ...TEMPLATE_DEPENDENCIES, [PACKAGE]: `file:${path.basename(tarball)}` }, devDependencies: TEMPLATE_DEV_DEPENDENCIES };
+    const packageJson = {
+      name: variant,
+      main: "index.ts",
+      dependencies: { ...TEMPLATE_DEPENDENCIES, [PACKAGE]: `file:${path.basename(tarball)}` },
+      devDependencies: TEMPLATE_DEV_DEPENDENCIES,
+    };
     fs.writeFileSync(path.join(dir, "package.json"), `${JSON.stringify(packageJson, null, 2)}\n`);
     fs.writeFileSync(path.join(dir, "tsconfig.json"), `${JSON.stringify(tsconfig, null, 4)}\n`);
     fs.writeFileSync(path.join(dir, "index.ts"), program);
@@ -126,9 +147,12 @@ describe("the packed package in a `pulumi new typescript` project", () => {
   });
 
   test("installs the template's toolchain: TypeScript 5, @types/node 18, and a @pulumi/pulumi our peer range accepts", () => {
-    const version = (name: string): number[] => (JSON.parse(fs.readFileSync(path.join(base, "node_modules", name, "package.json"), "utf8")) as { version: string }).version.split(".").map(Number);
+    const version = (name: string): number[] =>
+      (JSON.parse(fs.readFileSync(path.join(base, "node_modules", name, "package.json"), "utf8")) as { version: string }).version.split(".").map(Number);
     expect([version("typescript")[0], version("@types/node")[0]]).toEqual([5, 18]);
-    const peer = (JSON.parse(fs.readFileSync(path.join(repo, "package.json"), "utf8")) as { peerDependencies: Record<string, string> }).peerDependencies["@pulumi/pulumi"];
+    const peer = (JSON.parse(fs.readFileSync(path.join(repo, "package.json"), "utf8")) as { peerDependencies: Record<string, string> }).peerDependencies[
+      "@pulumi/pulumi"
+    ];
     const [major, minor] = version("@pulumi/pulumi");
     expect({ peer, major, atLeastPeer: minor! >= Number(/^\^3\.(\d+)\.0$/.exec(peer ?? "")?.[1]) }).toEqual({ peer: "^3.139.0", major: 3, atLeastPeer: true });
   });

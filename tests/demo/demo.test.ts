@@ -10,7 +10,12 @@ const root = join(__dirname, "..", "..");
 function demo(path: string): { status: number | null; stderr: string; lines: string[] } {
   // The demo sets its own PULUMI_HOME and backend (a temporary directory), whatever these say.
   const env = { ...process.env, PATH: path, NO_COLOR: "1" };
-  const run = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", "scripts/demo/index.ts"], { cwd: root, env, encoding: "utf8", timeout: 240_000 });
+  const run = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", "scripts/demo/index.ts"], {
+    cwd: root,
+    env,
+    encoding: "utf8",
+    timeout: 240_000,
+  });
   return { status: run.status, stderr: run.stderr, lines: run.stdout.split("\n") };
 }
 
@@ -27,12 +32,20 @@ function expectPreflightTable(lines: readonly string[]): void {
   expect(lines).toContain("Done. Nothing is left running.");
 }
 
-const demoDirs = () => readdirSync(tmpdir()).filter((name) => name.startsWith("bucket-cors-demo-")).sort();
+const demoDirs = () =>
+  readdirSync(tmpdir())
+    .filter((name) => name.startsWith("bucket-cors-demo-"))
+    .sort();
 
 describe("npm run demo", () => {
   test("without the pulumi CLI: the provider host path prints the plan, the per-value diff and the preflight table", () => {
     // Without a pulumi CLI on PATH, whatever this machine has: the stand-in path is the one under test.
-    const run = demo((process.env["PATH"] ?? "").split(":").filter((dir) => !existsSync(join(dir, "pulumi"))).join(":"));
+    const run = demo(
+      (process.env["PATH"] ?? "")
+        .split(":")
+        .filter((dir) => !existsSync(join(dir, "pulumi")))
+        .join(":"),
+    );
     expect(run.stderr).not.toContain("demo failed");
     expect(run.status).toBe(0);
     const at = run.lines.indexOf("==> Policy changed (pulumi config set allowUploads true: the app rule allows PUT): pulumi preview --diff (stand-in)");

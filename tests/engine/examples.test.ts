@@ -22,11 +22,17 @@ const S3RVER_CONFIG = [
 ] as const;
 
 /** A workspace holding the example's files (index.ts compiled by the project's tsc) and its config. */
-async function exampleWorkspace(name: ExampleName, binDir: string, env: Record<string, string>, config: ReadonlyArray<readonly string[]>): Promise<EngineWorkspace> {
+async function exampleWorkspace(
+  name: ExampleName,
+  binDir: string,
+  env: Record<string, string>,
+  config: ReadonlyArray<readonly string[]>,
+): Promise<EngineWorkspace> {
   const ws = await EngineWorkspace.create(await installedProject(), { project: projectName(name), binDir, env });
   // create() wrote the template's Pulumi.yaml, package.json, tsconfig.json and .gitignore; the data files come from the example.
   for (const file of exampleFiles(name)) {
-    if (!["Pulumi.yaml", "package.json", "tsconfig.json", ".gitignore", "index.ts"].includes(file)) fs.copyFileSync(path.join(exampleDir(name), file), path.join(ws.projectDir, file));
+    if (!["Pulumi.yaml", "package.json", "tsconfig.json", ".gitignore", "index.ts"].includes(file))
+      fs.copyFileSync(path.join(exampleDir(name), file), path.join(ws.projectDir, file));
   }
   for (const [key, value, flag] of config) await ws.pulumi(["config", "set", ...(flag === undefined ? [] : [flag]), key!, value!]);
   await ws.program(fs.readFileSync(path.join(exampleDir(name), "index.ts"), "utf8"));
@@ -51,7 +57,14 @@ describeWithPulumi("examples/ through the real pulumi CLI on loopback servers", 
       expect(opsOf(await ws.preview())).toEqual(["create quickstart"]);
       expect(opsOf(await ws.up())).toEqual(["create quickstart"]);
       expect(await s3.liveRules("quickstart-assets")).toEqual([
-        { ID: "app", AllowedOrigins: ["https://app.example.com"], AllowedMethods: ["GET", "HEAD"], AllowedHeaders: ["content-type", "x-amz-*"], ExposeHeaders: ["etag"], MaxAgeSeconds: 3600 },
+        {
+          ID: "app",
+          AllowedOrigins: ["https://app.example.com"],
+          AllowedMethods: ["GET", "HEAD"],
+          AllowedHeaders: ["content-type", "x-amz-*"],
+          ExposeHeaders: ["etag"],
+          MaxAgeSeconds: 3600,
+        },
         { ID: "public-read", AllowedOrigins: ["*"], AllowedMethods: ["GET"] },
       ]);
       expect(opsOf(await ws.preview({ expectNoChanges: true }))).toEqual(["same quickstart"]);
@@ -68,7 +81,12 @@ describeWithPulumi("examples/ through the real pulumi CLI on loopback servers", 
     beforeAll(async () => {
       await s3.createBucket("legacy-assets");
       await s3.putRules("legacy-assets", handMade);
-      ws = await exampleWorkspace("adopt-existing", cli().binDir, {}, [["bucket", "legacy-assets"], ["region", "us-east-1"], ["endpoint", s3.endpoint], ...S3RVER_CONFIG]);
+      ws = await exampleWorkspace("adopt-existing", cli().binDir, {}, [
+        ["bucket", "legacy-assets"],
+        ["region", "us-east-1"],
+        ["endpoint", s3.endpoint],
+        ...S3RVER_CONFIG,
+      ]);
     }, 600_000);
 
     test("up adopts the hand-made configuration, which stays as it was; a second preview has no changes", async () => {
@@ -88,7 +106,15 @@ describeWithPulumi("examples/ through the real pulumi CLI on loopback servers", 
     let ws: EngineWorkspace;
     beforeAll(async () => {
       for (const bucket of ["r2-assets", "aws-assets"]) await s3.createBucket(bucket);
-      const config = [["r2AccountId", "0123abcd"], ["r2Bucket", "r2-assets"], ["r2Endpoint", s3.endpoint], ["awsBucket", "aws-assets"], ["awsRegion", "us-east-1"], ["awsEndpoint", s3.endpoint], ...S3RVER_CONFIG];
+      const config = [
+        ["r2AccountId", "0123abcd"],
+        ["r2Bucket", "r2-assets"],
+        ["r2Endpoint", s3.endpoint],
+        ["awsBucket", "aws-assets"],
+        ["awsRegion", "us-east-1"],
+        ["awsEndpoint", s3.endpoint],
+        ...S3RVER_CONFIG,
+      ];
       ws = await exampleWorkspace("from-dashboard-json", cli().binDir, { R2_ACCESS_KEY_ID: "S3RVER", R2_SECRET_ACCESS_KEY: "S3RVER" }, config);
     }, 600_000);
 
@@ -96,10 +122,23 @@ describeWithPulumi("examples/ through the real pulumi CLI on loopback servers", 
       expect(opsOf(await ws.preview()).sort()).toEqual(["create dashboard-json", "create s3-xml"]);
       expect(opsOf(await ws.up()).sort()).toEqual(["create dashboard-json", "create s3-xml"]);
       expect(await s3.liveRules("r2-assets")).toEqual([
-        { AllowedOrigins: ["http://localhost:3000", "https://app.example.com"], AllowedMethods: ["GET", "PUT"], AllowedHeaders: ["content-type"], ExposeHeaders: ["etag"], MaxAgeSeconds: 3600 },
+        {
+          AllowedOrigins: ["http://localhost:3000", "https://app.example.com"],
+          AllowedMethods: ["GET", "PUT"],
+          AllowedHeaders: ["content-type"],
+          ExposeHeaders: ["etag"],
+          MaxAgeSeconds: 3600,
+        },
       ]);
       expect(await s3.liveRules("aws-assets")).toEqual([
-        { ID: "app", AllowedOrigins: ["https://app.example.com"], AllowedMethods: ["GET", "PUT"], AllowedHeaders: ["content-type"], ExposeHeaders: ["etag"], MaxAgeSeconds: 3600 },
+        {
+          ID: "app",
+          AllowedOrigins: ["https://app.example.com"],
+          AllowedMethods: ["GET", "PUT"],
+          AllowedHeaders: ["content-type"],
+          ExposeHeaders: ["etag"],
+          MaxAgeSeconds: 3600,
+        },
       ]);
       expect(opsOf(await ws.preview({ expectNoChanges: true })).sort()).toEqual(["same dashboard-json", "same s3-xml"]);
     });
@@ -121,13 +160,29 @@ describeWithPulumi("examples/ through the real pulumi CLI on loopback servers", 
       await ops.createContainer("media-mc");
       for (const bucket of buckets) await s3.createBucket(bucket);
       const config = [
-        ["awsBucket", "aws-assets-mc"], ["awsRegion", "us-east-1"], ["awsEndpoint", s3.endpoint],
-        ["r2AccountId", "0123abcd"], ["r2Bucket", "r2-assets-mc"], ["r2Endpoint", s3.endpoint],
-        ["spacesBucket", "spaces-assets-mc"], ["spacesRegion", "nyc3"], ["spacesEndpoint", s3.endpoint], ["uploadsBucket", "uploads-mc"],
-        ["vstorageContainer", "media-mc"], ["vstorageRegion", "hcm03"],
+        ["awsBucket", "aws-assets-mc"],
+        ["awsRegion", "us-east-1"],
+        ["awsEndpoint", s3.endpoint],
+        ["r2AccountId", "0123abcd"],
+        ["r2Bucket", "r2-assets-mc"],
+        ["r2Endpoint", s3.endpoint],
+        ["spacesBucket", "spaces-assets-mc"],
+        ["spacesRegion", "nyc3"],
+        ["spacesEndpoint", s3.endpoint],
+        ["uploadsBucket", "uploads-mc"],
+        ["vstorageContainer", "media-mc"],
+        ["vstorageRegion", "hcm03"],
         ...S3RVER_CONFIG,
       ];
-      const env = { R2_ACCESS_KEY_ID: "S3RVER", R2_SECRET_ACCESS_KEY: "S3RVER", SPACES_KEY: "S3RVER", SPACES_SECRET: "S3RVER", ST_AUTH: info.authUrl, ST_USER: info.user, ST_KEY: info.key };
+      const env = {
+        R2_ACCESS_KEY_ID: "S3RVER",
+        R2_SECRET_ACCESS_KEY: "S3RVER",
+        SPACES_KEY: "S3RVER",
+        SPACES_SECRET: "S3RVER",
+        ST_AUTH: info.authUrl,
+        ST_USER: info.user,
+        ST_KEY: info.key,
+      };
       ws = await exampleWorkspace("multi-cloud", cli().binDir, env, config);
     }, 600_000);
 
@@ -140,20 +195,42 @@ describeWithPulumi("examples/ through the real pulumi CLI on loopback servers", 
       expect(JSON.parse(await ws.pulumi(["stack", "output", "uploadsBucket", "--json"]))).toBe("uploads-mc");
       for (const bucket of [...buckets, "uploads-mc"]) {
         expect(await s3.liveRules(bucket)).toEqual([
-          { ID: "app", AllowedOrigins: ["https://app.example.com"], AllowedMethods: ["GET", "PUT", "HEAD"], AllowedHeaders: ["content-type"], ExposeHeaders: ["etag"], MaxAgeSeconds: 3600 },
+          {
+            ID: "app",
+            AllowedOrigins: ["https://app.example.com"],
+            AllowedMethods: ["GET", "PUT", "HEAD"],
+            AllowedHeaders: ["content-type"],
+            ExposeHeaders: ["etag"],
+            MaxAgeSeconds: 3600,
+          },
           { ID: "public", AllowedOrigins: ["*"], AllowedMethods: ["GET", "HEAD"] },
         ]);
       }
       const META = "x-container-meta-access-control-";
-      expect(await ops.corsMeta("media-mc")).toEqual({ [`${META}allow-origin`]: "* https://app.example.com", [`${META}expose-headers`]: "etag", [`${META}max-age`]: "3600" });
+      expect(await ops.corsMeta("media-mc")).toEqual({
+        [`${META}allow-origin`]: "* https://app.example.com",
+        [`${META}expose-headers`]: "etag",
+        [`${META}max-age`]: "3600",
+      });
       expect(opsOf(await ws.preview({ expectNoChanges: true })).sort()).toEqual(children.map((c) => `same ${c}`));
     });
 
     test("destroy removes every configuration", async () => {
       const result = await ws.destroy();
-      expect(opsOf(result).sort()).toEqual(["delete media-vstorage", "delete uploads", "delete uploads", "delete web", "delete web-aws-aws-assets-mc", "delete web-r2-r2-assets-mc", "delete web-spaces-spaces-assets-mc"]);
+      expect(opsOf(result).sort()).toEqual([
+        "delete media-vstorage",
+        "delete uploads",
+        "delete uploads",
+        "delete web",
+        "delete web-aws-aws-assets-mc",
+        "delete web-r2-r2-assets-mc",
+        "delete web-spaces-spaces-assets-mc",
+      ]);
       // The policy goes before the bucket it depends on, and the bucket itself is gone.
-      expect(result.steps.filter((s) => s.name === "uploads").map((s) => `${s.op} ${s.type.split(":").pop()}`)).toEqual(["delete CorsPolicy", "delete S3Bucket"]);
+      expect(result.steps.filter((s) => s.name === "uploads").map((s) => `${s.op} ${s.type.split(":").pop()}`)).toEqual([
+        "delete CorsPolicy",
+        "delete S3Bucket",
+      ]);
       await expect(s3.liveRules("uploads-mc")).rejects.toMatchObject({ name: "NoSuchBucket" });
       for (const bucket of buckets) expect(await s3.liveRules(bucket)).toBeNull();
       expect(await ops.corsMeta("media-mc")).toEqual({});

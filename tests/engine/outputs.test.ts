@@ -60,7 +60,11 @@ describeWithPulumi("A bucket created by the same program, passed as an Output, t
 
   beforeAll(async () => {
     s3 = await startS3rver();
-    ws = await EngineWorkspace.create(await installedProject(), { project: "cors-outputs", binDir: cli().binDir, env: { BCORS_OUT_KEY_ID: "S3RVER", BCORS_OUT_SECRET: "outputs-secret" } });
+    ws = await EngineWorkspace.create(await installedProject(), {
+      project: "cors-outputs",
+      binDir: cli().binDir,
+      env: { BCORS_OUT_KEY_ID: "S3RVER", BCORS_OUT_SECRET: "outputs-secret" },
+    });
   }, 600_000);
 
   afterAll(async () => s3?.stop());

@@ -55,8 +55,14 @@ describeWithRgw("Ceph RGW (real server)", (rgw) => {
         expect(opsOf(result).sort()).toEqual(["create web", "create web-ceph-web-set", "create web-s3-web", "create web-swift-web-set"]);
         expect(await s3.liveRules("web")).toEqual(liveWeb);
         expect(await bucketOps(rgw().endpoint, rgw(), rgw().region).liveRules("web-set")).toEqual(rgwWeb);
-        expect(await (await swiftOps(swift().authUrl, swift().user, swift().key)).corsMeta("web-set")).toEqual({ "x-container-meta-access-control-allow-origin": "https://app.example.com" });
-        expect(JSON.parse(await ws.pulumi(["stack", "output", "resourceIds", "--json"]))).toEqual([`s3:${s3.endpoint.replace("http://", "")}/web`, `ceph:${rgw().endpoint.replace("http://", "")}/web-set`, "swift:web-set"]);
+        expect(await (await swiftOps(swift().authUrl, swift().user, swift().key)).corsMeta("web-set")).toEqual({
+          "x-container-meta-access-control-allow-origin": "https://app.example.com",
+        });
+        expect(JSON.parse(await ws.pulumi(["stack", "output", "resourceIds", "--json"]))).toEqual([
+          `s3:${s3.endpoint.replace("http://", "")}/web`,
+          `ceph:${rgw().endpoint.replace("http://", "")}/web-set`,
+          "swift:web-set",
+        ]);
 
         expect(opsOf(await ws.destroy()).sort()).toEqual(["delete web", "delete web-ceph-web-set", "delete web-s3-web", "delete web-swift-web-set"]);
         expect(await s3.liveRules("web")).toBeNull();

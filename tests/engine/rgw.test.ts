@@ -20,7 +20,8 @@ describeWithRgw("Ceph RGW (real server)", (rgw) => {
         credentialEnv: { BCORS_ENGINE_WRONG_SECRET: WRONG_SECRET },
         credentials: info.credentialEnv,
         secret: info.secretAccessKey,
-        deniedExplanation: "(status 403) (ceph rules) — rules[0]: origin \"https://evil.example\" matches none of \"https://app.example.com\"; no rule lists the origin: 403",
+        deniedExplanation:
+          '(status 403) (ceph rules) — rules[0]: origin "https://evil.example" matches none of "https://app.example.com"; no rule lists the origin: 403',
         configKeys: { accessKeyId: info.accessKeyId, secretAccessKey: info.secretAccessKey },
       };
     },
@@ -29,7 +30,18 @@ describeWithRgw("Ceph RGW (real server)", (rgw) => {
       describe("RGW specifics", () => {
         test("a wrong secret fails up with SignatureDoesNotMatch and never echoes a secret", async () => {
           const { ws, server, deploy } = ctx();
-          await deploy({ name: "wrong", target: { preset: "ceph", args: { bucket: "media", endpoint: server.ops.endpoint, credentials: { accessKeyIdEnv: server.credentials.accessKeyIdEnv, secretAccessKeyEnv: "BCORS_ENGINE_WRONG_SECRET" } } }, args: { rules: [{ allowedOrigins: ["*"], allowedMethods: ["GET"] }] } });
+          await deploy({
+            name: "wrong",
+            target: {
+              preset: "ceph",
+              args: {
+                bucket: "media",
+                endpoint: server.ops.endpoint,
+                credentials: { accessKeyIdEnv: server.credentials.accessKeyIdEnv, secretAccessKeyEnv: "BCORS_ENGINE_WRONG_SECRET" },
+              },
+            },
+            args: { rules: [{ allowedOrigins: ["*"], allowedMethods: ["GET"] }] },
+          });
           const result = await ws.attempt("up");
           expect(result.ok).toBe(false);
           expect(result.output).toMatch(/GetBucketCors on Ceph RGW bucket "media" failed \(403 SignatureDoesNotMatch\)/);

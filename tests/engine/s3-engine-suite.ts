@@ -29,8 +29,20 @@ export interface S3EngineServer {
   readonly configKeys: { readonly accessKeyId: string; readonly secretAccessKey: string };
 }
 
-const app = { allowedOrigins: ["https://app.example.com"], allowedMethods: ["GET", "PUT"], allowedHeaders: ["content-type"], exposeHeaders: ["ETag"], maxAgeSeconds: 600 };
-const liveApp = { AllowedOrigins: ["https://app.example.com"], AllowedMethods: ["GET", "PUT"], AllowedHeaders: ["content-type"], ExposeHeaders: ["etag"], MaxAgeSeconds: 600 };
+const app = {
+  allowedOrigins: ["https://app.example.com"],
+  allowedMethods: ["GET", "PUT"],
+  allowedHeaders: ["content-type"],
+  exposeHeaders: ["ETag"],
+  maxAgeSeconds: 600,
+};
+const liveApp = {
+  AllowedOrigins: ["https://app.example.com"],
+  AllowedMethods: ["GET", "PUT"],
+  AllowedHeaders: ["content-type"],
+  ExposeHeaders: ["etag"],
+  MaxAgeSeconds: 600,
+};
 
 /**
  * The CorsPolicy lifecycle through the real `pulumi` CLI on one S3 server: every scenario of the
@@ -46,7 +58,12 @@ export interface EngineSuiteContext {
   deploy(...policies: PolicySpec[]): Promise<void>;
 }
 
-export function s3EngineSuite(name: string, start: () => Promise<S3EngineServer>, stop: () => Promise<void>, extra?: (ctx: () => EngineSuiteContext) => void): void {
+export function s3EngineSuite(
+  name: string,
+  start: () => Promise<S3EngineServer>,
+  stop: () => Promise<void>,
+  extra?: (ctx: () => EngineSuiteContext) => void,
+): void {
   describeWithPulumi(`CorsPolicy on ${name} through the real pulumi CLI`, (cli) => {
     let ws: EngineWorkspace;
     let server: S3EngineServer;
@@ -104,7 +121,7 @@ export function s3EngineSuite(name: string, start: () => Promise<S3EngineServer>
         expect(result.diagnostics.filter((d) => d.severity === "warning").map((d) => d.message)).toEqual([
           `rules[0].allowedOrigins[0]: "*" lets every site send PUT; any page a visitor opens can write to the bucket from the visitor's browser wherever writes are authorized (presigned URLs, public-write buckets) — list the origins that need to write, and keep "*" in a rule with only GET and HEAD`,
         ]);
-        expect(result.output).toContain("warning: rules[0].allowedOrigins[0]: \"*\" lets every site send PUT");
+        expect(result.output).toContain('warning: rules[0].allowedOrigins[0]: "*" lets every site send PUT');
       });
 
       test("up writes the rules, as the bare SDK reads them back", async () => {
@@ -115,7 +132,15 @@ export function s3EngineSuite(name: string, start: () => Promise<S3EngineServer>
         expect(await server.ops.liveRules("assets")).toEqual([liveApp]);
         const [resource] = await ws.resources();
         expect(resource!.id).toBe(`${server.profile}:${server.ops.endpoint.replace("http://", "")}/assets`);
-        expect(resource!.outputs!["rules"]).toEqual([{ allowedOrigins: ["https://app.example.com"], allowedMethods: ["GET", "PUT"], allowedHeaders: ["content-type"], exposeHeaders: ["etag"], maxAgeSeconds: 600 }]);
+        expect(resource!.outputs!["rules"]).toEqual([
+          {
+            allowedOrigins: ["https://app.example.com"],
+            allowedMethods: ["GET", "PUT"],
+            allowedHeaders: ["content-type"],
+            exposeHeaders: ["etag"],
+            maxAgeSeconds: 600,
+          },
+        ]);
       });
 
       test("rules reordered and re-cased: preview --expect-no-changes passes, up is a same", async () => {
@@ -181,7 +206,10 @@ export function s3EngineSuite(name: string, start: () => Promise<S3EngineServer>
       test("onExisting: adopt refuses a configuration that differs, and takes over one that matches", async () => {
         await deploy(policy("media", [app]), policy("other", [app], { onExisting: "adopt" }, undefined, "second"));
         expect((await ws.attempt("up")).output).toContain("has a CORS configuration that differs from your rules, so it cannot be adopted as is");
-        await deploy(policy("media", [app]), policy("other", [{ allowedOrigins: ["https://other.example"], allowedMethods: ["get"] }], { onExisting: "adopt" }, undefined, "second"));
+        await deploy(
+          policy("media", [app]),
+          policy("other", [{ allowedOrigins: ["https://other.example"], allowedMethods: ["get"] }], { onExisting: "adopt" }, undefined, "second"),
+        );
         expect(opsOf(await ws.up()).sort()).toEqual(["create second", "same site"]);
       });
 
@@ -220,7 +248,11 @@ export function s3EngineSuite(name: string, start: () => Promise<S3EngineServer>
         const secretKey = server.configKeys.secretAccessKey;
         await ws.pulumi(["config", "set", "--secret", "bucket-cors:secretAccessKey", secretKey]);
         await ws.pulumi(["config", "set", "bucket-cors:accessKeyId", server.configKeys.accessKeyId]);
-        await deploy(policy("media", [app]), { name: "configured", target: { preset: server.preset, args: { bucket: "other", endpoint: server.ops.endpoint } }, args: { rules: [app], onExisting: "overwrite" } });
+        await deploy(policy("media", [app]), {
+          name: "configured",
+          target: { preset: server.preset, args: { bucket: "other", endpoint: server.ops.endpoint } },
+          args: { rules: [app], onExisting: "overwrite" },
+        });
         expect(opsOf(await ws.up()).sort()).toEqual(["create configured", "delete two", "same site"]);
         expect(await server.ops.liveRules("other")).toEqual([liveApp]);
         expect(JSON.stringify(await ws.exportStack())).not.toContain(secretKey);

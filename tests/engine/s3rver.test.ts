@@ -20,7 +20,7 @@ s3EngineSuite(
       credentialEnv: { BCORS_ENGINE_KEY_ID: "S3RVER", BCORS_ENGINE_SECRET: SECRET_VALUE },
       credentials: { accessKeyIdEnv: "BCORS_ENGINE_KEY_ID", secretAccessKeyEnv: "BCORS_ENGINE_SECRET" },
       secret: SECRET_VALUE,
-      deniedExplanation: "(status 403) (aws rules) — rules[0]: origin \"https://evil.example\" matches none of \"https://app.example.com\"; no rule matches",
+      deniedExplanation: '(status 403) (aws rules) — rules[0]: origin "https://evil.example" matches none of "https://app.example.com"; no rule matches',
       configKeys: { accessKeyId: "S3RVER", secretAccessKey: "config-secret-value-e81f" },
     };
   },

@@ -94,7 +94,12 @@ describeWithSwift("OpenStack Swift (real server)", (swift) => {
 
     test("allowWidening stores the wider policy Swift holds", async () => {
       const narrow = [{ allowedOrigins: ["https://app.example.com"], allowedMethods: ["GET"], allowedHeaders: ["content-type"] }];
-      await ws.program(program([policy("media", [app], {}, swift().storageUrl), { ...policy("other", narrow, { onExisting: "adopt", swift: { allowWidening: true } }), name: "other" }]));
+      await ws.program(
+        program([
+          policy("media", [app], {}, swift().storageUrl),
+          { ...policy("other", narrow, { onExisting: "adopt", swift: { allowWidening: true } }), name: "other" },
+        ]),
+      );
       expect(opsOf(await ws.up()).sort()).toEqual(["same media", "update other"]);
       const other = (await ws.resources()).find((r) => r.urn.endsWith("::other"));
       expect(other!.outputs!["rules"]).toEqual([{ allowedOrigins: ["https://app.example.com"], allowedMethods: ALL, allowedHeaders: ["*"] }]);
@@ -102,8 +107,16 @@ describeWithSwift("OpenStack Swift (real server)", (swift) => {
 
     test("verify: preflight sends real preflights to Swift after apply", async () => {
       const narrow = [{ allowedOrigins: ["https://app.example.com"], allowedMethods: ["GET"], allowedHeaders: ["content-type"] }];
-      const expectations = [{ origin: "https://app.example.com", method: "PUT", headers: ["content-type"], allowed: true }, { origin: "https://evil.example", method: "GET", allowed: false }];
-      await ws.program(program([policy("media", [app], { expect: expectations, verify: "preflight" }, swift().storageUrl), { ...policy("other", narrow, { onExisting: "adopt", swift: { allowWidening: true } }), name: "other" }]));
+      const expectations = [
+        { origin: "https://app.example.com", method: "PUT", headers: ["content-type"], allowed: true },
+        { origin: "https://evil.example", method: "GET", allowed: false },
+      ];
+      await ws.program(
+        program([
+          policy("media", [app], { expect: expectations, verify: "preflight" }, swift().storageUrl),
+          { ...policy("other", narrow, { onExisting: "adopt", swift: { allowWidening: true } }), name: "other" },
+        ]),
+      );
       expect(opsOf(await ws.up()).sort()).toEqual(["same other", "update media"]);
     });
 

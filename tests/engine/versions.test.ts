@@ -14,7 +14,8 @@ const live = [{ AllowedOrigins: ["https://app.example.com"], AllowedMethods: ["G
 
 /** The newest @pulumi/pulumi 3.x on the registry, asked at test time (the point is to try what users get today). */
 function newestPulumi3(): string {
-  const versions = JSON.parse(execFileSync("npm", ["view", "@pulumi/pulumi@^3", "version", "--json"], { encoding: "utf8", timeout: 60_000 })) as string | string[];
+  const versions = JSON.parse(execFileSync("npm", ["view", "@pulumi/pulumi@^3", "version", "--json"], { encoding: "utf8", timeout: 60_000 })) as
+    string | string[];
   const list = Array.isArray(versions) ? versions : [versions];
   return list[list.length - 1]!;
 }
@@ -23,7 +24,10 @@ describeWithPulumi("Versions through the real pulumi CLI", (cli) => {
   let s3: EmbeddedS3;
   const policy = (bucket: string): PolicySpec => ({
     name: "site",
-    target: { preset: "s3", args: { bucket, endpoint: s3.endpoint, credentials: { accessKeyIdEnv: "BCORS_VER_KEY_ID", secretAccessKeyEnv: "BCORS_VER_SECRET" } } },
+    target: {
+      preset: "s3",
+      args: { bucket, endpoint: s3.endpoint, credentials: { accessKeyIdEnv: "BCORS_VER_KEY_ID", secretAccessKeyEnv: "BCORS_VER_SECRET" } },
+    },
     args: { rules },
   });
 

@@ -12,7 +12,13 @@ function one(rule: NonNullable<EvaluableConfig>["rules"][number]): EvaluableConf
 
 /** The CORS headers of an echoed-origin match with the given extras. */
 function echoed(origin: string, methods: string, extra: Record<string, string> = {}): Record<string, string> {
-  return { "access-control-allow-origin": origin, "access-control-allow-credentials": "true", "access-control-allow-methods": methods, ...extra, vary: AWS_VARY };
+  return {
+    "access-control-allow-origin": origin,
+    "access-control-allow-credentials": "true",
+    "access-control-allow-methods": methods,
+    ...extra,
+    vary: AWS_VARY,
+  };
 }
 
 function starred(methods: string, extra: Record<string, string> = {}): Record<string, string> {
@@ -35,10 +41,49 @@ describe("aws §1: the first rule matching origin, method and every requested he
     ],
   };
   test.each([
-    ["two matching rules: the first answers", { rules: [{ allowedOrigins: [APP], allowedMethods: ["GET"], maxAgeSeconds: 1 }, { allowedOrigins: [APP], allowedMethods: ["GET"], maxAgeSeconds: 2 }] }, preflight(APP, "GET"), 0, echoed(APP, "GET", { "access-control-max-age": "1" })],
-    ["origin fails on rule 0, the * rule 1 matches", { rules: [{ allowedOrigins: ["https://other.example"], allowedMethods: ["GET"] }, { allowedOrigins: ["*"], allowedMethods: ["GET"] }] }, preflight(APP, "GET"), 1, starred("GET")],
-    ["method fails on rule 0, rule 1 matches", { rules: [{ allowedOrigins: [APP], allowedMethods: ["GET"] }, { allowedOrigins: [APP], allowedMethods: ["PUT", "POST"] }] }, preflight(APP, "PUT"), 1, echoed(APP, "PUT, POST")],
-    ["headers fail on rule 0 (cloudserver's `puppies`), rule 1 matches", headerRules, preflight(APP, "GET", "puppies"), 1, starred("GET", { "access-control-allow-headers": "puppies" })],
+    [
+      "two matching rules: the first answers",
+      {
+        rules: [
+          { allowedOrigins: [APP], allowedMethods: ["GET"], maxAgeSeconds: 1 },
+          { allowedOrigins: [APP], allowedMethods: ["GET"], maxAgeSeconds: 2 },
+        ],
+      },
+      preflight(APP, "GET"),
+      0,
+      echoed(APP, "GET", { "access-control-max-age": "1" }),
+    ],
+    [
+      "origin fails on rule 0, the * rule 1 matches",
+      {
+        rules: [
+          { allowedOrigins: ["https://other.example"], allowedMethods: ["GET"] },
+          { allowedOrigins: ["*"], allowedMethods: ["GET"] },
+        ],
+      },
+      preflight(APP, "GET"),
+      1,
+      starred("GET"),
+    ],
+    [
+      "method fails on rule 0, rule 1 matches",
+      {
+        rules: [
+          { allowedOrigins: [APP], allowedMethods: ["GET"] },
+          { allowedOrigins: [APP], allowedMethods: ["PUT", "POST"] },
+        ],
+      },
+      preflight(APP, "PUT"),
+      1,
+      echoed(APP, "PUT, POST"),
+    ],
+    [
+      "headers fail on rule 0 (cloudserver's `puppies`), rule 1 matches",
+      headerRules,
+      preflight(APP, "GET", "puppies"),
+      1,
+      starred("GET", { "access-control-allow-headers": "puppies" }),
+    ],
   ])("%s", (_name, config, request, matchedRule, headers) => {
     const result = evaluate(config, request);
     expect({ status: result.status, matchedRule: result.matchedRule, headers: result.headers }).toEqual({ status: 200, matchedRule, headers });
@@ -71,7 +116,9 @@ describe("aws §1: the first rule matching origin, method and every requested he
 
   test("a rule without AllowedHeaders is explained as allowing none", () => {
     const result = evaluate(one({ allowedOrigins: [APP], allowedMethods: ["GET"] }), preflight(APP, "GET", "x-a"));
-    expect(result.explanation[0]).toBe('rules[0]: origin "https://app.example.com" matches "https://app.example.com", method "GET" is allowed, but the rule allows no headers and the request asks for "x-a"');
+    expect(result.explanation[0]).toBe(
+      'rules[0]: origin "https://app.example.com" matches "https://app.example.com", method "GET" is allowed, but the rule allows no headers and the request asks for "x-a"',
+    );
   });
 });
 
@@ -101,7 +148,9 @@ describe("aws §2: origin matching", () => {
   });
 
   test("snapshot: a GET from the wrong scheme gets no CORS headers", () => {
-    expect(evaluate(one({ allowedOrigins: ["https://localhost:4200"], allowedMethods: ["GET", "PUT"] }), actual("GET", { Origin: "http://localhost:4200" })).headers).toEqual({});
+    expect(
+      evaluate(one({ allowedOrigins: ["https://localhost:4200"], allowedMethods: ["GET", "PUT"] }), actual("GET", { Origin: "http://localhost:4200" })).headers,
+    ).toEqual({});
   });
 
   test("the * rule matches the scheme-less Origin localhost:4566 and answers *", () => {
@@ -109,8 +158,15 @@ describe("aws §2: origin matching", () => {
   });
 
   test("never throws on values a validator refuses: they match as plain strings", () => {
-    const loose: EvaluableConfig = one({ allowedOrigins: ["", "localhost", "a**b"], allowedMethods: ["PATCH", "get"], allowedHeaders: ["", "**"], maxAgeSeconds: -5 });
-    expect(evaluate(loose, preflight("aXb", "GET", "x")).headers).toEqual(echoed("aXb", "PATCH, GET", { "access-control-allow-headers": "x", "access-control-max-age": "-5" }));
+    const loose: EvaluableConfig = one({
+      allowedOrigins: ["", "localhost", "a**b"],
+      allowedMethods: ["PATCH", "get"],
+      allowedHeaders: ["", "**"],
+      maxAgeSeconds: -5,
+    });
+    expect(evaluate(loose, preflight("aXb", "GET", "x")).headers).toEqual(
+      echoed("aXb", "PATCH, GET", { "access-control-allow-headers": "x", "access-control-max-age": "-5" }),
+    );
     expect(evaluate(loose, preflight("localhost", "PATCH")).status).toBe(200);
     expect(evaluate(loose, preflight("https://localhost", "GET")).status).toBe(403);
   });
@@ -132,8 +188,20 @@ describe("aws §3, §4: Allow-Origin and Allow-Credentials", () => {
 describe("aws §5: methods", () => {
   const getPut = one({ allowedOrigins: [APP], allowedMethods: ["GET", "PUT"] });
   test.each([
-    ["a preflight is matched on Access-Control-Request-Method; Allow-Methods is the whole list in rule order", getPut, preflight(APP, "PUT"), 200, echoed(APP, "GET, PUT")],
-    ["rule order, not canonical order", one({ allowedOrigins: [APP], allowedMethods: ["PUT", "POST", "DELETE", "GET"] }), preflight(APP, "GET"), 200, echoed(APP, "PUT, POST, DELETE, GET")],
+    [
+      "a preflight is matched on Access-Control-Request-Method; Allow-Methods is the whole list in rule order",
+      getPut,
+      preflight(APP, "PUT"),
+      200,
+      echoed(APP, "GET, PUT"),
+    ],
+    [
+      "rule order, not canonical order",
+      one({ allowedOrigins: [APP], allowedMethods: ["PUT", "POST", "DELETE", "GET"] }),
+      preflight(APP, "GET"),
+      200,
+      echoed(APP, "PUT, POST, DELETE, GET"),
+    ],
     ["a method outside the rule is refused", getPut, preflight(APP, "DELETE"), 403, {}],
     ["a lower-case Access-Control-Request-Method does not match (not recorded on AWS; RGW refuses `put`)", getPut, preflight(APP, "put"), 403, {}],
   ])("%s", (_name, config, request, status, headers) => {
@@ -142,8 +210,18 @@ describe("aws §5: methods", () => {
   });
 
   test.each([
-    ["a GET carrying ACRM PUT against a GET-only rule gets no CORS headers", one({ allowedOrigins: [APP], allowedMethods: ["GET"] }), actual("GET", { Origin: APP, "Access-Control-Request-Method": "PUT" }), {}],
-    ["a PUT carrying ACRM GET is matched as GET", one({ allowedOrigins: [APP], allowedMethods: ["GET"] }), actual("PUT", { Origin: APP, "Access-Control-Request-Method": "GET" }), echoed(APP, "GET")],
+    [
+      "a GET carrying ACRM PUT against a GET-only rule gets no CORS headers",
+      one({ allowedOrigins: [APP], allowedMethods: ["GET"] }),
+      actual("GET", { Origin: APP, "Access-Control-Request-Method": "PUT" }),
+      {},
+    ],
+    [
+      "a PUT carrying ACRM GET is matched as GET",
+      one({ allowedOrigins: [APP], allowedMethods: ["GET"] }),
+      actual("PUT", { Origin: APP, "Access-Control-Request-Method": "GET" }),
+      echoed(APP, "GET"),
+    ],
     ["the same Allow-Methods list appears on actual responses", getPut, actual("PUT", { Origin: APP }), echoed(APP, "GET, PUT")],
   ])("%s", (_name, config, request, headers) => {
     const result = evaluate(config, request);
@@ -152,15 +230,28 @@ describe("aws §5: methods", () => {
   });
 
   test("an actual request matched on its ACRM says so", () => {
-    expect(evaluate(one({ allowedOrigins: [APP], allowedMethods: ["GET"] }), actual("PUT", { Origin: APP, "Access-Control-Request-Method": "GET" })).explanation[0]).toBe('matched on Access-Control-Request-Method "GET", not on "PUT"');
+    expect(
+      evaluate(one({ allowedOrigins: [APP], allowedMethods: ["GET"] }), actual("PUT", { Origin: APP, "Access-Control-Request-Method": "GET" })).explanation[0],
+    ).toBe('matched on Access-Control-Request-Method "GET", not on "PUT"');
   });
 });
 
 describe("aws §6: requested headers", () => {
-  const rule = (allowedHeaders?: string[]): EvaluableConfig => one(allowedHeaders === undefined ? { allowedOrigins: [APP], allowedMethods: ["PUT"] } : { allowedOrigins: [APP], allowedMethods: ["PUT"], allowedHeaders });
+  const rule = (allowedHeaders?: string[]): EvaluableConfig =>
+    one(allowedHeaders === undefined ? { allowedOrigins: [APP], allowedMethods: ["PUT"] } : { allowedOrigins: [APP], allowedMethods: ["PUT"], allowedHeaders });
   test.each([
-    ["matched case-insensitively: request x-AMZ-expected-BUCKET-owner, rule lower-case", rule(["x-amz-expected-bucket-owner"]), "x-AMZ-expected-BUCKET-owner", "x-amz-expected-bucket-owner"],
-    ["matched case-insensitively: rule x-AMZ-server-SIDE-encryption", rule(["x-AMZ-server-SIDE-encryption"]), "x-amz-server-side-encryption", "x-amz-server-side-encryption"],
+    [
+      "matched case-insensitively: request x-AMZ-expected-BUCKET-owner, rule lower-case",
+      rule(["x-amz-expected-bucket-owner"]),
+      "x-AMZ-expected-BUCKET-owner",
+      "x-amz-expected-bucket-owner",
+    ],
+    [
+      "matched case-insensitively: rule x-AMZ-server-SIDE-encryption",
+      rule(["x-AMZ-server-SIDE-encryption"]),
+      "x-amz-server-side-encryption",
+      "x-amz-server-side-encryption",
+    ],
     ["echoed lower-cased in request order", rule(["content-type", "x-amz-date"]), "X-Amz-Date, Content-Type", "x-amz-date, content-type"],
     ["* echoes the requested list, not *", rule(["*"]), "Content-Type, X-Custom", "content-type, x-custom"],
     ["a list without spaces is normalised to `a, b`", rule(["*"]), "a,b", "a, b"],
@@ -184,8 +275,16 @@ describe("aws §6: requested headers", () => {
 
   test.each([
     ["a disallowed ACRH on a GET means no CORS headers at all", actual("PUT", { Origin: APP, "Access-Control-Request-Headers": "x-other" }), {}],
-    ["an allowed ACRH on a GET is echoed", actual("PUT", { Origin: APP, "Access-Control-Request-Headers": "Content-Type" }), echoed(APP, "PUT", { "access-control-allow-headers": "content-type" })],
-    ["ordinary request headers are not checked and Allow-Headers is not sent without ACRH", actual("PUT", { Origin: APP, "X-Other": "1", "Content-Type": "text/plain" }), echoed(APP, "PUT")],
+    [
+      "an allowed ACRH on a GET is echoed",
+      actual("PUT", { Origin: APP, "Access-Control-Request-Headers": "Content-Type" }),
+      echoed(APP, "PUT", { "access-control-allow-headers": "content-type" }),
+    ],
+    [
+      "ordinary request headers are not checked and Allow-Headers is not sent without ACRH",
+      actual("PUT", { Origin: APP, "X-Other": "1", "Content-Type": "text/plain" }),
+      echoed(APP, "PUT"),
+    ],
   ])("actual request: %s", (_name, request, headers) => {
     expect(evaluate(rule(["content-type"]), request).headers).toEqual(headers);
   });
@@ -210,7 +309,9 @@ describe("aws §7: ExposeHeaders and MaxAgeSeconds", () => {
   });
 
   test("max-age 0 is sent as 0", () => {
-    expect(evaluate(one({ allowedOrigins: ["*"], allowedMethods: ["GET"], maxAgeSeconds: 0 }), preflight(APP, "GET")).headers).toEqual(starred("GET", { "access-control-max-age": "0" }));
+    expect(evaluate(one({ allowedOrigins: ["*"], allowedMethods: ["GET"], maxAgeSeconds: 0 }), preflight(APP, "GET")).headers).toEqual(
+      starred("GET", { "access-control-max-age": "0" }),
+    );
   });
 });
 
@@ -235,14 +336,68 @@ describe("aws §9: preflight answers", () => {
     ["without Origin (config exists)", config, preflight(undefined, "GET"), true, noOrigin],
     ["without Origin (no config)", null, preflight(undefined, "GET"), true, noOrigin],
     ["without Origin (no bucket)", null, preflight(undefined, "GET"), false, noOrigin],
-    ["without Origin: Referer does not count", config, { method: "OPTIONS", headers: { Referer: `${APP}/page`, "Access-Control-Request-Method": "GET" } }, true, noOrigin],
-    ["no CORS config: Method is the ACRM, ResourceType BUCKET even for an object", null, preflight(APP, "PUT"), true, { status: 403, headers: {}, errorCode: "AccessForbidden", errorMessage: "CORSResponse: CORS is not enabled for this bucket.", errorDetails: { Method: "PUT", ResourceType: "BUCKET" } }],
-    ["no CORS config and no ACRM: Method OPTIONS", null, preflight(APP, undefined), true, { status: 403, headers: {}, errorCode: "AccessForbidden", errorMessage: "CORSResponse: CORS is not enabled for this bucket.", errorDetails: { Method: "OPTIONS", ResourceType: "BUCKET" } }],
-    ["no bucket: 403, not 404", config, preflight(APP, undefined), false, { status: 403, headers: {}, errorCode: "AccessForbidden", errorMessage: "CORSResponse: Bucket not found", errorDetails: { Method: "OPTIONS", ResourceType: "BUCKET" } }],
+    [
+      "without Origin: Referer does not count",
+      config,
+      { method: "OPTIONS", headers: { Referer: `${APP}/page`, "Access-Control-Request-Method": "GET" } },
+      true,
+      noOrigin,
+    ],
+    [
+      "no CORS config: Method is the ACRM, ResourceType BUCKET even for an object",
+      null,
+      preflight(APP, "PUT"),
+      true,
+      {
+        status: 403,
+        headers: {},
+        errorCode: "AccessForbidden",
+        errorMessage: "CORSResponse: CORS is not enabled for this bucket.",
+        errorDetails: { Method: "PUT", ResourceType: "BUCKET" },
+      },
+    ],
+    [
+      "no CORS config and no ACRM: Method OPTIONS",
+      null,
+      preflight(APP, undefined),
+      true,
+      {
+        status: 403,
+        headers: {},
+        errorCode: "AccessForbidden",
+        errorMessage: "CORSResponse: CORS is not enabled for this bucket.",
+        errorDetails: { Method: "OPTIONS", ResourceType: "BUCKET" },
+      },
+    ],
+    [
+      "no bucket: 403, not 404",
+      config,
+      preflight(APP, undefined),
+      false,
+      {
+        status: 403,
+        headers: {},
+        errorCode: "AccessForbidden",
+        errorMessage: "CORSResponse: Bucket not found",
+        errorDetails: { Method: "OPTIONS", ResourceType: "BUCKET" },
+      },
+    ],
     ["no rule matches (object URL): ResourceType OBJECT, no CORS headers", config, preflight("https://evil.example", "GET"), true, noMatch("GET")],
-    ["no rule matches (bucket root): ResourceType BUCKET", config, preflight("https://evil.example", "GET", undefined, "bucket"), true, noMatch("GET", "BUCKET")],
+    [
+      "no rule matches (bucket root): ResourceType BUCKET",
+      config,
+      preflight("https://evil.example", "GET", undefined, "bucket"),
+      true,
+      noMatch("GET", "BUCKET"),
+    ],
     ["an empty rule list matches nothing", { rules: [] }, preflight(APP, "GET"), true, noMatch("GET")],
-    ["config but no ACRM (not recorded on AWS; Arsenal's and s3rver's text)", config, preflight(APP, undefined), true, { status: 400, headers: {}, errorCode: "BadRequest", errorMessage: "Invalid Access-Control-Request-Method: null" }],
+    [
+      "config but no ACRM (not recorded on AWS; Arsenal's and s3rver's text)",
+      config,
+      preflight(APP, undefined),
+      true,
+      { status: 400, headers: {}, errorCode: "BadRequest", errorMessage: "Invalid Access-Control-Request-Method: null" },
+    ],
     ["allowed: 200", config, preflight(APP, "GET"), true, { status: 200, headers: echoed(APP, "GET"), matchedRule: 0 }],
   ])("%s", (_name, cfg, request, bucketExists, expected) => {
     expect(evaluate(cfg, request, { bucketExists })).toEqual({ ...expected, explanation: expect.any(Array) });
@@ -280,6 +435,8 @@ describe("evaluate", () => {
   });
 
   test("fails on an unknown dialect, naming the known ones", () => {
-    expect(() => evaluate(null, preflight(APP, "GET"), { dialect: "minio" as "aws" })).toThrow('dialect: "minio" is not a known dialect; allowed are aws, r2, ceph, s3rver, swift — use one of them, or the dialect of the target\'s profile');
+    expect(() => evaluate(null, preflight(APP, "GET"), { dialect: "minio" as "aws" })).toThrow(
+      'dialect: "minio" is not a known dialect; allowed are aws, r2, ceph, s3rver, swift — use one of them, or the dialect of the target\'s profile',
+    );
   });
 });

@@ -5,8 +5,26 @@ import type { CorsRequest, EvaluableRule } from "../../provider/evaluate";
 // pools so that random requests both hit and miss random rules. No pool value looks like a
 // number: s3rver re-parses stored XML with number parsing and breaks on numeric strings.
 
-export const RULE_ORIGINS = ["*", "https://app.example.com", "https://*.example.com", "http://localhost:3000", "https://cdn.example.org", "https://*", "*.example.org", "https://app.*"];
-export const REQUEST_ORIGINS = ["https://app.example.com", "https://x.example.com", "https://example.com", "http://localhost:3000", "https://cdn.example.org", "https://evil.test", "https://App.example.com", "http://app.example.com"];
+export const RULE_ORIGINS = [
+  "*",
+  "https://app.example.com",
+  "https://*.example.com",
+  "http://localhost:3000",
+  "https://cdn.example.org",
+  "https://*",
+  "*.example.org",
+  "https://app.*",
+];
+export const REQUEST_ORIGINS = [
+  "https://app.example.com",
+  "https://x.example.com",
+  "https://example.com",
+  "http://localhost:3000",
+  "https://cdn.example.org",
+  "https://evil.test",
+  "https://App.example.com",
+  "http://app.example.com",
+];
 export const METHODS = ["GET", "PUT", "POST", "DELETE", "HEAD"];
 export const ALLOWED_HEADERS = ["*", "x-amz-*", "content-type", "X-Custom-Header", "authorization", "*-token"];
 export const REQUEST_HEADERS = ["content-type", "X-Amz-Date", "x-amz-acl", "x-custom-header", "Authorization", "x-other", "X-Session-Token"];
@@ -41,7 +59,10 @@ export function ruleArb(): fc.Arbitrary<EvaluableRule> {
 
 /** A policy a server accepts (1–4 rules), or `null` (about one in eight) for "no configuration". */
 export function policyArb(): fc.Arbitrary<{ rules: EvaluableRule[] } | null> {
-  return fc.oneof({ arbitrary: fc.constant(null), weight: 1 }, { arbitrary: fc.record({ rules: fc.array(ruleArb(), { minLength: 1, maxLength: 4 }) }), weight: 7 });
+  return fc.oneof(
+    { arbitrary: fc.constant(null), weight: 1 },
+    { arbitrary: fc.record({ rules: fc.array(ruleArb(), { minLength: 1, maxLength: 4 }) }), weight: 7 },
+  );
 }
 
 /** `Access-Control-Request-Headers` as browsers and scripts write it (`, `, `,`), sometimes with an empty item (`,,`), any case. */
@@ -77,5 +98,8 @@ export function requestArb(): fc.Arbitrary<CorsRequest> {
 
 /** `count` (policy, requests) groups drawn with `seed`: `perPolicy` requests each. */
 export function drawCases(seed: number, count: number, perPolicy: number): { policy: { rules: EvaluableRule[] } | null; requests: CorsRequest[] }[] {
-  return fc.sample(fc.record({ policy: policyArb(), requests: fc.array(requestArb(), { minLength: perPolicy, maxLength: perPolicy }) }), { seed, numRuns: count });
+  return fc.sample(fc.record({ policy: policyArb(), requests: fc.array(requestArb(), { minLength: perPolicy, maxLength: perPolicy }) }), {
+    seed,
+    numRuns: count,
+  });
 }

@@ -19,48 +19,92 @@ describe("lintPolicy: one warning kind at a time, exact messages", () => {
     [
       "* with write methods",
       [{ allowedOrigins: [APP, "*"], allowedMethods: ["GET", "PUT", "DELETE"] }],
-      [["wildcard-origin-write", 'rules[0].allowedOrigins[1]: "*" lets every site send PUT, DELETE; any page a visitor opens can write to the bucket from the visitor\'s browser wherever writes are authorized (presigned URLs, public-write buckets) — list the origins that need to write, and keep "*" in a rule with only GET and HEAD']],
+      [
+        [
+          "wildcard-origin-write",
+          'rules[0].allowedOrigins[1]: "*" lets every site send PUT, DELETE; any page a visitor opens can write to the bucket from the visitor\'s browser wherever writes are authorized (presigned URLs, public-write buckets) — list the origins that need to write, and keep "*" in a rule with only GET and HEAD',
+        ],
+      ],
     ],
     [
       "plain-HTTP origins other than loopback (localhost, 127.0.0.1 and [::1] are fine)",
       [get(["http://app.example.com", "http://localhost:3000", "http://127.0.0.1", "http://[::1]:8080", "HTTP://*.example.com"])],
       [
-        ["insecure-origin", 'rules[0].allowedOrigins[0]: "http://app.example.com" is a plain-HTTP origin; anyone on the network path can inject script into an http:// page and use this grant — use "https://app.example.com"'],
-        ["insecure-origin", 'rules[0].allowedOrigins[4]: "HTTP://*.example.com" is a plain-HTTP origin; anyone on the network path can inject script into an http:// page and use this grant — use "https://*.example.com"'],
+        [
+          "insecure-origin",
+          'rules[0].allowedOrigins[0]: "http://app.example.com" is a plain-HTTP origin; anyone on the network path can inject script into an http:// page and use this grant — use "https://app.example.com"',
+        ],
+        [
+          "insecure-origin",
+          'rules[0].allowedOrigins[4]: "HTTP://*.example.com" is a plain-HTTP origin; anyone on the network path can inject script into an http:// page and use this grant — use "https://*.example.com"',
+        ],
       ],
     ],
     [
       "a rule shadowed by an earlier one",
       [get(["https://*.example.com"], { allowedHeaders: ["x-*"] }), get([APP], { allowedHeaders: ["x-amz-*"], maxAgeSeconds: 60 })],
-      [["shadowed-rule", "rules[1]: this rule is never reached; every request it matches is taken first by rules[0] (the first rule matching origin, method and headers wins) — remove it, or move it above rules[0] if its settings should win"]],
+      [
+        [
+          "shadowed-rule",
+          "rules[1]: this rule is never reached; every request it matches is taken first by rules[0] (the first rule matching origin, method and headers wins) — remove it, or move it above rules[0] if its settings should win",
+        ],
+      ],
     ],
     [
       "a rule shadowed by two earlier ones together",
-      [get([APP]), { allowedOrigins: ["*"], allowedMethods: ["PUT"] }, { id: "late", allowedOrigins: [APP, "https://cdn.example.org"], allowedMethods: ["PUT"] }],
       [
-        ["wildcard-origin-write", 'rules[1].allowedOrigins[0]: "*" lets every site send PUT; any page a visitor opens can write to the bucket from the visitor\'s browser wherever writes are authorized (presigned URLs, public-write buckets) — list the origins that need to write, and keep "*" in a rule with only GET and HEAD'],
-        ["shadowed-rule", 'rules[2]: rule "late" is never reached; every request it matches is taken first by rules[1] (the first rule matching origin, method and headers wins) — remove it, or move it above rules[1] if its settings should win'],
+        get([APP]),
+        { allowedOrigins: ["*"], allowedMethods: ["PUT"] },
+        { id: "late", allowedOrigins: [APP, "https://cdn.example.org"], allowedMethods: ["PUT"] },
+      ],
+      [
+        [
+          "wildcard-origin-write",
+          'rules[1].allowedOrigins[0]: "*" lets every site send PUT; any page a visitor opens can write to the bucket from the visitor\'s browser wherever writes are authorized (presigned URLs, public-write buckets) — list the origins that need to write, and keep "*" in a rule with only GET and HEAD',
+        ],
+        [
+          "shadowed-rule",
+          'rules[2]: rule "late" is never reached; every request it matches is taken first by rules[1] (the first rule matching origin, method and headers wins) — remove it, or move it above rules[1] if its settings should win',
+        ],
       ],
     ],
     [
       "a duplicate rule (same after normalization, IDs ignored), reported once",
-      [get([APP, "https://b.example"], { id: "a", allowedHeaders: ["X-A"] }), { id: "b", allowedOrigins: ["https://b.example", APP], allowedMethods: ["get", "GET"], allowedHeaders: ["x-a"] }],
+      [
+        get([APP, "https://b.example"], { id: "a", allowedHeaders: ["X-A"] }),
+        { id: "b", allowedOrigins: ["https://b.example", APP], allowedMethods: ["get", "GET"], allowedHeaders: ["x-a"] },
+      ],
       [["duplicate-rule", 'rules[1]: rule "b" repeats rules[0]; the same origins, methods, headers, expose headers and max-age apply once — remove it']],
     ],
     [
       "* headers on a rule for specific (credentialed) origins",
       [get([APP], { allowedHeaders: ["content-type", "*"] })],
-      [["wildcard-headers-credentialed", 'rules[0].allowedHeaders[1]: "*" allows every request header on a rule for specific origins; S3 answers those origins with Access-Control-Allow-Credentials: true, so their pages may send any header with the user\'s credentials — list the headers the app sends, e.g. "content-type", "x-amz-*"']],
+      [
+        [
+          "wildcard-headers-credentialed",
+          'rules[0].allowedHeaders[1]: "*" allows every request header on a rule for specific origins; S3 answers those origins with Access-Control-Allow-Credentials: true, so their pages may send any header with the user\'s credentials — list the headers the app sends, e.g. "content-type", "x-amz-*"',
+        ],
+      ],
     ],
     [
       "max-age above Chrome's cap",
       [get([APP], { maxAgeSeconds: 86400 })],
-      [["max-age-above-browser-cap", "rules[0].maxAgeSeconds: 86400 is more than Chrome honours; Chrome caches a preflight for at most 7200 s (2 h) and Firefox for at most 86400 s (24 h) — use 7200"]],
+      [
+        [
+          "max-age-above-browser-cap",
+          "rules[0].maxAgeSeconds: 86400 is more than Chrome honours; Chrome caches a preflight for at most 7200 s (2 h) and Firefox for at most 86400 s (24 h) — use 7200",
+        ],
+      ],
     ],
     [
       "max-age above every browser's cap",
       [get([APP], { maxAgeSeconds: 100000 })],
-      [["max-age-above-browser-cap", "rules[0].maxAgeSeconds: 100000 is more than any browser honours; Chrome caches a preflight for at most 7200 s (2 h) and Firefox for at most 86400 s (24 h) — use 7200"]],
+      [
+        [
+          "max-age-above-browser-cap",
+          "rules[0].maxAgeSeconds: 100000 is more than any browser honours; Chrome caches a preflight for at most 7200 s (2 h) and Firefox for at most 86400 s (24 h) — use 7200",
+        ],
+      ],
     ],
   ])("warns about %s", (_name, rules, expected) => {
     expect(lint({ rules })).toEqual(expected);
@@ -68,7 +112,14 @@ describe("lintPolicy: one warning kind at a time, exact messages", () => {
 
   test("warnings have severity warning, a stable code and the property path", () => {
     expect(lintPolicy({ rules: [get([APP], { maxAgeSeconds: 9000 })] })).toEqual([
-      { code: "max-age-above-browser-cap", path: ["rules", 0, "maxAgeSeconds"], severity: "warning", params: { age: 9000 }, message: "rules[0].maxAgeSeconds: 9000 is more than Chrome honours; Chrome caches a preflight for at most 7200 s (2 h) and Firefox for at most 86400 s (24 h) — use 7200" },
+      {
+        code: "max-age-above-browser-cap",
+        path: ["rules", 0, "maxAgeSeconds"],
+        severity: "warning",
+        params: { age: 9000 },
+        message:
+          "rules[0].maxAgeSeconds: 9000 is more than Chrome honours; Chrome caches a preflight for at most 7200 s (2 h) and Firefox for at most 86400 s (24 h) — use 7200",
+      },
     ]);
   });
 });
@@ -78,11 +129,22 @@ describe("lintPolicy: what it does not warn about", () => {
     ["no configuration", null],
     ["* with read methods only", { rules: [{ allowedOrigins: ["*"], allowedMethods: ["GET", "HEAD"], allowedHeaders: ["*"] }] }],
     ["HTTPS origins, listed headers, max-age 7200", { rules: [get([APP], { allowedHeaders: ["content-type"], maxAgeSeconds: 7200 })] }],
-    ["a later rule allowing a header the earlier one does not", { rules: [get([APP], { allowedHeaders: ["content-type"] }), get([APP], { allowedHeaders: ["content-type", "x-a"] })] }],
+    [
+      "a later rule allowing a header the earlier one does not",
+      { rules: [get([APP], { allowedHeaders: ["content-type"] }), get([APP], { allowedHeaders: ["content-type", "x-a"] })] },
+    ],
     ["a later rule with a method the earlier one lacks", { rules: [get([APP]), { allowedOrigins: [APP], allowedMethods: ["GET", "PUT"] }] }],
     ["a later rule with a wider origin pattern", { rules: [get([APP]), get(["https://*.example.com"])] }],
     ["a later exact origin not covered by an earlier pattern", { rules: [get(["https://*.example.com"]), get(["https://example.com"])] }],
-    ["values a validator refuses (never throws)", { rules: [{ allowedOrigins: ["", "a**b"], allowedMethods: [] }, { allowedOrigins: [], allowedMethods: ["PATCH"] }] }],
+    [
+      "values a validator refuses (never throws)",
+      {
+        rules: [
+          { allowedOrigins: ["", "a**b"], allowedMethods: [] },
+          { allowedOrigins: [], allowedMethods: ["PATCH"] },
+        ],
+      },
+    ],
   ])("%s", (_name, config) => {
     expect(lint(config)).toEqual([]);
   });
@@ -97,13 +159,21 @@ describe("lintPolicy: profile", () => {
 
   test("ceph: the * rule takes every origin first, whatever the method", () => {
     expect(lint({ rules }, { profile: "ceph" })).toEqual([
-      ["shadowed-rule", "rules[1]: this rule is never reached; every request it matches is taken first by rules[0] (Ceph RGW picks the first rule whose origin matches and never looks further) — remove it, or move it above rules[0] if its settings should win"],
+      [
+        "shadowed-rule",
+        "rules[1]: this rule is never reached; every request it matches is taken first by rules[0] (Ceph RGW picks the first rule whose origin matches and never looks further) — remove it, or move it above rules[0] if its settings should win",
+      ],
     ]);
   });
 
   test("s3rver: origin and method decide, headers do not", () => {
     const headerRules = { rules: [get([APP], { allowedHeaders: ["content-type"] }), get([APP], { allowedHeaders: ["*"] })] };
-    expect(lint(headerRules)).toEqual([["wildcard-headers-credentialed", 'rules[1].allowedHeaders[0]: "*" allows every request header on a rule for specific origins; S3 answers those origins with Access-Control-Allow-Credentials: true, so their pages may send any header with the user\'s credentials — list the headers the app sends, e.g. "content-type", "x-amz-*"']]);
+    expect(lint(headerRules)).toEqual([
+      [
+        "wildcard-headers-credentialed",
+        'rules[1].allowedHeaders[0]: "*" allows every request header on a rule for specific origins; S3 answers those origins with Access-Control-Allow-Credentials: true, so their pages may send any header with the user\'s credentials — list the headers the app sends, e.g. "content-type", "x-amz-*"',
+      ],
+    ]);
     expect(lint(headerRules, { profile: "minio" }).map(([code]) => code)).toEqual(["wildcard-headers-credentialed"]);
     expect(lint(headerRules, { profile: getProfile("ceph") }).map(([code]) => code)).toEqual(["shadowed-rule"]);
   });
@@ -135,7 +205,6 @@ describe("lintPolicy: suppression per rule ID", () => {
   test("an unknown ID silences nothing, nor does an unknown code an untyped caller passes", () => {
     expect(lint(config, { suppress: { other: ["wildcard-origin-write"], uploads: ["nope" as LintCode] } })).toHaveLength(3);
   });
-
 });
 
 describe("lintPolicy: a shadowed rule is really never used", () => {
@@ -146,7 +215,9 @@ describe("lintPolicy: a shadowed rule is really never used", () => {
     fc.assert(
       fc.property(policyArb(), fc.array(requestArb(), { minLength: 30, maxLength: 30 }), (policy, requests) => {
         if (policy === null) return;
-        const never = lintPolicy(policy, { profile }).filter((i) => i.code === "shadowed-rule" || i.code === "duplicate-rule").map((i) => Number(i.path[1]));
+        const never = lintPolicy(policy, { profile })
+          .filter((i) => i.code === "shadowed-rule" || i.code === "duplicate-rule")
+          .map((i) => Number(i.path[1]));
         shadowed += never.length;
         for (const request of requests) {
           const { matchedRule } = evaluate(policy, request, { dialect });
@@ -162,8 +233,16 @@ describe("lintPolicy: a shadowed rule is really never used", () => {
 describe("checkLintSuppress: a suppression names real lint codes", () => {
   test("fails when a code is not a lint warning code, naming every valid one", () => {
     expect(checkLintSuppress({ uploads: ["wildcard-origin-write", "wildcard-origin-writes"], "*": [42] }).map((i) => [i.code, i.severity, i.message])).toEqual([
-      ["lint-code-unknown", "error", 'lint.suppress.uploads[1]: "wildcard-origin-writes" is not a lint warning code; the codes are wildcard-origin-write, insecure-origin, wildcard-headers-credentialed, max-age-above-browser-cap, duplicate-rule, shadowed-rule — use one of them, or remove it'],
-      ["lint-code-unknown", "error", "lint.suppress.*[0]: 42 is not a lint warning code; the codes are wildcard-origin-write, insecure-origin, wildcard-headers-credentialed, max-age-above-browser-cap, duplicate-rule, shadowed-rule — use one of them, or remove it"],
+      [
+        "lint-code-unknown",
+        "error",
+        'lint.suppress.uploads[1]: "wildcard-origin-writes" is not a lint warning code; the codes are wildcard-origin-write, insecure-origin, wildcard-headers-credentialed, max-age-above-browser-cap, duplicate-rule, shadowed-rule — use one of them, or remove it',
+      ],
+      [
+        "lint-code-unknown",
+        "error",
+        "lint.suppress.*[0]: 42 is not a lint warning code; the codes are wildcard-origin-write, insecure-origin, wildcard-headers-credentialed, max-age-above-browser-cap, duplicate-rule, shadowed-rule — use one of them, or remove it",
+      ],
     ]);
   });
 
@@ -172,7 +251,12 @@ describe("checkLintSuppress: a suppression names real lint codes", () => {
   });
 
   test("accepts every lint code, and leaves shapes that are not lists to the schema", () => {
-    expect(checkLintSuppress({ uploads: ["wildcard-origin-write", "insecure-origin", "wildcard-headers-credentialed", "max-age-above-browser-cap", "duplicate-rule", "shadowed-rule"], other: "insecure-origin" })).toEqual([]);
+    expect(
+      checkLintSuppress({
+        uploads: ["wildcard-origin-write", "insecure-origin", "wildcard-headers-credentialed", "max-age-above-browser-cap", "duplicate-rule", "shadowed-rule"],
+        other: "insecure-origin",
+      }),
+    ).toEqual([]);
     expect(checkLintSuppress(undefined)).toEqual([]);
     expect(checkLintSuppress(["insecure-origin"])).toEqual([]);
   });

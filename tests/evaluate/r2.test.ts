@@ -31,7 +31,9 @@ describe("r2", () => {
   });
 
   test("the explanation says R2 is evaluated as AWS", () => {
-    expect(evaluate(null, preflight(undefined, "GET"), r2).explanation[0]).toBe("r2: evaluated as aws; R2's error bodies and Vary/credentials headers are not recorded");
+    expect(evaluate(null, preflight(undefined, "GET"), r2).explanation[0]).toBe(
+      "r2: evaluated as aws; R2's error bodies and Vary/credentials headers are not recorded",
+    );
   });
 
   test("answers exactly as aws for any policy and request (only the explanation differs)", () => {

@@ -8,24 +8,65 @@ const star = (extra: Partial<EvaluableRule> = {}): EvaluableRule[] => [{ allowed
 
 /** Behaviour read from RGW's source that the random draw rarely or never produces. */
 const EDGE_CASES: [string, EvaluableRule[], CorsRequest][] = [
-  ["an origin wildcard's prefix and suffix may overlap (ab*ba matches aba)", [{ allowedOrigins: ["ab*ba"], allowedMethods: ["GET"] }], { method: "OPTIONS", headers: { Origin: "aba", "Access-Control-Request-Method": "GET" } }],
-  ["requested headers are cut at space and ; too", star({ allowedHeaders: ["x-custom", "content-type"] }), { method: "OPTIONS", headers: { Origin: "https://a.example", "Access-Control-Request-Method": "GET", "Access-Control-Request-Headers": "x-custom content-type;x-custom" } }],
-  ["an underscore is not a dash (x_custom is refused by x-custom)", star({ allowedHeaders: ["x-custom"] }), { method: "OPTIONS", headers: { Origin: "https://a.example", "Access-Control-Request-Method": "GET", "Access-Control-Request-Headers": "x_custom" } }],
-  ["an empty Origin picks the * rule and gets 200 without CORS headers", star(), { method: "OPTIONS", headers: { Origin: "", "Access-Control-Request-Method": "GET" } }],
-  ["an empty Access-Control-Request-Method is present, and matches no method: 403", star(), { method: "OPTIONS", headers: { Origin: "https://a.example", "Access-Control-Request-Method": "" } }],
+  [
+    "an origin wildcard's prefix and suffix may overlap (ab*ba matches aba)",
+    [{ allowedOrigins: ["ab*ba"], allowedMethods: ["GET"] }],
+    { method: "OPTIONS", headers: { Origin: "aba", "Access-Control-Request-Method": "GET" } },
+  ],
+  [
+    "requested headers are cut at space and ; too",
+    star({ allowedHeaders: ["x-custom", "content-type"] }),
+    {
+      method: "OPTIONS",
+      headers: { Origin: "https://a.example", "Access-Control-Request-Method": "GET", "Access-Control-Request-Headers": "x-custom content-type;x-custom" },
+    },
+  ],
+  [
+    "an underscore is not a dash (x_custom is refused by x-custom)",
+    star({ allowedHeaders: ["x-custom"] }),
+    { method: "OPTIONS", headers: { Origin: "https://a.example", "Access-Control-Request-Method": "GET", "Access-Control-Request-Headers": "x_custom" } },
+  ],
+  [
+    "an empty Origin picks the * rule and gets 200 without CORS headers",
+    star(),
+    { method: "OPTIONS", headers: { Origin: "", "Access-Control-Request-Method": "GET" } },
+  ],
+  [
+    "an empty Access-Control-Request-Method is present, and matches no method: 403",
+    star(),
+    { method: "OPTIONS", headers: { Origin: "https://a.example", "Access-Control-Request-Method": "" } },
+  ],
   ["a GET with an empty Origin gets * from a * rule", star(), { method: "GET", headers: { Origin: "" } }],
-  ["max-age 4294967295 is RGW's 'unset' and is not sent", star({ maxAgeSeconds: 4294967295 }), { method: "OPTIONS", headers: { Origin: "https://a.example", "Access-Control-Request-Method": "GET" } }],
-  ["max-age 4294967294 is sent", star({ maxAgeSeconds: 4294967294 }), { method: "OPTIONS", headers: { Origin: "https://a.example", "Access-Control-Request-Method": "GET" } }],
-  ["a preflight to the bucket root", [{ allowedOrigins: ["https://a.example"], allowedMethods: ["GET"] }], { method: "OPTIONS", headers: { Origin: "https://a.example", "Access-Control-Request-Method": "GET" }, resource: "bucket" }],
+  [
+    "max-age 4294967295 is RGW's 'unset' and is not sent",
+    star({ maxAgeSeconds: 4294967295 }),
+    { method: "OPTIONS", headers: { Origin: "https://a.example", "Access-Control-Request-Method": "GET" } },
+  ],
+  [
+    "max-age 4294967294 is sent",
+    star({ maxAgeSeconds: 4294967294 }),
+    { method: "OPTIONS", headers: { Origin: "https://a.example", "Access-Control-Request-Method": "GET" } },
+  ],
+  [
+    "a preflight to the bucket root",
+    [{ allowedOrigins: ["https://a.example"], allowedMethods: ["GET"] }],
+    { method: "OPTIONS", headers: { Origin: "https://a.example", "Access-Control-Request-Method": "GET" }, resource: "bucket" },
+  ],
 ];
 
-describeWithRgw("differential: evaluate(..., { dialect: \"ceph\" }) against real Ceph RGW 16.2", (rgw) => {
+describeWithRgw('differential: evaluate(..., { dialect: "ceph" }) against real Ceph RGW 16.2', (rgw) => {
   const bucket = "bcors-eval-rgw";
   let client: S3Client;
 
   beforeAll(async () => {
     const { endpoint, region, accessKeyId, secretAccessKey } = rgw();
-    client = new S3Client({ endpoint, region, forcePathStyle: true, credentials: { accessKeyId, secretAccessKey }, requestChecksumCalculation: "WHEN_REQUIRED" });
+    client = new S3Client({
+      endpoint,
+      region,
+      forcePathStyle: true,
+      credentials: { accessKeyId, secretAccessKey },
+      requestChecksumCalculation: "WHEN_REQUIRED",
+    });
     await client.send(new CreateBucketCommand({ Bucket: bucket }));
   });
 
@@ -36,7 +77,12 @@ describeWithRgw("differential: evaluate(..., { dialect: \"ceph\" }) against real
   });
 
   test("2,000+ random (policy, request) pairs agree on status, every access-control-* and vary header, and error code and message", async () => {
-    const { pairs, mismatches, tally } = await runS3Differential({ endpoint: rgw().endpoint, client, bucket, missingBucket: "bcors-eval-missing", key: "k", concurrent: true, dialect: "ceph" }, 20260524, 260, 8);
+    const { pairs, mismatches, tally } = await runS3Differential(
+      { endpoint: rgw().endpoint, client, bucket, missingBucket: "bcors-eval-missing", key: "k", concurrent: true, dialect: "ceph" },
+      20260524,
+      260,
+      8,
+    );
     expect(pairs).toBeGreaterThanOrEqual(2000);
     expect(mismatches.slice(0, 3)).toEqual([]);
     expect(mismatches).toHaveLength(0);

@@ -50,7 +50,15 @@ export async function runS3Differential(target: S3Target, seed: number, groups: 
     else await target.client.send(new PutBucketCorsCommand({ Bucket: target.bucket, CORSConfiguration: { CORSRules: toCorsRules(policy.rules) } }));
     const sends: { request: CorsRequest; bucketExists: boolean }[] = requests.map((request) => ({ request, bucketExists: true }));
     if (index % 8 === 0) sends.push({ request: requests[0]!, bucketExists: false });
-    const answers = target.concurrent ? await Promise.all(sends.map(({ request, bucketExists }) => send(urlFor(target, request, bucketExists), request))) : await sequentially(sends.map(({ request, bucketExists }) => () => send(urlFor(target, request, bucketExists), request)));
+    const answers = target.concurrent
+      ? await Promise.all(sends.map(({ request, bucketExists }) => send(urlFor(target, request, bucketExists), request)))
+      : await sequentially(
+          sends.map(
+            ({ request, bucketExists }) =>
+              () =>
+                send(urlFor(target, request, bucketExists), request),
+          ),
+        );
     for (const [i, { request, bucketExists }] of sends.entries()) {
       const predicted = evaluate(policy, request, { dialect: target.dialect, bucketExists });
       const [p, r] = comparable(predicted, answers[i]!, request.method === "OPTIONS");

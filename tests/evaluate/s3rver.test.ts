@@ -17,10 +17,31 @@ const config: EvaluableConfig = {
 
 describe("s3rver preflight", () => {
   test.each([
-    ["always answers *, even for an exact-origin rule; no credentials, Expose-Headers or Max-Age", preflight(APP, "PUT", "X-Amz-Date, x-amz-acl"), { "access-control-allow-origin": "*", "access-control-allow-methods": "PUT, GET", "access-control-allow-headers": "x-amz-date, x-amz-acl", vary: AWS_VARY }],
-    ["Access-Control-Request-Method is upper-cased before matching", preflight(APP, "put"), { "access-control-allow-origin": "*", "access-control-allow-methods": "PUT, GET", vary: AWS_VARY }],
-    ["a * rule", preflight("https://other.example", "GET", "a,b"), { "access-control-allow-origin": "*", "access-control-allow-methods": "GET, PUT", "access-control-allow-headers": "a, b", vary: AWS_VARY }],
-    ["an empty item is kept and only * allows it", preflight("https://other.example", "GET", "a,,b"), { "access-control-allow-origin": "*", "access-control-allow-methods": "GET, PUT", "access-control-allow-headers": "a, , b", vary: AWS_VARY }],
+    [
+      "always answers *, even for an exact-origin rule; no credentials, Expose-Headers or Max-Age",
+      preflight(APP, "PUT", "X-Amz-Date, x-amz-acl"),
+      {
+        "access-control-allow-origin": "*",
+        "access-control-allow-methods": "PUT, GET",
+        "access-control-allow-headers": "x-amz-date, x-amz-acl",
+        vary: AWS_VARY,
+      },
+    ],
+    [
+      "Access-Control-Request-Method is upper-cased before matching",
+      preflight(APP, "put"),
+      { "access-control-allow-origin": "*", "access-control-allow-methods": "PUT, GET", vary: AWS_VARY },
+    ],
+    [
+      "a * rule",
+      preflight("https://other.example", "GET", "a,b"),
+      { "access-control-allow-origin": "*", "access-control-allow-methods": "GET, PUT", "access-control-allow-headers": "a, b", vary: AWS_VARY },
+    ],
+    [
+      "an empty item is kept and only * allows it",
+      preflight("https://other.example", "GET", "a,,b"),
+      { "access-control-allow-origin": "*", "access-control-allow-methods": "GET, PUT", "access-control-allow-headers": "a, , b", vary: AWS_VARY },
+    ],
   ])("%s", (_name, request, headers) => {
     const result = evaluate(config, request, s3rver);
     expect({ status: result.status, headers: result.headers }).toEqual({ status: 200, headers });
@@ -40,8 +61,20 @@ describe("s3rver preflight", () => {
   });
 
   test.each([
-    ["no Origin: BadRequest with status 403 (s3rver maps BadRequest to 403)", config, preflight(undefined, "GET"), true, refused("BadRequest", "Insufficient information. Origin request header needed.")],
-    ["no Access-Control-Request-Method, checked before the config", null, preflight(APP, undefined), true, refused("BadRequest", "Invalid Access-Control-Request-Method: null")],
+    [
+      "no Origin: BadRequest with status 403 (s3rver maps BadRequest to 403)",
+      config,
+      preflight(undefined, "GET"),
+      true,
+      refused("BadRequest", "Insufficient information. Origin request header needed."),
+    ],
+    [
+      "no Access-Control-Request-Method, checked before the config",
+      null,
+      preflight(APP, undefined),
+      true,
+      refused("BadRequest", "Invalid Access-Control-Request-Method: null"),
+    ],
     ["no config: CORSResponse without AWS's prefix", null, preflight(APP, "GET"), true, refused("CORSResponse", "CORS is not enabled for this bucket.")],
     ["no bucket reads as no config: 403, not 404", config, preflight(APP, "GET"), false, refused("CORSResponse", "CORS is not enabled for this bucket.")],
     ["no rule matches origin and method", config, preflight(APP, "DELETE"), true, refused("CORSResponse", NOT_ALLOWED)],
@@ -53,10 +86,50 @@ describe("s3rver preflight", () => {
 
 describe("s3rver actual requests", () => {
   test.each([
-    ["an exact rule echoes the origin, with Expose-Headers, Max-Age and credentials", actual("GET", { Origin: APP }), { "access-control-allow-origin": APP, "access-control-expose-headers": "ETag, X-Foo", "access-control-max-age": "30", "access-control-allow-credentials": "true", vary: AWS_VARY }],
-    ["a * rule answers * and still sends credentials", actual("PUT", { Origin: "https://other.example" }), { "access-control-allow-origin": "*", "access-control-expose-headers": "ETag", "access-control-max-age": "60", "access-control-allow-credentials": "true", vary: AWS_VARY }],
-    ["without an Origin a * rule matches the empty string: CORS headers anyway", actual("GET"), { "access-control-allow-origin": "*", "access-control-expose-headers": "ETag", "access-control-max-age": "60", "access-control-allow-credentials": "true", vary: AWS_VARY }],
-    ["Access-Control-Request-Headers is ignored (no Allow-Headers, no check)", actual("GET", { Origin: APP, "Access-Control-Request-Headers": "content-type" }), { "access-control-allow-origin": APP, "access-control-expose-headers": "ETag, X-Foo", "access-control-max-age": "30", "access-control-allow-credentials": "true", vary: AWS_VARY }],
+    [
+      "an exact rule echoes the origin, with Expose-Headers, Max-Age and credentials",
+      actual("GET", { Origin: APP }),
+      {
+        "access-control-allow-origin": APP,
+        "access-control-expose-headers": "ETag, X-Foo",
+        "access-control-max-age": "30",
+        "access-control-allow-credentials": "true",
+        vary: AWS_VARY,
+      },
+    ],
+    [
+      "a * rule answers * and still sends credentials",
+      actual("PUT", { Origin: "https://other.example" }),
+      {
+        "access-control-allow-origin": "*",
+        "access-control-expose-headers": "ETag",
+        "access-control-max-age": "60",
+        "access-control-allow-credentials": "true",
+        vary: AWS_VARY,
+      },
+    ],
+    [
+      "without an Origin a * rule matches the empty string: CORS headers anyway",
+      actual("GET"),
+      {
+        "access-control-allow-origin": "*",
+        "access-control-expose-headers": "ETag",
+        "access-control-max-age": "60",
+        "access-control-allow-credentials": "true",
+        vary: AWS_VARY,
+      },
+    ],
+    [
+      "Access-Control-Request-Headers is ignored (no Allow-Headers, no check)",
+      actual("GET", { Origin: APP, "Access-Control-Request-Headers": "content-type" }),
+      {
+        "access-control-allow-origin": APP,
+        "access-control-expose-headers": "ETag, X-Foo",
+        "access-control-max-age": "30",
+        "access-control-allow-credentials": "true",
+        vary: AWS_VARY,
+      },
+    ],
     ["Access-Control-Request-Method replaces the method", actual("GET", { Origin: APP, "Access-Control-Request-Method": "DELETE" }), {}],
   ])("%s", (_name, request, headers) => {
     const result = evaluate(config, request, s3rver);

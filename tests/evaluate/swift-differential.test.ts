@@ -57,18 +57,48 @@ const options = (headers: Record<string, string>, resource: "object" | "bucket" 
 
 /** Behaviour read from Swift's source that the random draw rarely or never produces. */
 const EDGE_CASES: [string, { rules: EvaluableRule[] } | null, CorsRequest, boolean][] = [
-  ["COPY is appended to the answer but refused as Access-Control-Request-Method", one([APP]), options({ Origin: APP, "Access-Control-Request-Method": "COPY" }), true],
+  [
+    "COPY is appended to the answer but refused as Access-Control-Request-Method",
+    one([APP]),
+    options({ Origin: APP, "Access-Control-Request-Method": "COPY" }),
+    true,
+  ],
   ["OPTIONS is an allowed Access-Control-Request-Method", one([APP]), options({ Origin: APP, "Access-Control-Request-Method": "OPTIONS" }), true],
-  ["a preflight to the container lists the container's methods", one([APP], { maxAgeSeconds: 5 }), options({ Origin: APP, "Access-Control-Request-Method": "GET" }, "bucket"), true],
-  ["* next to a listed origin echoes the origin", one(["*", APP]), options({ Origin: "https://any.example", "Access-Control-Request-Method": "GET", "Access-Control-Request-Headers": "a, a,,b" }), true],
-  ["a whole-value * answers * with Vary only for the requested headers", one(["*"]), options({ Origin: APP, "Access-Control-Request-Method": "PUT", "Access-Control-Request-Headers": "X-A" }), true],
+  [
+    "a preflight to the container lists the container's methods",
+    one([APP], { maxAgeSeconds: 5 }),
+    options({ Origin: APP, "Access-Control-Request-Method": "GET" }, "bucket"),
+    true,
+  ],
+  [
+    "* next to a listed origin echoes the origin",
+    one(["*", APP]),
+    options({ Origin: "https://any.example", "Access-Control-Request-Method": "GET", "Access-Control-Request-Headers": "a, a,,b" }),
+    true,
+  ],
+  [
+    "a whole-value * answers * with Vary only for the requested headers",
+    one(["*"]),
+    options({ Origin: APP, "Access-Control-Request-Method": "PUT", "Access-Control-Request-Headers": "X-A" }),
+    true,
+  ],
   ["an OPTIONS without Origin is a plain OPTIONS: 200", one([APP]), options({ "Access-Control-Request-Method": "GET" }), true],
   ["a missing container: 401", one([APP]), options({ Origin: APP, "Access-Control-Request-Method": "GET" }), false],
-  ["a container listing for an unknown origin: Vary: Accept only", one([APP]), { method: "GET", headers: { Origin: "https://evil.example" }, resource: "bucket" }, true],
-  ["expose headers are merged with Swift's defaults, lower-cased", one([APP], { exposeHeaders: ["X-Custom", "ETag"] }), { method: "GET", headers: { Origin: APP }, resource: "object" }, true],
+  [
+    "a container listing for an unknown origin: Vary: Accept only",
+    one([APP]),
+    { method: "GET", headers: { Origin: "https://evil.example" }, resource: "bucket" },
+    true,
+  ],
+  [
+    "expose headers are merged with Swift's defaults, lower-cased",
+    one([APP], { exposeHeaders: ["X-Custom", "ETag"] }),
+    { method: "GET", headers: { Origin: APP }, resource: "object" },
+    true,
+  ],
 ];
 
-describeWithSwift("differential: evaluate(..., { dialect: \"swift\" }) against real OpenStack Swift 2.30", (swift) => {
+describeWithSwift('differential: evaluate(..., { dialect: "swift" }) against real OpenStack Swift 2.30', (swift) => {
   const container = "bcors-eval-swift";
   let token: string;
   let storageUrl: string;
@@ -96,7 +126,11 @@ describeWithSwift("differential: evaluate(..., { dialect: \"swift\" }) against r
   });
 
   /** What Swift answers to `request`, next to what the evaluator predicts, in comparable form. */
-  async function compare(policy: { rules: EvaluableRule[] } | null, request: CorsRequest, exists: boolean): Promise<{ p: Comparable; r: Comparable; real: Answer }> {
+  async function compare(
+    policy: { rules: EvaluableRule[] } | null,
+    request: CorsRequest,
+    exists: boolean,
+  ): Promise<{ p: Comparable; r: Comparable; real: Answer }> {
     const url = `${storageUrl}/${exists ? container : "bcors-eval-missing"}${request.resource === "bucket" ? "" : "/k"}`;
     // Browsers send no token on a preflight; actual requests are authorized so that a
     // container GET carries its metadata headers (which Swift adds to Expose-Headers).
@@ -112,7 +146,12 @@ describeWithSwift("differential: evaluate(..., { dialect: \"swift\" }) against r
     const preflight = request.method === "OPTIONS";
     return {
       p: { status: predicted.status, headers: asSets(predicted.headers), code: predicted.errorCode, message: predicted.errorMessage },
-      r: { status: preflight ? real.status : undefined, headers: asSets(real.headers), code: preflight ? real.code : undefined, message: preflight ? real.message : undefined },
+      r: {
+        status: preflight ? real.status : undefined,
+        headers: asSets(real.headers),
+        code: preflight ? real.code : undefined,
+        message: preflight ? real.message : undefined,
+      },
       real,
     };
   }
@@ -129,7 +168,12 @@ describeWithSwift("differential: evaluate(..., { dialect: \"swift\" }) against r
       for (const [i, { p, r, real }] of results.entries()) {
         const { request, exists } = sends[i]!;
         pairs++;
-        const outcome = request.method === "OPTIONS" ? `preflight ${real.status}` : Object.keys(real.headers).length > 0 ? "actual with CORS headers" : "actual without CORS headers";
+        const outcome =
+          request.method === "OPTIONS"
+            ? `preflight ${real.status}`
+            : Object.keys(real.headers).length > 0
+              ? "actual with CORS headers"
+              : "actual without CORS headers";
         tally[outcome] = (tally[outcome] ?? 0) + 1;
         if (JSON.stringify(p) !== JSON.stringify(r)) mismatches.push({ policy, request, exists, predicted: p, real: r });
       }

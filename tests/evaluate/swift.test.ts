@@ -28,13 +28,82 @@ const config: EvaluableConfig = {
 
 describe("swift preflight", () => {
   test.each([
-    ["allowed: every object method, every requested header echoed, max-age of the merged setting", config, preflight(APP, "DELETE", "X-Anything, x-other"), { "access-control-allow-origin": APP, "access-control-max-age": "600", "access-control-allow-methods": OBJECT_METHODS, "access-control-allow-headers": "X-Anything, x-other", vary: "Origin, Access-Control-Request-Headers" }, 0],
-    ["an origin of a later rule is allowed all the same (one implicit rule)", config, preflight("https://other.example", "GET"), { "access-control-allow-origin": "https://other.example", "access-control-max-age": "600", "access-control-allow-methods": OBJECT_METHODS, vary: "Origin" }, 1],
-    ["requested headers are de-duplicated", config, preflight(APP, "GET", "a, a,, b"), { "access-control-allow-origin": APP, "access-control-max-age": "600", "access-control-allow-methods": OBJECT_METHODS, "access-control-allow-headers": "a, b", vary: "Origin, Access-Control-Request-Headers" }, 0],
-    ["the container: its own methods, no COPY", config, preflight(APP, "GET", undefined, "bucket"), { "access-control-allow-origin": APP, "access-control-max-age": "600", "access-control-allow-methods": "GET, HEAD, PUT, POST, DELETE, OPTIONS", vary: "Origin" }, 0],
-    ["a whole-value * answers * and no Vary: Origin", { rules: [{ allowedOrigins: ["*"], allowedMethods: ["GET"] }] }, preflight(APP, "PUT", "x"), { "access-control-allow-origin": "*", "access-control-allow-methods": OBJECT_METHODS, "access-control-allow-headers": "x", vary: "Access-Control-Request-Headers" }, 0],
-    ["* next to a listed origin echoes the origin", { rules: [{ allowedOrigins: ["*", APP], allowedMethods: ["GET"] }] }, preflight("https://any.example", "GET"), { "access-control-allow-origin": "https://any.example", "access-control-allow-methods": OBJECT_METHODS, vary: "Origin" }, 0],
-    ["OPTIONS is one of the methods", config, preflight(APP, "OPTIONS"), { "access-control-allow-origin": APP, "access-control-max-age": "600", "access-control-allow-methods": OBJECT_METHODS, vary: "Origin" }, 0],
+    [
+      "allowed: every object method, every requested header echoed, max-age of the merged setting",
+      config,
+      preflight(APP, "DELETE", "X-Anything, x-other"),
+      {
+        "access-control-allow-origin": APP,
+        "access-control-max-age": "600",
+        "access-control-allow-methods": OBJECT_METHODS,
+        "access-control-allow-headers": "X-Anything, x-other",
+        vary: "Origin, Access-Control-Request-Headers",
+      },
+      0,
+    ],
+    [
+      "an origin of a later rule is allowed all the same (one implicit rule)",
+      config,
+      preflight("https://other.example", "GET"),
+      {
+        "access-control-allow-origin": "https://other.example",
+        "access-control-max-age": "600",
+        "access-control-allow-methods": OBJECT_METHODS,
+        vary: "Origin",
+      },
+      1,
+    ],
+    [
+      "requested headers are de-duplicated",
+      config,
+      preflight(APP, "GET", "a, a,, b"),
+      {
+        "access-control-allow-origin": APP,
+        "access-control-max-age": "600",
+        "access-control-allow-methods": OBJECT_METHODS,
+        "access-control-allow-headers": "a, b",
+        vary: "Origin, Access-Control-Request-Headers",
+      },
+      0,
+    ],
+    [
+      "the container: its own methods, no COPY",
+      config,
+      preflight(APP, "GET", undefined, "bucket"),
+      {
+        "access-control-allow-origin": APP,
+        "access-control-max-age": "600",
+        "access-control-allow-methods": "GET, HEAD, PUT, POST, DELETE, OPTIONS",
+        vary: "Origin",
+      },
+      0,
+    ],
+    [
+      "a whole-value * answers * and no Vary: Origin",
+      { rules: [{ allowedOrigins: ["*"], allowedMethods: ["GET"] }] },
+      preflight(APP, "PUT", "x"),
+      {
+        "access-control-allow-origin": "*",
+        "access-control-allow-methods": OBJECT_METHODS,
+        "access-control-allow-headers": "x",
+        vary: "Access-Control-Request-Headers",
+      },
+      0,
+    ],
+    [
+      "* next to a listed origin echoes the origin",
+      { rules: [{ allowedOrigins: ["*", APP], allowedMethods: ["GET"] }] },
+      preflight("https://any.example", "GET"),
+      { "access-control-allow-origin": "https://any.example", "access-control-allow-methods": OBJECT_METHODS, vary: "Origin" },
+      0,
+    ],
+    [
+      "OPTIONS is one of the methods",
+      config,
+      preflight(APP, "OPTIONS"),
+      { "access-control-allow-origin": APP, "access-control-max-age": "600", "access-control-allow-methods": OBJECT_METHODS, vary: "Origin" },
+      0,
+    ],
   ])("%s", (_name, cfg, request, headers, matchedRule) => {
     expect(evaluate(cfg, request, swift)).toEqual({ status: 200, headers, matchedRule, explanation: expect.any(Array) });
   });
@@ -61,14 +130,26 @@ describe("swift preflight", () => {
   });
 
   test("an OPTIONS without Origin is a plain OPTIONS: 200 and no CORS headers", () => {
-    expect(evaluate(null, preflight(undefined, "GET"), swift)).toEqual({ status: 200, headers: {}, explanation: ["no Origin header: Swift answers a plain OPTIONS (200 with Allow), no CORS headers"] });
+    expect(evaluate(null, preflight(undefined, "GET"), swift)).toEqual({
+      status: 200,
+      headers: {},
+      explanation: ["no Origin header: Swift answers a plain OPTIONS (200 with Allow), no CORS headers"],
+    });
   });
 });
 
 describe("swift actual requests", () => {
   test.each([
-    ["an allowed origin: Allow-Origin, Vary and Swift's exposed headers plus the configured ones, lower-cased; never credentials, methods or max-age", actual("PUT", { Origin: APP }), { "access-control-allow-origin": APP, "access-control-expose-headers": `${DEFAULT_EXPOSE}, x-custom`, vary: "Origin" }],
-    ["no method check: DELETE under a GET/PUT policy", actual("DELETE", { Origin: "https://other.example" }), { "access-control-allow-origin": "https://other.example", "access-control-expose-headers": `${DEFAULT_EXPOSE}, x-custom`, vary: "Origin" }],
+    [
+      "an allowed origin: Allow-Origin, Vary and Swift's exposed headers plus the configured ones, lower-cased; never credentials, methods or max-age",
+      actual("PUT", { Origin: APP }),
+      { "access-control-allow-origin": APP, "access-control-expose-headers": `${DEFAULT_EXPOSE}, x-custom`, vary: "Origin" },
+    ],
+    [
+      "no method check: DELETE under a GET/PUT policy",
+      actual("DELETE", { Origin: "https://other.example" }),
+      { "access-control-allow-origin": "https://other.example", "access-control-expose-headers": `${DEFAULT_EXPOSE}, x-custom`, vary: "Origin" },
+    ],
     ["an unknown origin: nothing (strict_cors_mode)", actual("GET", { Origin: "https://evil.example" }), {}],
     ["no Origin: nothing", actual("GET"), {}],
   ])("%s", (_name, request, headers) => {

@@ -26,7 +26,12 @@ export async function send(url: string, request: CorsRequest, extraHeaders: Reco
 function xmlText(body: string, tag: string): string | undefined {
   const match = new RegExp(`<${tag}>([^<]*)</${tag}>`).exec(body) ?? (body.includes(`<${tag}/>`) || body.includes(`<${tag}></${tag}>`) ? ["", ""] : null);
   if (match === null) return undefined;
-  return match[1]!.replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  return match[1]!
+    .replace(/&apos;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 }
 
 /** The part of an evaluation a wire answer can be compared with. */
@@ -41,8 +46,14 @@ export interface Comparable {
  * Predicted vs real in comparable form: for OPTIONS status, headers and error
  * body; for other methods headers only (their status is the operation's).
  */
-export function comparable(predicted: Evaluation, real: WireAnswer, preflight: boolean, normalizeHeaders: (h: Record<string, string>) => Record<string, string> = (h) => h): [Comparable, Comparable] {
-  const errorOf = (code: string | undefined, message: string | undefined) => (preflight ? { errorCode: code, errorMessage: message } : { errorCode: undefined, errorMessage: undefined });
+export function comparable(
+  predicted: Evaluation,
+  real: WireAnswer,
+  preflight: boolean,
+  normalizeHeaders: (h: Record<string, string>) => Record<string, string> = (h) => h,
+): [Comparable, Comparable] {
+  const errorOf = (code: string | undefined, message: string | undefined) =>
+    preflight ? { errorCode: code, errorMessage: message } : { errorCode: undefined, errorMessage: undefined };
   return [
     { status: predicted.status, headers: normalizeHeaders(predicted.headers), ...errorOf(predicted.errorCode, predicted.errorMessage) },
     { status: preflight ? real.status : undefined, headers: normalizeHeaders(real.headers), ...errorOf(real.errorCode, real.errorMessage) },

@@ -24,7 +24,10 @@ export function exampleDir(name: ExampleName): string {
 
 /** The example's files a user copies (everything but README.md and the .gitignore'd bin/ and node_modules/). */
 export function exampleFiles(name: ExampleName): string[] {
-  return fs.readdirSync(exampleDir(name)).filter((file) => !["README.md", "bin", "node_modules"].includes(file)).sort();
+  return fs
+    .readdirSync(exampleDir(name))
+    .filter((file) => !["README.md", "bin", "node_modules"].includes(file))
+    .sort();
 }
 
 /** The project name in the example's Pulumi.yaml. */

@@ -6,7 +6,11 @@ import { TEMPLATE_DEV_DEPENDENCIES, TEMPLATE_GITIGNORE, TEMPLATE_TSCONFIG_COMMON
 import { EXAMPLES, EXTRA_DEPENDENCIES, exampleDir, exampleFiles, projectName } from "./examples";
 
 const root = path.join(__dirname, "..", "..");
-const manifest = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { version: string; dependencies: Record<string, string>; peerDependencies: Record<string, string> };
+const manifest = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as {
+  version: string;
+  dependencies: Record<string, string>;
+  peerDependencies: Record<string, string>;
+};
 const peerRange = manifest.peerDependencies["@pulumi/pulumi"];
 const version = manifest.version;
 
@@ -53,15 +57,22 @@ describe("examples compile", () => {
     installed = await installedProject();
   }, 600_000);
 
-  test.each(EXAMPLES)("%s compiles under its own tsconfig against the packed package", (name) => {
-    const work = path.join(root, ".tmp", "examples-typecheck", `${name}-${process.pid}`);
-    fs.rmSync(work, { recursive: true, force: true });
-    fs.mkdirSync(work, { recursive: true });
-    for (const file of exampleFiles(name)) fs.copyFileSync(path.join(exampleDir(name), file), path.join(work, file));
-    fs.symlinkSync(installed.nodeModules, path.join(work, "node_modules"), "dir");
-    const tsc = spawnSync(process.execPath, [path.join(installed.nodeModules, "typescript", "bin", "tsc"), "-p", ".", "--noEmit"], { cwd: work, encoding: "utf8" });
-    expect(tsc.stdout + tsc.stderr).toBe("");
-    expect(tsc.status).toBe(0);
-    fs.rmSync(work, { recursive: true, force: true });
-  }, 120_000);
+  test.each(EXAMPLES)(
+    "%s compiles under its own tsconfig against the packed package",
+    (name) => {
+      const work = path.join(root, ".tmp", "examples-typecheck", `${name}-${process.pid}`);
+      fs.rmSync(work, { recursive: true, force: true });
+      fs.mkdirSync(work, { recursive: true });
+      for (const file of exampleFiles(name)) fs.copyFileSync(path.join(exampleDir(name), file), path.join(work, file));
+      fs.symlinkSync(installed.nodeModules, path.join(work, "node_modules"), "dir");
+      const tsc = spawnSync(process.execPath, [path.join(installed.nodeModules, "typescript", "bin", "tsc"), "-p", ".", "--noEmit"], {
+        cwd: work,
+        encoding: "utf8",
+      });
+      expect(tsc.stdout + tsc.stderr).toBe("");
+      expect(tsc.status).toBe(0);
+      fs.rmSync(work, { recursive: true, force: true });
+    },
+    120_000,
+  );
 });

@@ -10,7 +10,10 @@ function send(url: string, method: string, body = ""): Promise<Got> {
   return new Promise((resolve) => {
     const req = request(url, { method, headers: { "content-length": Buffer.byteLength(body) } }, (res) => {
       let text = "";
-      res.setEncoding("utf8").on("data", (chunk: string) => (text += chunk)).on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
+      res
+        .setEncoding("utf8")
+        .on("data", (chunk: string) => (text += chunk))
+        .on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
     });
     req.on("error", (error: NodeJS.ErrnoException) => resolve({ error: error.code ?? error.message }));
     req.end(body);
@@ -26,10 +29,13 @@ describe("fault proxy", () => {
     // An upstream that echoes what reached it, so forwarding is checked end to end.
     upstream = createServer((req, res) => {
       let body = "";
-      req.setEncoding("utf8").on("data", (chunk: string) => (body += chunk)).on("end", () => {
-        seen.push(`${req.method} ${req.url} ${body}`);
-        res.writeHead(200, { "x-upstream": "yes" }).end(`${req.method} ${req.url} ${body}`);
-      });
+      req
+        .setEncoding("utf8")
+        .on("data", (chunk: string) => (body += chunk))
+        .on("end", () => {
+          seen.push(`${req.method} ${req.url} ${body}`);
+          res.writeHead(200, { "x-upstream": "yes" }).end(`${req.method} ${req.url} ${body}`);
+        });
     });
     await new Promise<void>((resolve) => upstream.listen(0, "127.0.0.1", resolve));
     proxy = await startFaultProxy(`http://127.0.0.1:${(upstream.address() as AddressInfo).port}/base`);
@@ -60,7 +66,13 @@ describe("fault proxy", () => {
     expect(await send(`${proxy.url}/bkt/?cors=`, "PUT", "c")).toEqual({ status: 200, body: "PUT /base/bkt/?cors= c" });
     expect(await send(`${proxy.url}/bkt`, "PUT", "d")).toEqual({ status: 200, body: "PUT /base/bkt d" });
     expect(seen).toEqual(["GET /base/bkt/?cors= ", "PUT /base/bkt/?cors= c", "PUT /base/bkt d"]);
-    expect(proxy.lines()).toEqual(["GET /bkt/?cors= 200", "PUT /bkt/?cors= 503 (injected)", "PUT /bkt/?cors= 503 (injected)", "PUT /bkt/?cors= 200", "PUT /bkt 200"]);
+    expect(proxy.lines()).toEqual([
+      "GET /bkt/?cors= 200",
+      "PUT /bkt/?cors= 503 (injected)",
+      "PUT /bkt/?cors= 503 (injected)",
+      "PUT /bkt/?cors= 200",
+      "PUT /bkt 200",
+    ]);
     expect([proxy.count(cors("PUT")), proxy.count({ method: "PUT" }), proxy.count()]).toEqual([3, 4, 5]);
   });
 
@@ -104,6 +116,12 @@ describe("fault proxy", () => {
     await send(`${proxy.url}/bkt/?cors=`, "GET");
     await send(`${proxy.url}/bkt/?cors=`, "PUT");
     await send(`${proxy.url}/bkt/?cors=`, "GET");
-    expect(proxy.lines()).toEqual(["GET /bkt/?cors= 200", "PUT /bkt/?cors= 500 (injected)", "GET /bkt/?cors= 200", "PUT /bkt/?cors= 200", "GET /bkt/?cors= 503 (injected)"]);
+    expect(proxy.lines()).toEqual([
+      "GET /bkt/?cors= 200",
+      "PUT /bkt/?cors= 500 (injected)",
+      "GET /bkt/?cors= 200",
+      "PUT /bkt/?cors= 200",
+      "GET /bkt/?cors= 503 (injected)",
+    ]);
   });
 });

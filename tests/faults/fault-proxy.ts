@@ -64,7 +64,13 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
 }
 
 /** Carries out one request's fault (or forwards it with `pass`) and records what the client got. */
-async function handle(req: IncomingMessage, res: ServerResponse, fault: Fault | undefined, entry: LoggedRequest, pass: (req: IncomingMessage) => Promise<void>): Promise<void> {
+async function handle(
+  req: IncomingMessage,
+  res: ServerResponse,
+  fault: Fault | undefined,
+  entry: LoggedRequest,
+  pass: (req: IncomingMessage) => Promise<void>,
+): Promise<void> {
   if (fault === undefined) {
     entry.outcome = "forwarded";
     await pass(req);

@@ -11,7 +11,19 @@ const SLOW_DOWN = "failed (503 SlowDown): Please reduce your request rate.";
 /** How messages describe RULES (lifecycle/describe.ts). */
 const DESCRIBED = "1 rule ([GET,PUT] from https://app.example.com headers content-type)";
 const INTERNAL = "failed (500 InternalError): We encountered an internal error. Please try again.";
-const BUCKETS = ["slow-put", "reset-get", "down-new", "down-managed", "readback-create", "readback-update", "restore-fails", "reread-fails", "refresh", "reset-delete", "stall-put"];
+const BUCKETS = [
+  "slow-put",
+  "reset-get",
+  "down-new",
+  "down-managed",
+  "readback-create",
+  "readback-update",
+  "restore-fails",
+  "reread-fails",
+  "refresh",
+  "reset-delete",
+  "stall-put",
+];
 
 let env: S3Faults;
 
@@ -58,7 +70,12 @@ describe("S3 faults through the real provider host (s3rver behind the fault prox
     expect(await s3.liveRules("slow-put")).toEqual(LIVE);
     expect(harness.state().resources.map((r) => [r.id, r.outputs["rules"]])).toEqual([[`s3:${proxy.url.replace("http://", "")}/slow-put`, RULES]]);
     expect(JSON.stringify(harness.state())).not.toContain(SECRET);
-    expect(proxy.lines()).toEqual([getCors("slow-put", "404"), ...times(2, putCors("slow-put", "503 (injected)")), putCors("slow-put", "200"), getCors("slow-put", "200")]);
+    expect(proxy.lines()).toEqual([
+      getCors("slow-put", "404"),
+      ...times(2, putCors("slow-put", "503 (injected)")),
+      putCors("slow-put", "200"),
+      getCors("slow-put", "200"),
+    ]);
   });
 
   test("a connection reset on the first GetBucketCors is retried: up creates the policy", async () => {
@@ -77,38 +94,70 @@ describe("S3 faults through the real provider host (s3rver behind the fault prox
       { name: "create on a bucket without CORS", bucket: "down-new", op: "create", before: null, setup: async () => {} },
       { name: "update of a managed configuration", bucket: "down-managed", op: "update", before: OLD_LIVE, setup: () => managed("down-managed", OLD_RULES) },
     ];
-    test.each(cases)("$name", async ({ bucket, op, before, setup }) => {
-      const { proxy, harness, program, s3 } = env;
-      await setup();
-      const state: StateSnapshot = harness.state();
-      proxy.plan(every(cors("PUT"), slowDown()));
-      const error = await failure(harness.up(program(bucket, RULES)));
-      expect(error.message).toBe(`up failed: ${op} failed for ${URN}: PutBucketCors on S3-compatible storage bucket "${bucket}" ${SLOW_DOWN}`);
-      expect(JSON.stringify(error.diagnostics)).not.toContain(SECRET);
-      expect(await s3.liveRules(bucket)).toEqual(before);
-      expect(harness.state()).toEqual(state);
-      expect(proxy.lines()).toEqual([getCors(bucket, before === null ? "404" : "200"), ...times(5, putCors(bucket, "503 (injected)"))]);
-    }, 60_000);
+    test.each(cases)(
+      "$name",
+      async ({ bucket, op, before, setup }) => {
+        const { proxy, harness, program, s3 } = env;
+        await setup();
+        const state: StateSnapshot = harness.state();
+        proxy.plan(every(cors("PUT"), slowDown()));
+        const error = await failure(harness.up(program(bucket, RULES)));
+        expect(error.message).toBe(`up failed: ${op} failed for ${URN}: PutBucketCors on S3-compatible storage bucket "${bucket}" ${SLOW_DOWN}`);
+        expect(JSON.stringify(error.diagnostics)).not.toContain(SECRET);
+        expect(await s3.liveRules(bucket)).toEqual(before);
+        expect(harness.state()).toEqual(state);
+        expect(proxy.lines()).toEqual([getCors(bucket, before === null ? "404" : "200"), ...times(5, putCors(bucket, "503 (injected)"))]);
+      },
+      60_000,
+    );
   });
 
   // A read-back that keeps failing is a failed confirmation: the bucket is re-read and, since it still holds this
   // run's write, the previous configuration is put back (docs/architecture.md, "verify, confirmation and rollback").
   describe("fails when GetBucketCors fails after a successful PutBucketCors, re-reads, and restores the previous configuration", () => {
     const cases = [
-      { name: "create on a bucket without CORS", bucket: "readback-create", op: "create", before: null, restored: "no CORS configuration", restore: "DELETE /readback-create/?cors= 200", setup: async () => {} },
-      { name: "update of a managed configuration", bucket: "readback-update", op: "update", before: OLD_LIVE, restored: "1 rule ([GET] from https://old.example)", restore: putCors("readback-update", "200"), setup: () => managed("readback-update", OLD_RULES) },
+      {
+        name: "create on a bucket without CORS",
+        bucket: "readback-create",
+        op: "create",
+        before: null,
+        restored: "no CORS configuration",
+        restore: "DELETE /readback-create/?cors= 200",
+        setup: async () => {},
+      },
+      {
+        name: "update of a managed configuration",
+        bucket: "readback-update",
+        op: "update",
+        before: OLD_LIVE,
+        restored: "1 rule ([GET] from https://old.example)",
+        restore: putCors("readback-update", "200"),
+        setup: () => managed("readback-update", OLD_RULES),
+      },
     ];
-    test.each(cases)("$name", async ({ bucket, op, before, restored, restore, setup }) => {
-      const { proxy, harness, program, s3 } = env;
-      await setup();
-      const state = harness.state();
-      proxy.plan({ ...first(5, cors("GET"), internalError()), after: cors("PUT") });
-      const error = await failure(harness.up(program(bucket, RULES)));
-      expect(error.message).toBe(`up failed: ${op} failed for ${URN}: GetBucketCors on S3-compatible storage bucket "${bucket}" ${INTERNAL}\nThe previous configuration was restored (${restored}).`);
-      expect(await s3.liveRules(bucket)).toEqual(before);
-      expect(harness.state()).toEqual(state);
-      expect(proxy.lines()).toEqual([getCors(bucket, before === null ? "404" : "200"), putCors(bucket, "200"), ...times(5, getCors(bucket, "500 (injected)")), getCors(bucket, "200"), restore]);
-    }, 60_000);
+    test.each(cases)(
+      "$name",
+      async ({ bucket, op, before, restored, restore, setup }) => {
+        const { proxy, harness, program, s3 } = env;
+        await setup();
+        const state = harness.state();
+        proxy.plan({ ...first(5, cors("GET"), internalError()), after: cors("PUT") });
+        const error = await failure(harness.up(program(bucket, RULES)));
+        expect(error.message).toBe(
+          `up failed: ${op} failed for ${URN}: GetBucketCors on S3-compatible storage bucket "${bucket}" ${INTERNAL}\nThe previous configuration was restored (${restored}).`,
+        );
+        expect(await s3.liveRules(bucket)).toEqual(before);
+        expect(harness.state()).toEqual(state);
+        expect(proxy.lines()).toEqual([
+          getCors(bucket, before === null ? "404" : "200"),
+          putCors(bucket, "200"),
+          ...times(5, getCors(bucket, "500 (injected)")),
+          getCors(bucket, "200"),
+          restore,
+        ]);
+      },
+      60_000,
+    );
   });
 
   test("fails when the read-back and the restore both keep failing, saying what the bucket may hold", async () => {
@@ -122,7 +171,13 @@ describe("S3 faults through the real provider host (s3rver behind the fault prox
     // What the message says is what the bucket holds; the failed create left nothing in the state.
     expect(await s3.liveRules("restore-fails")).toEqual(LIVE);
     expect(harness.state()).toEqual({ resources: [] });
-    expect(proxy.lines()).toEqual([getCors("restore-fails", "404"), putCors("restore-fails", "200"), ...times(5, getCors("restore-fails", "500 (injected)")), getCors("restore-fails", "200"), ...times(5, "DELETE /restore-fails/?cors= 500 (injected)")]);
+    expect(proxy.lines()).toEqual([
+      getCors("restore-fails", "404"),
+      putCors("restore-fails", "200"),
+      ...times(5, getCors("restore-fails", "500 (injected)")),
+      getCors("restore-fails", "200"),
+      ...times(5, "DELETE /restore-fails/?cors= 500 (injected)"),
+    ]);
     // With nothing in the state, refresh has nothing to read. The next up finds the rules this stack
     // wrote: they mean the same as the resource's, so the create takes them over without writing.
     proxy.plan();
@@ -152,7 +207,9 @@ describe("S3 faults through the real provider host (s3rver behind the fault prox
     const state = harness.state();
     proxy.plan(every(cors("GET"), serviceUnavailable()));
     const error = await failure(harness.refresh());
-    expect(error.message).toBe(`refresh failed: read failed for ${URN}: GetBucketCors on S3-compatible storage bucket "refresh" failed (503 ServiceUnavailable): Service is unable to handle request.`);
+    expect(error.message).toBe(
+      `refresh failed: read failed for ${URN}: GetBucketCors on S3-compatible storage bucket "refresh" failed (503 ServiceUnavailable): Service is unable to handle request.`,
+    );
     expect(harness.state()).toEqual(state);
     expect(proxy.lines()).toEqual(times(5, getCors("refresh", "503 (injected)")));
     expect(await s3.liveRules("refresh")).toEqual(LIVE);
@@ -167,7 +224,12 @@ describe("S3 faults through the real provider host (s3rver behind the fault prox
     expect(ops(await harness.destroy())).toEqual(["delete"]);
     expect(await s3.liveRules("reset-delete")).toBeNull();
     expect(harness.state()).toEqual({ resources: [] });
-    expect(proxy.lines()).toEqual([getCors("reset-delete", "200"), "DELETE /reset-delete/?cors= reset", "DELETE /reset-delete/?cors= 200", getCors("reset-delete", "404")]);
+    expect(proxy.lines()).toEqual([
+      getCors("reset-delete", "200"),
+      "DELETE /reset-delete/?cors= reset",
+      "DELETE /reset-delete/?cors= 200",
+      getCors("reset-delete", "404"),
+    ]);
   });
 
   // The only stall here: the SDK's requestTimeout is 60 s, too long to reach in a test, so this checks

@@ -12,7 +12,16 @@ const OLD_LIVE = { [`${META}allow-origin`]: "https://old.example" };
 const URN = "urn:pulumi:faults-swift::cors::pulumi-nodejs:dynamic/bucket-cors:CorsPolicy::media";
 /** Swift's own 401 page (what its proxy server answers an expired token). */
 const UNAUTHORIZED = "<html><h1>Unauthorized</h1><p>This server could not verify that you are authorized to access the document you requested.</p></html>";
-const CONTAINERS = ["fault-post-503", "fault-post-502", "fault-post-reset", "fault-down-new", "fault-down-managed", "fault-refresh", "fault-401-once", "fault-401-always"];
+const CONTAINERS = [
+  "fault-post-503",
+  "fault-post-502",
+  "fault-post-reset",
+  "fault-down-new",
+  "fault-down-managed",
+  "fault-refresh",
+  "fault-401-once",
+  "fault-401-always",
+];
 
 /** The error an operation failed with; fails the test if it succeeded. */
 async function failure(operation: Promise<unknown>): Promise<DeploymentError> {
@@ -63,14 +72,25 @@ describeWithSwift("Swift faults through the real provider host (Swift 2.30 behin
     proxy.plan(first(2, { method: "POST" }, fault));
     expect(ops(await harness.up(program(container, RULES)))).toEqual(["create"]);
     expect(await swift.corsMeta(container)).toEqual(LIVE);
-    expect(proxy.lines()).toEqual([line("HEAD", container, "204"), ...times(2, line("POST", container, answer)), line("POST", container, "204"), line("HEAD", container, "204")]);
+    expect(proxy.lines()).toEqual([
+      line("HEAD", container, "204"),
+      ...times(2, line("POST", container, answer)),
+      line("POST", container, "204"),
+      line("HEAD", container, "204"),
+    ]);
   });
 
   // Five attempts, backing off 250 ms, 500 ms, 1 s and 2 s: 3.75 s per case.
   describe("fails when every POST answers 500, and leaves the metadata and the state as they were", () => {
     const cases = [
       { name: "create on a container without CORS", container: "fault-down-new", op: "create", before: {}, setup: async () => {} },
-      { name: "update of a managed configuration", container: "fault-down-managed", op: "update", before: OLD_LIVE, setup: () => managed("fault-down-managed", OLD_RULES) },
+      {
+        name: "update of a managed configuration",
+        container: "fault-down-managed",
+        op: "update",
+        before: OLD_LIVE,
+        setup: () => managed("fault-down-managed", OLD_RULES),
+      },
     ];
     test.each(cases)("$name", async ({ container, op, before, setup }) => {
       const { proxy, harness, program, swift } = env;
@@ -78,7 +98,9 @@ describeWithSwift("Swift faults through the real provider host (Swift 2.30 behin
       const state = harness.state();
       proxy.plan(every({ method: "POST" }, swiftError(500)));
       const error = await failure(harness.up(program(container, RULES)));
-      expect(error.message).toBe(`up failed: ${op} failed for ${URN}: PostContainer on OpenStack Swift container "${container}" failed (500 HTTP500) (request id ${SWIFT_TRANS_ID})`);
+      expect(error.message).toBe(
+        `up failed: ${op} failed for ${URN}: PostContainer on OpenStack Swift container "${container}" failed (500 HTTP500) (request id ${SWIFT_TRANS_ID})`,
+      );
       expect(JSON.stringify(error.diagnostics)).not.toContain(server().key);
       expect(await swift.corsMeta(container)).toEqual(before);
       expect(harness.state()).toEqual(state);
@@ -92,7 +114,9 @@ describeWithSwift("Swift faults through the real provider host (Swift 2.30 behin
     const state = harness.state();
     proxy.plan(every({ method: "HEAD" }, swiftError(500)));
     const error = await failure(harness.refresh());
-    expect(error.message).toBe(`refresh failed: read failed for ${URN}: HeadContainer on OpenStack Swift container "fault-refresh" failed (500 HTTP500) (request id ${SWIFT_TRANS_ID})`);
+    expect(error.message).toBe(
+      `refresh failed: read failed for ${URN}: HeadContainer on OpenStack Swift container "fault-refresh" failed (500 HTTP500) (request id ${SWIFT_TRANS_ID})`,
+    );
     expect(harness.state()).toEqual(state);
     expect(proxy.lines()).toEqual(times(5, line("HEAD", "fault-refresh", "500 (injected)")));
     expect(await swift.corsMeta("fault-refresh")).toEqual(LIVE);
@@ -105,7 +129,12 @@ describeWithSwift("Swift faults through the real provider host (Swift 2.30 behin
     proxy.plan(first(1, {}, swiftError(401, UNAUTHORIZED)));
     expect(ops(await harness.up(program(container, RULES)))).toEqual(["update"]);
     expect(await swift.corsMeta(container)).toEqual(LIVE);
-    expect(proxy.lines()).toEqual([line("HEAD", container, "401 (injected)"), line("HEAD", container, "204"), line("POST", container, "204"), line("HEAD", container, "204")]);
+    expect(proxy.lines()).toEqual([
+      line("HEAD", container, "401 (injected)"),
+      line("HEAD", container, "204"),
+      line("POST", container, "204"),
+      line("HEAD", container, "204"),
+    ]);
     expect(auth.lines()).toEqual([`GET ${new URL(server().authUrl).pathname} 200`]);
   });
 
@@ -115,7 +144,9 @@ describeWithSwift("Swift faults through the real provider host (Swift 2.30 behin
     const state = harness.state();
     proxy.plan(every({}, swiftError(401, UNAUTHORIZED)));
     const error = await failure(harness.up(program("fault-401-always", RULES)));
-    expect(error.message).toBe(`up failed: update failed for ${URN}: HeadContainer on OpenStack Swift container "fault-401-always" failed (401 Unauthorized) (request id ${SWIFT_TRANS_ID})`);
+    expect(error.message).toBe(
+      `up failed: update failed for ${URN}: HeadContainer on OpenStack Swift container "fault-401-always" failed (401 Unauthorized) (request id ${SWIFT_TRANS_ID})`,
+    );
     expect(await swift.corsMeta("fault-401-always")).toEqual(OLD_LIVE);
     expect(harness.state()).toEqual(state);
     expect(proxy.lines()).toEqual(times(2, line("HEAD", "fault-401-always", "401 (injected)")));

@@ -16,7 +16,22 @@ export function text(): fc.Arbitrary<string> {
   return fc.oneof(
     { weight: 4, arbitrary: fc.string({ maxLength: 12 }) },
     { weight: 1, arbitrary: fc.string({ unit: "binary", maxLength: 8 }) },
-    { weight: 2, arbitrary: fc.constantFrom("*", "https://app.example", "http://localhost:3000", "https://*.example.com", " padded ", "a&b<c>]]>", "&amp;", "x-amz-*", "ETag", "Content-Type", "") },
+    {
+      weight: 2,
+      arbitrary: fc.constantFrom(
+        "*",
+        "https://app.example",
+        "http://localhost:3000",
+        "https://*.example.com",
+        " padded ",
+        "a&b<c>]]>",
+        "&amp;",
+        "x-amz-*",
+        "ETag",
+        "Content-Type",
+        "",
+      ),
+    },
   );
 }
 
@@ -39,7 +54,9 @@ function methods(): fc.Arbitrary<CorsRule["allowedMethods"]> {
 /** Every five methods, each in some case, in some order, maybe repeated. */
 function allMethods(): fc.Arbitrary<CorsRule["allowedMethods"]> {
   const spelled = fc.tuple(...CORS_METHODS.map((m) => fc.constantFrom(m, m.toLowerCase())));
-  return fc.tuple(spelled, fc.array(fc.constantFrom(...METHOD_SPELLINGS), { maxLength: 2 })).chain(([five, extra]) => fc.shuffledSubarray([...five, ...extra], { minLength: 5 + extra.length })) as fc.Arbitrary<CorsRule["allowedMethods"]>;
+  return fc
+    .tuple(spelled, fc.array(fc.constantFrom(...METHOD_SPELLINGS), { maxLength: 2 }))
+    .chain(([five, extra]) => fc.shuffledSubarray([...five, ...extra], { minLength: 5 + extra.length })) as fc.Arbitrary<CorsRule["allowedMethods"]>;
 }
 
 /** Any rule, with and without ids and allowed headers. */
@@ -54,13 +71,22 @@ export function anyRule(): fc.Arbitrary<CorsRule> {
 /** What GCS can hold: no id, no allowed headers. */
 export function gcsRule(): fc.Arbitrary<CorsRule> {
   const list = fc.array(text(), { maxLength: 4 });
-  return fc.record({ allowedOrigins: list, allowedMethods: methods(), exposeHeaders: list, maxAgeSeconds: maxAge() }, { requiredKeys: ["allowedOrigins", "allowedMethods"] });
+  return fc.record(
+    { allowedOrigins: list, allowedMethods: methods(), exposeHeaders: list, maxAgeSeconds: maxAge() },
+    { requiredKeys: ["allowedOrigins", "allowedMethods"] },
+  );
 }
 
 /** What Swift can hold: origins, every method, every header, expose headers, max age. */
 export function swiftRule(origins: fc.Arbitrary<string[]> = fc.array(token(), { minLength: 1, maxLength: 4 })): fc.Arbitrary<CorsRule> {
   return fc.record(
-    { allowedOrigins: origins, allowedMethods: allMethods(), allowedHeaders: fc.constantFrom(["*"]), exposeHeaders: fc.array(token(), { maxLength: 3 }), maxAgeSeconds: maxAge() },
+    {
+      allowedOrigins: origins,
+      allowedMethods: allMethods(),
+      allowedHeaders: fc.constantFrom(["*"]),
+      exposeHeaders: fc.array(token(), { maxLength: 3 }),
+      maxAgeSeconds: maxAge(),
+    },
     { requiredKeys: ["allowedOrigins", "allowedMethods", "allowedHeaders"] },
   );
 }

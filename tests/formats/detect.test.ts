@@ -48,7 +48,9 @@ describe("registry", () => {
 
   test("fails when codecFor is given an unknown name", () => {
     expect(() => codecFor("yaml" as FormatName)).toThrow(CorsValidationError);
-    expect(() => codecFor("yaml" as FormatName)).toThrow(`unknown format:\n  - "yaml" is not a format name; formats are s3-xml, aws-json, rule-array, cloudflare-api, gcs-json, swift-headers — use one of them`);
+    expect(() => codecFor("yaml" as FormatName)).toThrow(
+      `unknown format:\n  - "yaml" is not a format name; formats are s3-xml, aws-json, rule-array, cloudflare-api, gcs-json, swift-headers — use one of them`,
+    );
   });
 
   test("an explicit format skips detection", () => {
@@ -56,13 +58,32 @@ describe("registry", () => {
     expect(parseDocument(gcs, { format: "rule-array" })).toEqual({
       format: "rule-array",
       issues: [
-        expectedIssue("error", "unknown-field", "rules[0].origin", `"origin" is not a field of an S3 CORS rule; allowed are ID, AllowedHeaders, AllowedMethods, AllowedOrigins, ExposeHeaders, MaxAgeSeconds — remove it`),
-        expectedIssue("error", "unknown-field", "rules[0].method", `"method" is not a field of an S3 CORS rule; allowed are ID, AllowedHeaders, AllowedMethods, AllowedOrigins, ExposeHeaders, MaxAgeSeconds — remove it`),
-        expectedIssue("error", "missing-field", "rules[0].allowedOrigins", `is missing; every rule needs "AllowedOrigins" — add "AllowedOrigins": ["https://app.example"]`),
+        expectedIssue(
+          "error",
+          "unknown-field",
+          "rules[0].origin",
+          `"origin" is not a field of an S3 CORS rule; allowed are ID, AllowedHeaders, AllowedMethods, AllowedOrigins, ExposeHeaders, MaxAgeSeconds — remove it`,
+        ),
+        expectedIssue(
+          "error",
+          "unknown-field",
+          "rules[0].method",
+          `"method" is not a field of an S3 CORS rule; allowed are ID, AllowedHeaders, AllowedMethods, AllowedOrigins, ExposeHeaders, MaxAgeSeconds — remove it`,
+        ),
+        expectedIssue(
+          "error",
+          "missing-field",
+          "rules[0].allowedOrigins",
+          `is missing; every rule needs "AllowedOrigins" — add "AllowedOrigins": ["https://app.example"]`,
+        ),
         expectedIssue("error", "missing-field", "rules[0].allowedMethods", `is missing; every rule needs "AllowedMethods" — add "AllowedMethods": ["GET"]`),
       ],
     });
-    expect(parseDocument(gcs, { format: "gcs-json" })).toEqual({ format: "gcs-json", config: { rules: [{ allowedOrigins: ["*"], allowedMethods: ["GET"] }] }, issues: [] });
+    expect(parseDocument(gcs, { format: "gcs-json" })).toEqual({
+      format: "gcs-json",
+      config: { rules: [{ allowedOrigins: ["*"], allowedMethods: ["GET"] }] },
+      issues: [],
+    });
   });
 
   test("a document that is only whitespace is in no format", () => {

@@ -78,18 +78,26 @@ describe("golden documents", () => {
     expect(parseDocument(headers)).toEqual({ format: "swift-headers", config: UPLOAD, issues: [] });
   });
 
-  test("ids survive, and an XML id keeps its leading zeros (s3rver turns \"007\" into 7)", () => {
+  test('ids survive, and an XML id keeps its leading zeros (s3rver turns "007" into 7)', () => {
     const xml = "<CORSConfiguration><CORSRule><ID>007</ID><AllowedOrigin>*</AllowedOrigin><AllowedMethod>GET</AllowedMethod></CORSRule></CORSConfiguration>";
     expect(parseDocument(xml)).toEqual({ format: "s3-xml", config: { rules: [{ id: "007", allowedOrigins: ["*"], allowedMethods: ["GET"] }] }, issues: [] });
   });
 
   test("decoding does not judge meaning: PATCH and an origin with a path reach the config", () => {
     const doc = '[{"AllowedOrigins": ["https://app.example.com/path"], "AllowedMethods": ["patch", "get"]}]';
-    expect(parseDocument(doc)).toEqual({ format: "rule-array", config: { rules: [{ allowedOrigins: ["https://app.example.com/path"], allowedMethods: ["GET", "PATCH"] }] }, issues: [] });
+    expect(parseDocument(doc)).toEqual({
+      format: "rule-array",
+      config: { rules: [{ allowedOrigins: ["https://app.example.com/path"], allowedMethods: ["GET", "PATCH"] }] },
+      issues: [],
+    });
   });
 
   test("XML references and CDATA are decoded exactly once", () => {
-    const xml = "<CORSConfiguration><CORSRule><AllowedOrigin>https://a.example?x=1&amp;y=&#x32;&#51;</AllowedOrigin><AllowedOrigin><![CDATA[&amp;]]></AllowedOrigin><AllowedMethod>GET</AllowedMethod></CORSRule></CORSConfiguration>";
-    expect(codecFor("s3-xml").decode(xml)).toEqual({ config: { rules: [{ allowedOrigins: ["&amp;", "https://a.example?x=1&y=23"], allowedMethods: ["GET"] }] }, issues: [] });
+    const xml =
+      "<CORSConfiguration><CORSRule><AllowedOrigin>https://a.example?x=1&amp;y=&#x32;&#51;</AllowedOrigin><AllowedOrigin><![CDATA[&amp;]]></AllowedOrigin><AllowedMethod>GET</AllowedMethod></CORSRule></CORSConfiguration>";
+    expect(codecFor("s3-xml").decode(xml)).toEqual({
+      config: { rules: [{ allowedOrigins: ["&amp;", "https://a.example?x=1&y=23"], allowedMethods: ["GET"] }] },
+      issues: [],
+    });
   });
 });

@@ -27,8 +27,16 @@ describe("decode issues: exact codes, paths and messages", () => {
       {
         format: "aws-json",
         issues: [
-          err("unknown-field", "rules[0].AllowedOrigin", "\"AllowedOrigin\" is not a field of an S3 CORS rule; allowed are ID, AllowedHeaders, AllowedMethods, AllowedOrigins, ExposeHeaders, MaxAgeSeconds — rename it to \"AllowedOrigins\""),
-          err("unknown-field", "rules[0].Color", "\"Color\" is not a field of an S3 CORS rule; allowed are ID, AllowedHeaders, AllowedMethods, AllowedOrigins, ExposeHeaders, MaxAgeSeconds — remove it"),
+          err(
+            "unknown-field",
+            "rules[0].AllowedOrigin",
+            '"AllowedOrigin" is not a field of an S3 CORS rule; allowed are ID, AllowedHeaders, AllowedMethods, AllowedOrigins, ExposeHeaders, MaxAgeSeconds — rename it to "AllowedOrigins"',
+          ),
+          err(
+            "unknown-field",
+            "rules[0].Color",
+            '"Color" is not a field of an S3 CORS rule; allowed are ID, AllowedHeaders, AllowedMethods, AllowedOrigins, ExposeHeaders, MaxAgeSeconds — remove it',
+          ),
         ],
       },
     ],
@@ -38,9 +46,7 @@ describe("decode issues: exact codes, paths and messages", () => {
       '{"CORSRules":[],"Bucket":"b"}',
       {
         format: "aws-json",
-        issues: [
-          err("unknown-field", "Bucket", "\"Bucket\" is not a field of AWS CLI CORS JSON; allowed are CORSRules — remove it"),
-        ],
+        issues: [err("unknown-field", "Bucket", '"Bucket" is not a field of AWS CLI CORS JSON; allowed are CORSRules — remove it')],
       },
     ],
     [
@@ -50,10 +56,10 @@ describe("decode issues: exact codes, paths and messages", () => {
       {
         format: "aws-json",
         issues: [
-          err("wrong-type", "rules[0].allowedOrigins", "\"*\" is a string; AllowedOrigins is a list of strings — write [\"*\"]"),
+          err("wrong-type", "rules[0].allowedOrigins", '"*" is a string; AllowedOrigins is a list of strings — write ["*"]'),
           err("wrong-type", "rules[0].allowedMethods[1]", "5 is a number; AllowedMethods holds strings — quote it"),
           err("wrong-type", "rules[0].id", "7 is a number; ID is a string — quote it"),
-          err("wrong-type", "rules[0].maxAgeSeconds", "\"3600\" is a string; MaxAgeSeconds is a whole number of seconds — write 3600 without quotes"),
+          err("wrong-type", "rules[0].maxAgeSeconds", '"3600" is a string; MaxAgeSeconds is a whole number of seconds — write 3600 without quotes'),
         ],
       },
     ],
@@ -64,7 +70,11 @@ describe("decode issues: exact codes, paths and messages", () => {
       {
         format: "rule-array",
         issues: [
-          err("wrong-type", "rules[0]", "\"*\" is a string; each rule is an object such as {\"AllowedOrigins\": [\"https://app.example\"], \"AllowedMethods\": [\"GET\"]} — replace it with a rule object"),
+          err(
+            "wrong-type",
+            "rules[0]",
+            '"*" is a string; each rule is an object such as {"AllowedOrigins": ["https://app.example"], "AllowedMethods": ["GET"]} — replace it with a rule object',
+          ),
         ],
       },
     ],
@@ -75,8 +85,8 @@ describe("decode issues: exact codes, paths and messages", () => {
       {
         format: "rule-array",
         issues: [
-          err("missing-field", "rules[0].allowedOrigins", "is missing; every rule needs \"AllowedOrigins\" — add \"AllowedOrigins\": [\"https://app.example\"]"),
-          err("missing-field", "rules[0].allowedMethods", "is missing; every rule needs \"AllowedMethods\" — add \"AllowedMethods\": [\"GET\"]"),
+          err("missing-field", "rules[0].allowedOrigins", 'is missing; every rule needs "AllowedOrigins" — add "AllowedOrigins": ["https://app.example"]'),
+          err("missing-field", "rules[0].allowedMethods", 'is missing; every rule needs "AllowedMethods" — add "AllowedMethods": ["GET"]'),
         ],
       },
     ],
@@ -86,9 +96,7 @@ describe("decode issues: exact codes, paths and messages", () => {
       '{"CORSRules":[{"AllowedOrigins":["*"],"AllowedMethods":["GET"],"MaxAgeSeconds":1.5}]}',
       {
         format: "aws-json",
-        issues: [
-          err("not-integer", "rules[0].maxAgeSeconds", "1.5 is not a whole number; MaxAgeSeconds counts whole seconds — use a whole number such as 2"),
-        ],
+        issues: [err("not-integer", "rules[0].maxAgeSeconds", "1.5 is not a whole number; MaxAgeSeconds counts whole seconds — use a whole number such as 2")],
       },
     ],
     [
@@ -97,13 +105,29 @@ describe("decode issues: exact codes, paths and messages", () => {
       '[{"allowedOrigins":["*"],"allowedMethods":["GET"],"exposedHeaders":["ETag"],"maxAge":60,"id":"a"}]',
       {
         format: "rule-array",
-        config: {"rules":[{"allowedOrigins":["*"],"allowedMethods":["GET"],"id":"a","exposeHeaders":["etag"],"maxAgeSeconds":60}]},
+        config: { rules: [{ allowedOrigins: ["*"], allowedMethods: ["GET"], id: "a", exposeHeaders: ["etag"], maxAgeSeconds: 60 }] },
         issues: [
-          warn("field-spelling", "rules[0].allowedOrigins", "\"allowedOrigins\" is the AWS CDK spelling; the S3 API calls it \"AllowedOrigins\" — converted; rename it to \"AllowedOrigins\""),
-          warn("field-spelling", "rules[0].allowedMethods", "\"allowedMethods\" is the AWS CDK spelling; the S3 API calls it \"AllowedMethods\" — converted; rename it to \"AllowedMethods\""),
-          warn("field-spelling", "rules[0].exposeHeaders", "\"exposedHeaders\" is the AWS CDK spelling; the S3 API calls it \"ExposeHeaders\" — converted; rename it to \"ExposeHeaders\""),
-          warn("field-spelling", "rules[0].maxAgeSeconds", "\"maxAge\" is the AWS CDK spelling; the S3 API calls it \"MaxAgeSeconds\" — converted; rename it to \"MaxAgeSeconds\""),
-          warn("field-spelling", "rules[0].id", "\"id\" is the AWS CDK spelling; the S3 API calls it \"ID\" — converted; rename it to \"ID\""),
+          warn(
+            "field-spelling",
+            "rules[0].allowedOrigins",
+            '"allowedOrigins" is the AWS CDK spelling; the S3 API calls it "AllowedOrigins" — converted; rename it to "AllowedOrigins"',
+          ),
+          warn(
+            "field-spelling",
+            "rules[0].allowedMethods",
+            '"allowedMethods" is the AWS CDK spelling; the S3 API calls it "AllowedMethods" — converted; rename it to "AllowedMethods"',
+          ),
+          warn(
+            "field-spelling",
+            "rules[0].exposeHeaders",
+            '"exposedHeaders" is the AWS CDK spelling; the S3 API calls it "ExposeHeaders" — converted; rename it to "ExposeHeaders"',
+          ),
+          warn(
+            "field-spelling",
+            "rules[0].maxAgeSeconds",
+            '"maxAge" is the AWS CDK spelling; the S3 API calls it "MaxAgeSeconds" — converted; rename it to "MaxAgeSeconds"',
+          ),
+          warn("field-spelling", "rules[0].id", '"id" is the AWS CDK spelling; the S3 API calls it "ID" — converted; rename it to "ID"'),
         ],
       },
     ],
@@ -113,12 +137,24 @@ describe("decode issues: exact codes, paths and messages", () => {
       '{"CorsRules":[{"AllowedOrigins":["*"],"AllowedMethods":["GET"],"ExposedHeaders":["ETag"],"MaxAge":60,"Id":"a"}]}',
       {
         format: "aws-json",
-        config: {"rules":[{"allowedOrigins":["*"],"allowedMethods":["GET"],"id":"a","exposeHeaders":["etag"],"maxAgeSeconds":60}]},
+        config: { rules: [{ allowedOrigins: ["*"], allowedMethods: ["GET"], id: "a", exposeHeaders: ["etag"], maxAgeSeconds: 60 }] },
         issues: [
-          warn("field-spelling", "CORSRules", "\"CorsRules\" is the CloudFormation spelling; the AWS CLI calls it \"CORSRules\" — converted; rename it to \"CORSRules\""),
-          warn("field-spelling", "rules[0].exposeHeaders", "\"ExposedHeaders\" is the CloudFormation spelling; the S3 API calls it \"ExposeHeaders\" — converted; rename it to \"ExposeHeaders\""),
-          warn("field-spelling", "rules[0].maxAgeSeconds", "\"MaxAge\" is the CloudFormation spelling; the S3 API calls it \"MaxAgeSeconds\" — converted; rename it to \"MaxAgeSeconds\""),
-          warn("field-spelling", "rules[0].id", "\"Id\" is the CloudFormation spelling; the S3 API calls it \"ID\" — converted; rename it to \"ID\""),
+          warn(
+            "field-spelling",
+            "CORSRules",
+            '"CorsRules" is the CloudFormation spelling; the AWS CLI calls it "CORSRules" — converted; rename it to "CORSRules"',
+          ),
+          warn(
+            "field-spelling",
+            "rules[0].exposeHeaders",
+            '"ExposedHeaders" is the CloudFormation spelling; the S3 API calls it "ExposeHeaders" — converted; rename it to "ExposeHeaders"',
+          ),
+          warn(
+            "field-spelling",
+            "rules[0].maxAgeSeconds",
+            '"MaxAge" is the CloudFormation spelling; the S3 API calls it "MaxAgeSeconds" — converted; rename it to "MaxAgeSeconds"',
+          ),
+          warn("field-spelling", "rules[0].id", '"Id" is the CloudFormation spelling; the S3 API calls it "ID" — converted; rename it to "ID"'),
         ],
       },
     ],
@@ -129,7 +165,11 @@ describe("decode issues: exact codes, paths and messages", () => {
       {
         format: "aws-json",
         issues: [
-          err("duplicate-field", "rules[0].exposeHeaders", "both \"ExposeHeaders\" and \"ExposedHeaders\" are given; they are the same field — keep \"ExposeHeaders\" and remove the other"),
+          err(
+            "duplicate-field",
+            "rules[0].exposeHeaders",
+            'both "ExposeHeaders" and "ExposedHeaders" are given; they are the same field — keep "ExposeHeaders" and remove the other',
+          ),
         ],
       },
     ],
@@ -139,9 +179,13 @@ describe("decode issues: exact codes, paths and messages", () => {
       '{"rules":[{"AllowedOrigins":["*"],"AllowedMethods":["GET"],"MaxAgeSeconds":60}]}',
       {
         format: "cloudflare-api",
-        config: {"rules":[{"allowedOrigins":["*"],"allowedMethods":["GET"],"maxAgeSeconds":60}]},
+        config: { rules: [{ allowedOrigins: ["*"], allowedMethods: ["GET"], maxAgeSeconds: 60 }] },
         issues: [
-          warn("s3-rules-in-cloudflare", "rules[0]", "S3-style keys (\"AllowedOrigins\", \"AllowedMethods\", \"MaxAgeSeconds\") inside Cloudflare's {\"rules\": […]} wrapper; R2's API wants {\"rules\":[{\"allowed\":{\"origins\":[…],\"methods\":[…],\"headers\":[…]},\"exposeHeaders\":[…],\"maxAgeSeconds\":N}]} — converted as S3 rules"),
+          warn(
+            "s3-rules-in-cloudflare",
+            "rules[0]",
+            'S3-style keys ("AllowedOrigins", "AllowedMethods", "MaxAgeSeconds") inside Cloudflare\'s {"rules": […]} wrapper; R2\'s API wants {"rules":[{"allowed":{"origins":[…],"methods":[…],"headers":[…]},"exposeHeaders":[…],"maxAgeSeconds":N}]} — converted as S3 rules',
+          ),
         ],
       },
     ],
@@ -152,9 +196,21 @@ describe("decode issues: exact codes, paths and messages", () => {
       {
         format: "cloudflare-api",
         issues: [
-          err("unknown-field", "rules[0].AllowedHeaders", "\"AllowedHeaders\" is an S3 field; a Cloudflare CORS rule has id, allowed, exposeHeaders, maxAgeSeconds — move it to \"allowed\": {\"headers\": […]}"),
-          err("unknown-field", "rules[0].expose_headers", "\"expose_headers\" is not a field of a Cloudflare CORS rule; allowed are id, allowed, exposeHeaders, maxAgeSeconds — rename it to \"exposeHeaders\""),
-          err("unknown-field", "rules[0].allowed.header", "\"header\" is not a field of Cloudflare's \"allowed\" object; allowed are origins, methods, headers — rename it to \"headers\""),
+          err(
+            "unknown-field",
+            "rules[0].AllowedHeaders",
+            '"AllowedHeaders" is an S3 field; a Cloudflare CORS rule has id, allowed, exposeHeaders, maxAgeSeconds — move it to "allowed": {"headers": […]}',
+          ),
+          err(
+            "unknown-field",
+            "rules[0].expose_headers",
+            '"expose_headers" is not a field of a Cloudflare CORS rule; allowed are id, allowed, exposeHeaders, maxAgeSeconds — rename it to "exposeHeaders"',
+          ),
+          err(
+            "unknown-field",
+            "rules[0].allowed.header",
+            '"header" is not a field of Cloudflare\'s "allowed" object; allowed are origins, methods, headers — rename it to "headers"',
+          ),
         ],
       },
     ],
@@ -165,7 +221,11 @@ describe("decode issues: exact codes, paths and messages", () => {
       {
         format: "cloudflare-api",
         issues: [
-          err("missing-field", "rules[0].allowed", "is missing; every Cloudflare rule needs \"allowed\" — add \"allowed\": {\"origins\": [\"https://app.example\"], \"methods\": [\"GET\"]}"),
+          err(
+            "missing-field",
+            "rules[0].allowed",
+            'is missing; every Cloudflare rule needs "allowed" — add "allowed": {"origins": ["https://app.example"], "methods": ["GET"]}',
+          ),
         ],
       },
     ],
@@ -175,10 +235,8 @@ describe("decode issues: exact codes, paths and messages", () => {
       '[{"allowed":{"origins":["*"],"methods":["GET"]}}]',
       {
         format: "cloudflare-api",
-        config: {"rules":[{"allowedOrigins":["*"],"allowedMethods":["GET"]}]},
-        issues: [
-          warn("missing-wrapper", "", "the rules are a bare list; Cloudflare's API wants {\"rules\": […]} — converted; wrap the list in {\"rules\": …}"),
-        ],
+        config: { rules: [{ allowedOrigins: ["*"], allowedMethods: ["GET"] }] },
+        issues: [warn("missing-wrapper", "", 'the rules are a bare list; Cloudflare\'s API wants {"rules": […]} — converted; wrap the list in {"rules": …}')],
       },
     ],
     [
@@ -187,9 +245,8 @@ describe("decode issues: exact codes, paths and messages", () => {
       '{"success":true,"errors":[],"messages":[],"result":{"rules":[{"allowed":{"origins":["*"],"methods":["GET"]}}]}}',
       {
         format: "cloudflare-api",
-        config: {"rules":[{"allowedOrigins":["*"],"allowedMethods":["GET"]}]},
-        issues: [
-        ],
+        config: { rules: [{ allowedOrigins: ["*"], allowedMethods: ["GET"] }] },
+        issues: [],
       },
     ],
     [
@@ -199,9 +256,21 @@ describe("decode issues: exact codes, paths and messages", () => {
       {
         format: "gcs-json",
         issues: [
-          err("unknown-field", "rules[0].responseHeaders", "\"responseHeaders\" is not a field of a GCS CORS entry; allowed are origin, method, responseHeader, maxAgeSeconds — rename it to \"responseHeader\""),
-          warn("gcs-wildcard-method", "rules[0].allowedMethods[0]", "\"*\" means every method to GCS; the canonical model lists methods — converted to GET, PUT, POST, DELETE, HEAD"),
-          err("gcs-unknown-method", "rules[0].allowedMethods[1]", "\"OPTIONS\" is not one of GET, PUT, POST, DELETE, HEAD; GCS accepts any method name, S3-compatible services only these — remove it"),
+          err(
+            "unknown-field",
+            "rules[0].responseHeaders",
+            '"responseHeaders" is not a field of a GCS CORS entry; allowed are origin, method, responseHeader, maxAgeSeconds — rename it to "responseHeader"',
+          ),
+          warn(
+            "gcs-wildcard-method",
+            "rules[0].allowedMethods[0]",
+            '"*" means every method to GCS; the canonical model lists methods — converted to GET, PUT, POST, DELETE, HEAD',
+          ),
+          err(
+            "gcs-unknown-method",
+            "rules[0].allowedMethods[1]",
+            '"OPTIONS" is not one of GET, PUT, POST, DELETE, HEAD; GCS accepts any method name, S3-compatible services only these — remove it',
+          ),
         ],
       },
     ],
@@ -211,10 +280,8 @@ describe("decode issues: exact codes, paths and messages", () => {
       '{"AllowedOrigins":["*"],"AllowedMethods":["GET"]}',
       {
         format: "rule-array",
-        config: {"rules":[{"allowedOrigins":["*"],"allowedMethods":["GET"]}]},
-        issues: [
-          warn("missing-wrapper", "", "the document is a single rule; the console format is a list of rules — converted; wrap the rule in [ … ]"),
-        ],
+        config: { rules: [{ allowedOrigins: ["*"], allowedMethods: ["GET"] }] },
+        issues: [warn("missing-wrapper", "", "the document is a single rule; the console format is a list of rules — converted; wrap the rule in [ … ]")],
       },
     ],
     [
@@ -224,7 +291,11 @@ describe("decode issues: exact codes, paths and messages", () => {
       {
         format: "rule-array",
         issues: [
-          err("wrong-type", "", "an object with \"CORSRules\" is AWS CLI JSON; the console format is the bare list [{…}] — take the list out of \"CORSRules\", or read the document as aws-json"),
+          err(
+            "wrong-type",
+            "",
+            'an object with "CORSRules" is AWS CLI JSON; the console format is the bare list [{…}] — take the list out of "CORSRules", or read the document as aws-json',
+          ),
         ],
       },
     ],
@@ -235,7 +306,11 @@ describe("decode issues: exact codes, paths and messages", () => {
       {
         format: "s3-xml",
         issues: [
-          err("xml-doctype", "", "the document declares <!DOCTYPE …> at line 2, column 1; DTDs and entity declarations are refused (entity expansion can exhaust memory, \"billion laughs\", and S3 never uses them) — remove the declaration"),
+          err(
+            "xml-doctype",
+            "",
+            'the document declares <!DOCTYPE …> at line 2, column 1; DTDs and entity declarations are refused (entity expansion can exhaust memory, "billion laughs", and S3 never uses them) — remove the declaration',
+          ),
         ],
       },
     ],
@@ -246,7 +321,11 @@ describe("decode issues: exact codes, paths and messages", () => {
       {
         format: "s3-xml",
         issues: [
-          err("malformed-xml", "", "the XML is not well-formed at line 1, column 30: Expected closing tag 'CORSRule' (opened in line 1, col 20) instead of closing tag 'CORSConfiguration'. — fix the markup there"),
+          err(
+            "malformed-xml",
+            "",
+            "the XML is not well-formed at line 1, column 30: Expected closing tag 'CORSRule' (opened in line 1, col 20) instead of closing tag 'CORSConfiguration'. — fix the markup there",
+          ),
         ],
       },
     ],
@@ -256,9 +335,7 @@ describe("decode issues: exact codes, paths and messages", () => {
       "<CORSConfiguration/><CORSConfiguration/>",
       {
         format: "s3-xml",
-        issues: [
-          err("malformed-xml", "", "the XML has 2 root elements; a document has exactly one — keep only <CORSConfiguration>"),
-        ],
+        issues: [err("malformed-xml", "", "the XML has 2 root elements; a document has exactly one — keep only <CORSConfiguration>")],
       },
     ],
     [
@@ -268,7 +345,11 @@ describe("decode issues: exact codes, paths and messages", () => {
       {
         format: "s3-xml",
         issues: [
-          err("wrong-root", "", "<CORSRule> is the root element; an S3 CORS document's root is <CORSConfiguration> — wrap the rules in <CORSConfiguration>…</CORSConfiguration>"),
+          err(
+            "wrong-root",
+            "",
+            "<CORSRule> is the root element; an S3 CORS document's root is <CORSConfiguration> — wrap the rules in <CORSConfiguration>…</CORSConfiguration>",
+          ),
         ],
       },
     ],
@@ -279,9 +360,21 @@ describe("decode issues: exact codes, paths and messages", () => {
       {
         format: "s3-xml",
         issues: [
-          err("unknown-field", "rules[0].AllowedOrigins", "<AllowedOrigins> is not an element of <CORSRule>; allowed are <ID>, <AllowedOrigin>, <AllowedMethod>, <AllowedHeader>, <ExposeHeader>, <MaxAgeSeconds> — rename it to <AllowedOrigin>"),
-          err("unknown-field", "rules[0].Color", "<Color> is not an element of <CORSRule>; allowed are <ID>, <AllowedOrigin>, <AllowedMethod>, <AllowedHeader>, <ExposeHeader>, <MaxAgeSeconds> — remove it"),
-          err("missing-field", "rules[0].allowedOrigins", "is missing; every <CORSRule> needs at least one <AllowedOrigin> — add <AllowedOrigin>https://app.example</AllowedOrigin>"),
+          err(
+            "unknown-field",
+            "rules[0].AllowedOrigins",
+            "<AllowedOrigins> is not an element of <CORSRule>; allowed are <ID>, <AllowedOrigin>, <AllowedMethod>, <AllowedHeader>, <ExposeHeader>, <MaxAgeSeconds> — rename it to <AllowedOrigin>",
+          ),
+          err(
+            "unknown-field",
+            "rules[0].Color",
+            "<Color> is not an element of <CORSRule>; allowed are <ID>, <AllowedOrigin>, <AllowedMethod>, <AllowedHeader>, <ExposeHeader>, <MaxAgeSeconds> — remove it",
+          ),
+          err(
+            "missing-field",
+            "rules[0].allowedOrigins",
+            "is missing; every <CORSRule> needs at least one <AllowedOrigin> — add <AllowedOrigin>https://app.example</AllowedOrigin>",
+          ),
           err("unknown-field", "Rule", "<Rule> is not an element of <CORSConfiguration>; allowed are <CORSRule> — remove it"),
         ],
       },
@@ -294,7 +387,7 @@ describe("decode issues: exact codes, paths and messages", () => {
         format: "s3-xml",
         issues: [
           err("duplicate-field", "rules[0].id", "<ID> appears 2 times; a rule has at most one — keep one"),
-          err("not-integer", "rules[0].maxAgeSeconds", "\"1.5\" is not a whole number; MaxAgeSeconds counts whole seconds — write digits only, such as 3600"),
+          err("not-integer", "rules[0].maxAgeSeconds", '"1.5" is not a whole number; MaxAgeSeconds counts whole seconds — write digits only, such as 3600'),
         ],
       },
     ],
@@ -305,9 +398,17 @@ describe("decode issues: exact codes, paths and messages", () => {
       {
         format: "s3-xml",
         issues: [
-          err("wrong-type", "rules[0]", "text \"text\" inside <CORSRule>; only elements go there — remove the text"),
-          err("malformed-xml", "rules[0].allowedOrigins[0]", "\"&nbsp;\" is not defined; without a DTD XML knows only &amp; &lt; &gt; &quot; &apos; and numeric references — write the character itself or a reference such as &#160;"),
-          err("wrong-type", "rules[0].allowedMethods[0]", "<AllowedMethod> holds the element <x>; <AllowedMethod> holds text only — put the value directly inside"),
+          err("wrong-type", "rules[0]", 'text "text" inside <CORSRule>; only elements go there — remove the text'),
+          err(
+            "malformed-xml",
+            "rules[0].allowedOrigins[0]",
+            '"&nbsp;" is not defined; without a DTD XML knows only &amp; &lt; &gt; &quot; &apos; and numeric references — write the character itself or a reference such as &#160;',
+          ),
+          err(
+            "wrong-type",
+            "rules[0].allowedMethods[0]",
+            "<AllowedMethod> holds the element <x>; <AllowedMethod> holds text only — put the value directly inside",
+          ),
         ],
       },
     ],
@@ -318,7 +419,11 @@ describe("decode issues: exact codes, paths and messages", () => {
       {
         format: "s3-xml",
         issues: [
-          err("forbidden-key", "__proto__", "<__proto__> at line 1, column 20 is a reserved name; __proto__, constructor, prototype are refused because they can pollute object prototypes — remove the element"),
+          err(
+            "forbidden-key",
+            "__proto__",
+            "<__proto__> at line 1, column 20 is a reserved name; __proto__, constructor, prototype are refused because they can pollute object prototypes — remove the element",
+          ),
         ],
       },
     ],
@@ -328,9 +433,7 @@ describe("decode issues: exact codes, paths and messages", () => {
       "<CORSConfiguration>\u0001</CORSConfiguration>",
       {
         format: "s3-xml",
-        issues: [
-          err("malformed-xml", "", "the document contains U+0001 at line 1, column 20; XML 1.0 cannot carry that character — remove it"),
-        ],
+        issues: [err("malformed-xml", "", "the document contains U+0001 at line 1, column 20; XML 1.0 cannot carry that character — remove it")],
       },
     ],
     [
@@ -340,7 +443,11 @@ describe("decode issues: exact codes, paths and messages", () => {
       {
         format: "aws-json",
         issues: [
-          err("forbidden-key", "CORSRules[0].__proto__", "\"__proto__\" at line 1, column 16 is a reserved key; __proto__, constructor, prototype are refused because they can pollute object prototypes — remove it"),
+          err(
+            "forbidden-key",
+            "CORSRules[0].__proto__",
+            '"__proto__" at line 1, column 16 is a reserved key; __proto__, constructor, prototype are refused because they can pollute object prototypes — remove it',
+          ),
         ],
       },
     ],
@@ -350,7 +457,11 @@ describe("decode issues: exact codes, paths and messages", () => {
       '[{"constructor":1}]',
       {
         issues: [
-          err("forbidden-key", "[0].constructor", "\"constructor\" at line 1, column 3 is a reserved key; __proto__, constructor, prototype are refused because they can pollute object prototypes — remove it"),
+          err(
+            "forbidden-key",
+            "[0].constructor",
+            '"constructor" at line 1, column 3 is a reserved key; __proto__, constructor, prototype are refused because they can pollute object prototypes — remove it',
+          ),
         ],
       },
     ],
@@ -361,7 +472,11 @@ describe("decode issues: exact codes, paths and messages", () => {
       {
         format: "aws-json",
         issues: [
-          err("duplicate-key", "CORSRules", "\"CORSRules\" appears twice in one object (again at line 1, column 17); JSON readers disagree on which one counts — keep one of them"),
+          err(
+            "duplicate-key",
+            "CORSRules",
+            '"CORSRules" appears twice in one object (again at line 1, column 17); JSON readers disagree on which one counts — keep one of them',
+          ),
         ],
       },
     ],
@@ -371,9 +486,7 @@ describe("decode issues: exact codes, paths and messages", () => {
       '[{"AllowedOrigins":["*"],"AllowedMethods":["GET"],"MaxAgeSeconds":1e999}]',
       {
         format: "rule-array",
-        issues: [
-          err("number-too-large", "[0].MaxAgeSeconds", "1e999 at line 1, column 67 is too large to be a number — use a smaller value"),
-        ],
+        issues: [err("number-too-large", "[0].MaxAgeSeconds", "1e999 at line 1, column 67 is too large to be a number — use a smaller value")],
       },
     ],
     [
@@ -382,7 +495,11 @@ describe("decode issues: exact codes, paths and messages", () => {
       "[".repeat(40) + "]".repeat(40),
       {
         issues: [
-          err("document-too-deep", "", "the document nests deeper than 32 levels at line 1, column 33; a CORS document needs at most 5 — check that this is the right file"),
+          err(
+            "document-too-deep",
+            "",
+            "the document nests deeper than 32 levels at line 1, column 33; a CORS document needs at most 5 — check that this is the right file",
+          ),
         ],
       },
     ],
@@ -392,9 +509,7 @@ describe("decode issues: exact codes, paths and messages", () => {
       '{"CORSRules": [{"AllowedOrigins": ["*"],}]}',
       {
         format: "aws-json",
-        issues: [
-          err("malformed-json", "", "found \"}\" at line 1, column 41 where JSON expects a quoted key — fix the syntax there"),
-        ],
+        issues: [err("malformed-json", "", 'found "}" at line 1, column 41 where JSON expects a quoted key — fix the syntax there')],
       },
     ],
     [
@@ -403,9 +518,7 @@ describe("decode issues: exact codes, paths and messages", () => {
       '[{"AllowedOrigins": ["*"',
       {
         format: "rule-array",
-        issues: [
-          err("malformed-json", "", "found the end of the document at line 1, column 25 where JSON expects \",\" or \"]\" — fix the syntax there"),
-        ],
+        issues: [err("malformed-json", "", 'found the end of the document at line 1, column 25 where JSON expects "," or "]" — fix the syntax there')],
       },
     ],
     [
@@ -414,7 +527,11 @@ describe("decode issues: exact codes, paths and messages", () => {
       '["a\u0001"]',
       {
         issues: [
-          err("malformed-json", "", "a raw control character (U+0001) at line 1, column 4 inside a string; JSON strings carry it only escaped — write \\u0001 instead"),
+          err(
+            "malformed-json",
+            "",
+            "a raw control character (U+0001) at line 1, column 4 inside a string; JSON strings carry it only escaped — write \\u0001 instead",
+          ),
         ],
       },
     ],
@@ -424,7 +541,11 @@ describe("decode issues: exact codes, paths and messages", () => {
       " ".repeat(300000) + "[]",
       {
         issues: [
-          err("document-too-large", "", "the document is 300002 bytes, more than the 262144-byte limit; CORS documents are small (S3 accepts at most 64 KB) — check that this is the right file, or remove content"),
+          err(
+            "document-too-large",
+            "",
+            "the document is 300002 bytes, more than the 262144-byte limit; CORS documents are small (S3 accepts at most 64 KB) — check that this is the right file, or remove content",
+          ),
         ],
       },
     ],
@@ -434,7 +555,11 @@ describe("decode issues: exact codes, paths and messages", () => {
       { hello: "world" },
       {
         issues: [
-          err("unknown-format", "", "{\"hello\":\"world\"} is an object, not a CORS document in a format this package reads — write it in one of these formats:\n  s3-xml: <CORSConfiguration><CORSRule><AllowedOrigin>https://app.example</AllowedOrigin><AllowedMethod>GET</AllowedMethod></CORSRule></CORSConfiguration>\n  aws-json: {\"CORSRules\": [{\"AllowedOrigins\": [\"https://app.example\"], \"AllowedMethods\": [\"GET\"]}]}\n  rule-array: [{\"AllowedOrigins\": [\"https://app.example\"], \"AllowedMethods\": [\"GET\"]}]\n  cloudflare-api: {\"rules\": [{\"allowed\": {\"origins\": [\"https://app.example\"], \"methods\": [\"GET\"]}}]}\n  gcs-json: [{\"origin\": [\"https://app.example\"], \"method\": [\"GET\"], \"maxAgeSeconds\": 3600}]\n  swift-headers: X-Container-Meta-Access-Control-Allow-Origin: https://app.example"),
+          err(
+            "unknown-format",
+            "",
+            '{"hello":"world"} is an object, not a CORS document in a format this package reads — write it in one of these formats:\n  s3-xml: <CORSConfiguration><CORSRule><AllowedOrigin>https://app.example</AllowedOrigin><AllowedMethod>GET</AllowedMethod></CORSRule></CORSConfiguration>\n  aws-json: {"CORSRules": [{"AllowedOrigins": ["https://app.example"], "AllowedMethods": ["GET"]}]}\n  rule-array: [{"AllowedOrigins": ["https://app.example"], "AllowedMethods": ["GET"]}]\n  cloudflare-api: {"rules": [{"allowed": {"origins": ["https://app.example"], "methods": ["GET"]}}]}\n  gcs-json: [{"origin": ["https://app.example"], "method": ["GET"], "maxAgeSeconds": 3600}]\n  swift-headers: X-Container-Meta-Access-Control-Allow-Origin: https://app.example',
+          ),
         ],
       },
     ],
@@ -445,19 +570,35 @@ describe("decode issues: exact codes, paths and messages", () => {
       {
         format: "swift-headers",
         issues: [
-          warn("ignored-header", "X-Container-Meta-Access-Control-Allow-Methods", "\"GET\" is ignored; Swift reads only X-Container-Meta-Access-Control-Allow-Origin, X-Container-Meta-Access-Control-Max-Age, X-Container-Meta-Access-Control-Expose-Headers (it allows every method and every requested header) — remove this header"),
-          err("no-cors-metadata", "X-Container-Meta-Access-Control-Allow-Origin", "is missing or empty; a Swift container without it has no CORS policy — set it to the allowed origins, separated by spaces"),
+          warn(
+            "ignored-header",
+            "X-Container-Meta-Access-Control-Allow-Methods",
+            '"GET" is ignored; Swift reads only X-Container-Meta-Access-Control-Allow-Origin, X-Container-Meta-Access-Control-Max-Age, X-Container-Meta-Access-Control-Expose-Headers (it allows every method and every requested header) — remove this header',
+          ),
+          err(
+            "no-cors-metadata",
+            "X-Container-Meta-Access-Control-Allow-Origin",
+            "is missing or empty; a Swift container without it has no CORS policy — set it to the allowed origins, separated by spaces",
+          ),
         ],
       },
     ],
     [
       "fails when a Swift header is given twice or is not a string",
       "swift-headers",
-      { "X-Container-Meta-Access-Control-Allow-Origin": "*", "x-container-meta-access-control-allow-origin": "x", "X-Container-Meta-Access-Control-Max-Age": 60 },
+      {
+        "X-Container-Meta-Access-Control-Allow-Origin": "*",
+        "x-container-meta-access-control-allow-origin": "x",
+        "X-Container-Meta-Access-Control-Max-Age": 60,
+      },
       {
         format: "swift-headers",
         issues: [
-          err("duplicate-field", "X-Container-Meta-Access-Control-Allow-Origin", "is given twice (as \"X-Container-Meta-Access-Control-Allow-Origin\" and \"x-container-meta-access-control-allow-origin\"); a container holds one value — keep one"),
+          err(
+            "duplicate-field",
+            "X-Container-Meta-Access-Control-Allow-Origin",
+            'is given twice (as "X-Container-Meta-Access-Control-Allow-Origin" and "x-container-meta-access-control-allow-origin"); a container holds one value — keep one',
+          ),
           err("wrong-type", "X-Container-Meta-Access-Control-Max-Age", "60 is a number; header values are strings — quote it"),
         ],
       },
@@ -469,7 +610,11 @@ describe("decode issues: exact codes, paths and messages", () => {
       {
         format: "swift-headers",
         issues: [
-          err("not-integer", "rules[0].maxAgeSeconds", "\"soon\" is not a whole number; X-Container-Meta-Access-Control-Max-Age counts whole seconds — write digits only, such as 3600"),
+          err(
+            "not-integer",
+            "rules[0].maxAgeSeconds",
+            '"soon" is not a whole number; X-Container-Meta-Access-Control-Max-Age counts whole seconds — write digits only, such as 3600',
+          ),
         ],
       },
     ],
@@ -479,9 +624,7 @@ describe("decode issues: exact codes, paths and messages", () => {
       { a: 1 },
       {
         format: "s3-xml",
-        issues: [
-          err("wrong-type", "", "{\"a\":1} is an object; S3 XML is read from text — pass the document as a string"),
-        ],
+        issues: [err("wrong-type", "", '{"a":1} is an object; S3 XML is read from text — pass the document as a string')],
       },
     ],
     [
@@ -490,7 +633,11 @@ describe("decode issues: exact codes, paths and messages", () => {
       "[]",
       {
         issues: [
-          err("unknown-format", "", "\"nope\" is not a format name; formats are s3-xml, aws-json, rule-array, cloudflare-api, gcs-json, swift-headers — use one of them"),
+          err(
+            "unknown-format",
+            "",
+            '"nope" is not a format name; formats are s3-xml, aws-json, rule-array, cloudflare-api, gcs-json, swift-headers — use one of them',
+          ),
         ],
       },
     ],

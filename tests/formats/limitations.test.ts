@@ -15,7 +15,14 @@ const SWIFT_RULE: CorsRule = { allowedOrigins: ["https://app.example"], allowedM
 /** Every field, two rules: what S3-shaped formats must hold whole. */
 const FULL: CorsConfiguration = {
   rules: [
-    { id: "uploads", allowedOrigins: ["https://app.example"], allowedMethods: ["GET", "PUT"], allowedHeaders: ["content-type"], exposeHeaders: ["etag"], maxAgeSeconds: 3000 },
+    {
+      id: "uploads",
+      allowedOrigins: ["https://app.example"],
+      allowedMethods: ["GET", "PUT"],
+      allowedHeaders: ["content-type"],
+      exposeHeaders: ["etag"],
+      maxAgeSeconds: 3000,
+    },
     { allowedOrigins: ["*"], allowedMethods: ["GET"] },
   ],
 };
@@ -32,7 +39,11 @@ describe("what each format cannot hold", () => {
       FULL,
       [
         err("id-not-expressible", "rules[0].id", `"uploads" cannot be stored; GCS CORS entries have no id — remove the id, or use a format that keeps ids`),
-        err("allowed-headers-not-expressible", "rules[0].allowedHeaders", `["content-type"] cannot be stored; GCS CORS has no allowed request headers (its responseHeader is what S3 calls ExposeHeaders) — remove allowedHeaders, or use another format`),
+        err(
+          "allowed-headers-not-expressible",
+          "rules[0].allowedHeaders",
+          `["content-type"] cannot be stored; GCS CORS has no allowed request headers (its responseHeader is what S3 calls ExposeHeaders) — remove allowedHeaders, or use another format`,
+        ),
       ],
     ],
     [
@@ -46,23 +57,53 @@ describe("what each format cannot hold", () => {
       "s3-xml",
       { rules: [{ allowedOrigins: [], allowedMethods: [] }] },
       [
-        err("value-not-expressible", "rules[0].allowedOrigins", `[] is empty; S3 XML writes each value as an <AllowedOrigin> element and a rule needs at least one — add a value`),
-        err("value-not-expressible", "rules[0].allowedMethods", `[] is empty; S3 XML writes each value as an <AllowedMethod> element and a rule needs at least one — add a value`),
+        err(
+          "value-not-expressible",
+          "rules[0].allowedOrigins",
+          `[] is empty; S3 XML writes each value as an <AllowedOrigin> element and a rule needs at least one — add a value`,
+        ),
+        err(
+          "value-not-expressible",
+          "rules[0].allowedMethods",
+          `[] is empty; S3 XML writes each value as an <AllowedMethod> element and a rule needs at least one — add a value`,
+        ),
       ],
     ],
-    ["Swift has no empty policy", "swift-headers", { rules: [] }, [err("no-rules", "rules", `[] holds no rule; Swift has no empty CORS setting (no Allow-Origin means no CORS) — delete the policy instead`)]],
-    ["Swift has no rule ids", "swift-headers", { rules: [{ ...SWIFT_RULE, id: "main" }] }, [err("id-not-expressible", "rules[0].id", `"main" cannot be stored; Swift container metadata has no rule ids — remove the id`)]],
+    [
+      "Swift has no empty policy",
+      "swift-headers",
+      { rules: [] },
+      [err("no-rules", "rules", `[] holds no rule; Swift has no empty CORS setting (no Allow-Origin means no CORS) — delete the policy instead`)],
+    ],
+    [
+      "Swift has no rule ids",
+      "swift-headers",
+      { rules: [{ ...SWIFT_RULE, id: "main" }] },
+      [err("id-not-expressible", "rules[0].id", `"main" cannot be stored; Swift container metadata has no rule ids — remove the id`)],
+    ],
     [
       "Swift cannot restrict methods, and says which would be widened",
       "swift-headers",
       { rules: [{ ...SWIFT_RULE, allowedMethods: ["GET", "HEAD"] }] },
-      [err("methods-would-widen", "rules[0].allowedMethods", `["GET","HEAD"] would widen to every method; Swift cannot restrict methods, so PUT, POST, DELETE would be allowed too — list all of GET, PUT, POST, DELETE, HEAD`)],
+      [
+        err(
+          "methods-would-widen",
+          "rules[0].allowedMethods",
+          `["GET","HEAD"] would widen to every method; Swift cannot restrict methods, so PUT, POST, DELETE would be allowed too — list all of GET, PUT, POST, DELETE, HEAD`,
+        ),
+      ],
     ],
     [
       "Swift cannot restrict request headers",
       "swift-headers",
       { rules: [{ ...SWIFT_RULE, allowedHeaders: ["content-type"] }] },
-      [err("headers-would-widen", "rules[0].allowedHeaders", `["content-type"] would widen to every request header; Swift allows whatever a preflight asks for — use ["*"]`)],
+      [
+        err(
+          "headers-would-widen",
+          "rules[0].allowedHeaders",
+          `["content-type"] would widen to every request header; Swift allows whatever a preflight asks for — use ["*"]`,
+        ),
+      ],
     ],
     [
       "Swift widens a rule without allowed headers too",
@@ -74,13 +115,26 @@ describe("what each format cannot hold", () => {
       "Swift holds one setting per container",
       "swift-headers",
       { rules: [SWIFT_RULE, { ...SWIFT_RULE, allowedOrigins: ["https://other.example"], maxAgeSeconds: 60 }] },
-      [err("rules-not-expressible", "rules", `2 rules with different settings (rules[0] and rules[1]); Swift holds one CORS setting per container — merge them into one rule`)],
+      [
+        err(
+          "rules-not-expressible",
+          "rules",
+          `2 rules with different settings (rules[0] and rules[1]); Swift holds one CORS setting per container — merge them into one rule`,
+        ),
+      ],
     ],
     [
       "Swift warns (only) when rules differing in origins are merged",
       "swift-headers",
       { rules: [SWIFT_RULE, { ...SWIFT_RULE, allowedOrigins: ["https://other.example"] }] },
-      [expectedIssue("warning", "rules-merged", "rules", "2 rules differ only in their origins; Swift holds one CORS setting per container — their origins are merged into one Allow-Origin list; merge the rules to say so")],
+      [
+        expectedIssue(
+          "warning",
+          "rules-merged",
+          "rules",
+          "2 rules differ only in their origins; Swift holds one CORS setting per container — their origins are merged into one Allow-Origin list; merge the rules to say so",
+        ),
+      ],
     ],
     [
       "Swift separates values with spaces and carries printable ASCII only",
@@ -88,12 +142,29 @@ describe("what each format cannot hold", () => {
       { rules: [{ ...SWIFT_RULE, allowedOrigins: ["https://a.example https://b.example", "https://bücher.example", ""], exposeHeaders: ["x-id\n"] }] },
       [
         err("value-not-expressible", "rules[0].allowedOrigins[0]", `"" is empty; Swift separates values with spaces, so an empty one disappears — remove it`),
-        err("value-not-expressible", "rules[0].allowedOrigins[1]", `"https://a.example https://b.example" contains a space; Swift stores space-separated printable ASCII values in one header — remove it (write international domain names in punycode, xn--…)`),
-        err("value-not-expressible", "rules[0].allowedOrigins[2]", `"https://bücher.example" contains U+00FC; Swift stores space-separated printable ASCII values in one header — remove it (write international domain names in punycode, xn--…)`),
-        err("value-not-expressible", "rules[0].exposeHeaders[0]", `"x-id\\n" contains U+000A; Swift stores space-separated printable ASCII values in one header — remove it (write international domain names in punycode, xn--…)`),
+        err(
+          "value-not-expressible",
+          "rules[0].allowedOrigins[1]",
+          `"https://a.example https://b.example" contains a space; Swift stores space-separated printable ASCII values in one header — remove it (write international domain names in punycode, xn--…)`,
+        ),
+        err(
+          "value-not-expressible",
+          "rules[0].allowedOrigins[2]",
+          `"https://bücher.example" contains U+00FC; Swift stores space-separated printable ASCII values in one header — remove it (write international domain names in punycode, xn--…)`,
+        ),
+        err(
+          "value-not-expressible",
+          "rules[0].exposeHeaders[0]",
+          `"x-id\\n" contains U+000A; Swift stores space-separated printable ASCII values in one header — remove it (write international domain names in punycode, xn--…)`,
+        ),
       ],
     ],
-    ["Swift reads an empty origin list as no CORS", "swift-headers", { rules: [{ ...SWIFT_RULE, allowedOrigins: [] }] }, [err("value-not-expressible", "rules[0].allowedOrigins", `[] is empty; Swift reads an empty Allow-Origin as no CORS at all — add an origin`)]],
+    [
+      "Swift reads an empty origin list as no CORS",
+      "swift-headers",
+      { rules: [{ ...SWIFT_RULE, allowedOrigins: [] }] },
+      [err("value-not-expressible", "rules[0].allowedOrigins", `[] is empty; Swift reads an empty Allow-Origin as no CORS at all — add an origin`)],
+    ],
   ])("%s", (_name, format, config, expected) => {
     expect(codecFor(format).limitations(config)).toEqual(expected);
   });

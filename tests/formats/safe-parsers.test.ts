@@ -36,25 +36,51 @@ describe("XML guards", () => {
     codecFor("s3-xml").decode("<CORSConfiguration/>"); // warm up the code path
     const { result, ms } = timed(() => codecFor("s3-xml").decode(BILLION_LAUGHS));
     expect(result).toEqual({
-      issues: [err("xml-doctype", "", `the document declares <!DOCTYPE …> at line 2, column 1; DTDs and entity declarations are refused (entity expansion can exhaust memory, "billion laughs", and S3 never uses them) — remove the declaration`)],
+      issues: [
+        err(
+          "xml-doctype",
+          "",
+          `the document declares <!DOCTYPE …> at line 2, column 1; DTDs and entity declarations are refused (entity expansion can exhaust memory, "billion laughs", and S3 never uses them) — remove the declaration`,
+        ),
+      ],
     });
     expect(ms).toBeLessThan(50);
   });
 
   test.each([
-    ["an external entity (XXE)", '<!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><CORSConfiguration>&xxe;</CORSConfiguration>', "DOCTYPE", "line 1, column 1"],
+    [
+      "an external entity (XXE)",
+      '<!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><CORSConfiguration>&xxe;</CORSConfiguration>',
+      "DOCTYPE",
+      "line 1, column 1",
+    ],
     ["a lower-case doctype", "<!doctype x><CORSConfiguration/>", "doctype", "line 1, column 1"],
     ["an entity declaration without a DOCTYPE", '<CORSConfiguration><!ENTITY a "b"></CORSConfiguration>', "ENTITY", "line 1, column 20"],
   ])("fails when the XML holds %s", (_name, xml, keyword, where) => {
     expect(parseXml(xml)).toEqual({
       ok: false,
-      issues: [err("xml-doctype", "", `the document declares <!${keyword} …> at ${where}; DTDs and entity declarations are refused (entity expansion can exhaust memory, "billion laughs", and S3 never uses them) — remove the declaration`)],
+      issues: [
+        err(
+          "xml-doctype",
+          "",
+          `the document declares <!${keyword} …> at ${where}; DTDs and entity declarations are refused (entity expansion can exhaust memory, "billion laughs", and S3 never uses them) — remove the declaration`,
+        ),
+      ],
     });
   });
 
   test("fails when XML nests deeper than 32 elements, without building the validator's huge message", () => {
     const deep = "<a>".repeat(33) + "</a>".repeat(33);
-    expect(parseXml(deep)).toEqual({ ok: false, issues: [err("document-too-deep", "", "the document nests deeper than 32 elements at line 1, column 97; a CORS document needs 3 — check that this is the right file")] });
+    expect(parseXml(deep)).toEqual({
+      ok: false,
+      issues: [
+        err(
+          "document-too-deep",
+          "",
+          "the document nests deeper than 32 elements at line 1, column 97; a CORS document needs 3 — check that this is the right file",
+        ),
+      ],
+    });
     expect(parseXml("<a>".repeat(32) + "</a>".repeat(32)).ok).toBe(true);
   });
 
@@ -66,7 +92,10 @@ describe("XML guards", () => {
     ["unclosed comment", `<!--${"-".repeat(N)}`],
     ["a long namespace chain", `<${"a:".repeat(N / 2)}b/>`],
     ["a bare & run", `<CORSConfiguration>${"&".repeat(N)}</CORSConfiguration>`],
-    ["many valid rules", `<CORSConfiguration>${"<CORSRule><AllowedOrigin>https://a.example</AllowedOrigin><AllowedMethod>GET</AllowedMethod></CORSRule>".repeat(2400)}</CORSConfiguration>`],
+    [
+      "many valid rules",
+      `<CORSConfiguration>${"<CORSRule><AllowedOrigin>https://a.example</AllowedOrigin><AllowedMethod>GET</AllowedMethod></CORSRule>".repeat(2400)}</CORSConfiguration>`,
+    ],
   ])("finishes quickly on an adversarial 250 KB document: %s", (_name, xml) => {
     const { result, ms } = timed(() => codecFor("s3-xml").decode(xml));
     expect(Array.isArray(result.issues)).toBe(true);
@@ -81,7 +110,13 @@ describe("JSON guards", () => {
     expect(parseJson(exact)).toEqual({ ok: true, value: [] });
     expect(parseJson(exact + " ")).toEqual({
       ok: false,
-      issues: [err("document-too-large", "", "the document is 262145 bytes, more than the 262144-byte limit; CORS documents are small (S3 accepts at most 64 KB) — check that this is the right file, or remove content")],
+      issues: [
+        err(
+          "document-too-large",
+          "",
+          "the document is 262145 bytes, more than the 262144-byte limit; CORS documents are small (S3 accepts at most 64 KB) — check that this is the right file, or remove content",
+        ),
+      ],
     });
   });
 
@@ -89,7 +124,13 @@ describe("JSON guards", () => {
     const text = `["${"é".repeat(MAX_DOCUMENT_BYTES / 2)}"]`;
     expect(parseJson(text)).toEqual({
       ok: false,
-      issues: [err("document-too-large", "", "the document is 262148 bytes, more than the 262144-byte limit; CORS documents are small (S3 accepts at most 64 KB) — check that this is the right file, or remove content")],
+      issues: [
+        err(
+          "document-too-large",
+          "",
+          "the document is 262148 bytes, more than the 262144-byte limit; CORS documents are small (S3 accepts at most 64 KB) — check that this is the right file, or remove content",
+        ),
+      ],
     });
   });
 
@@ -97,7 +138,13 @@ describe("JSON guards", () => {
     expect(parseJson("[".repeat(32) + "]".repeat(32)).ok).toBe(true);
     expect(parseJson("[".repeat(33) + "]".repeat(33))).toEqual({
       ok: false,
-      issues: [err("document-too-deep", "", "the document nests deeper than 32 levels at line 1, column 33; a CORS document needs at most 5 — check that this is the right file")],
+      issues: [
+        err(
+          "document-too-deep",
+          "",
+          "the document nests deeper than 32 levels at line 1, column 33; a CORS document needs at most 5 — check that this is the right file",
+        ),
+      ],
     });
   });
 
@@ -113,10 +160,17 @@ describe("JSON guards", () => {
   });
 
   test("fails when a reserved key is anywhere, and never lets it reach an object", () => {
-    const pollute = '{"CORSRules": [{"AllowedOrigins": ["*"], "AllowedMethods": ["GET"], "constructor": {"prototype": {"polluted": true}}}], "__proto__": {"polluted": true}}';
+    const pollute =
+      '{"CORSRules": [{"AllowedOrigins": ["*"], "AllowedMethods": ["GET"], "constructor": {"prototype": {"polluted": true}}}], "__proto__": {"polluted": true}}';
     expect(parseDocument(pollute)).toEqual({
       format: "aws-json",
-      issues: [err("forbidden-key", "CORSRules[0].constructor", `"constructor" at line 1, column 69 is a reserved key; __proto__, constructor, prototype are refused because they can pollute object prototypes — remove it`)],
+      issues: [
+        err(
+          "forbidden-key",
+          "CORSRules[0].constructor",
+          `"constructor" at line 1, column 69 is a reserved key; __proto__, constructor, prototype are refused because they can pollute object prototypes — remove it`,
+        ),
+      ],
     });
     expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
   });
@@ -126,7 +180,13 @@ describe("guards on already-parsed values", () => {
   test("fails when a parsed value carries an own __proto__ key (JSON.parse makes one)", () => {
     const parsed = JSON.parse('[{"AllowedOrigins": ["*"], "AllowedMethods": ["GET"], "__proto__": {"x": 1}}]') as unknown;
     expect(codecFor("rule-array").decode(parsed)).toEqual({
-      issues: [err("forbidden-key", "[0].__proto__", `"__proto__" is a reserved key; __proto__, constructor, prototype are refused because they can pollute object prototypes — remove it`)],
+      issues: [
+        err(
+          "forbidden-key",
+          "[0].__proto__",
+          `"__proto__" is a reserved key; __proto__, constructor, prototype are refused because they can pollute object prototypes — remove it`,
+        ),
+      ],
     });
   });
 
@@ -143,9 +203,22 @@ describe("guards on already-parsed values", () => {
   });
 
   test("reports a value whose getter throws instead of throwing", () => {
-    const hostile = Object.defineProperty({}, "CORSRules", { enumerable: true, get: () => { throw new Error("boom"); } });
-    expect(parseDocument(hostile)).toEqual({ format: "aws-json", issues: [err("decode-failed", "", "the AWS CLI JSON document could not be read (boom) — pass plain text or plain JSON values")] });
-    const unknown = Object.defineProperty({}, "color", { enumerable: true, get: () => { throw new Error("boom"); } });
+    const hostile = Object.defineProperty({}, "CORSRules", {
+      enumerable: true,
+      get: () => {
+        throw new Error("boom");
+      },
+    });
+    expect(parseDocument(hostile)).toEqual({
+      format: "aws-json",
+      issues: [err("decode-failed", "", "the AWS CLI JSON document could not be read (boom) — pass plain text or plain JSON values")],
+    });
+    const unknown = Object.defineProperty({}, "color", {
+      enumerable: true,
+      get: () => {
+        throw new Error("boom");
+      },
+    });
     expect(parseDocument(unknown).issues.map((i) => [i.code, i.message.split("\n")[0]])).toEqual([
       ["unknown-format", "[object Object] is an object, not a CORS document in a format this package reads — write it in one of these formats:"],
     ]);

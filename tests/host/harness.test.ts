@@ -64,12 +64,16 @@ function outs(name: string, content: string): JsonObject {
 function journal(): JsonObject[] {
   const file = path.join(root, "calls.log");
   if (!fs.existsSync(file)) return [];
-  return fs.readFileSync(file, "utf8").trim().split("\n").map((line) => JSON.parse(line) as JsonObject);
+  return fs
+    .readFileSync(file, "utf8")
+    .trim()
+    .split("\n")
+    .map((line) => JSON.parse(line) as JsonObject);
 }
 
 /** A journal value as the text the assertions name (strings as they are). */
 function text(value: Json | undefined): string {
-  return typeof value === "string" ? value : JSON.stringify(value) ?? "undefined";
+  return typeof value === "string" ? value : (JSON.stringify(value) ?? "undefined");
 }
 
 /** One line per provider call: the method and the resource it was about. */
@@ -136,9 +140,7 @@ describe("check", () => {
   test("fails when check reports failures, listing each one, before anything else is called", async () => {
     const error = await failure(h.up(program(`new f.ManagedFile("bad", { name: "Bad Name!", content: 42 });`)));
     expect(error.message).toBe(
-      `up failed: check failed for ${urn(FILE, "bad")}:\n` +
-        "  name: must be lower-case letters, digits and dashes\n" +
-        "  content: must be a string",
+      `up failed: check failed for ${urn(FILE, "bad")}:\n` + "  name: must be lower-case letters, digits and dashes\n" + "  content: must be a string",
     );
     expect(error.steps).toEqual([]);
     expect(h.state()).toEqual({ resources: [] });
@@ -148,8 +150,7 @@ describe("check", () => {
 
 describe("up", () => {
   test("creates, then no-ops, updates, replaces create-first and replaces delete-first", async () => {
-    const doc = (name: string, content: string, extra = "") =>
-      program(`new f.ManagedFile("doc", { name: "${name}", content: "${content}"${extra} });`);
+    const doc = (name: string, content: string, extra = "") => program(`new f.ManagedFile("doc", { name: "${name}", content: "${content}"${extra} });`);
 
     const created = await h.up(doc("doc-v1", "one"));
     expect(created.steps.map(view)).toEqual([
@@ -216,13 +217,19 @@ describe("up", () => {
     const only = program(`new f.ManagedFile("r1", { name: "r1", content: "1" });`);
 
     const plan = await h.preview(only);
-    expect(plan.steps.map((s) => [s.op, s.urn])).toEqual([["same", urn(FILE, "r1")], ["delete", urn(FILE, "r2")]]);
+    expect(plan.steps.map((s) => [s.op, s.urn])).toEqual([
+      ["same", urn(FILE, "r1")],
+      ["delete", urn(FILE, "r2")],
+    ]);
     expect(calls()).toEqual(["check r1", "diff r1"]);
     expect(h.state()).toEqual(before);
 
     fs.rmSync(path.join(root, "calls.log"));
     const applied = await h.up(only);
-    expect(applied.steps.map((s) => [s.op, s.urn])).toEqual([["same", urn(FILE, "r1")], ["delete", urn(FILE, "r2")]]);
+    expect(applied.steps.map((s) => [s.op, s.urn])).toEqual([
+      ["same", urn(FILE, "r1")],
+      ["delete", urn(FILE, "r2")],
+    ]);
     expect(calls()).toEqual(["check r1", "diff r1", "delete r2"]);
     expect(stateView().map((r) => r["id"])).toEqual(["r1"]);
     expect(fileExists("r2")).toBe(false);
@@ -250,9 +257,7 @@ new pulumi.dynamic.Resource(provider, "inline", { value: "same" }, undefined, "i
     const same = await h.up(inline("v1"));
     expect(same.steps.map((s) => [s.op, s.diff?.keys])).toEqual([["same", []]]);
     const changed = await h.up(inline("v2"));
-    expect(changed.steps.map((s) => [s.op, s.diff?.keys, withoutProvider(s.outputs)])).toEqual([
-      ["update", ["__provider"], { value: "same", version: "v2" }],
-    ]);
+    expect(changed.steps.map((s) => [s.op, s.diff?.keys, withoutProvider(s.outputs)])).toEqual([["update", ["__provider"], { value: "same", version: "v2" }]]);
   });
 
   test("fails when create throws, keeping what succeeded and nothing of the failed resource", async () => {
@@ -344,7 +349,10 @@ describe("refresh and destroy", () => {
   test("refresh records drift, replaces stored inputs with read's, and drops what is gone", async () => {
     await h.up(pair("ra", "rb"));
     const unchanged = await h.refresh();
-    expect(unchanged.steps.map((s) => [s.op, s.refresh])).toEqual([["read", "same"], ["read", "same"]]);
+    expect(unchanged.steps.map((s) => [s.op, s.refresh])).toEqual([
+      ["read", "same"],
+      ["read", "same"],
+    ]);
 
     fs.writeFileSync(path.join(root, "ra.txt"), "edited");
     fs.rmSync(path.join(root, "rb.txt"));
@@ -369,7 +377,10 @@ describe("refresh and destroy", () => {
 
     // The next up diffs against what refresh found: ra goes back, rb is created again.
     const healed = await h.up(pair("ra", "rb"));
-    expect(healed.steps.map((s) => [s.op, s.urn])).toEqual([["update", urn(FILE, "ra")], ["create", urn(FILE, "rb")]]);
+    expect(healed.steps.map((s) => [s.op, s.urn])).toEqual([
+      ["update", urn(FILE, "ra")],
+      ["create", urn(FILE, "rb")],
+    ]);
     expect([fileText("ra"), fileText("rb")]).toEqual(["a", "b"]);
   });
 
@@ -377,7 +388,10 @@ describe("refresh and destroy", () => {
     await h.up(pair("da", "db"));
     fs.rmSync(path.join(root, "calls.log"));
     const destroyed = await h.destroy();
-    expect(destroyed.steps.map((s) => [s.op, s.id])).toEqual([["delete", "db"], ["delete", "da"]]);
+    expect(destroyed.steps.map((s) => [s.op, s.id])).toEqual([
+      ["delete", "db"],
+      ["delete", "da"],
+    ]);
     expect(calls()).toEqual(["delete db", "delete da"]);
     expect(h.state()).toEqual({ resources: [] });
     expect([fileExists("da"), fileExists("db")]).toEqual([false, false]);
@@ -435,17 +449,19 @@ const provider = { async create() { return { id: String(max(1, 2)) }; } };
 new pulumi.dynamic.Resource(provider, "unserializable", {}, undefined, "bad", "Thing");`;
     const error = await runProgram({ dir: h.dir, program: program(body), project: "harness", stack: "dev", preview: false }).catch((e: unknown) => e);
     const lines = (error as Error).message.split("\n");
-    expect(lines.slice(0, 2)).toEqual([
-      "program failed:",
-      `unhandledRejection: error serializing property "__provider": Error serializing '() => provider'`,
-    ]);
+    expect(lines.slice(0, 2)).toEqual(["program failed:", `unhandledRejection: error serializing property "__provider": Error serializing '() => provider'`]);
     expect(lines.filter((l) => l.startsWith("unhandledRejection:"))).toHaveLength(1);
   });
 
   test("fails when the program does not finish in time", async () => {
-    const error = await runProgram({ dir: h.dir, program: "setInterval(() => {}, 1000);", project: "harness", stack: "dev", preview: false, timeoutMs: 1500 }).catch(
-      (e: unknown) => e,
-    );
+    const error = await runProgram({
+      dir: h.dir,
+      program: "setInterval(() => {}, 1000);",
+      project: "harness",
+      stack: "dev",
+      preview: false,
+      timeoutMs: 1500,
+    }).catch((e: unknown) => e);
     expect((error as Error).message).toBe("program timed out after 1500 ms");
   });
 });

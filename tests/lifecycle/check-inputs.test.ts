@@ -9,20 +9,51 @@ const ENTRY_SHAPE = "an expectation is { origin: string, method: string, headers
 
 describe("checkInputs", () => {
   test("returns the normalized inputs: defaults filled, R2's default jurisdiction dropped, swift options made whole", () => {
-    const { inputs, failures } = checkInputs({ target: { profile: "r2", accountId: "acct", bucket: "b", jurisdiction: "default" }, rules: good, swift: {}, propagationTimeoutSeconds: 60, __provider: "serialized" });
+    const { inputs, failures } = checkInputs({
+      target: { profile: "r2", accountId: "acct", bucket: "b", jurisdiction: "default" },
+      rules: good,
+      swift: {},
+      propagationTimeoutSeconds: 60,
+      __provider: "serialized",
+    });
     expect(failures).toEqual([]);
-    expect(inputs).toEqual({ target: { profile: "r2", accountId: "acct", bucket: "b" }, rules: normalized, onExisting: "fail", verify: "read", swift: { allowWidening: false }, propagationTimeoutSeconds: 60 });
+    expect(inputs).toEqual({
+      target: { profile: "r2", accountId: "acct", bucket: "b" },
+      rules: normalized,
+      onExisting: "fail",
+      verify: "read",
+      swift: { allowWidening: false },
+      propagationTimeoutSeconds: 60,
+    });
   });
 
   test("fails with every failure at once, in the order of the fields, even when the target failed", () => {
-    const { inputs, failures } = checkInputs({ target: { profile: "r2", bucket: "b" }, rules: [{ ...good[0], maxAgeSeconds: 90000 }], verify: "always", onExisting: "merge", propagationTimeoutSeconds: -1, swift: { allowWidening: 1 } });
+    const { inputs, failures } = checkInputs({
+      target: { profile: "r2", bucket: "b" },
+      rules: [{ ...good[0], maxAgeSeconds: 90000 }],
+      verify: "always",
+      onExisting: "merge",
+      propagationTimeoutSeconds: -1,
+      swift: { allowWidening: 1 },
+    });
     expect(inputs).toBeUndefined();
     expect(failures).toEqual([
-      { property: "target.accountId", reason: 'is missing; an R2 target needs the Cloudflare account id (or an endpoint) — set accountId, e.g. targets.r2({ accountId: "…", bucket: "b" })' },
+      {
+        property: "target.accountId",
+        reason: 'is missing; an R2 target needs the Cloudflare account id (or an endpoint) — set accountId, e.g. targets.r2({ accountId: "…", bucket: "b" })',
+      },
       { property: "swift", reason: '{"allowWidening":1} is not valid; it takes { allowWidening?: boolean } — e.g. swift: { allowWidening: true }' },
       { property: "rules[0].maxAgeSeconds", reason: "90000 is more than 86400, the most Cloudflare R2 accepts — use 86400" },
-      { property: "verify", reason: '"always" is not an option; allowed are "none", "read", "preflight" — use "preflight" to send real preflights for every expect entry after apply' },
-      { property: "onExisting", reason: '"merge" is not an option; allowed are "fail", "adopt", "overwrite" — use "adopt" to take over a matching configuration, "overwrite" to replace it' },
+      {
+        property: "verify",
+        reason:
+          '"always" is not an option; allowed are "none", "read", "preflight" — use "preflight" to send real preflights for every expect entry after apply',
+      },
+      {
+        property: "onExisting",
+        reason:
+          '"merge" is not an option; allowed are "fail", "adopt", "overwrite" — use "adopt" to take over a matching configuration, "overwrite" to replace it',
+      },
       { property: "propagationTimeoutSeconds", reason: "-1 is not a number of seconds between 0 and 3600 — use e.g. 60, or omit it for the vendor's default" },
     ]);
   });
@@ -32,10 +63,14 @@ describe("checkInputs", () => {
     expect(checkInputs({ target: aws, rules: good, lint: { suppress: { uploads: ["insecure-origin", "wildcard-origin-writes"] } } }).failures).toEqual([
       {
         property: "lint.suppress.uploads[1]",
-        reason: '"wildcard-origin-writes" is not a lint warning code; the codes are wildcard-origin-write, insecure-origin, wildcard-headers-credentialed, max-age-above-browser-cap, duplicate-rule, shadowed-rule — use one of them, or remove it',
+        reason:
+          '"wildcard-origin-writes" is not a lint warning code; the codes are wildcard-origin-write, insecure-origin, wildcard-headers-credentialed, max-age-above-browser-cap, duplicate-rule, shadowed-rule — use one of them, or remove it',
       },
     ]);
-    expect(checkInputs({ target: aws, rules: good, lint: { suppress: { uploads: ["insecure-origin"] } } })).toEqual({ inputs: { target: aws, rules: normalized, onExisting: "fail", verify: "read" }, failures: [] });
+    expect(checkInputs({ target: aws, rules: good, lint: { suppress: { uploads: ["insecure-origin"] } } })).toEqual({
+      inputs: { target: aws, rules: normalized, onExisting: "fail", verify: "read" },
+      failures: [],
+    });
   });
 
   test("fails when an expectation is malformed or not met, each at its index", () => {
@@ -46,23 +81,49 @@ describe("checkInputs", () => {
       { origin: "https://app.example.com", method: "GET", allowed: true, note: "x" },
     ];
     expect(checkInputs({ target: aws, rules: good, expect: expectations, verify: "preflight" }).failures).toEqual([
-      { property: "expect[0]", reason: 'GET from https://evil.example: expected allowed, but it is denied (status 403) (aws rules) — rules[0]: origin "https://evil.example" matches none of "https://app.example.com"; no rule matches' },
+      {
+        property: "expect[0]",
+        reason:
+          'GET from https://evil.example: expected allowed, but it is denied (status 403) (aws rules) — rules[0]: origin "https://evil.example" matches none of "https://app.example.com"; no rule matches',
+      },
       { property: "expect[1]", reason: `{"origin":"https://app.example.com","method":"GET"} needs allowed: true or false; ${ENTRY_SHAPE}` },
-      { property: "expect[2]", reason: `{"origin":"https://app.example.com","method":"GET","allowed":true,"exposes":"etag"} has exposes that is not a list of strings; ${ENTRY_SHAPE}` },
-      { property: "expect[3]", reason: `{"origin":"https://app.example.com","method":"GET","allowed":true,"note":"x"} has unknown field "note"; ${ENTRY_SHAPE}` },
+      {
+        property: "expect[2]",
+        reason: `{"origin":"https://app.example.com","method":"GET","allowed":true,"exposes":"etag"} has exposes that is not a list of strings; ${ENTRY_SHAPE}`,
+      },
+      {
+        property: "expect[3]",
+        reason: `{"origin":"https://app.example.com","method":"GET","allowed":true,"note":"x"} has unknown field "note"; ${ENTRY_SHAPE}`,
+      },
     ]);
   });
 
   test("fails when verify is preflight and there is nothing to send", () => {
     expect(checkInputs({ target: aws, rules: good, verify: "preflight", expect: [] }).failures).toEqual([
-      { property: "verify", reason: '"preflight" has nothing to send; preflights are sent for expect entries — add expect: [{ origin, method, allowed }], or use verify: "read"' },
+      {
+        property: "verify",
+        reason: '"preflight" has nothing to send; preflights are sent for expect entries — add expect: [{ origin, method, allowed }], or use verify: "read"',
+      },
     ]);
   });
 
   test("passes unknown values (preview) through unchecked, each field on its own", () => {
     const swift = { allowWidening: UNKNOWN };
-    const { inputs, failures } = checkInputs({ target: { ...aws, bucket: UNKNOWN }, document: UNKNOWN, swift, verify: UNKNOWN, expect: [{ origin: UNKNOWN, method: "GET", allowed: true }] });
+    const { inputs, failures } = checkInputs({
+      target: { ...aws, bucket: UNKNOWN },
+      document: UNKNOWN,
+      swift,
+      verify: UNKNOWN,
+      expect: [{ origin: UNKNOWN, method: "GET", allowed: true }],
+    });
     expect(failures).toEqual([]);
-    expect(inputs).toEqual({ target: { ...aws, bucket: UNKNOWN }, rules: UNKNOWN, swift, verify: UNKNOWN, onExisting: "fail", expect: [{ origin: UNKNOWN, method: "GET", allowed: true }] });
+    expect(inputs).toEqual({
+      target: { ...aws, bucket: UNKNOWN },
+      rules: UNKNOWN,
+      swift,
+      verify: UNKNOWN,
+      onExisting: "fail",
+      expect: [{ origin: UNKNOWN, method: "GET", allowed: true }],
+    });
   });
 });

@@ -31,7 +31,12 @@ describe("check through the real host", () => {
     const { inputs, failures } = await check({ target, rules: good });
     expect(failures).toEqual([]);
     const { __provider, ...rest } = inputs;
-    expect(rest).toEqual({ target, rules: [{ allowedOrigins: ["https://app.example.com"], allowedMethods: ["GET", "PUT"] }], onExisting: "fail", verify: "read" });
+    expect(rest).toEqual({
+      target,
+      rules: [{ allowedOrigins: ["https://app.example.com"], allowedMethods: ["GET", "PUT"] }],
+      onExisting: "fail",
+      verify: "read",
+    });
   });
 
   test("converts a document in any format into normalized rules", async () => {
@@ -42,12 +47,25 @@ describe("check through the real host", () => {
   });
 
   test("fails when both rules and document are given, or neither", async () => {
-    expect((await check({ target, rules: good, document: "[]" })).failures).toEqual([{ property: "document", reason: "is set together with rules; a CorsPolicy takes exactly one of them — remove one" }]);
-    expect((await check({ target })).failures).toEqual([{ property: "rules", reason: "is missing; a CorsPolicy needs rules (or a document in any supported format) — add rules: [{ allowedOrigins: [...], allowedMethods: [...] }]" }]);
+    expect((await check({ target, rules: good, document: "[]" })).failures).toEqual([
+      { property: "document", reason: "is set together with rules; a CorsPolicy takes exactly one of them — remove one" },
+    ]);
+    expect((await check({ target })).failures).toEqual([
+      {
+        property: "rules",
+        reason: "is missing; a CorsPolicy needs rules (or a document in any supported format) — add rules: [{ allowedOrigins: [...], allowedMethods: [...] }]",
+      },
+    ]);
   });
 
   test("fails when onExisting is not an option", async () => {
-    expect((await check({ target, rules: good, onExisting: "merge" })).failures).toEqual([{ property: "onExisting", reason: '"merge" is not an option; allowed are "fail", "adopt", "overwrite" — use "adopt" to take over a matching configuration, "overwrite" to replace it' }]);
+    expect((await check({ target, rules: good, onExisting: "merge" })).failures).toEqual([
+      {
+        property: "onExisting",
+        reason:
+          '"merge" is not an option; allowed are "fail", "adopt", "overwrite" — use "adopt" to take over a matching configuration, "overwrite" to replace it',
+      },
+    ]);
   });
 
   test("applies the target's profile: R2 max-age above 86400 fails", async () => {
@@ -59,17 +77,35 @@ describe("check through the real host", () => {
     const { inputs, failures } = await check({ target, rules: UNKNOWN });
     expect(failures).toEqual([]);
     expect(inputs["rules"]).toBe(UNKNOWN);
-    const olds = { target, rules: [{ allowedOrigins: ["https://app.example.com"], allowedMethods: ["GET", "PUT"] }], onExisting: "fail", resourceId: "aws:assets", fingerprint: "sha256:0" };
+    const olds = {
+      target,
+      rules: [{ allowedOrigins: ["https://app.example.com"], allowedMethods: ["GET", "PUT"] }],
+      onExisting: "fail",
+      resourceId: "aws:assets",
+      fingerprint: "sha256:0",
+    };
     const diff = await harness.host.diff({ urn: urn(), id: "aws:assets", olds, news: { ...inputs, __provider: provider }, oldInputs: olds });
     expect([diff.changes, diff.replaces]).toEqual(["some", []]);
     const unknownTarget = await check({ target: UNKNOWN, rules: good });
     expect(unknownTarget.failures).toEqual([]);
-    const targetDiff = await harness.host.diff({ urn: urn(), id: "aws:assets", olds, news: { ...unknownTarget.inputs, __provider: provider }, oldInputs: olds });
+    const targetDiff = await harness.host.diff({
+      urn: urn(),
+      id: "aws:assets",
+      olds,
+      news: { ...unknownTarget.inputs, __provider: provider },
+      oldInputs: olds,
+    });
     expect([targetDiff.changes, targetDiff.replaces]).toEqual(["some", ["target"]]);
   });
 
   test("diff: re-cased and reordered rules are no change; another bucket is a replace", async () => {
-    const olds = { target, rules: [{ allowedOrigins: ["https://a.example", "https://b.example"], allowedMethods: ["GET", "PUT"] }], onExisting: "fail", resourceId: "aws:assets", fingerprint: "sha256:0" };
+    const olds = {
+      target,
+      rules: [{ allowedOrigins: ["https://a.example", "https://b.example"], allowedMethods: ["GET", "PUT"] }],
+      onExisting: "fail",
+      resourceId: "aws:assets",
+      fingerprint: "sha256:0",
+    };
     const same = await check({ target, rules: [{ allowedOrigins: ["https://b.example", "https://a.example"], allowedMethods: ["put", "get"] }] });
     const diff = await harness.host.diff({ urn: urn(), id: "aws:assets", olds, news: same.inputs, oldInputs: olds });
     expect(diff.changes).toBe("none");
@@ -80,7 +116,14 @@ describe("check through the real host", () => {
 
   test("diff: the same bucket spelled differently (profile s3 → ceph, same endpoint) is an update, not a replace", async () => {
     const s3Target = { profile: "s3", bucket: "media", endpoint: "http://127.0.0.1:7480" };
-    const olds = { target: s3Target, rules: [{ allowedOrigins: ["https://app.example.com"], allowedMethods: ["GET", "PUT"] }], onExisting: "fail", verify: "read", resourceId: "s3:127.0.0.1:7480/media", fingerprint: "sha256:0" };
+    const olds = {
+      target: s3Target,
+      rules: [{ allowedOrigins: ["https://app.example.com"], allowedMethods: ["GET", "PUT"] }],
+      onExisting: "fail",
+      verify: "read",
+      resourceId: "s3:127.0.0.1:7480/media",
+      fingerprint: "sha256:0",
+    };
     const respelled = await check({ target: { ...s3Target, profile: "ceph" }, rules: good });
     const diff = await harness.host.diff({ urn: urn(), id: "s3:127.0.0.1:7480/media", olds, news: respelled.inputs, oldInputs: olds });
     expect([diff.changes, diff.replaces]).toEqual(["some", []]);

@@ -8,7 +8,8 @@ const appGet = { allowedOrigins: ["https://app.example.com"], allowedMethods: ["
 let s3: EmbeddedS3;
 let harness: Harness;
 const target = (bucket: string) => ({ profile: "s3", bucket, endpoint: s3.endpoint, credentials: CREDENTIALS });
-const program = (bucket: string, rules: unknown[], extra: Record<string, unknown>) => policyProgram({ name: "site", args: { target: target(bucket), rules, ...extra } });
+const program = (bucket: string, rules: unknown[], extra: Record<string, unknown>) =>
+  policyProgram({ name: "site", args: { target: target(bucket), rules, ...extra } });
 
 beforeAll(async () => {
   process.env["BCORS_TEST_KEY_ID"] = "S3RVER";
@@ -25,7 +26,10 @@ afterAll(async () => {
 
 describe("expect and verify", () => {
   test("a failed expectation fails preview with the rule-by-rule explanation", async () => {
-    const expect_ = [{ origin: "https://app.example.com", method: "PUT", allowed: true }, { origin: "https://app.example.com", method: "GET", allowed: true, exposes: ["etag"] }];
+    const expect_ = [
+      { origin: "https://app.example.com", method: "PUT", allowed: true },
+      { origin: "https://app.example.com", method: "GET", allowed: true, exposes: ["etag"] },
+    ];
     await expect(harness.preview(program("expect", [appGet], { expect: expect_ }))).rejects.toThrow(
       'expect[0]: PUT from https://app.example.com: expected allowed, but it is denied (status 403) (aws rules) — rules[0]: origin "https://app.example.com" matches "https://app.example.com", but method "PUT" is not one of "GET"; no rule matches',
     );
@@ -38,7 +42,10 @@ describe("expect and verify", () => {
   });
 
   test("verify: preflight confirms every expectation against the live endpoint", async () => {
-    const expectations = [{ origin: "https://app.example.com", method: "GET", allowed: true, exposes: ["ETag"] }, { origin: "https://evil.example", method: "GET", allowed: false }];
+    const expectations = [
+      { origin: "https://app.example.com", method: "GET", allowed: true, exposes: ["ETag"] },
+      { origin: "https://evil.example", method: "GET", allowed: false },
+    ];
     const result = await harness.up(program("expect", [appGet], { expect: expectations, verify: "preflight" }));
     expect(result.steps.map((s) => s.op)).toEqual(["create"]);
   });
@@ -56,7 +63,9 @@ describe("expect and verify", () => {
       `live preflights to ${s3.endpoint}/expect/bucket-cors-verify (S3-compatible storage bucket "expect") still disagreed with expect after 1 s:\n  expect[0] PUT from https://app.example.com: expected allowed, observed denied (status 403)\n— if the service is slow to serve changes, raise propagationTimeoutSeconds; otherwise the server answers differently from its dialect's prediction: correct the rules or the expectation\nThe previous configuration was restored (1 rule ([GET] from https://app.example.com)).`,
     );
     expect(await s3.liveRules("expect")).toEqual(before);
-    expect(harness.state().resources.find((r) => r.type.endsWith(":CorsPolicy"))!.outputs["rules"]).toEqual([{ allowedOrigins: ["https://app.example.com"], allowedMethods: ["GET"], exposeHeaders: ["etag"] }]);
+    expect(harness.state().resources.find((r) => r.type.endsWith(":CorsPolicy"))!.outputs["rules"]).toEqual([
+      { allowedOrigins: ["https://app.example.com"], allowedMethods: ["GET"], exposeHeaders: ["etag"] },
+    ]);
     await harness.destroy();
   });
 });

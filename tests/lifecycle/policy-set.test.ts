@@ -26,16 +26,27 @@ afterAll(async () => {
 
 describe("CorsPolicySet", () => {
   test("names children from the set and the target, disambiguating clashes", () => {
-    expect(childNames("web", [{ profile: "aws", bucket: "a", region: "eu-west-1" }, { profile: "r2", bucket: "a", accountId: "acct" }, { profile: "aws", bucket: "b", region: "us-east-1" }, { profile: "aws", bucket: "b", region: "eu-west-1" }])).toEqual([
-      "web-aws-a", "web-r2-a", "web-aws-b-us-east-1", "web-aws-b-eu-west-1",
-    ]);
-    expect(() => childNames("web", [])).toThrow('CorsPolicySet "web": targets is empty; it needs at least one target — add one, e.g. targets.aws({ bucket, region })');
+    expect(
+      childNames("web", [
+        { profile: "aws", bucket: "a", region: "eu-west-1" },
+        { profile: "r2", bucket: "a", accountId: "acct" },
+        { profile: "aws", bucket: "b", region: "us-east-1" },
+        { profile: "aws", bucket: "b", region: "eu-west-1" },
+      ]),
+    ).toEqual(["web-aws-a", "web-r2-a", "web-aws-b-us-east-1", "web-aws-b-eu-west-1"]);
+    expect(() => childNames("web", [])).toThrow(
+      'CorsPolicySet "web": targets is empty; it needs at least one target — add one, e.g. targets.aws({ bucket, region })',
+    );
   });
 
   test("applies one rule set to every target, each a child CorsPolicy", async () => {
     const targets = ["site-a", "site-b"].map((bucket) => ({ profile: "s3", bucket, endpoint: s3.endpoint, credentials: CREDENTIALS }));
     const result = await harness.up(setProgram(targets, [{ allowedOrigins: ["https://app.example.com"], allowedMethods: ["GET"] }]));
-    expect(result.steps.map((s) => [s.op, s.urn.split("::").pop()])).toEqual([["create", "web"], ["create", "web-s3-site-a"], ["create", "web-s3-site-b"]]);
+    expect(result.steps.map((s) => [s.op, s.urn.split("::").pop()])).toEqual([
+      ["create", "web"],
+      ["create", "web-s3-site-a"],
+      ["create", "web-s3-site-b"],
+    ]);
     expect((await s3.liveRules("site-a"))?.[0]?.AllowedOrigins).toEqual(["https://app.example.com"]);
     expect((await s3.liveRules("site-b"))?.[0]?.AllowedOrigins).toEqual(["https://app.example.com"]);
     await harness.destroy();
@@ -43,9 +54,12 @@ describe("CorsPolicySet", () => {
   });
 
   test("fails preview for the target whose profile cannot hold the rules, with the reason", async () => {
-    const targets = [{ profile: "s3", bucket: "site-a", endpoint: s3.endpoint, credentials: CREDENTIALS }, { profile: "r2", bucket: "site-a", accountId: "acct" }];
-    await expect(harness.preview(setProgram(targets, [{ allowedOrigins: ["https://app.example.com"], allowedMethods: ["GET"], maxAgeSeconds: 90000 }]))).rejects.toThrow(
-      /web-r2-site-a[\s\S]*rules\[0\]\.maxAgeSeconds: 90000 is more than 86400, the most Cloudflare R2 accepts — use 86400/,
-    );
+    const targets = [
+      { profile: "s3", bucket: "site-a", endpoint: s3.endpoint, credentials: CREDENTIALS },
+      { profile: "r2", bucket: "site-a", accountId: "acct" },
+    ];
+    await expect(
+      harness.preview(setProgram(targets, [{ allowedOrigins: ["https://app.example.com"], allowedMethods: ["GET"], maxAgeSeconds: 90000 }])),
+    ).rejects.toThrow(/web-r2-site-a[\s\S]*rules\[0\]\.maxAgeSeconds: 90000 is more than 86400, the most Cloudflare R2 accepts — use 86400/);
   });
 });

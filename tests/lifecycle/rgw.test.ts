@@ -12,14 +12,26 @@ describeWithRgw("Ceph RGW (real server)", (rgw) => {
     async () => {
       const info = rgw();
       process.env["BCORS_RGW_WRONG_SECRET"] = WRONG_SECRET;
-      return { name: "Ceph RGW", profile: "ceph", title: "Ceph RGW", ops: bucketOps(info.endpoint, info, info.region), credentials: info.credentialEnv, secret: info.secretAccessKey };
+      return {
+        name: "Ceph RGW",
+        profile: "ceph",
+        title: "Ceph RGW",
+        ops: bucketOps(info.endpoint, info, info.region),
+        credentials: info.credentialEnv,
+        secret: info.secretAccessKey,
+      };
     },
     async () => undefined,
     (ctx) => {
       describe("RGW specifics", () => {
         test("a wrong secret fails with SignatureDoesNotMatch and never echoes a secret", async () => {
           const { harness, server } = ctx();
-          const target = { profile: "ceph", bucket: "extra", endpoint: server.ops.endpoint, credentials: { accessKeyIdEnv: server.credentials.accessKeyIdEnv, secretAccessKeyEnv: "BCORS_RGW_WRONG_SECRET" } };
+          const target = {
+            profile: "ceph",
+            bucket: "extra",
+            endpoint: server.ops.endpoint,
+            credentials: { accessKeyIdEnv: server.credentials.accessKeyIdEnv, secretAccessKeyEnv: "BCORS_RGW_WRONG_SECRET" },
+          };
           const failure = harness.up(policyProgram({ name: "wrong", args: { target, rules: [{ allowedOrigins: ["*"], allowedMethods: ["GET"] }] } }));
           await expect(failure).rejects.toThrow(/GetBucketCors on Ceph RGW bucket "extra" failed \(403 SignatureDoesNotMatch\)/);
           const message = await failure.catch((e: Error) => e.message);
@@ -30,10 +42,16 @@ describeWithRgw("Ceph RGW (real server)", (rgw) => {
 
         test("credentials from provider config (bucket-cors:accessKeyId/secretAccessKey, secret) work", async () => {
           const { server } = ctx();
-          const configured = await createHarness({ project: "cors", stack: "rgw-config", config: { "bucket-cors:accessKeyId": process.env[server.credentials.accessKeyIdEnv]!, "bucket-cors:secretAccessKey": secret(server.secret) } });
+          const configured = await createHarness({
+            project: "cors",
+            stack: "rgw-config",
+            config: { "bucket-cors:accessKeyId": process.env[server.credentials.accessKeyIdEnv]!, "bucket-cors:secretAccessKey": secret(server.secret) },
+          });
           try {
             const target = { profile: "ceph", bucket: "extra", endpoint: server.ops.endpoint };
-            const result = await configured.up(policyProgram({ name: "configured", args: { target, rules: [{ allowedOrigins: ["https://cfg.example"], allowedMethods: ["GET"] }] } }));
+            const result = await configured.up(
+              policyProgram({ name: "configured", args: { target, rules: [{ allowedOrigins: ["https://cfg.example"], allowedMethods: ["GET"] }] } }),
+            );
             expect(result.steps.map((s) => s.op)).toEqual(["create"]);
             expect((await server.ops.liveRules("extra"))?.[0]?.AllowedOrigins).toEqual(["https://cfg.example"]);
             expect(JSON.stringify(configured.state())).not.toContain(server.secret);
@@ -47,8 +65,16 @@ describeWithRgw("Ceph RGW (real server)", (rgw) => {
           const { harness, server, policy } = ctx();
           const rules = [{ allowedOrigins: ["https://z.example", "https://a.example"], allowedMethods: ["PUT", "GET"], allowedHeaders: ["x-b", "x-a"] }];
           await harness.up(policy(server, "extra", rules));
-          await server.ops.putRules("extra", [{ AllowedOrigins: ["https://z.example", "https://a.example", "https://z.example"], AllowedMethods: ["PUT", "get", "GET"], AllowedHeaders: ["X-B", "x-a"] }]);
-          expect(await server.ops.liveRules("extra")).toEqual([{ AllowedOrigins: ["https://a.example", "https://z.example"], AllowedMethods: ["GET", "PUT"], AllowedHeaders: ["X-B", "x-a"] }]);
+          await server.ops.putRules("extra", [
+            {
+              AllowedOrigins: ["https://z.example", "https://a.example", "https://z.example"],
+              AllowedMethods: ["PUT", "get", "GET"],
+              AllowedHeaders: ["X-B", "x-a"],
+            },
+          ]);
+          expect(await server.ops.liveRules("extra")).toEqual([
+            { AllowedOrigins: ["https://a.example", "https://z.example"], AllowedMethods: ["GET", "PUT"], AllowedHeaders: ["X-B", "x-a"] },
+          ]);
           expect((await harness.refresh()).steps.map((s) => s.refresh)).toEqual(["same"]);
           expect((await harness.preview(policy(server, "extra", rules))).steps.map((s) => s.op)).toEqual(["same"]);
           await harness.destroy();
@@ -59,7 +85,9 @@ describeWithRgw("Ceph RGW (real server)", (rgw) => {
           await server.ops.putRules("extra", [{ AllowedOrigins: ["*"], AllowedMethods: ["GET"], MaxAgeSeconds: -1 }]);
           expect(await server.ops.liveRules("extra")).toEqual([{ AllowedOrigins: ["*"], AllowedMethods: ["GET"] }]);
           await server.ops.deleteRules("extra");
-          await expect(harness.preview(policy(server, "extra", [{ allowedOrigins: ["*"], allowedMethods: ["GET"], maxAgeSeconds: -1 }]))).rejects.toThrow("rules[0].maxAgeSeconds: -1 is negative; max-age is seconds ≥ 0 — use 0 to stop browsers caching the preflight, or omit it");
+          await expect(harness.preview(policy(server, "extra", [{ allowedOrigins: ["*"], allowedMethods: ["GET"], maxAgeSeconds: -1 }]))).rejects.toThrow(
+            "rules[0].maxAgeSeconds: -1 is negative; max-age is seconds ≥ 0 — use 0 to stop browsers caching the preflight, or omit it",
+          );
         });
 
         test("verify: preflight sends real preflights to RGW after apply", async () => {
@@ -68,7 +96,9 @@ describeWithRgw("Ceph RGW (real server)", (rgw) => {
             { origin: "https://app.example.com", method: "PUT", headers: ["content-type"], allowed: true, exposes: ["etag"] },
             { origin: "https://evil.example", method: "PUT", allowed: false },
           ];
-          const rules = [{ allowedOrigins: ["https://app.example.com"], allowedMethods: ["GET", "PUT"], allowedHeaders: ["content-type"], exposeHeaders: ["ETag"] }];
+          const rules = [
+            { allowedOrigins: ["https://app.example.com"], allowedMethods: ["GET", "PUT"], allowedHeaders: ["content-type"], exposeHeaders: ["ETag"] },
+          ];
           const result = await harness.up(policy(server, "extra", rules, { expect: expectations, verify: "preflight" }));
           expect(result.steps.map((s) => s.op)).toEqual(["create"]);
           await harness.destroy();

@@ -17,7 +17,13 @@ export interface S3ServerUnderTest {
   readonly secret: string;
 }
 
-const app = { allowedOrigins: ["https://app.example.com"], allowedMethods: ["GET", "PUT"], allowedHeaders: ["content-type"], exposeHeaders: ["ETag"], maxAgeSeconds: 600 };
+const app = {
+  allowedOrigins: ["https://app.example.com"],
+  allowedMethods: ["GET", "PUT"],
+  allowedHeaders: ["content-type"],
+  exposeHeaders: ["ETag"],
+  maxAgeSeconds: 600,
+};
 const PROVIDER_URN_TYPE = "pulumi-nodejs:dynamic/bucket-cors:CorsPolicy";
 
 /**
@@ -26,7 +32,12 @@ const PROVIDER_URN_TYPE = "pulumi-nodejs:dynamic/bucket-cors:CorsPolicy";
  * onExisting, replace, destroy, a failing put, serialized size and secrets.
  * `start` runs in beforeAll; `extra` adds server-specific tests.
  */
-export function s3LifecycleSuite(name: string, start: () => Promise<S3ServerUnderTest>, stop: () => Promise<void>, extra?: (ctx: () => { harness: Harness; server: S3ServerUnderTest; policy: typeof policyOf }) => void): void {
+export function s3LifecycleSuite(
+  name: string,
+  start: () => Promise<S3ServerUnderTest>,
+  stop: () => Promise<void>,
+  extra?: (ctx: () => { harness: Harness; server: S3ServerUnderTest; policy: typeof policyOf }) => void,
+): void {
   let harness: Harness;
   let server: S3ServerUnderTest;
   let s3: BucketOps;
@@ -52,25 +63,41 @@ export function s3LifecycleSuite(name: string, start: () => Promise<S3ServerUnde
     test("create applies the rules and stores them normalized", async () => {
       const result = await harness.up(policy("assets", [app]));
       expect(ops(result)).toEqual(["create"]);
-      expect(await s3.liveRules("assets")).toEqual([{ AllowedOrigins: ["https://app.example.com"], AllowedMethods: ["GET", "PUT"], AllowedHeaders: ["content-type"], ExposeHeaders: ["etag"], MaxAgeSeconds: 600 }]);
+      expect(await s3.liveRules("assets")).toEqual([
+        {
+          AllowedOrigins: ["https://app.example.com"],
+          AllowedMethods: ["GET", "PUT"],
+          AllowedHeaders: ["content-type"],
+          ExposeHeaders: ["etag"],
+          MaxAgeSeconds: 600,
+        },
+      ]);
       const [resource] = stored();
       expect(resource!.id).toBe(`${server.profile}:${s3.endpoint.replace("http://", "")}/assets`);
-      expect(resource!.outputs["rules"]).toEqual([{ allowedOrigins: ["https://app.example.com"], allowedMethods: ["GET", "PUT"], allowedHeaders: ["content-type"], exposeHeaders: ["etag"], maxAgeSeconds: 600 }]);
+      expect(resource!.outputs["rules"]).toEqual([
+        {
+          allowedOrigins: ["https://app.example.com"],
+          allowedMethods: ["GET", "PUT"],
+          allowedHeaders: ["content-type"],
+          exposeHeaders: ["etag"],
+          maxAgeSeconds: 600,
+        },
+      ]);
       expect(resource!.outputs["fingerprint"]).toMatch(/^sha256:[0-9a-f]{16}$/);
     });
-  
+
     test("reordered and re-cased rules are no change", async () => {
       const same = { ...app, allowedMethods: ["put", "get"], allowedHeaders: ["Content-Type"], exposeHeaders: ["etag"] };
       expect(ops(await harness.preview(policy("assets", [same])))).toEqual(["same"]);
       expect(ops(await harness.up(policy("assets", [same])))).toEqual(["same"]);
     });
-  
+
     test("a changed rule is an update, applied to the bucket", async () => {
       const result = await harness.up(policy("assets", [{ ...app, allowedMethods: ["GET"] }]));
       expect(ops(result)).toEqual(["update"]);
       expect((await s3.liveRules("assets"))?.[0]?.AllowedMethods).toEqual(["GET"]);
     });
-  
+
     test("refresh detects an out-of-band edit, and the next preview plans to undo it", async () => {
       await s3.putRules("assets", [{ AllowedOrigins: ["https://evil.example"], AllowedMethods: ["GET", "DELETE"] }]);
       const refreshed = await harness.refresh();
@@ -80,14 +107,14 @@ export function s3LifecycleSuite(name: string, start: () => Promise<S3ServerUnde
       expect(ops(await harness.up(policy("assets", [{ ...app, allowedMethods: ["GET"] }])))).toEqual(["update"]);
       expect((await s3.liveRules("assets"))?.[0]?.AllowedOrigins).toEqual(["https://app.example.com"]);
     });
-  
+
     test("refresh detects an out-of-band delete", async () => {
       await s3.deleteRules("assets");
       const refreshed = await harness.refresh();
       expect(refreshed.steps.map((s) => s.refresh)).toEqual(["delete"]);
       expect(stored()).toEqual([]);
     });
-  
+
     test("onExisting: fail refuses a configuration it does not manage and leaves the bucket untouched", async () => {
       const foreign = [{ AllowedOrigins: ["https://other.example"], AllowedMethods: ["GET"] }];
       await s3.putRules("assets", foreign);
@@ -97,40 +124,44 @@ export function s3LifecycleSuite(name: string, start: () => Promise<S3ServerUnde
       expect(await s3.liveRules("assets")).toEqual(foreign);
       expect(stored()).toEqual([]);
     });
-  
+
     test("onExisting: adopt refuses a configuration that differs, and takes over one that matches", async () => {
-      await expect(harness.up(policy("assets", [app], { onExisting: "adopt" }))).rejects.toThrow("has a CORS configuration that differs from your rules, so it cannot be adopted as is");
+      await expect(harness.up(policy("assets", [app], { onExisting: "adopt" }))).rejects.toThrow(
+        "has a CORS configuration that differs from your rules, so it cannot be adopted as is",
+      );
       const matching = { allowedOrigins: ["https://other.example"], allowedMethods: ["get"] };
       const result = await harness.up(policy("assets", [matching], { onExisting: "adopt" }));
       expect(ops(result)).toEqual(["create"]);
       expect(stored()[0]!.outputs["rules"]).toEqual([{ allowedOrigins: ["https://other.example"], allowedMethods: ["GET"] }]);
     });
-  
+
     test("onExisting: overwrite replaces a foreign configuration", async () => {
       await harness.destroy();
       await s3.putRules("assets", [{ AllowedOrigins: ["https://other.example"], AllowedMethods: ["GET"] }]);
       expect(ops(await harness.up(policy("assets", [app], { onExisting: "overwrite" })))).toEqual(["create"]);
       expect((await s3.liveRules("assets"))?.[0]?.AllowedOrigins).toEqual(["https://app.example.com"]);
     });
-  
+
     test("a target naming another bucket is a replace: the new bucket gets the rules, the old one loses them", async () => {
       const result = await harness.up(policy("media", [app], { onExisting: "overwrite" }));
       expect(ops(result)).toEqual(["replace"]);
       expect((await s3.liveRules("media"))?.[0]?.AllowedOrigins).toEqual(["https://app.example.com"]);
       expect(await s3.liveRules("assets")).toBeNull();
     });
-  
+
     test("destroy removes the configuration", async () => {
       expect(ops(await harness.destroy())).toEqual(["delete"]);
       expect(await s3.liveRules("media")).toBeNull();
       expect(stored()).toEqual([]);
     });
-  
+
     test("a failing put (missing bucket) fails the update and leaves state as it was", async () => {
-      await expect(harness.up(policy("no-such-bucket", [app]))).rejects.toThrow(`GetBucketCors on ${server.title} bucket "no-such-bucket" failed (404 NoSuchBucket)`);
+      await expect(harness.up(policy("no-such-bucket", [app]))).rejects.toThrow(
+        `GetBucketCors on ${server.title} bucket "no-such-bucket" failed (404 NoSuchBucket)`,
+      );
       expect(stored()).toEqual([]);
     });
-  
+
     test("the serialized provider is at most 2 KB and requires packages by name only", async () => {
       await harness.up(policy("assets", [app], { onExisting: "overwrite" }));
       const provider = stored()[0]!.inputs["__provider"] as string;
@@ -140,7 +171,7 @@ export function s3LifecycleSuite(name: string, start: () => Promise<S3ServerUnde
       expect(provider).not.toMatch(/node_modules|dist-cjs|\/dist\//);
       await harness.destroy();
     });
-  
+
     test("no credential value reaches state, outputs or the serialized provider", async () => {
       await harness.up(policy("assets", [app], { onExisting: "overwrite" }));
       const everything = JSON.stringify(harness.state());

@@ -12,7 +12,14 @@ s3LifecycleSuite(
     process.env["BCORS_TEST_KEY_ID"] = "S3RVER";
     process.env["BCORS_TEST_SECRET"] = SECRET_VALUE;
     s3 = await startS3rver();
-    return { name: "s3rver", profile: "s3", title: "S3-compatible storage", ops: s3, credentials: { accessKeyIdEnv: "BCORS_TEST_KEY_ID", secretAccessKeyEnv: "BCORS_TEST_SECRET" }, secret: SECRET_VALUE };
+    return {
+      name: "s3rver",
+      profile: "s3",
+      title: "S3-compatible storage",
+      ops: s3,
+      credentials: { accessKeyIdEnv: "BCORS_TEST_KEY_ID", secretAccessKeyEnv: "BCORS_TEST_SECRET" },
+      secret: SECRET_VALUE,
+    };
   },
   async () => s3?.stop(),
   (ctx) => {

@@ -11,7 +11,8 @@ describeWithSwift("OpenStack Swift (real server)", (swift) => {
   let harness: Harness;
   let ops: SwiftOps;
   const target = (container: string) => ({ profile: "swift", bucket: container });
-  const policy = (container: string, rules: unknown[], extra: Record<string, unknown> = {}) => policyProgram({ name: "media", args: { target: target(container), rules, ...extra } });
+  const policy = (container: string, rules: unknown[], extra: Record<string, unknown> = {}) =>
+    policyProgram({ name: "media", args: { target: target(container), rules, ...extra } });
   const steps = (r: { steps: { op: string }[] }) => r.steps.map((s) => s.op);
   const stored = () => harness.state().resources.filter((r) => r.type.endsWith(":CorsPolicy"));
 
@@ -30,12 +31,18 @@ describeWithSwift("OpenStack Swift (real server)", (swift) => {
   describe("CorsPolicy lifecycle on Swift container metadata, through the real provider host", () => {
     test("create writes the container's CORS metadata", async () => {
       expect(steps(await harness.up(policy("media", [app])))).toEqual(["create"]);
-      expect(await ops.corsMeta("media")).toEqual({ [`${META}allow-origin`]: "https://app.example.com", [`${META}expose-headers`]: "etag", [`${META}max-age`]: "600" });
+      expect(await ops.corsMeta("media")).toEqual({
+        [`${META}allow-origin`]: "https://app.example.com",
+        [`${META}expose-headers`]: "etag",
+        [`${META}max-age`]: "600",
+      });
       expect(stored()[0]!.id).toBe("swift:media");
     });
 
     test("re-cased and reordered rules are no change", async () => {
-      expect(steps(await harness.preview(policy("media", [{ ...app, allowedMethods: ["head", "get", "put", "post", "delete"], exposeHeaders: ["etag"] }])))).toEqual(["same"]);
+      expect(
+        steps(await harness.preview(policy("media", [{ ...app, allowedMethods: ["head", "get", "put", "post", "delete"], exposeHeaders: ["etag"] }]))),
+      ).toEqual(["same"]);
     });
 
     test("an update rewrites the metadata and removes what the new policy leaves unset", async () => {
@@ -57,7 +64,9 @@ describeWithSwift("OpenStack Swift (real server)", (swift) => {
       await ops.post("other", { "X-Container-Meta-Access-Control-Allow-Origin": "https://app.example.com" });
       const rules = [{ allowedOrigins: ["https://app.example.com"], allowedMethods: ALL, allowedHeaders: ["*"] }];
       const others = [{ allowedOrigins: ["https://other.example.com"], allowedMethods: ALL, allowedHeaders: ["*"] }];
-      await expect(harness.up(policy("other", others))).rejects.toThrow('OpenStack Swift container "other" already has a CORS configuration that this stack does not manage: 1 rule ([GET,PUT,POST,DELETE,HEAD] from https://app.example.com headers *); nothing was changed');
+      await expect(harness.up(policy("other", others))).rejects.toThrow(
+        'OpenStack Swift container "other" already has a CORS configuration that this stack does not manage: 1 rule ([GET,PUT,POST,DELETE,HEAD] from https://app.example.com headers *); nothing was changed',
+      );
       expect(await ops.corsMeta("other")).toEqual({ [`${META}allow-origin`]: "https://app.example.com" });
       expect(steps(await harness.up(policy("other", rules)))).toEqual(["create"]);
       await harness.destroy();
@@ -78,7 +87,10 @@ describeWithSwift("OpenStack Swift (real server)", (swift) => {
     });
 
     test("verify: preflight sends real preflights to Swift after apply", async () => {
-      const expectations = [{ origin: "https://app.example.com", method: "PUT", headers: ["content-type"], allowed: true }, { origin: "https://evil.example", method: "GET", allowed: false }];
+      const expectations = [
+        { origin: "https://app.example.com", method: "PUT", headers: ["content-type"], allowed: true },
+        { origin: "https://evil.example", method: "GET", allowed: false },
+      ];
       expect(steps(await harness.up(policy("media", [app], { expect: expectations, verify: "preflight" })))).toEqual(["update"]);
     });
 

@@ -21,7 +21,9 @@ describe("preview warnings", () => {
   });
 
   test("warnings can be suppressed per rule id, or turned off", async () => {
-    const suppressed = await harness.preview(policyProgram({ name: "site", args: { target, rules: risky, lint: { suppress: { open: ["wildcard-origin-write"] } } } }));
+    const suppressed = await harness.preview(
+      policyProgram({ name: "site", args: { target, rules: risky, lint: { suppress: { open: ["wildcard-origin-write"] } } } }),
+    );
     expect(warnings(suppressed)).toEqual([]);
     const off = await harness.preview(policyProgram({ name: "site", args: { target, rules: risky, lint: false } }));
     expect(warnings(off)).toEqual([]);

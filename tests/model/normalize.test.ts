@@ -10,10 +10,27 @@ describe("normalize", () => {
   test("sorts and de-duplicates origins, lower-cases and sorts headers, drops empty lists", () => {
     expect(
       normalize({
-        rules: [{ id: "a", allowedOrigins: ["https://b.example", "https://a.example", "https://b.example"], allowedMethods: ["GET"], allowedHeaders: ["X-Amz-*", "content-type", "Content-Type"], exposeHeaders: [], maxAgeSeconds: 0 }],
+        rules: [
+          {
+            id: "a",
+            allowedOrigins: ["https://b.example", "https://a.example", "https://b.example"],
+            allowedMethods: ["GET"],
+            allowedHeaders: ["X-Amz-*", "content-type", "Content-Type"],
+            exposeHeaders: [],
+            maxAgeSeconds: 0,
+          },
+        ],
       }),
     ).toEqual({
-      rules: [{ id: "a", allowedOrigins: ["https://a.example", "https://b.example"], allowedMethods: ["GET"], allowedHeaders: ["content-type", "x-amz-*"], maxAgeSeconds: 0 }],
+      rules: [
+        {
+          id: "a",
+          allowedOrigins: ["https://a.example", "https://b.example"],
+          allowedMethods: ["GET"],
+          allowedHeaders: ["content-type", "x-amz-*"],
+          maxAgeSeconds: 0,
+        },
+      ],
     });
   });
 
@@ -26,8 +43,12 @@ describe("normalize", () => {
   });
 
   test("two policies Ceph RGW stores the same normalize the same (RGW sorts origins and headers, re-orders methods)", () => {
-    const sent = { rules: [{ allowedOrigins: ["https://z.example", "https://a.example"], allowedMethods: ["PUT", "GET", "GET"], allowedHeaders: ["x-b", "X-A"] }] };
-    const readBack = { rules: [{ allowedOrigins: ["https://a.example", "https://z.example"], allowedMethods: ["GET", "PUT"], allowedHeaders: ["X-A", "x-b"] }] };
+    const sent = {
+      rules: [{ allowedOrigins: ["https://z.example", "https://a.example"], allowedMethods: ["PUT", "GET", "GET"], allowedHeaders: ["x-b", "X-A"] }],
+    };
+    const readBack = {
+      rules: [{ allowedOrigins: ["https://a.example", "https://z.example"], allowedMethods: ["GET", "PUT"], allowedHeaders: ["X-A", "x-b"] }],
+    };
     expect(normalize(sent)).toEqual(normalize(readBack));
   });
 

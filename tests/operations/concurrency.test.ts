@@ -55,7 +55,9 @@ describeWithRgw("two writers on one bucket at once (real Ceph RGW, the operation
       if (winners.length === 2) tally.bothSucceeded++;
       else tally.oneFailed++;
       for (const failed of [a, b].filter((r) => !r.ok)) {
-        expect(failed.ok ? "" : failed.message).toMatch(/Another writer changed the bucket meanwhile: Ceph RGW bucket "race-create" now holds 1 rule|already has a CORS configuration|did not serve/);
+        expect(failed.ok ? "" : failed.message).toMatch(
+          /Another writer changed the bucket meanwhile: Ceph RGW bucket "race-create" now holds 1 rule|already has a CORS configuration|did not serve/,
+        );
       }
     }
     expect(tally.bothSucceeded + tally.oneFailed).toBe(TRIALS);
@@ -66,10 +68,13 @@ describeWithRgw("two writers on one bucket at once (real Ceph RGW, the operation
   test("another writer's rules put between this write and its read-back are left in place, and the failure says so", async () => {
     const t = target("race-create");
     const real = backendFor(t);
-    const meddled: typeof real = { ...real, put: async (where, config) => {
-      await real.put(where, config);
-      await ops.putRules("race-create", LIVE_B);
-    } };
+    const meddled: typeof real = {
+      ...real,
+      put: async (where, config) => {
+        await real.put(where, config);
+        await ops.putRules("race-create", LIVE_B);
+      },
+    };
     await ops.deleteRules("race-create");
     const run = applyPolicy(meddled, t, { rules: A }, { owned: false, onExisting: "fail", confirm: readBack(1) });
     await expect(run).rejects.toThrow(
@@ -97,7 +102,10 @@ describeWithRgw("two writers on one bucket at once (real Ceph RGW, the operation
     for (let trial = 0; trial < TRIALS; trial++) {
       await ops.putRules("race-delete", LIVE_A);
       const [removed, written] = await Promise.all([
-        removePolicy(backend, t, readBack(2)).then(() => "removed", (e: Error) => e.message),
+        removePolicy(backend, t, readBack(2)).then(
+          () => "removed",
+          (e: Error) => e.message,
+        ),
         report(applyPolicy(backend, t, { rules: B }, { owned: false, onExisting: "overwrite", confirm: readBack(2) })),
       ]);
       const live = await ops.liveRules("race-delete");

@@ -49,5 +49,10 @@ test("the LICENSE is the Apache License 2.0 that package.json names", () => {
   const manifest = JSON.parse(fs.readFileSync(path.join(clone, "package.json"), "utf8")) as { license: string };
   const license = fs.readFileSync(path.join(clone, "LICENSE"), "utf8");
   expect(manifest.license).toBe("Apache-2.0");
-  expect(license.split("\n").slice(1, 4).map((l) => l.trim())).toEqual(["Apache License", "Version 2.0, January 2004", "http://www.apache.org/licenses/"]);
+  expect(
+    license
+      .split("\n")
+      .slice(1, 4)
+      .map((l) => l.trim()),
+  ).toEqual(["Apache License", "Version 2.0, January 2004", "http://www.apache.org/licenses/"]);
 });

@@ -94,7 +94,9 @@ describe("profile table: shape", () => {
   });
 
   test.each(rows)("%s: uncertain is either absent or true", (_name, row) => {
-    const bad = factsIn(row).filter(([, f]) => "uncertain" in f && f.uncertain !== true).map(([path]) => path);
+    const bad = factsIn(row)
+      .filter(([, f]) => "uncertain" in f && f.uncertain !== true)
+      .map(([path]) => path);
     expect(bad).toEqual([]);
   });
 
@@ -144,7 +146,12 @@ describe("profile table: facts", () => {
     expect(p.backend.value).toBe("swift");
     expect(p.originWildcard.value).toBe("whole-value");
     expect(p.headerWildcard.value).toBe("not-applicable");
-    expect([p.supports.multipleRules.value, p.supports.perRuleMethods.value, p.supports.perRuleHeaders.value, p.supports.ruleIds.value]).toEqual([false, false, false, false]);
+    expect([p.supports.multipleRules.value, p.supports.perRuleMethods.value, p.supports.perRuleHeaders.value, p.supports.ruleIds.value]).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
     expect(p.limits.maxDocumentBytes.value).toBe(256);
     expect(p.noConfigReadsAs.value).toBe("no-metadata");
     expect(p.dialect.value).toBe("swift");
@@ -200,7 +207,14 @@ describe("getProfile and isProfileName", () => {
     expect(() => getProfile("constructor")).toThrow(/^profile: "constructor" is not a known profile/);
   });
 
-  test.each<[unknown, boolean]>([["aws", true], ["ovh-swift", true], ["AWS", false], ["toString", false], [42, false], [undefined, false]])("isProfileName(%p) is %p", (x, expected) => {
+  test.each<[unknown, boolean]>([
+    ["aws", true],
+    ["ovh-swift", true],
+    ["AWS", false],
+    ["toString", false],
+    [42, false],
+    [undefined, false],
+  ])("isProfileName(%p) is %p", (x, expected) => {
     expect(isProfileName(x)).toBe(expected);
   });
 });

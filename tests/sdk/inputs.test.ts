@@ -49,7 +49,10 @@ async function registeredTarget(policy: CorsPolicy): Promise<unknown> {
 /** Every field (and every credentials field) as an Output or a promise: what a program gets from other resources. */
 function asInputs<T extends object>(args: T): T {
   return Object.fromEntries(
-    Object.entries(args).map(([key, value], i) => [key, typeof value === "object" ? asInputs(value as object) : i % 2 === 0 ? pulumi.output(value) : Promise.resolve(value)]),
+    Object.entries(args).map(([key, value], i) => [
+      key,
+      typeof value === "object" ? asInputs(value as object) : i % 2 === 0 ? pulumi.output(value) : Promise.resolve(value),
+    ]),
   ) as T;
 }
 
@@ -58,18 +61,46 @@ const credentials = { accessKeyIdEnv: "KEY_ID", secretAccessKeyEnv: "SECRET", se
 
 /** Every preset with every field it takes, and the target it builds from plain values. */
 const PRESETS: [string, (inputs: boolean) => TargetArgs, Record<string, unknown>][] = [
-  ["aws", (i) => targets.aws(wrap(i, { bucket: "b", region: "eu-west-1", endpoint: "https://e", credentials })), { profile: "aws", bucket: "b", region: "eu-west-1", endpoint: "https://e", credentials }],
-  ["r2", (i) => targets.r2(wrap(i, { bucket: "b", accountId: "acct", jurisdiction: "eu" as const, credentials })), { profile: "r2", bucket: "b", accountId: "acct", jurisdiction: "eu", credentials }],
+  [
+    "aws",
+    (i) => targets.aws(wrap(i, { bucket: "b", region: "eu-west-1", endpoint: "https://e", credentials })),
+    { profile: "aws", bucket: "b", region: "eu-west-1", endpoint: "https://e", credentials },
+  ],
+  [
+    "r2",
+    (i) => targets.r2(wrap(i, { bucket: "b", accountId: "acct", jurisdiction: "eu" as const, credentials })),
+    { profile: "r2", bucket: "b", accountId: "acct", jurisdiction: "eu", credentials },
+  ],
   ["spaces", (i) => targets.spaces(wrap(i, { bucket: "b", region: "nyc3" })), { profile: "spaces", bucket: "b", region: "nyc3" }],
   ["ovh", (i) => targets.ovh(wrap(i, { bucket: "b", region: "gra" })), { profile: "ovh", bucket: "b", region: "gra" }],
   ["exoscale", (i) => targets.exoscale(wrap(i, { bucket: "b", zone: "de-fra-1" })), { profile: "exoscale", bucket: "b", region: "de-fra-1" }],
-  ["ceph", (i) => targets.ceph(wrap(i, { bucket: "b", endpoint: "http://rgw:7480", region: "default" })), { profile: "ceph", bucket: "b", endpoint: "http://rgw:7480", region: "default" }],
+  [
+    "ceph",
+    (i) => targets.ceph(wrap(i, { bucket: "b", endpoint: "http://rgw:7480", region: "default" })),
+    { profile: "ceph", bucket: "b", endpoint: "http://rgw:7480", region: "default" },
+  ],
   ["b2", (i) => targets.b2(wrap(i, { bucket: "b", region: "us-west-004" })), { profile: "b2", bucket: "b", region: "us-west-004" }],
   ["wasabi", (i) => targets.wasabi(wrap(i, { bucket: "b", region: "us-east-1" })), { profile: "wasabi", bucket: "b", region: "us-east-1" }],
-  ["s3", (i) => targets.s3(wrap(i, { bucket: "b", endpoint: "http://s3:9000", region: "r", forcePathStyle: false })), { profile: "s3", bucket: "b", endpoint: "http://s3:9000", region: "r", forcePathStyle: false }],
-  ["swift", (i) => targets.swift(wrap(i, { container: "c", endpoint: "https://swift/v1/AUTH_p" })), { profile: "swift", bucket: "c", endpoint: "https://swift/v1/AUTH_p" }],
-  ["vstorage", (i) => targets.vstorage(wrap(i, { container: "c", region: "hcm03", projectId: "p" })), { profile: "vstorage", bucket: "c", region: "hcm03", projectId: "p" }],
-  ["ovhSwift", (i) => targets.ovhSwift(wrap(i, { container: "c", region: "gra", projectId: "p" })), { profile: "ovh-swift", bucket: "c", region: "gra", projectId: "p" }],
+  [
+    "s3",
+    (i) => targets.s3(wrap(i, { bucket: "b", endpoint: "http://s3:9000", region: "r", forcePathStyle: false })),
+    { profile: "s3", bucket: "b", endpoint: "http://s3:9000", region: "r", forcePathStyle: false },
+  ],
+  [
+    "swift",
+    (i) => targets.swift(wrap(i, { container: "c", endpoint: "https://swift/v1/AUTH_p" })),
+    { profile: "swift", bucket: "c", endpoint: "https://swift/v1/AUTH_p" },
+  ],
+  [
+    "vstorage",
+    (i) => targets.vstorage(wrap(i, { container: "c", region: "hcm03", projectId: "p" })),
+    { profile: "vstorage", bucket: "c", region: "hcm03", projectId: "p" },
+  ],
+  [
+    "ovhSwift",
+    (i) => targets.ovhSwift(wrap(i, { container: "c", region: "gra", projectId: "p" })),
+    { profile: "ovh-swift", bucket: "c", region: "gra", projectId: "p" },
+  ],
 ];
 
 function wrap<T extends object>(inputs: boolean, args: T): T {
@@ -129,10 +160,18 @@ describe("CorsPolicySet with Output buckets", () => {
   test("names a child by position when its bucket is an Output, by bucket otherwise", async () => {
     const bucket = new Bucket("media");
     const set = new CorsPolicySet("web", {
-      targets: [targets.aws({ bucket: "assets", region: "eu-west-1" }), targets.aws({ bucket: bucket.id, region: "eu-west-1" }), targets.r2({ accountId: "acct", bucket: bucket.id })],
+      targets: [
+        targets.aws({ bucket: "assets", region: "eu-west-1" }),
+        targets.aws({ bucket: bucket.id, region: "eu-west-1" }),
+        targets.r2({ accountId: "acct", bucket: bucket.id }),
+      ],
       rules: web,
     });
-    expect(await Promise.all(set.policies.map((p) => whenResolved(p.urn.apply((urn) => urn.split("::").pop()!))))).toEqual(["web-aws-assets", "web-aws-1", "web-r2-2"]);
+    expect(await Promise.all(set.policies.map((p) => whenResolved(p.urn.apply((urn) => urn.split("::").pop()!))))).toEqual([
+      "web-aws-assets",
+      "web-aws-1",
+      "web-r2-2",
+    ]);
     expect(await registeredTarget(set.policies[2]!)).toEqual({ profile: "r2", accountId: "acct", bucket: "media-8d3f21" });
   });
 });
@@ -141,7 +180,8 @@ describe("preview warnings with a target whose bucket is unknown", () => {
   const risky = [{ id: "public", allowedOrigins: ["*"], allowedMethods: ["PUT"], maxAgeSeconds: 90000 }];
   const WILDCARD_WRITE =
     'rules[0].allowedOrigins[0]: "*" lets every site send PUT; any page a visitor opens can write to the bucket from the visitor\'s browser wherever writes are authorized (presigned URLs, public-write buckets) — list the origins that need to write, and keep "*" in a rule with only GET and HEAD';
-  const MAX_AGE = "rules[0].maxAgeSeconds: 90000 is more than any browser honours; Chrome caches a preflight for at most 7200 s (2 h) and Firefox for at most 86400 s (24 h) — use 7200";
+  const MAX_AGE =
+    "rules[0].maxAgeSeconds: 90000 is more than any browser honours; Chrome caches a preflight for at most 7200 s (2 h) and Firefox for at most 86400 s (24 h) — use 7200";
 
   /** The warnings a CorsPolicy logs, given its args. */
   async function warningsOf(name: string, lint: Parameters<typeof lintArgs>[0]): Promise<unknown[]> {

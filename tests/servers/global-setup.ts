@@ -30,9 +30,14 @@ function installedKinds(required: boolean): ServerKind[] {
   const missing = SERVER_KINDS.filter((kind) => !isInstalled(kind));
   if (missing.length > 0) {
     const what = missing.map((kind) => `${SERVERS[kind].title} (${SERVERS[kind].binary} not found)`).join(" and ");
-    if (required) throw new Error(`REQUIRE_REAL_SERVERS is set but ${what} ${missing.length > 1 ? "are" : "is"} not installed. Install: ${installCommand(missing)}`);
+    if (required)
+      throw new Error(`REQUIRE_REAL_SERVERS is set but ${what} ${missing.length > 1 ? "are" : "is"} not installed. Install: ${installCommand(missing)}`);
     for (const kind of missing) markUnavailable(kind, `${SERVERS[kind].title} is not installed; install: ${installCommand([kind])}`);
-    notice([`${what}: NOT INSTALLED, their suites are SKIPPED.`, `Install: ${installCommand(missing)}`, "Set REQUIRE_REAL_SERVERS=1 to make this an error instead."]);
+    notice([
+      `${what}: NOT INSTALLED, their suites are SKIPPED.`,
+      `Install: ${installCommand(missing)}`,
+      "Set REQUIRE_REAL_SERVERS=1 to make this an error instead.",
+    ]);
   }
   return SERVER_KINDS.filter((kind) => !missing.includes(kind));
 }
@@ -74,7 +79,10 @@ const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 async function freePorts(count: number): Promise<number[]> {
   const servers = Array.from({ length: count }, () => createServer());
   const ports = await Promise.all(
-    servers.map((server) => new Promise<number>((resolve, reject) => server.once("error", reject).listen(0, "127.0.0.1", () => resolve((server.address() as AddressInfo).port)))),
+    servers.map(
+      (server) =>
+        new Promise<number>((resolve, reject) => server.once("error", reject).listen(0, "127.0.0.1", () => resolve((server.address() as AddressInfo).port))),
+    ),
   );
   await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
   return ports;

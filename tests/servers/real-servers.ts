@@ -67,7 +67,9 @@ export function swiftServer(): SwiftInfo | undefined {
 
 /** Why a server is not running: not installed (with the install command), failed to start, or not needed by the selected tests. */
 export function unavailableReason(kind: ServerKind): string {
-  return process.env[SERVERS[kind].unavailableVar] ?? `${SERVERS[kind].title} was not started: jest.config.js must name tests/servers/global-setup.ts as globalSetup`;
+  return (
+    process.env[SERVERS[kind].unavailableVar] ?? `${SERVERS[kind].title} was not started: jest.config.js must name tests/servers/global-setup.ts as globalSetup`
+  );
 }
 
 /**
@@ -92,8 +94,7 @@ function describeWith<T>(kind: ServerKind, info: T | undefined, name: string, fn
   describe.skip(`${name} [skipped: ${reason}]`, () =>
     fn(() => {
       throw new Error(reason);
-    }),
-  );
+    }));
 }
 
 export function describeWithRgw(name: string, fn: (rgw: () => RgwInfo) => void): void {

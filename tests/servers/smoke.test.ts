@@ -193,7 +193,13 @@ describeWithSwift("real OpenStack Swift on loopback", (swift) => {
     const set = (value: string | undefined) => new Set((value ?? "").split(",").map((item) => item.trim().toUpperCase()));
     expect(set(headers["access-control-allow-methods"])).toEqual(new Set(["POST", "OPTIONS", "PUT", "HEAD", "GET", "DELETE", "COPY"]));
     expect(set(headers["access-control-allow-headers"])).toEqual(new Set(["CONTENT-TYPE"]));
-    expect(Object.keys(headers).sort()).toEqual(["access-control-allow-headers", "access-control-allow-methods", "access-control-allow-origin", "access-control-max-age", "vary"]);
+    expect(Object.keys(headers).sort()).toEqual([
+      "access-control-allow-headers",
+      "access-control-allow-methods",
+      "access-control-allow-origin",
+      "access-control-max-age",
+      "vary",
+    ]);
   });
 
   test("fails when the preflight origin is unknown: 401 and no CORS headers", async () => {

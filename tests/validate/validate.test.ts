@@ -11,7 +11,17 @@ function messages(rules: CorsRuleInput[], profile: ProfileName = "aws"): string[
 
 describe("validate: generic rules (AWS)", () => {
   test("a valid policy has no issues", () => {
-    expect(validate({ rules: [rule({ allowedMethods: ["get", "Put"], allowedHeaders: ["x-amz-*"], exposeHeaders: ["ETag"], maxAgeSeconds: 3600, id: "app" }), rule({ allowedOrigins: ["*"] })] }, { profile: "aws" })).toEqual([]);
+    expect(
+      validate(
+        {
+          rules: [
+            rule({ allowedMethods: ["get", "Put"], allowedHeaders: ["x-amz-*"], exposeHeaders: ["ETag"], maxAgeSeconds: 3600, id: "app" }),
+            rule({ allowedOrigins: ["*"] }),
+          ],
+        },
+        { profile: "aws" },
+      ),
+    ).toEqual([]);
   });
 
   test.each(VALIDATION_CASES)("%s", (_name, rules, expected) => {
@@ -20,13 +30,21 @@ describe("validate: generic rules (AWS)", () => {
 
   test("fails when the rendered document is larger than 64 KB", () => {
     const origins = Array.from({ length: 1000 }, (_, i) => `https://site-${String(i).padStart(4, "0")}.example.com`);
-    const issues = validate({ rules: [rule({ allowedOrigins: origins }), rule({ allowedOrigins: origins.map((o) => o.replace("site", "web")) })] }, { profile: "aws" });
+    const issues = validate(
+      { rules: [rule({ allowedOrigins: origins }), rule({ allowedOrigins: origins.map((o) => o.replace("site", "web")) })] },
+      { profile: "aws" },
+    );
     expect(issues.map((i) => i.code)).toEqual(["document-too-large"]);
-    expect(issues[0]!.message).toMatch(/^rules: the rendered document is \d+ bytes, more than the 65536 Amazon S3 accepts — merge rules or shorten the origin lists$/);
+    expect(issues[0]!.message).toMatch(
+      /^rules: the rendered document is \d+ bytes, more than the 65536 Amazon S3 accepts — merge rules or shorten the origin lists$/,
+    );
   });
 
   test("reports every issue at once, each with its path", () => {
-    const issues = validate({ rules: [rule({ allowedOrigins: ["https://a.example/", "b.example"], allowedMethods: ["PATCH"] }), rule({ maxAgeSeconds: -5 })] }, { profile: "aws" });
+    const issues = validate(
+      { rules: [rule({ allowedOrigins: ["https://a.example/", "b.example"], allowedMethods: ["PATCH"] }), rule({ maxAgeSeconds: -5 })] },
+      { profile: "aws" },
+    );
     expect(issues.map((i) => [i.code, formatPath(i.path)])).toEqual([
       ["origin-has-path", "rules[0].allowedOrigins[0]"],
       ["origin-no-scheme", "rules[0].allowedOrigins[1]"],
@@ -38,11 +56,15 @@ describe("validate: generic rules (AWS)", () => {
 
 describe("validate: profile rules", () => {
   test("fails when R2 max-age is above 86400", () => {
-    expect(messages([rule({ maxAgeSeconds: 90000 })], "r2")).toEqual(["rules[0].maxAgeSeconds: 90000 is more than 86400, the most Cloudflare R2 accepts — use 86400"]);
+    expect(messages([rule({ maxAgeSeconds: 90000 })], "r2")).toEqual([
+      "rules[0].maxAgeSeconds: 90000 is more than 86400, the most Cloudflare R2 accepts — use 86400",
+    ]);
   });
 
   test("fails when an Exoscale header wildcard is not a prefix", () => {
-    expect(messages([rule({ allowedHeaders: ["x-*-date"] })], "exoscale")).toEqual(['rules[0].allowedHeaders[0]: "x-*-date" has "*" before its end; Exoscale SOS allows a header wildcard only as a prefix match — use "x-*"']);
+    expect(messages([rule({ allowedHeaders: ["x-*-date"] })], "exoscale")).toEqual([
+      'rules[0].allowedHeaders[0]: "x-*-date" has "*" before its end; Exoscale SOS allows a header wildcard only as a prefix match — use "x-*"',
+    ]);
   });
 
   test("accepts an Exoscale prefix wildcard", () => {
@@ -50,7 +72,9 @@ describe("validate: profile rules", () => {
   });
 
   test("fails when a Spaces origin wildcard is not the first host label", () => {
-    expect(messages([rule({ allowedOrigins: ["https://app-*.example.com"] })], "spaces")).toEqual(['rules[0].allowedOrigins[0]: "https://app-*.example.com" has "*" inside the host; DigitalOcean Spaces allows a wildcard only as the first label of the host — use "https://*.example.com"']);
+    expect(messages([rule({ allowedOrigins: ["https://app-*.example.com"] })], "spaces")).toEqual([
+      'rules[0].allowedOrigins[0]: "https://app-*.example.com" has "*" inside the host; DigitalOcean Spaces allows a wildcard only as the first label of the host — use "https://*.example.com"',
+    ]);
   });
 
   test("fails when MinIO community is the target, naming the global alternative", () => {
@@ -75,10 +99,17 @@ describe("validate: profile rules", () => {
 
   test("fails when a Swift origin has a partial wildcard", () => {
     const all = { allowedMethods: ["GET", "PUT", "POST", "DELETE", "HEAD"], allowedHeaders: ["*"] };
-    expect(messages([rule({ ...all, allowedOrigins: ["https://*.example.com"] })], "swift")).toEqual(['rules[0].allowedOrigins[0]: "https://*.example.com" has a partial wildcard; OpenStack Swift matches origins exactly and only a bare "*" is a wildcard — list each origin, or use "*"']);
+    expect(messages([rule({ ...all, allowedOrigins: ["https://*.example.com"] })], "swift")).toEqual([
+      'rules[0].allowedOrigins[0]: "https://*.example.com" has a partial wildcard; OpenStack Swift matches origins exactly and only a bare "*" is a wildcard — list each origin, or use "*"',
+    ]);
   });
 
   test("accepts a widening Swift policy when asked to", () => {
-    expect(validate({ rules: [rule({ allowedMethods: ["GET"] }), rule({ allowedOrigins: ["https://b.example"], maxAgeSeconds: 60 })] }, { profile: "swift", allowWidening: true })).toEqual([]);
+    expect(
+      validate(
+        { rules: [rule({ allowedMethods: ["GET"] }), rule({ allowedOrigins: ["https://b.example"], maxAgeSeconds: 60 })] },
+        { profile: "swift", allowWidening: true },
+      ),
+    ).toEqual([]);
   });
 });

@@ -6,8 +6,12 @@ import { ruleList } from "./shadowing";
 
 /** Every warning `lintPolicy` gives; `lint.suppress` names these. */
 export const LINT_CODES = [
-  "wildcard-origin-write", "insecure-origin", "wildcard-headers-credentialed",
-  "max-age-above-browser-cap", "duplicate-rule", "shadowed-rule",
+  "wildcard-origin-write",
+  "insecure-origin",
+  "wildcard-headers-credentialed",
+  "max-age-above-browser-cap",
+  "duplicate-rule",
+  "shadowed-rule",
 ] as const;
 
 /** One of {@link LINT_CODES}. */

@@ -28,6 +28,11 @@ export function wildcardWrites(rule: EvaluableRule, index: number): RuleIssue[] 
 export function insecureOrigins(rule: EvaluableRule, index: number): RuleIssue[] {
   return rule.allowedOrigins.flatMap((origin, at) => {
     if (!origin.toLowerCase().startsWith("http://") || LOCAL_HTTP.test(origin.toLowerCase())) return [];
-    return [{ rule: index, issue: lintWarning("insecure-origin", ["rules", index, "allowedOrigins", at], { origin, suggestion: `https://${origin.slice("http://".length)}` }) }];
+    return [
+      {
+        rule: index,
+        issue: lintWarning("insecure-origin", ["rules", index, "allowedOrigins", at], { origin, suggestion: `https://${origin.slice("http://".length)}` }),
+      },
+    ];
   });
 }
