@@ -16,7 +16,7 @@ export function printFailure(out: Output, outcome: TargetOutcome<unknown>): void
 
 /** The worst exit code of the outcomes: a failure (1 or 2) wins over `otherwise`. */
 export function exitOf(outcomes: readonly TargetOutcome<unknown>[], otherwise: ExitCode): ExitCode {
-  const failed = outcomes.filter((o) => !o.ok).map((o) => (o.ok ? EXIT.ok : o.error.code));
+  const failed = outcomes.flatMap((o) => (o.ok ? [] : [o.error.code]));
   if (failed.length === 0) return otherwise;
   return failed.includes(EXIT.usage) ? EXIT.usage : EXIT.failure;
 }

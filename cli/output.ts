@@ -51,7 +51,7 @@ export function createOutput(options: OutputOptions): Output {
   const stdout = options.stdout ?? process.stdout;
   const stderr = options.stderr ?? process.stderr;
   const env = options.env ?? process.env;
-  const color = !options.json && stdout.isTTY === true && env["NO_COLOR"] === undefined;
+  const color = !options.json && stdout.isTTY && env["NO_COLOR"] === undefined;
   const secretNames = new Set(SECRET_ENV);
   const scrub = (text: string): string => {
     let out = text;
@@ -85,7 +85,7 @@ export function createOutput(options: OutputOptions): Output {
     },
     problem(message, issues) {
       if (options.json) return;
-      const errStyle = stylesFor(color && stderr.isTTY === true);
+      const errStyle = stylesFor(color && stderr.isTTY);
       stderr.write(scrub(`${errStyle.bad("error:")} ${message}\n`));
       for (const i of issues) stderr.write(scrub(`  ${i.severity === "warning" ? errStyle.warn("warning") : errStyle.bad("error")} ${i.message}\n`));
     },

@@ -14,7 +14,7 @@ const FRAMES = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "
  * stderr (CI logs, tests) gets nothing, so logs stay free of control codes.
  */
 export function startProgress(text: string, stream: NodeJS.WriteStream = process.stderr): Progress {
-  if (stream.isTTY !== true) return { update() {}, stop() {} };
+  if (!stream.isTTY) return { update() {}, stop() {} };
   const started = Date.now();
   let current = text;
   let frame = 0;

@@ -37,7 +37,7 @@ export class CorsPolicySet extends pulumi.ComponentResource {
     super("bucket-cors:index:CorsPolicySet", name, {}, opts);
     const { targets, ...shared } = args;
     const names = childNames(name, targets);
-    this.policies = targets.map((target, index) => new CorsPolicy(names[index]!, { ...shared, target } as CorsPolicyRulesArgs, { parent: this }));
+    this.policies = targets.map((target, index) => new CorsPolicy(names[index]!, { ...shared, target }, { parent: this }));
     this.resourceIds = pulumi.all(this.policies.map((p) => p.resourceId));
     this.registerOutputs({ resourceIds: this.resourceIds });
   }

@@ -30,7 +30,7 @@ function warnAtPreview(resource: CorsPolicy, args: CorsPolicyArgs): void {
  */
 function profileOf(target: CorsPolicyArgs["target"]): pulumi.Input<unknown> {
   if (pulumi.Output.isInstance(target) || target instanceof Promise) {
-    return pulumi.output(target as pulumi.Input<{ readonly profile?: unknown }>).apply((t) => t?.profile);
+    return pulumi.output(target as pulumi.Input<{ readonly profile?: unknown }>).apply((t) => t.profile);
   }
   return target.profile;
 }

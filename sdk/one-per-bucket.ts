@@ -36,6 +36,6 @@ function claimsOfThisRun(): Map<string, string> | undefined {
   const stack = pulumi.runtime.getStackResource();
   if (stack === undefined) return undefined;
   let claims = claimsByRun.get(stack);
-  if (claims === undefined) claimsByRun.set(stack, (claims = new Map()));
+  if (claims === undefined) claimsByRun.set(stack, (claims = new Map<string, string>()));
   return claims;
 }

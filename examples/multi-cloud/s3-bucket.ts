@@ -51,7 +51,7 @@ function fromEnv(variable: string): string {
  * capture a live client or module.
  */
 function clientFor(state: S3BucketState) {
-  const s3: typeof import("@aws-sdk/client-s3") = require("@aws-sdk/client-s3");
+  const s3 = require("@aws-sdk/client-s3") as typeof import("@aws-sdk/client-s3");
   const credentials = { accessKeyId: fromEnv(state.credentials.accessKeyIdEnv), secretAccessKey: fromEnv(state.credentials.secretAccessKeyEnv) };
   const client = new s3.S3Client({ endpoint: state.endpoint, region: state.region, forcePathStyle: state.forcePathStyle ?? false, credentials });
   return { s3, client };

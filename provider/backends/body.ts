@@ -43,7 +43,8 @@ export async function readResponseCapped(response: Response, cap: number = MAX_R
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    const read: unknown = await reader.read();
+    const { done, value } = read as { done: boolean; value: Uint8Array };
     if (done) break;
     size += value.length;
     if (size > cap) {

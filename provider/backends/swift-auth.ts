@@ -70,7 +70,7 @@ export async function swiftSession(
 }
 
 function readEnv(): SwiftEnv {
-  const pick = (name: string) => (process.env[name] === undefined || process.env[name] === "" ? {} : { [name]: process.env[name] as string });
+  const pick = (name: string) => (process.env[name] === undefined || process.env[name] === "" ? {} : { [name]: process.env[name] });
   const e = {
     ...pick("OS_AUTH_TOKEN"),
     ...pick("OS_STORAGE_URL"),
@@ -101,7 +101,7 @@ function readEnv(): SwiftEnv {
     projectDomain: e["OS_PROJECT_DOMAIN_NAME"],
     region: e["OS_REGION_NAME"],
   };
-  return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined)) as SwiftEnv;
+  return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined));
 }
 
 async function login(env: SwiftEnv, storageUrlOverride: string | undefined, subject: Subject, limit: Deadline): Promise<SwiftSession> {

@@ -78,5 +78,5 @@ export interface Evaluation {
 
 /** Compile-time proof that both shapes of the model can be evaluated as they are. */
 export type ModelIsEvaluable = [CorsConfiguration, CorsConfigurationInput] extends [EvaluableConfig, EvaluableConfig] ? true : never;
-const modelIsEvaluable: ModelIsEvaluable = true;
-void modelIsEvaluable;
+/** @internal */
+export const MODEL_IS_EVALUABLE: ModelIsEvaluable = true;

@@ -75,7 +75,7 @@ function decodeCloudflare(input: unknown): DecodeResult {
 function rulesList(value: unknown, issues: Issue[]): unknown[] | undefined {
   if (Array.isArray(value)) {
     issues.push(formatIssue("cloudflare-bare-list", [], {}));
-    return value;
+    return value as unknown[];
   }
   if (!isRecord(value)) {
     issues.push(formatIssue("cloudflare-not-object", [], { value }));
@@ -95,7 +95,7 @@ function rulesList(value: unknown, issues: Issue[]): unknown[] | undefined {
     issues.push(formatIssue("cloudflare-rules-not-list", ["rules"], { value: rules }));
     return undefined;
   }
-  return rules;
+  return rules as unknown[];
 }
 
 function readRule(value: unknown, index: number, issues: Issue[]): CorsRuleInput | undefined {

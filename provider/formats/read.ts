@@ -35,13 +35,11 @@ export function readStringList(value: unknown, path: IssuePath, field: string, i
     issues.push(formatIssue("string-list-not-list", path, { value, field }));
     return undefined;
   }
-  let ok = true;
-  value.forEach((item: unknown, index) => {
-    if (typeof item === "string") return;
-    ok = false;
-    issues.push(formatIssue("string-list-item", at(path, index), { value: item, field }));
+  const before = issues.length;
+  (value as unknown[]).forEach((item, index) => {
+    if (typeof item !== "string") issues.push(formatIssue("string-list-item", at(path, index), { value: item, field }));
   });
-  return ok ? (value as string[]) : undefined;
+  return issues.length === before ? (value as string[]) : undefined;
 }
 
 /** A string (a rule id). */

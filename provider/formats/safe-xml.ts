@@ -32,10 +32,13 @@ export function parseXml(source: string): XmlResult {
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   const guard = declarationIssue(text) ?? reservedNameIssue(text) ?? invalidCharIssue(text) ?? depthIssue(text);
   if (guard !== undefined) return failed(guard);
+  // Deprecated in fast-xml-parser 5.12 in favour of the separate fast-xml-validator package; the
+  // pinned version still ships it, and a new dependency is a change of its own.
+  // eslint-disable-next-line @typescript-eslint/no-deprecated
   const valid = XMLValidator.validate(text);
   if (valid !== true) {
     const { line, col, msg } = valid.err;
-    const at = col === undefined ? `line ${line}` : `line ${line}, column ${col}`;
+    const at = `line ${line}, column ${col}`;
     return failed(formatIssue("xml-not-well-formed", [], { position: at, detail: clip(msg) }));
   }
   let nodes: unknown;
@@ -175,6 +178,7 @@ function toElement(name: string, nodes: readonly unknown[]): XmlElement {
 }
 
 function cdataText(value: unknown): string {
-  if (!Array.isArray(value)) return String(value ?? "");
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return String(value);
+  if (!Array.isArray(value)) return "";
   return value.map((v) => (v !== null && typeof v === "object" && "#text" in v ? String((v as { "#text": unknown })["#text"]) : "")).join("");
 }

@@ -141,7 +141,7 @@ function readHeaders(input: unknown, issues: Issue[]): Map<string, string> | und
     }
     entries = text.split(/\r?\n/).flatMap((line): [string, unknown][] => {
       const match = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+)[ \t]*:[ \t]*(.*)$/.exec(line);
-      return match === null ? [] : [[match[1] as string, match[2] as string]];
+      return match === null ? [] : [[match[1] as string, match[2]]];
     });
   } else if (isRecord(input)) {
     const guards = checkJsonValue(input);

@@ -43,7 +43,7 @@ export function escapeXmlText(value: string): string {
   while (start < body.length && /\s/.test(body[start] as string)) start += 1;
   let end = body.length;
   while (end > start && /\s/.test(body[end - 1] as string)) end -= 1;
-  const refs = (text: string): string => [...text].map((c) => reference(c.codePointAt(0) ?? 0)).join("");
+  const refs = (text: string): string => Array.from(text, (c) => reference(c.codePointAt(0) ?? 0)).join("");
   return refs(body.slice(0, start)) + body.slice(start, end) + refs(body.slice(end));
 }
 

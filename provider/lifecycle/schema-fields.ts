@@ -40,6 +40,7 @@ export function failIssue(ctx: z.core.$RefinementCtx, issue: Issue, path: Proper
  * create and update only once every value is known); and the raw value of a field that
  * failed, which only the refinement across fields reads, as `unknown` (schema-across.ts).
  */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the type the value stands for
 export function standingFor<T>(value: unknown): T {
   return value as T;
 }

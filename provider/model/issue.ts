@@ -94,7 +94,9 @@ function jsonOf(value: unknown): string {
   if (typeof value === "bigint") return `${value}n`;
   if (typeof value === "symbol" || typeof value === "function") return typeof value === "symbol" ? value.toString() : "a function";
   try {
-    return JSON.stringify(value) ?? String(value);
+    // JSON.stringify answers undefined for values JSON cannot spell, whatever its type says.
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
+    return JSON.stringify(value) ?? Object.prototype.toString.call(value);
   } catch {
     return Object.prototype.toString.call(value); // a BigInt inside, a cycle, a throwing getter or a Proxy
   }

@@ -57,7 +57,7 @@ function defaultPortProblem(scheme: string, authority: string, origin: string, p
   const port = /:(\d+)$/.exec(authority)?.[1];
   const isDefault = (scheme === "https" && port === "443") || (scheme === "http" && port === "80");
   if (!isDefault) return undefined;
-  return validationIssue("origin-default-port", path, { origin, suggestion: origin.slice(0, origin.length - port!.length - 1) });
+  return validationIssue("origin-default-port", path, { origin, suggestion: origin.slice(0, origin.length - port.length - 1) });
 }
 
 function wildcardProblem(

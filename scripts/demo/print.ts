@@ -18,7 +18,6 @@ export function stage(text: string): void {
 
 /** Left-aligned columns. */
 export function table(rows: string[][]): string {
-  // eslint-disable-next-line no-control-regex -- ESC starts the colour codes paint() writes
   const visible = (s: string) => s.replace(/\u001b\[\d+m/g, "").length;
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => visible(r[c] ?? ""))));
   return rows

@@ -28,7 +28,8 @@ describe("the error family", () => {
     });
     const wrapped = rewrap(original, (m) => `${m}\nThe previous configuration was restored.`);
     expect(wrapped).toBeInstanceOf(BackendError);
-    expect([wrapped.code, (wrapped as BackendError).serviceCode, (wrapped as BackendError).status, wrapped.cause, wrapped.message]).toEqual([
+    const backendError = wrapped as unknown as { serviceCode: string; status: number };
+    expect([wrapped.code, backendError.serviceCode, backendError.status, wrapped.cause, wrapped.message]).toEqual([
       "ServiceError",
       "SlowDown",
       503,

@@ -47,7 +47,7 @@ export async function ensureBuilt(): Promise<void> {
         return;
       } catch (error) {
         const e = error as { stdout?: Buffer; stderr?: Buffer };
-        throw new Error(`npm run build failed:\n${e.stdout?.toString() ?? ""}${e.stderr?.toString() ?? ""}`);
+        throw new Error(`npm run build failed:\n${e.stdout?.toString() ?? ""}${e.stderr?.toString() ?? ""}`, { cause: error });
       } finally {
         rmSync(LOCK, { recursive: true, force: true });
       }

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { runS3Differential } from "./s3-differential";
 
 // s3rver has no type declarations; it is a devDependency used only by tests.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
 const S3rver = require("s3rver") as new (options: Record<string, unknown>) => { run(): Promise<AddressInfo>; close(): Promise<void> };
 
 describe('differential: evaluate(..., { dialect: "s3rver" }) against the embedded s3rver 3.7.1', () => {

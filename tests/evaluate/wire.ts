@@ -26,7 +26,7 @@ export async function send(url: string, request: CorsRequest, extraHeaders: Reco
 function xmlText(body: string, tag: string): string | undefined {
   const match = new RegExp(`<${tag}>([^<]*)</${tag}>`).exec(body) ?? (body.includes(`<${tag}/>`) || body.includes(`<${tag}></${tag}>`) ? ["", ""] : null);
   if (match === null) return undefined;
-  return match[1]!
+  return match[1]
     .replace(/&apos;/g, "'")
     .replace(/&quot;/g, '"')
     .replace(/&lt;/g, "<")

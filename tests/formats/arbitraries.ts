@@ -9,7 +9,7 @@ import type { CorsConfiguration, CorsRule } from "../../provider/model/schema";
  * users write and normalize it themselves.
  */
 
-const METHOD_SPELLINGS = CORS_METHODS.flatMap((m) => [m, m.toLowerCase(), m[0] + m.slice(1).toLowerCase()]);
+const METHOD_SPELLINGS = CORS_METHODS.flatMap((m) => [m, m.toLowerCase(), m.slice(0, 1) + m.slice(1).toLowerCase()]);
 
 /** Strings of every kind: printable ASCII, any code unit (lone surrogates, controls), and realistic values. */
 export function text(): fc.Arbitrary<string> {

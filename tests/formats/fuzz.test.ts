@@ -127,7 +127,7 @@ const MUTATIONS: readonly Mutation[] = [
     if (d.length < 2) return d;
     const i = Math.floor(r() * d.length);
     const j = Math.floor(r() * d.length);
-    const chars = [...d];
+    const chars = Array.from(d);
     [chars[i], chars[j]] = [chars[j] as string, chars[i] as string];
     return chars.join(""); // swap two characters
   },

@@ -34,7 +34,7 @@ describeWithRgw("Ceph RGW (real server)", (rgw) => {
           };
           const failure = harness.up(policyProgram({ name: "wrong", args: { target, rules: [{ allowedOrigins: ["*"], allowedMethods: ["GET"] }] } }));
           await expect(failure).rejects.toThrow(/GetBucketCors on Ceph RGW bucket "extra" failed \(403 SignatureDoesNotMatch\)/);
-          const message = await failure.catch((e: Error) => e.message);
+          const message = await failure.catch((e: unknown) => (e as Error).message);
           expect(message).not.toContain(WRONG_SECRET);
           expect(message).not.toContain(server.secret);
           expect(await server.ops.liveRules("extra")).toBeNull();

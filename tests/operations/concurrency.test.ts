@@ -104,7 +104,7 @@ describeWithRgw("two writers on one bucket at once (real Ceph RGW, the operation
       const [removed, written] = await Promise.all([
         removePolicy(backend, t, readBack(2)).then(
           () => "removed",
-          (e: Error) => e.message,
+          (e: unknown) => (e as Error).message,
         ),
         report(applyPolicy(backend, t, { rules: B }, { owned: false, onExisting: "overwrite", confirm: readBack(2) })),
       ]);

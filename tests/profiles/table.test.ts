@@ -89,13 +89,13 @@ describe("profile table: shape", () => {
   test.each(rows)("%s: every fact has a source that is a link or a repo reference", (_name, row) => {
     const facts = factsIn(row);
     expect(facts.length).toBeGreaterThanOrEqual(FACT_PATHS.length);
-    const bad = facts.filter(([, f]) => typeof f.source !== "string" || !SOURCE.test(f.source)).map(([path, f]) => `${path}: ${String(f.source)}`);
+    const bad = facts.filter(([, f]) => typeof f.source !== "string" || !SOURCE.test(f.source)).map(([path, f]) => `${path}: ${f.source}`);
     expect(bad).toEqual([]);
   });
 
   test.each(rows)("%s: uncertain is either absent or true", (_name, row) => {
     const bad = factsIn(row)
-      .filter(([, f]) => "uncertain" in f && f.uncertain !== true)
+      .filter(([, f]) => "uncertain" in f && !f.uncertain)
       .map(([path]) => path);
     expect(bad).toEqual([]);
   });
