@@ -1,3 +1,4 @@
+import { knownSecrets, scrubSecrets, SECRET_ENV } from "../provider/backends/secrets";
 import { formatPath, type Issue } from "../provider/model/issue";
 import type { FailureKind } from "./exit";
 
@@ -31,9 +32,6 @@ export interface Output {
   protectEnv(name: string): void;
 }
 
-/** Environment variables that hold secrets under their usual names (AWS SDK, OpenStack clients). */
-const SECRET_ENV = ["AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "OS_PASSWORD", "OS_AUTH_TOKEN", "ST_KEY"];
-
 /** Options read from the process by {@link createOutput}. */
 export interface OutputOptions {
   readonly json: boolean;
@@ -52,15 +50,9 @@ export function createOutput(options: OutputOptions): Output {
   const stderr = options.stderr ?? process.stderr;
   const env = options.env ?? process.env;
   const color = !options.json && stdout.isTTY && env["NO_COLOR"] === undefined;
-  const secretNames = new Set(SECRET_ENV);
-  const scrub = (text: string): string => {
-    let out = text;
-    for (const name of secretNames) {
-      const value = env[name];
-      if (value !== undefined && value.length >= 4) out = out.split(value).join("***");
-    }
-    return out;
-  };
+  const secretNames = new Set<string>(SECRET_ENV);
+  // The package's one scrubber: every known credential value, of any length, and URL userinfo.
+  const scrub = (text: string): string => scrubSecrets(text, [...knownSecrets(), ...[...secretNames].map((name) => env[name] ?? "")]);
   const style = stylesFor(color);
   return {
     json: options.json,

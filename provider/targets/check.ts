@@ -1,7 +1,8 @@
 import { issuePathOf, valueAt } from "../model/structure";
 import { getProfile } from "../profiles";
 import { bucketNameProblem } from "./bucket-name";
-import { targetIssue, type TargetIssue } from "./messages";
+import type { z } from "zod";
+import { targetIssue, type TargetIssue, type TargetProblem } from "./messages";
 import { targetSchema } from "./schema";
 import type { Target } from "./types";
 
@@ -18,13 +19,7 @@ export function checkTarget(value: unknown): TargetCheck {
   if (!parsed.success) {
     return {
       ok: false,
-      issues: parsed.error.issues.map((zi) =>
-        targetIssue("target-invalid", issuePathOf(["target", ...zi.path]), {
-          kind: "schema",
-          found: valueAt(value, zi.path),
-          problem: zi.message.replace(/^Invalid input: /, ""),
-        }),
-      ),
+      issues: parsed.error.issues.map((zi) => targetIssue("target-invalid", issuePathOf(["target", ...zi.path]), problemOf(value, zi))),
     };
   }
   const target: Target = { ...parsed.data };
@@ -35,6 +30,16 @@ export function checkTarget(value: unknown): TargetCheck {
     return { ok: false, issues: [targetIssue("target-invalid", ["target", "accountId"], { kind: "r2-account", bucket: target.bucket })] };
   }
   return { ok: true, target };
+}
+
+/**
+ * What the schema refused, in words that never show a secret: unknown fields by name only,
+ * and nothing under `credentials` (a secret's value given where its variable's name belongs).
+ */
+function problemOf(value: unknown, zi: z.core.$ZodIssue): TargetProblem {
+  if (zi.code === "unrecognized_keys") return { kind: "unknown-fields", keys: zi.keys };
+  if (zi.path[0] === "credentials" && valueAt(value, zi.path) !== undefined) return { kind: zi.path.length === 1 ? "credentials-shape" : "secret-shaped" };
+  return { kind: "schema", found: valueAt(value, zi.path), problem: zi.message.replace(/^Invalid input: /, "") };
 }
 
 /** A target without an endpoint whose profile's endpoint template needs the account id (R2's `https://{accountId}.r2.cloudflarestorage.com`). */

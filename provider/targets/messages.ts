@@ -11,7 +11,14 @@ export type TargetIssue = Issue<TargetCode>;
 
 /** What is wrong with a target: a field the schema refuses, or an R2 target without its account. */
 export type TargetProblem =
-  { readonly kind: "schema"; readonly found: unknown; readonly problem: string } | { readonly kind: "r2-account"; readonly bucket: string };
+  | { readonly kind: "schema"; readonly found: unknown; readonly problem: string }
+  | { readonly kind: "r2-account"; readonly bucket: string }
+  /** Fields a target does not take: only their names are shown (one may be a misplaced secret). */
+  | { readonly kind: "unknown-fields"; readonly keys: readonly string[] }
+  /** Something under `credentials` that is not a variable name: never shown, in case it is the secret itself. */
+  | { readonly kind: "secret-shaped" }
+  /** `credentials` that is not an object of variable names: not shown either. */
+  | { readonly kind: "credentials-shape" };
 
 /** What is wrong with a bucket (container) name. */
 export type BucketNameProblem =
@@ -21,10 +28,20 @@ export type BucketNameProblem =
 
 /** The wording of every target issue: the text after `<path>: `, from the issue's params. */
 export const TARGET_MESSAGES = {
-  "target-invalid": (p: TargetProblem) =>
-    p.kind === "r2-account"
-      ? `is missing; an R2 target needs the Cloudflare account id (or an endpoint) — set accountId, e.g. targets.r2({ accountId: "…", bucket: ${show(p.bucket)} })`
-      : `${p.found === undefined ? "is missing" : `${show(p.found)} is not valid`}; ${p.problem} — fix the target, or build it with a preset such as targets.aws({ bucket, region })`,
+  "target-invalid": (p: TargetProblem) => {
+    switch (p.kind) {
+      case "r2-account":
+        return `is missing; an R2 target needs the Cloudflare account id (or an endpoint) — set accountId, e.g. targets.r2({ accountId: "…", bucket: ${show(p.bucket)} })`;
+      case "unknown-fields":
+        return `has unknown field${p.keys.length === 1 ? "" : "s"} ${p.keys.map((k) => show(k)).join(", ")}; a target takes profile, bucket, endpoint, region, accountId, jurisdiction, projectId, forcePathStyle and credentials — remove ${p.keys.length === 1 ? "it" : "them"}; credentials are never target fields: name the environment variables that hold them in credentials: { accessKeyIdEnv, secretAccessKeyEnv }`;
+      case "secret-shaped":
+        return `is not an environment variable name (letters, digits and _, not starting with a digit); it is not shown, in case it is the secret itself — give the name of the variable that holds the value, e.g. "AWS_SECRET_ACCESS_KEY"`;
+      case "credentials-shape":
+        return `is not valid; it takes { accessKeyIdEnv, secretAccessKeyEnv, sessionTokenEnv? }, the names of the environment variables that hold the credentials; it is not shown, in case it is a secret — e.g. credentials: { accessKeyIdEnv: "R2_ACCESS_KEY_ID", secretAccessKeyEnv: "R2_SECRET_ACCESS_KEY" }`;
+      case "schema":
+        return `${p.found === undefined ? "is missing" : `${show(p.found)} is not valid`}; ${p.problem} — fix the target, or build it with a preset such as targets.aws({ bucket, region })`;
+    }
+  },
   "bucket-name-invalid": (p: BucketNameProblem) => {
     switch (p.kind) {
       case "dots":

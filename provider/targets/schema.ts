@@ -33,12 +33,22 @@ export function targetSchema() {
     /** Names of environment variables holding the credentials (never the values). */
     credentials: z
       .strictObject({
-        accessKeyIdEnv: z.string().min(1).optional(),
-        secretAccessKeyEnv: z.string().min(1).optional(),
-        sessionTokenEnv: z.string().min(1).optional(),
+        accessKeyIdEnv: envName().optional(),
+        secretAccessKeyEnv: envName().optional(),
+        sessionTokenEnv: envName().optional(),
       })
       .optional(),
   });
+}
+
+/**
+ * What a shell accepts as a variable name (POSIX "Name"). A secret's value given here by
+ * mistake (`secretAccessKeyEnv: process.env.KEY`) fails it, and check never shows it.
+ */
+export const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+function envName() {
+  return z.string().regex(ENV_NAME, { error: "not-an-env-name" });
 }
 
 type TargetSchema = ReturnType<typeof targetSchema>;
