@@ -26,3 +26,17 @@ export function browserMethod(method: string): string {
   const upper = method.toUpperCase();
   return ["DELETE", "GET", "HEAD", "OPTIONS", "POST", "PUT"].includes(upper) ? upper : method;
 }
+
+/**
+ * Commander parser for an object key: one that stays inside the bucket. A "." or ".." segment
+ * would be resolved away by the URL (`verify --key ../../other/x` reached another bucket), and
+ * a leading "/" or a control character has no place in a key a page fetches.
+ */
+export function objectKey(value: string): string {
+  if (value === "") throw new InvalidArgumentError("is empty — give an object key such as uploads/photo.jpg");
+  if (value.startsWith("/")) throw new InvalidArgumentError(`starts with "/" — give the key without it, e.g. ${JSON.stringify(value.replace(/^\/+/, ""))}`);
+  if (value.split("/").some((segment) => segment === "." || segment === ".."))
+    throw new InvalidArgumentError('has a "." or ".." segment, which would leave the bucket — give the key as stored, e.g. uploads/photo.jpg');
+  if (/[\u0000-\u001f\u007f]/.test(value)) throw new InvalidArgumentError("has a control character — give the key as stored, e.g. uploads/photo.jpg");
+  return value;
+}

@@ -9,7 +9,7 @@ import { printAnswer } from "../answer";
 import { DIALECTS } from "../dialects";
 import { isAllowed, preflightRequest } from "../evaluator";
 import { EXIT, failure } from "../exit";
-import { browserMethod, collectList } from "../options";
+import { browserMethod, collectList, objectKey } from "../options";
 import type { Output } from "../output";
 import { describeError, runCommand, type CommonFlags } from "../run";
 import { addTargetOptions, TARGET_HELP, type TargetFlags } from "../target-options";
@@ -67,7 +67,7 @@ export function registerVerify(program: Command): void {
     .requiredOption("--origin <origin>", "Origin of the page (required), e.g. https://app.example.com")
     .requiredOption("--method <method>", "method the page will use (required)")
     .option("--header <name>", "request header the page sets (repeat, or separate with commas)", collectList)
-    .option("--key <key>", "object key to preflight", "bucket-cors-verify")
+    .option("--key <key>", "object key to preflight", objectKey, "bucket-cors-verify")
     .addOption(new Option("--expect <verdict>", "what the live answer must be for exit 0").choices(["allowed", "denied"]).default("allowed"))
     .addOption(new Option("--dialect <dialect>", "dialect of the prediction; the profile's when omitted").choices(DIALECTS))
     .option("--json", "print one JSON document: the answer and the prediction")
