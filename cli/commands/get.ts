@@ -1,16 +1,20 @@
 import { Option, type Command } from "commander";
-import { FORMAT_NAMES, type FormatName } from "../../provider/formats";
+import { FORMAT_NAMES } from "../../provider/formats";
 import { resourceIdOf } from "../../provider/targets";
 import { backendOf } from "../backend";
 import { documentText, render } from "../document";
+import { pulumiRulesSnippet } from "../pulumi-snippet";
 import { EXIT, failure } from "../exit";
 import { issuesJson, printWarnings } from "../output";
 import { runCommand, type CommonFlags } from "../run";
 import { addTargetOptions, TARGET_HELP, type TargetFlags } from "../target-options";
 import { describeTarget, singleTarget } from "../targets";
 
+/** What get prints: a wire format, or `pulumi` (the rules as a CorsPolicy's `rules:` in TypeScript). */
+const GET_FORMATS = [...FORMAT_NAMES, "pulumi"] as const;
+
 interface GetFlags extends CommonFlags, TargetFlags {
-  readonly format: FormatName;
+  readonly format: (typeof GET_FORMATS)[number];
 }
 
 const EXAMPLES = `
@@ -19,6 +23,13 @@ Examples:
   $ bucket-cors get --profile aws --region eu-west-1 --bucket assets \\
       --format s3-xml
   $ bucket-cors get --target-file target.json --json
+  $ bucket-cors get --profile ceph --endpoint http://127.0.0.1:7480 --bucket assets \\
+      --format pulumi
+
+--format pulumi prints the rules as they go in a CorsPolicy's rules: (camelCase
+TypeScript), e.g. to adopt the bucket with onExisting: "adopt"; the other formats
+are the documents each service or tool takes (aws-json is what aws s3api
+put-bucket-cors takes, not the SDK's rules:).
 ${TARGET_HELP}
 Exit codes: 0 printed; 1 the bucket has no CORS configuration, or the service
 failed; 2 usage (bad target, unknown format).`;
@@ -29,7 +40,9 @@ export function registerGet(program: Command): void {
     .command("get")
     .summary("print a bucket's live CORS configuration")
     .description("Print the CORS configuration a bucket (or Swift container) has now, in any format.")
-    .addOption(new Option("--format <format>", "format to print").choices(FORMAT_NAMES).default("aws-json"))
+    .addOption(
+      new Option("--format <format>", "format to print (pulumi: the rules as a CorsPolicy's rules: in TypeScript)").choices(GET_FORMATS).default("aws-json"),
+    )
     .option("--json", "print one JSON document: target, format, document and rules")
     .addHelpText("after", EXAMPLES)
     .action((flags: GetFlags) =>
@@ -46,6 +59,11 @@ export function registerGet(program: Command): void {
           );
         }
         const live = read.config;
+        if (flags.format === "pulumi") {
+          const snippet = pulumiRulesSnippet(live.rules);
+          out.emit({ target: id, format: "pulumi", document: snippet, rules: live.rules, warnings: [] }, () => out.line(snippet));
+          return EXIT.ok;
+        }
         const rendered = render(live, flags.format);
         out.emit({ target: id, format: flags.format, document: rendered.document, rules: live.rules, warnings: issuesJson(rendered.warnings) }, () => {
           printWarnings(out, rendered.warnings);

@@ -106,6 +106,21 @@ describe("get", () => {
     expect(clean(await cli(["get", ...flags("get"), "--format", "s3-xml"]))).toEqual({ code: 0, stdout: APP_S3_XML, stderr: "" });
   });
 
+  // Issue 12: the live rules as a CorsPolicy's rules:, for adopting a bucket.
+  test("--format pulumi prints the live rules as a ready-to-paste camelCase rules: [...]", async () => {
+    expect(clean(await cli(["get", ...flags("get"), "--format", "pulumi"]))).toEqual({
+      code: 0,
+      stderr: "",
+      stdout: [
+        "rules: [",
+        '  { id: "app", allowedOrigins: ["https://app.example.com"], allowedMethods: ["GET","PUT"], allowedHeaders: ["content-type","x-amz-*"], exposeHeaders: ["etag"], maxAgeSeconds: 3600 },',
+        '  { allowedOrigins: ["*"], allowedMethods: ["GET"] },',
+        "],",
+        "",
+      ].join("\n"),
+    });
+  });
+
   test("--json: target, format, document and the normalized rules", async () => {
     const run = await cli(["get", ...flags("get"), "--format", "s3-xml", "--json"]);
     expect(run.code).toBe(0);
