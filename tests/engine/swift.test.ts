@@ -80,16 +80,18 @@ describeWithSwift("OpenStack Swift (real server)", (swift) => {
       );
     });
 
-    test("onExisting: fail refuses foreign metadata and leaves it; adopt takes over matching metadata", async () => {
+    test("onExisting: fail refuses foreign metadata that differs and leaves it; metadata that means the same is taken over", async () => {
       await ops.post("other", { "X-Container-Meta-Access-Control-Allow-Origin": "https://app.example.com" });
       const rules = [{ allowedOrigins: ["https://app.example.com"], allowedMethods: ALL, allowedHeaders: ["*"] }];
-      await ws.program(program([policy("media", [app], {}, swift().storageUrl), { ...policy("other", rules), name: "other" }]));
+      const others = [{ allowedOrigins: ["https://other.example.com"], allowedMethods: ALL, allowedHeaders: ["*"] }];
+      await ws.program(program([policy("media", [app], {}, swift().storageUrl), { ...policy("other", others), name: "other" }]));
       expect((await ws.attempt("up")).output).toContain(
         'OpenStack Swift container "other" already has a CORS configuration that this stack does not manage: 1 rule ([GET,PUT,POST,DELETE,HEAD] from https://app.example.com headers *); nothing was changed',
       );
       expect(await ops.corsMeta("other")).toEqual({ [`${META}allow-origin`]: "https://app.example.com" });
-      await ws.program(program([policy("media", [app], {}, swift().storageUrl), { ...policy("other", rules, { onExisting: "adopt" }), name: "other" }]));
+      await ws.program(program([policy("media", [app], {}, swift().storageUrl), { ...policy("other", rules), name: "other" }]));
       expect(opsOf(await ws.up()).sort()).toEqual(["create other", "same media"]);
+      expect(await ops.corsMeta("other")).toEqual({ [`${META}allow-origin`]: "https://app.example.com" }); // taken over, not rewritten
     });
 
     test("allowWidening stores the wider policy Swift holds", async () => {
