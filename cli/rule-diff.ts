@@ -15,24 +15,40 @@ export interface FieldChange {
 export type RuleChange =
   | { readonly change: "added"; readonly rule: number; readonly value: CorsRule }
   | { readonly change: "removed"; readonly liveRule: number; readonly value: CorsRule }
-  | { readonly change: "changed"; readonly rule: number; readonly liveRule: number; readonly fields: FieldChange[] };
+  | { readonly change: "changed"; readonly rule: number; readonly liveRule: number; readonly fields: FieldChange[] }
+  /** The same rule (same ID, same meaning) at another position: a change, since the first matching rule wins. */
+  | { readonly change: "moved"; readonly rule: number; readonly liveRule: number };
 
 /**
  * Rule-by-rule differences from `live` to `desired`, both normalized. Equal
  * rules are paired in order (longest common subsequence, since rule order is
- * meaning: first match wins); between two pairs, a removed and an added rule
- * in the same position are one changed rule. Equality is `sameRules`, so
- * re-ordered or re-cased values and a server's ID rewrites are no change.
+ * meaning: first match wins). Of the rest, rules with the same ID are paired
+ * wherever they are (moved, or changed); between two pairs, a removed and an
+ * added rule without IDs in the same position are one changed rule. Equality is
+ * `sameRules`, so re-ordered or re-cased values and a server's ID rewrites are no change.
  */
 export function diffRules(live: readonly CorsRule[], desired: readonly CorsRule[]): RuleChange[] {
   const same = (a: CorsRule, b: CorsRule) => sameRules([a], [b]);
   const pairs = commonPairs(live, desired, same);
+  const pairedLive = new Set(pairs.map(([l]) => l));
+  const pairedDesired = new Set(pairs.map(([, d]) => d));
   const changes: RuleChange[] = [];
+  // Pair by ID first: an edited or moved rule keeps its ID.
+  for (const d of range(0, desired.length).filter((k) => !pairedDesired.has(k))) {
+    const id = desired[d]!.id;
+    if (id === undefined) continue;
+    const l = range(0, live.length).find((k) => !pairedLive.has(k) && live[k]!.id !== undefined && sameId(live[k]!.id, id));
+    if (l === undefined) continue;
+    pairedLive.add(l);
+    pairedDesired.add(d);
+    const fields = fieldChanges(live[l]!, desired[d]!);
+    changes.push(fields.length === 0 ? { change: "moved", rule: d, liveRule: l } : { change: "changed", rule: d, liveRule: l, fields });
+  }
   let li = 0;
   let di = 0;
   for (const [lEnd, dEnd] of [...pairs, [live.length, desired.length] as const]) {
-    const removed = range(li, lEnd);
-    const added = range(di, dEnd);
+    const removed = range(li, lEnd).filter((k) => !pairedLive.has(k));
+    const added = range(di, dEnd).filter((k) => !pairedDesired.has(k));
     const paired = Math.min(removed.length, added.length);
     for (let k = 0; k < paired; k++) {
       const l = removed[k]!;
@@ -44,7 +60,17 @@ export function diffRules(live: readonly CorsRule[], desired: readonly CorsRule[
     li = lEnd + 1;
     di = dEnd + 1;
   }
-  return changes;
+  return changes.sort((a, b) => positionOf(a) - positionOf(b));
+}
+
+/** Where a change is listed: at its rule in the document, a removed rule at its live position. */
+function positionOf(change: RuleChange): number {
+  return change.change === "removed" ? change.liveRule : change.rule;
+}
+
+/** IDs as servers rewrite them (s3rver stores "007" as "7"): compared through sameRules. */
+function sameId(a: string, b: string): boolean {
+  return sameRules([{ id: a, allowedOrigins: [], allowedMethods: [] }], [{ id: b, allowedOrigins: [], allowedMethods: [] }]);
 }
 
 /** Index pairs of equal rules, in order (classic LCS table; rule lists hold at most ~100 rules). */

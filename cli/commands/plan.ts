@@ -28,7 +28,8 @@ Examples:
 
 The diff is semantic: origins, methods and headers in another order or case,
 and a server's rewrites of rule IDs, are no change. Rule order is meaning (the
-first matching rule wins), so a moved rule is a change.
+first matching rule wins), so a moved rule is a change. Rules with IDs are paired
+by ID, so an edited or moved rule shows as one change; values read live → document.
 Warnings: the validator's and the risky-policy ones (lint) that pulumi preview
 shows for the same policy; --no-lint turns lint off, --suppress RULE-ID:CODE
 silences one warning of the rule with that ID.
@@ -89,11 +90,12 @@ export function registerPlan(program: Command): void {
 
 function printPlan(out: Output, id: string, live: readonly CorsRule[] | null, changes: readonly RuleChange[]): void {
   if (live === null) out.line(`${id}: no CORS configuration; ${plural(changes.length, "rule")} to add`);
-  else out.line(`${id}: ${changes.length === 0 ? "no changes" : plural(changes.length, "change")}`);
+  else out.line(`${id}: ${changes.length === 0 ? "no changes" : `${plural(changes.length, "change")} (live → document)`}`);
   const { ok, bad, warn } = out.style;
   for (const c of changes) {
     if (c.change === "added") out.line(`  ${ok("+")} rules[${c.rule}]: ${describeRule(c.value)}`);
     else if (c.change === "removed") out.line(`  ${bad("-")} live rules[${c.liveRule}]: ${describeRule(c.value)}`);
+    else if (c.change === "moved") out.line(`  ${warn("~")} rules[${c.rule}]: moved from live rules[${c.liveRule}]`);
     else {
       out.line(`  ${warn("~")} rules[${c.rule}]${c.rule === c.liveRule ? "" : ` (live rules[${c.liveRule}])`}:`);
       for (const f of c.fields) out.line(`      ${f.field}: ${shown(f.live)} → ${shown(f.desired)}`);

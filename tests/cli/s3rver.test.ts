@@ -76,6 +76,7 @@ beforeAll(async () => {
     "twice",
     "cas",
     "lint",
+    "ids",
   ])
     await s3.createBucket(bucket);
   await ensureBuilt();
@@ -265,7 +266,7 @@ describe("plan and apply", () => {
       code: 3,
       stderr: "",
       stdout: [
-        `${id("plan")}: 2 changes`,
+        `${id("plan")}: 2 changes (live → document)`,
         "  ~ rules[0]:",
         `      allowedMethods: ["GET"] → ["GET","PUT"]`,
         "      maxAgeSeconds: 60 → 3600",
@@ -343,6 +344,37 @@ describe("plan and apply", () => {
       stdout: "",
       stderr:
         'error: --suppress public:wildcard-origin-writes: "wildcard-origin-writes" is not a lint warning code; the codes are wildcard-origin-write, insecure-origin, wildcard-headers-credentialed, max-age-above-browser-cap, duplicate-rule, shadowed-rule — use one of them\n',
+    });
+  });
+
+  // Issue 12, item 8: rules were paired by position only.
+  test("plan pairs rules by ID: an inserted rule is an addition, an edited one a change, a moved one a move", async () => {
+    const live: CORSRule[] = [
+      { ID: "read", AllowedOrigins: ["*"], AllowedMethods: ["GET"] },
+      { ID: "write", AllowedOrigins: ["https://app.example.com"], AllowedMethods: ["PUT"] },
+      { ID: "admin", AllowedOrigins: ["https://admin.example.com"], AllowedMethods: ["DELETE"] },
+    ];
+    await s3.putRules("ids", live);
+    writeFileSync(
+      join(dir, "ids.json"),
+      JSON.stringify([
+        { ID: "admin", AllowedOrigins: ["https://admin.example.com"], AllowedMethods: ["DELETE"] },
+        { ID: "read", AllowedOrigins: ["*"], AllowedMethods: ["GET"] },
+        { ID: "upload", AllowedOrigins: ["https://app.example.com"], AllowedMethods: ["POST"] },
+        { ID: "write", AllowedOrigins: ["https://app.example.com"], AllowedMethods: ["PUT", "POST"] },
+      ]),
+    );
+    expect(clean(await cli(["plan", "ids.json", ...flags("ids")]))).toEqual({
+      code: 3,
+      stderr: "",
+      stdout: [
+        `${id("ids")}: 3 changes (live → document)`,
+        "  ~ rules[1]: moved from live rules[0]",
+        "  + rules[2]: upload: [POST] from https://app.example.com",
+        "  ~ rules[3] (live rules[1]):",
+        '      allowedMethods: ["PUT"] → ["PUT","POST"]',
+        "",
+      ].join("\n"),
     });
   });
 
