@@ -15,7 +15,7 @@ Examples:
   $ bucket-cors lint cors.json --target r2
   $ bucket-cors convert cors.xml --to cloudflare-api
   $ bucket-cors explain cors.json --origin https://app.example.com --method PUT
-  $ bucket-cors plan cors.json --profile aws --region eu-west-1 --bucket assets
+  $ bucket-cors plan cors.json --service aws --region eu-west-1 --bucket assets
   $ bucket-cors apply cors.json --target-file targets.json --on-existing adopt
 
 Every command takes --json (one JSON document on stdout) and --help. Colour

@@ -4,7 +4,12 @@ import { R2_JURISDICTIONS } from "../provider/targets";
 
 /** The target flags as commander parses them. */
 export interface TargetFlags {
+  /** The vendor profile. */
+  readonly service?: string;
+  /** An AWS named credentials profile, as in aws-cli; a vendor name here is read as `--service` (deprecated). */
   readonly profile?: string;
+  /** aws-cli's name for `--endpoint`. */
+  readonly endpointUrl?: string;
   readonly bucket?: string;
   readonly endpoint?: string;
   readonly region?: string;
@@ -19,13 +24,16 @@ export interface TargetFlags {
 
 /** Help text naming how a target is given, shared by every command that talks to a bucket. */
 export const TARGET_HELP = `
-Target: --profile and --bucket, plus what the profile needs (--account-id for
+Target: --service and --bucket, plus what the service needs (--account-id for
 r2, --endpoint for ceph or s3...), or --target-file with a Target JSON object
-(plan, apply and delete also take a list of them). Credentials come from the
-environment only: --access-key-id-env and --secret-access-key-env name the
-variables (without them, the AWS default chain); Swift reads OS_AUTH_TOKEN and
-OS_STORAGE_URL, or ST_AUTH, ST_USER and ST_KEY, or OS_AUTH_URL, OS_USERNAME,
-OS_PASSWORD and OS_PROJECT_NAME.`;
+such as {"profile": "r2", "accountId": "…", "bucket": "assets"} (plan, apply and
+delete also take a list of them). Credentials come from the environment only:
+--access-key-id-env and --secret-access-key-env name the variables; without
+them, the AWS default chain, with --profile NAME (or AWS_PROFILE) choosing a
+named profile as in aws-cli. The region defaults to AWS_REGION or
+AWS_DEFAULT_REGION on aws. Swift reads OS_AUTH_TOKEN and OS_STORAGE_URL, or
+ST_AUTH, ST_USER and ST_KEY, or OS_AUTH_URL, OS_USERNAME, OS_PASSWORD and
+OS_PROJECT_NAME.`;
 
 /** Heading of the target flags in every command's help. */
 const GROUP = "Target options:";
@@ -33,9 +41,10 @@ const GROUP = "Target options:";
 /** Adds the target flags to `command`, under their own heading in its help. */
 export function addTargetOptions(command: Command): Command {
   const options = [
-    new Option("--profile <name>", "vendor profile of the service").choices(PROFILE_NAMES),
+    new Option("--service <name>", "vendor profile of the service").choices(PROFILE_NAMES),
     new Option("--bucket <name>", "bucket name (the container on Swift)"),
     new Option("--endpoint <url>", "endpoint URL (Swift: the storage URL); the profile's when omitted"),
+    new Option("--endpoint-url <url>", "same as --endpoint (aws-cli's name)").conflicts("endpoint"),
     new Option("--region <region>", "region; the profile's when omitted"),
     new Option("--account-id <id>", "Cloudflare account id (r2)"),
     new Option("--jurisdiction <name>", "R2 jurisdiction").choices(R2_JURISDICTIONS),
@@ -43,6 +52,7 @@ export function addTargetOptions(command: Command): Command {
     new Option("--access-key-id-env <NAME>", "environment variable holding the access key id"),
     new Option("--secret-access-key-env <NAME>", "environment variable holding the secret access key"),
     new Option("--session-token-env <NAME>", "environment variable holding a session token"),
+    new Option("--profile <name>", "AWS named credentials profile, as in aws-cli (the default chain reads it)"),
     new Option("--target-file <file>", "JSON file holding a Target (or a list of Targets)"),
   ];
   for (const option of options) command.addOption(option.helpGroup(GROUP));

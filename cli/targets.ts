@@ -1,13 +1,13 @@
 import { readFileSync } from "node:fs";
 import { issue, type Issue } from "../provider/model/issue";
-import { getProfile } from "../provider/profiles";
+import { getProfile, isProfileName } from "../provider/profiles";
 import { checkTarget, endpointOf, resourceIdOf, type Target } from "../provider/targets";
 import { usageError } from "./exit";
 import type { Output } from "./output";
 import type { TargetFlags } from "./target-options";
 
-/** Keys of the Target object the flags fill, in the order they are copied. */
-const FLAG_FIELDS = ["profile", "bucket", "endpoint", "region", "accountId", "jurisdiction", "projectId"] as const;
+/** Keys of the Target object the flags fill as they are, in the order they are copied. */
+const FLAG_FIELDS = ["bucket", "region", "accountId", "jurisdiction", "projectId"] as const;
 
 /**
  * The targets the flags name, checked with `checkTarget`. Every problem is a
@@ -15,15 +15,19 @@ const FLAG_FIELDS = ["profile", "bucket", "endpoint", "region", "accountId", "ju
  * set (their values are then masked in all output).
  */
 export function targetsFrom(flags: TargetFlags, out: Output, options: { readonly many?: boolean } = {}): Target[] {
+  const service = serviceOf(flags, out);
   const fromFlags =
+    service !== undefined ||
     FLAG_FIELDS.some((k) => flags[k] !== undefined) ||
+    flags.endpoint !== undefined ||
+    flags.endpointUrl !== undefined ||
     flags.accessKeyIdEnv !== undefined ||
     flags.secretAccessKeyEnv !== undefined ||
     flags.sessionTokenEnv !== undefined;
   if (flags.targetFile !== undefined && fromFlags) {
-    throw usageError("--target-file cannot be combined with --profile, --bucket or the other target flags — put everything in the file, or use flags only");
+    throw usageError("--target-file cannot be combined with --service, --bucket or the other target flags — put everything in the file, or use flags only");
   }
-  const raw = flags.targetFile !== undefined ? readTargetFile(flags.targetFile) : [targetFromFlags(flags)];
+  const raw = flags.targetFile !== undefined ? readTargetFile(flags.targetFile) : [targetFromFlags(flags, service)];
   if (raw.length === 0) throw usageError(`${flags.targetFile ?? ""} holds an empty list — add at least one Target`);
   if (raw.length > 1 && options.many !== true) {
     throw usageError(`${flags.targetFile ?? ""} holds ${raw.length} targets; this command takes one — put a single Target object in the file`);
@@ -36,16 +40,38 @@ export function targetsFrom(flags: TargetFlags, out: Output, options: { readonly
 /** The one target the flags name (a target file with a list is a usage error). */
 export function singleTarget(flags: TargetFlags, out: Output): Target {
   const [target] = targetsFrom(flags, out);
-  if (target === undefined) throw usageError("no target — give --profile and --bucket, or --target-file FILE");
+  if (target === undefined) throw usageError("no target — give --service and --bucket, or --target-file FILE");
   return target;
 }
 
-function targetFromFlags(flags: TargetFlags): Record<string, unknown> {
-  if (flags.profile === undefined || flags.bucket === undefined) {
-    throw usageError("no target: give --profile and --bucket (e.g. --profile r2 --account-id ACCOUNT --bucket assets), or --target-file FILE");
+/**
+ * The vendor the flags name. `--profile` means an AWS named credentials profile, as in
+ * aws-cli, and goes to the default chain as AWS_PROFILE; a vendor name given there is read
+ * as `--service`, with a note, since `--profile` named the vendor before 0.2.
+ */
+function serviceOf(flags: TargetFlags, out: Output): string | undefined {
+  if (flags.profile === undefined) return flags.service;
+  if (flags.service === undefined && isProfileName(flags.profile)) {
+    out.note(
+      `warning: --profile ${flags.profile} is read as --service ${flags.profile}; --profile now names an AWS credentials profile, as in aws-cli — write --service ${flags.profile}`,
+    );
+    return flags.profile;
   }
-  const target: Record<string, unknown> = {};
+  process.env["AWS_PROFILE"] = flags.profile;
+  return flags.service;
+}
+
+function targetFromFlags(flags: TargetFlags, service: string | undefined): Record<string, unknown> {
+  if (service === undefined || flags.bucket === undefined) {
+    throw usageError("no target: give --service and --bucket (e.g. --service r2 --account-id ACCOUNT --bucket assets), or --target-file FILE");
+  }
+  const target: Record<string, unknown> = { profile: service };
   for (const key of FLAG_FIELDS) if (flags[key] !== undefined) target[key] = flags[key];
+  const endpoint = flags.endpoint ?? flags.endpointUrl;
+  if (endpoint !== undefined) target["endpoint"] = endpoint;
+  // aws-cli's region variables, for the one service whose region they name.
+  const region = service === "aws" && flags.region === undefined ? (process.env["AWS_REGION"] ?? process.env["AWS_DEFAULT_REGION"]) : undefined;
+  if (region !== undefined && region !== "") target["region"] = region;
   const credentials: Record<string, string> = {};
   if (flags.accessKeyIdEnv !== undefined) credentials["accessKeyIdEnv"] = flags.accessKeyIdEnv;
   if (flags.secretAccessKeyEnv !== undefined) credentials["secretAccessKeyEnv"] = flags.secretAccessKeyEnv;

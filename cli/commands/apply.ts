@@ -30,13 +30,13 @@ type Action = "created" | "unchanged" | "adopted" | "updated" | "replaced";
 
 const EXAMPLES = `
 Examples:
-  $ bucket-cors apply cors.json --profile r2 --account-id "$CF_ACCOUNT" \\
+  $ bucket-cors apply cors.json --service r2 --account-id "$CF_ACCOUNT" \\
       --bucket assets
-  $ bucket-cors apply cors.xml --profile aws --region eu-west-1 \\
+  $ bucket-cors apply cors.xml --service aws --region eu-west-1 \\
       --bucket assets --on-existing overwrite
   $ bucket-cors apply cors.json --target-file targets.json --on-existing adopt
   $ git show HEAD~1:cors.json > old.json
-  $ bucket-cors apply cors.json --profile ceph --endpoint http://127.0.0.1:7480 \
+  $ bucket-cors apply cors.json --service ceph --endpoint http://127.0.0.1:7480 \
       --bucket assets --expect-current old.json
 
 apply converges: a bucket that already holds rules meaning the same as the

@@ -21,7 +21,7 @@ type Action = "deleted" | "no-configuration" | "no-bucket";
 
 const EXAMPLES = `
 Examples:
-  $ bucket-cors delete --profile r2 --account-id "$CF_ACCOUNT" --bucket assets
+  $ bucket-cors delete --service r2 --account-id "$CF_ACCOUNT" --bucket assets
   $ bucket-cors delete --target-file targets.json --json
 
 A bucket without a CORS configuration is success: there is nothing to remove.

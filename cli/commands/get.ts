@@ -19,11 +19,11 @@ interface GetFlags extends CommonFlags, TargetFlags {
 
 const EXAMPLES = `
 Examples:
-  $ bucket-cors get --profile r2 --account-id "$CF_ACCOUNT" --bucket assets
-  $ bucket-cors get --profile aws --region eu-west-1 --bucket assets \\
+  $ bucket-cors get --service r2 --account-id "$CF_ACCOUNT" --bucket assets
+  $ bucket-cors get --service aws --region eu-west-1 --bucket assets \\
       --format s3-xml
   $ bucket-cors get --target-file target.json --json
-  $ bucket-cors get --profile ceph --endpoint http://127.0.0.1:7480 --bucket assets \\
+  $ bucket-cors get --service ceph --endpoint http://127.0.0.1:7480 --bucket assets \\
       --format pulumi
 
 --format pulumi prints the rules as they go in a CorsPolicy's rules: (camelCase

@@ -22,7 +22,7 @@ interface PlanFlags extends CommonFlags, TargetFlags, LintFlags {
 
 const EXAMPLES = `
 Examples:
-  $ bucket-cors plan cors.json --profile r2 --account-id "$CF_ACCOUNT" \\
+  $ bucket-cors plan cors.json --service r2 --account-id "$CF_ACCOUNT" \\
       --bucket assets
   $ bucket-cors plan cors.xml --target-file targets.json --json
 

@@ -41,7 +41,7 @@ type Predicted = { readonly prediction: Prediction } | { readonly error: string 
 
 const EXAMPLES = `
 Examples:
-  $ bucket-cors verify --profile r2 --account-id "$CF_ACCOUNT" --bucket assets \\
+  $ bucket-cors verify --service r2 --account-id "$CF_ACCOUNT" --bucket assets \\
       --origin https://app.example.com --method PUT --header content-type
   $ bucket-cors verify --target-file target.json --key index.html \\
       --origin https://app.example.com --method GET --json

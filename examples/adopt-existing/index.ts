@@ -1,7 +1,7 @@
 /**
  * Bring a bucket whose CORS was set by hand (console, CLI) under management.
  * `pulumi import` cannot import dynamic resources (pulumi/pulumi#16175), so:
- *   1. `bucket-cors get --profile aws --bucket assets --region eu-west-1 --format aws-json > cors.json`
+ *   1. `bucket-cors get --service aws --bucket assets --region eu-west-1 --format aws-json > cors.json`
  *   2. declare the policy with that document and onExisting: "adopt": the first `pulumi up`
  *      takes it over without writing, and fails (changing nothing) if the bucket differs;
  *   3. edit the rules from then on like any other resource.

@@ -1,7 +1,7 @@
 import { ensureBuilt } from "./build";
 import { runCli } from "./run-cli";
 
-const TARGET = ["--profile", "s3", "--bucket", "assets", "--endpoint", "http://127.0.0.1:9", "--origin", "https://app.example.com", "--method", "GET"];
+const TARGET = ["--service", "s3", "--bucket", "assets", "--endpoint", "http://127.0.0.1:9", "--origin", "https://app.example.com", "--method", "GET"];
 
 // Issue 11, item 13: `verify --key ../../other/x` escaped the bucket.
 describe("verify --key stays inside the bucket", () => {

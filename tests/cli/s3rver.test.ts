@@ -17,7 +17,7 @@ let dir: string;
 const runs: CliRun[] = [];
 
 const flags = (bucket: string) => [
-  "--profile",
+  "--service",
   "s3",
   "--bucket",
   bucket,
@@ -152,12 +152,12 @@ describe("targets", () => {
     expect(clean(await cli(["get"]))).toEqual({
       code: 2,
       stdout: "",
-      stderr: "error: no target: give --profile and --bucket (e.g. --profile r2 --account-id ACCOUNT --bucket assets), or --target-file FILE\n",
+      stderr: "error: no target: give --service and --bucket (e.g. --service r2 --account-id ACCOUNT --bucket assets), or --target-file FILE\n",
     });
   });
 
   test("fails when checkTarget refuses the target: exit 2 with its issues", async () => {
-    expect(clean(await cli(["get", "--profile", "r2", "--bucket", "assets"]))).toEqual({
+    expect(clean(await cli(["get", "--service", "r2", "--bucket", "assets"]))).toEqual({
       code: 2,
       stdout: "",
       stderr: `error: the target is not valid\n  error target.accountId: is missing; an R2 target needs the Cloudflare account id (or an endpoint) — set accountId, e.g. targets.r2({ accountId: "…", bucket: "assets" })\n`,
@@ -202,8 +202,30 @@ describe("targets", () => {
     });
   });
 
+  // Issue 12, item 5: aws-cli habits.
+  test("--endpoint-url is --endpoint; --profile VENDOR still works, with a note that names --service", async () => {
+    const viaUrl = flags("get").map((f) => (f === "--endpoint" ? "--endpoint-url" : f));
+    expect((await cli(["get", ...viaUrl])).code).toBe(0);
+    const old = flags("get").map((f) => (f === "--service" ? "--profile" : f));
+    const run = clean(await cli(["get", ...old]));
+    expect([run.code, run.stderr]).toEqual([
+      0,
+      "warning: --profile s3 is read as --service s3; --profile now names an AWS credentials profile, as in aws-cli — write --service s3\n",
+    ]);
+  });
+
+  test("--profile NAME is an AWS credentials profile (the default chain reads it), as in aws-cli", async () => {
+    writeFileSync(join(dir, "aws-credentials"), "[cors-test]\naws_access_key_id = S3RVER\naws_secret_access_key = from-profile-file\n");
+    const noKeys = ["--service", "s3", "--bucket", "get", "--endpoint", s3.endpoint, "--profile", "cors-test"];
+    const run = await runCli(["get", ...noKeys], {
+      cwd: dir,
+      env: { AWS_SHARED_CREDENTIALS_FILE: join(dir, "aws-credentials"), AWS_CONFIG_FILE: join(dir, "none") },
+    });
+    expect([run.code, stderrOf(run)]).toEqual([0, ""]);
+  });
+
   test("fails when a target needs an endpoint it does not have: exit 2", async () => {
-    expect(clean(await cli(["get", "--profile", "s3", "--bucket", "b"]))).toEqual({
+    expect(clean(await cli(["get", "--service", "s3", "--bucket", "b"]))).toEqual({
       code: 2,
       stdout: "",
       stderr: `error: the target s3:us-east-1/b cannot be used\n  error target.endpoint: is missing; S3-compatible storage has no fixed endpoint — set endpoint, e.g. "http://127.0.0.1:7480"\n`,

@@ -9,7 +9,7 @@ let swift: FakeSwift;
 let dir: string;
 const runs: CliRun[] = [];
 
-const flags = () => ["--profile", "swift", "--bucket", "media", "--endpoint", swift.storageUrl];
+const flags = () => ["--service", "swift", "--bucket", "media", "--endpoint", swift.storageUrl];
 const cli = async (args: string[]) => {
   const run = await runCli(args, { cwd: dir, env: { OS_AUTH_TOKEN: TOKEN } });
   runs.push(run);

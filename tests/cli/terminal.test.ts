@@ -65,7 +65,7 @@ describe("on a terminal", () => {
 
   onTerminal("apply shows a progress indicator on stderr and clears it", async () => {
     const target = [
-      "--profile",
+      "--service",
       "s3",
       "--bucket",
       "tty",
