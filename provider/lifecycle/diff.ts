@@ -11,8 +11,8 @@ export interface DiffOutcome {
 
 /**
  * A replace deletes the old configuration first. A bucket holds one CORS configuration, and two
- * spellings of one bucket cannot always be told apart here (`127.0.0.1` and `localhost`, a Swift
- * storage URL written out): created first, the new resource would overwrite (or refuse) the old
+ * spellings of one bucket cannot always be told apart here (`locationOf` knows AWS's endpoints and
+ * the loopback names, not a Swift storage URL written out, which only a login reveals): created first, the new resource would overwrite (or refuse) the old
  * one's configuration and the old one's delete would then empty the bucket. Deleted first, the
  * bucket ends with the new rules whichever bucket the new target names.
  */

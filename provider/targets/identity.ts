@@ -25,8 +25,30 @@ export function locationOf(target: Target): string {
   } catch {
     return resourceIdOf(target); // the endpoint depends on values only the service's auth gives (Swift catalogs)
   }
-  const host = endpoint === undefined ? "s3.amazonaws.com" : hostOf(endpoint);
+  const host = endpoint === undefined ? AWS_GLOBAL : sameHost(hostOf(endpoint));
   return `${getProfile(target.profile).backend.value}://${host}/${target.bucket}`;
+}
+
+/** Where every AWS S3 endpoint leads: bucket names are global, so the endpoint's region does not name another bucket. */
+const AWS_GLOBAL = "s3.amazonaws.com";
+
+/**
+ * AWS S3's endpoint spellings (global, regional, legacy `s3-<region>`, dual-stack, China):
+ * https://docs.aws.amazon.com/general/latest/gr/s3.html and
+ * https://docs.aws.amazon.com/AmazonS3/latest/userguide/dual-stack-endpoints.html.
+ */
+const AWS_S3_HOST = /^s3(?:[.-][a-z0-9-]+)?(?:\.dualstack\.[a-z0-9-]+)?\.amazonaws\.com(?:\.cn)?$/;
+
+/** The loopback spellings of one machine: `localhost` resolves to 127.0.0.1 or ::1 (RFC 6761, section 6.3). */
+const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+/** One spelling per host: AWS S3 endpoints as the global one, loopback addresses as `localhost` (port and path kept). */
+function sameHost(hostAndPath: string): string {
+  const [hostPort = "", ...path] = hostAndPath.split("/");
+  const port = /:(\d+)$/.exec(hostPort)?.[0] ?? "";
+  const host = hostPort.slice(0, hostPort.length - port.length).toLowerCase();
+  if (AWS_S3_HOST.test(host) && path.length === 0) return AWS_GLOBAL;
+  return [`${LOOPBACK.has(host) ? "localhost" : host}${port}`, ...path].join("/");
 }
 
 function scopeOf(target: Target): string {
