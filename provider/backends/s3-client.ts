@@ -11,10 +11,10 @@ const clients = new Map<string, S3Client>();
  * The AWS SDK prints an 8-line NodeVersionSupportWarning on Node.js 20 when the first client is
  * made; in a Pulumi program it lands in every `pulumi up` as stack output. The SDK's own opt-out
  * is this variable (@aws-sdk/core, submodules/client emitWarningIfUnsupportedVersion); set only
- * when the user has not chosen.
+ * when the user has not chosen (unset or empty).
  */
 function quietNodeVersionNotice(): void {
-  process.env["AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED"] ??= "true";
+  if (!process.env["AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED"]) process.env["AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED"] = "true";
 }
 
 /** A client for a target and the credentials it signs with. */

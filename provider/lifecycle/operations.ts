@@ -1,5 +1,5 @@
 import { backendFor } from "../backends/for-target";
-import { CorsPolicyError, CorsValidationError } from "../errors";
+import { CorsPolicyError } from "../errors";
 import {
   applyPolicy,
   describeRules,
@@ -14,7 +14,6 @@ import {
   type Confirmation,
 } from "../operations";
 import { describeTarget, resourceIdOf, type Target } from "../targets";
-import { getProfile } from "../profiles";
 import type { PolicyInputs, PolicyOutputs } from "./types";
 
 /**
@@ -116,10 +115,9 @@ export async function readPolicy(id: string, props: PolicyOutputs): Promise<Read
   const live = await backendFor(props.target).get(props.target);
   if (live.kind === "none" || live.kind === "no-bucket") return {};
   if (live.kind === "unreadable") {
-    throw new CorsValidationError(
-      live.issues,
-      `GetBucketCors on ${getProfile(props.target.profile).title} bucket "${props.target.bucket}" returned a configuration this package cannot read — see the issues below, and fix the bucket's rules with bucket-cors apply or the vendor's console`,
-    );
+    // Drift, not a crash: refresh shows the rules gone and the raw text; the next up writes the rules over it.
+    const outs = { ...outputsOf({ ...props, rules: [] }), resourceId: id, liveUnreadable: live.raw };
+    return { id, props: outs, inputs: inputsOf(outs) };
   }
   const rules = sameRules(live.config.rules, props.rules) ? props.rules : live.config.rules;
   const outs = { ...outputsOf({ ...props, rules }), resourceId: id };

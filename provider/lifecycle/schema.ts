@@ -96,5 +96,7 @@ export function policyOutputsSchema() {
     resourceId: z.string(),
     /** `sha256:` + 16 hex digits of the normalized rules that were applied. */
     fingerprint: z.string(),
+    /** Set by refresh when the bucket holds a configuration this package cannot decode: its raw text (the rules read as none, so the next up rewrites them). */
+    liveUnreadable: z.string().optional(),
   });
 }

@@ -122,6 +122,12 @@ describe("get", () => {
     });
   });
 
+  // Issue 12, item 4: the AWS SDK's 8-line NodeVersionSupportWarning ran into the output on Node 20.
+  test("prints no AWS SDK version notice on stderr, even with the SDK's opt-out unset", async () => {
+    const run = await runCli(["get", ...flags("get")], { cwd: dir, env: { ...ENV, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "" } });
+    expect([run.code, run.stderr]).toEqual([0, ""]);
+  });
+
   test("--json: target, format, document and the normalized rules", async () => {
     const run = await cli(["get", ...flags("get"), "--format", "s3-xml", "--json"]);
     expect(run.code).toBe(0);

@@ -61,6 +61,23 @@ describeWithRgw("Ceph RGW (real server)", (rgw) => {
           }
         });
 
+        // Issue 11, item 3: RGW accepts a rule without methods; refresh, update and destroy then all failed.
+        test("a configuration this package cannot decode is drift at refresh (with its raw text), rewritten by up, removed by destroy", async () => {
+          const { harness, server, policy } = ctx();
+          const rules = [{ allowedOrigins: ["https://app.example"], allowedMethods: ["GET"] }];
+          await harness.up(policy(server, "extra", rules));
+          await server.ops.putRules("extra", [{ AllowedOrigins: ["https://broken.example"], AllowedMethods: [] }]);
+          const refreshed = await harness.refresh();
+          expect(refreshed.steps.map((s) => s.refresh)).toEqual(["update"]);
+          const outputs = harness.state().resources.find((r) => r.type.endsWith("CorsPolicy"))!.outputs;
+          expect([outputs["rules"], outputs["liveUnreadable"]]).toEqual([[], '{"CORSRules":[{"AllowedOrigins":["https://broken.example"]}]}']);
+          expect((await harness.up(policy(server, "extra", rules))).steps.map((s) => s.op)).toEqual(["update"]);
+          expect(await server.ops.liveRules("extra")).toEqual([{ AllowedOrigins: ["https://app.example"], AllowedMethods: ["GET"] }]);
+          await server.ops.putRules("extra", [{ AllowedOrigins: ["https://broken.example"], AllowedMethods: [] }]);
+          await harness.destroy();
+          expect(await server.ops.liveRules("extra")).toBeNull();
+        });
+
         test("RGW's rewrites (sorted origins and headers, re-ordered and de-duplicated methods, upper-cased get) are no drift", async () => {
           const { harness, server, policy } = ctx();
           const rules = [{ allowedOrigins: ["https://z.example", "https://a.example"], allowedMethods: ["PUT", "GET"], allowedHeaders: ["x-b", "x-a"] }];
