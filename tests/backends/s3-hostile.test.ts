@@ -127,7 +127,8 @@ describe("S3 backend against hostile loopback servers", () => {
       issues: [
         {
           code: "no-rules",
-          path: "",
+          path: [],
+          params: {},
           severity: "error",
           message:
             "the bucket answered a CORS document with no rules, which S3 does not accept as a configuration — remove it (bucket-cors delete) or put rules over it",
