@@ -39,7 +39,8 @@ describeWithRgw("S3 backend on real Ceph RGW 16.2", (rgw) => {
       issues: [
         {
           code: "missing-field",
-          path: "rules[0].allowedMethods",
+          path: ["rules", 0, "allowedMethods"],
+          params: { example: '["GET"]', field: "AllowedMethods" },
           severity: "error",
           message: `rules[0].allowedMethods: is missing; every rule needs "AllowedMethods" — add "AllowedMethods": ["GET"]`,
         },
