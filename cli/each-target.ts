@@ -1,6 +1,7 @@
 import { resourceIdOf, type Target } from "../provider/targets";
 import type { Progress } from "./progress";
 import { startProgress } from "./progress";
+import { credentialHint } from "./credential-hint";
 import { debugStack, describeError, type Described } from "./run";
 import type { Output } from "./output";
 
@@ -32,7 +33,9 @@ export async function forEachTarget<T>(
         outcomes.push({ target, id, ok: true, result: await work(target, step) });
       } catch (error) {
         debugStack(out, error);
-        outcomes.push({ target, id, ok: false, error: describeError(error) });
+        const described = describeError(error);
+        const hint = credentialHint(error, target);
+        outcomes.push({ target, id, ok: false, error: hint === undefined ? described : { ...described, message: `${described.message}\n${hint}` } });
       }
     }
   } finally {

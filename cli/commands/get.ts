@@ -2,6 +2,7 @@ import { Option, type Command } from "commander";
 import { FORMAT_NAMES } from "../../provider/formats";
 import { resourceIdOf } from "../../provider/targets";
 import { backendOf } from "../backend";
+import { hinted } from "../credential-hint";
 import { documentText, render } from "../document";
 import { pulumiRulesSnippet } from "../pulumi-snippet";
 import { EXIT, failure } from "../exit";
@@ -48,7 +49,7 @@ export function registerGet(program: Command): void {
     .action((flags: GetFlags) =>
       runCommand(flags, async (out) => {
         const target = singleTarget(flags, out);
-        const read = await (await backendOf(target)).get(target);
+        const read = await hinted(target, async () => (await backendOf(target)).get(target));
         const id = resourceIdOf(target);
         if (read.kind === "no-bucket") throw read.error;
         if (read.kind === "none") throw failure(`${describeTarget(target)} (${id}) has no CORS configuration`);

@@ -230,6 +230,33 @@ describe("targets", () => {
     expect([run.code, stderrOf(run)]).toEqual([0, ""]);
   });
 
+  // Issue 12, item 6: credential failures said nothing of the flags or of the variables read.
+  test("a refused key names the variables it was read from and the flags", async () => {
+    const run = clean(await runCli(["get", ...flags("get")], { cwd: dir, env: { [KEY_ENV]: "NOT-S3RVER", [SECRET_ENV]: SECRET } }));
+    expect(run.code).toBe(1);
+    expect(run.stderr.split("\n").slice(1)).toEqual([
+      `the keys were read from ${KEY_ENV} and ${SECRET_ENV} (--access-key-id-env, --secret-access-key-env): check that they hold this service's access key id and secret`,
+      "",
+    ]);
+  });
+
+  test("no keys at all: the default chain is named, and the flags that replace it", async () => {
+    const noKeys = ["--service", "s3", "--bucket", "get", "--endpoint", s3.endpoint];
+    const env = {
+      AWS_ACCESS_KEY_ID: "",
+      AWS_SECRET_ACCESS_KEY: "",
+      AWS_SHARED_CREDENTIALS_FILE: join(dir, "none"),
+      AWS_CONFIG_FILE: join(dir, "none"),
+      AWS_PROFILE: "",
+    };
+    const run = clean(await runCli(["get", ...noKeys], { cwd: dir, env }));
+    expect(run.code).toBe(1);
+    expect(run.stderr.split("\n").slice(1)).toEqual([
+      "no --access-key-id-env/--secret-access-key-env was given, so the AWS default chain was used (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, then --profile NAME or AWS_PROFILE in ~/.aws) — give --access-key-id-env NAME --secret-access-key-env NAME naming the variables that hold this service's keys",
+      "",
+    ]);
+  });
+
   test("fails when a target needs an endpoint it does not have: exit 2", async () => {
     expect(clean(await cli(["get", "--service", "s3", "--bucket", "b"]))).toEqual({
       code: 2,
