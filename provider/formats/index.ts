@@ -81,6 +81,18 @@ export function renderDocument(config: CorsConfiguration, format: FormatName): E
   return codecFor(format).encode(config);
 }
 
+/** What a text that is no CORS document is, in words: empty, a JSON object or list of the wrong shape, or text. */
+function describeText(text: string): string {
+  const trimmed = text.trim();
+  if (trimmed === "") return "the document is empty";
+  const parsed = trimmed.startsWith("{") || trimmed.startsWith("[") ? parseJson(text) : undefined;
+  if (parsed?.ok === true) {
+    const kind = Array.isArray(parsed.value) ? "a JSON list whose items are not CORS rules" : "a JSON object without CORSRules, rules or rule fields";
+    return `${show(trimmed)} is ${kind}`;
+  }
+  return `${show(trimmed)} is text`;
+}
+
 /** Why nothing was detected: the document's own size or syntax problem if it has one, else `unknown-format`. */
 function undetectable(input: unknown): Issue[] {
   const text = asText(input);
@@ -93,7 +105,7 @@ function undetectable(input: unknown): Issue[] {
       if (!parsed.ok) return parsed.issues;
     }
   }
-  const shown = text === undefined ? `${showValue(input)} is ${describeType(input)}` : `${show(text.trim())} is text`;
+  const shown = text === undefined ? `${showValue(input)} is ${describeType(input)}` : describeText(text);
   const list = FORMAT_NAMES.map((name) => `  ${name}: ${FORMAT_EXAMPLES[name]}`).join("\n");
   return [formatIssue("unknown-format", [], { shown, list })];
 }

@@ -86,9 +86,19 @@ describe("registry", () => {
     });
   });
 
+  // Issue 12, item 9: "{}" and "[1,2]" were called text.
+  test.each([
+    ["{}", '"{}" is a JSON object without CORSRules, rules or rule fields, not a CORS document'],
+    ["[1,2]", '"[1,2]" is a JSON list whose items are not CORS rules, not a CORS document'],
+    ["allow all", '"allow all" is text, not a CORS document'],
+  ])("%s is named for what it is", (text, start) => {
+    const [issue] = parseDocument(text).issues;
+    expect(issue?.message.startsWith(`${start} in a format this package reads — write it in one of these formats:`)).toBe(true);
+  });
+
   test("a document that is only whitespace is in no format", () => {
     expect(parseDocument("  \n").issues.map((i) => [i.code, i.message.split("\n")[0]])).toEqual([
-      ["unknown-format", `"" is text, not a CORS document in a format this package reads — write it in one of these formats:`],
+      ["unknown-format", `the document is empty, not a CORS document in a format this package reads — write it in one of these formats:`],
     ]);
   });
 });
