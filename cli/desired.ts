@@ -22,11 +22,15 @@ export interface Desired {
  * false) the lint's warnings. Errors are a failure (exit 1) before any
  * request is sent, so an invalid policy never changes a bucket.
  */
-export function desiredFor(config: CorsConfiguration, target: Target, allowWidening: boolean, lint: LintChoice = false): Desired {
+export function desiredFor(config: CorsConfiguration, target: Target, allowWidening: boolean, lint: LintChoice = false, writes = true): Desired {
   const issues = validate(config, { profile: target.profile, allowWidening });
   const errors = issues.filter((i) => i.severity === "error");
   if (errors.length > 0)
-    throw failure(`the policy cannot be applied to ${resourceIdOf(target)} (${getProfile(target.profile).title}); nothing was changed`, errors);
+    // "nothing was changed" only where something could have been (apply), not after plan, which never writes.
+    throw failure(
+      `the policy cannot be applied to ${resourceIdOf(target)} (${getProfile(target.profile).title})${writes ? "; nothing was changed" : ""}`,
+      errors,
+    );
   const held = normalize(allowWidening ? widen(config, getProfile(target.profile)) : config);
   // The same risky-policy warnings as the resource logs at preview (sdk/warnings.ts).
   const risks = lint === false ? [] : lintPolicy(config, { profile: target.profile, suppress: lint.suppress });

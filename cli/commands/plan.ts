@@ -53,7 +53,7 @@ export function registerPlan(program: Command): void {
         const policy = loadPolicy(file, flags.from);
         const targets = targetsFrom(flags, out, { many: true });
         const lint = lintChoice(flags);
-        const desired = targets.map((t) => desiredFor(policy.config, t, flags.allowWidening === true, lint));
+        const desired = targets.map((t) => desiredFor(policy.config, t, flags.allowWidening === true, lint, false));
         const outcomes = await forEachTarget(out, targets, async (target, step) => {
           const { config, warnings } = desired[targets.indexOf(target)]!;
           step("reading the live configuration");

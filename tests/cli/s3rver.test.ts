@@ -507,7 +507,8 @@ describe("plan and apply", () => {
     });
     expect(before).toBeNull();
     expect(await s3.liveRules("invalid")).toBeNull();
-    expect((await cli(["plan", "bad.json", ...flags("invalid")])).code).toBe(1);
+    const plan = clean(await cli(["plan", "bad.json", ...flags("invalid")]));
+    expect([plan.code, plan.stderr.split("\n")[0]]).toEqual([1, `error: the policy cannot be applied to ${id("invalid")} (S3-compatible storage)`]);
   });
 
   test("fails when --on-existing has an unknown value: exit 2", async () => {
