@@ -2,6 +2,7 @@
  * `npm run bench`: each figure next to a baseline measured in the same run.
  * - serialized provider size vs the smallest possible dynamic provider;
  * - `bucket-cors lint` whole-process time vs `node -e ""` (needs `npm run build`);
+ * - `bucket-cors apply`/`get` whole-process vs `aws s3api` and `s3cmd` on a loopback Ceph RGW (cli-vs-tools.ts);
  * - provider GetBucketCors (through the backend: client cache, codec, normalization) vs a bare SDK call on the same s3rver;
  * - Check+Diff round trips through the real provider host for 1,000 resources vs a do-nothing provider in the same host;
  * - the real engine (engine.ts): pulumi up / no-change preview of 100 resources and state bytes per resource, vs do-nothing dynamic resources.
@@ -16,6 +17,7 @@ import { s3Backend } from "../provider/backends/s3";
 import { createHarness } from "../testkit/host";
 import { startS3rver } from "../testkit/s3rver";
 import { policyProgram } from "../testkit/policy-program";
+import { cliVsTools } from "./cli-vs-tools";
 import { engineBench } from "./engine";
 import { medianMs, report } from "./measure";
 
@@ -105,6 +107,7 @@ async function cliProcessTime(): Promise<void> {
 async function main(): Promise<void> {
   await providerSize();
   await cliProcessTime();
+  await cliVsTools();
   await operationLatency();
   await checkDiffThroughput();
   await engineBench();
