@@ -37,7 +37,16 @@ export async function writeConfirmed(
   previous: LiveConfig,
   confirm: Confirmation,
 ): Promise<void> {
-  await write(backend, target, desired);
+  try {
+    await write(backend, target, desired);
+  } catch (error) {
+    // A write answered with an error (or cut off) may still have landed: say what the bucket may hold and how to converge.
+    throw rewrap(
+      error,
+      (reason) =>
+        `${reason}\nThe ${desired === null ? "removal" : "write"} may still have reached the bucket: ${describeTarget(target)} holds either ${describeConfig(desired)} or ${describeLive(previous)} — run the same pulumi up (or bucket-cors apply) again: rules that already mean the same are taken over without a write`,
+    );
+  }
   if (confirm.mode === "none") return;
   try {
     await confirmWrite(backend, target, desired, confirm);

@@ -175,10 +175,11 @@ export function s3EngineSuite(
         expect((await server.ops.liveRules("assets"))?.[0]?.MaxAgeSeconds).toBe(900);
       });
 
-      test("the same bucket spelled differently (localhost for 127.0.0.1) is a replace that deletes first, so the bucket ends with the rules", async () => {
+      // Issue 11, item 1: a respelling was a replace; locationOf now knows the loopback names (and AWS's endpoints).
+      test("the same bucket spelled differently (localhost for 127.0.0.1) is an update, and the bucket keeps the rules", async () => {
         await deploy(policy("assets", [{ ...app, maxAgeSeconds: 900 }], {}, server.otherSpelling));
         const result = await ws.up();
-        expect(opsOf(result)).toEqual(["delete-replaced site", "replace site", "create-replacement site"]);
+        expect(opsOf(result)).toEqual(["update site"]);
         expect((await server.ops.liveRules("assets"))?.[0]?.MaxAgeSeconds).toBe(900);
       });
 

@@ -102,7 +102,11 @@ describe("S3 faults through the real provider host (s3rver behind the fault prox
         const state: StateSnapshot = harness.state();
         proxy.plan(every(cors("PUT"), slowDown()));
         const error = await failure(harness.up(program(bucket, RULES)));
-        expect(error.message).toBe(`up failed: ${op} failed for ${URN}: PutBucketCors on S3-compatible storage bucket "${bucket}" ${SLOW_DOWN}`);
+        const where = `S3-compatible storage bucket "${bucket}"`;
+        const was = before === null ? "no CORS configuration" : "1 rule ([GET] from https://old.example)";
+        expect(error.message).toBe(
+          `up failed: ${op} failed for ${URN}: PutBucketCors on ${where} ${SLOW_DOWN}\nThe write may still have reached the bucket: ${where} holds either ${DESCRIBED} or ${was} — run the same pulumi up (or bucket-cors apply) again: rules that already mean the same are taken over without a write`,
+        );
         expect(JSON.stringify(error.diagnostics)).not.toContain(SECRET);
         expect(await s3.liveRules(bucket)).toEqual(before);
         expect(harness.state()).toEqual(state);
