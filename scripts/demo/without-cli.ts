@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as ts from "typescript";
 import type { CorsRule } from "../../provider/model/schema";
+import { checkShape } from "../../provider/model/structure";
 // The provider host and engine stand-in (testkit/host) are shared with the tests.
 import { Engine, preparePulumiProject, secret, startHost, withoutProvider, type Json, type Step } from "../../testkit/host";
 import { bold, dim, stage } from "./print";
@@ -72,7 +73,11 @@ export async function runWithoutCli(
     throw error;
   }
   return {
-    applied: async () => (policy()?.outputs["rules"] ?? []) as unknown as CorsRule[],
+    applied: async () => {
+      // The state holds the normalized rules; read them back through the model's own schema.
+      const shape = checkShape({ rules: policy()?.outputs["rules"] ?? [] });
+      return shape.ok ? (shape.value.rules as CorsRule[]) : [];
+    },
     destroy: async () => {
       try {
         stage("pulumi destroy (stand-in)");

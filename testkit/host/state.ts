@@ -1,4 +1,4 @@
-import { clone, type Json, type JsonObject } from "./wire";
+import type { JsonObject } from "./wire";
 
 /** One resource as the engine stores it (the shape of a Pulumi checkpoint's `resources[]` entry). */
 export interface ResourceState {
@@ -50,10 +50,10 @@ export class StateStore {
   }
 
   snapshot(): StateSnapshot {
-    return { resources: clone(this.resources as unknown as Json) as unknown as ResourceState[] };
+    return { resources: structuredClone(this.resources) };
   }
 
   load(snapshot: StateSnapshot): void {
-    this.resources = clone(snapshot.resources as unknown as Json) as unknown as ResourceState[];
+    this.resources = structuredClone(snapshot.resources);
   }
 }
