@@ -1,3 +1,4 @@
+import { CHROME_MAX_AGE_SECONDS } from "../evaluate/lint/max-age-caps";
 import { type Issue, type IssuePath, issueFrom, type MessageTable, type ParamsOf, type Severity, show } from "../model/issue";
 
 /** Every code profile-aware validation reports (rules against the generic S3 rules and a vendor profile). */
@@ -117,7 +118,9 @@ export const VALIDATION_MESSAGES = {
   "max-age-not-integer": (p: { value: number }) =>
     `${show(p.value)} is not a whole number; max-age is whole seconds — use ${Number.isFinite(p.value) ? Math.max(0, Math.round(p.value)) : 3600}`,
   "max-age-negative": (p: { value: number }) => `${p.value} is negative; max-age is seconds ≥ 0 — use 0 to stop browsers caching the preflight, or omit it`,
-  "max-age-too-high": (p: { value: number; max: number; vendor: string }) => `${p.value} is more than ${p.max}, the most ${p.vendor} accepts — use ${p.max}`,
+  // One fix with the lint's: above Chrome's cap a longer max-age buys nothing there (evaluate/lint/max-age-caps.ts).
+  "max-age-too-high": (p: { value: number; max: number; vendor: string }) =>
+    `${p.value} is more than ${p.max}, the most ${p.vendor} accepts — use ${Math.min(p.max, CHROME_MAX_AGE_SECONDS)}${p.max > CHROME_MAX_AGE_SECONDS ? ` (Chrome caches a preflight for at most ${CHROME_MAX_AGE_SECONDS} s)` : ""}`,
   "document-too-large": (p: { bytes: number; max: number; vendor: string }) =>
     `the rendered document is ${p.bytes} bytes, more than the ${p.max} ${p.vendor} accepts — merge rules or shorten the origin lists`,
   "rules-not-expressible": (p: { count: number; differing: number; vendor: string }) =>

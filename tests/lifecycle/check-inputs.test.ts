@@ -43,7 +43,10 @@ describe("checkInputs", () => {
         reason: 'is missing; an R2 target needs the Cloudflare account id (or an endpoint) — set accountId, e.g. targets.r2({ accountId: "…", bucket: "b" })',
       },
       { property: "swift", reason: '{"allowWidening":1} is not valid; it takes { allowWidening?: boolean } — e.g. swift: { allowWidening: true }' },
-      { property: "rules[0].maxAgeSeconds", reason: "90000 is more than 86400, the most Cloudflare R2 accepts — use 86400" },
+      {
+        property: "rules[0].maxAgeSeconds",
+        reason: "90000 is more than 86400, the most Cloudflare R2 accepts — use 7200 (Chrome caches a preflight for at most 7200 s)",
+      },
       {
         property: "verify",
         reason:

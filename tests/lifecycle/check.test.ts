@@ -70,7 +70,12 @@ describe("check through the real host", () => {
 
   test("applies the target's profile: R2 max-age above 86400 fails", async () => {
     const { failures } = await check({ target: { profile: "r2", accountId: "acct", bucket: "b" }, rules: [{ ...good[0]!, maxAgeSeconds: 90000 }] });
-    expect(failures).toEqual([{ property: "", reason: "rules[0].maxAgeSeconds: 90000 is more than 86400, the most Cloudflare R2 accepts — use 86400" }]);
+    expect(failures).toEqual([
+      {
+        property: "",
+        reason: "rules[0].maxAgeSeconds: 90000 is more than 86400, the most Cloudflare R2 accepts — use 7200 (Chrome caches a preflight for at most 7200 s)",
+      },
+    ]);
   });
 
   test("treats unknown values (preview) as unknown, not as strings", async () => {
@@ -131,6 +136,11 @@ describe("check through the real host", () => {
 
   test("check uses the profile of a partly unknown target (bucket not known yet in preview)", async () => {
     const { failures } = await check({ target: { profile: "r2", accountId: "acct", bucket: UNKNOWN }, rules: [{ ...good[0]!, maxAgeSeconds: 90000 }] });
-    expect(failures).toEqual([{ property: "", reason: "rules[0].maxAgeSeconds: 90000 is more than 86400, the most Cloudflare R2 accepts — use 86400" }]);
+    expect(failures).toEqual([
+      {
+        property: "",
+        reason: "rules[0].maxAgeSeconds: 90000 is more than 86400, the most Cloudflare R2 accepts — use 7200 (Chrome caches a preflight for at most 7200 s)",
+      },
+    ]);
   });
 });

@@ -57,7 +57,7 @@ describe("validate: generic rules (AWS)", () => {
 describe("validate: profile rules", () => {
   test("fails when R2 max-age is above 86400", () => {
     expect(messages([rule({ maxAgeSeconds: 90000 })], "r2")).toEqual([
-      "rules[0].maxAgeSeconds: 90000 is more than 86400, the most Cloudflare R2 accepts — use 86400",
+      "rules[0].maxAgeSeconds: 90000 is more than 86400, the most Cloudflare R2 accepts — use 7200 (Chrome caches a preflight for at most 7200 s)",
     ]);
   });
 
