@@ -80,3 +80,16 @@ export function fixed(status: number, headers: Record<string, string>, body = ""
     res.end(body);
   };
 }
+
+/** Loopback servers started by a test file, closed after all its tests: `serve` is `loopback` plus that bookkeeping. */
+export function servedPerFile(): (...args: Parameters<typeof loopback>) => Promise<Loopback> {
+  const servers: Loopback[] = [];
+  afterAll(async () => {
+    await Promise.all(servers.map((s) => s.close()));
+  });
+  return async (...args) => {
+    const server = await loopback(...args);
+    servers.push(server);
+    return server;
+  };
+}

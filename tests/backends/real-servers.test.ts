@@ -1,4 +1,4 @@
-import { BackendError } from "../../provider/errors";
+import { rejection } from "./rejection";
 import { s3Backend } from "../../provider/backends/s3";
 import { swiftBackend } from "../../provider/backends/swift";
 import type { Target } from "../../provider/targets";
@@ -9,16 +9,6 @@ import { swiftOps } from "../../testkit/swift-ops";
 import { S3RVER_KEY } from "../../scripts/servers/s3rver";
 
 const ALL = ["GET", "PUT", "POST", "DELETE", "HEAD"] as const;
-
-async function rejection(promise: Promise<unknown>): Promise<BackendError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof BackendError) return error;
-    throw error;
-  }
-  throw new Error("resolved, but a failure was expected");
-}
 
 describeWithRgw("S3 backend on real Ceph RGW 16.2", (rgw) => {
   let ops: BucketOps;

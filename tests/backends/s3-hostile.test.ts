@@ -1,8 +1,8 @@
-import { BackendError } from "../../provider/errors";
+import { rejection } from "./rejection";
 import { s3Backend } from "../../provider/backends/s3";
 import { MAX_RESPONSE_BYTES } from "../../provider/backends/limits";
 import type { Target } from "../../provider/targets";
-import { drip, fixed, huge, loopback, type Loopback } from "./loopback";
+import { drip, fixed, huge, servedPerFile, type Loopback } from "./loopback";
 
 process.env["BCT_ACCESS_KEY"] = "AKIDBCT";
 process.env["BCT_SECRET_KEY"] = "Zq"; // two characters: a short secret is still scrubbed
@@ -19,26 +19,7 @@ function target(server: Loopback, bucket = "hostile"): Target {
   };
 }
 
-/** The error a promise rejected with; fails when it resolved. */
-async function rejection(promise: Promise<unknown>): Promise<BackendError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof BackendError) return error;
-    throw error;
-  }
-  throw new Error("resolved, but a failure was expected");
-}
-
-const servers: Loopback[] = [];
-async function serve(...args: Parameters<typeof loopback>): Promise<Loopback> {
-  const server = await loopback(...args);
-  servers.push(server);
-  return server;
-}
-afterAll(async () => {
-  await Promise.all(servers.map((s) => s.close()));
-});
+const serve = servedPerFile();
 
 describe("S3 backend against hostile loopback servers", () => {
   test("fails when a server drips one byte every 2 s: get ends at its overall deadline", async () => {

@@ -1,8 +1,8 @@
-import { BackendError } from "../../provider/errors";
+import { rejection } from "./rejection";
 import { swiftBackend } from "../../provider/backends/swift";
 import { MAX_RESPONSE_BYTES } from "../../provider/backends/limits";
 import type { Target } from "../../provider/targets";
-import { drip, fixed, huge, loopback, type Loopback } from "./loopback";
+import { drip, fixed, huge, servedPerFile } from "./loopback";
 
 const SWIFT_ENV = [
   "OS_AUTH_TOKEN",
@@ -41,25 +41,7 @@ async function withEnv<T>(vars: Record<string, string>, fn: () => Promise<T>): P
   }
 }
 
-async function rejection(promise: Promise<unknown>): Promise<BackendError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof BackendError) return error;
-    throw error;
-  }
-  throw new Error("resolved, but a failure was expected");
-}
-
-const servers: Loopback[] = [];
-async function serve(...args: Parameters<typeof loopback>): Promise<Loopback> {
-  const server = await loopback(...args);
-  servers.push(server);
-  return server;
-}
-afterAll(async () => {
-  await Promise.all(servers.map((s) => s.close()));
-});
+const serve = servedPerFile();
 
 const container = (name: string, endpoint?: string): Target => ({ profile: "swift", bucket: name, ...(endpoint === undefined ? {} : { endpoint }) });
 const REFUSED = (to: string) =>
