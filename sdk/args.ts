@@ -40,6 +40,14 @@ export interface CorsPolicyCommonArgs {
    */
   readonly propagationTimeoutSeconds?: pulumi.Input<number> | undefined;
   /**
+   * Overall deadlines, in seconds, of everything this resource sends (login, retries and
+   * back-offs included; not idle timeouts): `operationSeconds` for each read, write or removal
+   * of the configuration, `probeSeconds` for each request `verify: "preflight"` sends.
+   * A change of `timeouts` is an update that writes nothing.
+   * @default { operationSeconds: 60, probeSeconds: 10 }
+   */
+  readonly timeouts?: pulumi.Input<TimeoutsArgs> | undefined;
+  /**
    * Swift targets (swift, vstorage, ovh-swift) hold one CORS setting per container that allows every
    * method and every requested header. A policy narrower than that is refused at preview, saying what
    * would widen, unless `allowWidening` is true: then the rules are widened and stored as Swift holds them.
@@ -74,6 +82,14 @@ export interface CorsPolicyCommonArgs {
    * @default - all warnings shown
    */
   readonly lint?: pulumi.Input<false | LintArgs> | undefined;
+}
+
+/** Overall deadlines of a CorsPolicy's calls, in seconds (more than 0, at most 3600). */
+export interface TimeoutsArgs {
+  /** Each read, write or removal of the configuration. @default 60 */
+  readonly operationSeconds?: number | undefined;
+  /** Each request sent as a browser would (verification). @default 10 */
+  readonly probeSeconds?: number | undefined;
 }
 
 /** Options for Swift targets. */

@@ -66,6 +66,7 @@ export class CorsPolicy extends pulumi.dynamic.Resource {
       document: args.document,
       onExisting: args.onExisting,
       propagationTimeoutSeconds: args.propagationTimeoutSeconds,
+      timeouts: args.timeouts,
       swift: args.swift,
       expect: args.expect,
       verify: args.verify,

@@ -15,7 +15,7 @@ export { CorsPolicyError, CorsValidationError } from "../provider/errors";
 // Not exported: codecs and validators one by one (use parsePolicy/renderPolicy/validatePolicy),
 // and the provider's lifecycle functions (reached only through "pulumi-bucket-cors/provider").
 export { CorsPolicy } from "./cors-policy";
-export type { CorsPolicyArgs, CorsPolicyCommonArgs, CorsPolicyRulesArgs, CorsPolicyDocumentArgs, LintArgs, SwiftArgs } from "./args";
+export type { CorsPolicyArgs, CorsPolicyCommonArgs, CorsPolicyRulesArgs, CorsPolicyDocumentArgs, LintArgs, SwiftArgs, TimeoutsArgs } from "./args";
 export {
   targets,
   type CredentialEnvNames,

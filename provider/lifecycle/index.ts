@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { checkInputs, forEngine } from "./check";
-import { diffInputs } from "./diff";
+import { diffPolicy } from "./diff";
 import { createPolicy, deletePolicy, readPolicy, updatePolicy, type ReadOutcome } from "./operations";
 import { readProviderConfig, setProviderConfig } from "../backends/provider-config";
 import type { PolicyInputs, PolicyOutputs } from "./types";
@@ -25,9 +25,9 @@ export async function check(_olds: unknown, news: unknown): Promise<pulumi.dynam
   return { ...outcome, failures: outcome.failures.map(forEngine) };
 }
 
-/** Compares old outputs with new checked inputs; see `diffInputs`. */
+/** Compares old outputs with new checked inputs; see `diffPolicy`. */
 export async function diff(_id: string, olds: PolicyOutputs, news: PolicyInputs): Promise<pulumi.dynamic.DiffResult> {
-  return diffInputs(olds, news);
+  return diffPolicy(olds, news);
 }
 
 /** Creates the policy; see `createPolicy`. */

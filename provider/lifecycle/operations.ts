@@ -1,4 +1,8 @@
 import { backendFor } from "../backends/for-target";
+import { locateBucket } from "../backends/locate";
+import { withDeadlines } from "../backends/with-deadlines";
+import { deadlinesOf } from "./deadlines";
+import type { Backend } from "../backends/types";
 import { CorsPolicyError } from "../errors";
 import {
   applyPolicy,
@@ -13,7 +17,7 @@ import {
   type ApplyOutcome,
   type Confirmation,
 } from "../operations";
-import { describeTarget, resourceIdOf, type Target } from "../targets";
+import { describeTarget, knownLocationOf, resourceIdOf, type Target } from "../targets";
 import type { PolicyInputs, PolicyOutputs } from "./types";
 
 /**
@@ -26,13 +30,13 @@ import type { PolicyInputs, PolicyOutputs } from "./types";
 export async function createPolicy(inputs: PolicyInputs): Promise<{ id: string; outs: PolicyOutputs }> {
   const { target } = inputs;
   const outcome = await applyPolicy(
-    backendFor(target),
+    backendOf(inputs),
     target,
     { rules: inputs.rules },
     { owned: false, onExisting: inputs.onExisting, confirm: confirmation(inputs) },
   );
   if (outcome.kind === "refused") throw refusal(target, outcome, inputs);
-  return { id: resourceIdOf(target), outs: outputsOf(inputs) };
+  return { id: resourceIdOf(target), outs: { ...outputsOf(inputs), ...(await locationOf(inputs)) } };
 }
 
 const EXISTING = { code: "ExistingConfiguration" } as const;
@@ -65,7 +69,7 @@ function refusal(target: Target, outcome: Extract<ApplyOutcome, { kind: "refused
  * resource keeps its id). Rules that mean the same are not rewritten.
  */
 export async function updatePolicy(id: string, olds: PolicyOutputs, news: PolicyInputs): Promise<PolicyOutputs> {
-  const backend = backendFor(news.target);
+  const backend = backendOf(news);
   if (!sameRules(olds.rules, news.rules)) {
     await applyPolicy(backend, news.target, { rules: news.rules }, { owned: true, onExisting: news.onExisting, confirm: confirmation(news) });
   } else if (news.verify === "preflight" && (olds.verify !== "preflight" || stableJson(olds.expect) !== stableJson(news.expect))) {
@@ -74,7 +78,7 @@ export async function updatePolicy(id: string, olds: PolicyOutputs, news: Policy
     const result = await verifyPolicy(backend, news.target, news.expect ?? [], timeout);
     if (!result.agreed) throw new CorsPolicyError(disagreement(news.target, result, timeout), { code: "NotConfirmed" });
   }
-  return { ...outputsOf(news), resourceId: id };
+  return { ...outputsOf(news), resourceId: id, ...(await locationOf(news)) };
 }
 
 /** Removes the configuration; a missing configuration or bucket is success. */
@@ -92,7 +96,7 @@ export async function deletePolicy(props: PolicyOutputs): Promise<void> {
     timeoutSeconds: propagationTimeout(props.target, props.propagationTimeoutSeconds),
     expectations: [],
   };
-  await removePolicy(backendFor(props.target), props.target, confirm);
+  await removePolicy(backendOf(props), props.target, confirm);
 }
 
 /** What `read` returns: empty when the configuration (or bucket) is gone. */
@@ -112,16 +116,32 @@ export async function readPolicy(id: string, props: PolicyOutputs): Promise<Read
       { code: "InvalidState" },
     );
   }
-  const live = await backendFor(props.target).get(props.target);
+  const live = await backendOf(props).get(props.target);
+  const location = props.location === undefined ? {} : { location: props.location };
   if (live.kind === "none" || live.kind === "no-bucket") return {};
   if (live.kind === "unreadable") {
     // Drift, not a crash: refresh shows the rules gone and the raw text; the next up writes the rules over it.
-    const outs = { ...outputsOf({ ...props, rules: [] }), resourceId: id, liveUnreadable: live.raw };
+    const outs = { ...outputsOf({ ...props, rules: [] }), resourceId: id, ...location, liveUnreadable: live.raw };
     return { id, props: outs, inputs: inputsOf(outs) };
   }
   const rules = sameRules(live.config.rules, props.rules) ? props.rules : live.config.rules;
-  const outs = { ...outputsOf({ ...props, rules }), resourceId: id };
+  const outs = { ...outputsOf({ ...props, rules }), resourceId: id, ...location };
   return { id, props: outs, inputs: inputsOf(outs) };
+}
+
+/** The backend of the inputs' target, with the inputs' `timeouts` as the deadline of every call. */
+function backendOf(inputs: PolicyInputs): Backend {
+  return withDeadlines(backendFor(inputs.target), deadlinesOf(inputs.timeouts));
+}
+
+/**
+ * The `location` output: where the bucket is, recorded only when the target alone cannot say
+ * (a Swift target without its storage URL), for `diff` to know a later spelling of it. The login
+ * it needs was made by the write just before, so this reuses its session.
+ */
+async function locationOf(inputs: PolicyInputs): Promise<{ location?: string }> {
+  if (knownLocationOf(inputs.target) !== undefined) return {};
+  return { location: await locateBucket(inputs.target, { deadlineMs: deadlinesOf(inputs.timeouts).operationMs }) };
 }
 
 /** How to confirm a write of these inputs. */
@@ -139,13 +159,14 @@ function outputsOf(inputs: PolicyInputs): PolicyOutputs {
 }
 
 function inputsOf(values: PolicyInputs): PolicyInputs {
-  const { target, rules, onExisting, verify, propagationTimeoutSeconds, swift, expect } = values;
+  const { target, rules, onExisting, verify, propagationTimeoutSeconds, timeouts, swift, expect } = values;
   return {
     target,
     rules,
     onExisting,
     verify,
     ...(propagationTimeoutSeconds === undefined ? {} : { propagationTimeoutSeconds }),
+    ...(timeouts === undefined ? {} : { timeouts }),
     ...(swift === undefined ? {} : { swift }),
     ...(expect === undefined ? {} : { expect }),
   };

@@ -144,6 +144,24 @@ export function propagationTimeoutReason(value: unknown): string {
   return `${JSON.stringify(value)} is not a number of seconds between 0 and ${MAX_PROPAGATION_TIMEOUT} — use e.g. 60, or omit it for the vendor's default`;
 }
 
+/** Most seconds a `timeouts` deadline may be: one hour, like {@link MAX_PROPAGATION_TIMEOUT}. */
+export const MAX_TIMEOUT_SECONDS = 3600;
+
+/**
+ * `timeouts`: overall deadlines in seconds, like Terraform's `timeouts` block: `operationSeconds`
+ * for each read, write or removal of the configuration (login, retries and back-offs included),
+ * `probeSeconds` for each request verification sends as a browser would.
+ */
+export function timeoutsField() {
+  const seconds = z.number().gt(0).max(MAX_TIMEOUT_SECONDS);
+  return z.strictObject({ operationSeconds: seconds.optional(), probeSeconds: seconds.optional() });
+}
+
+/** Why a `timeouts` value is refused. */
+export function timeoutsReason(value: unknown): string {
+  return `${JSON.stringify(value)} is not valid; it takes { operationSeconds?: number, probeSeconds?: number }, each more than 0 and at most ${MAX_TIMEOUT_SECONDS} — e.g. timeouts: { operationSeconds: 120 }, or omit it for 60 s and 10 s`;
+}
+
 /** `swift: { allowWidening }`: accept a policy a Swift container can only hold in a wider form. Normalized to a boolean. */
 export function swiftField() {
   return z.strictObject({ allowWidening: z.boolean().optional() }).transform((swift) => ({ allowWidening: swift.allowWidening === true }));

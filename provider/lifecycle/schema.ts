@@ -17,6 +17,8 @@ import {
   swiftField,
   swiftReason,
   targetField,
+  timeoutsField,
+  timeoutsReason,
   verifyField,
   verifyReason,
 } from "./schema-fields";
@@ -45,6 +47,7 @@ export function policyFieldsSchema() {
     verify: field(verifyField(), verifyReason).default("read"),
     onExisting: field(onExistingField(), onExistingReason).default("fail"),
     propagationTimeoutSeconds: field(propagationTimeoutField(), propagationTimeoutReason).optional(),
+    timeouts: field(timeoutsField(), timeoutsReason).optional(),
     lint: lintField().optional(),
   });
 }
@@ -61,6 +64,8 @@ export function checkedInputsSchema() {
     onExisting: field(z.enum(ON_EXISTING)),
     verify: field(z.enum(VERIFY_MODES)),
     propagationTimeoutSeconds: field(propagationTimeoutField()).optional(),
+    /** Overall deadlines of each call, in seconds (defaults: backends/limits.ts). */
+    timeouts: field(timeoutsField()).optional(),
     /** Swift targets: whether a wider policy than written was accepted (the rules are already widened). */
     swift: field(z.strictObject({ allowWidening: z.boolean() })).optional(),
     /** Expectations checked at preview against the rules, and live after apply with `verify: "preflight"`. */
@@ -81,7 +86,8 @@ export function policyInputsSchema() {
       const swift = fields.swift === undefined ? {} : { swift: fields.swift };
       const timeout = fields.propagationTimeoutSeconds === undefined ? {} : { propagationTimeoutSeconds: fields.propagationTimeoutSeconds };
       const expect = fields.expect === undefined ? {} : { expect: fields.expect };
-      return { target: fields.target, rules, onExisting: fields.onExisting, verify: fields.verify, ...swift, ...timeout, ...expect };
+      const timeouts = fields.timeouts === undefined ? {} : { timeouts: fields.timeouts };
+      return { target: fields.target, rules, onExisting: fields.onExisting, verify: fields.verify, ...swift, ...timeout, ...timeouts, ...expect };
     })
     .pipe(checkedInputsSchema());
 }
@@ -98,5 +104,7 @@ export function policyOutputsSchema() {
     fingerprint: z.string(),
     /** Set by refresh when the bucket holds a configuration this package cannot decode: its raw text (the rules read as none, so the next up rewrites them). */
     liveUnreadable: z.string().optional(),
+    /** Where the bucket was when the policy was applied (`locateBucket`): a Swift storage URL only a login gives, so a later target that writes it out is known as the same container. */
+    location: z.string().optional(),
   });
 }

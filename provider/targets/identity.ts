@@ -19,11 +19,20 @@ export function resourceIdOf(target: Target): string {
  * delete the configuration it has just written.
  */
 export function locationOf(target: Target): string {
+  return knownLocationOf(target) ?? resourceIdOf(target);
+}
+
+/**
+ * {@link locationOf} when the target alone says where the bucket is; `undefined` when
+ * only the service's login can (a Swift target without its storage URL: the Keystone
+ * catalog or TempAuth gives it, backends/locate.ts asks).
+ */
+export function knownLocationOf(target: Target): string | undefined {
   let endpoint: string | undefined;
   try {
     endpoint = endpointOf(target);
   } catch {
-    return resourceIdOf(target); // the endpoint depends on values only the service's auth gives (Swift catalogs)
+    return undefined;
   }
   const host = endpoint === undefined ? AWS_GLOBAL : sameHost(hostOf(endpoint));
   return `${getProfile(target.profile).backend.value}://${host}/${target.bucket}`;

@@ -1,7 +1,7 @@
 /** @internal */
 export { targetSchema } from "./schema";
 export { R2_JURISDICTIONS, type R2Jurisdiction, type Target, type TargetCredentials, type TargetInput } from "./types";
-export { locationOf, resourceIdOf } from "./identity";
+export { knownLocationOf, locationOf, resourceIdOf } from "./identity";
 export { endpointOf, regionOf } from "./endpoint";
 export { checkTarget } from "./check";
 export { describeTarget } from "./describe";

@@ -65,9 +65,9 @@ describeWithSwift("OpenStack Swift (real server)", (swift) => {
       expect(await ops.corsMeta("media")).toEqual(appMeta);
     });
 
-    test("the same container named by its storage URL is a replace that deletes first: the metadata stays", async () => {
+    test("the same container named by its storage URL is an update (the login's storage URL is recorded): the metadata stays", async () => {
       await deploy(policy("media", [app], {}, swift().storageUrl));
-      expect(opsOf(await ws.up())).toEqual(["delete-replaced media", "replace media", "create-replacement media"]);
+      expect(opsOf(await ws.up())).toEqual(["update media"]);
       expect(await ops.corsMeta("media")).toEqual(appMeta);
     });
 

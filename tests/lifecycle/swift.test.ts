@@ -86,12 +86,38 @@ describeWithSwift("OpenStack Swift (real server)", (swift) => {
       expect(stored()[0]!.outputs["rules"]).toEqual([{ allowedOrigins: ["https://app.example.com"], allowedMethods: ALL, allowedHeaders: ["*"] }]);
     });
 
+    const expectations = [
+      { origin: "https://app.example.com", method: "PUT", headers: ["content-type"], allowed: true },
+      { origin: "https://evil.example", method: "GET", allowed: false },
+    ];
+
     test("verify: preflight sends real preflights to Swift after apply", async () => {
-      const expectations = [
-        { origin: "https://app.example.com", method: "PUT", headers: ["content-type"], allowed: true },
-        { origin: "https://evil.example", method: "GET", allowed: false },
-      ];
       expect(steps(await harness.up(policy("media", [app], { expect: expectations, verify: "preflight" })))).toEqual(["update"]);
+    });
+
+    test("the container written out by its storage URL, and back, is the same container: an update that keeps the metadata", async () => {
+      const withUrl = (rules: unknown[]) =>
+        policyProgram({
+          name: "media",
+          args: { target: { ...target("media"), endpoint: swift().storageUrl }, rules, expect: expectations, verify: "preflight" },
+        });
+      expect(stored()[0]!.outputs["location"]).toBe(
+        `swift://${swift()
+          .storageUrl.replace("127.0.0.1", "localhost")
+          .replace(/^http:\/\//, "")}/media`,
+      );
+      expect(steps(await harness.up(withUrl([app])))).toEqual(["update"]);
+      expect(await ops.corsMeta("media")).toEqual({
+        [`${META}allow-origin`]: "https://app.example.com",
+        [`${META}expose-headers`]: "etag",
+        [`${META}max-age`]: "600",
+      });
+      expect(steps(await harness.up(policy("media", [app], { expect: expectations, verify: "preflight" })))).toEqual(["update"]);
+      expect(await ops.corsMeta("media")).toEqual({
+        [`${META}allow-origin`]: "https://app.example.com",
+        [`${META}expose-headers`]: "etag",
+        [`${META}max-age`]: "600",
+      });
     });
 
     test("destroy removes the metadata", async () => {
