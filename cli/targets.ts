@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { issue, type Issue } from "../provider/model/issue";
 import { getProfile, isProfileName } from "../provider/profiles";
-import { checkTarget, endpointOf, resourceIdOf, type Target } from "../provider/targets";
+import { checkTarget, endpointOf, resourceIdOf, unsetVariable, type Target } from "../provider/targets";
 import { usageError } from "./exit";
 import type { Output } from "./output";
 import type { TargetFlags } from "./target-options";
@@ -143,7 +143,7 @@ function checkReachable(target: Target, out: Output): void {
         issue(
           "credentials-unset",
           ["target", "credentials", field],
-          `names ${JSON.stringify(name)}, which is not set in the environment — export ${name}, or leave out ${flag} to use the AWS default chain`,
+          `${unsetVariable(name).named} is not set in the environment — ${unsetVariable(name).exportHint}, or leave out ${flag} to use the AWS default chain`,
         ),
       );
     }

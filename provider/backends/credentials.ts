@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { CorsPolicyError } from "../errors";
 import { providerConfig } from "./provider-config";
-import type { Target } from "../targets";
+import { unsetVariable, type Target } from "../targets";
 
 /** S3 credentials resolved for one call; `values` is undefined for the AWS default chain. */
 export interface ResolvedCredentials {
@@ -58,8 +58,9 @@ function readEnv(name: string | undefined, field: string): string {
   }
   const value = process.env[name];
   if (value === undefined || value === "") {
+    const unset = unsetVariable(name);
     throw new CorsPolicyError(
-      `target.credentials.${field}: names ${JSON.stringify(name)}, which is not set in the environment of the Pulumi program — export ${name}, or remove credentials to use the AWS default chain`,
+      `target.credentials.${field}: ${unset.named} is not set in the environment of the Pulumi program — ${unset.exportHint}, or remove credentials to use the AWS default chain`,
       { code: "MissingCredentials" },
     );
   }

@@ -23,6 +23,9 @@ export function checkTarget(value: unknown): TargetCheck {
     };
   }
   const target: Target = { ...parsed.data };
+  if (target.endpoint !== undefined && hasUserInfo(target.endpoint)) {
+    return { ok: false, issues: [targetIssue("target-invalid", ["target", "endpoint"], { kind: "endpoint-credentials" })] };
+  }
   if (target.jurisdiction === "default") delete target.jurisdiction;
   const name = bucketNameProblem(target);
   if (name !== undefined) return { ok: false, issues: [name] };
@@ -45,4 +48,14 @@ function problemOf(value: unknown, zi: z.core.$ZodIssue): TargetProblem {
 /** A target without an endpoint whose profile's endpoint template needs the account id (R2's `https://{accountId}.r2.cloudflarestorage.com`). */
 function needsAccountId(target: Target): boolean {
   return target.endpoint === undefined && target.accountId === undefined && (getProfile(target.profile).endpoint.value ?? "").includes("{accountId}");
+}
+
+/** Whether a URL carries `user[:password]@` before its host (RFC 3986, section 3.2.1): a credential no endpoint should hold. */
+function hasUserInfo(endpoint: string): boolean {
+  try {
+    const url = new URL(endpoint);
+    return url.username !== "" || url.password !== "";
+  } catch {
+    return /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(endpoint);
+  }
 }

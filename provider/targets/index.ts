@@ -5,3 +5,4 @@ export { knownLocationOf, locationOf, resourceIdOf } from "./identity";
 export { endpointOf, regionOf } from "./endpoint";
 export { checkTarget } from "./check";
 export { describeTarget } from "./describe";
+export { unsetVariable } from "./env-name";

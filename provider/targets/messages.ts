@@ -18,7 +18,9 @@ export type TargetProblem =
   /** Something under `credentials` that is not a variable name: never shown, in case it is the secret itself. */
   | { readonly kind: "secret-shaped" }
   /** `credentials` that is not an object of variable names: not shown either. */
-  | { readonly kind: "credentials-shape" };
+  | { readonly kind: "credentials-shape" }
+  /** An endpoint with `user:password@` in it: not shown, since the password would be. */
+  | { readonly kind: "endpoint-credentials" };
 
 /** What is wrong with a bucket (container) name. */
 export type BucketNameProblem =
@@ -38,6 +40,8 @@ export const TARGET_MESSAGES = {
         return `is not an environment variable name (letters, digits and _, not starting with a digit); it is not shown, in case it is the secret itself — give the name of the variable that holds the value, e.g. "AWS_SECRET_ACCESS_KEY"`;
       case "credentials-shape":
         return `is not valid; it takes { accessKeyIdEnv, secretAccessKeyEnv, sessionTokenEnv? }, the names of the environment variables that hold the credentials; it is not shown, in case it is a secret — e.g. credentials: { accessKeyIdEnv: "R2_ACCESS_KEY_ID", secretAccessKeyEnv: "R2_SECRET_ACCESS_KEY" }`;
+      case "endpoint-credentials":
+        return `has a user name or password in it (user:password@host); it is not shown, and it would be stored in the state and sent to the service in every URL — remove it from the endpoint and name the environment variables that hold the credentials in credentials: { accessKeyIdEnv, secretAccessKeyEnv }`;
       case "schema":
         return `${p.found === undefined ? "is missing" : `${show(p.found)} is not valid`}; ${p.problem} — fix the target, or build it with a preset such as targets.aws({ bucket, region })`;
     }

@@ -69,4 +69,24 @@ describe("resolveCredentials", () => {
       `target.credentials.secretAccessKeyEnv: is not an environment variable name (letters, digits and _, not starting with a digit); it is not shown, in case it is the secret itself — give the name of the variable that holds the value, e.g. "AWS_SECRET_ACCESS_KEY"`,
     ]);
   });
+
+  // A secret that is only letters and digits (AWS's 40-character keys often are; RGW's random keys are) passes as a name.
+  test.each([
+    {
+      name: "a name in lower or mixed case is not shown",
+      variable: "wJalrXUtnFEMIK7MDENGbPxRfiCYEXAMPLEKEY",
+      message:
+        "target.credentials.secretAccessKeyEnv: names a variable (not shown: a name in lower or mixed case may be the secret itself) that is not set in the environment of the Pulumi program — export that variable (or give the name of the variable that holds the value), or remove credentials to use the AWS default chain",
+    },
+    {
+      name: "an upper-case name is shown with the export to run",
+      variable: "R2_SECRET_ACCESS_KEY_UNSET",
+      message:
+        'target.credentials.secretAccessKeyEnv: names "R2_SECRET_ACCESS_KEY_UNSET", which is not set in the environment of the Pulumi program — export R2_SECRET_ACCESS_KEY_UNSET, or remove credentials to use the AWS default chain',
+    },
+  ])("fails for an unset variable: $name", ({ variable, message }) => {
+    process.env["R2_KEY_ID"] = "id";
+    const target: Target = { profile: "r2", bucket: "b", accountId: "acct", credentials: { accessKeyIdEnv: "R2_KEY_ID", secretAccessKeyEnv: variable } };
+    expect(() => resolveCredentials(target)).toThrow(new CorsPolicyError(message, { code: "MissingCredentials" }));
+  });
 });

@@ -44,3 +44,17 @@ describe("a target never shows a secret given in the wrong place", () => {
     for (const piece of [SECRET, SECRET.slice(0, 8), "wJalr"]) expect(all).not.toContain(piece);
   });
 });
+
+// Issue 11, item 8: `user:pass@` in an endpoint showed in errors and in the state.
+describe("an endpoint with credentials in it", () => {
+  test.each(["http://leakuser:LEAKPASS99@127.0.0.1:7480", "https://:LEAKPASS99@s3.example.com", "http://leakuser:LEAKPASS99@[not a host"])(
+    "%s is refused without being shown",
+    (endpoint) => {
+      const messages = messagesOf({ profile: "ceph", bucket: "b", endpoint });
+      expect(messages).toEqual([
+        "target.endpoint: has a user name or password in it (user:password@host); it is not shown, and it would be stored in the state and sent to the service in every URL — remove it from the endpoint and name the environment variables that hold the credentials in credentials: { accessKeyIdEnv, secretAccessKeyEnv }",
+      ]);
+      expect(messages.join("\n")).not.toContain("LEAKPASS");
+    },
+  );
+});
