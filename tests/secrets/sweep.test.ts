@@ -29,7 +29,9 @@ function record(label: string, value: unknown): void {
   seen.push({ label, text: typeof value === "string" ? value : JSON.stringify(value, errorFields) });
 }
 function errorFields(_key: string, value: unknown): unknown {
-  return value instanceof Error ? { ...Object.fromEntries(Object.entries(value)), name: value.name, message: value.message, stack: value.stack, cause: value.cause } : value;
+  return value instanceof Error
+    ? { ...Object.fromEntries(Object.entries(value)), name: value.name, message: value.message, stack: value.stack, cause: value.cause }
+    : value;
 }
 
 /** Runs a harness operation, recording its result or its failure (message, completed steps, diagnostics). */
