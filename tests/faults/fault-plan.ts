@@ -15,7 +15,9 @@ export type Fault =
   /** Reads the request, then destroys the socket without answering (the client sees ECONNRESET). */
   | { readonly kind: "reset" }
   /** Holds the request for `ms`, then forwards it (a slow server, not a dead one). */
-  | { readonly kind: "stall"; readonly ms: number };
+  | { readonly kind: "stall"; readonly ms: number }
+  /** Forwards the request (the upstream applies it), then answers with this status instead of the upstream's answer: a write that landed but is reported failed. */
+  | { readonly kind: "applied"; readonly status: number; readonly headers: Readonly<Record<string, string>>; readonly body: string };
 
 /** One line of a plan: a fault for matching requests, for the first N of them or for every one. */
 export interface FaultRule {

@@ -32,12 +32,19 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
     const line: RequestLine = { method: req.method ?? "GET", url: req.url ?? "/" };
     const entry = log.arrived(line);
     const current = plan;
-    void handle(req, res, current.faultFor(line), entry, (request) =>
-      forward(request, res, base, agent, (status) => {
-        // Recorded as soon as the upstream answers, before the client can see it and ask again.
-        entry.status = status;
-        current.answered(line, status);
-      }),
+    void handle(req, res, current.faultFor(line), entry, (request, answerInstead) =>
+      forward(
+        request,
+        res,
+        base,
+        agent,
+        (status) => {
+          // Recorded as soon as the upstream answers, before the client can see it and ask again.
+          entry.status = status;
+          current.answered(line, status);
+        },
+        answerInstead,
+      ),
     );
   });
   // Longer than any pause between two calls of a test, so a kept-alive socket is never closed
@@ -69,7 +76,7 @@ async function handle(
   res: ServerResponse,
   fault: Fault | undefined,
   entry: LoggedRequest,
-  pass: (req: IncomingMessage) => Promise<void>,
+  pass: (req: IncomingMessage, answerInstead?: Extract<Fault, { kind: "applied" }>) => Promise<void>,
 ): Promise<void> {
   if (fault === undefined) {
     entry.outcome = "forwarded";
@@ -93,6 +100,10 @@ async function handle(
       entry.outcome = "stalled";
       await new Promise((resolve) => setTimeout(resolve, fault.ms));
       if (!res.destroyed) await pass(req); // a client that gave up during the stall is not answered
+      return;
+    case "applied":
+      entry.outcome = "applied";
+      await pass(req, fault);
       return;
   }
 }

@@ -80,3 +80,10 @@ export function every(match: RequestMatch, fault: Fault): FaultRule {
 
 /** S3's CORS subresource calls: `GET|PUT|DELETE /bucket?cors`. */
 export const cors = (method: "GET" | "PUT" | "DELETE"): RequestMatch => ({ method, query: "cors" });
+
+/** Forwards the request, so the upstream applies it, then answers 500 InternalError instead of the upstream's answer. */
+export function appliedThenInternalError(): Fault {
+  const error = internalError();
+  if (error.kind !== "status") throw new Error("internalError() is a status fault");
+  return { ...error, kind: "applied" };
+}

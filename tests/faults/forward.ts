@@ -8,7 +8,14 @@ import { request as httpRequest, type Agent, type IncomingMessage, type ServerRe
  * the client sees any of the answer, so what it records is in place before the
  * client can send its next request.
  */
-export function forward(req: IncomingMessage, res: ServerResponse, upstream: URL, agent: Agent, onStatus: (status: number) => void): Promise<void> {
+export function forward(
+  req: IncomingMessage,
+  res: ServerResponse,
+  upstream: URL,
+  agent: Agent,
+  onStatus: (status: number) => void,
+  answerInstead?: { readonly status: number; readonly headers: Readonly<Record<string, string>>; readonly body: string },
+): Promise<void> {
   return new Promise((resolve) => {
     res.on("close", () => {
       if (!res.writableFinished) out.destroy(); // the client went away: so does the upstream request
@@ -16,6 +23,13 @@ export function forward(req: IncomingMessage, res: ServerResponse, upstream: URL
     });
     const path = `${upstream.pathname.replace(/\/+$/, "")}${req.url ?? "/"}`;
     const out = httpRequest({ host: upstream.hostname, port: upstream.port, method: req.method, path, headers: req.headers, agent }, (answer) => {
+      if (answerInstead !== undefined) {
+        // The upstream applied the request; the client is told otherwise.
+        answer.resume();
+        onStatus(answerInstead.status);
+        res.writeHead(answerInstead.status, { ...answerInstead.headers, "content-length": Buffer.byteLength(answerInstead.body) }).end(answerInstead.body);
+        return;
+      }
       onStatus(answer.statusCode ?? 502);
       res.writeHead(answer.statusCode ?? 502, answer.rawHeaders);
       answer.pipe(res);

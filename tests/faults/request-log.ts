@@ -3,7 +3,7 @@ import { matches, type RequestLine, type RequestMatch } from "./fault-plan";
 /** What became of one request that reached the proxy. */
 export interface LoggedRequest extends RequestLine {
   /** `forwarded` untouched, answered by an `injected` status, `reset`, or `stalled` then forwarded; `pending` until done. */
-  outcome: "pending" | "forwarded" | "injected" | "reset" | "stalled";
+  outcome: "pending" | "forwarded" | "injected" | "reset" | "stalled" | "applied";
   /** The status answered (injected, or the upstream's); undefined when reset, or when the client gave up during a stall. */
   status: number | undefined;
 }
@@ -27,7 +27,7 @@ export class RequestLog {
   lines(): string[] {
     return this.entries.map((e) => {
       const answer = e.outcome === "reset" ? "reset" : String(e.status ?? "no answer");
-      const note = e.outcome === "injected" || e.outcome === "stalled" || e.outcome === "pending" ? ` (${e.outcome})` : "";
+      const note = e.outcome === "injected" || e.outcome === "stalled" || e.outcome === "pending" || e.outcome === "applied" ? ` (${e.outcome})` : "";
       return `${e.method} ${e.url} ${answer}${note}`;
     });
   }

@@ -1,5 +1,5 @@
 import type { DeploymentError, StateSnapshot } from "../../testkit/host";
-import { cors, every, first, internalError, reset, serviceUnavailable, slowDown, stall } from "./faults";
+import { appliedThenInternalError, cors, every, first, internalError, reset, serviceUnavailable, slowDown, stall } from "./faults";
 import { SECRET, startS3Faults, type S3Faults } from "./s3-setup";
 
 const RULES = [{ allowedOrigins: ["https://app.example.com"], allowedMethods: ["GET", "PUT"], allowedHeaders: ["content-type"], maxAgeSeconds: 600 }];
@@ -23,6 +23,7 @@ const BUCKETS = [
   "refresh",
   "reset-delete",
   "stall-put",
+  "applied-500",
 ];
 
 let env: S3Faults;
@@ -202,6 +203,25 @@ describe("S3 faults through the real provider host (s3rver behind the fault prox
     expect(await s3.liveRules("reread-fails")).toEqual(LIVE);
     expect(harness.state()).toEqual({ resources: [] });
     expect(proxy.lines()).toEqual([getCors("reread-fails", "404"), putCors("reread-fails", "200"), ...times(10, getCors("reread-fails", "500 (injected)"))]);
+  }, 60_000);
+
+  // Issue 11, item 4: a PUT that reached the bucket but was answered 500 left bucket and state apart, and the next up
+  // refused the rules this stack had written as "not managed by this stack".
+  test("a PutBucketCors applied but answered 500 every time fails saying what the bucket may hold; the next up takes the rules over without a write", async () => {
+    const { proxy, harness, program, s3 } = env;
+    proxy.plan(every(cors("PUT"), appliedThenInternalError()));
+    const error = await failure(harness.up(program("applied-500", RULES)));
+    const where = 'S3-compatible storage bucket "applied-500"';
+    expect(error.message).toBe(
+      `up failed: create failed for ${URN}: PutBucketCors on ${where} ${INTERNAL}\nThe write may still have reached the bucket: ${where} holds either ${DESCRIBED} or no CORS configuration — run the same pulumi up (or bucket-cors apply) again: rules that already mean the same are taken over without a write`,
+    );
+    expect(await s3.liveRules("applied-500")).toEqual(LIVE);
+    expect(harness.state()).toEqual({ resources: [] });
+    proxy.plan();
+    proxy.clearLog();
+    expect(ops(await harness.up(program("applied-500", RULES)))).toEqual(["create"]);
+    expect(proxy.lines()).toEqual([getCors("applied-500", "200")]);
+    expect(await s3.liveRules("applied-500")).toEqual(LIVE);
   }, 60_000);
 
   // 503 ServiceUnavailable rather than SlowDown: the same status, retried with the transient back-off.
