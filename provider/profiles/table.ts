@@ -300,7 +300,11 @@ function ceph(): Profile {
       ],
       `${CEPH_CORS_H} (std::set for origins and headers, a bit mask for methods, uint32 max_age)`,
     ),
-    dialect: fact("ceph", "ceph/ceph#69190 (RGW chose the rule by origin alone until 2026-05)"),
+    // The newer generation by default; `targets.ceph({ version })` picks `ceph-legacy` for older releases (profiles/ceph-versions.ts).
+    dialect: fact(
+      "ceph",
+      "ceph/ceph#69190 (first rule matching origin, method and headers; in main since 2026-06, tentacle via ceph/ceph#69647 after 20.2.2; squid ceph/ceph#69648 open, reef ceph/ceph#69649 closed: those choose by origin alone, the ceph-legacy dialect)",
+    ),
   };
 }
 

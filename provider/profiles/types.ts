@@ -62,8 +62,12 @@ export const NO_CONFIG_BEHAVIOURS = ["not-found", "default-config", "no-metadata
 /** One of {@link NO_CONFIG_BEHAVIOURS}. */
 export type NoConfigBehaviour = (typeof NO_CONFIG_BEHAVIOURS)[number];
 
-/** The evaluator dialects: whose preflight answers a service reproduces (s3rver is the test server's own). */
-export const DIALECTS = ["aws", "r2", "ceph", "s3rver", "swift"] as const;
+/**
+ * The evaluator dialects: whose preflight answers a service reproduces (s3rver is the test server's own).
+ * `ceph` is RGW with AWS-like rule matching (ceph/ceph#69190); `ceph-legacy` is RGW choosing the rule
+ * by origin alone (up to 19.x squid, and 20.2.0–20.2.2), as the Ceph 16.2 here does.
+ */
+export const DIALECTS = ["aws", "r2", "ceph", "ceph-legacy", "s3rver", "swift"] as const;
 
 /** One of {@link DIALECTS}. */
 export type Dialect = (typeof DIALECTS)[number];

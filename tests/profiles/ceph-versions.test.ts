@@ -1,0 +1,57 @@
+import { cephDialectFor } from "../../provider/profiles";
+import { checkTarget, targetDialect } from "../../provider/targets";
+
+// RGW chose the CORS rule by origin alone until ceph/ceph#69190; tentacle got it after 20.2.2 (ceph/ceph#69647).
+
+describe("cephDialectFor: which RGW generation a release is", () => {
+  test.each([
+    ["pacific", "ceph-legacy"],
+    ["reef", "ceph-legacy"],
+    ["squid", "ceph-legacy"],
+    ["tentacle", "ceph"],
+    ["umbrella", "ceph"],
+    ["16", "ceph-legacy"],
+    ["16.2.15", "ceph-legacy"],
+    ["19.2.3", "ceph-legacy"],
+    ["20.1.0", "ceph-legacy"],
+    ["20.2.2", "ceph-legacy"],
+    ["20.2.3", "ceph"],
+    ["20.2", "ceph"],
+    ["20", "ceph"],
+    ["21.2.0", "ceph"],
+  ])("%s → %s", (version, dialect) => {
+    expect(cephDialectFor(version)).toBe(dialect);
+  });
+
+  test.each(["Reef", "v18", "18.x", "11", "18.2.4.1", ""])("%j names no release", (version) => {
+    expect(cephDialectFor(version)).toBeUndefined();
+  });
+});
+
+describe("a ceph target's version", () => {
+  const ceph = { profile: "ceph", bucket: "media", endpoint: "http://127.0.0.1:7480" } as const;
+
+  test("picks the dialect; without one the newer matching applies", () => {
+    expect(targetDialect(ceph)).toBe("ceph");
+    expect(targetDialect({ ...ceph, version: "reef" })).toBe("ceph-legacy");
+    expect(targetDialect({ ...ceph, version: "squid" })).toBe("ceph-legacy");
+  });
+
+  test("is kept by the check (a change of version is no new bucket)", () => {
+    expect(checkTarget({ ...ceph, version: "16.2.15" })).toEqual({ ok: true, target: { ...ceph, version: "16.2.15" } });
+  });
+
+  test("an unknown version is refused, naming the accepted forms", () => {
+    const check = checkTarget({ ...ceph, version: "latest" });
+    expect(check.ok ? [] : check.issues.map((i) => i.message)).toEqual([
+      'target.version: "latest" is not a Ceph release; give a release name (luminous, mimic, nautilus, octopus, pacific, quincy, reef, squid, tentacle, umbrella) or a version number such as "18.2.4" — it picks how RGW chooses the CORS rule (by origin alone before ceph/ceph#69190), so leave it out for a current release',
+    ]);
+  });
+
+  test("a version on another profile is refused", () => {
+    const check = checkTarget({ profile: "aws", bucket: "media", version: "reef" });
+    expect(check.ok ? [] : check.issues.map((i) => i.message)).toEqual([
+      'target.version: is only for Ceph RGW targets; the "aws" profile has one behaviour — remove version',
+    ]);
+  });
+});
