@@ -358,7 +358,16 @@ function wasabi(): Profile {
     methods: weak(allMethods(), `${WASABI_CORS} (GET, HEAD, PUT, POST, DELETE; the console doc also names MOVE)`),
     supports: { ...a.supports, perBucketCors: fact(true, WASABI_CORS) },
     // The docs say deleting a custom configuration brings back Wasabi's default one; what GetBucketCors returns then is untested.
-    noConfigReadsAs: weak("default-config", `${WASABI_CORS} ("If you delete a custom CORS configuration, the default configuration is used")`),
+    noConfigReadsAs: weak(
+      "default-config",
+      `${WASABI_CORS} ("If you delete a custom CORS configuration, the default configuration is used"; whether GetBucketCors returns it or NoSuchCORSConfiguration is not documented — settle with GetBucketCors on a new bucket)`,
+    ),
+    // Empty until its rules are recorded: the docs show the default only in the console, not as text. Apps use Wasabi
+    // without any configuration of their own (faisalsayed10/firefiles#71, citing Wasabi's knowledge base), so it is permissive.
+    defaultConfigs: weak(
+      [],
+      `${WASABI_CORS} ("Wasabi maintains a default CORS configuration"; its rules are not published as text — settle by reading GetBucketCors of a new bucket and listing the answer here); faisalsayed10/firefiles#71`,
+    ),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { CorsMethod } from "../model/methods";
+import type { CorsConfigurationInput } from "../model/types";
 
 /** Every vendor profile we know, one row each in `table.ts`. */
 export const PROFILE_NAMES = ["aws", "r2", "spaces", "ovh", "exoscale", "ceph", "b2", "wasabi", "minio", "s3", "swift", "vstorage", "ovh-swift"] as const;
@@ -127,6 +128,13 @@ export interface Profile {
     readonly perRuleHeaders: Fact<boolean>;
   };
   readonly noConfigReadsAs: Fact<NoConfigBehaviour>;
+  /**
+   * When `noConfigReadsAs` is `default-config`: the configurations the service reads back for a
+   * bucket without one of its own. A read equal to one of them (normalized) means "no
+   * configuration" to create, refresh and delete (backends/no-config.ts).
+   * @default - absent: the service has no default configuration
+   */
+  readonly defaultConfigs?: Fact<readonly CorsConfigurationInput[]>;
   /** Seconds a change may take before every edge serves it. */
   readonly propagationSeconds: Fact<number>;
   /** Rewrites the server applies to a stored config, as read back (absorbed by normalization). */

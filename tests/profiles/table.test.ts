@@ -13,9 +13,10 @@ type FactPaths<T, P extends string = ""> = {
 
 /**
  * The optional facts: `alternative` exists only where per-bucket CORS does not;
- * `sdkResolvesEndpoint` and `globalBucketNames` only where they are true (AWS).
+ * `sdkResolvesEndpoint` and `globalBucketNames` only where they are true (AWS); `defaultConfigs` only where
+ * "no configuration" reads back as the service's default (Wasabi).
  */
-type RequiredFactPath = Exclude<FactPaths<Profile>, "alternative" | "sdkResolvesEndpoint" | "globalBucketNames">;
+type RequiredFactPath = Exclude<FactPaths<Profile>, "alternative" | "sdkResolvesEndpoint" | "globalBucketNames" | "defaultConfigs">;
 
 const FACT_PATHS = [
   "backend",
@@ -184,6 +185,12 @@ describe("profile table: facts", () => {
 
   test("Wasabi: a default config reads back when none is set (uncertain)", () => {
     expect(PROFILES.wasabi.noConfigReadsAs).toMatchObject({ value: "default-config", uncertain: true });
+  });
+
+  test("defaultConfigs exactly where no configuration reads back as the service's default", () => {
+    const withDefaults = rows.filter(([, p]) => p.defaultConfigs !== undefined).map(([name]) => name);
+    const defaultConfig = rows.filter(([, p]) => p.noConfigReadsAs.value === "default-config").map(([name]) => name);
+    expect(withDefaults).toEqual(defaultConfig);
   });
 
   test("OVH S3: rule IDs flagged as possibly refused", () => {
