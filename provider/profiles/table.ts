@@ -152,9 +152,11 @@ function r2(): Profile {
     // so TLS and DNS never depend on the bucket; R2 answers virtual-hosted requests too.
     addressing: fact("path", `${R2_S3} (both addressing styles accepted)`),
     methods: fact(allMethods(), `${R2_API} (AllowedMethods enum GET, PUT, POST, DELETE, HEAD)`),
+    // One "*" in the host (a whole label or part of one); a "*" port is refused. A "*" scheme is no valid origin anyway.
+    // Uncertain: one user's test, and a docs change still open; settled when cloudflare/cloudflare-docs#33226 is merged.
     originWildcard: weak(
-      "one-anywhere",
-      "cloudflare/cloudflare-docs#32888 (docs say exact match, yet https://*-app.example.dev is accepted and matched; http://localhost:* is rejected with 400 MalformedXML)",
+      "one-in-host",
+      "cloudflare/cloudflare-docs#32888 (docs say exact match, yet https://*-myapp.<sub>.workers.dev and https://*.<sub>.workers.dev are accepted and matched; http://localhost:* is rejected with 400 MalformedXML); cloudflare/cloudflare-docs#33226 (open: documents one wildcard per origin, ports listed explicitly)",
     ),
     headerWildcard: weak(
       "one-anywhere",
@@ -279,6 +281,8 @@ function ceph(): Profile {
       ),
       maxDocumentBytes: fact(null, "ceph/ceph@src/rgw/rgw_rest_s3.cc (bounded only by rgw_max_put_param_size, an operator setting)"),
       maxAgeSeconds: fact(null, `${CEPH_CORS_H} (uint32 max_age; out-of-range values are accepted and dropped, not rejected)`),
+      // 0xffffffff is RGW's "unset" marker (CEPH_MAX_AGE_INVALID in evaluate/ceph-headers.ts); observed on 16.2.15.
+      maxAgeKept: fact(4294967294, `${CEPH_CORS_H} (uint32 max_age, CORS_MAX_AGE_INVALID = 0xffffffff: 99999999999 was accepted and never served)`),
     },
     supports: {
       perBucketCors: fact(true, "https://docs.ceph.com/en/latest/radosgw/s3/bucketops/"),
@@ -325,6 +329,13 @@ function b2(): Profile {
     defaultRegion: fact(null, "https://www.backblaze.com/apidocs/s3-put-bucket-cors (the region is part of the account's endpoint)"),
     addressing: fact("path", "https://www.backblaze.com/apidocs/s3-put-bucket-cors (example uses /<bucket>/?cors)"),
     methods: fact(allMethods(), `${B2_RULES} (s3_get, s3_head, s3_put, s3_post, s3_delete)`),
+    // S3 rules are B2 rules whose allowedOperations are s3_*: the rules page's origin and header formats apply to both APIs.
+    originWildcard: fact(
+      "one-in-host",
+      `${B2_RULES} ("The origin may have a single '*' as part of the domain name, such as https://*.example.com, https://*:8443 or https://*")`,
+    ),
+    headerWildcard: fact("prefix-only", `${B2_RULES} (allowedHeaders: a complete name, a name ending with an asterisk such as x-bz-info-*, or a single '*')`),
+    wildcardEntryAlone: fact(true, `${B2_RULES} ("If any entry is "*", it must be the only entry", for allowedOrigins and allowedHeaders)`),
     limits: {
       maxRules: fact(100, `${B2_RULES} ("up to 100 CORS rules")`),
       // "100 KB", read as 1024-byte kilobytes like AWS's "64 KB".
@@ -339,6 +350,9 @@ function b2(): Profile {
       ruleIds: weak(true, "https://www.backblaze.com/apidocs/s3-put-bucket-cors (example rule carries an ID; stored as corsRuleName presumably)"),
     },
     rewrites: fact(["duplicate methods aggregated on read"], `${B2_S3_CORS} ("Duplicate elements of the same method are aggregated on GetBucketCors calls")`),
+    // Native (b2_update_bucket) and S3 rules share one corsRules list; whether PutBucketCors drops native rules and what
+    // GetBucketCors shows of them is not stated ("please see our CORS documentation for expected behavior"). Settle by
+    // a native rule, then PutBucketCors, then b2_get_bucket (docs/vendors.md, "Backblaze B2").
   };
 }
 
@@ -395,8 +409,8 @@ function minio(): Profile {
     // The global setting is read by the server itself: nothing to wait for per bucket.
     propagationSeconds: weak(0, "minio/minio#21332 (global cors_allow_origin only)"),
     alternative: fact(
-      'per-bucket CORS is only in MinIO AIStor; community MinIO answers PutBucketCors with NotImplemented — set the global MINIO_API_CORS_ALLOW_ORIGIN environment variable, or run `mc admin config set ALIAS api cors_allow_origin="https://app.example.com"`',
-      "minio/minio#20995; minio/minio#21332",
+      'community MinIO answers PutBucketCors with NotImplemented — set the global MINIO_API_CORS_ALLOW_ORIGIN environment variable, or run `mc admin config set ALIAS api cors_allow_origin="https://app.example.com"`; MinIO AIStor has per-bucket CORS (`mc cors set`): target it with the s3 profile',
+      "minio/minio#20995; minio/minio#21332; https://docs.min.io/enterprise/aistor-object-store/reference/cli/mc-cors",
     ),
   };
 }

@@ -33,10 +33,12 @@ export type AddressingStyle = (typeof ADDRESSING_STYLES)[number];
 /**
  * Where a `*` may appear in an origin:
  * - `one-anywhere`: at most one `*` anywhere (AWS: `AllowedOrigin "*example*.com" can not have more than one wildcard.`);
+ * - `one-in-host`: at most one `*`, in the host, never in the port (B2: "a single '*' as part of the domain name";
+ *   R2 answers `http://localhost:*` with 400 MalformedXML);
  * - `hostname-prefix`: `*` alone, or as the first label of the host (`https://*.example.com`);
  * - `whole-value`: only a bare `*` (Swift, OVH Swift).
  */
-export const ORIGIN_WILDCARD_RULES = ["one-anywhere", "hostname-prefix", "whole-value"] as const;
+export const ORIGIN_WILDCARD_RULES = ["one-anywhere", "one-in-host", "hostname-prefix", "whole-value"] as const;
 
 /** One of {@link ORIGIN_WILDCARD_RULES}. */
 export type OriginWildcardRule = (typeof ORIGIN_WILDCARD_RULES)[number];
@@ -112,6 +114,12 @@ export interface Profile {
     readonly maxDocumentBytes: Fact<number | null>;
     /** Highest MaxAgeSeconds accepted; `null` when there is no documented maximum. */
     readonly maxAgeSeconds: Fact<number | null>;
+    /**
+     * Highest MaxAgeSeconds the service keeps: a larger one is accepted and silently dropped
+     * (Ceph RGW stores it in a uint32), so browsers fall back to their 5 s default.
+     * @default - absent: what is accepted is kept
+     */
+    readonly maxAgeKept?: Fact<number>;
   };
   readonly supports: {
     /** The service has per-bucket (per-container) CORS at all. */
@@ -127,6 +135,12 @@ export interface Profile {
     /** Allowed request headers can be restricted per rule (false: every requested header is allowed). */
     readonly perRuleHeaders: Fact<boolean>;
   };
+  /**
+   * A bare `*` must be the only entry of its list (AllowedOrigins, AllowedHeaders): B2's
+   * "If any entry is "*", it must be the only entry".
+   * @default - absent: `*` may stand next to other entries
+   */
+  readonly wildcardEntryAlone?: Fact<boolean>;
   readonly noConfigReadsAs: Fact<NoConfigBehaviour>;
   /**
    * When `noConfigReadsAs` is `default-config`: the configurations the service reads back for a

@@ -14,9 +14,13 @@ type FactPaths<T, P extends string = ""> = {
 /**
  * The optional facts: `alternative` exists only where per-bucket CORS does not;
  * `sdkResolvesEndpoint` and `globalBucketNames` only where they are true (AWS); `defaultConfigs` only where
- * "no configuration" reads back as the service's default (Wasabi).
+ * "no configuration" reads back as the service's default (Wasabi); `limits.maxAgeKept` where a larger max-age
+ * is silently dropped (Ceph); `wildcardEntryAlone` where `*` must stand alone (B2).
  */
-type RequiredFactPath = Exclude<FactPaths<Profile>, "alternative" | "sdkResolvesEndpoint" | "globalBucketNames" | "defaultConfigs">;
+type RequiredFactPath = Exclude<
+  FactPaths<Profile>,
+  "alternative" | "sdkResolvesEndpoint" | "globalBucketNames" | "defaultConfigs" | "limits.maxAgeKept" | "wildcardEntryAlone"
+>;
 
 const FACT_PATHS = [
   "backend",
@@ -163,7 +167,8 @@ describe("profile table: facts", () => {
     expect(minio.supports.perBucketCors.value).toBe(false);
     expect(minio.alternative?.value).toContain("MINIO_API_CORS_ALLOW_ORIGIN");
     expect(minio.alternative?.value).toContain("mc admin config set");
-    expect(minio.alternative?.source).toBe("minio/minio#20995; minio/minio#21332");
+    expect(minio.alternative?.source).toBe("minio/minio#20995; minio/minio#21332; https://docs.min.io/enterprise/aistor-object-store/reference/cli/mc-cors");
+    expect(minio.alternative?.value).toContain("MinIO AIStor has per-bucket CORS (`mc cors set`): target it with the s3 profile");
   });
 
   test("only MinIO carries an alternative", () => {
