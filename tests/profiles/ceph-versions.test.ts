@@ -1,4 +1,5 @@
 import { cephDialectFor } from "../../provider/profiles";
+import { checkInputs } from "../../provider/lifecycle/check";
 import { checkTarget, targetDialect } from "../../provider/targets";
 
 // RGW chose the CORS rule by origin alone until ceph/ceph#69190; tentacle got it after 20.2.2 (ceph/ceph#69647).
@@ -52,6 +53,33 @@ describe("a ceph target's version", () => {
     const check = checkTarget({ profile: "aws", bucket: "media", version: "reef" });
     expect(check.ok ? [] : check.issues.map((i) => i.message)).toEqual([
       'target.version: is only for Ceph RGW targets; the "aws" profile has one behaviour — remove version',
+    ]);
+  });
+});
+
+describe("expect is checked with the dialect the version picks (checkInputs, no I/O)", () => {
+  // Two rules for one origin: RGW before ceph/ceph#69190 stops at rules[0] (GET only) and denies PUT.
+  const inputs = (version: string | undefined) => ({
+    target: { profile: "ceph", bucket: "media", endpoint: "http://127.0.0.1:7480", ...(version === undefined ? {} : { version }) },
+    rules: [
+      { allowedOrigins: ["https://app.example.com"], allowedMethods: ["GET"] },
+      { allowedOrigins: ["https://app.example.com"], allowedMethods: ["PUT"] },
+    ],
+    expect: [{ origin: "https://app.example.com", method: "PUT", allowed: true }],
+  });
+
+  test("a current release (no version) allows PUT through rules[1]", () => {
+    expect(checkInputs(inputs(undefined)).failures).toEqual([]);
+    expect(checkInputs(inputs("tentacle")).failures).toEqual([]);
+  });
+
+  test("reef denies it, and preview says so with the ceph-legacy explanation", () => {
+    expect(checkInputs(inputs("reef")).failures).toEqual([
+      {
+        property: "expect[0]",
+        reason:
+          'PUT from https://app.example.com: expected allowed, but it is denied (status 403) (ceph-legacy rules) — rules[0]: origin "https://app.example.com" matches "https://app.example.com", but method "PUT" is not one of "GET"; RGW chose rules[0] by origin alone and consults no other rule: 403',
+      },
     ]);
   });
 });
