@@ -16,6 +16,8 @@ export interface Fact<T> {
   readonly value: T;
   readonly source: string;
   readonly uncertain?: boolean;
+  /** For an uncertain fact: what would settle it (a live call, a page, a release note). */
+  readonly settle?: string;
 }
 
 /** How the service stores CORS: the S3 `?cors` API, or Swift container metadata. */

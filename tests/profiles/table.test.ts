@@ -98,6 +98,13 @@ describe("profile table: shape", () => {
     expect(bad).toEqual([]);
   });
 
+  test.each(rows)("%s: every uncertain fact says what would settle it, and only those", (_name, row) => {
+    const bad = factsIn(row)
+      .filter(([, f]) => (f.uncertain === true) !== (typeof f.settle === "string" && f.settle.trim() !== ""))
+      .map(([path]) => path);
+    expect(bad).toEqual([]);
+  });
+
   test.each(rows)("%s: uncertain is either absent or true", (_name, row) => {
     const bad = factsIn(row)
       .filter(([, f]) => "uncertain" in f && !f.uncertain)
