@@ -5,4 +5,4 @@ export { locationOf, resourceIdOf } from "./identity";
 export { endpointOf, regionOf } from "./endpoint";
 export { checkTarget } from "./check";
 export { describeTarget } from "./describe";
-export { targetDialect } from "./dialect";
+export { targetDialect, targetProfile } from "./dialect";

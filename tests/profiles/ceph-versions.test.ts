@@ -1,6 +1,7 @@
-import { cephDialectFor } from "../../provider/profiles";
+import { cephDialectFor, getProfile } from "../../provider/profiles";
 import { checkInputs } from "../../provider/lifecycle/check";
-import { checkTarget, targetDialect } from "../../provider/targets";
+import { checkTarget, targetDialect, targetProfile } from "../../provider/targets";
+import { lintPolicy } from "../../provider/evaluate";
 
 // RGW chose the CORS rule by origin alone until ceph/ceph#69190; tentacle got it after 20.2.2 (ceph/ceph#69647).
 
@@ -81,5 +82,19 @@ describe("expect is checked with the dialect the version picks (checkInputs, no 
           'PUT from https://app.example.com: expected allowed, but it is denied (status 403) (ceph-legacy rules) — rules[0]: origin "https://app.example.com" matches "https://app.example.com", but method "PUT" is not one of "GET"; RGW chose rules[0] by origin alone and consults no other rule: 403',
       },
     ]);
+  });
+});
+
+describe("targetProfile: the row with the version's dialect, for lint", () => {
+  test("an older release lints with ceph-legacy shadowing; no version keeps the row itself", () => {
+    const legacy = targetProfile({ profile: "ceph", version: "squid" });
+    expect(legacy.dialect).toEqual({ value: "ceph-legacy", source: 'profiles/ceph-versions.ts (version "squid")' });
+    expect(targetProfile({ profile: "ceph" })).toBe(getProfile("ceph"));
+    const rules = [
+      { allowedOrigins: ["*"], allowedMethods: ["GET"] },
+      { allowedOrigins: ["https://app.example.com"], allowedMethods: ["PUT"] },
+    ];
+    expect(lintPolicy({ rules }, { profile: legacy }).map((i) => i.code)).toEqual(["shadowed-rule"]);
+    expect(lintPolicy({ rules }, { profile: targetProfile({ profile: "ceph" }) }).map((i) => i.code)).toEqual([]);
   });
 });
