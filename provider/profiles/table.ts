@@ -383,6 +383,12 @@ function b2(): Profile {
     ),
     headerWildcard: fact("prefix-only", `${B2_RULES} (allowedHeaders: a complete name, a name ending with an asterisk such as x-bz-info-*, or a single '*')`),
     wildcardEntryAlone: fact(true, `${B2_RULES} ("If any entry is "*", it must be the only entry", for allowedOrigins and allowedHeaders)`),
+    // corsRuleName's format; that an S3 rule ID is stored as the corsRuleName is presumed (b2.supports.ruleIds).
+    ruleIdFormat: weak(
+      { pattern: "^(?!b2-)[A-Za-z0-9-]{6,50}$", description: '6 to 50 letters, digits and "-", not starting with "b2-"' },
+      `${B2_RULES} (corsRuleName: "at least 6 characters long, and can be at most 50"; letters, numbers and "-"; "Names that start with "b2-" are reserved")`,
+      'PutBucketCors with the ID "app" on a real bucket, then b2_get_bucket',
+    ),
     limits: {
       maxRules: fact(100, `${B2_RULES} ("up to 100 CORS rules")`),
       // "100 KB", read as 1024-byte kilobytes like AWS's "64 KB".

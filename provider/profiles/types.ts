@@ -138,6 +138,12 @@ export interface Profile {
     readonly perRuleHeaders: Fact<boolean>;
   };
   /**
+   * What a rule ID must look like beyond AWS's 255 characters (B2 rule names: 6 to 50 letters,
+   * digits and "-", not starting with "b2-"), as a description and a pattern.
+   * @default - absent: any ID of up to 255 characters
+   */
+  readonly ruleIdFormat?: Fact<{ readonly pattern: string; readonly description: string }>;
+  /**
    * A bare `*` must be the only entry of its list (AllowedOrigins, AllowedHeaders): B2's
    * "If any entry is "*", it must be the only entry".
    * @default - absent: `*` may stand next to other entries

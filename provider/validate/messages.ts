@@ -37,6 +37,7 @@ export const VALIDATION_CODES = [
   "id-too-long",
   "id-characters",
   "id-unsupported",
+  "id-format",
   "max-age-not-integer",
   "max-age-negative",
   "max-age-too-high",
@@ -122,6 +123,8 @@ export const VALIDATION_MESSAGES = {
     p.uncertain
       ? `${show(p.id)} may be refused; ${p.vendor} has been seen rejecting rule IDs (${p.source}) — remove the ID if the put fails with MalformedXML`
       : `${show(p.id)} cannot be stored; ${p.vendor} keeps no rule IDs — remove it`,
+  "id-format": (p: { id: string; vendor: string; description: string; uncertain: boolean }) =>
+    `${show(p.id)} ${p.uncertain ? "may be refused" : "is refused"}; ${p.vendor} rule names are ${p.description}${p.uncertain ? ", if it stores the ID as one" : ""} — rename it, or remove the ID`,
   "max-age-not-integer": (p: { value: number }) =>
     `${show(p.value)} is not a whole number; max-age is whole seconds — use ${Number.isFinite(p.value) ? Math.max(0, Math.round(p.value)) : 3600}`,
   "max-age-negative": (p: { value: number }) => `${p.value} is negative; max-age is seconds ≥ 0 — use 0 to stop browsers caching the preflight, or omit it`,

@@ -120,10 +120,19 @@ function checkId(id: string | undefined, at: IssuePath, profile: Profile): Valid
   if (support.value) {
     // The ID travels as XML text; a character XML 1.0 cannot carry (NUL, C0 controls, a lone surrogate) could never be stored.
     const bad = invalidXmlCharIndex(id);
-    return bad < 0 ? [] : [validationIssue("id-characters", at, { id, character: codePointName(id, bad) })];
+    if (bad >= 0) return [validationIssue("id-characters", at, { id, character: codePointName(id, bad) })];
+    return checkIdFormat(id, at, profile);
   }
   const uncertain = support.uncertain === true;
   return [validationIssue("id-unsupported", at, { id, vendor: profile.title, uncertain, source: support.source }, uncertain ? "warning" : "error")];
+}
+
+/** A vendor's own rule-name format (B2's corsRuleName); a warning while it is not known that the ID becomes that name. */
+function checkIdFormat(id: string, at: IssuePath, profile: Profile): ValidationIssue[] {
+  const format = profile.ruleIdFormat;
+  if (format === undefined || new RegExp(format.value.pattern).test(id)) return [];
+  const uncertain = format.uncertain === true;
+  return [validationIssue("id-format", at, { id, vendor: profile.title, description: format.value.description, uncertain }, uncertain ? "warning" : "error")];
 }
 
 function checkMaxAge(maxAge: number | undefined, at: IssuePath, profile: Profile): ValidationIssue[] {

@@ -89,6 +89,16 @@ const ROWS: readonly Row[] = [
     rules(100),
   ],
   [
+    "B2: rule names are 6 to 50 letters, digits and '-' (uncertain that the S3 ID becomes the name: a warning)",
+    "b2",
+    [rule({ id: "app" }), rule({ id: "b2-public" })],
+    [
+      'warning rules[0].id: "app" may be refused; Backblaze B2 rule names are 6 to 50 letters, digits and "-", not starting with "b2-", if it stores the ID as one — rename it, or remove the ID',
+      'warning rules[1].id: "b2-public" may be refused; Backblaze B2 rule names are 6 to 50 letters, digits and "-", not starting with "b2-", if it stores the ID as one — rename it, or remove the ID',
+    ],
+    [rule({ id: "public-read" }), rule({ id: "a".repeat(50) })],
+  ],
+  [
     "Spaces: a wildcard only at the start of the hostname",
     "spaces",
     [rule({ allowedOrigins: ["https://app.*.example.com"] })],

@@ -15,11 +15,12 @@ type FactPaths<T, P extends string = ""> = {
  * The optional facts: `alternative` exists only where per-bucket CORS does not;
  * `sdkResolvesEndpoint` and `globalBucketNames` only where they are true (AWS); `defaultConfigs` only where
  * "no configuration" reads back as the service's default (Wasabi); `limits.maxAgeKept` where a larger max-age
- * is silently dropped (Ceph); `wildcardEntryAlone` where `*` must stand alone (B2).
+ * is silently dropped (Ceph); `wildcardEntryAlone` where `*` must stand alone and `ruleIdFormat` where rule
+ * names have a format (B2).
  */
 type RequiredFactPath = Exclude<
   FactPaths<Profile>,
-  "alternative" | "sdkResolvesEndpoint" | "globalBucketNames" | "defaultConfigs" | "limits.maxAgeKept" | "wildcardEntryAlone"
+  "alternative" | "sdkResolvesEndpoint" | "globalBucketNames" | "defaultConfigs" | "limits.maxAgeKept" | "wildcardEntryAlone" | "ruleIdFormat"
 >;
 
 const FACT_PATHS = [
