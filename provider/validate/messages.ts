@@ -97,7 +97,7 @@ export const VALIDATION_MESSAGES = {
   "origin-wildcard-position": (p: { origin: string; vendor: string; suggestion: string }) =>
     `${show(p.origin)} has "*" inside the host; ${p.vendor} allows a wildcard only as the first label of the host — use ${show(p.suggestion)}`,
   "origin-wildcard-port": (p: { origin: string; vendor: string; suggestion: string }) =>
-    `${show(p.origin)} has "*" in the port; ${p.vendor} allows a wildcard only in the host and refuses this with 400 MalformedXML — list each port, e.g. ${show(p.suggestion)}`,
+    `${show(p.origin)} has "*" in the port; ${p.vendor} accepts a "*" only in the host, never in the port — list each port, e.g. ${show(p.suggestion)}`,
   "wildcard-not-alone": (p: { list: "allowedOrigins" | "allowedHeaders"; vendor: string; others: number }) =>
     `"*" stands with ${p.others} other ${p.others === 1 ? "entry" : "entries"}; ${p.vendor} requires "*" to be the only entry of ${p.list} — keep ["*"] alone, or remove "*"`,
   "methods-empty": (p: { allowed: readonly string[] }) => `[] is empty; a rule needs at least one method — add one of ${p.allowed.join(", ")}`,

@@ -36,7 +36,7 @@ const ROWS: readonly Row[] = [
     "r2",
     [rule({ allowedOrigins: ["http://localhost:*"] })],
     [
-      'error rules[0].allowedOrigins[0]: "http://localhost:*" has "*" in the port; Cloudflare R2 allows a wildcard only in the host and refuses this with 400 MalformedXML — list each port, e.g. "http://localhost:3000"',
+      'error rules[0].allowedOrigins[0]: "http://localhost:*" has "*" in the port; Cloudflare R2 accepts a "*" only in the host, never in the port — list each port, e.g. "http://localhost:3000"',
     ],
     [rule({ allowedOrigins: ["http://localhost:3000", "https://*-myapp.sub.workers.dev", "https://*.sub.workers.dev"] })],
   ],
@@ -45,7 +45,7 @@ const ROWS: readonly Row[] = [
     "b2",
     [rule({ allowedOrigins: ["https://app.example.com:*"] })],
     [
-      'error rules[0].allowedOrigins[0]: "https://app.example.com:*" has "*" in the port; Backblaze B2 allows a wildcard only in the host and refuses this with 400 MalformedXML — list each port, e.g. "https://app.example.com:3000"',
+      'error rules[0].allowedOrigins[0]: "https://app.example.com:*" has "*" in the port; Backblaze B2 accepts a "*" only in the host, never in the port — list each port, e.g. "https://app.example.com:3000"',
     ],
     [rule({ allowedOrigins: ["https://*.example.com", "https://*:8443"] })],
   ],
