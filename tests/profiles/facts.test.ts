@@ -180,3 +180,22 @@ describe("the same policies on AWS, whose rules differ", () => {
     expect(PROFILES.ceph.limits.maxAgeKept?.value).toBe(4294967294);
   });
 });
+
+describe("one-in-host: where a wildcard port is recognised", () => {
+  test.each([
+    [
+      "http://[::1]:*",
+      'error rules[0].allowedOrigins[0]: "http://[::1]:*" has "*" in the port; Cloudflare R2 accepts a "*" only in the host, never in the port — list each port, e.g. "http://[::1]:3000"',
+    ],
+    [
+      "https://*.example.com:8*",
+      'error rules[0].allowedOrigins[0]: "https://*.example.com:8*" has 2 "*"; an origin may contain at most one "*" — keep one, e.g. "https://*.example.com:8"',
+    ],
+  ])("%s", (origin, expected) => {
+    expect(issues("r2", [rule({ allowedOrigins: [origin] })])).toEqual([expected]);
+  });
+
+  test.each(["https://*", "https://*:8443", "http://[::1]:3000"])("%s passes", (origin) => {
+    expect(issues("r2", [rule({ allowedOrigins: [origin] })])).toEqual([]);
+  });
+});
