@@ -35,11 +35,13 @@ const LAST_TENTACLE_BY_ORIGIN = { minor: 2, patch: 2 };
 
 /**
  * The evaluator dialect of a Ceph release, or `undefined` when `version` names none.
- * RGW chose the CORS rule by origin alone until ceph/ceph#69190 (merged to main 2026-06, so in 21.x
- * umbrella); tentacle got it through ceph/ceph#69647 after 20.2.2 (red-hat-storage/ceph-qe-scripts#895
+ * RGW chose the CORS rule by origin alone until ceph/ceph#69190 (merged to main in June 2026);
+ * tentacle got it through ceph/ceph#69647 after 20.2.2 (red-hat-storage/ceph-qe-scripts#895
  * confirms 20.2.2 without it; the first point release with it is not recorded, so `"tentacle"` and
  * `"20"` mean a current tentacle); the squid backport (ceph/ceph#69648) is open and the reef one
- * (ceph/ceph#69649) was closed unmerged, so every release up to 19.x keeps `ceph-legacy`.
+ * (ceph/ceph#69649) was closed unmerged, so every release up to 19.x keeps `ceph-legacy`. Umbrella
+ * (21.x) has its own backport ticket (https://tracker.ceph.com/issues/77585, cited in
+ * red-hat-storage/ceph-qe-scripts#895) whose state is not recorded: 21.x counts as fixed, uncertain.
  */
 export function cephDialectFor(version: string): Dialect | undefined {
   const named: number | undefined = Object.hasOwn(CEPH_RELEASES, version) ? CEPH_RELEASES[version as CephRelease] : undefined;

@@ -354,7 +354,7 @@ function ceph(): Profile {
     // The newer generation by default; `targets.ceph({ version })` picks `ceph-legacy` for older releases (profiles/ceph-versions.ts).
     dialect: fact(
       "ceph",
-      "ceph/ceph#69190 (first rule matching origin, method and headers; in main since 2026-06, tentacle via ceph/ceph#69647 after 20.2.2; squid ceph/ceph#69648 open, reef ceph/ceph#69649 closed: those choose by origin alone, the ceph-legacy dialect)",
+      "ceph/ceph#69190 (first rule matching origin, method and headers; in main since June 2026, tentacle via ceph/ceph#69647 after 20.2.2, umbrella via https://tracker.ceph.com/issues/77585; squid ceph/ceph#69648 open, reef ceph/ceph#69649 closed: those choose by origin alone, the ceph-legacy dialect)",
     ),
   };
 }
