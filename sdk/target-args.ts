@@ -37,6 +37,11 @@ export interface TargetArgs {
   readonly projectId?: pulumi.Input<string> | undefined;
   /** Force path-style addressing. @default the profile's addressing style */
   readonly forcePathStyle?: pulumi.Input<boolean> | undefined;
+  /**
+   * Ceph release of a `ceph` target (`"reef"`, `"18.2.4"`): picks how `expect` predicts RGW's answers. Plain, never an
+   * Output, because preview evaluates with it. @default - the newer, AWS-like rule matching (ceph/ceph#69190)
+   */
+  readonly version?: string | undefined;
   /** Names of environment variables holding the credentials. @default provider config, then the AWS default chain */
   readonly credentials?: pulumi.Input<CredentialEnvNames> | undefined;
 }

@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import type { CephVersion } from "../provider/profiles/ceph-versions";
 import type { ProfileName } from "../provider/profiles/types";
 import type { R2Jurisdiction } from "../provider/targets/types";
 import type { CredentialEnvNames, TargetArgs } from "./target-args";
@@ -93,9 +94,18 @@ export const targets = {
   /** Exoscale SOS (zone such as `de-fra-1`). @see https://community.exoscale.com/documentation/storage/cors/ */
   exoscale: (args: S3PresetArgs & { readonly zone: pulumi.Input<string> }): TargetArgs =>
     target("exoscale", args.bucket, { ...s3Fields(args), region: args.zone }),
-  /** Ceph RGW, self-hosted: the endpoint is required. */
-  ceph: (args: S3PresetArgs & { readonly endpoint: pulumi.Input<string>; readonly region?: pulumi.Input<string> | undefined }): TargetArgs =>
-    target("ceph", args.bucket, { ...s3Fields(args), region: args.region }),
+  /**
+   * Ceph RGW, self-hosted: the endpoint is required. `version` (a release name such as `"reef"`, or `"18.2.4"`)
+   * picks how RGW chooses the CORS rule: by origin alone up to 19.x squid and 20.2.2, like AWS since
+   * ceph/ceph#69190; leave it out for a current release.
+   */
+  ceph: (
+    args: S3PresetArgs & {
+      readonly endpoint: pulumi.Input<string>;
+      readonly region?: pulumi.Input<string> | undefined;
+      readonly version?: CephVersion | undefined;
+    },
+  ): TargetArgs => target("ceph", args.bucket, { ...s3Fields(args), region: args.region, version: args.version }),
   /** Backblaze B2, S3 API (region such as `us-west-004`). @see https://www.backblaze.com/docs/cloud-storage-enable-cors-with-the-s3-compatible-api */
   b2: (args: RegionalPresetArgs): TargetArgs => target("b2", args.bucket, { ...s3Fields(args), region: args.region }),
   /** Wasabi (region such as `us-east-1`). @see https://docs.wasabi.com/docs/cross-origin-resource-sharing-cors */

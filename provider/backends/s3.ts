@@ -8,6 +8,8 @@ import { classifyS3Error, writeFailure } from "./s3-errors";
 import { s3ClientFor, signingSecrets, type S3Handle } from "./s3-client";
 import type { Backend, LiveConfig } from "./types";
 import { sendRequest } from "./http-request";
+import { withoutServiceDefault } from "./no-config";
+import { getProfile } from "../profiles";
 import { DEFAULT_DEADLINES_MS, deadline } from "./limits";
 import { s3ObjectUrl } from "./object-url";
 
@@ -39,7 +41,8 @@ export const s3Backend: Backend = {
       if (problem !== undefined) throw problem;
     }
     if (rules === undefined || rules.length === 0) return emptyConfiguration(answer?.text ?? "");
-    return decodeRules(rules); // outside the try: a config we cannot read is not a service error
+    // Outside the try: a config we cannot read is not a service error. A service's own default is no configuration.
+    return withoutServiceDefault(decodeRules(rules), getProfile(target.profile));
   },
 
   async put(target, config, options) {

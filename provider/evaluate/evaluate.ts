@@ -1,7 +1,7 @@
 import { CorsPolicyError } from "../errors";
 import type { Dialect } from "../profiles/types";
 import { evaluateAws } from "./aws";
-import { evaluateCeph } from "./ceph";
+import { evaluateCeph, evaluateCephLegacy } from "./ceph";
 import { evaluateR2 } from "./r2";
 import { type RequestView, viewRequest } from "./request";
 import { evaluateS3rver } from "./s3rver";
@@ -14,6 +14,7 @@ const DIALECTS: Record<Dialect, DialectEvaluator> = {
   aws: evaluateAws,
   r2: evaluateR2,
   ceph: evaluateCeph,
+  "ceph-legacy": evaluateCephLegacy,
   s3rver: evaluateS3rver,
   swift: evaluateSwift,
 };

@@ -6,7 +6,8 @@ import type { CorsConfigurationInput, CorsRule } from "../model/schema";
 import { checkShape } from "../model/structure";
 import { validate } from "../validate/validate";
 import { getProfile, isProfileName } from "../profiles";
-import type { ProfileName } from "../profiles/types";
+import type { Dialect, ProfileName } from "../profiles/types";
+import { targetDialect } from "../targets";
 import { expectationSchema } from "./expectation-schema";
 import { mismatches, predict } from "../operations/expectations";
 import { fail, failIssue, standingFor } from "./schema-fields";
@@ -40,7 +41,7 @@ export function checkAcrossFields(fields: Fields, ctx: z.core.$RefinementCtx): v
   const profile = profileOf(fields.target);
   const rules = heldRules(fields, profile, failed, ctx);
   const known = rules !== undefined && !containsUnknown(rules);
-  if (known && Array.isArray(fields.expect) && !containsUnknown(fields.expect)) checkExpectations(fields.expect, rules, profile, ctx);
+  if (known && Array.isArray(fields.expect) && !containsUnknown(fields.expect)) checkExpectations(fields.expect, rules, dialectOf(fields.target, profile), ctx);
   const expect = fields.expect;
   if (fields.verify === "preflight" && (expect === undefined || (Array.isArray(expect) && expect.length === 0))) {
     fail(ctx, '"preflight" has nothing to send; preflights are sent for expect entries — add expect: [{ origin, method, allowed }], or use verify: "read"', [
@@ -53,6 +54,12 @@ export function checkAcrossFields(fields: Fields, ctx: z.core.$RefinementCtx): v
 export function profileOf(target: unknown): ProfileName {
   const profile = target !== null && typeof target === "object" && "profile" in target ? target.profile : undefined;
   return isProfileName(profile) ? profile : "s3";
+}
+
+/** The dialect `expect` is checked with: the profile's, or the one a Ceph target's `version` picks. */
+function dialectOf(target: unknown, profile: ProfileName): Dialect {
+  const version = target !== null && typeof target === "object" && "version" in target ? target.version : undefined;
+  return targetDialect({ profile, version: typeof version === "string" ? version : undefined });
 }
 
 /**
@@ -97,8 +104,7 @@ function held(config: CorsConfigurationInput, profile: ProfileName, allowWidenin
  * failing one fails preview with the evaluator's explanation. (Malformed entries fail on
  * their own, in the `expect` field.)
  */
-function checkExpectations(entries: readonly unknown[], rules: readonly CorsRule[], profile: ProfileName, ctx: z.core.$RefinementCtx): void {
-  const dialect = getProfile(profile).dialect.value;
+function checkExpectations(entries: readonly unknown[], rules: readonly CorsRule[], dialect: Dialect, ctx: z.core.$RefinementCtx): void {
   entries.forEach((entry, index) => {
     const parsed = expectationSchema().safeParse(entry);
     if (!parsed.success) return;

@@ -21,6 +21,7 @@ export {
   type ProfileName,
 } from "./types";
 export { PROFILES, profileTable } from "./table";
+export { CEPH_DEFAULT_DIALECT, CEPH_RELEASES, type CephRelease, type CephVersion, cephDialectFor } from "./ceph-versions";
 export {
   BACKEND_TRAITS,
   type BackendTraits,

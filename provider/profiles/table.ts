@@ -33,14 +33,17 @@ function fact<T>(value: T, source: string): Fact<T> {
   return { value, source };
 }
 
-/** A fact from weak or dated evidence (docs/vendors.md, "Confidence marks"): test before relying on it. */
-function weak<T>(value: T, source: string): Fact<T> {
-  return { value, source, uncertain: true };
+/**
+ * A fact from weak or dated evidence (docs/vendors.md, "Confidence marks"): test before relying on it.
+ * `settle` says what would settle it (a live call, a page, a release note).
+ */
+function weak<T>(value: T, source: string, settle: string): Fact<T> {
+  return { value, source, uncertain: true, settle };
 }
 
-/** The same value, marked uncertain, with a note saying why it is carried over. */
-function assumed<T>(from: Fact<T>, note: string): Fact<T> {
-  return weak(from.value, `${from.source} (${note})`);
+/** The same value, marked uncertain, with a note saying why it is carried over and what would settle it. */
+function assumed<T>(from: Fact<T>, note: string, settle: string): Fact<T> {
+  return weak(from.value, `${from.source} (${note})`, settle);
 }
 
 function allMethods(): CorsMethod[] {
@@ -75,7 +78,11 @@ function awsRules(): Rules {
     },
     noConfigReadsAs: fact("not-found", "https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketCors.html (NoSuchCORSConfiguration)"),
     // Not documented; Terraform re-reads after a put because a GetBucketCors right after may still show the old rules.
-    propagationSeconds: weak(5, "hashicorp/terraform-provider-aws@internal/service/s3/bucket_cors_configuration.go (retries the read after put)"),
+    propagationSeconds: weak(
+      5,
+      "hashicorp/terraform-provider-aws@internal/service/s3/bucket_cors_configuration.go (retries the read after put)",
+      "timing GetBucketCors and preflights right after PutBucketCors",
+    ),
     rewrites: fact([], "https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketCors.html (returns the rules as stored)"),
     dialect: fact("aws", "https://docs.aws.amazon.com/AmazonS3/latest/userguide/cors.html (first rule matching origin, method and every requested header)"),
   };
@@ -85,31 +92,32 @@ function awsRules(): Rules {
  * The AWS rules for a service whose own documentation says nothing about them:
  * same values, marked uncertain, each source saying it is the AWS rule.
  */
-function awsAssumed(): Rules {
+function awsAssumed(vendor: string): Rules {
   const a = awsRules();
   const note = "AWS rule, assumed: this service documents nothing else";
+  const settle = `PutBucketCors, GetBucketCors and preflights against a real ${vendor} bucket`;
   return {
     backend: a.backend,
-    methods: assumed(a.methods, note),
-    originWildcard: assumed(a.originWildcard, note),
-    headerWildcard: assumed(a.headerWildcard, note),
+    methods: assumed(a.methods, note, settle),
+    originWildcard: assumed(a.originWildcard, note, settle),
+    headerWildcard: assumed(a.headerWildcard, note, settle),
     limits: {
-      maxRules: assumed(a.limits.maxRules, note),
-      maxDocumentBytes: assumed(a.limits.maxDocumentBytes, note),
-      maxAgeSeconds: assumed(a.limits.maxAgeSeconds, note),
+      maxRules: assumed(a.limits.maxRules, note, settle),
+      maxDocumentBytes: assumed(a.limits.maxDocumentBytes, note, settle),
+      maxAgeSeconds: assumed(a.limits.maxAgeSeconds, note, settle),
     },
     supports: {
-      perBucketCors: assumed(a.supports.perBucketCors, note),
-      ruleIds: assumed(a.supports.ruleIds, note),
-      exposeHeaders: assumed(a.supports.exposeHeaders, note),
-      multipleRules: assumed(a.supports.multipleRules, note),
-      perRuleMethods: assumed(a.supports.perRuleMethods, note),
-      perRuleHeaders: assumed(a.supports.perRuleHeaders, note),
+      perBucketCors: assumed(a.supports.perBucketCors, note, settle),
+      ruleIds: assumed(a.supports.ruleIds, note, settle),
+      exposeHeaders: assumed(a.supports.exposeHeaders, note, settle),
+      multipleRules: assumed(a.supports.multipleRules, note, settle),
+      perRuleMethods: assumed(a.supports.perRuleMethods, note, settle),
+      perRuleHeaders: assumed(a.supports.perRuleHeaders, note, settle),
     },
-    noConfigReadsAs: assumed(a.noConfigReadsAs, note),
-    propagationSeconds: assumed(a.propagationSeconds, note),
-    rewrites: assumed(a.rewrites, note),
-    dialect: assumed(a.dialect, note),
+    noConfigReadsAs: assumed(a.noConfigReadsAs, note, settle),
+    propagationSeconds: assumed(a.propagationSeconds, note, settle),
+    rewrites: assumed(a.rewrites, note, settle),
+    dialect: assumed(a.dialect, note, settle),
   };
 }
 
@@ -152,30 +160,50 @@ function r2(): Profile {
     // so TLS and DNS never depend on the bucket; R2 answers virtual-hosted requests too.
     addressing: fact("path", `${R2_S3} (both addressing styles accepted)`),
     methods: fact(allMethods(), `${R2_API} (AllowedMethods enum GET, PUT, POST, DELETE, HEAD)`),
+    // One "*" in the host (a whole label or part of one); a "*" port is refused. A "*" scheme is no valid origin anyway.
+    // Uncertain: one user's test, and a docs change still open; settled when cloudflare/cloudflare-docs#33226 is merged.
     originWildcard: weak(
-      "one-anywhere",
-      "cloudflare/cloudflare-docs#32888 (docs say exact match, yet https://*-app.example.dev is accepted and matched; http://localhost:* is rejected with 400 MalformedXML)",
+      "one-in-host",
+      "cloudflare/cloudflare-docs#32888 (docs say exact match, yet https://*-myapp.<sub>.workers.dev and https://*.<sub>.workers.dev are accepted and matched; http://localhost:* is rejected with 400 MalformedXML); cloudflare/cloudflare-docs#33226 (open: documents one wildcard per origin, ports listed explicitly)",
+      "cloudflare/cloudflare-docs#33226 merged, or PutBucketCors with a port and a scheme wildcard on a real bucket",
     ),
     headerWildcard: weak(
       "one-anywhere",
       `${R2_CORS} (AllowedHeaders "*" reported rejected in 2022, used without error in cloudflare/terraform-provider-cloudflare#5607)`,
+      'PutBucketCors with AllowedHeaders ["*"] and ["x-*"] on a real bucket, then a preflight asking for a custom header',
     ),
     limits: {
-      maxRules: weak(null, "https://developers.cloudflare.com/r2/platform/limits/ (no CORS rule count listed)"),
-      maxDocumentBytes: weak(null, "https://developers.cloudflare.com/r2/platform/limits/ (no CORS document size listed)"),
+      maxRules: weak(
+        null,
+        "https://developers.cloudflare.com/r2/platform/limits/ (no CORS rule count listed)",
+        "PutBucketCors with 101 rules on a real bucket",
+      ),
+      maxDocumentBytes: weak(
+        null,
+        "https://developers.cloudflare.com/r2/platform/limits/ (no CORS document size listed)",
+        "PutBucketCors with a document above 64 KB on a real bucket",
+      ),
       maxAgeSeconds: fact(86400, `${R2_CORS} (MaxAgeSeconds at most 86400; browsers may cap it at 2 hours)`),
     },
     supports: {
       perBucketCors: fact(true, R2_CORS),
-      ruleIds: weak(true, `${R2_API} (rules[].id in the Cloudflare API; read-back over the S3 API not verified)`),
+      ruleIds: weak(
+        true,
+        `${R2_API} (rules[].id in the Cloudflare API; read-back over the S3 API not verified)`,
+        "GetBucketCors after a PutBucketCors with IDs",
+      ),
       exposeHeaders: fact(true, R2_CORS),
       multipleRules: fact(true, R2_CORS),
       perRuleMethods: fact(true, R2_CORS),
       perRuleHeaders: fact(true, R2_CORS),
     },
-    noConfigReadsAs: weak("not-found", `${R2_S3} (NoSuchCORSConfiguration presumed; the Cloudflare API answers 404)`),
+    noConfigReadsAs: weak("not-found", `${R2_S3} (NoSuchCORSConfiguration presumed; the Cloudflare API answers 404)`, "GetBucketCors on a new bucket"),
     propagationSeconds: fact(30, `${R2_CORS} ("CORS rule propagation can, in rare cases, take up to 30 seconds")`),
-    rewrites: weak([], `${R2_CORS} (no read-back rewrites reported; untested)`),
+    rewrites: weak(
+      [],
+      `${R2_CORS} (no read-back rewrites reported; untested)`,
+      "GetBucketCors after a PutBucketCors with unsorted, duplicated and lower-case values",
+    ),
     dialect: fact("r2", `${R2_CORS}; cloudflare/cloudflare-docs#32888 (partial origin wildcards match)`),
   };
 }
@@ -184,7 +212,7 @@ const DO_CORS = "https://docs.digitalocean.com/products/spaces/how-to/configure-
 const DO_TF = "digitalocean/terraform-provider-digitalocean@digitalocean/spaces/resource_spaces_bucket_cors_configuration.go";
 
 function spaces(): Profile {
-  const a = awsAssumed();
+  const a = awsAssumed("DigitalOcean Spaces");
   return {
     ...a,
     name: "spaces",
@@ -199,21 +227,26 @@ function spaces(): Profile {
     supports: {
       ...a.supports,
       perBucketCors: fact(true, DO_CORS),
-      ruleIds: weak(true, `${DO_TF} (id in the schema; not in DO's CORS docs)`),
+      ruleIds: weak(true, `${DO_TF} (id in the schema; not in DO's CORS docs)`, "GetBucketCors after a PutBucketCors with IDs"),
       exposeHeaders: weak(
         true,
         "digitalocean/terraform-provider-digitalocean#322 (left out in 2019 as undocumented; in the schema since, never confirmed honoured)",
+        "a GET with an Origin on a real Space, looking for Access-Control-Expose-Headers",
       ),
     },
-    noConfigReadsAs: weak("not-found", `${DO_TF} (Read fails when no configuration exists; inferred)`),
-    propagationSeconds: weak(5, "digitalocean/terraform-provider-digitalocean#1129 (updated origins reported as not taking effect)"),
+    noConfigReadsAs: weak("not-found", `${DO_TF} (Read fails when no configuration exists; inferred)`, "GetBucketCors on a new Space"),
+    propagationSeconds: weak(
+      5,
+      "digitalocean/terraform-provider-digitalocean#1129 (updated origins reported as not taking effect)",
+      "timing preflights after PutBucketCors on a real Space",
+    ),
   };
 }
 
 const OVH_S3_CORS = "https://help.ovhcloud.com/csm/pt-public-cloud-storage-s3-cors?id=kb_article_view&sysparm_article=KB0058281";
 
 function ovh(): Profile {
-  const a = awsAssumed();
+  const a = awsAssumed("OVHcloud");
   return {
     ...a,
     name: "ovh",
@@ -222,22 +255,30 @@ function ovh(): Profile {
     endpoint: fact("https://s3.{region}.io.cloud.ovh.net", "ovh/docs@pages/storage_and_backup/object_storage/s3_location/guide.en-gb.md"),
     defaultRegion: fact(null, "ovh/docs@pages/storage_and_backup/object_storage/s3_location/guide.en-gb.md (one endpoint per region, e.g. gra)"),
     // Path-style works for every bucket name, dots included, under the regional certificate.
-    addressing: weak("path", "ovh/docs@pages/storage_and_backup/object_storage/s3_location/guide.en-gb.md"),
+    addressing: weak("path", "ovh/docs@pages/storage_and_backup/object_storage/s3_location/guide.en-gb.md", "a path-style PutBucketCors on a real bucket"),
     supports: {
       ...a.supports,
       perBucketCors: fact(true, OVH_S3_CORS),
       multipleRules: fact(true, OVH_S3_CORS),
       // Closed without a statement that it was fixed: keep warning about IDs.
-      ruleIds: weak(false, "ovh/public-cloud-roadmap#457 (rules with ID and several origins rejected with MalformedXML; closed)"),
+      ruleIds: weak(
+        false,
+        "ovh/public-cloud-roadmap#457 (rules with ID and several origins rejected with MalformedXML; closed)",
+        "PutBucketCors of a rule with an ID and two origins on a real bucket",
+      ),
     },
-    dialect: weak("aws", `${OVH_S3_CORS} (describes AWS matching: origin, method, then every requested header)`),
+    dialect: weak(
+      "aws",
+      `${OVH_S3_CORS} (describes AWS matching: origin, method, then every requested header)`,
+      "preflights against two rules sharing an origin on a real bucket",
+    ),
   };
 }
 
 const EXO_CORS = "https://community.exoscale.com/documentation/storage/cors/";
 
 function exoscale(): Profile {
-  const a = awsAssumed();
+  const a = awsAssumed("Exoscale SOS");
   return {
     ...a,
     name: "exoscale",
@@ -245,15 +286,23 @@ function exoscale(): Profile {
     backend: fact("s3", EXO_CORS),
     endpoint: fact("https://sos-{region}.exo.io", "https://community.exoscale.com/documentation/storage/ (zone endpoints such as sos-ch-gva-2.exo.io)"),
     defaultRegion: fact(null, "https://community.exoscale.com/documentation/storage/ (one endpoint per zone)"),
-    addressing: weak("path", "https://community.exoscale.com/documentation/storage/"),
+    addressing: weak("path", "https://community.exoscale.com/documentation/storage/", "a path-style PutBucketCors on a real bucket"),
     methods: fact(allMethods(), `${EXO_CORS} (HEAD, GET, POST, PUT, DELETE; an older page lacks DELETE)`),
-    originWildcard: weak("one-anywhere", `${EXO_CORS} ("*" allowed in origins; its position is not documented)`),
+    originWildcard: weak(
+      "one-anywhere",
+      `${EXO_CORS} ("*" allowed in origins; its position is not documented)`,
+      "PutBucketCors with *.example.com, *-app.example.com and a port wildcard on a real bucket",
+    ),
     headerWildcard: fact("prefix-only", `${EXO_CORS} (header wildcards are prefix matches, e.g. Content-*); exoscale/pithos#74`),
     supports: {
       ...a.supports,
       perBucketCors: fact(true, EXO_CORS),
       multipleRules: fact(true, EXO_CORS),
-      exposeHeaders: weak(true, `${EXO_CORS} (ExposeHeader called "a comma-separated list"; semantics untested)`),
+      exposeHeaders: weak(
+        true,
+        `${EXO_CORS} (ExposeHeader called "a comma-separated list"; semantics untested)`,
+        "a GET with an Origin on a real bucket, looking for Access-Control-Expose-Headers",
+      ),
     },
   };
 }
@@ -271,7 +320,7 @@ function ceph(): Profile {
     addressing: fact("path", "https://docs.ceph.com/en/latest/radosgw/s3/commons/#bucket-and-host-name"),
     methods: fact(allMethods(), `${CEPH_CORS_H} (RGW_CORS_* method bits; PATCH rejected with MalformedXML)`),
     originWildcard: fact("one-anywhere", 'ceph/ceph@src/rgw/rgw_cors_s3.cc (two "*" in one origin rejected with MalformedXML)'),
-    headerWildcard: weak("one-anywhere", "ceph/ceph@src/rgw/rgw_cors_s3.cc"),
+    headerWildcard: weak("one-anywhere", "ceph/ceph@src/rgw/rgw_cors_s3.cc", "PutBucketCors with a two-wildcard AllowedHeader on the RGW here"),
     limits: {
       maxRules: fact(
         100,
@@ -279,6 +328,8 @@ function ceph(): Profile {
       ),
       maxDocumentBytes: fact(null, "ceph/ceph@src/rgw/rgw_rest_s3.cc (bounded only by rgw_max_put_param_size, an operator setting)"),
       maxAgeSeconds: fact(null, `${CEPH_CORS_H} (uint32 max_age; out-of-range values are accepted and dropped, not rejected)`),
+      // 0xffffffff is RGW's "unset" marker (CEPH_MAX_AGE_INVALID in evaluate/ceph-headers.ts); observed on 16.2.15.
+      maxAgeKept: fact(4294967294, `${CEPH_CORS_H} (uint32 max_age, CORS_MAX_AGE_INVALID = 0xffffffff: 99999999999 was accepted and never served)`),
     },
     supports: {
       perBucketCors: fact(true, "https://docs.ceph.com/en/latest/radosgw/s3/bucketops/"),
@@ -290,7 +341,7 @@ function ceph(): Profile {
     },
     noConfigReadsAs: fact("not-found", 'ceph/ceph#19104 (NoSuchCORSConfiguration; older builds said "Not Found")'),
     // One RGW applies a put at once; multisite zones sync bucket metadata asynchronously.
-    propagationSeconds: weak(2, "https://docs.ceph.com/en/latest/radosgw/multisite/"),
+    propagationSeconds: weak(2, "https://docs.ceph.com/en/latest/radosgw/multisite/", "timing preflights on a secondary zone after a put on the master"),
     rewrites: fact(
       [
         "origins de-duplicated and sorted",
@@ -300,7 +351,11 @@ function ceph(): Profile {
       ],
       `${CEPH_CORS_H} (std::set for origins and headers, a bit mask for methods, uint32 max_age)`,
     ),
-    dialect: fact("ceph", "ceph/ceph#69190 (RGW chose the rule by origin alone until 2026-05)"),
+    // The newer generation by default; `targets.ceph({ version })` picks `ceph-legacy` for older releases (profiles/ceph-versions.ts).
+    dialect: fact(
+      "ceph",
+      "ceph/ceph#69190 (first rule matching origin, method and headers; in main since June 2026, tentacle via ceph/ceph#69647 after 20.2.2, umbrella via https://tracker.ceph.com/issues/77585; squid ceph/ceph#69648 open, reef ceph/ceph#69649 closed: those choose by origin alone, the ceph-legacy dialect)",
+    ),
   };
 }
 
@@ -308,7 +363,7 @@ const B2_S3_CORS = "https://www.backblaze.com/docs/cloud-storage-enable-cors-wit
 const B2_RULES = "https://www.backblaze.com/docs/cloud-storage-cross-origin-resource-sharing-rules";
 
 function b2(): Profile {
-  const a = awsAssumed();
+  const a = awsAssumed("Backblaze B2");
   return {
     ...a,
     name: "b2",
@@ -321,10 +376,27 @@ function b2(): Profile {
     defaultRegion: fact(null, "https://www.backblaze.com/apidocs/s3-put-bucket-cors (the region is part of the account's endpoint)"),
     addressing: fact("path", "https://www.backblaze.com/apidocs/s3-put-bucket-cors (example uses /<bucket>/?cors)"),
     methods: fact(allMethods(), `${B2_RULES} (s3_get, s3_head, s3_put, s3_post, s3_delete)`),
+    // S3 rules are B2 rules whose allowedOperations are s3_*: the rules page's origin and header formats apply to both APIs.
+    originWildcard: fact(
+      "one-in-host",
+      `${B2_RULES} ("The origin may have a single '*' as part of the domain name, such as https://*.example.com, https://*:8443 or https://*")`,
+    ),
+    headerWildcard: fact("prefix-only", `${B2_RULES} (allowedHeaders: a complete name, a name ending with an asterisk such as x-bz-info-*, or a single '*')`),
+    wildcardEntryAlone: fact(true, `${B2_RULES} ("If any entry is "*", it must be the only entry", for allowedOrigins and allowedHeaders)`),
+    // corsRuleName's format; that an S3 rule ID is stored as the corsRuleName is presumed (b2.supports.ruleIds).
+    ruleIdFormat: weak(
+      { pattern: "^(?!b2-)[A-Za-z0-9-]{6,50}$", description: '6 to 50 letters, digits and "-", not starting with "b2-"' },
+      `${B2_RULES} (corsRuleName: "at least 6 characters long, and can be at most 50"; letters, numbers and "-"; "Names that start with "b2-" are reserved")`,
+      'PutBucketCors with the ID "app" on a real bucket, then b2_get_bucket',
+    ),
     limits: {
       maxRules: fact(100, `${B2_RULES} ("up to 100 CORS rules")`),
       // "100 KB", read as 1024-byte kilobytes like AWS's "64 KB".
-      maxDocumentBytes: weak(102400, `${B2_S3_CORS} ("The size limit for CORS rules XML input is 100 KB")`),
+      maxDocumentBytes: weak(
+        102400,
+        `${B2_S3_CORS} ("The size limit for CORS rules XML input is 100 KB")`,
+        "PutBucketCors with documents of 100000 and 102400 bytes on a real bucket",
+      ),
       maxAgeSeconds: fact(86400, `${B2_S3_CORS} (MaxAgeSeconds range [0, 86400])`),
     },
     supports: {
@@ -332,9 +404,16 @@ function b2(): Profile {
       perBucketCors: fact(true, B2_S3_CORS),
       multipleRules: fact(true, B2_RULES),
       exposeHeaders: fact(true, `${B2_RULES} (exposeHeaders)`),
-      ruleIds: weak(true, "https://www.backblaze.com/apidocs/s3-put-bucket-cors (example rule carries an ID; stored as corsRuleName presumably)"),
+      ruleIds: weak(
+        true,
+        "https://www.backblaze.com/apidocs/s3-put-bucket-cors (example rule carries an ID; stored as corsRuleName presumably)",
+        "GetBucketCors and b2_get_bucket after a PutBucketCors with a short ID (corsRuleName needs 6 to 50 characters)",
+      ),
     },
     rewrites: fact(["duplicate methods aggregated on read"], `${B2_S3_CORS} ("Duplicate elements of the same method are aggregated on GetBucketCors calls")`),
+    // Native (b2_update_bucket) and S3 rules share one corsRules list; whether PutBucketCors drops native rules and what
+    // GetBucketCors shows of them is not stated ("please see our CORS documentation for expected behavior"). Settle by
+    // a native rule, then PutBucketCors, then b2_get_bucket (docs/vendors.md, "Backblaze B2").
   };
 }
 
@@ -342,33 +421,52 @@ const WASABI_CORS = "https://docs.wasabi.com/docs/cross-origin-resource-sharing-
 const WASABI_URLS = "https://docs.wasabi.com/docs/what-are-the-service-urls-for-wasabi-s-different-storage-regions";
 
 function wasabi(): Profile {
-  const a = awsAssumed();
+  const a = awsAssumed("Wasabi");
   return {
     ...a,
     name: "wasabi",
     title: "Wasabi",
-    backend: weak("s3", `${WASABI_CORS} (console JSON documented; S3 PutBucketCors presumed)`),
+    backend: weak("s3", `${WASABI_CORS} (console JSON documented; S3 PutBucketCors presumed)`, "PutBucketCors on a real bucket"),
     endpoint: fact("https://s3.{region}.wasabisys.com", WASABI_URLS),
     defaultRegion: fact("us-east-1", `${WASABI_URLS} (s3.wasabisys.com is us-east-1)`),
-    addressing: weak("path", WASABI_URLS),
-    methods: weak(allMethods(), `${WASABI_CORS} (GET, HEAD, PUT, POST, DELETE; the console doc also names MOVE)`),
+    addressing: weak("path", WASABI_URLS, "a path-style PutBucketCors on a real bucket"),
+    methods: weak(
+      allMethods(),
+      `${WASABI_CORS} (GET, HEAD, PUT, POST, DELETE; the console doc also names MOVE)`,
+      "PutBucketCors with each method on a real bucket",
+    ),
     supports: { ...a.supports, perBucketCors: fact(true, WASABI_CORS) },
     // The docs say deleting a custom configuration brings back Wasabi's default one; what GetBucketCors returns then is untested.
-    noConfigReadsAs: weak("default-config", `${WASABI_CORS} ("If you delete a custom CORS configuration, the default configuration is used")`),
+    noConfigReadsAs: weak(
+      "default-config",
+      `${WASABI_CORS} ("If you delete a custom CORS configuration, the default configuration is used"; whether GetBucketCors returns it or NoSuchCORSConfiguration is not documented)`,
+      "GetBucketCors on a new bucket",
+    ),
+    // Empty until its rules are recorded: the docs show the default only in the console, not as text. Apps use Wasabi
+    // without any configuration of their own (faisalsayed10/firefiles#71, citing Wasabi's knowledge base), so it is permissive.
+    defaultConfigs: weak(
+      [],
+      `${WASABI_CORS} ("Wasabi maintains a default CORS configuration"; its rules are not published as text); faisalsayed10/firefiles#71`,
+      "GetBucketCors on a new bucket, its answer listed here",
+    ),
   };
 }
 
 const MINIO_DUMMY = "minio/minio@cmd/dummy-handlers.go";
 
 function minio(): Profile {
-  const a = awsAssumed();
+  const a = awsAssumed("MinIO");
   return {
     ...a,
     name: "minio",
     title: "MinIO (community)",
     backend: fact("s3", MINIO_DUMMY),
     endpoint: fact(null, "minio/minio#21332 (self-hosted: the operator's URL)"),
-    defaultRegion: weak("us-east-1", "minio/minio@docs/config/README.md (region blank unless MINIO_REGION is set; SDKs sign for us-east-1 then)"),
+    defaultRegion: weak(
+      "us-east-1",
+      "minio/minio@docs/config/README.md (region blank unless MINIO_REGION is set; SDKs sign for us-east-1 then)",
+      "a signed request to a MinIO server without MINIO_REGION",
+    ),
     // Virtual-hosted buckets need MINIO_DOMAIN set; path-style always works.
     addressing: fact("path", "minio/minio@docs/config/README.md (virtual-host style only with MINIO_DOMAIN)"),
     supports: {
@@ -380,10 +478,10 @@ function minio(): Profile {
     },
     noConfigReadsAs: fact("not-found", `${MINIO_DUMMY} (GetBucketCors is a dummy answering NoSuchCORSConfiguration)`),
     // The global setting is read by the server itself: nothing to wait for per bucket.
-    propagationSeconds: weak(0, "minio/minio#21332 (global cors_allow_origin only)"),
+    propagationSeconds: weak(0, "minio/minio#21332 (global cors_allow_origin only)", "a preflight right after `mc admin config set … api cors_allow_origin`"),
     alternative: fact(
-      'per-bucket CORS is only in MinIO AIStor; community MinIO answers PutBucketCors with NotImplemented — set the global MINIO_API_CORS_ALLOW_ORIGIN environment variable, or run `mc admin config set ALIAS api cors_allow_origin="https://app.example.com"`',
-      "minio/minio#20995; minio/minio#21332",
+      'community MinIO answers PutBucketCors with NotImplemented — set the global MINIO_API_CORS_ALLOW_ORIGIN environment variable, or run `mc admin config set ALIAS api cors_allow_origin="https://app.example.com"`; MinIO AIStor has per-bucket CORS (`mc cors set`): target it with the s3 profile',
+      "minio/minio#20995; minio/minio#21332; https://docs.min.io/enterprise/aistor-object-store/reference/cli/mc-cors",
     ),
   };
 }
@@ -396,6 +494,7 @@ function genericS3(): Profile {
     defaultRegion: weak(
       "us-east-1",
       "https://docs.aws.amazon.com/AmazonS3/latest/API/sig-v4-authenticating-requests.html (a signing region is required; us-east-1 is what most S3-compatible servers accept)",
+      "the target's own server: set region when it refuses us-east-1",
     ),
     // Path-style needs no wildcard DNS for bucket hosts, which self-hosted servers rarely have.
     addressing: fact("path", "https://docs.aws.amazon.com/AmazonS3/latest/userguide/VirtualHosting.html#path-style-access"),
@@ -456,37 +555,39 @@ const VNG_SWIFT =
 function vstorage(): Profile {
   const s = swiftRules();
   const note = "stock Swift behaviour, assumed: vStorage's CORS details page was not retrieved";
+  const settle = "vStorage's CORS details page, or a container POST and preflights on vStorage";
   return {
     name: "vstorage",
     title: "VNG Cloud vStorage",
     // Swift metadata, because Swift's s3api middleware answers ?cors with NotImplemented.
-    backend: weak("swift", `${VNG_ACCESS} ("CORS for a container"); ${SWIFT_CORS}`),
+    backend: weak("swift", `${VNG_ACCESS} ("CORS for a container"); ${SWIFT_CORS}`, settle),
     endpoint: weak(
       "https://{region}.vstorage.vngcloud.vn/v1/AUTH_{projectId}",
       `${VNG_SWIFT} (storage URL from the Keystone catalog; public object URLs seen as https://hcm03.vstorage.vngcloud.vn/v1/AUTH_<project>/...)`,
+      "the object-store endpoint of a vStorage project's Keystone catalog",
     ),
     defaultRegion: fact(null, `${VNG_SWIFT} (each project lives in one region, e.g. hcm03)`),
     addressing: fact("path", VNG_SWIFT),
-    methods: assumed(s.methods, note),
-    originWildcard: assumed(s.originWildcard, note),
-    headerWildcard: assumed(s.headerWildcard, note),
+    methods: assumed(s.methods, note, settle),
+    originWildcard: assumed(s.originWildcard, note, settle),
+    headerWildcard: assumed(s.headerWildcard, note, settle),
     limits: {
-      maxRules: assumed(s.limits.maxRules, note),
-      maxDocumentBytes: assumed(s.limits.maxDocumentBytes, note),
-      maxAgeSeconds: assumed(s.limits.maxAgeSeconds, note),
+      maxRules: assumed(s.limits.maxRules, note, settle),
+      maxDocumentBytes: assumed(s.limits.maxDocumentBytes, note, settle),
+      maxAgeSeconds: assumed(s.limits.maxAgeSeconds, note, settle),
     },
     supports: {
       perBucketCors: fact(true, `${VNG_ACCESS} ("CORS for a container")`),
-      ruleIds: assumed(s.supports.ruleIds, note),
-      exposeHeaders: assumed(s.supports.exposeHeaders, note),
-      multipleRules: assumed(s.supports.multipleRules, note),
-      perRuleMethods: assumed(s.supports.perRuleMethods, note),
-      perRuleHeaders: assumed(s.supports.perRuleHeaders, note),
+      ruleIds: assumed(s.supports.ruleIds, note, settle),
+      exposeHeaders: assumed(s.supports.exposeHeaders, note, settle),
+      multipleRules: assumed(s.supports.multipleRules, note, settle),
+      perRuleMethods: assumed(s.supports.perRuleMethods, note, settle),
+      perRuleHeaders: assumed(s.supports.perRuleHeaders, note, settle),
     },
-    noConfigReadsAs: assumed(s.noConfigReadsAs, note),
-    propagationSeconds: assumed(s.propagationSeconds, note),
-    rewrites: assumed(s.rewrites, note),
-    dialect: assumed(s.dialect, note),
+    noConfigReadsAs: assumed(s.noConfigReadsAs, note, settle),
+    propagationSeconds: assumed(s.propagationSeconds, note, settle),
+    rewrites: assumed(s.rewrites, note, settle),
+    dialect: assumed(s.dialect, note, settle),
   };
 }
 
@@ -502,12 +603,20 @@ function ovhSwift(): Profile {
     endpoint: weak(
       "https://storage.{region}.cloud.ovh.net/v1/AUTH_{projectId}",
       `${OVH_SWIFT_CORS} (account AUTH_<project>; host from the Keystone catalog, e.g. storage.gra.cloud.ovh.net)`,
+      "the object-store endpoint of an OVH project's Keystone catalog",
     ),
     defaultRegion: fact(null, `${OVH_SWIFT_CORS} (each project's containers live in a named region)`),
     addressing: fact("path", `${SWIFT_API} (/v1/{account}/{container})`),
     originWildcard: fact("whole-value", `${OVH_SWIFT_CORS} ("*" works, *.example.com does not); ovh/docs#2348`),
-    limits: { ...s.limits, maxDocumentBytes: assumed(s.limits.maxDocumentBytes, "Swift's default; OVH's cluster setting not published") },
-    propagationSeconds: assumed(s.propagationSeconds, "Swift proxy behaviour; OVH's proxy fleet untested"),
+    limits: {
+      ...s.limits,
+      maxDocumentBytes: assumed(
+        s.limits.maxDocumentBytes,
+        "Swift's default; OVH's cluster setting not published",
+        "a container POST with a 257-byte origin list",
+      ),
+    },
+    propagationSeconds: assumed(s.propagationSeconds, "Swift proxy behaviour; OVH's proxy fleet untested", "timing preflights after a container POST on OVH"),
   };
 }
 

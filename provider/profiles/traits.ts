@@ -52,10 +52,16 @@ export const DIALECT_TRAITS: Readonly<Record<Dialect, DialectTraits>> = {
   },
   r2: { ruleChoice: "origin-method-headers", cephOriginMatch: false, sendsCredentials: true, source: "https://developers.cloudflare.com/r2/buckets/cors/" },
   ceph: {
+    ruleChoice: "origin-method-headers",
+    cephOriginMatch: true,
+    sendsCredentials: false,
+    source: "ceph/ceph#69190 (RGWCORSConfiguration::match_rule: the first rule matching origin, method and every requested header)",
+  },
+  "ceph-legacy": {
     ruleChoice: "origin",
     cephOriginMatch: true,
     sendsCredentials: false,
-    source: 'ceph/ceph#69190 (RGW chose the rule by origin alone until 2026-05); docs/cors-semantics.md, "13. Ceph RGW"',
+    source: 'ceph/ceph#69190 (RGW chose the rule by origin alone before it); docs/cors-semantics.md, "13. Ceph RGW"',
   },
   s3rver: {
     ruleChoice: "origin-method",

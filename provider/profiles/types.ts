@@ -1,4 +1,5 @@
 import type { CorsMethod } from "../model/methods";
+import type { CorsConfigurationInput } from "../model/types";
 
 /** Every vendor profile we know, one row each in `table.ts`. */
 export const PROFILE_NAMES = ["aws", "r2", "spaces", "ovh", "exoscale", "ceph", "b2", "wasabi", "minio", "s3", "swift", "vstorage", "ovh-swift"] as const;
@@ -15,6 +16,8 @@ export interface Fact<T> {
   readonly value: T;
   readonly source: string;
   readonly uncertain?: boolean;
+  /** For an uncertain fact: what would settle it (a live call, a page, a release note). */
+  readonly settle?: string;
 }
 
 /** How the service stores CORS: the S3 `?cors` API, or Swift container metadata. */
@@ -32,10 +35,12 @@ export type AddressingStyle = (typeof ADDRESSING_STYLES)[number];
 /**
  * Where a `*` may appear in an origin:
  * - `one-anywhere`: at most one `*` anywhere (AWS: `AllowedOrigin "*example*.com" can not have more than one wildcard.`);
+ * - `one-in-host`: at most one `*`, in the host, never in the port (B2: "a single '*' as part of the domain name";
+ *   R2 answers `http://localhost:*` with 400 MalformedXML);
  * - `hostname-prefix`: `*` alone, or as the first label of the host (`https://*.example.com`);
  * - `whole-value`: only a bare `*` (Swift, OVH Swift).
  */
-export const ORIGIN_WILDCARD_RULES = ["one-anywhere", "hostname-prefix", "whole-value"] as const;
+export const ORIGIN_WILDCARD_RULES = ["one-anywhere", "one-in-host", "hostname-prefix", "whole-value"] as const;
 
 /** One of {@link ORIGIN_WILDCARD_RULES}. */
 export type OriginWildcardRule = (typeof ORIGIN_WILDCARD_RULES)[number];
@@ -62,8 +67,12 @@ export const NO_CONFIG_BEHAVIOURS = ["not-found", "default-config", "no-metadata
 /** One of {@link NO_CONFIG_BEHAVIOURS}. */
 export type NoConfigBehaviour = (typeof NO_CONFIG_BEHAVIOURS)[number];
 
-/** The evaluator dialects: whose preflight answers a service reproduces (s3rver is the test server's own). */
-export const DIALECTS = ["aws", "r2", "ceph", "s3rver", "swift"] as const;
+/**
+ * The evaluator dialects: whose preflight answers a service reproduces (s3rver is the test server's own).
+ * `ceph` is RGW with AWS-like rule matching (ceph/ceph#69190); `ceph-legacy` is RGW choosing the rule
+ * by origin alone (up to 19.x squid, and 20.2.0–20.2.2), as the Ceph 16.2 here does.
+ */
+export const DIALECTS = ["aws", "r2", "ceph", "ceph-legacy", "s3rver", "swift"] as const;
 
 /** One of {@link DIALECTS}. */
 export type Dialect = (typeof DIALECTS)[number];
@@ -107,6 +116,12 @@ export interface Profile {
     readonly maxDocumentBytes: Fact<number | null>;
     /** Highest MaxAgeSeconds accepted; `null` when there is no documented maximum. */
     readonly maxAgeSeconds: Fact<number | null>;
+    /**
+     * Highest MaxAgeSeconds the service keeps: a larger one is accepted and silently dropped
+     * (Ceph RGW stores it in a uint32), so browsers fall back to their 5 s default.
+     * @default - absent: what is accepted is kept
+     */
+    readonly maxAgeKept?: Fact<number>;
   };
   readonly supports: {
     /** The service has per-bucket (per-container) CORS at all. */
@@ -122,7 +137,26 @@ export interface Profile {
     /** Allowed request headers can be restricted per rule (false: every requested header is allowed). */
     readonly perRuleHeaders: Fact<boolean>;
   };
+  /**
+   * What a rule ID must look like beyond AWS's 255 characters (B2 rule names: 6 to 50 letters,
+   * digits and "-", not starting with "b2-"), as a description and a pattern.
+   * @default - absent: any ID of up to 255 characters
+   */
+  readonly ruleIdFormat?: Fact<{ readonly pattern: string; readonly description: string }>;
+  /**
+   * A bare `*` must be the only entry of its list (AllowedOrigins, AllowedHeaders): B2's
+   * "If any entry is "*", it must be the only entry".
+   * @default - absent: `*` may stand next to other entries
+   */
+  readonly wildcardEntryAlone?: Fact<boolean>;
   readonly noConfigReadsAs: Fact<NoConfigBehaviour>;
+  /**
+   * When `noConfigReadsAs` is `default-config`: the configurations the service reads back for a
+   * bucket without one of its own. A read equal to one of them (normalized) means "no
+   * configuration" to create, refresh and delete (backends/no-config.ts).
+   * @default - absent: the service has no default configuration
+   */
+  readonly defaultConfigs?: Fact<readonly CorsConfigurationInput[]>;
   /** Seconds a change may take before every edge serves it. */
   readonly propagationSeconds: Fact<number>;
   /** Rewrites the server applies to a stored config, as read back (absorbed by normalization). */

@@ -1,5 +1,5 @@
 import { issuePathOf, valueAt } from "../model/structure";
-import { getProfile } from "../profiles";
+import { CEPH_RELEASES, cephDialectFor, getProfile } from "../profiles";
 import { bucketNameProblem } from "./bucket-name";
 import type { z } from "zod";
 import { targetIssue, type TargetIssue, type TargetProblem } from "./messages";
@@ -29,6 +29,8 @@ export function checkTarget(value: unknown): TargetCheck {
   if (target.jurisdiction === "default") delete target.jurisdiction;
   const name = bucketNameProblem(target);
   if (name !== undefined) return { ok: false, issues: [name] };
+  const version = versionProblem(target);
+  if (version !== undefined) return { ok: false, issues: [targetIssue("target-invalid", ["target", "version"], version)] };
   if (needsAccountId(target)) {
     return { ok: false, issues: [targetIssue("target-invalid", ["target", "accountId"], { kind: "r2-account", bucket: target.bucket })] };
   }
@@ -43,6 +45,13 @@ function problemOf(value: unknown, zi: z.core.$ZodIssue): TargetProblem {
   if (zi.code === "unrecognized_keys") return { kind: "unknown-fields", keys: zi.keys };
   if (zi.path[0] === "credentials" && valueAt(value, zi.path) !== undefined) return { kind: zi.path.length === 1 ? "credentials-shape" : "secret-shaped" };
   return { kind: "schema", found: valueAt(value, zi.path), problem: zi.message.replace(/^Invalid input: /, "") };
+}
+
+/** A `version` only picks a Ceph RGW dialect (profiles/ceph-versions.ts). */
+function versionProblem(target: Target): TargetProblem | undefined {
+  if (target.version === undefined) return undefined;
+  if (target.profile !== "ceph") return { kind: "version-not-ceph", profile: target.profile };
+  return cephDialectFor(target.version) === undefined ? { kind: "ceph-version", found: target.version, releases: Object.keys(CEPH_RELEASES) } : undefined;
 }
 
 /** A target without an endpoint whose profile's endpoint template needs the account id (R2's `https://{accountId}.r2.cloudflarestorage.com`). */

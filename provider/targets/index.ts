@@ -6,3 +6,4 @@ export { endpointOf, regionOf } from "./endpoint";
 export { checkTarget } from "./check";
 export { describeTarget } from "./describe";
 export { unsetVariable } from "./env-name";
+export { targetDialect, targetProfile } from "./dialect";

@@ -20,7 +20,11 @@ export type TargetProblem =
   /** `credentials` that is not an object of variable names: not shown either. */
   | { readonly kind: "credentials-shape" }
   /** An endpoint with `user:password@` in it: not shown, since the password would be. */
-  | { readonly kind: "endpoint-credentials" };
+  | { readonly kind: "endpoint-credentials" }
+  /** A `version` that names no Ceph release. */
+  | { readonly kind: "ceph-version"; readonly found: string; readonly releases: readonly string[] }
+  /** A `version` on a target whose profile is not `ceph`. */
+  | { readonly kind: "version-not-ceph"; readonly profile: string };
 
 /** What is wrong with a bucket (container) name. */
 export type BucketNameProblem =
@@ -42,6 +46,10 @@ export const TARGET_MESSAGES = {
         return `is not valid; it takes { accessKeyIdEnv, secretAccessKeyEnv, sessionTokenEnv? }, the names of the environment variables that hold the credentials; it is not shown, in case it is a secret — e.g. credentials: { accessKeyIdEnv: "R2_ACCESS_KEY_ID", secretAccessKeyEnv: "R2_SECRET_ACCESS_KEY" }`;
       case "endpoint-credentials":
         return `has a user name or password in it (user:password@host); it is not shown, and it would be stored in the state and sent to the service in every URL — remove it from the endpoint and name the environment variables that hold the credentials in credentials: { accessKeyIdEnv, secretAccessKeyEnv }`;
+      case "ceph-version":
+        return `${show(p.found)} is not a Ceph release; give a release name (${p.releases.join(", ")}) or a version number such as "18.2.4" — it picks how RGW chooses the CORS rule (by origin alone before ceph/ceph#69190), so leave it out for a current release`;
+      case "version-not-ceph":
+        return `is only for Ceph RGW targets; the ${show(p.profile)} profile has one behaviour — remove version`;
       case "schema":
         return `${p.found === undefined ? "is missing" : `${show(p.found)} is not valid`}; ${p.problem} — fix the target, or build it with a preset such as targets.aws({ bucket, region })`;
     }

@@ -30,6 +30,8 @@ export function targetSchema() {
     projectId: z.string().optional(),
     /** Force path-style addressing; defaults to the profile's addressing style. */
     forcePathStyle: z.boolean().optional(),
+    /** Ceph release of a `ceph` target (`"reef"`, `"18.2.4"`): picks the evaluator dialect; checked by check.ts. */
+    version: z.string().optional(),
     /** Names of environment variables holding the credentials (never the values). */
     credentials: z
       .strictObject({

@@ -41,6 +41,11 @@ export interface TargetInput {
   projectId?: string | undefined;
   /** Force path-style addressing; defaults to the profile's addressing style. */
   forcePathStyle?: boolean | undefined;
+  /**
+   * Ceph release of a `ceph` target, a name (`"reef"`) or a number (`"18.2.4"`): RGW before
+   * ceph/ceph#69190 chose the CORS rule by origin alone. Absent: the newer, AWS-like matching.
+   */
+  version?: string | undefined;
   /** Names of environment variables holding the credentials (never the values). */
   credentials?: TargetCredentials | undefined;
 }

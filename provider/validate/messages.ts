@@ -23,6 +23,8 @@ export const VALIDATION_CODES = [
   "origin-default-port",
   "origin-wildcard-unsupported",
   "origin-wildcard-position",
+  "origin-wildcard-port",
+  "wildcard-not-alone",
   "methods-empty",
   "method-unsupported",
   "header-empty",
@@ -35,9 +37,11 @@ export const VALIDATION_CODES = [
   "id-too-long",
   "id-characters",
   "id-unsupported",
+  "id-format",
   "max-age-not-integer",
   "max-age-negative",
   "max-age-too-high",
+  "max-age-dropped",
   "document-too-large",
   "rules-not-expressible",
   "methods-would-widen",
@@ -92,6 +96,10 @@ export const VALIDATION_MESSAGES = {
     `${show(p.origin)} has a partial wildcard; ${p.vendor} matches origins exactly and only a bare "*" is a wildcard — list each origin, or use "*"`,
   "origin-wildcard-position": (p: { origin: string; vendor: string; suggestion: string }) =>
     `${show(p.origin)} has "*" inside the host; ${p.vendor} allows a wildcard only as the first label of the host — use ${show(p.suggestion)}`,
+  "origin-wildcard-port": (p: { origin: string; vendor: string; suggestion: string }) =>
+    `${show(p.origin)} has "*" in the port; ${p.vendor} accepts a "*" only in the host, never in the port — list each port, e.g. ${show(p.suggestion)}`,
+  "wildcard-not-alone": (p: { list: "allowedOrigins" | "allowedHeaders"; vendor: string; others: number }) =>
+    `"*" stands with ${p.others} other ${p.others === 1 ? "entry" : "entries"}; ${p.vendor} requires "*" to be the only entry of ${p.list} — keep ["*"] alone, or remove "*"`,
   "methods-empty": (p: { allowed: readonly string[] }) => `[] is empty; a rule needs at least one method — add one of ${p.allowed.join(", ")}`,
   "method-unsupported": (p: { method: string; vendor: string; allowed: readonly string[] }) =>
     `${show(p.method)} is not a method ${p.vendor} allows in a CORS rule; allowed are ${p.allowed.join(", ")} — remove it`,
@@ -115,12 +123,16 @@ export const VALIDATION_MESSAGES = {
     p.uncertain
       ? `${show(p.id)} may be refused; ${p.vendor} has been seen rejecting rule IDs (${p.source}) — remove the ID if the put fails with MalformedXML`
       : `${show(p.id)} cannot be stored; ${p.vendor} keeps no rule IDs — remove it`,
+  "id-format": (p: { id: string; vendor: string; description: string; uncertain: boolean }) =>
+    `${show(p.id)} ${p.uncertain ? "may be refused" : "is refused"}; ${p.vendor} rule names are ${p.description}${p.uncertain ? ", if it stores the ID as one" : ""} — rename it, or remove the ID`,
   "max-age-not-integer": (p: { value: number }) =>
     `${show(p.value)} is not a whole number; max-age is whole seconds — use ${Number.isFinite(p.value) ? Math.max(0, Math.round(p.value)) : 3600}`,
   "max-age-negative": (p: { value: number }) => `${p.value} is negative; max-age is seconds ≥ 0 — use 0 to stop browsers caching the preflight, or omit it`,
   // One fix with the lint's: above Chrome's cap a longer max-age buys nothing there (evaluate/lint/max-age-caps.ts).
   "max-age-too-high": (p: { value: number; max: number; vendor: string }) =>
     `${p.value} is more than ${p.max}, the most ${p.vendor} accepts — use ${Math.min(p.max, CHROME_MAX_AGE_SECONDS)}${p.max > CHROME_MAX_AGE_SECONDS ? ` (Chrome caches a preflight for at most ${CHROME_MAX_AGE_SECONDS} s)` : ""}`,
+  "max-age-dropped": (p: { value: number; kept: number; vendor: string }) =>
+    `${p.value} is more than ${p.kept}; ${p.vendor} accepts it but keeps no max-age at all, so browsers cache the preflight for their default 5 s — use ${CHROME_MAX_AGE_SECONDS} (Chrome's cap)`,
   "document-too-large": (p: { bytes: number; max: number; vendor: string }) =>
     `the rendered document is ${p.bytes} bytes, more than the ${p.max} ${p.vendor} accepts — merge rules or shorten the origin lists`,
   "rules-not-expressible": (p: { count: number; differing: number; vendor: string }) =>

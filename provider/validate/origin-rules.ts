@@ -72,8 +72,16 @@ function wildcardProblem(
   if (rule === "whole-value") {
     return validationIssue("origin-wildcard-unsupported", path, { origin, vendor });
   }
+  if (rule === "one-in-host" && /:[^\]:]*\*[^\]:]*$/.test(authority)) {
+    const host = authority.slice(0, authority.lastIndexOf(":"));
+    return validationIssue("origin-wildcard-port", path, { origin, vendor, suggestion: `${schemePart}${host}:3000` });
+  }
   if (rule === "hostname-prefix" && !authority.startsWith("*.")) {
-    return validationIssue("origin-wildcard-position", path, { origin, vendor, suggestion: `${schemePart}*.${authority.replace(/^[^.]*\*[^.]*\.?/, "")}` });
+    return validationIssue("origin-wildcard-position", path, {
+      origin,
+      vendor,
+      suggestion: `${schemePart}*.${authority.slice(authority.indexOf("*")).replace(/^[^.]*\.?/, "")}`,
+    });
   }
   return undefined;
 }

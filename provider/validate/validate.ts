@@ -65,6 +65,7 @@ function checkRule(rule: CorsRuleInput, at: IssuePath, profile: Profile): Valida
     ...checkOrigins(rule.allowedOrigins, [...at, "allowedOrigins"], profile),
     ...checkMethods(rule.allowedMethods, [...at, "allowedMethods"], profile),
     ...(rule.allowedHeaders ?? []).flatMap((h, i) => allowedHeaderProblem(h, [...at, "allowedHeaders", i], profile.headerWildcard.value, profile.title) ?? []),
+    ...wildcardAlone(rule.allowedHeaders ?? [], [...at, "allowedHeaders"], "allowedHeaders", profile),
     ...checkExposeHeaders(rule.exposeHeaders ?? [], [...at, "exposeHeaders"], profile),
     ...checkId(rule.id, [...at, "id"], profile),
     ...checkMaxAge(rule.maxAgeSeconds, [...at, "maxAgeSeconds"], profile),
@@ -73,7 +74,17 @@ function checkRule(rule: CorsRuleInput, at: IssuePath, profile: Profile): Valida
 
 function checkOrigins(origins: readonly string[], at: IssuePath, profile: Profile): ValidationIssue[] {
   if (origins.length === 0) return [validationIssue("origins-empty", at, {})];
-  return origins.flatMap((origin, i) => originProblem(origin, [...at, i], profile.originWildcard.value, profile.title) ?? []);
+  const problems = origins.flatMap((origin, i) => originProblem(origin, [...at, i], profile.originWildcard.value, profile.title) ?? []);
+  return [...problems, ...wildcardAlone(origins, at, "allowedOrigins", profile)];
+}
+
+/** B2: a bare `*` must be the only entry of its list; reported at the `*`, a warning when the fact is uncertain. */
+function wildcardAlone(list: readonly string[], at: IssuePath, name: "allowedOrigins" | "allowedHeaders", profile: Profile): ValidationIssue[] {
+  const fact = profile.wildcardEntryAlone;
+  const star = list.indexOf("*");
+  if (fact?.value !== true || star < 0 || list.length === 1) return [];
+  const severity = fact.uncertain === true ? "warning" : "error";
+  return [validationIssue("wildcard-not-alone", [...at, star], { list: name, vendor: profile.title, others: list.length - 1 }, severity)];
 }
 
 function checkMethods(methods: readonly string[], at: IssuePath, profile: Profile): ValidationIssue[] {
@@ -109,10 +120,19 @@ function checkId(id: string | undefined, at: IssuePath, profile: Profile): Valid
   if (support.value) {
     // The ID travels as XML text; a character XML 1.0 cannot carry (NUL, C0 controls, a lone surrogate) could never be stored.
     const bad = invalidXmlCharIndex(id);
-    return bad < 0 ? [] : [validationIssue("id-characters", at, { id, character: codePointName(id, bad) })];
+    if (bad >= 0) return [validationIssue("id-characters", at, { id, character: codePointName(id, bad) })];
+    return checkIdFormat(id, at, profile);
   }
   const uncertain = support.uncertain === true;
   return [validationIssue("id-unsupported", at, { id, vendor: profile.title, uncertain, source: support.source }, uncertain ? "warning" : "error")];
+}
+
+/** A vendor's own rule-name format (B2's corsRuleName); a warning while it is not known that the ID becomes that name. */
+function checkIdFormat(id: string, at: IssuePath, profile: Profile): ValidationIssue[] {
+  const format = profile.ruleIdFormat;
+  if (format === undefined || new RegExp(format.value.pattern).test(id)) return [];
+  const uncertain = format.uncertain === true;
+  return [validationIssue("id-format", at, { id, vendor: profile.title, description: format.value.description, uncertain }, uncertain ? "warning" : "error")];
 }
 
 function checkMaxAge(maxAge: number | undefined, at: IssuePath, profile: Profile): ValidationIssue[] {
@@ -126,6 +146,11 @@ function checkMaxAge(maxAge: number | undefined, at: IssuePath, profile: Profile
   const max = profile.limits.maxAgeSeconds.value;
   if (max !== null && maxAge > max) {
     return [validationIssue("max-age-too-high", at, { value: maxAge, max, vendor: profile.title })];
+  }
+  // A rewrite, not a refusal: the put succeeds and the value is gone (profiles/types.ts, maxAgeKept).
+  const kept = profile.limits.maxAgeKept?.value;
+  if (kept !== undefined && maxAge > kept) {
+    return [validationIssue("max-age-dropped", at, { value: maxAge, kept, vendor: profile.title }, "warning")];
   }
   return [];
 }

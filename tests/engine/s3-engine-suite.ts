@@ -23,6 +23,8 @@ export interface S3EngineServer {
   readonly credentials: { readonly accessKeyIdEnv: string; readonly secretAccessKeyEnv: string };
   /** The secret value, to prove it never reaches state. */
   readonly secret: string;
+  /** Preset fields beyond bucket, endpoint and credentials (a Ceph `version` pinning the RGW generation running here). */
+  readonly presetArgs?: Readonly<Record<string, unknown>>;
   /** How the evaluator explains, in this server's dialect, that PUT from https://evil.example is denied. */
   readonly deniedExplanation: string;
   /** Keys to put in provider config (`bucket-cors:accessKeyId`, secret `bucket-cors:secretAccessKey`). */
@@ -71,7 +73,7 @@ export function s3EngineSuite(
 
     const policy = (bucket: string, rules: unknown[], extra: Record<string, unknown> = {}, endpoint = server.ops.endpoint, name = "site"): PolicySpec => ({
       name,
-      target: { preset: server.preset, args: { bucket, endpoint, credentials: server.credentials } },
+      target: { preset: server.preset, args: { bucket, endpoint, credentials: server.credentials, ...server.presetArgs } },
       args: { rules, ...extra },
     });
     const deploy = async (...policies: PolicySpec[]) => ws.program(program(policies));

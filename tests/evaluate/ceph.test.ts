@@ -1,11 +1,11 @@
 import { evaluate, type EvaluableConfig } from "../../provider/evaluate";
 import { actual, preflight } from "./requests";
 
-// The `ceph` dialect: Ceph RGW 16.2.15 as observed here (docs/cors-semantics.md, "13. Ceph RGW"), and its source
+// The `ceph-legacy` dialect: Ceph RGW 16.2.15 as observed here (docs/cors-semantics.md, "13. Ceph RGW"), and its source
 // (src/rgw/rgw_op.cc, rgw_cors.cc, rgw_rest.cc) where the observation says nothing.
 
 const APP = "https://app.example.com";
-const ceph = { dialect: "ceph" } as const;
+const ceph = { dialect: "ceph-legacy" } as const;
 const denied = { status: 403, headers: {}, errorCode: "AccessDenied", errorMessage: "" };
 
 describe("ceph preflight", () => {

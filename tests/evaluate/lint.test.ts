@@ -157,13 +157,20 @@ describe("lintPolicy: profile", () => {
     expect(lint({ rules })).toEqual([]);
   });
 
-  test("ceph: the * rule takes every origin first, whatever the method", () => {
-    expect(lint({ rules }, { profile: "ceph" })).toEqual([
+  // RGW before ceph/ceph#69190 (a ceph target with an older `version`).
+  const cephLegacy: Profile = { ...getProfile("ceph"), dialect: { value: "ceph-legacy", source: "test" } };
+
+  test("ceph-legacy: the * rule takes every origin first, whatever the method", () => {
+    expect(lint({ rules }, { profile: cephLegacy })).toEqual([
       [
         "shadowed-rule",
-        "rules[1]: this rule is never reached; every request it matches is taken first by rules[0] (Ceph RGW picks the first rule whose origin matches and never looks further) — remove it, or move it above rules[0] if its settings should win",
+        "rules[1]: this rule is never reached; every request it matches is taken first by rules[0] (Ceph RGW before ceph/ceph#69190 picks the first rule whose origin matches and never looks further) — remove it, or move it above rules[0] if its settings should win",
       ],
     ]);
+  });
+
+  test("ceph (ceph/ceph#69190): a rule for another method is reachable, as on AWS", () => {
+    expect(lint({ rules }, { profile: "ceph" })).toEqual([]);
   });
 
   test("s3rver: origin and method decide, headers do not", () => {
@@ -175,7 +182,7 @@ describe("lintPolicy: profile", () => {
       ],
     ]);
     expect(lint(headerRules, { profile: "minio" }).map(([code]) => code)).toEqual(["wildcard-headers-credentialed"]);
-    expect(lint(headerRules, { profile: getProfile("ceph") }).map(([code]) => code)).toEqual(["shadowed-rule"]);
+    expect(lint(headerRules, { profile: cephLegacy }).map(([code]) => code)).toEqual(["shadowed-rule"]);
   });
 
   test("swift: rules merge into one, so none is shadowed, and there are no per-rule headers to narrow", () => {
@@ -208,9 +215,10 @@ describe("lintPolicy: suppression per rule ID", () => {
 });
 
 describe("lintPolicy: a shadowed rule is really never used", () => {
-  test.each(["aws", "ceph", "s3rver"] as const)("%s: no random request is ever answered by a rule lint calls shadowed", (dialect) => {
-    // No vendor profile uses the s3rver dialect (it is a test server): build one.
-    const profile: Profile = dialect === "s3rver" ? { ...getProfile("aws"), dialect: { value: "s3rver", source: "test" } } : getProfile(dialect);
+  test.each(["aws", "ceph", "ceph-legacy", "s3rver"] as const)("%s: no random request is ever answered by a rule lint calls shadowed", (dialect) => {
+    // No vendor profile uses the s3rver or ceph-legacy dialect by default: build one.
+    const profile: Profile =
+      dialect === "s3rver" || dialect === "ceph-legacy" ? { ...getProfile("aws"), dialect: { value: dialect, source: "test" } } : getProfile(dialect);
     let shadowed = 0;
     fc.assert(
       fc.property(policyArb(), fc.array(requestArb(), { minLength: 30, maxLength: 30 }), (policy, requests) => {

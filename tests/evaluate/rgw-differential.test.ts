@@ -54,7 +54,7 @@ const EDGE_CASES: [string, EvaluableRule[], CorsRequest][] = [
   ],
 ];
 
-describeWithRgw('differential: evaluate(..., { dialect: "ceph" }) against real Ceph RGW 16.2', (rgw) => {
+describeWithRgw('differential: evaluate(..., { dialect: "ceph-legacy" }) against real Ceph RGW 16.2', (rgw) => {
   const bucket = "bcors-eval-rgw";
   let client: S3Client;
 
@@ -78,7 +78,7 @@ describeWithRgw('differential: evaluate(..., { dialect: "ceph" }) against real C
 
   test("2,000+ random (policy, request) pairs agree on status, every access-control-* and vary header, and error code and message", async () => {
     const { pairs, mismatches, tally } = await runS3Differential(
-      { endpoint: rgw().endpoint, client, bucket, missingBucket: "bcors-eval-missing", key: "k", concurrent: true, dialect: "ceph" },
+      { endpoint: rgw().endpoint, client, bucket, missingBucket: "bcors-eval-missing", key: "k", concurrent: true, dialect: "ceph-legacy" },
       20260524,
       260,
       8,
@@ -92,7 +92,7 @@ describeWithRgw('differential: evaluate(..., { dialect: "ceph" }) against real C
   test.each(EDGE_CASES)("edge case agrees with RGW: %s", async (_name, rules, request) => {
     await client.send(new PutBucketCorsCommand({ Bucket: bucket, CORSConfiguration: { CORSRules: toCorsRules(rules) } }));
     const real = await send(`${rgw().endpoint}/${bucket}${request.resource === "bucket" ? "" : "/k"}`, request);
-    const [predicted, answered] = comparable(evaluate({ rules }, request, { dialect: "ceph" }), real, request.method === "OPTIONS");
+    const [predicted, answered] = comparable(evaluate({ rules }, request, { dialect: "ceph-legacy" }), real, request.method === "OPTIONS");
     expect(predicted).toEqual(answered);
   });
 });

@@ -13,9 +13,15 @@ type FactPaths<T, P extends string = ""> = {
 
 /**
  * The optional facts: `alternative` exists only where per-bucket CORS does not;
- * `sdkResolvesEndpoint` and `globalBucketNames` only where they are true (AWS).
+ * `sdkResolvesEndpoint` and `globalBucketNames` only where they are true (AWS); `defaultConfigs` only where
+ * "no configuration" reads back as the service's default (Wasabi); `limits.maxAgeKept` where a larger max-age
+ * is silently dropped (Ceph); `wildcardEntryAlone` where `*` must stand alone and `ruleIdFormat` where rule
+ * names have a format (B2).
  */
-type RequiredFactPath = Exclude<FactPaths<Profile>, "alternative" | "sdkResolvesEndpoint" | "globalBucketNames">;
+type RequiredFactPath = Exclude<
+  FactPaths<Profile>,
+  "alternative" | "sdkResolvesEndpoint" | "globalBucketNames" | "defaultConfigs" | "limits.maxAgeKept" | "wildcardEntryAlone" | "ruleIdFormat"
+>;
 
 const FACT_PATHS = [
   "backend",
@@ -93,6 +99,13 @@ describe("profile table: shape", () => {
     expect(bad).toEqual([]);
   });
 
+  test.each(rows)("%s: every uncertain fact says what would settle it, and only those", (_name, row) => {
+    const bad = factsIn(row)
+      .filter(([, f]) => (f.uncertain === true) !== (typeof f.settle === "string" && f.settle.trim() !== ""))
+      .map(([path]) => path);
+    expect(bad).toEqual([]);
+  });
+
   test.each(rows)("%s: uncertain is either absent or true", (_name, row) => {
     const bad = factsIn(row)
       .filter(([, f]) => "uncertain" in f && !f.uncertain)
@@ -162,7 +175,8 @@ describe("profile table: facts", () => {
     expect(minio.supports.perBucketCors.value).toBe(false);
     expect(minio.alternative?.value).toContain("MINIO_API_CORS_ALLOW_ORIGIN");
     expect(minio.alternative?.value).toContain("mc admin config set");
-    expect(minio.alternative?.source).toBe("minio/minio#20995; minio/minio#21332");
+    expect(minio.alternative?.source).toBe("minio/minio#20995; minio/minio#21332; https://docs.min.io/enterprise/aistor-object-store/reference/cli/mc-cors");
+    expect(minio.alternative?.value).toContain("MinIO AIStor has per-bucket CORS (`mc cors set`): target it with the s3 profile");
   });
 
   test("only MinIO carries an alternative", () => {
@@ -184,6 +198,12 @@ describe("profile table: facts", () => {
 
   test("Wasabi: a default config reads back when none is set (uncertain)", () => {
     expect(PROFILES.wasabi.noConfigReadsAs).toMatchObject({ value: "default-config", uncertain: true });
+  });
+
+  test("defaultConfigs exactly where no configuration reads back as the service's default", () => {
+    const withDefaults = rows.filter(([, p]) => p.defaultConfigs !== undefined).map(([name]) => name);
+    const defaultConfig = rows.filter(([, p]) => p.noConfigReadsAs.value === "default-config").map(([name]) => name);
+    expect(withDefaults).toEqual(defaultConfig);
   });
 
   test("OVH S3: rule IDs flagged as possibly refused", () => {

@@ -24,7 +24,8 @@ export type LintIssue = Issue<LintCode>;
 const FIRST_MATCH: Record<Dialect, string> = {
   aws: "the first rule matching origin, method and headers wins",
   r2: "the first rule matching origin, method and headers wins",
-  ceph: "Ceph RGW picks the first rule whose origin matches and never looks further",
+  ceph: "the first rule matching origin, method and headers wins",
+  "ceph-legacy": "Ceph RGW before ceph/ceph#69190 picks the first rule whose origin matches and never looks further",
   s3rver: "s3rver picks the first rule matching origin and method and never looks further",
   swift: "",
 };
