@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { corsPolicyProvider } from "../provider/provider";
 import { isProfileName } from "../provider/profiles";
+import { targetProfile } from "../provider/targets";
 import type { Expectation } from "../provider/operations/expectations";
 import type { OnExisting, VerifyMode } from "../provider/operations/options";
 import type { PolicyOutputs } from "../provider/lifecycle/types";
@@ -17,22 +18,23 @@ import { policyWarnings } from "./warnings";
  * the rules and the profile only: the bucket may be unknown until it is created.
  */
 function warnAtPreview(resource: CorsPolicy, args: CorsPolicyArgs): void {
-  pulumi.all([args.rules, args.document, profileOf(args.target), args.lint]).apply(([rules, document, profile, lint]) => {
-    // An unknown profile is check's to report (with its path); no advice without one.
-    if (lint === false || !isProfileName(profile)) return;
-    for (const message of policyWarnings(rules ?? document, profile, lint?.suppress)) void pulumi.log.warn(message, resource);
+  pulumi.all([args.rules, args.document, kindOf(args.target), args.lint]).apply(([rules, document, { profile, version }, lint]) => {
+    // An unknown profile (or version) is check's to report (with its path); no advice without one.
+    if (lint === false || !isProfileName(profile) || (version !== undefined && typeof version !== "string")) return;
+    const target = version === undefined ? { profile } : { profile, version };
+    for (const message of policyWarnings(rules ?? document, targetProfile(target), lint?.suppress)) void pulumi.log.warn(message, resource);
   });
 }
 
 /**
- * The target's profile: read from the target object itself when it is one (the
- * presets keep it plain), since resolving the whole target would wait for every field.
+ * The target's profile and Ceph version: read from the target object itself when it is one (the
+ * presets keep both plain), since resolving the whole target would wait for every field.
  */
-function profileOf(target: CorsPolicyArgs["target"]): pulumi.Input<unknown> {
+function kindOf(target: CorsPolicyArgs["target"]): pulumi.Input<{ readonly profile?: unknown; readonly version?: unknown }> {
   if (pulumi.Output.isInstance(target) || target instanceof Promise) {
-    return pulumi.output(target as pulumi.Input<{ readonly profile?: unknown }>).apply((t) => t.profile);
+    return pulumi.output(target as pulumi.Input<{ readonly profile?: unknown; readonly version?: unknown }>).apply((t) => ({ profile: t.profile, version: t.version }));
   }
-  return target.profile;
+  return { profile: target.profile, version: target.version };
 }
 
 /**

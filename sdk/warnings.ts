@@ -3,13 +3,14 @@ import { lintPolicy } from "../provider/evaluate";
 import type { LintCode } from "../provider/evaluate/lint/messages";
 import { isLintCode } from "../provider/evaluate/lint/options";
 import { validate } from "../provider/validate/validate";
-import type { ProfileName } from "../provider/profiles/types";
+import type { Profile } from "../provider/profiles/types";
 
 /**
  * The warnings a policy deserves on a target: lint (risky rules) and the
  * vendor's own advice (e.g. an ID OVH may refuse). Errors are `check`'s job.
+ * `profile` is the target's (`targetProfile`: a Ceph `version` picks the dialect that lint's shadowing follows).
  */
-export function policyWarnings(rulesOrDocument: unknown, profile: ProfileName, suppress?: Readonly<Record<string, readonly string[]>>): string[] {
+export function policyWarnings(rulesOrDocument: unknown, profile: Profile, suppress?: Readonly<Record<string, readonly string[]>>): string[] {
   const parsed = parsePolicy(typeof rulesOrDocument === "string" ? rulesOrDocument : { rules: rulesOrDocument });
   if (parsed.config === undefined) return [];
   const advice = validate(parsed.config, { profile }).filter((i) => i.severity === "warning");
