@@ -100,7 +100,13 @@ async function probeAsBrowser(backend: Backend, target: Target, expectation: Exp
   const actual = await send({ method: followUpMethod(expectation), headers: { Origin: expectation.origin }, ...at });
   const browser = judgeLive(expectation, preflight, actual);
   const answer = preflight ?? actual;
-  const seen: Observed = { ...observe(answer.status, answer.headers, actual.headers), browser };
+  // Without a preflight the server's own "allowed" is whether the read carries Allow-Origin (its status is the object's).
+  const observed = observe(answer.status, answer.headers, actual.headers);
+  const seen: Observed = {
+    ...observed,
+    allowed: preflight === undefined ? actual.headers["access-control-allow-origin"] !== undefined : observed.allowed,
+    browser,
+  };
   return { expectation, answer, seen, wrong: mismatches(expectation, seen) };
 }
 
