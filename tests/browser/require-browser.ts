@@ -5,12 +5,12 @@ import { openBrowser, type BrowserSession } from "../../cli/browser-session";
 export const PAGE_HOSTS = ["app.example.test", "other.example.test"] as const;
 
 /** REQUIRE_BROWSER=1 (CI) turns a missing Chromium or playwright-core into a failure instead of a skip. */
-function browserRequired(): boolean {
+export function browserRequired(): boolean {
   return process.env["REQUIRE_BROWSER"] === "1";
 }
 
 /** Why no browser can run here, or undefined when Chromium and playwright-core are both present. */
-function unavailable(): string | undefined {
+export function browserUnavailable(): string | undefined {
   try {
     require.resolve("playwright-core");
   } catch {
@@ -30,7 +30,7 @@ function unavailable(): string | undefined {
  * `fn` gets an accessor, valid inside hooks and tests.
  */
 export function describeWithBrowser(name: string, fn: (browser: () => BrowserSession) => void): void {
-  const reason = unavailable();
+  const reason = browserUnavailable();
   if (reason === undefined) {
     describe(name, () => {
       let session: BrowserSession | undefined;
