@@ -3,7 +3,6 @@ import { browserRequestOf, type Expectation } from "../provider/operations/expec
 import { getProfile, type Dialect } from "../provider/profiles";
 import type { Target } from "../provider/targets";
 import { backendOf } from "./backend";
-import { findChrome } from "./browser-find";
 import type { BrowserOutcome } from "./browser-page";
 import { openBrowser } from "./browser-session";
 import type { Output } from "./output";
@@ -39,18 +38,17 @@ export interface PageRequest extends Expectation {
 }
 
 /**
- * Runs the page's `fetch` to `url` in a real headless Chrome/Chromium (`--chrome PATH` or one
- * found on the machine), from a page of the expectation's origin, and puts `predictBrowser`
- * on the live configuration beside it.
+ * Runs the page's `fetch` to `url` in the headless Chrome/Chromium `executable` (`--chrome PATH`
+ * or one `findChrome` found), from a page of the expectation's origin, and puts
+ * `predictBrowser` on the live configuration beside it.
  */
 export async function checkInBrowser(
   target: Target,
   page: PageRequest,
   url: string,
-  chrome: string | undefined,
+  executable: string,
   dialectFlag: Dialect | undefined,
 ): Promise<BrowserCheck> {
-  const executable = findChrome(chrome);
   const request = browserRequestOf(page);
   const session = await openBrowser(executable);
   let outcome: BrowserOutcome;

@@ -5,6 +5,7 @@ import { evaluate, type CorsRequest } from "../../provider/evaluate";
 import { getProfile, type Dialect } from "../../provider/profiles";
 import { resourceIdOf, type Target } from "../../provider/targets";
 import { backendOf } from "../backend";
+import { findChrome } from "../browser-find";
 import { checkInBrowser, printBrowserCheck, type PageRequest } from "../browser-verify";
 import { printAnswer } from "../answer";
 import { DIALECTS } from "../dialects";
@@ -91,10 +92,12 @@ export function registerVerify(program: Command): void {
       runCommand(flags, async (out) => {
         const target = singleTarget(flags, out);
         const request = preflightRequest(flags.origin, browserMethod(flags.method), flags.header ?? []);
+        // Found before anything is sent, so a missing browser fails fast.
+        const chrome = wantsBrowser(flags) ? findChrome(flags.chrome) : undefined;
         const answer = await probe(target, flags, request);
         const allowed = isAllowed(answer.status, answer.headers);
         const predicted = await predict(target, request, answer, flags.dialect);
-        const browser = wantsBrowser(flags) ? await checkInBrowser(target, pageRequest(flags, request), answer.url, flags.chrome, flags.dialect) : undefined;
+        const browser = chrome === undefined ? undefined : await checkInBrowser(target, pageRequest(flags, request), answer.url, chrome, flags.dialect);
         out.emit(
           {
             target: resourceIdOf(target),
