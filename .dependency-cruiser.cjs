@@ -9,6 +9,7 @@ const ERRORS = "^provider/errors[.]ts$";
 const PROFILES = "^provider/profiles/";
 const FORMATS = "^provider/formats/";
 const EVALUATE = "^provider/evaluate/";
+const BROWSER = "^provider/browser/";
 const TARGETS = "^provider/targets/";
 const VALIDATE = "^provider/validate/";
 const API = "^provider/api/";
@@ -24,7 +25,7 @@ function onlyImports(name, comment, from, allowed) {
 
 const layerZero = [MODEL];
 const layerOne = [...layerZero, ERRORS, PROFILES];
-const layerTwo = [...layerOne, FORMATS, EVALUATE, TARGETS, VALIDATE];
+const layerTwo = [...layerOne, FORMATS, EVALUATE, BROWSER, TARGETS, VALIDATE];
 const layerThree = [...layerTwo, API, BACKENDS];
 const layerFour = [...layerThree, OPERATIONS];
 const layerFive = [...layerFour, ...LIFECYCLE];
@@ -59,6 +60,11 @@ module.exports = {
     onlyImports("profiles-import-model-errors", "Layer 1: the vendor table may import the model and the errors.", PROFILES, layerOne),
     onlyImports("formats-import-layers-0-1", "Layer 2: formats imports layers 0-1 and itself.", FORMATS, [...layerOne, FORMATS]),
     onlyImports("evaluate-import-layers-0-1", "Layer 2: evaluate imports layers 0-1 and itself (not formats).", EVALUATE, [...layerOne, EVALUATE]),
+    onlyImports("browser-imports-layers-0-1-evaluate", "Layer 2: the browser's verdict imports layers 0-1 and evaluate, which it builds on.", BROWSER, [
+      ...layerOne,
+      EVALUATE,
+      BROWSER,
+    ]),
     onlyImports("targets-import-layers-0-1", "Layer 2: targets imports layers 0-1 and itself.", TARGETS, [...layerOne, TARGETS]),
     onlyImports("validate-import-layers-0-1-formats-evaluate", "Layer 2: validate imports layers 0-1, formats (S3 XML size) and evaluate.", VALIDATE, [
       ...layerOne,

@@ -59,6 +59,8 @@ export interface CorsPolicyCommonArgs {
    * What browsers must (and must not) be allowed to do. Checked at preview against the rules with
    * the target's evaluator dialect: a failed expectation fails preview with the rule-by-rule explanation.
    * With `verify: "preflight"` they are also sent as real preflights after apply.
+   * An entry with `credentials` or `reads` is judged as a browser judges the answers (`predictBrowser`):
+   * `"*"` answers and a missing Allow-Credentials block credentialed requests, unexposed headers are unreadable.
    * @default - no expectations
    * @see https://developer.mozilla.org/docs/Web/HTTP/CORS#preflighted_requests
    */

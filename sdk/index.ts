@@ -33,5 +33,6 @@ export { CorsPolicySet, type CorsPolicySetArgs } from "./cors-policy-set";
 export { VERIFY_MODES, type VerifyMode } from "../provider/operations/options";
 export type { Expectation } from "../provider/operations/expectations";
 export { evaluate, lintPolicy, type CorsRequest, type EvaluableConfig, type EvaluateOptions, type Evaluation, type LintOptions } from "../provider/evaluate";
+export { predictBrowser, type BrowserOptions, type BrowserRequest, type BrowserVerdict, type PreflightCache } from "../provider/browser";
 export { LINT_CODES, type LintCode } from "../provider/evaluate/lint/messages";
 export { checkLintSuppress } from "../provider/evaluate/lint/options";

@@ -5,6 +5,8 @@ import { evaluate, type CorsRequest } from "../../provider/evaluate";
 import { getProfile, type Dialect } from "../../provider/profiles";
 import { resourceIdOf, type Target } from "../../provider/targets";
 import { backendOf } from "../backend";
+import { findChrome } from "../browser-find";
+import { checkInBrowser, printBrowserCheck, type PageRequest } from "../browser-verify";
 import { printAnswer } from "../answer";
 import { DIALECTS } from "../dialects";
 import { isAllowed, preflightRequest } from "../evaluator";
@@ -22,6 +24,10 @@ interface VerifyFlags extends CommonFlags, TargetFlags {
   readonly key: string;
   readonly dialect?: Dialect;
   readonly expect: "allowed" | "denied";
+  readonly browser?: boolean;
+  readonly chrome?: string;
+  readonly credentials?: boolean;
+  readonly read?: string[];
 }
 
 /** What the evaluator predicts from the live configuration, and where it disagrees with the real answer. */
@@ -52,6 +58,12 @@ The preflight is anonymous, as a browser's is, and goes to an object URL:
 live configuration can be read, the evaluator's prediction for it is printed
 next to the real answer. --expect denied asserts that an origin is kept out
 (exit 0 when the answer denies it).
+
+--browser also runs the page's fetch in a real headless Chrome/Chromium (found
+on PATH, or --chrome PATH; needs the optional package playwright-core) from a
+page of --origin, with --credentials and --read as the page would, and prints
+the browser's verdict beside predictBrowser's; --expect then judges the
+browser's verdict. --chrome, --credentials and --read imply --browser.
 ${TARGET_HELP}
 Exit codes: 0 the answer is what --expect says (allowed by default); 1 it is
 not, or the request failed; 2 usage.`;
@@ -70,15 +82,22 @@ export function registerVerify(program: Command): void {
     .option("--key <key>", "object key to preflight", objectKey, "bucket-cors-verify")
     .addOption(new Option("--expect <verdict>", "what the live answer must be for exit 0").choices(["allowed", "denied"]).default("allowed"))
     .addOption(new Option("--dialect <dialect>", "dialect of the prediction; the profile's when omitted").choices(DIALECTS))
+    .option("--browser", "also run the fetch in a real headless Chrome/Chromium and print its verdict")
+    .option("--chrome <path>", "the Chrome or Chromium binary for --browser; found on PATH when omitted")
+    .option("--credentials", 'the page sends credentials (fetch credentials: "include"); with --browser')
+    .option("--read <header>", "response header the page reads (repeat, or separate with commas); with --browser", collectList)
     .option("--json", "print one JSON document: the answer and the prediction")
     .addHelpText("after", EXAMPLES)
     .action((flags: VerifyFlags) =>
       runCommand(flags, async (out) => {
         const target = singleTarget(flags, out);
         const request = preflightRequest(flags.origin, browserMethod(flags.method), flags.header ?? []);
+        // Found before anything is sent, so a missing browser fails fast.
+        const chrome = wantsBrowser(flags) ? findChrome(flags.chrome) : undefined;
         const answer = await probe(target, flags, request);
         const allowed = isAllowed(answer.status, answer.headers);
         const predicted = await predict(target, request, answer, flags.dialect);
+        const browser = chrome === undefined ? undefined : await checkInBrowser(target, pageRequest(flags, request), answer.url, chrome, flags.dialect);
         out.emit(
           {
             target: resourceIdOf(target),
@@ -91,13 +110,34 @@ export function registerVerify(program: Command): void {
             errorMessage: answer.errorMessage ?? null,
             prediction: "prediction" in predicted ? predicted.prediction : null,
             predictionError: "error" in predicted ? predicted.error : null,
+            ...(browser === undefined ? {} : { browser }),
           },
-          () => printVerify(out, request.headers, answer, allowed, predicted),
+          () => {
+            printVerify(out, request.headers, answer, allowed, predicted);
+            if (browser !== undefined) printBrowserCheck(out, browser);
+          },
         );
-        return allowed === (flags.expect === "allowed") ? EXIT.ok : EXIT.failure;
+        return (browser?.allowed ?? allowed) === (flags.expect === "allowed") ? EXIT.ok : EXIT.failure;
       }),
     );
   addTargetOptions(command);
+}
+
+function wantsBrowser(flags: VerifyFlags): boolean {
+  return flags.browser === true || flags.chrome !== undefined || flags.credentials === true || flags.read !== undefined;
+}
+
+/** The page's fetch, as the expectation `verify --browser` checks. */
+function pageRequest(flags: VerifyFlags, request: CorsRequest): PageRequest {
+  return {
+    origin: flags.origin,
+    method: request.headers["Access-Control-Request-Method"] ?? flags.method,
+    headers: flags.header ?? [],
+    allowed: flags.expect === "allowed",
+    credentials: flags.credentials === true,
+    reads: flags.read ?? [],
+    key: flags.key,
+  };
 }
 
 /** A live answer with only its CORS headers (`access-control-*`, `vary`), names sorted. */

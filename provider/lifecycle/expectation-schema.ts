@@ -9,7 +9,15 @@ import type { Expectation } from "../operations/expectations";
  */
 export function expectationSchema() {
   const list = z.array(z.string());
-  return z.strictObject({ origin: z.string(), method: z.string(), headers: list.optional(), allowed: z.boolean(), exposes: list.optional() });
+  return z.strictObject({
+    origin: z.string(),
+    method: z.string(),
+    headers: list.optional(),
+    allowed: z.boolean(),
+    exposes: list.optional(),
+    credentials: z.boolean().optional(),
+    reads: list.optional(),
+  });
 }
 
 type ExpectationSchema = ReturnType<typeof expectationSchema>;
@@ -24,7 +32,7 @@ export const EXPECTATION_SCHEMA_MATCHES_TYPE: [SameType<Expectation, z.input<Exp
 ];
 
 /** The list fields of an expectation, in the order their problems are named. */
-const LIST_FIELDS = ["headers", "exposes"] as const;
+const LIST_FIELDS = ["headers", "exposes", "reads"] as const;
 
 /**
  * What is wrong with an entry that does not parse, as one phrase: the first of not an
@@ -37,6 +45,7 @@ export function expectationProblem(entry: unknown, error: z.ZodError): string {
   const fails = (field: string): boolean => error.issues.some((i) => i.path[0] === field);
   if (fails("origin") || fails("method")) return "needs origin and method strings";
   if (fails("allowed")) return "needs allowed: true or false";
+  if (fails("credentials")) return "has credentials that is not true or false";
   const list = LIST_FIELDS.find(fails);
   return list === undefined ? `is not valid (${error.issues[0]?.message ?? "unknown problem"})` : `has ${list} that is not a list of strings`;
 }

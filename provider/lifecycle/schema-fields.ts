@@ -106,7 +106,7 @@ export function expectField() {
       else
         fail(
           ctx,
-          `${JSON.stringify(entry)} ${expectationProblem(entry, parsed.error)}; an expectation is { origin: string, method: string, headers?: string[], allowed: boolean, exposes?: string[] } — fix the entry`,
+          `${JSON.stringify(entry)} ${expectationProblem(entry, parsed.error)}; an expectation is { origin: string, method: string, headers?: string[], allowed: boolean, exposes?: string[], credentials?: boolean, reads?: string[] } — fix the entry`,
           [index],
         );
     });

@@ -1,3 +1,4 @@
+import { judgeAnswers, planFetch, predictBrowser, type BrowserRequest, type BrowserVerdict } from "../browser";
 import { evaluate } from "../evaluate";
 import type { Evaluation } from "../evaluate/types";
 import type { CorsRule } from "../model/schema";
@@ -22,6 +23,20 @@ export interface Expectation {
    * @default - not checked
    */
   readonly exposes?: string[] | undefined;
+  /**
+   * The page sends credentials (`fetch(url, { credentials: "include" })`). Makes this a browser
+   * expectation: judged with `predictBrowser`, so `"*"` answers and a missing
+   * `Access-Control-Allow-Credentials: true` block it.
+   * @default - not a browser expectation unless `reads` is set
+   */
+  readonly credentials?: boolean | undefined;
+  /**
+   * Response headers the page must be able to read (`response.headers.get("ETag")`). Makes this a
+   * browser expectation: judged with `predictBrowser` (CORS-safelisted response headers, or
+   * exposed, and `"*"` exposes nothing with credentials).
+   * @default - not a browser expectation unless `credentials` is set
+   */
+  readonly reads?: string[] | undefined;
 }
 
 /** What a preflight (and the actual request) answered, reduced to what expectations compare. */
@@ -29,7 +44,27 @@ export interface Observed {
   readonly allowed: boolean;
   readonly exposed: string[];
   readonly status: number | undefined;
+  /** The browser's verdict on the same answers (every expectation gets one; browser expectations are judged by it). */
+  readonly browser?: BrowserVerdict;
 }
+
+/** Whether `e` is judged as a browser would judge it: it names `credentials` or `reads`. */
+export function isBrowserExpectation(e: Expectation): boolean {
+  return e.credentials !== undefined || e.reads !== undefined;
+}
+
+/**
+ * The fetch a page makes for an expectation. An expectation names its headers, not their
+ * values: each is sent with a value that is not CORS-safelisted (as `content-type:
+ * application/json` is not), so that listing a header always asks the preflight about it.
+ */
+export function browserRequestOf(e: Expectation): BrowserRequest {
+  const headers = Object.fromEntries((e.headers ?? []).map((name) => [name, NOT_SAFELISTED]));
+  return { origin: e.origin, method: e.method, headers, credentials: e.credentials ?? false, readHeaders: e.reads ?? [] };
+}
+
+/** A header value with CORS-unsafe bytes (https://fetch.spec.whatwg.org/#cors-unsafe-request-header-byte): never safelisted. */
+const NOT_SAFELISTED = "{bucket-cors}";
 
 /** The preflight headers a browser sends for an expectation. */
 export function preflightHeadersOf(e: Expectation): Record<string, string> {
@@ -50,6 +85,40 @@ export function observe(status: number | undefined, preflight: Record<string, st
 
 /** How an observation differs from the expectation; empty when it meets it. */
 export function mismatches(e: Expectation, seen: Observed): string[] {
+  const out = isBrowserExpectation(e) && seen.browser !== undefined ? browserMismatches(e, seen.browser, seen) : serverMismatches(e, seen);
+  const browser = seen.browser;
+  if (out.length > 0 && !isBrowserExpectation(e) && browser !== undefined && browser.allowed !== seen.allowed) {
+    out.push(
+      `a browser's verdict differs from the server's answer: it ${browser.allowed ? "allows" : "blocks"} the request (${browser.explanation.at(-2) ?? ""})`,
+    );
+  }
+  return out;
+}
+
+/** How the browser's verdict differs from a browser expectation; says when the server's own answer would have met it. */
+function browserMismatches(e: Expectation, verdict: BrowserVerdict, server: Observed): string[] {
+  const out: string[] = [];
+  if (verdict.allowed !== e.allowed) {
+    const serverNote = server.allowed === e.allowed ? `, though the server's answer alone ${e.allowed ? "allows" : "denies"} it` : "";
+    out.push(
+      e.allowed
+        ? `expected allowed, but the browser blocks it at the ${verdict.blockedAt ?? "preflight"}${serverNote}: ${verdict.explanation.at(-2) ?? ""}`
+        : `expected blocked, but the browser allows it${serverNote}`,
+    );
+  }
+  if (verdict.allowed && verdict.unreadable.length > 0) {
+    out.push(
+      `expected the page to read ${verdict.unreadable.map((h) => JSON.stringify(h)).join(", ")}, but it cannot (${unreadableLines(verdict).join("; ")})`,
+    );
+  }
+  return out;
+}
+
+function unreadableLines(verdict: BrowserVerdict): string[] {
+  return verdict.explanation.filter((line) => line.includes(" is not readable: "));
+}
+
+function serverMismatches(e: Expectation, seen: Observed): string[] {
   const out: string[] = [];
   if (seen.allowed !== e.allowed)
     out.push(e.allowed ? `expected allowed, but it is denied (status ${seen.status ?? "none"})` : "expected denied, but it is allowed");
@@ -70,9 +139,35 @@ export function followUpMethod(e: Expectation): "GET" | "HEAD" {
   return e.method.toUpperCase() === "HEAD" ? "HEAD" : "GET";
 }
 
-/** Predicts what the target's dialect answers for an expectation, under `rules`. */
+/**
+ * Predicts what the target's dialect answers for an expectation under `rules`, and the
+ * browser's verdict on it; `why` is the browser's explanation for a browser expectation, the
+ * server's for the others.
+ */
 export function predict(rules: readonly CorsRule[], e: Expectation, dialect: Dialect): { seen: Observed; why: string[] } {
   const preflight: Evaluation = evaluate({ rules }, { method: "OPTIONS", headers: preflightHeadersOf(e) }, { dialect });
   const actual = evaluate({ rules }, { method: followUpMethod(e), headers: { Origin: e.origin } }, { dialect });
-  return { seen: observe(preflight.status, preflight.headers, actual.headers), why: preflight.explanation };
+  const browser = predictBrowser({ rules }, browserRequestOf(e), { dialect });
+  const seen = { ...observe(preflight.status, preflight.headers, actual.headers), browser };
+  return { seen, why: isBrowserExpectation(e) ? browser.explanation : preflight.explanation };
+}
+
+/**
+ * The browser's verdict on live answers: `preflight` answers the plan's preflight (when the
+ * fetch needs one), `actual` the follow-up GET/HEAD standing in for the actual request
+ * (verification never sends a write), so a write's readable headers are judged on a read's answer.
+ */
+export function judgeLive(
+  e: Expectation,
+  preflight: { status: number; headers: Readonly<Record<string, string>> } | undefined,
+  actual: { headers: Readonly<Record<string, string>> },
+): BrowserVerdict {
+  const request = browserRequestOf(e);
+  return judgeAnswers(planFetch(request), request, preflight, actual);
+}
+
+/** The preflight a browser sends for an expectation, or undefined when it sends none. */
+export function browserPreflightHeadersOf(e: Expectation): Record<string, string> | undefined {
+  const preflight = planFetch(browserRequestOf(e)).preflight;
+  return preflight === undefined ? undefined : { ...preflight.headers };
 }

@@ -1,5 +1,16 @@
 import type { Backend, ProbeAnswer } from "../backends/types";
-import { followUpMethod, mismatches, observe, preflightHeadersOf, type Expectation, type Observed } from "./expectations";
+import type { ProbeRequest } from "../backends/types";
+import {
+  browserPreflightHeadersOf,
+  followUpMethod,
+  isBrowserExpectation,
+  judgeLive,
+  mismatches,
+  observe,
+  preflightHeadersOf,
+  type Expectation,
+  type Observed,
+} from "./expectations";
 import { pollUntil } from "./poll";
 import { describeTarget, type Target } from "../targets";
 
@@ -59,6 +70,12 @@ async function probeAll(backend: Backend, target: Target, expectations: readonly
   let url = "";
   const outcomes: ProbeOutcome[] = [];
   for (const [index, expectation] of expectations.entries()) {
+    if (isBrowserExpectation(expectation)) {
+      const outcome = await probeAsBrowser(backend, target, expectation, key);
+      url = outcome.answer.url;
+      outcomes.push({ index, ...outcome });
+      continue;
+    }
     const answer = await backend.preflight(target, { method: "OPTIONS", headers: preflightHeadersOf(expectation), ...(key === undefined ? {} : { key }) });
     url = answer.url;
     const wantsExposed = (expectation.exposes ?? []).length > 0;
@@ -71,12 +88,39 @@ async function probeAll(backend: Backend, target: Target, expectations: readonly
   return { url, outcomes, agreed: outcomes.every((o) => o.wrong.length === 0) };
 }
 
+/**
+ * A browser expectation against the live endpoint: the preflight the browser would send (none
+ * for a safelisted fetch) and the follow-up GET/HEAD, judged with the browser's rules.
+ */
+async function probeAsBrowser(backend: Backend, target: Target, expectation: Expectation, key: string | undefined): Promise<Omit<ProbeOutcome, "index">> {
+  const at = key === undefined ? {} : { key };
+  const send = (request: ProbeRequest) => backend.preflight(target, request);
+  const preflightHeaders = browserPreflightHeadersOf(expectation);
+  const preflight = preflightHeaders === undefined ? undefined : await send({ method: "OPTIONS", headers: preflightHeaders, ...at });
+  const actual = await send({ method: followUpMethod(expectation), headers: { Origin: expectation.origin }, ...at });
+  const browser = judgeLive(expectation, preflight, actual);
+  const answer = preflight ?? actual;
+  // Without a preflight the server's own "allowed" is whether the read carries Allow-Origin (its status is the object's).
+  const observed = observe(answer.status, answer.headers, actual.headers);
+  const seen: Observed = {
+    ...observed,
+    allowed: preflight === undefined ? actual.headers["access-control-allow-origin"] !== undefined : observed.allowed,
+    browser,
+  };
+  return { expectation, answer, seen, wrong: mismatches(expectation, seen) };
+}
+
 /** A table of expected vs. observed for the expectations a live check found unmet. */
 export function disagreement(target: Target, result: VerifyResult, timeoutSeconds: number): string {
   const failed = result.outcomes.filter((o) => o.wrong.length > 0);
   const lines = failed.map(
     (o) =>
-      `  expect[${o.index}] ${o.expectation.method.toUpperCase()} from ${o.expectation.origin}: expected ${o.expectation.allowed ? "allowed" : "denied"}, observed ${o.seen.allowed ? "allowed" : "denied"} (status ${o.seen.status ?? "none"})${o.wrong.length > 1 || o.seen.allowed === o.expectation.allowed ? ` — ${o.wrong.join("; ")}` : ""}`,
+      `  expect[${o.index}] ${o.expectation.method.toUpperCase()} from ${o.expectation.origin}: expected ${o.expectation.allowed ? "allowed" : "denied"}, observed ${observedAllowed(o) ? "allowed" : "denied"}${isBrowserExpectation(o.expectation) ? " by the browser's rules" : ""} (status ${o.seen.status ?? "none"})${o.wrong.length > 1 || observedAllowed(o) === o.expectation.allowed ? ` — ${o.wrong.join("; ")}` : ""}`,
   );
   return `live preflights to ${result.url} (${describeTarget(target)}) still disagreed with expect after ${timeoutSeconds} s:\n${lines.join("\n")}\n— if the service is slow to serve changes, raise propagationTimeoutSeconds; otherwise the server answers differently from its dialect's prediction: correct the rules or the expectation`;
+}
+
+/** What an outcome counts as: the browser's verdict for a browser expectation, the server's answer otherwise. */
+function observedAllowed(o: ProbeOutcome): boolean {
+  return isBrowserExpectation(o.expectation) && o.seen.browser !== undefined ? o.seen.browser.allowed : o.seen.allowed;
 }

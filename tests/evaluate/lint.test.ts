@@ -244,12 +244,12 @@ describe("checkLintSuppress: a suppression names real lint codes", () => {
       [
         "lint-code-unknown",
         "error",
-        'lint.suppress.uploads[1]: "wildcard-origin-writes" is not a lint warning code; the codes are wildcard-origin-write, insecure-origin, wildcard-headers-credentialed, max-age-above-browser-cap, duplicate-rule, shadowed-rule — use one of them, or remove it',
+        'lint.suppress.uploads[1]: "wildcard-origin-writes" is not a lint warning code; the codes are wildcard-origin-write, insecure-origin, wildcard-headers-credentialed, max-age-above-browser-cap, duplicate-rule, shadowed-rule, etag-not-exposed, credentials-never-served — use one of them, or remove it',
       ],
       [
         "lint-code-unknown",
         "error",
-        "lint.suppress.*[0]: 42 is not a lint warning code; the codes are wildcard-origin-write, insecure-origin, wildcard-headers-credentialed, max-age-above-browser-cap, duplicate-rule, shadowed-rule — use one of them, or remove it",
+        "lint.suppress.*[0]: 42 is not a lint warning code; the codes are wildcard-origin-write, insecure-origin, wildcard-headers-credentialed, max-age-above-browser-cap, duplicate-rule, shadowed-rule, etag-not-exposed, credentials-never-served — use one of them, or remove it",
       ],
     ]);
   });

@@ -5,7 +5,8 @@ import { UNKNOWN } from "../../provider/lifecycle/unknown";
 const aws = { profile: "aws", bucket: "assets", region: "eu-west-1" };
 const good = [{ allowedOrigins: ["https://app.example.com"], allowedMethods: ["get", "PUT"] }];
 const normalized = [{ allowedOrigins: ["https://app.example.com"], allowedMethods: ["GET", "PUT"] }];
-const ENTRY_SHAPE = "an expectation is { origin: string, method: string, headers?: string[], allowed: boolean, exposes?: string[] } — fix the entry";
+const ENTRY_SHAPE =
+  "an expectation is { origin: string, method: string, headers?: string[], allowed: boolean, exposes?: string[], credentials?: boolean, reads?: string[] } — fix the entry";
 
 describe("checkInputs", () => {
   test("returns the normalized inputs: defaults filled, R2's default jurisdiction dropped, swift options made whole", () => {
@@ -67,7 +68,7 @@ describe("checkInputs", () => {
       {
         property: "lint.suppress.uploads[1]",
         reason:
-          '"wildcard-origin-writes" is not a lint warning code; the codes are wildcard-origin-write, insecure-origin, wildcard-headers-credentialed, max-age-above-browser-cap, duplicate-rule, shadowed-rule — use one of them, or remove it',
+          '"wildcard-origin-writes" is not a lint warning code; the codes are wildcard-origin-write, insecure-origin, wildcard-headers-credentialed, max-age-above-browser-cap, duplicate-rule, shadowed-rule, etag-not-exposed, credentials-never-served — use one of them, or remove it',
       },
     ]);
     expect(checkInputs({ target: aws, rules: good, lint: { suppress: { uploads: ["insecure-origin"] } } })).toEqual({

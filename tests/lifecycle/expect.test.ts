@@ -37,7 +37,7 @@ describe("expect and verify", () => {
 
   test("fails when an expectation is malformed or verify is not an option", async () => {
     await expect(harness.preview(program("expect", [appGet], { expect: [{ origin: "https://a.example", allowed: true }], verify: "always" }))).rejects.toThrow(
-      /expect\[0\]: \{"allowed":true,"origin":"https:\/\/a\.example"\} needs origin and method strings; an expectation is \{ origin: string, method: string, headers\?: string\[\], allowed: boolean, exposes\?: string\[\] \} — fix the entry[\s\S]*verify: "always" is not an option; allowed are "none", "read", "preflight"/,
+      /expect\[0\]: \{"allowed":true,"origin":"https:\/\/a\.example"\} needs origin and method strings; an expectation is \{ origin: string, method: string, headers\?: string\[\], allowed: boolean, exposes\?: string\[\], credentials\?: boolean, reads\?: string\[\] \} — fix the entry[\s\S]*verify: "always" is not an option; allowed are "none", "read", "preflight"/,
     );
   });
 

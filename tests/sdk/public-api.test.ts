@@ -21,6 +21,7 @@ describe("public API from the package root", () => {
       "lintPolicy",
       "normalizePolicy",
       "parsePolicy",
+      "predictBrowser",
       "renderPolicy",
       "rules",
       "targets",

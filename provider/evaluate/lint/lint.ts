@@ -2,6 +2,7 @@ import { getProfile } from "../../profiles";
 import { DIALECT_TRAITS } from "../../profiles/traits";
 import type { Profile } from "../../profiles/types";
 import type { EvaluableConfig } from "../types";
+import { credentialsNeverServed, etagNotExposed } from "./browser";
 import { wildcardHeadersWithCredentials } from "./headers";
 import { maxAgeAboveBrowserCaps } from "./max-age";
 import { unreachableRules } from "./order";
@@ -27,6 +28,8 @@ export function lintPolicy(config: EvaluableConfig | null, options: LintOptions 
     found.push(...wildcardWrites(rule, index), ...insecureOrigins(rule, index));
     if (credentialed) found.push(...wildcardHeadersWithCredentials(rule, index));
     found.push(...maxAgeAboveBrowserCaps(rule, index));
+    if (options.multipartUploads === true) found.push(...etagNotExposed(rule, index, dialect));
+    found.push(...credentialsNeverServed(rule, index, options.credentialedOrigins ?? [], dialect));
   });
   found.push(...unreachableRules(config.rules, dialect));
   return found

@@ -12,6 +12,8 @@ export const LINT_CODES = [
   "max-age-above-browser-cap",
   "duplicate-rule",
   "shadowed-rule",
+  "etag-not-exposed",
+  "credentials-never-served",
 ] as const;
 
 /** One of {@link LINT_CODES}. */
@@ -44,7 +46,16 @@ export const LINT_MESSAGES = {
     `${ruleName(p.id)} repeats ${rulePath(p.same)}; the same origins, methods, headers, expose headers and max-age apply once — remove it`,
   "shadowed-rule": (p: { id: string | undefined; by: readonly number[]; dialect: Dialect }) =>
     `${ruleName(p.id)} is never reached; every request it matches is taken first by ${ruleList(p.by)} (${FIRST_MATCH[p.dialect]}) — remove it, or move it above ${ruleList(p.by)} if its settings should win`,
+  "etag-not-exposed": (_: Record<string, never>) =>
+    `"PUT" is allowed but "ETag" is not exposed; a page reads only the response headers a rule exposes, and a multipart upload needs each part's ETag from its PUT response to complete — add "ETag" to exposeHeaders`,
+  "credentials-never-served": (p: { origin: string; why: "wildcard" | "no-credentials"; dialect: Dialect }) =>
+    p.why === "wildcard"
+      ? `"*" answers ${show(p.origin)} with Access-Control-Allow-Origin: *, which browsers refuse to a request with credentials, and expect sends credentials from it — list ${show(p.origin)} in this rule's allowedOrigins, so that it is echoed with Access-Control-Allow-Credentials: true`
+      : `admits ${show(p.origin)}, but ${NO_CREDENTIALS[p.dialect]} never sends Access-Control-Allow-Credentials: true, so browsers block every request with credentials, and expect sends credentials from it — send those requests without credentials (a presigned URL carries its own authorization)`,
 } as const satisfies MessageTable<LintCode> & Record<LintCode, unknown>;
+
+/** What the no-credentials warning calls the service of a dialect. */
+const NO_CREDENTIALS: Record<Dialect, string> = { aws: "AWS S3", r2: "Cloudflare R2", ceph: "Ceph RGW", s3rver: "s3rver", swift: "Swift" };
 
 /** Every code checking `lint` options reports. */
 export const LINT_OPTION_CODES = ["lint-code-unknown"] as const;

@@ -15,6 +15,18 @@ export interface LintOptions {
    * Check untyped input with `checkLintSuppress` first: an unknown code is an error there.
    */
   readonly suppress?: Readonly<Record<string, readonly LintCode[]>> | undefined;
+  /**
+   * Origins pages send credentialed requests from (the `origin` of `expect` entries with
+   * `credentials: true`): rules that admit them but can never answer them in a way browsers accept are warned about.
+   * @default - none
+   */
+  readonly credentialedOrigins?: readonly string[] | undefined;
+  /**
+   * Whether pages upload in parts (S3 multipart uploads from the browser): a rule allowing PUT
+   * without exposing `ETag` is then warned about, since each part's ETag must be read.
+   * @default false (most existing policies allow PUT for single-request uploads, which need no ETag)
+   */
+  readonly multipartUploads?: boolean | undefined;
 }
 
 /** A warning and the rule it is about (for suppression by rule ID). */
