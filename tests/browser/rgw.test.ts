@@ -9,7 +9,7 @@ const SEED = 20261130;
 const BUCKET = "bcors-browser-rgw";
 
 describeWithRgw("browser differential on real Ceph RGW", (rgw) => {
-  describeWithBrowser('headless Chromium against predictBrowser(..., { dialect: "ceph" })', (browser) => {
+  describeWithBrowser('headless Chromium against predictBrowser(..., { dialect: "ceph-legacy" }) (Debian's RGW 16.2)', (browser) => {
     let s3: BucketOps;
 
     beforeAll(async () => {
@@ -28,7 +28,7 @@ describeWithRgw("browser differential on real Ceph RGW", (rgw) => {
       const result = await runBrowserDifferential(
         browser(),
         {
-          dialect: "ceph",
+          dialect: "ceph-legacy",
           objectUrl: (key) => `${rgw().endpoint}/${BUCKET}/${key}`,
           apply: (policy) => (policy === null ? s3.deleteRules(BUCKET) : s3.putRules(BUCKET, toCorsRules(policy.rules))),
           concurrency: 6,

@@ -142,7 +142,7 @@ describeWithRgw("verify --browser against real Ceph RGW", (rgw) => {
         "PUT",
         "--credentials",
         "--dialect",
-        "ceph",
+        "ceph-legacy",
         "--json",
       ]);
       expect(run.code).toBe(1);

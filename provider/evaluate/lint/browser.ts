@@ -7,7 +7,7 @@ import { lintWarning } from "./messages";
 import type { RuleIssue } from "./types";
 
 /** Response headers a dialect exposes on every answer, whatever the rule says (Swift: swift/proxy/controllers/base.py `cors_validation`). */
-const ALWAYS_EXPOSED: Readonly<Record<Dialect, readonly string[]>> = { aws: [], r2: [], ceph: [], s3rver: [], swift: SWIFT_DEFAULT_EXPOSE };
+const ALWAYS_EXPOSED: Readonly<Record<Dialect, readonly string[]>> = { aws: [], r2: [], ceph: [], "ceph-legacy": [], s3rver: [], swift: SWIFT_DEFAULT_EXPOSE };
 
 /**
  * PUT allowed without `ETag` exposed: browsers let a page read only the response headers a rule
