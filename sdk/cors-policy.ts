@@ -18,10 +18,11 @@ import { policyWarnings } from "./warnings";
  * the rules and the profile only: the bucket may be unknown until it is created.
  */
 function warnAtPreview(resource: CorsPolicy, args: CorsPolicyArgs): void {
-  pulumi.all([args.rules, args.document, kindOf(args.target), args.lint]).apply(([rules, document, { profile, version }, lint]) => {
+  pulumi.all([args.rules, args.document, kindOf(args.target), args.lint]).apply(([rules, document, kind, lint]) => {
+    const { profile, version } = kind as { readonly profile?: unknown; readonly version?: unknown };
     // An unknown profile (or version) is check's to report (with its path); no advice without one.
-    if (lint === false || !isProfileName(profile) || (version !== undefined && typeof version !== "string")) return;
-    const target = version === undefined ? { profile } : { profile, version };
+    if (lint === false || !isProfileName(profile)) return;
+    const target = typeof version === "string" ? { profile, version } : { profile };
     for (const message of policyWarnings(rules ?? document, targetProfile(target), lint?.suppress)) void pulumi.log.warn(message, resource);
   });
 }
@@ -32,7 +33,9 @@ function warnAtPreview(resource: CorsPolicy, args: CorsPolicyArgs): void {
  */
 function kindOf(target: CorsPolicyArgs["target"]): pulumi.Input<{ readonly profile?: unknown; readonly version?: unknown }> {
   if (pulumi.Output.isInstance(target) || target instanceof Promise) {
-    return pulumi.output(target as pulumi.Input<{ readonly profile?: unknown; readonly version?: unknown }>).apply((t) => ({ profile: t.profile, version: t.version }));
+    return pulumi
+      .output(target as pulumi.Input<{ readonly profile?: unknown; readonly version?: unknown }>)
+      .apply((t) => ({ profile: t.profile, version: t.version }));
   }
   return { profile: target.profile, version: target.version };
 }

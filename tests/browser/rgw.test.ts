@@ -9,7 +9,7 @@ const SEED = 20261130;
 const BUCKET = "bcors-browser-rgw";
 
 describeWithRgw("browser differential on real Ceph RGW", (rgw) => {
-  describeWithBrowser('headless Chromium against predictBrowser(..., { dialect: "ceph-legacy" }) (Debian's RGW 16.2)', (browser) => {
+  describeWithBrowser('headless Chromium against predictBrowser(..., { dialect: "ceph-legacy" })', (browser) => {
     let s3: BucketOps;
 
     beforeAll(async () => {
