@@ -13,7 +13,7 @@ const REFUSED_KEYS = ["SignatureDoesNotMatch", "InvalidAccessKeyId", "InvalidCli
 export function credentialHint(error: unknown, target: Target): string | undefined {
   if (!(error instanceof CorsPolicyError)) return undefined;
   const refused = error.code === "AuthFailed" || (error instanceof BackendError && REFUSED_KEYS.includes(error.serviceCode));
-  const missing = error.code === "MissingCredentials" || /Could not load credentials/.test(error.message);
+  const missing = error.code === "MissingCredentials";
   if (!refused && !missing) return undefined;
   if (getProfile(target.profile).backend.value === "swift") {
     return "Swift reads OS_AUTH_TOKEN and OS_STORAGE_URL, or ST_AUTH, ST_USER and ST_KEY, or OS_AUTH_URL, OS_USERNAME, OS_PASSWORD and OS_PROJECT_NAME: export one of these sets with the right values";

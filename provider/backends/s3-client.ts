@@ -2,7 +2,9 @@ import { S3Client } from "@aws-sdk/client-s3";
 import { getProfile } from "../profiles";
 import { endpointOf, regionOf, type Target } from "../targets";
 import { resolveCredentials, type ResolvedCredentials } from "./credentials";
+import { failed, type Subject } from "./failure";
 import { rememberSecret } from "./secrets";
+import type { BackendError } from "../errors";
 
 /** One client per endpoint + region + addressing + credentials: clients hold sockets, so they are reused. */
 const clients = new Map<string, S3Client>();
@@ -69,4 +71,15 @@ export async function signingSecrets(handle: S3Handle): Promise<string[]> {
   } catch {
     return []; // no credentials resolved, so none can be in a message
   }
+}
+
+/**
+ * The AWS default chain found no credentials: the SDK throws `CredentialsProviderError`
+ * ("Could not load credentials from any providers", @smithy/property-provider) before any
+ * request. Reported with the stable code `MissingCredentials`, so callers branch on the
+ * code, not on the SDK's wording. Undefined for any other error.
+ */
+export function missingCredentials(error: unknown, subject: Subject, operation: string): BackendError | undefined {
+  if (!(error instanceof Error) || error.name !== "CredentialsProviderError") return undefined;
+  return failed(subject, { operation, code: "MissingCredentials", serviceCode: "NoCredentials", detail: error.message, cause: error });
 }

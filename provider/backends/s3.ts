@@ -5,7 +5,7 @@ import { subjectOf, transportFailure, type Subject } from "./failure";
 import { corsDocumentProblem, emptyConfiguration } from "./s3-document";
 import { capBody, type RawAnswer } from "./s3-body";
 import { classifyS3Error, writeFailure } from "./s3-errors";
-import { s3ClientFor, signingSecrets, type S3Handle } from "./s3-client";
+import { missingCredentials, s3ClientFor, signingSecrets, type S3Handle } from "./s3-client";
 import type { Backend, LiveConfig } from "./types";
 import { sendRequest } from "./http-request";
 import { DEFAULT_DEADLINES_MS, deadline } from "./limits";
@@ -28,6 +28,8 @@ export const s3Backend: Backend = {
       rules = (await handle.client.send(command, { abortSignal: limit.signal })).CORSRules;
     } catch (error) {
       const subject = await s3Subject(target, handle);
+      const noCredentials = missingCredentials(error, subject, "GetBucketCors");
+      if (noCredentials !== undefined) throw noCredentials;
       if (answer?.status === 200) throw corsDocumentProblem(subject, answer) ?? transportFailure(subject, "GetBucketCors", limit, error);
       const outcome = classifyS3Error(error, subject, "GetBucketCors", limit);
       if (outcome.kind === "failed") throw outcome.error;
@@ -51,7 +53,8 @@ export const s3Backend: Backend = {
     try {
       await handle.client.send(command, { abortSignal: limit.signal });
     } catch (error) {
-      throw writeFailure(error, await s3Subject(target, handle), "PutBucketCors", limit);
+      const subject = await s3Subject(target, handle);
+      throw missingCredentials(error, subject, "PutBucketCors") ?? writeFailure(error, subject, "PutBucketCors", limit);
     }
   },
 
@@ -73,7 +76,10 @@ export const s3Backend: Backend = {
     try {
       await handle.client.send(command, { abortSignal: limit.signal });
     } catch (error) {
-      const outcome = classifyS3Error(error, await s3Subject(target, handle), "DeleteBucketCors", limit);
+      const subject = await s3Subject(target, handle);
+      const noCredentials = missingCredentials(error, subject, "DeleteBucketCors");
+      if (noCredentials !== undefined) throw noCredentials;
+      const outcome = classifyS3Error(error, subject, "DeleteBucketCors", limit);
       if (outcome.kind === "failed") throw outcome.error; // no configuration or no bucket: nothing to remove
     }
   },
