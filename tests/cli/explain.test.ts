@@ -19,7 +19,7 @@ beforeAll(async () => {
   await ensureBuilt();
 }, 300_000);
 
-async function diagnosesOf(file: string, args: string[]): Promise<{ code: number; diagnoses: string[] }> {
+async function diagnosesOf(file: string, args: string[]): Promise<{ code: number | null; diagnoses: string[] }> {
   const run = await runCli(["explain", file, ...args, "--json"], { cwd: dir });
   return { code: run.code, diagnoses: (jsonOf(run) as { diagnoses: string[] }).diagnoses };
 }
