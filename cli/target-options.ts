@@ -20,6 +20,8 @@ export interface TargetFlags {
   readonly secretAccessKeyEnv?: string;
   readonly sessionTokenEnv?: string;
   readonly targetFile?: string;
+  /** aws-cli's --expected-bucket-owner: the account that must own the bucket. */
+  readonly expectedBucketOwner?: string;
 }
 
 /** Help text naming how a target is given, shared by every command that talks to a bucket. */
@@ -53,6 +55,7 @@ export function addTargetOptions(command: Command): Command {
     new Option("--secret-access-key-env <NAME>", "environment variable holding the secret access key"),
     new Option("--session-token-env <NAME>", "environment variable holding a session token"),
     new Option("--profile <name>", "AWS named credentials profile, as in aws-cli (the default chain reads it)"),
+    new Option("--expected-bucket-owner <id>", "AWS account id (12 digits) that must own the bucket; S3 refuses the call (403) otherwise"),
     new Option("--target-file <file>", "JSON file holding a Target (or a list of Targets)"),
   ];
   for (const option of options) command.addOption(option.helpGroup(GROUP));

@@ -7,7 +7,7 @@ import type { Output } from "./output";
 import type { TargetFlags } from "./target-options";
 
 /** Keys of the Target object the flags fill as they are, in the order they are copied. */
-const FLAG_FIELDS = ["bucket", "region", "accountId", "jurisdiction", "projectId"] as const;
+const FLAG_FIELDS = ["bucket", "region", "accountId", "jurisdiction", "projectId", "expectedBucketOwner"] as const;
 
 /**
  * The targets the flags name, checked with `checkTarget`. Every problem is a

@@ -47,6 +47,8 @@ export function s3ClientFor(target: Target): S3Handle {
       ...(credentials.values === undefined ? {} : { credentials: credentials.values }),
       requestChecksumCalculation: "WHEN_REQUIRED",
       responseChecksumValidation: "WHEN_REQUIRED",
+      // A 301 with x-amz-bucket-region is retried once in that region (AWS's endpoint for it); backends/s3-refusals.ts words a second one.
+      followRegionRedirects: true,
       maxAttempts: 5,
       retryMode: "standard",
       // Idle timeouts only; the overall deadline is each call's abort signal (backends/limits.ts).
