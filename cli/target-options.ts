@@ -22,6 +22,10 @@ export interface TargetFlags {
   readonly targetFile?: string;
   /** aws-cli's --expected-bucket-owner: the account that must own the bucket. */
   readonly expectedBucketOwner?: string;
+  /** --debug, --ca-bundle, --no-verify-ssl (cli/connection.ts). */
+  readonly debug?: boolean;
+  readonly caBundle?: string;
+  readonly verifySsl?: boolean;
 }
 
 /** Help text naming how a target is given, shared by every command that talks to a bucket. */
@@ -59,5 +63,11 @@ export function addTargetOptions(command: Command): Command {
     new Option("--target-file <file>", "JSON file holding a Target (or a list of Targets)"),
   ];
   for (const option of options) command.addOption(option.helpGroup(GROUP));
+  const connection = [
+    new Option("--debug", "print each HTTP request and response line, with headers, on stderr (credentials masked)"),
+    new Option("--ca-bundle <file>", "PEM file of CA certificates to trust besides Node's own (a service with a private CA)"),
+    new Option("--no-verify-ssl", "do not verify TLS certificates (prints a warning; prefer --ca-bundle)"),
+  ];
+  for (const option of connection) command.addOption(option.helpGroup("Connection options:"));
   return command;
 }

@@ -4,6 +4,8 @@ import { endpointOf, regionOf, type Target } from "../targets";
 import { resolveCredentials, type ResolvedCredentials } from "./credentials";
 import { failed, type Subject } from "./failure";
 import { rememberSecret } from "./secrets";
+import { addTrace } from "./s3-trace";
+import { tlsOptions, transportGeneration } from "./transport";
 import type { BackendError } from "../errors";
 
 /** One client per endpoint + region + addressing + credentials: clients hold sockets, so they are reused. */
@@ -36,10 +38,11 @@ export function s3ClientFor(target: Target): S3Handle {
   const endpoint = endpointOf(target);
   const region = regionOf(target);
   const forcePathStyle = target.forcePathStyle ?? getProfile(target.profile).addressing.value === "path";
-  const key = [endpoint ?? "aws", region, forcePathStyle, credentials.source, credentials.fingerprint].join("|");
+  const key = [endpoint ?? "aws", region, forcePathStyle, credentials.source, credentials.fingerprint, transportGeneration()].join("|");
   let client = clients.get(key);
   if (client === undefined) {
     quietNodeVersionNotice();
+    const tls = tlsOptions();
     client = new S3Client({
       region,
       ...(endpoint === undefined ? {} : { endpoint }),
@@ -52,8 +55,9 @@ export function s3ClientFor(target: Target): S3Handle {
       maxAttempts: 5,
       retryMode: "standard",
       // Idle timeouts only; the overall deadline is each call's abort signal (backends/limits.ts).
-      requestHandler: { connectionTimeout: 10_000, requestTimeout: 60_000 },
+      requestHandler: { connectionTimeout: 10_000, requestTimeout: 60_000, ...(tls === undefined ? {} : { httpsAgent: { keepAlive: true, ...tls } }) },
     });
+    addTrace(client);
     clients.set(key, client);
   }
   return { client, credentials };
