@@ -5,6 +5,7 @@ import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { ensureBuilt } from "./build";
+import { startFakeSwift, type FakeSwift } from "./fake-swift";
 import { fixtureDir } from "./fixtures";
 import { runCli, type CliRun } from "./run-cli";
 
@@ -37,6 +38,8 @@ async function listen(server: HttpServer): Promise<string> {
 }
 
 let httpsPort: string;
+let swift: FakeSwift;
+const SWIFT_TOKEN = "swift-token-tls-5d2e";
 let httpPort: string;
 
 beforeAll(async () => {
@@ -56,12 +59,14 @@ beforeAll(async () => {
   https = createHttpsServer({ key: readFileSync(join(dir, "key.pem")), cert: readFileSync(join(dir, "cert.pem")) }, answerCors);
   http = createHttpServer(answerCors);
   httpsPort = await listen(https);
+  swift = await startFakeSwift(["media"], SWIFT_TOKEN, { key: readFileSync(join(dir, "key.pem")), cert: readFileSync(join(dir, "cert.pem")) });
   httpPort = await listen(http);
   writeFileSync(join(dir, "huge.pem"), Buffer.alloc(2 * 1024 * 1024, "a"));
   await ensureBuilt();
 }, 300_000);
 
 afterAll(async () => {
+  await swift?.stop();
   await Promise.all(servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
 });
 
@@ -128,19 +133,19 @@ describe("--ca-bundle and --no-verify-ssl", () => {
   });
 });
 
-describe("--debug", () => {
-  /** The trace with what changes from run to run (dates, ids, ports, signatures' scope date, SDK versions) replaced. */
-  const shape = (stderr: string) =>
-    stderr.split("\n").map((line) =>
-      line
-        .replace(/\d{8}T\d{6}Z/g, "<date>")
-        .replace(/\/\d{8}\//g, "/<day>/")
-        .replace(/127\.0\.0\.1:\d+/g, "127.0.0.1:<port>")
-        .replace(/^(debug: > amz-sdk-invocation-id: ).*/, "$1<uuid>")
-        .replace(/^(debug: > (user-agent|x-amz-user-agent): ).*/, "$1<sdk>")
-        .replace(/^(debug: < date: ).*/, "$1<http-date>"),
-    );
+/** The trace with what changes from run to run (dates, ids, ports, signatures' scope date, SDK versions) replaced. */
+const shape = (stderr: string) =>
+  stderr.split("\n").map((line) =>
+    line
+      .replace(/\d{8}T\d{6}Z/g, "<date>")
+      .replace(/\/\d{8}\//g, "/<day>/")
+      .replace(/127\.0\.0\.1:\d+/g, "127.0.0.1:<port>")
+      .replace(/^(debug: > amz-sdk-invocation-id: ).*/, "$1<uuid>")
+      .replace(/^(debug: > (user-agent|x-amz-user-agent): ).*/, "$1<sdk>")
+      .replace(/^(debug: < date: ).*/, "$1<http-date>"),
+  );
 
+describe("--debug", () => {
   test("prints each request and response line with headers on stderr, the signature, key id (a named variable) and session token masked", async () => {
     const run = await cli(["get", ...target("http"), "--session-token-env", SESSION_ENV, "--expected-bucket-owner", "111122223333", "--debug", "--json"]);
     expect(run.code).toBe(0);
@@ -166,5 +171,40 @@ describe("--debug", () => {
       "",
     ]);
     expect([run.stderr.includes(SECRET), run.stderr.includes(SESSION), run.stdout.includes(SECRET)]).toEqual([false, false, false]);
+  });
+});
+
+describe("Swift over HTTPS", () => {
+  const swiftFlags = () => ["--service", "swift", "--bucket", "media", "--endpoint", swift.storageUrl];
+  const swiftCli = (args: string[]) => runCli(args, { cwd: dir, env: { OS_AUTH_TOKEN: SWIFT_TOKEN } });
+
+  test("--ca-bundle is trusted for Swift too, and --debug masks X-Auth-Token", async () => {
+    const run = await swiftCli(["get", ...swiftFlags(), "--ca-bundle", "cert.pem", "--debug", "--json"]);
+    // Answered over TLS: the empty container's own answer, not a certificate error.
+    expect([run.code, (JSON.parse(run.stdout) as { error: { message: string } }).error.message]).toEqual([
+      1,
+      `OpenStack Swift container "media" (swift:${swift.storageUrl.replace("https://", "")}/media) has no CORS configuration`,
+    ]);
+    expect(shape(run.stderr)).toEqual([
+      "debug: > HEAD https://127.0.0.1:<port>/v1/AUTH_test/media",
+      "debug: > x-auth-token: ***",
+      "debug: < 204 No Content",
+      "debug: < connection: keep-alive",
+      "debug: < date: <http-date>",
+      "debug: < keep-alive: timeout=5",
+      "",
+    ]);
+    expect(run.stderr.includes(SWIFT_TOKEN)).toBe(false);
+  });
+
+  test("fails without --ca-bundle, naming the flag", async () => {
+    const run = await swiftCli(["get", ...swiftFlags()]);
+    expect([run.code, run.stderr.split("\n").slice(1)]).toEqual([
+      1,
+      [
+        "the service's TLS certificate is not issued by a CA Node trusts — give --ca-bundle FILE with the PEM certificate of the CA that issued it (--no-verify-ssl skips the check, insecurely)",
+        "",
+      ],
+    ]);
   });
 });
