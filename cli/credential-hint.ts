@@ -6,14 +6,28 @@ import { failure } from "./exit";
 /** S3 error codes that mean the service refused the keys themselves (https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html). */
 const REFUSED_KEYS = ["SignatureDoesNotMatch", "InvalidAccessKeyId", "InvalidClientTokenId", "InvalidToken", "ExpiredToken"];
 
+/** Node's codes for a certificate it does not trust (https://nodejs.org/api/tls.html, OpenSSL's X509_V_ERR names). */
+const UNTRUSTED_CERTIFICATE = [
+  "DEPTH_ZERO_SELF_SIGNED_CERT",
+  "SELF_SIGNED_CERT_IN_CHAIN",
+  "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+  "UNABLE_TO_GET_ISSUER_CERT",
+  "CERT_UNTRUSTED",
+];
+
 /**
  * What to do about a credential failure, in the CLI's words: which variables were
- * read and which flags change that. Undefined for any other failure.
+ * read and which flags change that; and about a certificate Node does not trust:
+ * --ca-bundle. Undefined for any other failure.
  */
 export function credentialHint(error: unknown, target: Target): string | undefined {
   if (!(error instanceof CorsPolicyError)) return undefined;
+  if (error instanceof BackendError && UNTRUSTED_CERTIFICATE.includes(error.serviceCode)) {
+    return "the service's TLS certificate is not issued by a CA Node trusts — give --ca-bundle FILE with the PEM certificate of the CA that issued it (--no-verify-ssl skips the check, insecurely)";
+  }
   const refused = error.code === "AuthFailed" || (error instanceof BackendError && REFUSED_KEYS.includes(error.serviceCode));
-  const missing = error.code === "MissingCredentials" || /Could not load credentials/.test(error.message);
+  const missing = error.code === "MissingCredentials";
   if (!refused && !missing) return undefined;
   if (getProfile(target.profile).backend.value === "swift") {
     return "Swift reads OS_AUTH_TOKEN and OS_STORAGE_URL, or ST_AUTH, ST_USER and ST_KEY, or OS_AUTH_URL, OS_USERNAME, OS_PASSWORD and OS_PROJECT_NAME: export one of these sets with the right values";

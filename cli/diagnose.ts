@@ -33,20 +33,29 @@ export interface DiagnoseInput {
 export function diagnose(request: Preflight, input: DiagnoseInput): string[] {
   const out: string[] = [...originShape(request.origin), ...methodShape(request.method)];
   out.push(...input.policyErrors.map((i) => `the policy itself is invalid and a server would refuse it: ${i.message}`));
+  const sent = browserOrigin(request.origin);
   if (isAllowed(input.evaluation.status, input.evaluation.headers)) {
-    out.push(...wildcardWithCredentials(request, input));
+    out.push(...wildcardWithCredentials(request, sent, input));
     return out;
   }
-  const sent = browserOrigin(request.origin);
-  if (sent !== undefined && sent !== request.origin) {
-    const corrected = evaluate(input.config, preflightRequest(sent, request.method, request.headers), { dialect: input.dialect });
-    if (isAllowed(corrected.status, corrected.headers)) {
-      out.push(
-        `with the Origin a browser really sends, "${sent}", the preflight is allowed${corrected.matchedRule === undefined ? "" : ` by rules[${corrected.matchedRule}]`}`,
-      );
-      return out;
-    }
+  if (sent === undefined || sent === request.origin) return [...out, ...refusal(request, input, sent !== undefined)];
+  // Advice is about the Origin a browser sends: never suggest listing the slashed value originShape just called wrong.
+  const corrected = evaluate(input.config, preflightRequest(sent, request.method, request.headers), { dialect: input.dialect });
+  if (isAllowed(corrected.status, corrected.headers)) {
+    out.push(
+      `with the Origin a browser really sends, "${sent}", the preflight is allowed${corrected.matchedRule === undefined ? "" : ` by rules[${corrected.matchedRule}]`}`,
+    );
+    return out;
   }
+  return [...out, ...refusal({ ...request, origin: sent }, input, true)];
+}
+
+/**
+ * Why a refused preflight is refused: no rule allows the origin, the method, or a header.
+ * `isOrigin` is false when the origin is no origin at all; then nothing advises listing it.
+ */
+function refusal(request: Preflight, input: DiagnoseInput, isOrigin: boolean): string[] {
+  const out: string[] = [];
   const probe = (rule: CorsRule, headers: readonly string[]) => {
     const e = evaluate({ rules: [rule] }, preflightRequest(request.origin, request.method, headers), { dialect: input.dialect });
     return isAllowed(e.status, e.headers);
@@ -54,6 +63,7 @@ export function diagnose(request: Preflight, input: DiagnoseInput): string[] {
   const rules = input.config.rules;
   const originOk = rules.map((r) => probe({ ...r, allowedMethods: [request.method] as CorsRule["allowedMethods"], allowedHeaders: ["*"] }, []));
   if (!originOk.some(Boolean)) {
+    if (!isOrigin) return [`no rule allows "${request.origin}"`];
     out.push(`no rule allows the origin "${request.origin}" — add it to a rule's allowedOrigins`, ...nearMisses(request.origin, rules));
     return out;
   }
@@ -136,11 +146,21 @@ function parse(text: string): URL | undefined {
   }
 }
 
-/** A `*` answer is refused by browsers for credentialed requests (https://fetch.spec.whatwg.org/#cors-protocol-and-credentials). */
-function wildcardWithCredentials(request: Preflight, input: DiagnoseInput): string[] {
+/**
+ * A `*` answer is refused by browsers for credentialed requests (https://fetch.spec.whatwg.org/#cors-protocol-and-credentials).
+ * The fix, listing the origin, is advised only for an origin a browser sends and a rule does not list
+ * already: s3rver answers `*` to every preflight, a listed origin included (provider/evaluate/s3rver.ts).
+ */
+function wildcardWithCredentials(request: Preflight, sent: string | undefined, input: DiagnoseInput): string[] {
   if (input.evaluation.headers["access-control-allow-origin"] !== "*") return [];
-  const rule = input.evaluation.matchedRule === undefined ? "the matching rule" : `rules[${input.evaluation.matchedRule}]`;
-  const fix = `list "${request.origin}" in ${rule}.allowedOrigins (before any "*" rule) instead of relying on "*"`;
+  const index = input.evaluation.matchedRule;
+  const rule = index === undefined ? "the matching rule" : `rules[${index}]`;
+  const listed = index !== undefined && sent !== undefined && input.config.rules[index]?.allowedOrigins.includes(sent) === true;
+  const fix = listed
+    ? `${rule} already lists "${sent}", but this server answers "*" to every preflight, so no policy makes such a page work here`
+    : sent === undefined
+      ? `give --origin the page's origin (scheme://host[:port]) to see what to list instead of "*"`
+      : `list "${sent}" in ${rule}.allowedOrigins (before any "*" rule) instead of relying on "*"`;
   return request.credentials
     ? [`the answer is Access-Control-Allow-Origin: *, which a browser refuses for a request with credentials — ${fix}`]
     : [

@@ -20,6 +20,12 @@ export interface TargetFlags {
   readonly secretAccessKeyEnv?: string;
   readonly sessionTokenEnv?: string;
   readonly targetFile?: string;
+  /** aws-cli's --expected-bucket-owner: the account that must own the bucket. */
+  readonly expectedBucketOwner?: string;
+  /** --debug, --ca-bundle, --no-verify-ssl (cli/connection.ts). */
+  readonly debug?: boolean;
+  readonly caBundle?: string;
+  readonly verifySsl?: boolean;
 }
 
 /** Help text naming how a target is given, shared by every command that talks to a bucket. */
@@ -53,8 +59,15 @@ export function addTargetOptions(command: Command): Command {
     new Option("--secret-access-key-env <NAME>", "environment variable holding the secret access key"),
     new Option("--session-token-env <NAME>", "environment variable holding a session token"),
     new Option("--profile <name>", "AWS named credentials profile, as in aws-cli (the default chain reads it)"),
+    new Option("--expected-bucket-owner <id>", "AWS account id (12 digits) that must own the bucket; S3 refuses the call (403) otherwise"),
     new Option("--target-file <file>", "JSON file holding a Target (or a list of Targets)"),
   ];
   for (const option of options) command.addOption(option.helpGroup(GROUP));
+  const connection = [
+    new Option("--debug", "print each HTTP request and response line, with headers, on stderr (credentials masked)"),
+    new Option("--ca-bundle <file>", "PEM file of CA certificates to trust besides Node's own (a service with a private CA)"),
+    new Option("--no-verify-ssl", "do not verify TLS certificates (prints a warning; prefer --ca-bundle)"),
+  ];
+  for (const option of connection) command.addOption(option.helpGroup("Connection options:"));
   return command;
 }

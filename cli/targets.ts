@@ -2,12 +2,13 @@ import { readFileSync } from "node:fs";
 import { issue, type Issue } from "../provider/model/issue";
 import { getProfile, isProfileName } from "../provider/profiles";
 import { checkTarget, endpointOf, resourceIdOf, unsetVariable, type Target } from "../provider/targets";
+import { configureConnection } from "./connection";
 import { usageError } from "./exit";
 import type { Output } from "./output";
 import type { TargetFlags } from "./target-options";
 
 /** Keys of the Target object the flags fill as they are, in the order they are copied. */
-const FLAG_FIELDS = ["bucket", "region", "accountId", "jurisdiction", "projectId"] as const;
+const FLAG_FIELDS = ["bucket", "region", "accountId", "jurisdiction", "projectId", "expectedBucketOwner"] as const;
 
 /**
  * The targets the flags name, checked with `checkTarget`. Every problem is a
@@ -15,6 +16,7 @@ const FLAG_FIELDS = ["bucket", "region", "accountId", "jurisdiction", "projectId
  * set (their values are then masked in all output).
  */
 export function targetsFrom(flags: TargetFlags, out: Output, options: { readonly many?: boolean } = {}): Target[] {
+  configureConnection(flags, out);
   const service = serviceOf(flags, out);
   const fromFlags =
     service !== undefined ||

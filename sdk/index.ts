@@ -21,6 +21,7 @@ export {
   type CredentialEnvNames,
   type S3PresetArgs,
   type RegionalPresetArgs,
+  type AwsPresetArgs,
   type SwiftPresetArgs,
   type KeystoneSwiftPresetArgs,
   type TargetArgs,

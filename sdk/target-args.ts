@@ -44,6 +44,12 @@ export interface TargetArgs {
   readonly version?: string | undefined;
   /** Names of environment variables holding the credentials. @default provider config, then the AWS default chain */
   readonly credentials?: pulumi.Input<CredentialEnvNames> | undefined;
+  /**
+   * AWS account id (12 digits) that must own the bucket, sent as ExpectedBucketOwner on every CORS call; S3 answers 403 when another account owns it.
+   * @default - no ownership check
+   * @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucket-owner-condition.html
+   */
+  readonly expectedBucketOwner?: pulumi.Input<string> | undefined;
 }
 
 /**

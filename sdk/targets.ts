@@ -32,6 +32,16 @@ export interface RegionalPresetArgs extends S3PresetArgs {
   readonly region: pulumi.Input<string>;
 }
 
+/** The Amazon S3 preset's fields. */
+export interface AwsPresetArgs extends RegionalPresetArgs {
+  /**
+   * AWS account id (12 digits) that must own the bucket, as Terraform's `expected_bucket_owner`: S3 refuses every CORS call (403) when another account owns it.
+   * @default - no ownership check
+   * @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucket-owner-condition.html
+   */
+  readonly expectedBucketOwner?: pulumi.Input<string> | undefined;
+}
+
 /** Fields every Swift preset takes. Credentials come from the environment at operation time. */
 export interface SwiftPresetArgs {
   /** Container name. */
@@ -80,7 +90,8 @@ function swiftTarget(
  */
 export const targets = {
   /** Amazon S3. @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/cors.html */
-  aws: (args: RegionalPresetArgs): TargetArgs => target("aws", args.bucket, { ...s3Fields(args), region: args.region }),
+  aws: (args: AwsPresetArgs): TargetArgs =>
+    target("aws", args.bucket, { ...s3Fields(args), region: args.region, expectedBucketOwner: args.expectedBucketOwner }),
   /**
    * Cloudflare R2, through its S3 API. The jurisdiction picks the endpoint host.
    * @see https://developers.cloudflare.com/r2/buckets/cors/

@@ -2,6 +2,7 @@ import { request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { unescapeXmlText } from "../formats/xml-text";
 import { DEFAULT_DEADLINES_MS, deadline, type Deadline } from "./limits";
+import { tlsOptions, traceFailure, traceRequest, traceResponse } from "./transport";
 
 /** What a server answered: status, headers (names lower-case) and an S3 error body's code and message. */
 export interface HttpAnswer {
@@ -30,9 +31,12 @@ export function sendRequest(
   headers: Readonly<Record<string, string>>,
   limit: Deadline = deadline(DEFAULT_DEADLINES_MS.probe),
 ): Promise<HttpAnswer> {
-  const send = url.startsWith("https:") ? httpsRequest : httpRequest;
+  const https = url.startsWith("https:");
+  const send = https ? httpsRequest : httpRequest;
+  traceRequest(method, url, headers);
   return new Promise((resolve, reject) => {
-    const req = send(url, { method, headers: { ...headers }, signal: limit.signal }, (res) => {
+    const req = send(url, { method, headers: { ...headers }, signal: limit.signal, ...(https ? tlsOptions() : {}) }, (res) => {
+      traceResponse(res.statusCode ?? 0, res.statusMessage ?? "", res.headers);
       const chunks: Buffer[] = [];
       let size = 0;
       const finish = () => {
@@ -60,7 +64,10 @@ export function sendRequest(
       res.on("end", finish);
       res.on("error", reject);
     });
-    req.on("error", reject);
+    req.on("error", (error) => {
+      traceFailure(error);
+      reject(error);
+    });
     req.end();
   });
 }

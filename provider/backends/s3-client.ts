@@ -2,7 +2,11 @@ import { S3Client } from "@aws-sdk/client-s3";
 import { getProfile } from "../profiles";
 import { endpointOf, regionOf, type Target } from "../targets";
 import { resolveCredentials, type ResolvedCredentials } from "./credentials";
+import { failed, type Subject } from "./failure";
 import { rememberSecret } from "./secrets";
+import { addTrace } from "./s3-trace";
+import { tlsOptions, transportGeneration } from "./transport";
+import type { BackendError } from "../errors";
 
 /** One client per endpoint + region + addressing + credentials: clients hold sockets, so they are reused. */
 const clients = new Map<string, S3Client>();
@@ -34,10 +38,11 @@ export function s3ClientFor(target: Target): S3Handle {
   const endpoint = endpointOf(target);
   const region = regionOf(target);
   const forcePathStyle = target.forcePathStyle ?? getProfile(target.profile).addressing.value === "path";
-  const key = [endpoint ?? "aws", region, forcePathStyle, credentials.source, credentials.fingerprint].join("|");
+  const key = [endpoint ?? "aws", region, forcePathStyle, credentials.source, credentials.fingerprint, transportGeneration()].join("|");
   let client = clients.get(key);
   if (client === undefined) {
     quietNodeVersionNotice();
+    const tls = tlsOptions();
     client = new S3Client({
       region,
       ...(endpoint === undefined ? {} : { endpoint }),
@@ -45,11 +50,14 @@ export function s3ClientFor(target: Target): S3Handle {
       ...(credentials.values === undefined ? {} : { credentials: credentials.values }),
       requestChecksumCalculation: "WHEN_REQUIRED",
       responseChecksumValidation: "WHEN_REQUIRED",
+      // A 301 with x-amz-bucket-region is retried once in that region (AWS's endpoint for it); backends/s3-refusals.ts words a second one.
+      followRegionRedirects: true,
       maxAttempts: 5,
       retryMode: "standard",
       // Idle timeouts only; the overall deadline is each call's abort signal (backends/limits.ts).
-      requestHandler: { connectionTimeout: 10_000, requestTimeout: 60_000 },
+      requestHandler: { connectionTimeout: 10_000, requestTimeout: 60_000, ...(tls === undefined ? {} : { httpsAgent: { keepAlive: true, ...tls } }) },
     });
+    addTrace(client);
     clients.set(key, client);
   }
   return { client, credentials };
@@ -69,4 +77,15 @@ export async function signingSecrets(handle: S3Handle): Promise<string[]> {
   } catch {
     return []; // no credentials resolved, so none can be in a message
   }
+}
+
+/**
+ * The AWS default chain found no credentials: the SDK throws `CredentialsProviderError`
+ * ("Could not load credentials from any providers", @smithy/property-provider) before any
+ * request. Reported with the stable code `MissingCredentials`, so callers branch on the
+ * code, not on the SDK's wording. Undefined for any other error.
+ */
+export function missingCredentials(error: unknown, subject: Subject, operation: string): BackendError | undefined {
+  if (!(error instanceof Error) || error.name !== "CredentialsProviderError") return undefined;
+  return failed(subject, { operation, code: "MissingCredentials", serviceCode: "NoCredentials", detail: error.message, cause: error });
 }

@@ -5,7 +5,8 @@ import { subjectOf, transportFailure, type Subject } from "./failure";
 import { corsDocumentProblem, emptyConfiguration } from "./s3-document";
 import { capBody, type RawAnswer } from "./s3-body";
 import { classifyS3Error, writeFailure } from "./s3-errors";
-import { s3ClientFor, signingSecrets, type S3Handle } from "./s3-client";
+import { missingCredentials, s3ClientFor, signingSecrets, type S3Handle } from "./s3-client";
+import { targetRefusal } from "./s3-refusals";
 import type { Backend, LiveConfig } from "./types";
 import { sendRequest } from "./http-request";
 import { withoutServiceDefault } from "./no-config";
@@ -23,13 +24,15 @@ export const s3Backend: Backend = {
     const handle = s3ClientFor(target);
     const limit = deadline(options?.deadlineMs ?? DEFAULT_DEADLINES_MS.operation);
     let answer: RawAnswer | undefined;
-    const command = new GetBucketCorsCommand({ Bucket: target.bucket });
+    const command = new GetBucketCorsCommand({ Bucket: target.bucket, ...owner(target) });
     capBody(command, (raw) => (answer = raw));
     let rules: CORSRule[] | undefined;
     try {
       rules = (await handle.client.send(command, { abortSignal: limit.signal })).CORSRules;
     } catch (error) {
       const subject = await s3Subject(target, handle);
+      const known = missingCredentials(error, subject, "GetBucketCors") ?? targetRefusal(error, target, subject, "GetBucketCors");
+      if (known !== undefined) throw known;
       if (answer?.status === 200) throw corsDocumentProblem(subject, answer) ?? transportFailure(subject, "GetBucketCors", limit, error);
       const outcome = classifyS3Error(error, subject, "GetBucketCors", limit);
       if (outcome.kind === "failed") throw outcome.error;
@@ -49,12 +52,17 @@ export const s3Backend: Backend = {
     const handle = s3ClientFor(target);
     const limit = deadline(options?.deadlineMs ?? DEFAULT_DEADLINES_MS.operation);
     const body = JSON.parse(codecFor("aws-json").encode(config) as string) as { CORSRules: CORSRule[] };
-    const command = new PutBucketCorsCommand({ Bucket: target.bucket, CORSConfiguration: body });
+    const command = new PutBucketCorsCommand({ Bucket: target.bucket, CORSConfiguration: body, ...owner(target) });
     capBody(command);
     try {
       await handle.client.send(command, { abortSignal: limit.signal });
     } catch (error) {
-      throw writeFailure(error, await s3Subject(target, handle), "PutBucketCors", limit);
+      const subject = await s3Subject(target, handle);
+      throw (
+        missingCredentials(error, subject, "PutBucketCors") ??
+        targetRefusal(error, target, subject, "PutBucketCors") ??
+        writeFailure(error, subject, "PutBucketCors", limit)
+      );
     }
   },
 
@@ -71,16 +79,24 @@ export const s3Backend: Backend = {
   async delete(target, options) {
     const handle = s3ClientFor(target);
     const limit = deadline(options?.deadlineMs ?? DEFAULT_DEADLINES_MS.operation);
-    const command = new DeleteBucketCorsCommand({ Bucket: target.bucket });
+    const command = new DeleteBucketCorsCommand({ Bucket: target.bucket, ...owner(target) });
     capBody(command);
     try {
       await handle.client.send(command, { abortSignal: limit.signal });
     } catch (error) {
-      const outcome = classifyS3Error(error, await s3Subject(target, handle), "DeleteBucketCors", limit);
+      const subject = await s3Subject(target, handle);
+      const known = missingCredentials(error, subject, "DeleteBucketCors") ?? targetRefusal(error, target, subject, "DeleteBucketCors");
+      if (known !== undefined) throw known;
+      const outcome = classifyS3Error(error, subject, "DeleteBucketCors", limit);
       if (outcome.kind === "failed") throw outcome.error; // no configuration or no bucket: nothing to remove
     }
   },
 };
+
+/** ExpectedBucketOwner when the target names one: S3 then refuses the call for a bucket another account owns. */
+function owner(target: Target): { ExpectedBucketOwner?: string } {
+  return target.expectedBucketOwner === undefined ? {} : { ExpectedBucketOwner: target.expectedBucketOwner };
+}
 
 async function s3Subject(target: Target, handle: S3Handle): Promise<Subject> {
   return subjectOf(target, "bucket", await signingSecrets(handle));

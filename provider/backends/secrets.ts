@@ -41,3 +41,22 @@ export function scrubSecrets(text: string, secrets: readonly string[] = knownSec
   const masked = ordered.reduce((acc, secret) => acc.split(secret).join(MASK), text);
   return masked.replace(USERINFO, `$1${MASK}@`);
 }
+
+/** Headers whose whole value is a credential: S3 session tokens, Swift and Keystone tokens and keys. */
+const SECRET_HEADERS = ["x-amz-security-token", "x-auth-token", "x-auth-key", "x-storage-token", "x-subject-token", "x-service-token", "x-storage-pass"];
+
+/**
+ * A header value as `--debug` shows it: a credential header's value is `***`, an
+ * Authorization header keeps its scheme, key id and scope but not its signature, and
+ * anything else goes through {@link scrubSecrets}.
+ */
+export function maskHeader(name: string, value: string): string {
+  const lower = name.toLowerCase();
+  if (SECRET_HEADERS.includes(lower)) return MASK;
+  if (lower === "authorization") {
+    // SigV4: "AWS4-HMAC-SHA256 Credential=AKID/…, SignedHeaders=…, Signature=hex"; any other scheme: only the scheme.
+    const sigv4 = /^(AWS4-HMAC-SHA256 .*Signature=)[0-9a-f]+$/i.exec(value);
+    return sigv4 !== null ? scrubSecrets(`${sigv4[1]}${MASK}`) : `${value.split(" ")[0] ?? ""} ${MASK}`;
+  }
+  return scrubSecrets(value);
+}

@@ -40,6 +40,14 @@ export function targetSchema() {
         sessionTokenEnv: envName().optional(),
       })
       .optional(),
+    /**
+     * AWS account id that must own the bucket, sent as ExpectedBucketOwner with every CORS call: S3 refuses
+     * the call (403) when another account owns it (https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucket-owner-condition.html).
+     */
+    expectedBucketOwner: z
+      .string()
+      .regex(/^[0-9]{12}$/, { error: 'an AWS account id is 12 digits, e.g. "111122223333"' })
+      .optional(),
   });
 }
 

@@ -48,6 +48,8 @@ export interface TargetInput {
   version?: string | undefined;
   /** Names of environment variables holding the credentials (never the values). */
   credentials?: TargetCredentials | undefined;
+  /** AWS account id (12 digits) that must own the bucket: sent as `x-amz-expected-bucket-owner`. */
+  expectedBucketOwner?: string | undefined;
 }
 
 /** A checked, normalized target (the schema checks shape only, so it has the same fields). */

@@ -165,6 +165,35 @@ describe("S3 backend against hostile loopback servers", () => {
     expect(other.received).toEqual([]);
   });
 
+  // Issue 12: the CLI's credential hint matched the SDK's wording; the backend now gives it a code.
+  test("fails when the default chain finds no credentials: code MissingCredentials, and no request is sent", async () => {
+    const server = await serve(fixed(200, {}));
+    const cleared = {
+      AWS_ACCESS_KEY_ID: "",
+      AWS_SECRET_ACCESS_KEY: "",
+      AWS_PROFILE: "",
+      AWS_SHARED_CREDENTIALS_FILE: "/nonexistent",
+      AWS_CONFIG_FILE: "/nonexistent",
+      AWS_EC2_METADATA_DISABLED: "true",
+    };
+    const saved = Object.fromEntries(Object.keys(cleared).map((name) => [name, process.env[name]]));
+    Object.assign(process.env, cleared);
+    try {
+      const { credentials: _, ...chain } = target(server, "no-credentials");
+      const error = await rejection(s3Backend.get({ ...chain, region: "eu-north-1" })); // a new client: the chain is read again
+      expect([error.code, error.serviceCode, error.message.split(":")[0]]).toEqual([
+        "MissingCredentials",
+        "NoCredentials",
+        `GetBucketCors on S3-compatible storage bucket "no-credentials" failed (NoCredentials)`,
+      ]);
+      expect(server.received).toEqual([]);
+    } finally {
+      for (const [name, value] of Object.entries(saved))
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+    }
+  });
+
   test("fails when a connection is refused, with the network code", async () => {
     const server = await serve(fixed(200, {}));
     await server.close();

@@ -1,6 +1,6 @@
 import { resolveCredentials } from "../../provider/backends/credentials";
 import { setProviderConfig } from "../../provider/backends/provider-config";
-import { knownSecrets, scrubSecrets } from "../../provider/backends/secrets";
+import { knownSecrets, maskHeader, scrubSecrets } from "../../provider/backends/secrets";
 import { CorsPolicyError } from "../../provider/errors";
 import type { Target } from "../../provider/targets";
 
@@ -88,5 +88,25 @@ describe("resolveCredentials", () => {
     process.env["R2_KEY_ID"] = "id";
     const target: Target = { profile: "r2", bucket: "b", accountId: "acct", credentials: { accessKeyIdEnv: "R2_KEY_ID", secretAccessKeyEnv: variable } };
     expect(() => resolveCredentials(target)).toThrow(new CorsPolicyError(message, { code: "MissingCredentials" }));
+  });
+});
+
+// Issue 12, item 5: what --debug shows of each header.
+describe("maskHeader", () => {
+  test.each([
+    ["X-Auth-Token", "AUTH_tk0123456789", "***"],
+    ["x-auth-key", "testing", "***"],
+    ["X-Subject-Token", "gAAAAAB-keystone", "***"],
+    ["x-amz-security-token", "FwoGZXIvYXdzE", "***"],
+    [
+      "Authorization",
+      "AWS4-HMAC-SHA256 Credential=AKID/20261129/us-east-1/s3/aws4_request, SignedHeaders=host;x-amz-date, Signature=0123456789abcdef",
+      "AWS4-HMAC-SHA256 Credential=AKID/20261129/us-east-1/s3/aws4_request, SignedHeaders=host;x-amz-date, Signature=***",
+    ],
+    ["authorization", "Basic dXNlcjpwYXNz", "Basic ***"],
+    ["x-storage-url", "http://admin:hunter2@swift.internal/v1/AUTH_test", "http://***@swift.internal/v1/AUTH_test"],
+    ["content-type", "application/xml", "application/xml"],
+  ])("%s is shown as the trace shows it", (name, value, shown) => {
+    expect(maskHeader(name, value)).toBe(shown);
   });
 });

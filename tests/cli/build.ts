@@ -5,8 +5,11 @@ import { join } from "node:path";
 /** The repository root (tests/cli/..). */
 export const ROOT = join(__dirname, "..", "..");
 
-/** The built CLI entry point the tests run. */
-export const MAIN = join(ROOT, "dist", "cli", "main.js");
+/** The built CLI entry point the tests run: the package's bin, which runs the bundle. */
+export const MAIN = join(ROOT, "dist", "cli", "bin.js");
+
+/** The bundle `npm run build` writes last: its time is the build's. */
+const BUNDLE = join(ROOT, "dist", "cli", "bundle.js");
 
 /** Where the lock and the per-run stamp live. */
 const CACHE = join(ROOT, "node_modules", ".cache");
@@ -83,10 +86,10 @@ function tryLock(): boolean {
 }
 
 function isFresh(): boolean {
-  if (!existsSync(MAIN)) return false;
-  const built = statSync(MAIN).mtimeMs;
+  if (!existsSync(MAIN) || !existsSync(BUNDLE)) return false;
+  const built = Math.min(statSync(MAIN).mtimeMs, statSync(BUNDLE).mtimeMs);
   const sources = ["provider", "sdk", "cli"].flatMap((dir) => tsFiles(join(ROOT, dir)));
-  sources.push(join(ROOT, "tsconfig.json"), join(ROOT, "tsconfig.build.json"));
+  sources.push(join(ROOT, "tsconfig.json"), join(ROOT, "tsconfig.build.json"), join(ROOT, "package.json"));
   return sources.every((file) => statSync(file).mtimeMs <= built);
 }
 

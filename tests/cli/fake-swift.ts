@@ -1,4 +1,5 @@
-import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer as createTlsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 
 /** One request the fake saw. */
@@ -27,10 +28,10 @@ const ACCOUNT = "/v1/AUTH_test";
  * metadata. It is not a model of Swift's CORS: the real server is tested by
  * tests/servers against Swift itself.
  */
-export async function startFakeSwift(containers: readonly string[], token: string): Promise<FakeSwift> {
+export async function startFakeSwift(containers: readonly string[], token: string, tls?: { readonly key: Buffer; readonly cert: Buffer }): Promise<FakeSwift> {
   const store = new Map<string, Record<string, string>>(containers.map((c) => [c, {}]));
   const requests: SeenRequest[] = [];
-  const server: Server = createServer((req, res) => {
+  const handler = (req: IncomingMessage, res: ServerResponse): void => {
     const path = req.url ?? "";
     requests.push({ method: req.method ?? "", path, headers: req.headers });
     const [container, ...key] = decodeURIComponent(path.slice(ACCOUNT.length + 1)).split("/");
@@ -58,11 +59,13 @@ export async function startFakeSwift(containers: readonly string[], token: strin
       return void res.writeHead(204).end();
     }
     res.writeHead(405).end();
-  });
+  };
+  // With `tls`, the same account over HTTPS (tests/cli/connection.test.ts: --ca-bundle for Swift).
+  const server: Server = tls === undefined ? createServer(handler) : createTlsServer(tls, handler);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    storageUrl: `http://127.0.0.1:${port}${ACCOUNT}`,
+    storageUrl: `${tls === undefined ? "http" : "https"}://127.0.0.1:${port}${ACCOUNT}`,
     requests,
     meta: (container) => store.get(container),
     stop: () => new Promise((resolve) => server.close(() => resolve())),

@@ -3,6 +3,7 @@ import * as crypto from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { TEMPLATE_DEV_DEPENDENCIES, TEMPLATE_TSCONFIG_COMMONJS, TEMPLATE_TSCONFIG_NODENEXT } from "../../testkit/engine/template";
 import { buildLock, buildPackage, installTarball, packPackage } from "../../testkit/host/build";
 import { run } from "../../testkit/host/exec";
 import { withLock } from "../../testkit/host/lock";
@@ -18,31 +19,9 @@ import { publishDir } from "../../testkit/host/publish";
 const repo = repoRoot();
 const PACKAGE = "pulumi-bucket-cors";
 
-/** The template's compiler options (pulumi/templates typescript/tsconfig.json), verbatim but for module resolution. */
-function templateTsconfig(module: string, moduleResolution: string): unknown {
-  return {
-    compilerOptions: {
-      strict: true,
-      outDir: "bin",
-      target: "es2020",
-      module,
-      moduleResolution,
-      sourceMap: true,
-      experimentalDecorators: true,
-      pretty: true,
-      noFallthroughCasesInSwitch: true,
-      noImplicitReturns: true,
-      forceConsistentCasingInFileNames: true,
-    },
-    files: ["index.ts"],
-  };
-}
-
 const VARIANTS: Record<string, unknown> = {
-  // pulumi/templates a3029400 (2024).
-  "template-2024-commonjs": templateTsconfig("commonjs", "node"),
-  // pulumi/templates 81e65225 (2026).
-  "template-2026-nodenext": templateTsconfig("nodenext", "nodenext"),
+  "template-2024-commonjs": TEMPLATE_TSCONFIG_COMMONJS,
+  "template-2026-nodenext": TEMPLATE_TSCONFIG_NODENEXT,
   // Not a template: no DOM lib, so a public type needing one (fetch's Response, URL...) fails here.
   "es2020-no-dom": {
     compilerOptions: { strict: true, noEmit: true, target: "es2020", module: "commonjs", moduleResolution: "node", lib: ["es2020"] },
@@ -52,7 +31,6 @@ const VARIANTS: Record<string, unknown> = {
 
 /** The template's package.json dependencies (typescript/package.json of pulumi/templates). */
 const TEMPLATE_DEPENDENCIES = { "@pulumi/pulumi": "^3.113.0" };
-const TEMPLATE_DEV_DEPENDENCIES = { "@types/node": "^18", typescript: "^5.0.0" };
 
 /** The README's program, then what issue #9 asked for: a bucket Output as a target field, and a CorsPolicySet over it. */
 function programSource(): string {

@@ -1,4 +1,5 @@
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import { run } from "../../testkit/host/exec";
 import { repoRoot, tmpRoot } from "../../testkit/host/paths";
@@ -35,14 +36,28 @@ afterAll(() => {
 
 test("npm pack builds first: the tarball holds dist/, the LICENSE, the README and package.json, and no sources", () => {
   expect([...new Set(packed.map((p) => p.split("/")[0]))]).toEqual(["LICENSE", "README.md", "dist", "package.json"]);
-  expect(packed).toEqual(expect.arrayContaining(["dist/cli/main.js", "dist/sdk/index.js", "dist/sdk/index.d.ts", "dist/provider/index.js", "LICENSE"]));
+  expect(packed).toEqual(
+    expect.arrayContaining(["dist/cli/bin.js", "dist/cli/bundle.js", "dist/sdk/index.js", "dist/sdk/index.d.ts", "dist/provider/index.js", "LICENSE"]),
+  );
 });
 
 test("the bin the tarball declares is in it and starts with a node shebang", () => {
   const manifest = JSON.parse(fs.readFileSync(path.join(clone, "package.json"), "utf8")) as { bin: Record<string, string> };
-  expect(manifest.bin).toEqual({ "bucket-cors": "dist/cli/main.js" });
-  expect(packed).toContain("dist/cli/main.js");
-  expect(fs.readFileSync(path.join(clone, "dist", "cli", "main.js"), "utf8").split("\n")[0]).toBe("#!/usr/bin/env node");
+  expect(manifest.bin).toEqual({ "bucket-cors": "dist/cli/bin.js" });
+  expect(packed).toContain("dist/cli/bin.js");
+  expect(fs.readFileSync(path.join(clone, "dist", "cli", "bin.js"), "utf8").split("\n")[0]).toBe("#!/usr/bin/env node");
+});
+
+// Issue 12, item 10: the bin runs one esbuild bundle; it must need nothing outside the tarball but Node.
+test("the bin runs from the packed files alone, without node_modules", async () => {
+  const unpacked = fs.mkdtempSync(path.join(os.tmpdir(), "bucket-cors-pack-bin-")); // outside the repo: no node_modules above it
+  try {
+    for (const file of ["package.json", "dist/cli/bin.js", "dist/cli/bundle.js"]) fs.cpSync(path.join(clone, file), path.join(unpacked, file));
+    const version = (JSON.parse(fs.readFileSync(path.join(clone, "package.json"), "utf8")) as { version: string }).version;
+    expect((await run(process.execPath, [path.join(unpacked, "dist", "cli", "bin.js"), "--version"], unpacked)).trim()).toBe(version);
+  } finally {
+    fs.rmSync(unpacked, { recursive: true, force: true });
+  }
 });
 
 test("the LICENSE is the Apache License 2.0 that package.json names", () => {

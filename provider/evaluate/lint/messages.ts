@@ -55,7 +55,14 @@ export const LINT_MESSAGES = {
 } as const satisfies MessageTable<LintCode> & Record<LintCode, unknown>;
 
 /** What the no-credentials warning calls the service of a dialect. */
-const NO_CREDENTIALS: Record<Dialect, string> = { aws: "AWS S3", r2: "Cloudflare R2", ceph: "Ceph RGW", "ceph-legacy": "Ceph RGW", s3rver: "s3rver", swift: "Swift" };
+const NO_CREDENTIALS: Record<Dialect, string> = {
+  aws: "AWS S3",
+  r2: "Cloudflare R2",
+  ceph: "Ceph RGW",
+  "ceph-legacy": "Ceph RGW",
+  s3rver: "s3rver",
+  swift: "Swift",
+};
 
 /** Every code checking `lint` options reports. */
 export const LINT_OPTION_CODES = ["lint-code-unknown"] as const;
