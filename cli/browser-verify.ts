@@ -1,7 +1,7 @@
 import { predictBrowser, type BrowserVerdict } from "../provider/browser";
 import { browserRequestOf, type Expectation } from "../provider/operations/expectations";
-import { getProfile, type Dialect } from "../provider/profiles";
-import type { Target } from "../provider/targets";
+import type { Dialect } from "../provider/profiles";
+import { targetDialect, type Target } from "../provider/targets";
 import { backendOf } from "./backend";
 import type { BrowserOutcome } from "./browser-page";
 import { openBrowser } from "./browser-session";
@@ -94,7 +94,7 @@ async function predictOnLive(
     return { error: `the live configuration could not be read, so there is no prediction: ${describeError(error).message}` };
   }
   if (read.kind === "unreadable") return { error: `the live configuration cannot be read by this package (${read.raw}), so there is no prediction` };
-  const dialect = dialectFlag ?? getProfile(target.profile).dialect.value;
+  const dialect = dialectFlag ?? targetDialect(target);
   const config = read.kind === "config" ? read.config : null;
   return { verdict: predictBrowser(config, browserRequestOf(page), { dialect, bucketExists: read.kind !== "no-bucket" }), dialect };
 }

@@ -4,7 +4,7 @@ import type { Issue } from "../provider/model/issue";
 import type { CorsConfiguration } from "../provider/model/schema";
 import { validate } from "../provider/validate/validate";
 import { getProfile } from "../provider/profiles";
-import { resourceIdOf, type Target } from "../provider/targets";
+import { resourceIdOf, targetProfile, type Target } from "../provider/targets";
 import { lintPolicy } from "../provider/evaluate";
 import { failure } from "./exit";
 import type { LintChoice } from "./lint-options";
@@ -23,7 +23,8 @@ export interface Desired {
  * request is sent, so an invalid policy never changes a bucket.
  */
 export function desiredFor(config: CorsConfiguration, target: Target, allowWidening: boolean, lint: LintChoice = false, writes = true): Desired {
-  const issues = validate(config, { profile: target.profile, allowWidening });
+  const profile = targetProfile(target);
+  const issues = validate(config, { profile, allowWidening });
   const errors = issues.filter((i) => i.severity === "error");
   if (errors.length > 0)
     // "nothing was changed" only where something could have been (apply), not after plan, which never writes.
@@ -33,6 +34,6 @@ export function desiredFor(config: CorsConfiguration, target: Target, allowWiden
     );
   const held = normalize(allowWidening ? widen(config, getProfile(target.profile)) : config);
   // The same risky-policy warnings as the resource logs at preview (sdk/warnings.ts).
-  const risks = lint === false ? [] : lintPolicy(config, { profile: target.profile, suppress: lint.suppress });
+  const risks = lint === false ? [] : lintPolicy(config, { profile, suppress: lint.suppress });
   return { config: held, warnings: [...issues, ...risks] };
 }

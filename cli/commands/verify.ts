@@ -2,8 +2,8 @@ import { Option, type Command } from "commander";
 import type { ProbeAnswer } from "../../provider/backends/types";
 import { verifyPolicy } from "../../provider/operations/verify";
 import { evaluate, type CorsRequest } from "../../provider/evaluate";
-import { getProfile, type Dialect } from "../../provider/profiles";
-import { resourceIdOf, type Target } from "../../provider/targets";
+import type { Dialect } from "../../provider/profiles";
+import { resourceIdOf, targetDialect, type Target } from "../../provider/targets";
 import { backendOf } from "../backend";
 import { findChrome } from "../browser-find";
 import { checkInBrowser, printBrowserCheck, type PageRequest } from "../browser-verify";
@@ -179,7 +179,7 @@ async function predict(target: Target, request: CorsRequest, answer: LiveAnswer,
   if (read.kind === "unreadable") return { error: `the live configuration cannot be read by this package (${read.raw}), so there is no prediction` };
   const live = read.kind === "config" ? read.config : null;
   const bucketExists = read.kind !== "no-bucket";
-  const dialect = dialectFlag ?? getProfile(target.profile).dialect.value;
+  const dialect = dialectFlag ?? targetDialect(target);
   const evaluation = evaluate(live, request, { dialect, bucketExists });
   const names = [...new Set([...Object.keys(answer.headers), ...Object.keys(evaluation.headers)])].sort();
   const differences = names

@@ -39,7 +39,7 @@ export const TARGET_MESSAGES = {
       case "r2-account":
         return `is missing; an R2 target needs the Cloudflare account id (or an endpoint) — set accountId, e.g. targets.r2({ accountId: "…", bucket: ${show(p.bucket)} })`;
       case "unknown-fields":
-        return `has unknown field${p.keys.length === 1 ? "" : "s"} ${p.keys.map((k) => show(k)).join(", ")}; a target takes profile, bucket, endpoint, region, accountId, jurisdiction, projectId, forcePathStyle, credentials and expectedBucketOwner — remove ${p.keys.length === 1 ? "it" : "them"}; credentials are never target fields: name the environment variables that hold them in credentials: { accessKeyIdEnv, secretAccessKeyEnv }`;
+        return `has unknown field${p.keys.length === 1 ? "" : "s"} ${p.keys.map((k) => show(k)).join(", ")}; a target takes profile, bucket, endpoint, region, accountId, jurisdiction, projectId, forcePathStyle, credentials, expectedBucketOwner and version — remove ${p.keys.length === 1 ? "it" : "them"}; credentials are never target fields: name the environment variables that hold them in credentials: { accessKeyIdEnv, secretAccessKeyEnv }`;
       case "secret-shaped":
         return `is not an environment variable name (letters, digits and _, not starting with a digit); it is not shown, in case it is the secret itself — give the name of the variable that holds the value, e.g. "AWS_SECRET_ACCESS_KEY"`;
       case "credentials-shape":

@@ -22,7 +22,7 @@ describe("a target never shows a secret given in the wrong place", () => {
   test("a secret placed in the target as a field of its own is named by its key only", () => {
     const messages = messagesOf({ profile: "aws", bucket: "b", secretAccessKey: SECRET });
     expect(messages).toEqual([
-      'target: has unknown field "secretAccessKey"; a target takes profile, bucket, endpoint, region, accountId, jurisdiction, projectId, forcePathStyle, credentials and expectedBucketOwner — remove it; credentials are never target fields: name the environment variables that hold them in credentials: { accessKeyIdEnv, secretAccessKeyEnv }',
+      'target: has unknown field "secretAccessKey"; a target takes profile, bucket, endpoint, region, accountId, jurisdiction, projectId, forcePathStyle, credentials, expectedBucketOwner and version — remove it; credentials are never target fields: name the environment variables that hold them in credentials: { accessKeyIdEnv, secretAccessKeyEnv }',
     ]);
   });
 
