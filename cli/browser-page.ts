@@ -27,40 +27,43 @@ export interface FetchBatch {
 }
 
 /**
- * Runs in the page (serialized by Playwright, so it references nothing outside itself): the
- * batch's fetches, `cache: "no-store"` so no answer comes from the HTTP cache; outcomes in order.
+ * Runs in the page: the batch's fetches, at most `concurrency` at once, `cache: "no-store"` so no
+ * answer comes from the HTTP cache; outcomes in order. Kept as source text, not a function handed to
+ * Playwright: Playwright serializes a function with `toString()`, and the bundled CLI's minifier
+ * (esbuild `--keep-names`) wraps inner functions in a helper that does not exist in the page.
  */
-export async function runFetches(batch: FetchBatch): Promise<BrowserOutcome[]> {
-  const outcomes: BrowserOutcome[] = [];
+const RUN_FETCHES = `async (batch) => {
+  const outcomes = [];
   let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < batch.fetches.length) {
-      const index = next++;
-      outcomes[index] = await one(batch.fetches[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, batch.concurrency) }, worker));
-  return outcomes;
-
-  async function one(f: BrowserFetch): Promise<BrowserOutcome> {
+  const one = async (f) => {
+    const read = {};
     try {
-      // `cache` is a browser RequestInit field that Node's types lack.
-      const init = {
+      const response = await fetch(f.url, {
         method: f.method,
         headers: { ...f.headers },
         credentials: f.credentials ? "include" : "same-origin",
         mode: "cors",
         cache: "no-store",
-      } as const;
-      const response = await fetch(f.url, init);
+      });
       await response.arrayBuffer();
-      const read: Record<string, string | null> = {};
       for (const name of f.readHeaders) read[name] = response.headers.get(name);
       return { allowed: true, status: response.status, read };
     } catch (error) {
-      const read: Record<string, string | null> = {};
       for (const name of f.readHeaders) read[name] = null;
       return { allowed: false, read, error: String(error) };
     }
-  }
+  };
+  const worker = async () => {
+    while (next < batch.fetches.length) {
+      const index = next++;
+      outcomes[index] = await one(batch.fetches[index]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, batch.concurrency) }, worker));
+  return outcomes;
+}`;
+
+/** The page script's expression for one batch: {@link RUN_FETCHES} applied to it. */
+export function fetchesScript(batch: FetchBatch): string {
+  return `(${RUN_FETCHES})(${JSON.stringify(batch)})`;
 }

@@ -2,7 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchChromium } from "./browser-driver";
-import { runFetches, type BrowserFetch, type BrowserOutcome } from "./browser-page";
+import { fetchesScript, type BrowserFetch, type BrowserOutcome } from "./browser-page";
 
 /** A headless Chromium that runs a page's fetches from any origin. */
 export interface BrowserSession {
@@ -53,7 +53,7 @@ export async function openBrowser(executablePath: string, loopbackHosts: readonl
         else await interceptedPage(context, origin, page);
         pages.set(origin, page);
       }
-      return page.evaluate(runFetches, { fetches, concurrency });
+      return page.evaluate(fetchesScript({ fetches, concurrency })) as Promise<BrowserOutcome[]>;
     },
     async close() {
       await browser.close();
