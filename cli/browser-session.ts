@@ -53,7 +53,7 @@ export async function openBrowser(executablePath: string, loopbackHosts: readonl
         else await interceptedPage(context, origin, page);
         pages.set(origin, page);
       }
-      return page.evaluate(fetchesScript({ fetches, concurrency })) as Promise<BrowserOutcome[]>;
+      return page.evaluate<BrowserOutcome[]>(fetchesScript({ fetches, concurrency }));
     },
     async close() {
       await browser.close();
