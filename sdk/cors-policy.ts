@@ -18,12 +18,12 @@ import { policyWarnings } from "./warnings";
  * the rules and the profile only: the bucket may be unknown until it is created.
  */
 function warnAtPreview(resource: CorsPolicy, args: CorsPolicyArgs): void {
-  pulumi.all([args.rules, args.document, kindOf(args.target), args.lint]).apply(([rules, document, kind, lint]) => {
+  pulumi.all([args.rules, args.document, kindOf(args.target), args.lint, args.expect]).apply(([rules, document, kind, lint, expect]) => {
     const { profile, version } = kind as { readonly profile?: unknown; readonly version?: unknown };
     // An unknown profile (or version) is check's to report (with its path); no advice without one.
     if (lint === false || !isProfileName(profile)) return;
     const target = typeof version === "string" ? { profile, version } : { profile };
-    for (const message of policyWarnings(rules ?? document, targetProfile(target), lint?.suppress)) void pulumi.log.warn(message, resource);
+    for (const message of policyWarnings(rules ?? document, targetProfile(target), lint?.suppress, expect)) void pulumi.log.warn(message, resource);
   });
 }
 

@@ -10,15 +10,30 @@ import type { Profile } from "../provider/profiles/types";
  * vendor's own advice (e.g. an ID OVH may refuse). Errors are `check`'s job.
  * `profile` is the target's (`targetProfile`: a Ceph `version` picks the dialect that lint's shadowing follows).
  */
-export function policyWarnings(rulesOrDocument: unknown, profile: Profile, suppress?: Readonly<Record<string, readonly string[]>>): string[] {
+export function policyWarnings(
+  rulesOrDocument: unknown,
+  profile: Profile,
+  suppress?: Readonly<Record<string, readonly string[]>>,
+  expect?: readonly unknown[],
+): string[] {
   const parsed = parsePolicy(typeof rulesOrDocument === "string" ? rulesOrDocument : { rules: rulesOrDocument });
   if (parsed.config === undefined) return [];
   const advice = validate(parsed.config, { profile }).filter((i) => i.severity === "warning");
-  const lint = lintPolicy(parsed.config, { profile, ...(suppress === undefined ? {} : { suppress: knownCodes(suppress) }) });
+  const credentialedOrigins = credentialedOriginsOf(expect);
+  const lint = lintPolicy(parsed.config, { profile, credentialedOrigins, ...(suppress === undefined ? {} : { suppress: knownCodes(suppress) }) });
   return [...parsed.issues.filter((i) => i.severity === "warning"), ...advice, ...lint].map((i) => i.message);
 }
 
 /** The suppressions naming real lint codes (`check` reports the others with checkLintSuppress). */
 function knownCodes(suppress: Readonly<Record<string, readonly string[]>>): Record<string, LintCode[]> {
   return Object.fromEntries(Object.entries(suppress).map(([id, codes]) => [id, codes.filter(isLintCode)]));
+}
+
+/** The origins of `expect` entries sent with credentials: lint warns about rules that admit them but can never answer them (`credentials-never-served`). */
+function credentialedOriginsOf(expect: readonly unknown[] | undefined): string[] {
+  const origins = (expect ?? []).flatMap((entry) => {
+    const { origin, credentials } = (typeof entry === "object" && entry !== null ? entry : {}) as { origin?: unknown; credentials?: unknown };
+    return credentials === true && typeof origin === "string" ? [origin] : [];
+  });
+  return [...new Set(origins)];
 }

@@ -28,4 +28,14 @@ describe("preview warnings", () => {
     const off = await harness.preview(policyProgram({ name: "site", args: { target, rules: risky, lint: false } }));
     expect(warnings(off)).toEqual([]);
   });
+
+  test("an expect entry sent with credentials makes preview warn about a rule that can never answer it", async () => {
+    const rules = [{ allowedOrigins: ["*"], allowedMethods: ["GET"] }];
+    const expectations = [{ origin: "https://app.example.com", method: "GET", credentials: true, allowed: false }];
+    const result = await harness.preview(policyProgram({ name: "site", args: { target, rules, expect: expectations } }));
+    expect(result.steps.map((s) => s.op)).toEqual(["create"]);
+    expect(warnings(result)).toEqual([
+      `warning: [runtime] rules[0].allowedOrigins[0]: "*" answers "https://app.example.com" with Access-Control-Allow-Origin: *, which browsers refuse to a request with credentials, and expect sends credentials from it — list "https://app.example.com" in this rule's allowedOrigins, so that it is echoed with Access-Control-Allow-Credentials: true`,
+    ]);
+  });
 });
