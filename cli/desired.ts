@@ -5,6 +5,7 @@ import type { CorsConfiguration } from "../provider/model/schema";
 import { validate } from "../provider/validate/validate";
 import { getProfile } from "../provider/profiles";
 import { resourceIdOf, targetProfile, type Target } from "../provider/targets";
+import { policyInFlagWords } from "./flag-wording";
 import { lintPolicy } from "../provider/evaluate";
 import { failure } from "./exit";
 import type { LintChoice } from "./lint-options";
@@ -24,7 +25,7 @@ export interface Desired {
  */
 export function desiredFor(config: CorsConfiguration, target: Target, allowWidening: boolean, lint: LintChoice = false, writes = true): Desired {
   const profile = targetProfile(target);
-  const issues = validate(config, { profile, allowWidening });
+  const issues = validate(config, { profile, allowWidening }).map(policyInFlagWords);
   const errors = issues.filter((i) => i.severity === "error");
   if (errors.length > 0)
     // "nothing was changed" only where something could have been (apply), not after plan, which never writes.

@@ -22,6 +22,8 @@ export interface TargetFlags {
   readonly targetFile?: string;
   /** aws-cli's --expected-bucket-owner: the account that must own the bucket. */
   readonly expectedBucketOwner?: string;
+  /** --ceph-version: the target's `version` (which RGW rule matching to predict). */
+  readonly cephVersion?: string;
   /** --debug, --ca-bundle, --no-verify-ssl (cli/connection.ts). */
   readonly debug?: boolean;
   readonly caBundle?: string;
@@ -60,6 +62,7 @@ export function addTargetOptions(command: Command): Command {
     new Option("--session-token-env <NAME>", "environment variable holding a session token"),
     new Option("--profile <name>", "AWS named credentials profile, as in aws-cli (the default chain reads it)"),
     new Option("--expected-bucket-owner <id>", "AWS account id (12 digits) that must own the bucket; S3 refuses the call (403) otherwise"),
+    new Option("--ceph-version <version>", 'Ceph release (e.g. "16.2", "reef") for ceph: before ceph/ceph#69190 RGW chose the rule by origin alone'),
     new Option("--target-file <file>", "JSON file holding a Target (or a list of Targets)"),
   ];
   for (const option of options) command.addOption(option.helpGroup(GROUP));

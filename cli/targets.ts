@@ -3,6 +3,7 @@ import { issue, type Issue } from "../provider/model/issue";
 import { getProfile, isProfileName } from "../provider/profiles";
 import { checkTarget, endpointOf, resourceIdOf, unsetVariable, type Target } from "../provider/targets";
 import { configureConnection } from "./connection";
+import { inFlagWords } from "./flag-wording";
 import { usageError } from "./exit";
 import type { Output } from "./output";
 import type { TargetFlags } from "./target-options";
@@ -25,7 +26,8 @@ export function targetsFrom(flags: TargetFlags, out: Output, options: { readonly
     flags.endpointUrl !== undefined ||
     flags.accessKeyIdEnv !== undefined ||
     flags.secretAccessKeyEnv !== undefined ||
-    flags.sessionTokenEnv !== undefined;
+    flags.sessionTokenEnv !== undefined ||
+    flags.cephVersion !== undefined;
   if (flags.targetFile !== undefined && fromFlags) {
     throw usageError("--target-file cannot be combined with --service, --bucket or the other target flags — put everything in the file, or use flags only");
   }
@@ -34,7 +36,7 @@ export function targetsFrom(flags: TargetFlags, out: Output, options: { readonly
   if (raw.length > 1 && options.many !== true) {
     throw usageError(`${flags.targetFile ?? ""} holds ${raw.length} targets; this command takes one — put a single Target object in the file`);
   }
-  const targets = raw.map((value, index) => checked(value, raw.length > 1 ? index : undefined));
+  const targets = raw.map((value, index) => checked(value, raw.length > 1 ? index : undefined, flags.targetFile === undefined));
   for (const target of targets) checkReachable(target, out);
   return targets;
 }
@@ -69,6 +71,7 @@ function targetFromFlags(flags: TargetFlags, service: string | undefined): Recor
   }
   const target: Record<string, unknown> = { profile: service };
   for (const key of FLAG_FIELDS) if (flags[key] !== undefined) target[key] = flags[key];
+  if (flags.cephVersion !== undefined) target["version"] = flags.cephVersion;
   const endpoint = flags.endpoint ?? flags.endpointUrl;
   if (endpoint !== undefined) target["endpoint"] = endpoint;
   // aws-cli's region variables, for the one service whose region they name.
@@ -100,11 +103,11 @@ function readTargetFile(file: string): unknown[] {
   return Array.isArray(value) ? value : [value];
 }
 
-function checked(value: unknown, index: number | undefined): Target {
+function checked(value: unknown, index: number | undefined, fromFlags: boolean): Target {
   const result = checkTarget(value);
   if (result.ok) return result.target;
   const where = index === undefined ? "the target" : `target ${index} of the target file`;
-  throw usageError(`${where} is not valid`, result.issues);
+  throw usageError(`${where} is not valid`, fromFlags ? result.issues.map(inFlagWords) : result.issues);
 }
 
 /**

@@ -166,7 +166,7 @@ describe("targets", () => {
     expect(clean(await cli(["get", "--service", "r2", "--bucket", "assets"]))).toEqual({
       code: 2,
       stdout: "",
-      stderr: `error: the target is not valid\n  error target.accountId: is missing; an R2 target needs the Cloudflare account id (or an endpoint) — set accountId, e.g. targets.r2({ accountId: "…", bucket: "assets" })\n`,
+      stderr: `error: the target is not valid\n  error --account-id: is missing; an R2 target needs the Cloudflare account id (or an endpoint) — give --account-id ACCOUNT (or --endpoint-url)\n`,
     });
   });
 

@@ -1,0 +1,47 @@
+import type { Issue } from "../provider/model/issue";
+
+/** The flag that sets each target field, for messages about a target given by flags. */
+const FLAG_OF: Readonly<Record<string, string>> = {
+  bucket: "--bucket",
+  endpoint: "--endpoint-url",
+  region: "--region",
+  accountId: "--account-id",
+  jurisdiction: "--jurisdiction",
+  projectId: "--project-id",
+  expectedBucketOwner: "--expected-bucket-owner",
+  version: "--ceph-version",
+  "credentials.accessKeyIdEnv": "--access-key-id-env",
+  "credentials.secretAccessKeyEnv": "--secret-access-key-env",
+  "credentials.sessionTokenEnv": "--session-token-env",
+};
+
+/** The SDK's words for a fix, and the CLI's, where a target check message gives one. */
+const FIXES: readonly (readonly [RegExp, string])[] = [
+  [/— set accountId, e\.g\. targets\.r2\(\{[^)]*\}\)$/, "— give --account-id ACCOUNT (or --endpoint-url)"],
+  [/— set (\w+), or give endpoint$/, "— give $1 (or --endpoint-url)"],
+  [/so leave it out for a current release$/, "so leave out --ceph-version for a current release"],
+  [/— remove version$/, "— remove --ceph-version"],
+];
+
+/**
+ * A target issue in the words of the flags that gave the target: `--account-id: is missing; … —
+ * give --account-id ACCOUNT` instead of `target.accountId: … — set accountId, e.g. targets.r2({…})`.
+ * Issues about fields no flag sets keep their wording.
+ */
+export function inFlagWords(issue: Issue): Issue {
+  const field = issue.path.slice(1).join(".");
+  const flag = FLAG_OF[field];
+  if (issue.path[0] !== "target" || flag === undefined) return issue;
+  let message = issue.message.replace(/^target\.[\w.]+: /, `${flag}: `);
+  for (const [sdk, cli] of FIXES) message = message.replace(sdk, (...groups: string[]) => cli.replace("$1", FLAG_OF[groups[1] ?? ""] ?? groups[1] ?? ""));
+  return { ...issue, message };
+}
+
+/** The SDK's opt-in to a wider Swift policy, as validation words it (provider/validate/messages.ts). */
+const SDK_WIDENING = "or set swift: { allowWidening: true } to accept the wider policy";
+
+/** A policy issue in the CLI's words: the Swift widening opt-in is the `--allow-widening` flag of apply. */
+export function policyInFlagWords(issue: Issue): Issue {
+  if (!issue.message.includes(SDK_WIDENING)) return issue;
+  return { ...issue, message: issue.message.replace(SDK_WIDENING, "or give apply --allow-widening to accept the wider policy") };
+}
