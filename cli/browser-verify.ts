@@ -1,12 +1,10 @@
-import { predictBrowser, type BrowserVerdict } from "../provider/browser";
+import { predictBrowser } from "../provider/browser";
 import { browserRequestOf, type Expectation } from "../provider/operations/expectations";
 import type { Dialect } from "../provider/profiles";
-import { targetDialect, type Target } from "../provider/targets";
-import { backendOf } from "./backend";
 import type { BrowserOutcome } from "./browser-page";
 import { openBrowser } from "./browser-session";
 import type { Output } from "./output";
-import { describeError } from "./run";
+import type { LiveBasis } from "./live-prediction";
 
 /** What `verify --browser` asks a real browser, and what it and the prediction say. */
 export interface BrowserCheck {
@@ -42,13 +40,7 @@ export interface PageRequest extends Expectation {
  * or one `findChrome` found), from a page of the expectation's origin, and puts
  * `predictBrowser` on the live configuration beside it.
  */
-export async function checkInBrowser(
-  target: Target,
-  page: PageRequest,
-  url: string,
-  executable: string,
-  dialectFlag: Dialect | undefined,
-): Promise<BrowserCheck> {
+export async function checkInBrowser(page: PageRequest, url: string, executable: string, live: LiveBasis): Promise<BrowserCheck> {
   const request = browserRequestOf(page);
   const session = await openBrowser(executable);
   let outcome: BrowserOutcome;
@@ -66,10 +58,10 @@ export async function checkInBrowser(
   } finally {
     await session.close();
   }
-  const predicted = await predictOnLive(target, page, dialectFlag);
   const seen = { allowed: outcome.allowed, status: outcome.status ?? null, read: outcome.read, error: outcome.error ?? null };
-  if ("error" in predicted) return { executable, url, ...seen, prediction: null, predictionError: predicted.error, agrees: null };
-  const { verdict, dialect } = predicted;
+  if ("error" in live) return { executable, url, ...seen, prediction: null, predictionError: live.error, agrees: null };
+  const { dialect } = live;
+  const verdict = predictBrowser(live.config, request, { dialect, bucketExists: live.bucketExists });
   const readByBrowser = Object.keys(outcome.read).filter((name) => outcome.read[name] !== null);
   const agrees = verdict.allowed === outcome.allowed && readByBrowser.every((name) => verdict.readable.includes(name));
   return {
@@ -80,23 +72,6 @@ export async function checkInBrowser(
     predictionError: null,
     agrees,
   };
-}
-
-async function predictOnLive(
-  target: Target,
-  page: PageRequest,
-  dialectFlag: Dialect | undefined,
-): Promise<{ verdict: BrowserVerdict; dialect: Dialect } | { error: string }> {
-  let read;
-  try {
-    read = await (await backendOf(target)).get(target);
-  } catch (error) {
-    return { error: `the live configuration could not be read, so there is no prediction: ${describeError(error).message}` };
-  }
-  if (read.kind === "unreadable") return { error: `the live configuration cannot be read by this package (${read.raw}), so there is no prediction` };
-  const dialect = dialectFlag ?? targetDialect(target);
-  const config = read.kind === "config" ? read.config : null;
-  return { verdict: predictBrowser(config, browserRequestOf(page), { dialect, bucketExists: read.kind !== "no-bucket" }), dialect };
 }
 
 /** Prints the browser's verdict, the headers it read, and the prediction beside it. */

@@ -3,17 +3,18 @@ import type { ProbeAnswer } from "../../provider/backends/types";
 import { verifyPolicy } from "../../provider/operations/verify";
 import { evaluate, type CorsRequest } from "../../provider/evaluate";
 import type { Dialect } from "../../provider/profiles";
-import { resourceIdOf, targetDialect, type Target } from "../../provider/targets";
+import { resourceIdOf, type Target } from "../../provider/targets";
 import { backendOf } from "../backend";
 import { findChrome } from "../browser-find";
 import { checkInBrowser, printBrowserCheck, type PageRequest } from "../browser-verify";
+import { liveBasis, type LiveBasis } from "../live-prediction";
 import { printAnswer } from "../answer";
 import { DIALECTS } from "../dialects";
 import { isAllowed, preflightRequest } from "../evaluator";
 import { EXIT, failure } from "../exit";
 import { browserMethod, collectList, objectKey } from "../options";
 import type { Output } from "../output";
-import { describeError, runCommand, type CommonFlags } from "../run";
+import { runCommand, type CommonFlags } from "../run";
 import { addTargetOptions, TARGET_HELP, type TargetFlags } from "../target-options";
 import { singleTarget } from "../targets";
 
@@ -96,8 +97,9 @@ export function registerVerify(program: Command): void {
         const chrome = wantsBrowser(flags) ? findChrome(flags.chrome) : undefined;
         const answer = await probe(target, flags, request);
         const allowed = isAllowed(answer.status, answer.headers);
-        const predicted = await predict(target, request, answer, flags.dialect);
-        const browser = chrome === undefined ? undefined : await checkInBrowser(target, pageRequest(flags, request), answer.url, chrome, flags.dialect);
+        const live = await liveBasis(target, flags.dialect);
+        const predicted = predict(request, answer, live);
+        const browser = chrome === undefined ? undefined : await checkInBrowser(pageRequest(flags, request), answer.url, chrome, live);
         out.emit(
           {
             target: resourceIdOf(target),
@@ -169,18 +171,10 @@ async function probe(target: Target, flags: VerifyFlags, request: CorsRequest): 
 }
 
 /** The evaluator's answer for the live configuration; none (with why) when it cannot be read. */
-async function predict(target: Target, request: CorsRequest, answer: LiveAnswer, dialectFlag: Dialect | undefined): Promise<Predicted> {
-  let read;
-  try {
-    read = await (await backendOf(target)).get(target);
-  } catch (error) {
-    return { error: `the live configuration could not be read, so there is no prediction: ${describeError(error).message}` };
-  }
-  if (read.kind === "unreadable") return { error: `the live configuration cannot be read by this package (${read.raw}), so there is no prediction` };
-  const live = read.kind === "config" ? read.config : null;
-  const bucketExists = read.kind !== "no-bucket";
-  const dialect = dialectFlag ?? targetDialect(target);
-  const evaluation = evaluate(live, request, { dialect, bucketExists });
+function predict(request: CorsRequest, answer: LiveAnswer, live: LiveBasis): Predicted {
+  if ("error" in live) return { error: live.error };
+  const { dialect } = live;
+  const evaluation = evaluate(live.config, request, { dialect, bucketExists: live.bucketExists });
   const names = [...new Set([...Object.keys(answer.headers), ...Object.keys(evaluation.headers)])].sort();
   const differences = names
     .map((header) => ({ header, live: answer.headers[header] ?? null, predicted: evaluation.headers[header] ?? null }))
