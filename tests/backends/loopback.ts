@@ -1,5 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { Target } from "../../provider/targets";
 
 /** A request a loopback server received. */
 export interface Received {
@@ -91,5 +92,21 @@ export function servedPerFile(): (...args: Parameters<typeof loopback>) => Promi
     const server = await loopback(...args);
     servers.push(server);
     return server;
+  };
+}
+
+/**
+ * An S3 target on a loopback stand-in, path-style, signing with the keys in BCT_ACCESS_KEY and
+ * BCT_SECRET_KEY (each test file sets its own values, so its secrets are its own).
+ */
+export function loopbackS3Target(server: Loopback, bucket: string, extra: Partial<Target> = {}): Target {
+  return {
+    profile: "s3",
+    bucket,
+    endpoint: server.url,
+    region: "us-east-1",
+    forcePathStyle: true,
+    credentials: { accessKeyIdEnv: "BCT_ACCESS_KEY", secretAccessKeyEnv: "BCT_SECRET_KEY" },
+    ...extra,
   };
 }

@@ -2,22 +2,13 @@ import { rejection } from "./rejection";
 import { s3Backend } from "../../provider/backends/s3";
 import { MAX_RESPONSE_BYTES } from "../../provider/backends/limits";
 import type { Target } from "../../provider/targets";
-import { drip, fixed, huge, servedPerFile, type Loopback } from "./loopback";
+import { drip, fixed, huge, loopbackS3Target, servedPerFile, type Loopback } from "./loopback";
 
 process.env["BCT_ACCESS_KEY"] = "AKIDBCT";
 process.env["BCT_SECRET_KEY"] = "Zq"; // two characters: a short secret is still scrubbed
 const RULES = { rules: [{ allowedOrigins: ["https://app.example.com"], allowedMethods: ["GET" as const] }] };
 
-function target(server: Loopback, bucket = "hostile"): Target {
-  return {
-    profile: "s3",
-    bucket,
-    endpoint: server.url,
-    region: "us-east-1",
-    forcePathStyle: true,
-    credentials: { accessKeyIdEnv: "BCT_ACCESS_KEY", secretAccessKeyEnv: "BCT_SECRET_KEY" },
-  };
-}
+const target = (server: Loopback, bucket = "hostile"): Target => loopbackS3Target(server, bucket);
 
 const serve = servedPerFile();
 

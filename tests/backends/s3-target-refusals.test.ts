@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { rejection } from "./rejection";
 import { s3Backend } from "../../provider/backends/s3";
-import { checkTarget, type Target } from "../../provider/targets";
-import { fixed, servedPerFile, type Loopback } from "./loopback";
+import { checkTarget } from "../../provider/targets";
+import { fixed, loopbackS3Target, servedPerFile } from "./loopback";
 
 /* Issue 12, item 5: a bucket in another region (301 + x-amz-bucket-region), and --expected-bucket-owner. */
 
@@ -12,17 +12,7 @@ const RULES = { rules: [{ allowedOrigins: ["https://app.example.com"], allowedMe
 const CORS_XML = `<?xml version="1.0" encoding="UTF-8"?><CORSConfiguration><CORSRule><AllowedOrigin>https://app.example.com</AllowedOrigin><AllowedMethod>GET</AllowedMethod></CORSRule></CORSConfiguration>`;
 const OWNER = "111122223333";
 
-function target(server: Loopback, bucket: string, extra: Partial<Target> = {}): Target {
-  return {
-    profile: "s3",
-    bucket,
-    endpoint: server.url,
-    region: "us-east-1",
-    forcePathStyle: true,
-    credentials: { accessKeyIdEnv: "BCT_ACCESS_KEY", secretAccessKeyEnv: "BCT_SECRET_KEY" },
-    ...extra,
-  };
-}
+const target = loopbackS3Target;
 
 /** The region a SigV4 Authorization header was signed for (its credential scope). */
 function signedRegion(req: IncomingMessage): string | undefined {
