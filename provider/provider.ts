@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type { PolicyInputs, PolicyOutputs } from "./lifecycle/types";
+import type { PolicyOutputs, WrittenInputs } from "./lifecycle/types";
 
 /**
  * The dynamic provider object that Pulumi serializes into every CorsPolicy's
@@ -12,7 +12,7 @@ import type { PolicyInputs, PolicyOutputs } from "./lifecycle/types";
  * Capture nothing else here: no clients, no schemas. The types are erased: the methods
  * delegate to provider/lifecycle/index.ts, which proves it fits this type.
  */
-export const corsPolicyProvider: pulumi.dynamic.ResourceProvider<PolicyInputs, PolicyOutputs> = {
+export const corsPolicyProvider: pulumi.dynamic.ResourceProvider<WrittenInputs, PolicyOutputs> = {
   configure: (r) => require("pulumi-bucket-cors/provider").configure(r),
   check: (o, n) => require("pulumi-bucket-cors/provider").check(o, n),
   diff: (i, o, n) => require("pulumi-bucket-cors/provider").diff(i, o, n),

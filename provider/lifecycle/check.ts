@@ -1,8 +1,9 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
+import { CorsPolicyError } from "../errors";
 import { formatPath } from "../model/structure";
 import { policyInputsSchema } from "./schema";
-import type { PolicyInputs } from "./types";
+import type { PolicyInputs, WrittenInputs } from "./types";
 
 /** A check failure as the engine shows it: a property path and the reason. */
 export type CheckFailure = pulumi.dynamic.CheckFailure;
@@ -28,13 +29,24 @@ const FIELD_RANK: Readonly<Record<string, number>> = {
 
 /**
  * Validates and normalizes the inputs of a CorsPolicy with its schema (schema.ts). Returns
- * normalized inputs (so the engine's own input diff is semantic), or every failure with its
- * path. Unknown values (preview) are passed through, never validated as strings. No I/O.
+ * normalized inputs, or every failure with its path. Unknown values (preview) are passed
+ * through, never validated as strings. No I/O.
  */
 export function checkInputs(news: unknown): CheckOutcome {
   const parsed = policyInputsSchema().safeParse(news);
   if (parsed.success) return { inputs: parsed.data, failures: [] };
   return { failures: [...parsed.error.issues].sort(byField).map(failureOf) };
+}
+
+/**
+ * The normalized form of inputs `check` accepted (the engine hands them back as written: see
+ * index.ts's `check`). Throws only if they no longer pass, which a state edited by hand can do.
+ */
+export function normalizedInputs(written: WrittenInputs): PolicyInputs {
+  const outcome = checkInputs(written);
+  if (outcome.inputs !== undefined) return outcome.inputs;
+  const reasons = outcome.failures.map((f) => (f.property === "" ? f.reason : `${f.property}: ${f.reason}`));
+  throw new CorsPolicyError(`the inputs no longer pass check: ${reasons.join("; ")}`, { code: "InvalidPolicy" });
 }
 
 /** Orders failures by field, then by list index (`expect[0]` before `expect[1]`); otherwise as raised. */

@@ -1,13 +1,13 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { checkInputs, forEngine } from "./check";
+import { checkInputs, forEngine, normalizedInputs } from "./check";
 import { diffPolicy } from "./diff";
 import { createPolicy, deletePolicy, readPolicy, updatePolicy, type ReadOutcome } from "./operations";
 import { readProviderConfig, setProviderConfig } from "../backends/provider-config";
-import type { PolicyInputs, PolicyOutputs } from "./types";
+import type { PolicyOutputs, WrittenInputs } from "./types";
 
 /*
  * The lifecycle as the serialized provider calls it: the methods of a
- * `pulumi.dynamic.ResourceProvider<PolicyInputs, PolicyOutputs>` (proven below).
+ * `pulumi.dynamic.ResourceProvider<WrittenInputs, PolicyOutputs>` (proven below).
  * `provider.ts` requires this module by package name and delegates.
  */
 
@@ -17,22 +17,28 @@ export async function configure(req: pulumi.dynamic.ConfigureRequest): Promise<v
 }
 
 /**
- * Validates and normalizes inputs; see `checkInputs`. `news` is what the program gave, not
- * yet checked: Pulumi's type says `PolicyInputs`, so this accepts anything.
+ * Validates the inputs (`checkInputs`) and returns them as the program wrote them. The engine
+ * shows `preview --diff` by comparing a dynamic resource's stored inputs with these, element by
+ * element: kept as written, an added method is a `+` and a removed origin a `-`; sorted, an
+ * addition looked like a replacement of every later element. Whether anything changed is still
+ * `diff`'s to say, on the normalized forms, so a reorder or re-case is no change at all.
+ * `news` is what the program gave, not yet checked: Pulumi's type says the inputs, so this
+ * accepts anything.
  */
-export async function check(_olds: unknown, news: unknown): Promise<pulumi.dynamic.CheckResult<PolicyInputs>> {
+export async function check(_olds: unknown, news: unknown): Promise<pulumi.dynamic.CheckResult<WrittenInputs>> {
   const outcome = checkInputs(news);
-  return { ...outcome, failures: outcome.failures.map(forEngine) };
+  if (outcome.failures.length > 0) return { failures: outcome.failures.map(forEngine) };
+  return { inputs: news as WrittenInputs, failures: [] };
 }
 
-/** Compares old outputs with new checked inputs; see `diffPolicy`. */
-export async function diff(_id: string, olds: PolicyOutputs, news: PolicyInputs): Promise<pulumi.dynamic.DiffResult> {
-  return diffPolicy(olds, news);
+/** Compares old outputs with the new inputs, normalized; see `diffPolicy`. */
+export async function diff(_id: string, olds: PolicyOutputs, news: WrittenInputs): Promise<pulumi.dynamic.DiffResult> {
+  return diffPolicy(olds, normalizedInputs(news));
 }
 
 /** Creates the policy; see `createPolicy`. */
-export function create(inputs: PolicyInputs): Promise<pulumi.dynamic.CreateResult<PolicyOutputs>> {
-  return createPolicy(inputs);
+export function create(inputs: WrittenInputs): Promise<pulumi.dynamic.CreateResult<PolicyOutputs>> {
+  return createPolicy(normalizedInputs(inputs));
 }
 
 /**
@@ -44,8 +50,8 @@ export function read(id: string, props: PolicyOutputs): Promise<ReadOutcome> {
 }
 
 /** Updates the policy in place; see `updatePolicy`. */
-export async function update(id: string, olds: PolicyOutputs, news: PolicyInputs): Promise<pulumi.dynamic.UpdateResult<PolicyOutputs>> {
-  return { outs: await updatePolicy(id, olds, news) };
+export async function update(id: string, olds: PolicyOutputs, news: WrittenInputs): Promise<pulumi.dynamic.UpdateResult<PolicyOutputs>> {
+  return { outs: await updatePolicy(id, olds, normalizedInputs(news)) };
 }
 
 /** Removes the policy; exported as `delete`. */
@@ -54,14 +60,14 @@ function remove(_id: string, props: PolicyOutputs): Promise<void> {
 }
 export { remove as delete };
 
-type Provider = pulumi.dynamic.ResourceProvider<PolicyInputs, PolicyOutputs>;
+type Provider = pulumi.dynamic.ResourceProvider<WrittenInputs, PolicyOutputs>;
 
 /** `T`, which must fit `Wanted`: a type-level assertion that emits nothing. */
 type Fits<Wanted, T extends Wanted> = T;
 
 /**
  * Compile-time proof that the functions above are the methods of a
- * `ResourceProvider<PolicyInputs, PolicyOutputs>`, which provider.ts declares and delegates
+ * `ResourceProvider<WrittenInputs, PolicyOutputs>`, which provider.ts declares and delegates
  * to by name. Not `read`: Pulumi types `ReadResult.inputs` as the outputs, while the
  * inputs `read` returns are inputs (no `resourceId`, no `fingerprint`).
  * @internal

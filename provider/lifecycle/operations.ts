@@ -99,13 +99,13 @@ export async function deletePolicy(props: PolicyOutputs): Promise<void> {
   await removePolicy(backendOf(props), props.target, confirm);
 }
 
-/** What `read` returns: empty when the configuration (or bucket) is gone. */
-export type ReadOutcome = { id: string; props: PolicyOutputs; inputs: PolicyInputs } | Record<string, never>;
+/** What `read` returns: empty when the configuration (or bucket) is gone; `inputs` only when the live rules differ from the stored ones. */
+export type ReadOutcome = { id: string; props: PolicyOutputs; inputs?: PolicyInputs } | Record<string, never>;
 
 /**
  * Reads the live configuration. Gone (no configuration, or no bucket) → `{}`, which
  * the engine treats as deleted. When the live rules mean the same as the stored
- * ones, the stored form is kept so a server's rewrites never show as drift.
+ * ones, the stored form (and the stored inputs) are kept so a server's rewrites never show as drift.
  */
 export async function readPolicy(id: string, props: PolicyOutputs): Promise<ReadOutcome> {
   // `pulumi import` reads with an empty state (pulumi/pulumi#16175), whatever the type says.
@@ -124,8 +124,12 @@ export async function readPolicy(id: string, props: PolicyOutputs): Promise<Read
     const outs = { ...outputsOf({ ...props, rules: [] }), resourceId: id, ...location, liveUnreadable: live.raw };
     return { id, props: outs, inputs: inputsOf(outs) };
   }
-  const rules = sameRules(live.config.rules, props.rules) ? props.rules : live.config.rules;
-  const outs = { ...outputsOf({ ...props, rules }), resourceId: id, ...location };
+  if (sameRules(live.config.rules, props.rules)) {
+    // No drift: no `inputs`, so the engine keeps the stored ones, as the program wrote them
+    // (check), and the next `preview --diff` compares like with like.
+    return { id, props: { ...outputsOf(props), resourceId: id, ...location } };
+  }
+  const outs = { ...outputsOf({ ...props, rules: live.config.rules }), resourceId: id, ...location };
   return { id, props: outs, inputs: inputsOf(outs) };
 }
 

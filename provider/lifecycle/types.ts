@@ -13,7 +13,13 @@ export { UNKNOWN, containsUnknown } from "./unknown";
 /** What a program gives a CorsPolicy, resolved (no Outputs): the schema's input. */
 export type PolicyArgs = z.input<ReturnType<typeof policyInputsSchema>>;
 
-/** Checked inputs: what `check` returns and every later call receives (normalized). */
+/**
+ * The inputs as the program wrote them, once `check` accepted them: what `check` returns, the
+ * engine stores and shows in `preview --diff`, and create/update/diff receive (they normalize).
+ */
+export type WrittenInputs = PolicyArgs;
+
+/** Checked inputs: the normalized form create, update and diff work on (`normalizedInputs`). */
 export type PolicyInputs = z.output<ReturnType<typeof policyInputsSchema>>;
 
 /** Outputs: the checked inputs plus the resource id and the applied rules' fingerprint. */

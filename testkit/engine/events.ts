@@ -27,7 +27,7 @@ export interface EngineResult {
   readonly error?: string;
 }
 
-interface RawEvent {
+export interface RawEvent {
   resourcePreEvent?: { metadata: RawMetadata };
   resOutputsEvent?: { metadata: RawMetadata };
   resOpFailedEvent?: { metadata: RawMetadata };
@@ -40,7 +40,7 @@ interface RawMetadata {
   type: string;
 }
 
-interface RawResult {
+export interface RawResult {
   ok: boolean;
   output: string;
   events: RawEvent[];

@@ -2,9 +2,20 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { repoRoot } from "../host/paths";
+import type { EngineRoute } from "./workspace";
 
 /** Where the `pulumi` CLI was found, or why it was not. */
-export type PulumiCli = { readonly binDir: string; readonly version: string } | { readonly missing: string };
+export type PulumiCli = FoundCli | { readonly missing: string };
+
+export interface FoundCli {
+  readonly binDir: string;
+  readonly version: string;
+}
+
+/** What a suite needs beyond the CLI: the language host runs programs typed in a project directory. */
+export interface CliNeeds {
+  readonly route?: EngineRoute;
+}
 
 const INSTALL = "bash scripts/pulumi/install.sh";
 const ENGINE_TEST_TIMEOUT_MS = 300_000;
@@ -31,31 +42,42 @@ export function pulumiCliRequired(): boolean {
 }
 
 /**
- * `describe` that runs only with the pulumi CLI. Without it the suite is skipped with the reason
- * in its title; with REQUIRE_PULUMI_CLI=1 (CI) it fails instead.
+ * `describe` that runs only with the pulumi CLI (and, for the directory route, the Node.js
+ * language host beside it). Without them the suite is skipped with the reason in its title;
+ * with REQUIRE_PULUMI_CLI=1 (CI) it fails instead.
  */
-export function describeWithPulumi(name: string, fn: (cli: () => { binDir: string; version: string }) => void): void {
+export function describeWithPulumi(name: string, fn: (cli: () => FoundCli) => void, needs: CliNeeds = {}): void {
   // A test here runs up to six pulumi operations of 4–10 s each (more on a loaded machine):
   // the repository's 60 s default is too tight for them.
   jest.setTimeout(ENGINE_TEST_TIMEOUT_MS);
   const cli = findPulumiCli();
-  if ("binDir" in cli) {
+  const missing = "missing" in cli ? cli.missing : needs.route === "directory" ? languageHostMissing(cli.binDir) : undefined;
+  if (missing === undefined && "binDir" in cli) {
     describe(name, () => fn(() => cli));
     return;
   }
+  const reason = missing ?? "the pulumi CLI is unavailable";
   if (pulumiCliRequired()) {
     describe(name, () => {
-      test("fails when the pulumi CLI is unavailable", () => {
-        throw new Error(`REQUIRE_PULUMI_CLI is set: ${cli.missing}`);
+      test("fails when the pulumi CLI or its language host is unavailable", () => {
+        throw new Error(`REQUIRE_PULUMI_CLI is set: ${reason}`);
       });
     });
     return;
   }
-  describe.skip(`${name} [skipped: ${cli.missing}]`, () =>
+  describe.skip(`${name} [skipped: ${reason}]`, () =>
     fn(() => {
-      throw new Error(cli.missing);
+      throw new Error(reason);
     }));
 }
+
+/** Why programs cannot run from a project directory with the CLI in `binDir`, if they cannot. */
+export function languageHostMissing(binDir: string): string | undefined {
+  if (fs.existsSync(path.join(binDir, LANGUAGE_HOST))) return undefined;
+  return `${LANGUAGE_HOST} is not beside pulumi in ${binDir}, so pulumi cannot run a program from its project directory; build both with ${INSTALL}`;
+}
+
+const LANGUAGE_HOST = "pulumi-language-nodejs";
 
 function builtBinDir(): string | undefined {
   try {

@@ -3,16 +3,30 @@ import * as crypto from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import { tmpRoot } from "../host/paths";
-import { toResult, type EngineResult } from "./events";
+import { toResult, type EngineResult, type RawEvent } from "./events";
+import { languageHostMissing } from "./pulumi-cli";
 import type { InstalledProject } from "./project";
 import { TEMPLATE_GITIGNORE, TEMPLATE_TSCONFIG_COMMONJS } from "./template";
+
+/**
+ * How an operation runs the program:
+ * - `directory`: `pulumi up` typed in the project directory, as a user does; the CLI starts
+ *   `pulumi-language-nodejs` (from the bin directory), which runs `index.ts` with ts-node.
+ * - `inline`: an Automation API inline program (runner.js): the CLI connects back to a Node.js
+ *   process that requires the compiled `bin/index.js`, as `stack.up()` users do.
+ */
+export type EngineRoute = "directory" | "inline";
+
+export const ENGINE_ROUTES: readonly EngineRoute[] = ["directory", "inline"];
 
 export interface WorkspaceOptions {
   /** Pulumi project name (Pulumi.yaml `name`). */
   readonly project: string;
   readonly stack?: string;
-  /** The CLI's directory (it also holds `pulumi-resource-pulumi-nodejs`). */
+  /** The CLI's directory (it also holds `pulumi-resource-pulumi-nodejs`, and `pulumi-language-nodejs` for the directory route). */
   readonly binDir: string;
+  /** How operations run the program. Default: `directory`. */
+  readonly route?: EngineRoute;
   /** Variables for the CLI, the program and the provider host (credentials by name live here). */
   readonly env?: Readonly<Record<string, string>>;
 }
@@ -41,6 +55,7 @@ export class EngineWorkspace {
   readonly dir: string;
   readonly projectDir: string;
   readonly stack: string;
+  readonly route: EngineRoute;
   private readonly env: NodeJS.ProcessEnv;
 
   private constructor(
@@ -51,6 +66,7 @@ export class EngineWorkspace {
     this.dir = root;
     this.projectDir = path.join(root, "project");
     this.stack = options.stack ?? "dev";
+    this.route = options.route ?? "directory";
     this.env = {
       ...process.env,
       ...options.env,
@@ -71,6 +87,8 @@ export class EngineWorkspace {
   static async create(installed: InstalledProject, options: WorkspaceOptions): Promise<EngineWorkspace> {
     const root = path.join(tmpRoot(), "engine-runs", `${options.project}-${process.pid}-${crypto.randomBytes(3).toString("hex")}`);
     const ws = new EngineWorkspace(installed, options, root);
+    const hostMissing = ws.route === "directory" ? languageHostMissing(options.binDir) : undefined;
+    if (hostMissing !== undefined) throw new Error(hostMissing);
     fs.mkdirSync(path.join(root, "backend"), { recursive: true });
     fs.mkdirSync(path.join(root, "home"), { recursive: true });
     fs.mkdirSync(ws.projectDir, { recursive: true });
@@ -125,7 +143,26 @@ export class EngineWorkspace {
   }
 
   /** Like the operations above, but resolves with a failed result instead of rejecting. */
-  async attempt(op: "preview" | "up" | "refresh" | "destroy", options: OperationOptions = {}): Promise<EngineResult> {
+  async attempt(op: Operation, options: OperationOptions = {}): Promise<EngineResult> {
+    return this.route === "directory" ? this.attemptInDirectory(op, options) : this.attemptInline(op, options);
+  }
+
+  /**
+   * `pulumi <op>` typed in the project directory (`--yes` where the CLI would ask), its engine
+   * events read from `--event-log`, the file the Automation API reads them from too.
+   */
+  private async attemptInDirectory(op: Operation, options: OperationOptions): Promise<EngineResult> {
+    const eventLog = path.join(this.dir, `events-${crypto.randomBytes(4).toString("hex")}.jsonl`);
+    const args = [op, ...cliFlags(op, options), "--stack", this.stack, "--event-log", eventLog, "--color", "never", "--non-interactive"];
+    const child = await exec(path.join(this.options.binDir, "pulumi"), args, this.projectDir, this.env, OPERATION_TIMEOUT_MS);
+    const events = fs.existsSync(eventLog) ? readEventLog(eventLog) : [];
+    if (process.env["BCORS_ENGINE_KEEP_RESULTS"] === undefined) fs.rmSync(eventLog, { force: true });
+    const output = `${child.stdout}${child.stderr}`;
+    const raw = child.code === 0 ? { ok: true, output, events } : { ok: false, output, events, error: `pulumi ${op} exited ${child.code}` };
+    return toResult(raw, output);
+  }
+
+  private async attemptInline(op: Operation, options: OperationOptions): Promise<EngineResult> {
     const resultFile = path.join(this.dir, `result-${crypto.randomBytes(4).toString("hex")}.json`);
     const request = { op, project: this.options.project, stack: this.stack, options: automationOptions(op, options) };
     const runner = path.join(__dirname, "runner.js");
@@ -161,12 +198,14 @@ export class EngineWorkspace {
       .join("\n");
   }
 
-  private async operation(op: "preview" | "up" | "refresh" | "destroy", options: OperationOptions): Promise<EngineResult> {
+  private async operation(op: Operation, options: OperationOptions): Promise<EngineResult> {
     const result = await this.attempt(op, options);
     if (!result.ok) throw new EngineError(op, result);
     return result;
   }
 }
+
+type Operation = "preview" | "up" | "refresh" | "destroy";
 
 export const CORS_POLICY_TYPE = "pulumi-nodejs:dynamic/bucket-cors:CorsPolicy";
 
@@ -201,6 +240,25 @@ function automationOptions(op: string, options: OperationOptions): Record<string
   if (options.parallel !== undefined) out["parallel"] = options.parallel;
   if (op === "refresh" || op === "destroy") delete out["diff"];
   return out;
+}
+
+/** The flags a user types for the operation: `--yes` where the CLI would ask, the options' own. */
+function cliFlags(op: Operation, options: OperationOptions): string[] {
+  const flags = op === "preview" ? [] : ["--yes"];
+  if (options.diff === true && op !== "refresh" && op !== "destroy") flags.push("--diff");
+  if (options.expectNoChanges === true) flags.push("--expect-no-changes");
+  if (options.refresh === true) flags.push("--refresh");
+  if (options.parallel !== undefined) flags.push("--parallel", String(options.parallel));
+  return flags;
+}
+
+/** The engine events of `--event-log`: one JSON object a line. */
+function readEventLog(file: string): RawEvent[] {
+  return fs
+    .readFileSync(file, "utf8")
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map((line) => JSON.parse(line) as RawEvent);
 }
 
 function listFiles(entry: string): string[] {

@@ -27,23 +27,29 @@ describe("check through the real host", () => {
     expect(failures.map((f) => (f.property === "" ? f.reason : `${f.property}: ${f.reason}`))).toEqual(expected);
   });
 
-  test("returns normalized inputs, so the engine's own input diff is semantic", async () => {
+  test("returns the inputs as the program wrote them, so preview --diff shows the user's own order and spelling", async () => {
     const { inputs, failures } = await check({ target, rules: good });
     expect(failures).toEqual([]);
     const { __provider, ...rest } = inputs;
-    expect(rest).toEqual({
-      target,
-      rules: [{ allowedOrigins: ["https://app.example.com"], allowedMethods: ["GET", "PUT"] }],
-      onExisting: "fail",
-      verify: "read",
-    });
+    expect(rest).toEqual({ target, rules: good });
   });
 
-  test("converts a document in any format into normalized rules", async () => {
-    const document = '[{"AllowedOrigins":["http://localhost:3000"],"AllowedMethods":["GET","HEAD"]}]';
+  test("keeps a document as written; diff compares the normalized rules it holds", async () => {
+    const document = '[{"AllowedOrigins":["http://localhost:3000"],"AllowedMethods":["head","GET"]}]';
     const { inputs, failures } = await check({ target, document });
     expect(failures).toEqual([]);
-    expect(inputs["rules"]).toEqual([{ allowedOrigins: ["http://localhost:3000"], allowedMethods: ["GET", "HEAD"] }]);
+    const { __provider, ...rest } = inputs;
+    expect(rest).toEqual({ target, document });
+    const olds = {
+      target,
+      rules: [{ allowedOrigins: ["http://localhost:3000"], allowedMethods: ["GET", "HEAD"] }],
+      onExisting: "fail",
+      verify: "read",
+      resourceId: "aws:assets",
+      fingerprint: "sha256:0",
+    };
+    const diff = await harness.host.diff({ urn: urn(), id: "aws:assets", olds, news: inputs, oldInputs: rest });
+    expect([diff.changes, diff.replaces]).toEqual(["none", []]);
   });
 
   test("fails when both rules and document are given, or neither", async () => {
