@@ -82,8 +82,8 @@ export async function engineBench(): Promise<void> {
     for (let i = 0; i < COUNT; i++) await s3.client.send(new CreateBucketCommand({ Bucket: `bench-${i}` }));
     const installed = await installedProject();
     const env = { BENCH_ENGINE_KEY: "S3RVER", BENCH_ENGINE_SECRET: "bench-secret" };
-    const cors = await EngineWorkspace.create(installed, { project: "bench-cors", binDir: cli.binDir, env });
-    const nothing = await EngineWorkspace.create(installed, { project: "bench-nothing", binDir: cli.binDir, env });
+    const cors = await EngineWorkspace.create(installed, { project: "bench-cors", binDir: cli.binDir, env, route: "inline" });
+    const nothing = await EngineWorkspace.create(installed, { project: "bench-nothing", binDir: cli.binDir, env, route: "inline" });
     await cors.program(corsProgram(s3.endpoint));
     await nothing.program(doNothingProgram(s3.endpoint));
 

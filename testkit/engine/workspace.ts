@@ -17,7 +17,11 @@ import { TEMPLATE_GITIGNORE, TEMPLATE_TSCONFIG_COMMONJS } from "./template";
  */
 export type EngineRoute = "directory" | "inline";
 
-export const ENGINE_ROUTES: readonly EngineRoute[] = ["directory", "inline"];
+/** How a test name says the route. */
+export const ROUTE_WORDS: Readonly<Record<EngineRoute, string>> = {
+  directory: "pulumi typed in the project directory",
+  inline: "Automation API inline program",
+};
 
 export interface WorkspaceOptions {
   /** Pulumi project name (Pulumi.yaml `name`). */
@@ -25,8 +29,8 @@ export interface WorkspaceOptions {
   readonly stack?: string;
   /** The CLI's directory (it also holds `pulumi-resource-pulumi-nodejs`, and `pulumi-language-nodejs` for the directory route). */
   readonly binDir: string;
-  /** How operations run the program. Default: `directory`. */
-  readonly route?: EngineRoute;
+  /** How operations run the program. */
+  readonly route: EngineRoute;
   /** Variables for the CLI, the program and the provider host (credentials by name live here). */
   readonly env?: Readonly<Record<string, string>>;
 }
@@ -66,7 +70,7 @@ export class EngineWorkspace {
     this.dir = root;
     this.projectDir = path.join(root, "project");
     this.stack = options.stack ?? "dev";
-    this.route = options.route ?? "directory";
+    this.route = options.route;
     this.env = {
       ...process.env,
       ...options.env,
@@ -154,7 +158,10 @@ export class EngineWorkspace {
   private async attemptInDirectory(op: Operation, options: OperationOptions): Promise<EngineResult> {
     const eventLog = path.join(this.dir, `events-${crypto.randomBytes(4).toString("hex")}.jsonl`);
     const args = [op, ...cliFlags(op, options), "--stack", this.stack, "--event-log", eventLog, "--color", "never", "--non-interactive"];
-    const child = await exec(path.join(this.options.binDir, "pulumi"), args, this.projectDir, this.env, OPERATION_TIMEOUT_MS);
+    // --event-log is registered only with PULUMI_DEBUG_COMMANDS (pkg/cmd/pulumi/operations/up.go,
+    // env.DebugCommands), which the Automation API sets for the same flag; it changes nothing else.
+    const env = { ...this.env, PULUMI_DEBUG_COMMANDS: "true" };
+    const child = await exec(path.join(this.options.binDir, "pulumi"), args, this.projectDir, env, OPERATION_TIMEOUT_MS);
     const events = fs.existsSync(eventLog) ? readEventLog(eventLog) : [];
     if (process.env["BCORS_ENGINE_KEEP_RESULTS"] === undefined) fs.rmSync(eventLog, { force: true });
     const output = `${child.stdout}${child.stderr}`;

@@ -53,61 +53,66 @@ export const fingerprint = policy.fingerprint;
 `;
 }
 
-describeWithPulumi("A bucket created by the same program, passed as an Output, through the real pulumi CLI", (cli) => {
-  let s3: EmbeddedS3;
-  let ws: EngineWorkspace;
-  const rules = [{ allowedOrigins: ["https://app.example.com"], allowedMethods: ["GET", "PUT"] }];
+describeWithPulumi(
+  "A bucket created by the same program, passed as an Output, through the real pulumi CLI (typed in the project directory)",
+  (cli) => {
+    let s3: EmbeddedS3;
+    let ws: EngineWorkspace;
+    const rules = [{ allowedOrigins: ["https://app.example.com"], allowedMethods: ["GET", "PUT"] }];
 
-  beforeAll(async () => {
-    s3 = await startS3rver();
-    ws = await EngineWorkspace.create(await installedProject(), {
-      project: "cors-outputs",
-      binDir: cli().binDir,
-      env: { BCORS_OUT_KEY_ID: "S3RVER", BCORS_OUT_SECRET: "outputs-secret" },
+    beforeAll(async () => {
+      s3 = await startS3rver();
+      ws = await EngineWorkspace.create(await installedProject(), {
+        project: "cors-outputs",
+        binDir: cli().binDir,
+        route: "directory",
+        env: { BCORS_OUT_KEY_ID: "S3RVER", BCORS_OUT_SECRET: "outputs-secret" },
+      });
+    }, 600_000);
+
+    afterAll(async () => s3?.stop());
+
+    test("preview validates the rules while the bucket is still unknown", async () => {
+      await ws.program(programWithBucket(s3.endpoint, [{ allowedOrigins: ["https://app.example.com:443"], allowedMethods: ["GET"] }]));
+      const result = await ws.attempt("preview");
+      expect(result.ok).toBe(false);
+      expect(result.output).toContain(
+        `resource 'uploads' has a problem: rules[0].allowedOrigins[0]: "https://app.example.com:443" names the default port; browsers leave it out of the Origin header, so this never matches — use "https://app.example.com"`,
+      );
     });
-  }, 600_000);
 
-  afterAll(async () => s3?.stop());
+    test("preview lists both creates; up creates the bucket, then its CORS policy", async () => {
+      await ws.program(programWithBucket(s3.endpoint, rules));
+      expect(opsOf(await ws.preview())).toEqual(["create uploads", "create uploads"]);
+      const result = await ws.up();
+      expect(result.steps.map((s) => `${s.op} ${s.type.split(":").pop()}`)).toEqual(["create Resource", "create CorsPolicy"]);
+      expect(await s3.liveRules("uploads-dev")).toEqual([{ AllowedOrigins: ["https://app.example.com"], AllowedMethods: ["GET", "PUT"] }]);
+      expect(JSON.parse(await ws.pulumi(["stack", "output", "bucketName", "--json"]))).toBe("uploads-dev");
+      expect(opsOf(await ws.preview({ expectNoChanges: true }))).toEqual(["same uploads", "same uploads"]);
+    });
 
-  test("preview validates the rules while the bucket is still unknown", async () => {
-    await ws.program(programWithBucket(s3.endpoint, [{ allowedOrigins: ["https://app.example.com:443"], allowedMethods: ["GET"] }]));
-    const result = await ws.attempt("preview");
-    expect(result.ok).toBe(false);
-    expect(result.output).toContain(
-      `resource 'uploads' has a problem: rules[0].allowedOrigins[0]: "https://app.example.com:443" names the default port; browsers leave it out of the Origin header, so this never matches — use "https://app.example.com"`,
-    );
-  });
-
-  test("preview lists both creates; up creates the bucket, then its CORS policy", async () => {
-    await ws.program(programWithBucket(s3.endpoint, rules));
-    expect(opsOf(await ws.preview())).toEqual(["create uploads", "create uploads"]);
-    const result = await ws.up();
-    expect(result.steps.map((s) => `${s.op} ${s.type.split(":").pop()}`)).toEqual(["create Resource", "create CorsPolicy"]);
-    expect(await s3.liveRules("uploads-dev")).toEqual([{ AllowedOrigins: ["https://app.example.com"], AllowedMethods: ["GET", "PUT"] }]);
-    expect(JSON.parse(await ws.pulumi(["stack", "output", "bucketName", "--json"]))).toBe("uploads-dev");
-    expect(opsOf(await ws.preview({ expectNoChanges: true }))).toEqual(["same uploads", "same uploads"]);
-  });
-
-  // Issue 11, "one target, one resource": a second policy on the same bucket would overwrite (or refuse) the
-  // first's rules, and either one's delete would empty the bucket.
-  test("preview fails when a second CorsPolicy resolves to the bucket an Output names, naming both resources", async () => {
-    const second = `
+    // Issue 11, "one target, one resource": a second policy on the same bucket would overwrite (or refuse) the
+    // first's rules, and either one's delete would empty the bucket.
+    test("preview fails when a second CorsPolicy resolves to the bucket an Output names, naming both resources", async () => {
+      const second = `
 new cors.CorsPolicy("uploads-again", {
   target: cors.targets.s3({ bucket: "uploads-" + pulumi.getStack(), endpoint, credentials: ${literal(credentials)} }),
   rules: ${literal(rules)},
 });
 `;
-    await ws.program(programWithBucket(s3.endpoint, rules) + second);
-    const result = await ws.attempt("preview");
-    expect(result.ok).toBe(false);
-    expect(result.output).toContain(
-      `CorsPolicy "uploads" and CorsPolicy "uploads-again" both target S3-compatible storage bucket "uploads-dev": a bucket holds one CORS configuration, so one resource must own it — put all its rules in one CorsPolicy, or point one of them at another bucket`,
-    );
-    await ws.program(programWithBucket(s3.endpoint, rules));
-  });
+      await ws.program(programWithBucket(s3.endpoint, rules) + second);
+      const result = await ws.attempt("preview");
+      expect(result.ok).toBe(false);
+      expect(result.output).toContain(
+        `CorsPolicy "uploads" and CorsPolicy "uploads-again" both target S3-compatible storage bucket "uploads-dev": a bucket holds one CORS configuration, so one resource must own it — put all its rules in one CorsPolicy, or point one of them at another bucket`,
+      );
+      await ws.program(programWithBucket(s3.endpoint, rules));
+    });
 
-  test("destroy removes the policy before the bucket", async () => {
-    const result = await ws.destroy();
-    expect(result.steps.map((s) => `${s.op} ${s.type.split(":").pop()}`)).toEqual(["delete CorsPolicy", "delete Resource"]);
-  });
-});
+    test("destroy removes the policy before the bucket", async () => {
+      const result = await ws.destroy();
+      expect(result.steps.map((s) => `${s.op} ${s.type.split(":").pop()}`)).toEqual(["delete CorsPolicy", "delete Resource"]);
+    });
+  },
+  { route: "directory" },
+);

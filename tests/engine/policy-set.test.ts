@@ -29,6 +29,7 @@ describeWithRgw("Ceph RGW (real server)", (rgw) => {
         ws = await EngineWorkspace.create(await installedProject(), {
           project: "cors-set",
           binDir: cli().binDir,
+          route: "inline",
           env: { ST_AUTH: info.authUrl, ST_USER: info.user, ST_KEY: info.key, BCORS_SET_KEY_ID: "S3RVER", BCORS_SET_SECRET: "set-secret" },
         });
       }, 600_000);

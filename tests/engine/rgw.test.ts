@@ -5,8 +5,11 @@ import { s3EngineSuite } from "./s3-engine-suite";
 const WRONG_SECRET = "wrong-secret-engine-3c9a";
 
 describeWithRgw("Ceph RGW (real server)", (rgw) => {
+  // Every scenario runs on both routes: here as an inline program, on s3rver (s3rver.test.ts)
+  // typed in the project directory.
   s3EngineSuite(
     "Ceph RGW",
+    "inline",
     async () => {
       const info = rgw();
       return {

@@ -5,8 +5,11 @@ import { s3EngineSuite } from "./s3-engine-suite";
 const SECRET_VALUE = "s3rver-engine-secret-4b7e";
 let s3: EmbeddedS3;
 
+// Every scenario runs on both routes: here typed in the project directory, on RGW (rgw.test.ts)
+// as an inline program; running each on both servers and both routes repeated itself.
 s3EngineSuite(
   "s3rver",
+  "directory",
   async () => {
     s3 = await startS3rver();
     return {
