@@ -641,7 +641,8 @@ describe("verify", () => {
     const run = clean(await cli(["verify", ...flags("verify-none"), ...preflight]));
     expect(run).toEqual({
       code: 1,
-      stderr: "",
+      stderr:
+        "error: expected allowed, but the preflight was denied (403 CORSResponse): the bucket does not let https://app.example.com send PUT with content-type — see the prediction for why, and apply rules that allow it, or give --expect denied if it should be kept out\n",
       stdout: [
         `OPTIONS ${s3.endpoint}/verify-none/bucket-cors-verify`,
         "  Origin: https://app.example.com",
