@@ -36,7 +36,7 @@ Examples:
       --bucket assets --on-existing overwrite
   $ bucket-cors apply cors.json --target-file targets.json --on-existing adopt
   $ git show HEAD~1:cors.json > old.json
-  $ bucket-cors apply cors.json --service ceph --endpoint http://127.0.0.1:7480 \
+  $ bucket-cors apply cors.json --service ceph --endpoint http://127.0.0.1:7480 \\
       --bucket assets --expect-current old.json
 
 apply converges: a bucket that already holds rules meaning the same as the
@@ -44,10 +44,9 @@ document is left alone ("unchanged", exit 0), so running the same command again
 is a no-op. --on-existing says what to do when the bucket holds other rules,
 exactly as the CorsPolicy resource's onExisting: fail (default) refuses and
 changes nothing; adopt also refuses, showing both side by side; overwrite
-replaces them. To update
-rules you applied before, name them with --expect-current OLD-FILE (or none): the
-bucket is replaced only while it still holds exactly those, like a
-compare-and-swap. After writing, apply waits until
+replaces them. To update rules you applied before, name them with
+--expect-current OLD-FILE (or none): the bucket is replaced only while it still
+holds exactly those, like a compare-and-swap. After writing, apply waits until
 the service serves the new rules (R2 may take 30 s); if it never does, the
 previous configuration is put back.
 Warnings: the validator's and the risky-policy ones (lint) that pulumi preview
