@@ -56,6 +56,14 @@ ${TARGET_HELP}
 Exit codes: 0 applied or already in place; 1 invalid policy, refused or failed
 (the bucket is left as it was); 2 usage.`;
 
+/**
+ * The safe route for the common case behind a refusal: the document was edited after it was applied.
+ * Named before adopt and overwrite, since overwrite would also replace someone else's change unseen;
+ * --expect-current replaces only what this document's previous version put there, and is idempotent.
+ */
+const EDITED_FILE_ROUTE =
+  "if these are rules you applied before and the document was edited since, name the version you applied with --expect-current OLD-FILE: the bucket is replaced only while it still holds exactly those rules";
+
 /** `apply FILE --target … [--on-existing fail|adopt|overwrite]`: the resource's create, from the command line. */
 export function registerApply(program: Command): void {
   const command = program
@@ -138,10 +146,10 @@ async function applyOne(
   const live = previous.kind === "config" ? describeRules(previous.config.rules) : "";
   if (outcome.reason === "foreign") {
     throw failure(
-      `${describeTarget(target)} already has a CORS configuration: ${live}; nothing was changed — use --on-existing adopt to accept it when it already matches the document, or --on-existing overwrite to replace it`,
+      `${describeTarget(target)} already has a CORS configuration: ${live}; nothing was changed — ${EDITED_FILE_ROUTE}; else use --on-existing adopt to accept it when it already matches the document, or --on-existing overwrite to replace whatever it holds`,
     );
   }
   throw failure(
-    `${describeTarget(target)} has a CORS configuration that differs from the document, so it cannot be adopted: it has ${live}, the document has ${describeRules(desired.rules)}; nothing was changed — run bucket-cors plan to see the differences, or use --on-existing overwrite`,
+    `${describeTarget(target)} has a CORS configuration that differs from the document, so it cannot be adopted: it has ${live}, the document has ${describeRules(desired.rules)}; nothing was changed — run bucket-cors plan to see the differences; ${EDITED_FILE_ROUTE}; else use --on-existing overwrite`,
   );
 }
