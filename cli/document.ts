@@ -1,9 +1,19 @@
 import { renderPolicy } from "../provider/api/policy";
 import { CorsValidationError } from "../provider/errors";
-import { codecFor, type Encoded, type FormatName } from "../provider/formats";
+import { codecFor, FORMAT_NAMES, type Encoded, type FormatName } from "../provider/formats";
 import type { Issue } from "../provider/model/issue";
 import type { CorsConfiguration } from "../provider/model/schema";
 import { failure } from "./exit";
+import { pulumiRulesSnippet } from "./pulumi-snippet";
+
+/**
+ * What `get --format` and `convert --to` print: a wire format, or `pulumi`, the rules as a
+ * CorsPolicy's `rules:` in TypeScript (no wire format: it is for pasting into a program).
+ */
+export const PRINT_FORMATS = [...FORMAT_NAMES, "pulumi"] as const;
+
+/** One of {@link PRINT_FORMATS}. */
+export type PrintFormat = (typeof PRINT_FORMATS)[number];
 
 /** A configuration rendered in a wire format, with what the format merged or dropped as warnings. */
 export interface Rendered {
@@ -14,8 +24,14 @@ export interface Rendered {
 /**
  * Renders `config` as `format`. A format that cannot hold the policy is a
  * failure (exit 1) carrying the codec's issues: nothing is dropped silently.
+ * `pulumi` holds every rule the model does, so it has no limitations to report.
  */
-export function render(config: CorsConfiguration, format: FormatName): Rendered {
+export function render(config: CorsConfiguration, format: PrintFormat): Rendered {
+  if (format === "pulumi") return { document: pulumiRulesSnippet(config.rules), warnings: [] };
+  return renderWire(config, format);
+}
+
+function renderWire(config: CorsConfiguration, format: FormatName): Rendered {
   try {
     const document = renderPolicy(config, format);
     return {

@@ -45,3 +45,14 @@ export function policyInFlagWords(issue: Issue): Issue {
   if (!issue.message.includes(SDK_WIDENING)) return issue;
   return { ...issue, message: issue.message.replace(SDK_WIDENING, "or give apply --allow-widening to accept the wider policy") };
 }
+
+/**
+ * A target-file issue in the file's words: a JSON file has no presets, so the SDK's fix for an
+ * unknown profile (`use profile: "spaces" for …, e.g. targets.spaces({ … })`) becomes the JSON field
+ * (`use "profile": "spaces" for …`). Other issues keep their wording.
+ */
+export function inTargetFileWords(issue: Issue): Issue {
+  if (issue.path.join(".") !== "target.profile") return issue;
+  const message = issue.message.replace(/— use profile: ("[^"]*")/, '— use "profile": $1').replace(/, e\.g\. targets\.\w+\(\{ … \}\)$/, "");
+  return { ...issue, message };
+}

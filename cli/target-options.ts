@@ -1,6 +1,6 @@
 import { Option, type Command } from "commander";
-import { PROFILE_NAMES } from "../provider/profiles";
 import { R2_JURISDICTIONS } from "../provider/targets";
+import { profileOption } from "./profile-flag";
 
 /** The target flags as commander parses them. */
 export interface TargetFlags {
@@ -49,7 +49,7 @@ const GROUP = "Target options:";
 /** Adds the target flags to `command`, under their own heading in its help. */
 export function addTargetOptions(command: Command): Command {
   const options = [
-    new Option("--service <name>", "vendor profile of the service").choices(PROFILE_NAMES),
+    profileOption(new Option("--service <name>", "vendor profile of the service")),
     new Option("--bucket <name>", "bucket name (the container on Swift)"),
     new Option("--endpoint <url>", "endpoint URL (Swift: the storage URL); the profile's when omitted"),
     new Option("--endpoint-url <url>", "same as --endpoint (aws-cli's name)").conflicts("endpoint"),

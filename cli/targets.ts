@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { issue, type Issue } from "../provider/model/issue";
-import { getProfile, isProfileName } from "../provider/profiles";
+import { getProfile, isProfileName, nearestProfile } from "../provider/profiles";
 import { checkTarget, endpointOf, resourceIdOf, unsetVariable, type Target } from "../provider/targets";
 import { configureConnection } from "./connection";
-import { inFlagWords } from "./flag-wording";
+import { inFlagWords, inTargetFileWords } from "./flag-wording";
 import { usageError } from "./exit";
 import type { Output } from "./output";
 import type { TargetFlags } from "./target-options";
@@ -67,7 +67,9 @@ function serviceOf(flags: TargetFlags, out: Output): string | undefined {
 
 function targetFromFlags(flags: TargetFlags, service: string | undefined): Record<string, unknown> {
   if (service === undefined || flags.bucket === undefined) {
-    throw usageError("no target: give --service and --bucket (e.g. --service r2 --account-id ACCOUNT --bucket assets), or --target-file FILE");
+    throw usageError(
+      `no target: give --service and --bucket (e.g. --service r2 --account-id ACCOUNT --bucket assets), or --target-file FILE${vendorInProfile(flags, service)}`,
+    );
   }
   const target: Record<string, unknown> = { profile: service };
   for (const key of FLAG_FIELDS) if (flags[key] !== undefined) target[key] = flags[key];
@@ -83,6 +85,16 @@ function targetFromFlags(flags: TargetFlags, service: string | undefined): Recor
   if (flags.sessionTokenEnv !== undefined) credentials["sessionTokenEnv"] = flags.sessionTokenEnv;
   if (Object.keys(credentials).length > 0) target["credentials"] = credentials;
   return target;
+}
+
+/**
+ * Before 0.2 `--profile` named the vendor; a near-vendor name there (`--profile digitalocean`)
+ * is now an AWS credentials profile, so a run without `--service` names the flag it meant.
+ */
+function vendorInProfile(flags: TargetFlags, service: string | undefined): string {
+  const nearest = service === undefined && flags.profile !== undefined ? nearestProfile(flags.profile) : undefined;
+  if (nearest === undefined) return "";
+  return `; --profile ${flags.profile ?? ""} names an AWS credentials profile, not the service — use --service ${nearest} for ${getProfile(nearest).title}`;
 }
 
 function readTargetFile(file: string): unknown[] {
@@ -107,7 +119,7 @@ function checked(value: unknown, index: number | undefined, fromFlags: boolean):
   const result = checkTarget(value);
   if (result.ok) return result.target;
   const where = index === undefined ? "the target" : `target ${index} of the target file`;
-  throw usageError(`${where} is not valid`, fromFlags ? result.issues.map(inFlagWords) : result.issues);
+  throw usageError(`${where} is not valid`, result.issues.map(fromFlags ? inFlagWords : inTargetFileWords));
 }
 
 /**

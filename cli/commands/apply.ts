@@ -36,7 +36,7 @@ Examples:
       --bucket assets --on-existing overwrite
   $ bucket-cors apply cors.json --target-file targets.json --on-existing adopt
   $ git show HEAD~1:cors.json > old.json
-  $ bucket-cors apply cors.json --service ceph --endpoint http://127.0.0.1:7480 \
+  $ bucket-cors apply cors.json --service ceph --endpoint http://127.0.0.1:7480 \\
       --bucket assets --expect-current old.json
 
 apply converges: a bucket that already holds rules meaning the same as the
@@ -44,10 +44,9 @@ document is left alone ("unchanged", exit 0), so running the same command again
 is a no-op. --on-existing says what to do when the bucket holds other rules,
 exactly as the CorsPolicy resource's onExisting: fail (default) refuses and
 changes nothing; adopt also refuses, showing both side by side; overwrite
-replaces them. To update
-rules you applied before, name them with --expect-current OLD-FILE (or none): the
-bucket is replaced only while it still holds exactly those, like a
-compare-and-swap. After writing, apply waits until
+replaces them. To update rules you applied before, name them with
+--expect-current OLD-FILE (or none): the bucket is replaced only while it still
+holds exactly those, like a compare-and-swap. After writing, apply waits until
 the service serves the new rules (R2 may take 30 s); if it never does, the
 previous configuration is put back.
 Warnings: the validator's and the risky-policy ones (lint) that pulumi preview
@@ -56,6 +55,14 @@ silences one warning of the rule with that ID.
 ${TARGET_HELP}
 Exit codes: 0 applied or already in place; 1 invalid policy, refused or failed
 (the bucket is left as it was); 2 usage.`;
+
+/**
+ * The safe route for the common case behind a refusal: the document was edited after it was applied.
+ * Named before adopt and overwrite, since overwrite would also replace someone else's change unseen;
+ * --expect-current replaces only what this document's previous version put there, and is idempotent.
+ */
+const EDITED_FILE_ROUTE =
+  "if these are rules you applied before and the document was edited since, name the version you applied with --expect-current OLD-FILE: the bucket is replaced only while it still holds exactly those rules";
 
 /** `apply FILE --target … [--on-existing fail|adopt|overwrite]`: the resource's create, from the command line. */
 export function registerApply(program: Command): void {
@@ -139,10 +146,10 @@ async function applyOne(
   const live = previous.kind === "config" ? describeRules(previous.config.rules) : "";
   if (outcome.reason === "foreign") {
     throw failure(
-      `${describeTarget(target)} already has a CORS configuration: ${live}; nothing was changed — use --on-existing adopt to accept it when it already matches the document, or --on-existing overwrite to replace it`,
+      `${describeTarget(target)} already has a CORS configuration: ${live}; nothing was changed — ${EDITED_FILE_ROUTE}; else use --on-existing adopt to accept it when it already matches the document, or --on-existing overwrite to replace whatever it holds`,
     );
   }
   throw failure(
-    `${describeTarget(target)} has a CORS configuration that differs from the document, so it cannot be adopted: it has ${live}, the document has ${describeRules(desired.rules)}; nothing was changed — run bucket-cors plan to see the differences, or use --on-existing overwrite`,
+    `${describeTarget(target)} has a CORS configuration that differs from the document, so it cannot be adopted: it has ${live}, the document has ${describeRules(desired.rules)}; nothing was changed — run bucket-cors plan to see the differences; ${EDITED_FILE_ROUTE}; else use --on-existing overwrite`,
   );
 }

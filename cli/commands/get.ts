@@ -1,21 +1,16 @@
 import { Option, type Command } from "commander";
-import { FORMAT_NAMES } from "../../provider/formats";
 import { resourceIdOf } from "../../provider/targets";
 import { backendOf } from "../backend";
 import { hinted } from "../credential-hint";
-import { documentText, render } from "../document";
-import { pulumiRulesSnippet } from "../pulumi-snippet";
+import { documentText, PRINT_FORMATS, render, type PrintFormat } from "../document";
 import { EXIT, failure } from "../exit";
 import { issuesJson, printWarnings } from "../output";
 import { runCommand, type CommonFlags } from "../run";
 import { addTargetOptions, TARGET_HELP, type TargetFlags } from "../target-options";
 import { describeTarget, singleTarget } from "../targets";
 
-/** What get prints: a wire format, or `pulumi` (the rules as a CorsPolicy's `rules:` in TypeScript). */
-const GET_FORMATS = [...FORMAT_NAMES, "pulumi"] as const;
-
 interface GetFlags extends CommonFlags, TargetFlags {
-  readonly format: (typeof GET_FORMATS)[number];
+  readonly format: PrintFormat;
 }
 
 const EXAMPLES = `
@@ -42,7 +37,7 @@ export function registerGet(program: Command): void {
     .summary("print a bucket's live CORS configuration")
     .description("Print the CORS configuration a bucket (or Swift container) has now, in any format.")
     .addOption(
-      new Option("--format <format>", "format to print (pulumi: the rules as a CorsPolicy's rules: in TypeScript)").choices(GET_FORMATS).default("aws-json"),
+      new Option("--format <format>", "format to print (pulumi: the rules as a CorsPolicy's rules: in TypeScript)").choices(PRINT_FORMATS).default("aws-json"),
     )
     .option("--json", "print one JSON document: target, format, document and rules")
     .addHelpText("after", EXAMPLES)
@@ -60,11 +55,6 @@ export function registerGet(program: Command): void {
           );
         }
         const live = read.config;
-        if (flags.format === "pulumi") {
-          const snippet = pulumiRulesSnippet(live.rules);
-          out.emit({ target: id, format: "pulumi", document: snippet, rules: live.rules, warnings: [] }, () => out.line(snippet));
-          return EXIT.ok;
-        }
         const rendered = render(live, flags.format);
         out.emit({ target: id, format: flags.format, document: rendered.document, rules: live.rules, warnings: issuesJson(rendered.warnings) }, () => {
           printWarnings(out, rendered.warnings);

@@ -3,7 +3,8 @@ import { lintPolicy } from "../../provider/evaluate";
 import { FORMAT_NAMES, type FormatName } from "../../provider/formats";
 import { validate } from "../../provider/validate/validate";
 import { hasErrors, type Issue } from "../../provider/model/issue";
-import { PROFILE_NAMES, type ProfileName } from "../../provider/profiles";
+import { type ProfileName } from "../../provider/profiles";
+import { profileOption } from "../profile-flag";
 import { EXIT } from "../exit";
 import { issuesJson, plural, printIssues } from "../output";
 import { decodeFile } from "../policy-file";
@@ -35,7 +36,7 @@ export function registerLint(program: Command): void {
       "Check a CORS document: format, shape, the target vendor's rules and limits, and risky-policy warnings. Every problem is reported with its path and a fix.",
     )
     .argument("<file>", "document to check (- for standard input)")
-    .addOption(new Option("--target <profile>", "vendor profile to check against").choices(PROFILE_NAMES).default("s3"))
+    .addOption(profileOption(new Option("--target <profile>", "vendor profile to check against")).default("s3"))
     .addOption(new Option("--from <format>", "format of the document; detected when omitted").choices(FORMAT_NAMES))
     .option("--allow-widening", "Swift: accept rules Swift can only hold in a wider form")
     .option("--json", "print one JSON document: format, profile, errors and warnings")

@@ -17,6 +17,7 @@ import type { Output } from "../output";
 import { runCommand, type CommonFlags } from "../run";
 import { addTargetOptions, TARGET_HELP, type TargetFlags } from "../target-options";
 import { singleTarget } from "../targets";
+import { missedExpectation, type Judged } from "../verify-expectation";
 
 interface VerifyFlags extends CommonFlags, TargetFlags {
   readonly origin: string;
@@ -100,8 +101,18 @@ export function registerVerify(program: Command): void {
         const live = await liveBasis(target, flags.dialect);
         const predicted = predict(request, answer, live);
         const browser = chrome === undefined ? undefined : await checkInBrowser(pageRequest(flags, request), answer.url, chrome, live);
+        const judged: Judged =
+          browser === undefined
+            ? { by: "preflight", allowed, answer }
+            : { by: "browser", allowed: browser.allowed, status: browser.status, error: browser.error };
+        const missed = missedExpectation(flags.expect, judged, {
+          origin: flags.origin,
+          method: request.headers["Access-Control-Request-Method"] ?? flags.method,
+          headers: flags.header ?? [],
+        });
         out.emit(
           {
+            ...(missed === undefined ? {} : { ok: false, error: { kind: "failure", message: missed, issues: [] } }),
             target: resourceIdOf(target),
             url: answer.url,
             request,
@@ -117,9 +128,10 @@ export function registerVerify(program: Command): void {
           () => {
             printVerify(out, request.headers, answer, allowed, predicted);
             if (browser !== undefined) printBrowserCheck(out, browser);
+            if (missed !== undefined) out.problem(missed, []);
           },
         );
-        return (browser?.allowed ?? allowed) === (flags.expect === "allowed") ? EXIT.ok : EXIT.failure;
+        return missed === undefined ? EXIT.ok : EXIT.failure;
       }),
     );
   addTargetOptions(command);

@@ -68,12 +68,28 @@ function hasUnsafeByte(value: string): boolean {
   return false;
 }
 
+/**
+ * The value a header named without one is sent with (an `expect` entry's `headers`, `verify --header`):
+ * its braces are CORS-unsafe bytes, so a header given by name always asks the preflight about it.
+ * {@link unsafeReason} explains it by the name, since the page gave no value to blame.
+ */
+export const NAME_ONLY_VALUE = "{bucket-cors}";
+
+/** The values each safelisted name is safelisted with (https://fetch.spec.whatwg.org/#cors-safelisted-request-header). */
+const SAFELISTED_ONLY_WITH: Readonly<Record<string, string>> = {
+  accept: `a value of at most ${SAFELISTED_VALUE_MAX_BYTES} bytes without CORS-unsafe bytes`,
+  "accept-language": `a value of at most ${SAFELISTED_VALUE_MAX_BYTES} bytes of 0-9 A-Z a-z space * , - . ; =`,
+  "content-language": `a value of at most ${SAFELISTED_VALUE_MAX_BYTES} bytes of 0-9 A-Z a-z space * , - . ; =`,
+  "content-type": `a MIME type of ${SAFELISTED_CONTENT_TYPES.slice(0, -1).join(", ")} or ${SAFELISTED_CONTENT_TYPES.at(-1) ?? ""}`,
+};
+
 /** Why `name: value` needs a preflight, or `undefined` when it is CORS-safelisted. */
 export function unsafeReason(name: string, value: string): string | undefined {
   const bytes = Buffer.byteLength(value, "utf8");
   const lower = name.toLowerCase();
-  const safelistedNames = ["accept", "accept-language", "content-language", "content-type"];
-  if (!safelistedNames.includes(lower)) return "is not a CORS-safelisted header";
+  const onlyWith = SAFELISTED_ONLY_WITH[lower];
+  if (onlyWith === undefined) return "is not a CORS-safelisted header";
+  if (value === NAME_ONLY_VALUE) return `is named without a value, so it counts as not safelisted (${lower} is CORS-safelisted only with ${onlyWith})`;
   if (bytes > SAFELISTED_VALUE_MAX_BYTES) return `has a value of ${bytes} bytes, more than the ${SAFELISTED_VALUE_MAX_BYTES} a safelisted header may have`;
   if (lower === "accept") return hasUnsafeByte(value) ? "has a CORS-unsafe byte in its value" : undefined;
   if (lower === "content-type") {

@@ -1,4 +1,5 @@
 import { judgeAnswers, planFetch, predictBrowser, type BrowserRequest, type BrowserVerdict } from "../browser";
+import { NAME_ONLY_VALUE } from "../browser/safelist";
 import { evaluate } from "../evaluate";
 import type { Evaluation } from "../evaluate/types";
 import type { CorsRule } from "../model/schema";
@@ -59,12 +60,9 @@ export function isBrowserExpectation(e: Expectation): boolean {
  * application/json` is not), so that listing a header always asks the preflight about it.
  */
 export function browserRequestOf(e: Expectation): BrowserRequest {
-  const headers = Object.fromEntries((e.headers ?? []).map((name) => [name, NOT_SAFELISTED]));
+  const headers = Object.fromEntries((e.headers ?? []).map((name) => [name, NAME_ONLY_VALUE]));
   return { origin: e.origin, method: e.method, headers, credentials: e.credentials ?? false, readHeaders: e.reads ?? [] };
 }
-
-/** A header value with CORS-unsafe bytes (https://fetch.spec.whatwg.org/#cors-unsafe-request-header-byte): never safelisted. */
-const NOT_SAFELISTED = "{bucket-cors}";
 
 /** The preflight headers a browser sends for an expectation. */
 export function preflightHeadersOf(e: Expectation): Record<string, string> {

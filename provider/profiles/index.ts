@@ -1,4 +1,5 @@
 import { CorsPolicyError } from "../errors";
+import { unknownProfileFix } from "./suggest";
 import { PROFILES } from "./table";
 import { PROFILE_NAMES, type Profile, type ProfileName } from "./types";
 
@@ -21,6 +22,7 @@ export {
   type ProfileName,
 } from "./types";
 export { PROFILES, profileTable } from "./table";
+export { nearestProfile, presetOf, unknownProfileFix } from "./suggest";
 export { CEPH_DEFAULT_DIALECT, CEPH_RELEASES, type CephRelease, type CephVersion, cephDialectFor } from "./ceph-versions";
 export {
   BACKEND_TRAITS,
@@ -44,9 +46,7 @@ export function isProfileName(x: unknown): x is ProfileName {
  */
 export function getProfile(name: string): Profile {
   if (!isProfileName(name)) {
-    throw new CorsPolicyError(
-      `profile: ${JSON.stringify(name)} is not a known profile; allowed are ${PROFILE_NAMES.join(", ")} — use one of them, or "s3" for any other S3-compatible service`,
-    );
+    throw new CorsPolicyError(`profile: ${JSON.stringify(name)} is not a known profile; allowed are ${PROFILE_NAMES.join(", ")} — ${unknownProfileFix(name)}`);
   }
   return PROFILES[name];
 }

@@ -43,6 +43,8 @@ export function checkTarget(value: unknown): TargetCheck {
  */
 function problemOf(value: unknown, zi: z.core.$ZodIssue): TargetProblem {
   if (zi.code === "unrecognized_keys") return { kind: "unknown-fields", keys: zi.keys };
+  const found = valueAt(value, zi.path);
+  if (zi.path.length === 1 && zi.path[0] === "profile" && typeof found === "string") return { kind: "unknown-profile", found };
   if (zi.path[0] === "credentials" && valueAt(value, zi.path) !== undefined) return { kind: zi.path.length === 1 ? "credentials-shape" : "secret-shaped" };
   return { kind: "schema", found: valueAt(value, zi.path), problem: zi.message.replace(/^Invalid input: /, "") };
 }

@@ -1,4 +1,5 @@
 import { type Issue, type IssuePath, issueFrom, type MessageTable, type ParamsOf, show } from "../model/issue";
+import { PROFILE_NAMES, unknownProfileFix } from "../profiles";
 
 /** Every code the target check reports. */
 export const TARGET_CODES = ["target-invalid", "bucket-name-invalid"] as const;
@@ -12,6 +13,8 @@ export type TargetIssue = Issue<TargetCode>;
 /** What is wrong with a target: a field the schema refuses, or an R2 target without its account. */
 export type TargetProblem =
   | { readonly kind: "schema"; readonly found: unknown; readonly problem: string }
+  /** A `profile` string that names no profile: the fix names the nearest one (profiles/suggest.ts). */
+  | { readonly kind: "unknown-profile"; readonly found: string }
   | { readonly kind: "r2-account"; readonly bucket: string }
   /** Fields a target does not take: only their names are shown (one may be a misplaced secret). */
   | { readonly kind: "unknown-fields"; readonly keys: readonly string[] }
@@ -50,6 +53,8 @@ export const TARGET_MESSAGES = {
         return `${show(p.found)} is not a Ceph release; give a release name (${p.releases.join(", ")}) or a version number such as "18.2.4" — it picks how RGW chooses the CORS rule (by origin alone before ceph/ceph#69190), so leave it out for a current release`;
       case "version-not-ceph":
         return `is only for Ceph RGW targets; the ${show(p.profile)} profile has one behaviour — remove version`;
+      case "unknown-profile":
+        return `${show(p.found)} is not a known profile; allowed are ${PROFILE_NAMES.join(", ")} — ${unknownProfileFix(p.found)}`;
       case "schema":
         return `${p.found === undefined ? "is missing" : `${show(p.found)} is not valid`}; ${p.problem} — fix the target, or build it with a preset such as targets.aws({ bucket, region })`;
     }

@@ -40,6 +40,13 @@ describe("help", () => {
     expect(run.stdout).toContain("--json");
   });
 
+  // Issue 19, item 9: a single "\" at the end of an example line inside EXAMPLES (a template literal) is
+  // a line continuation, so two lines of the example ran together with the next line's indent inside.
+  test.each(COMMANDS)("bucket-cors %s --help: no example line swallowed the line break after its \\", async (command) => {
+    const examples = (await runCli([command, "--help"])).stdout.split("\n").filter((line) => line.startsWith("  $ "));
+    expect(examples.filter((line) => /\S {2,}\S/.test(line))).toEqual([]);
+  });
+
   test.each(COMMANDS)("bucket-cors help %s prints the same text as --help", async (command) => {
     const [viaHelp, viaFlag] = await Promise.all([runCli(["help", command]), runCli([command, "--help"])]);
     expect(viaHelp.code).toBe(0);

@@ -133,7 +133,7 @@ describe("convert", () => {
     expect(run).toEqual({
       code: 2,
       stdout: "",
-      stderr: `error: option '--to <format>' argument 'yaml' is invalid. Allowed choices are s3-xml, aws-json, rule-array, cloudflare-api, gcs-json, swift-headers.\n`,
+      stderr: `error: option '--to <format>' argument 'yaml' is invalid. Allowed choices are s3-xml, aws-json, rule-array, cloudflare-api, gcs-json, swift-headers, pulumi.\n`,
     });
     expect((await cli(["convert", "app.json", "--to", "aws-json", "--from", "yaml"])).code).toBe(2);
   });
@@ -147,7 +147,7 @@ describe("convert", () => {
       error: {
         kind: "usage",
         message:
-          "option '--to <format>' argument 'yaml' is invalid. Allowed choices are s3-xml, aws-json, rule-array, cloudflare-api, gcs-json, swift-headers.",
+          "option '--to <format>' argument 'yaml' is invalid. Allowed choices are s3-xml, aws-json, rule-array, cloudflare-api, gcs-json, swift-headers, pulumi.",
         issues: [],
       },
     });

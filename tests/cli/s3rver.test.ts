@@ -438,7 +438,7 @@ describe("plan and apply", () => {
     expect(clean(await cli(["apply", "app.json", ...flags("apply")]))).toEqual({
       code: 1,
       stdout: "",
-      stderr: `error: ${id("apply")}: S3-compatible storage bucket "apply" already has a CORS configuration: 1 rule ([DELETE] from https://other.example); nothing was changed — use --on-existing adopt to accept it when it already matches the document, or --on-existing overwrite to replace it\n`,
+      stderr: `error: ${id("apply")}: S3-compatible storage bucket "apply" already has a CORS configuration: 1 rule ([DELETE] from https://other.example); nothing was changed — if these are rules you applied before and the document was edited since, name the version you applied with --expect-current OLD-FILE: the bucket is replaced only while it still holds exactly those rules; else use --on-existing adopt to accept it when it already matches the document, or --on-existing overwrite to replace whatever it holds\n`,
     });
     expect(await s3.liveRules("apply")).toEqual(FOREIGN);
     const json = await cli(["apply", "app.json", ...flags("apply"), "--on-existing", "fail", "--json"]);
@@ -451,7 +451,7 @@ describe("plan and apply", () => {
           ok: false,
           error: {
             kind: "failure",
-            message: `S3-compatible storage bucket "apply" already has a CORS configuration: 1 rule ([DELETE] from https://other.example); nothing was changed — use --on-existing adopt to accept it when it already matches the document, or --on-existing overwrite to replace it`,
+            message: `S3-compatible storage bucket "apply" already has a CORS configuration: 1 rule ([DELETE] from https://other.example); nothing was changed — if these are rules you applied before and the document was edited since, name the version you applied with --expect-current OLD-FILE: the bucket is replaced only while it still holds exactly those rules; else use --on-existing adopt to accept it when it already matches the document, or --on-existing overwrite to replace whatever it holds`,
             issues: [],
           },
         },
@@ -465,7 +465,7 @@ describe("plan and apply", () => {
     const refused = clean(await cli(["apply", "app.json", ...flags("adopt"), "--on-existing", "adopt"]));
     expect(refused.code).toBe(1);
     expect(refused.stderr).toBe(
-      `error: ${id("adopt")}: S3-compatible storage bucket "adopt" has a CORS configuration that differs from the document, so it cannot be adopted: it has 1 rule ([DELETE] from https://other.example), the document has 2 rules ([GET,PUT] from https://app.example.com headers content-type,x-amz-*; [GET] from *); nothing was changed — run bucket-cors plan to see the differences, or use --on-existing overwrite\n`,
+      `error: ${id("adopt")}: S3-compatible storage bucket "adopt" has a CORS configuration that differs from the document, so it cannot be adopted: it has 1 rule ([DELETE] from https://other.example), the document has 2 rules ([GET,PUT] from https://app.example.com headers content-type,x-amz-*; [GET] from *); nothing was changed — run bucket-cors plan to see the differences; if these are rules you applied before and the document was edited since, name the version you applied with --expect-current OLD-FILE: the bucket is replaced only while it still holds exactly those rules; else use --on-existing overwrite\n`,
     );
     expect(await s3.liveRules("adopt")).toEqual(FOREIGN);
     const stored: CORSRule[] = [{ ...APP_LIVE[0]!, AllowedMethods: ["PUT", "GET"] }, APP_LIVE[1]!];
@@ -641,7 +641,8 @@ describe("verify", () => {
     const run = clean(await cli(["verify", ...flags("verify-none"), ...preflight]));
     expect(run).toEqual({
       code: 1,
-      stderr: "",
+      stderr:
+        "error: expected allowed, but the preflight was denied (403 CORSResponse): the bucket does not let https://app.example.com send PUT with content-type — see the prediction for why, and apply rules that allow it, or give --expect denied if it should be kept out\n",
       stdout: [
         `OPTIONS ${s3.endpoint}/verify-none/bucket-cors-verify`,
         "  Origin: https://app.example.com",
