@@ -3,7 +3,7 @@ import { codecFor } from "../formats";
 import { getProfile } from "../profiles";
 import { endpointOf, type Target } from "../targets";
 import { discardBody } from "./body";
-import { deadlineExceeded, failed, subjectOf, transportFailure, type Subject } from "./failure";
+import { deadlineExceeded, failed, missingBucketHint, subjectOf, transportFailure, type Subject } from "./failure";
 import { sendRequest } from "./http-request";
 import { DEFAULT_DEADLINES_MS, deadline, type Deadline } from "./limits";
 import { VERIFY_KEY } from "./object-url";
@@ -131,12 +131,14 @@ function statusFailure(subject: Subject, operation: string, response: Response) 
 
 /** Swift has no error code of its own for a missing container; this one mirrors S3's for the same case. */
 function noSuchContainer(target: Target, operation: string) {
-  return failed(subjectOf(target, "container"), {
+  const subject = subjectOf(target, "container");
+  return failed(subject, {
     operation,
     code: "MissingBucket",
     status: 404,
     serviceCode: "NoSuchContainer",
     detail: "the container does not exist",
+    hint: missingBucketHint(subject),
   });
 }
 

@@ -1,0 +1,125 @@
+import { s3Backend } from "../../provider/backends/s3";
+import { setProviderConfig } from "../../provider/backends/provider-config";
+import type { Target } from "../../provider/targets";
+import { S3RVER_KEY } from "../../scripts/servers/s3rver";
+import { startS3rver, type EmbeddedS3 } from "../../testkit/s3rver";
+import { describeWithRgw } from "../servers/real-servers";
+import { rejection } from "./rejection";
+
+// Issue 19, item 6: a refused key said nothing of where it came from. Each source signs with a wrong key in turn.
+
+const CHAIN = "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, then AWS_PROFILE in ~/.aws, then a container or instance role";
+const KEYS_FIX = "check that they are this service's access key id and secret";
+const FROM_VARIABLES = `the keys were read from BCT_CRED_KEY and BCT_CRED_SECRET, the variables target.credentials names, which come first (then the bucket-cors: config, then the AWS default chain) — ${KEYS_FIX}`;
+const FROM_CONFIG = `the keys came from the bucket-cors: config (bucket-cors:accessKeyId and bucket-cors:secretAccessKey), used when target.credentials names no variables and before the AWS default chain — ${KEYS_FIX} (pulumi config get); pulumi refresh signs with the bucket-cors: config saved in the state at the last pulumi up, so a key changed since then is used only from the next pulumi up`;
+const FROM_CHAIN = `target.credentials names no variables and the bucket-cors: config has no keys, so the AWS default chain, tried last, signed (${CHAIN}) — ${KEYS_FIX}, or name the variables that hold this service's keys in target.credentials: { accessKeyIdEnv, secretAccessKeyEnv }`;
+
+const CHAIN_VARIABLES = ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE", "AWS_SHARED_CREDENTIALS_FILE", "AWS_CONFIG_FILE"];
+const saved = Object.fromEntries(CHAIN_VARIABLES.map((name) => [name, process.env[name]]));
+
+/** Only these keys reach the default chain: no profile files, no instance metadata. */
+function chainWith(keys: { accessKeyId: string; secretAccessKey: string } | undefined): void {
+  for (const name of CHAIN_VARIABLES) delete process.env[name];
+  Object.assign(process.env, {
+    AWS_SHARED_CREDENTIALS_FILE: "/nonexistent/credentials",
+    AWS_CONFIG_FILE: "/nonexistent/config",
+    AWS_EC2_METADATA_DISABLED: "true",
+  });
+  if (keys !== undefined) Object.assign(process.env, { AWS_ACCESS_KEY_ID: keys.accessKeyId, AWS_SECRET_ACCESS_KEY: keys.secretAccessKey });
+}
+
+afterEach(() => {
+  setProviderConfig({});
+  for (const [name, value] of Object.entries(saved)) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
+});
+
+type Keys = { accessKeyId: string; secretAccessKey: string };
+
+/** Each source, its hint, and what puts `keys()` in it (read in the test: a real server's keys are known only then). */
+function sources(keys: () => Keys) {
+  return [
+    [
+      "target.credentials variables",
+      FROM_VARIABLES,
+      (): Partial<Target> => {
+        Object.assign(process.env, { BCT_CRED_KEY: keys().accessKeyId, BCT_CRED_SECRET: keys().secretAccessKey });
+        return { credentials: { accessKeyIdEnv: "BCT_CRED_KEY", secretAccessKeyEnv: "BCT_CRED_SECRET" } };
+      },
+    ],
+    [
+      "bucket-cors: config",
+      FROM_CONFIG,
+      (): Partial<Target> => {
+        setProviderConfig(keys());
+        return {};
+      },
+    ],
+    [
+      "AWS default chain",
+      FROM_CHAIN,
+      (): Partial<Target> => {
+        chainWith(keys());
+        return {};
+      },
+    ],
+  ] as const;
+}
+
+describe("credential failures on s3rver name the source that signed", () => {
+  let s3: EmbeddedS3;
+  beforeAll(async () => {
+    s3 = await startS3rver();
+    await s3.createBucket("creds");
+  });
+  afterAll(() => s3?.stop());
+  const target = (extra: Partial<Target>): Target => ({
+    profile: "s3",
+    bucket: "creds",
+    endpoint: s3.endpoint,
+    region: "us-east-1",
+    forcePathStyle: true,
+    ...extra,
+  });
+
+  test.each(sources(() => ({ accessKeyId: "NOT-S3RVER", secretAccessKey: S3RVER_KEY })))(
+    "fails with 403 InvalidAccessKeyId when the key id from the %s is wrong, saying so",
+    async (_source, hint, arrange) => {
+      const error = await rejection(s3Backend.get(target(arrange())));
+      expect([error.code, error.message]).toEqual([
+        "ServiceError",
+        `GetBucketCors on S3-compatible storage bucket "creds" failed (403 InvalidAccessKeyId): The AWS Access Key Id you provided does not exist in our records. — ${hint}`,
+      ]);
+    },
+  );
+
+  test("fails with NoCredentials when no source has keys, naming all three in order", async () => {
+    chainWith(undefined);
+    const error = await rejection(s3Backend.get(target({ endpoint: s3.endpoint.replace("127.0.0.1", "localhost") })));
+    expect([error.code, error.message]).toEqual([
+      "MissingCredentials",
+      `GetBucketCors on S3-compatible storage bucket "creds" failed (NoCredentials): Could not load credentials from any providers — target.credentials names no variables, the bucket-cors: config has no keys, and the AWS default chain found none (${CHAIN}) — name the variables that hold this service's keys in target.credentials: { accessKeyIdEnv, secretAccessKeyEnv }, or set bucket-cors:accessKeyId and bucket-cors:secretAccessKey with pulumi config set --secret`,
+    ]);
+  });
+});
+
+describeWithRgw("credential failures on real Ceph RGW name the source that signed", (rgw) => {
+  const WRONG_SECRET = "wrong-secret-0c5e1d9a";
+  const target = (extra: Partial<Target>): Target => ({ profile: "ceph", bucket: "creds", endpoint: rgw().endpoint, region: rgw().region, ...extra });
+
+  // The right key id with a wrong secret: only the signature is wrong.
+  test.each(sources(() => ({ accessKeyId: rgw().accessKeyId, secretAccessKey: WRONG_SECRET })))(
+    "fails with 403 SignatureDoesNotMatch when the secret from the %s is wrong, saying so and never showing it",
+    async (_source, hint, arrange) => {
+      const error = await rejection(s3Backend.get(target(arrange())));
+      // RGW's <Message> is empty (the SDK says "UnknownError"), so the request id follows the code.
+      expect([error.code, error.message.replace(/tx[0-9a-f-]+-default/, "<id>")]).toEqual([
+        "ServiceError",
+        `GetBucketCors on Ceph RGW bucket "creds" failed (403 SignatureDoesNotMatch) (request id <id>) — ${hint}`,
+      ]);
+      expect(error.message.includes(WRONG_SECRET)).toBe(false);
+    },
+  );
+});
