@@ -17,9 +17,9 @@ export const REFUSED_KEY_CODES: readonly string[] = ["SignatureDoesNotMatch", "I
 /**
  * The closing advice for an S3 credential failure (issue 19, item 6): which source signed, the
  * order sources are tried in, and the fix. For the `bucket-cors:` config it also says that
- * `pulumi refresh` signs with the configuration saved at the last `up`: the default provider's
- * inputs come from the state on refresh (https://www.pulumi.com/docs/iac/concepts/resources/providers/#default-providers),
- * so a rotated key is not used until the next `up`. Undefined for any other failure.
+ * `pulumi refresh` signs with the configuration saved at the last `up`: refresh and destroy do not
+ * run the program, so the default provider is configured from its inputs in the state (pulumi/esc#199);
+ * a rotated key is not used until the next `up`. Undefined for any other failure.
  */
 export function keysHint(source: CredentialSource | undefined, serviceCode: string, status: number | undefined): string | undefined {
   const denied = serviceCode === "AccessDenied" && status === 403;
