@@ -47,3 +47,29 @@ function variables(source: { readonly accessKeyIdEnv: string; readonly secretAcc
     ? names.join(" and ")
     : "two variables (not shown: a name in lower or mixed case may be the secret itself)";
 }
+
+/** How each Swift login is named, with the order they are tried in (backends/swift-auth.ts, `swiftSession`). */
+const SWIFT_SOURCES: Readonly<Record<string, string>> = {
+  OS_AUTH_TOKEN:
+    "the token came from OS_AUTH_TOKEN, which is tried first (then a TempAuth login with ST_AUTH, ST_USER and ST_KEY, then Keystone with OS_AUTH_URL, OS_USERNAME and OS_PASSWORD)",
+  tempauth:
+    "the token came from a TempAuth login with ST_AUTH, ST_USER and ST_KEY, tried when OS_AUTH_TOKEN is unset and before Keystone (OS_AUTH_URL, OS_USERNAME, OS_PASSWORD)",
+  keystone:
+    "the token came from a Keystone login with OS_AUTH_URL, OS_USERNAME, OS_PASSWORD and the project, tried last, as neither OS_AUTH_TOKEN nor ST_AUTH, ST_USER and ST_KEY is set",
+};
+
+/**
+ * The closing advice for a Swift 401 (after one fresh login) or 403: which variables the token
+ * came from, the order they are tried in, and the fix. Undefined for any other status.
+ */
+export function swiftKeysHint(source: string, status: number): string | undefined {
+  if (status !== 401 && status !== 403) return undefined;
+  const from = SWIFT_SOURCES[source] ?? `the token came from ${source}`;
+  const fix =
+    status === 403
+      ? "the service knows the token but refuses this call: check that the user may write the container's metadata (an admin or operator role)"
+      : source === "OS_AUTH_TOKEN"
+        ? "the token is refused: check that it is current and issued for this storage URL, or unset OS_AUTH_TOKEN to log in with the other variables"
+        : "the token the login gave is refused: check that the login's storage URL is this endpoint's";
+  return `${from} — ${fix}`;
+}

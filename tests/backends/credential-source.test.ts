@@ -3,7 +3,8 @@ import { setProviderConfig } from "../../provider/backends/provider-config";
 import type { Target } from "../../provider/targets";
 import { S3RVER_KEY } from "../../scripts/servers/s3rver";
 import { startS3rver, type EmbeddedS3 } from "../../testkit/s3rver";
-import { describeWithRgw } from "../servers/real-servers";
+import { swiftBackend } from "../../provider/backends/swift";
+import { describeWithRgw, describeWithSwift } from "../servers/real-servers";
 import { rejection } from "./rejection";
 
 // Issue 19, item 6: a refused key said nothing of where it came from. Each source signs with a wrong key in turn.
@@ -122,4 +123,26 @@ describeWithRgw("credential failures on real Ceph RGW name the source that signe
       expect(error.message.includes(WRONG_SECRET)).toBe(false);
     },
   );
+});
+
+describeWithSwift("credential failures on real Swift name the variables the token came from", (swift) => {
+  const SWIFT_VARIABLES = ["OS_AUTH_TOKEN", "OS_STORAGE_URL", "ST_AUTH", "ST_USER", "ST_KEY", "OS_AUTH_URL", "OS_USERNAME", "OS_PASSWORD"];
+  const before = Object.fromEntries(SWIFT_VARIABLES.map((name) => [name, process.env[name]]));
+  afterEach(() => {
+    for (const [name, value] of Object.entries(before)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  });
+
+  test("fails with 401 Unauthorized when OS_AUTH_TOKEN is wrong (after one fresh login), saying it came first and how to fall back", async () => {
+    for (const name of SWIFT_VARIABLES) delete process.env[name];
+    process.env["OS_AUTH_TOKEN"] = "AUTH_tk-wrong-token-5b1e";
+    const error = await rejection(swiftBackend.get({ profile: "swift", bucket: "creds", endpoint: swift().storageUrl }));
+    expect([error.code, error.message.replace(/\(request id [^)]+\)/, "(request id <id>)")]).toEqual([
+      "AuthFailed",
+      `HeadContainer on OpenStack Swift container "creds" failed (401 Unauthorized) (request id <id>) — the token came from OS_AUTH_TOKEN, which is tried first (then a TempAuth login with ST_AUTH, ST_USER and ST_KEY, then Keystone with OS_AUTH_URL, OS_USERNAME and OS_PASSWORD) — the token is refused: check that it is current and issued for this storage URL, or unset OS_AUTH_TOKEN to log in with the other variables`,
+    ]);
+    expect(error.message.includes("wrong-token")).toBe(false);
+  });
 });
