@@ -1,7 +1,10 @@
+import { execFileSync } from "node:child_process";
+import { dirname, join } from "node:path";
 import { s3Backend } from "../../provider/backends/s3";
 import { setProviderConfig } from "../../provider/backends/provider-config";
 import type { Target } from "../../provider/targets";
 import { S3RVER_KEY } from "../../scripts/servers/s3rver";
+import { bucketOps } from "../../testkit/s3-bucket-ops";
 import { startS3rver, type EmbeddedS3 } from "../../testkit/s3rver";
 import { swiftBackend } from "../../provider/backends/swift";
 import { describeWithRgw, describeWithSwift } from "../servers/real-servers";
@@ -123,6 +126,46 @@ describeWithRgw("credential failures on real Ceph RGW name the source that signe
       expect(error.message.includes(WRONG_SECRET)).toBe(false);
     },
   );
+});
+
+describeWithRgw("AccessDenied on real Ceph RGW: keys the service knows, refused this bucket", (rgw) => {
+  // A second RGW user (radosgw-admin, on the cluster scripts/servers/rgw.sh started): its keys are valid, the bucket is not its own.
+  const OTHER = { accessKeyId: "BCORSMSGSOTHER0001", secretAccessKey: "bcors-msgs-other-secret-7d41" };
+  beforeAll(async () => {
+    const conf = join(dirname(process.env["BCORS_RGW_ENV_FILE"] ?? ""), "ceph.conf");
+    const admin = (...args: string[]) => execFileSync("radosgw-admin", ["-c", conf, ...args], { stdio: "pipe" });
+    try {
+      admin("user", "info", "--uid=bcors-msgs-other");
+    } catch {
+      admin(
+        "user",
+        "create",
+        "--uid=bcors-msgs-other",
+        "--display-name=another account",
+        `--access-key=${OTHER.accessKeyId}`,
+        `--secret=${OTHER.secretAccessKey}`,
+      );
+    }
+    const ops = bucketOps(rgw().endpoint, rgw());
+    await ops.createBucket("creds-denied").catch(() => undefined); // left by an earlier run of this file
+    ops.client.destroy();
+  });
+
+  test("fails with 403 AccessDenied, naming the variables and saying the keys lack access", async () => {
+    Object.assign(process.env, { BCT_CRED_KEY: OTHER.accessKeyId, BCT_CRED_SECRET: OTHER.secretAccessKey });
+    const target: Target = {
+      profile: "ceph",
+      bucket: "creds-denied",
+      endpoint: rgw().endpoint,
+      region: rgw().region,
+      credentials: { accessKeyIdEnv: "BCT_CRED_KEY", secretAccessKeyEnv: "BCT_CRED_SECRET" },
+    };
+    const error = await rejection(s3Backend.get(target));
+    expect([error.code, error.message.replace(/tx[0-9a-f-]+-default/, "<id>")]).toEqual([
+      "ServiceError",
+      `GetBucketCors on Ceph RGW bucket "creds-denied" failed (403 AccessDenied) (request id <id>) — the keys were read from BCT_CRED_KEY and BCT_CRED_SECRET, the variables target.credentials names, which come first (then the bucket-cors: config, then the AWS default chain) — the service knows these keys but refuses this call: check that they belong to the bucket's account and may read and write its CORS configuration`,
+    ]);
+  });
 });
 
 describeWithSwift("credential failures on real Swift name the variables the token came from", (swift) => {
