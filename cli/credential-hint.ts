@@ -1,10 +1,8 @@
 import { BackendError, CorsPolicyError } from "../provider/errors";
 import { getProfile } from "../provider/profiles";
 import type { Target } from "../provider/targets";
+import { REFUSED_KEY_CODES } from "../provider/backends/credential-source";
 import { failure } from "./exit";
-
-/** S3 error codes that mean the service refused the keys themselves (https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html). */
-const REFUSED_KEYS = ["SignatureDoesNotMatch", "InvalidAccessKeyId", "InvalidClientTokenId", "InvalidToken", "ExpiredToken"];
 
 /** Node's codes for a certificate it does not trust (https://nodejs.org/api/tls.html, OpenSSL's X509_V_ERR names). */
 const UNTRUSTED_CERTIFICATE = [
@@ -26,20 +24,26 @@ export function credentialHint(error: unknown, target: Target): string | undefin
   if (error instanceof BackendError && UNTRUSTED_CERTIFICATE.includes(error.serviceCode)) {
     return "the service's TLS certificate is not issued by a CA Node trusts — give --ca-bundle FILE with the PEM certificate of the CA that issued it (--no-verify-ssl skips the check, insecurely)";
   }
-  const refused = error.code === "AuthFailed" || (error instanceof BackendError && REFUSED_KEYS.includes(error.serviceCode));
+  const denied = error instanceof BackendError && error.serviceCode === "AccessDenied" && error.status === 403;
+  const refused = error.code === "AuthFailed" || (error instanceof BackendError && REFUSED_KEY_CODES.includes(error.serviceCode));
   const missing = error.code === "MissingCredentials";
-  if (!refused && !missing) return undefined;
+  if (!refused && !missing && !denied) return undefined;
   if (getProfile(target.profile).backend.value === "swift") {
     return "Swift reads OS_AUTH_TOKEN and OS_STORAGE_URL, or ST_AUTH, ST_USER and ST_KEY, or OS_AUTH_URL, OS_USERNAME, OS_PASSWORD and OS_PROJECT_NAME: export one of these sets with the right values";
   }
+  // The CLI's sources, in the order it tries them: the variables the flags (or the target file) name, else the AWS default chain; never bucket-cors: config.
+  const fix = denied
+    ? "the service knows these keys but refuses this call: check that they belong to the bucket's account and may read and write its CORS configuration"
+    : "check that they hold this service's access key id and secret";
   const names = target.credentials;
   if (names?.accessKeyIdEnv !== undefined && names.secretAccessKeyEnv !== undefined) {
-    const read = `the keys were read from ${names.accessKeyIdEnv} and ${names.secretAccessKeyEnv} (--access-key-id-env, --secret-access-key-env)`;
-    return refused ? `${read}: check that they hold this service's access key id and secret` : read;
+    const read = `the keys were read from ${names.accessKeyIdEnv} and ${names.secretAccessKeyEnv} (--access-key-id-env, --secret-access-key-env; the AWS default chain is used only without them)`;
+    return missing ? read : `${read}: ${fix}`;
   }
   const chain =
     "no --access-key-id-env/--secret-access-key-env was given, so the AWS default chain was used (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, then --profile NAME or AWS_PROFILE in ~/.aws)";
-  return `${chain} — give --access-key-id-env NAME --secret-access-key-env NAME naming the variables that hold this service's keys`;
+  const give = "give --access-key-id-env NAME --secret-access-key-env NAME naming the variables that hold this service's keys";
+  return missing ? `${chain} — ${give}` : `${chain}: ${fix}, or ${give}`;
 }
 
 /** Runs `work`, adding {@link credentialHint} to a credential failure (exit 1). */
@@ -49,6 +53,15 @@ export async function hinted<T>(target: Target, work: () => Promise<T>): Promise
   } catch (error) {
     const hint = credentialHint(error, target);
     if (hint === undefined) throw error;
-    throw failure(`${(error as Error).message}\n${hint}`);
+    throw failure(withCliHint(error, (error as Error).message, hint));
   }
+}
+
+/**
+ * `message` (the error's, as shown) with the CLI's hint on its own line in place of the provider's
+ * advice, which is worded for a Pulumi program (target.credentials, the bucket-cors: config).
+ */
+export function withCliHint(error: unknown, message: string, hint: string): string {
+  const provider = error instanceof BackendError ? error.hint : undefined;
+  return `${provider === undefined ? message : message.replace(` — ${provider}`, "")}\n${hint}`;
 }

@@ -1,7 +1,7 @@
 import { resourceIdOf, type Target } from "../provider/targets";
 import type { Progress } from "./progress";
 import { startProgress } from "./progress";
-import { credentialHint } from "./credential-hint";
+import { credentialHint, withCliHint } from "./credential-hint";
 import { debugStack, describeError, type Described } from "./run";
 import type { Output } from "./output";
 
@@ -35,7 +35,12 @@ export async function forEachTarget<T>(
         debugStack(out, error);
         const described = describeError(error);
         const hint = credentialHint(error, target);
-        outcomes.push({ target, id, ok: false, error: hint === undefined ? described : { ...described, message: `${described.message}\n${hint}` } });
+        outcomes.push({
+          target,
+          id,
+          ok: false,
+          error: hint === undefined ? described : { ...described, message: withCliHint(error, described.message, hint) },
+        });
       }
     }
   } finally {

@@ -6,7 +6,7 @@ import { configureConnection } from "./connection";
 import { inFlagWords, inTargetFileWords } from "./flag-wording";
 import { usageError } from "./exit";
 import type { Output } from "./output";
-import type { TargetFlags } from "./target-options";
+import { endpointFromFlags, type TargetFlags } from "./target-options";
 
 /** Keys of the Target object the flags fill as they are, in the order they are copied. */
 const FLAG_FIELDS = ["bucket", "region", "accountId", "jurisdiction", "projectId", "expectedBucketOwner"] as const;
@@ -74,7 +74,7 @@ function targetFromFlags(flags: TargetFlags, service: string | undefined): Recor
   const target: Record<string, unknown> = { profile: service };
   for (const key of FLAG_FIELDS) if (flags[key] !== undefined) target[key] = flags[key];
   if (flags.cephVersion !== undefined) target["version"] = flags.cephVersion;
-  const endpoint = flags.endpoint ?? flags.endpointUrl;
+  const endpoint = endpointFromFlags(flags, service);
   if (endpoint !== undefined) target["endpoint"] = endpoint;
   // aws-cli's region variables, for the one service whose region they name.
   const region = service === "aws" && flags.region === undefined ? (process.env["AWS_REGION"] ?? process.env["AWS_DEFAULT_REGION"]) : undefined;

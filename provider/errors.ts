@@ -93,6 +93,8 @@ export interface BackendErrorFacts {
   readonly requestId?: string;
   /** The service's own message, or what went wrong (already scrubbed of credentials). */
   readonly detail?: string;
+  /** What to do about it, from this package's own facts (never the service's text): ends the message after ` — `. */
+  readonly hint?: string;
   /** The error this one reports. */
   readonly cause?: unknown;
 }
@@ -107,13 +109,16 @@ export class BackendError extends CorsPolicyError {
   /** The service's (or network layer's) own code, as shown in the message. */
   readonly serviceCode: string;
   readonly requestId: string | undefined;
+  /** The message's closing advice, if any, so that a caller with other words for it (the CLI's flags) can replace it. */
+  readonly hint: string | undefined;
 
   constructor(facts: BackendErrorFacts) {
     const status = facts.status === undefined ? facts.serviceCode : `${facts.status} ${facts.serviceCode}`;
     // Ceph RGW sends an empty <Message>, which the AWS SDK reports as "UnknownError" (docs/test-servers.md, "Ceph RGW: behaviour observed").
     const detail = facts.detail === undefined || facts.detail === "" || facts.detail === "UnknownError" ? "" : `: ${facts.detail}`;
     const request = facts.requestId === undefined ? "" : ` (request id ${facts.requestId})`;
-    super(`${facts.operation} on ${facts.vendor} ${facts.noun ?? "bucket"} "${facts.bucket}" failed (${status})${detail}${request}`, {
+    const hint = facts.hint === undefined ? "" : ` — ${facts.hint}`;
+    super(`${facts.operation} on ${facts.vendor} ${facts.noun ?? "bucket"} "${facts.bucket}" failed (${status})${detail}${request}${hint}`, {
       code: facts.code ?? "ServiceError",
       cause: facts.cause,
     });
@@ -123,6 +128,7 @@ export class BackendError extends CorsPolicyError {
     this.status = facts.status;
     this.serviceCode = facts.serviceCode;
     this.requestId = facts.requestId;
+    this.hint = facts.hint;
   }
 }
 

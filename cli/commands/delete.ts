@@ -72,7 +72,7 @@ async function deleteOne(
   const outcome = await removePolicy(await backendOf(target), target, readBack(timeout));
   if (outcome.kind === "no-bucket") {
     // A typo'd bucket name is an error worth seeing; --missing-ok is for scripts that tear down anyway.
-    if (!missingOk) throw failure(`${outcome.error.message} — check the bucket name; use --missing-ok when a missing bucket is fine`);
+    if (!missingOk) throw failure(`${outcome.error.message}; use --missing-ok when a missing bucket is fine`);
     return { action: "no-bucket", removed: null };
   }
   if (outcome.kind === "nothing-there") return { action: "no-configuration", removed: null };

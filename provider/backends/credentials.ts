@@ -2,11 +2,14 @@ import { createHash } from "node:crypto";
 import { CorsPolicyError } from "../errors";
 import { providerConfig } from "./provider-config";
 import { unsetVariable, type Target } from "../targets";
+import type { CredentialSource } from "./credential-source";
 
 /** S3 credentials resolved for one call; `values` is undefined for the AWS default chain. */
 export interface ResolvedCredentials {
   /** Where they came from, for messages and cache keys: `env:NAME`, `config`, or `default-chain`. */
   readonly source: string;
+  /** The same, for messages (backends/credential-source.ts). */
+  readonly from: CredentialSource;
   readonly values?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
   /** A hash of the values, so a cache keyed by it notices rotated secrets without holding them in keys. */
   readonly fingerprint: string;
@@ -26,7 +29,8 @@ export function resolveCredentials(target: Target): ResolvedCredentials {
     const secretAccessKey = readEnv(names.secretAccessKeyEnv, "secretAccessKeyEnv");
     const sessionToken = names.sessionTokenEnv === undefined ? undefined : readEnv(names.sessionTokenEnv, "sessionTokenEnv");
     const values = sessionToken === undefined ? { accessKeyId, secretAccessKey } : { accessKeyId, secretAccessKey, sessionToken };
-    return { source: `env:${names.accessKeyIdEnv}`, values, fingerprint: fingerprintOf(values) };
+    const from = { kind: "variables", accessKeyIdEnv: names.accessKeyIdEnv!, secretAccessKeyEnv: names.secretAccessKeyEnv! } as const;
+    return { source: `env:${names.accessKeyIdEnv}`, from, values, fingerprint: fingerprintOf(values) };
   }
   const config = providerConfig();
   if (config.accessKeyId !== undefined && config.secretAccessKey !== undefined) {
@@ -34,9 +38,9 @@ export function resolveCredentials(target: Target): ResolvedCredentials {
       config.sessionToken === undefined
         ? { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey }
         : { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey, sessionToken: config.sessionToken };
-    return { source: "config", values, fingerprint: fingerprintOf(values) };
+    return { source: "config", from: { kind: "config" }, values, fingerprint: fingerprintOf(values) };
   }
-  return { source: "default-chain", fingerprint: "default-chain" };
+  return { source: "default-chain", from: { kind: "default-chain" }, fingerprint: "default-chain" };
 }
 
 /** What an environment variable name looks like (POSIX portable names); anything else may be a secret pasted in by mistake. */
@@ -60,7 +64,8 @@ function readEnv(name: string | undefined, field: string): string {
   if (value === undefined || value === "") {
     const unset = unsetVariable(name);
     throw new CorsPolicyError(
-      `target.credentials.${field}: ${unset.named} is not set in the environment of the Pulumi program — ${unset.exportHint}, or remove credentials to use the AWS default chain`,
+      // target.credentials comes first; without it the bucket-cors: config is tried before the default chain (issue 19, item 6).
+      `target.credentials.${field}: ${unset.named} is not set in the environment of the Pulumi program — ${unset.exportHint}, or remove target.credentials to use the bucket-cors: config (bucket-cors:accessKeyId and bucket-cors:secretAccessKey) or, without it, the AWS default chain`,
       { code: "MissingCredentials" },
     );
   }

@@ -1,6 +1,8 @@
 import { BackendError, type BackendErrorFacts } from "../errors";
 import { getProfile } from "../profiles";
-import type { Target } from "../targets";
+import { endpointOf, regionOf, type Target } from "../targets";
+import { networkHint } from "./network-hint";
+import type { CredentialSource } from "./credential-source";
 import { MAX_RESPONSE_BYTES, seconds, type Deadline } from "./limits";
 import { knownSecrets, scrubSecrets } from "./secrets";
 
@@ -10,10 +12,47 @@ export interface Subject {
   readonly bucket: string;
   readonly noun: "bucket" | "container";
   readonly secrets: readonly string[];
+  /** The URL requests went to (the S3 endpoint, the Swift storage or auth URL), when known: network hints name it. */
+  readonly endpoint?: string;
+  /** Where the S3 keys came from, once resolved: credential failures name it. */
+  readonly credentials?: CredentialSource;
+  /** The region S3 requests are signed for (not set for Swift). */
+  readonly region?: string;
 }
 
 export function subjectOf(target: Target, noun: "bucket" | "container" = "bucket", extraSecrets: readonly string[] = []): Subject {
-  return { vendor: getProfile(target.profile).title, bucket: target.bucket, noun, secrets: [...knownSecrets(target), ...extraSecrets] };
+  const endpoint = knownEndpoint(target);
+  return {
+    vendor: getProfile(target.profile).title,
+    bucket: target.bucket,
+    noun,
+    secrets: [...knownSecrets(target), ...extraSecrets],
+    ...(endpoint === undefined ? {} : { endpoint }),
+    ...(noun === "bucket" ? { region: regionOf(target) } : {}),
+  };
+}
+
+/**
+ * The advice for a bucket (container) the service says does not exist: the name, and where it
+ * was looked for, since a wrong endpoint or region reads the same as a wrong name (issue 19, item 9).
+ */
+export function missingBucketHint(subject: Subject): string {
+  const where = [
+    `the ${subject.noun} name ${JSON.stringify(subject.bucket)}`,
+    ...(subject.endpoint === undefined ? [] : [`the endpoint ${subject.endpoint}`]),
+    ...(subject.region === undefined ? [] : [`the region ${JSON.stringify(subject.region)}`]),
+  ];
+  const list = where.length === 1 ? where[0] : `${where.slice(0, -1).join(", ")} and ${where[where.length - 1]}`;
+  return `check ${list}`;
+}
+
+/** The target's endpoint, or undefined when the SDK picks it (AWS) or the template lacks a value (the call itself reports that). */
+function knownEndpoint(target: Target): string | undefined {
+  try {
+    return endpointOf(target);
+  } catch {
+    return undefined;
+  }
 }
 
 type Facts = Omit<BackendErrorFacts, "vendor" | "bucket" | "noun">;
@@ -79,7 +118,16 @@ export function transportFailure(subject: Subject, operation: string, limit: Dea
   const e = error as { code?: unknown; cause?: { code?: unknown }; message?: unknown };
   const message = typeof e.message === "string" ? e.message : String(error);
   const code = typeof e.cause?.code === "string" ? e.cause.code : typeof e.code === "string" ? e.code : (NODE_ERRNO.exec(message)?.[0] ?? "NetworkError");
-  return failed(subject, { operation, code: "NetworkError", serviceCode: code, detail: message, cause: error });
+  const hint = networkHint(code, error, subject.endpoint);
+  // trimEnd: OpenSSL's messages end with a newline, which would split the message before its hint.
+  return failed(subject, {
+    operation,
+    code: "NetworkError",
+    serviceCode: code,
+    detail: message.trimEnd(),
+    cause: error,
+    ...(hint === undefined ? {} : { hint }),
+  });
 }
 
 /**

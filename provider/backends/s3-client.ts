@@ -3,6 +3,7 @@ import { getProfile } from "../profiles";
 import { endpointOf, regionOf, type Target } from "../targets";
 import { resolveCredentials, type ResolvedCredentials } from "./credentials";
 import { failed, type Subject } from "./failure";
+import { NO_CREDENTIALS_HINT } from "./credential-source";
 import { rememberSecret } from "./secrets";
 import { addTrace } from "./s3-trace";
 import { tlsOptions, transportGeneration } from "./transport";
@@ -87,5 +88,12 @@ export async function signingSecrets(handle: S3Handle): Promise<string[]> {
  */
 export function missingCredentials(error: unknown, subject: Subject, operation: string): BackendError | undefined {
   if (!(error instanceof Error) || error.name !== "CredentialsProviderError") return undefined;
-  return failed(subject, { operation, code: "MissingCredentials", serviceCode: "NoCredentials", detail: error.message, cause: error });
+  return failed(subject, {
+    operation,
+    code: "MissingCredentials",
+    serviceCode: "NoCredentials",
+    detail: error.message,
+    cause: error,
+    hint: NO_CREDENTIALS_HINT,
+  });
 }

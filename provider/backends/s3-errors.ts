@@ -1,7 +1,8 @@
 import { S3ServiceException } from "@aws-sdk/client-s3";
 import type { BackendError, CorsErrorCode } from "../errors";
-import { failed, redirectRefused, transportFailure, type Subject } from "./failure";
+import { failed, missingBucketHint, redirectRefused, transportFailure, type Subject } from "./failure";
 import type { Deadline } from "./limits";
+import { keysHint } from "./credential-source";
 
 /** Error codes meaning "the bucket has no CORS configuration" (AWS, RGW ≥ PR #19104, s3rver). */
 const NO_CORS_CODES: readonly string[] = ["NoSuchCORSConfiguration"];
@@ -38,7 +39,9 @@ export function writeFailure(error: unknown, subject: Subject, operation: string
 function serviceFailure(error: S3ServiceException, subject: Subject, operation: string, code: CorsErrorCode): BackendError {
   const status = error.$metadata.httpStatusCode;
   const requestId = error.$metadata.requestId;
+  const hint = code === "MissingBucket" ? missingBucketHint(subject) : keysHint(subject.credentials, error.name, status);
   return failed(subject, {
+    ...(hint === undefined ? {} : { hint }),
     operation,
     code,
     serviceCode: error.name,

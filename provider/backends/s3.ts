@@ -99,7 +99,7 @@ function owner(target: Target): { ExpectedBucketOwner?: string } {
 }
 
 async function s3Subject(target: Target, handle: S3Handle): Promise<Subject> {
-  return subjectOf(target, "bucket", await signingSecrets(handle));
+  return { ...subjectOf(target, "bucket", await signingSecrets(handle)), credentials: handle.credentials.from };
 }
 
 /** Live rules through the AWS CLI JSON codec (the SDK's shape is the CLI's); what it cannot decode is kept raw. */

@@ -238,6 +238,7 @@ async function authFetch(url: string, init: RequestInit, subject: Subject, opera
       serviceCode: error.serviceCode,
       detail: `could not reach ${url} — check the auth URL and that the service is reachable`,
       cause: error,
+      ...(error.hint === undefined ? {} : { hint: error.hint }),
     });
   }
 }

@@ -20,7 +20,9 @@ export async function swiftFetch(url: string, init: RequestInit, subject: Subjec
     response = tls === undefined ? await fetch(url, { ...init, redirect: "manual", signal: limit.signal }) : await httpsFetch(url, init, tls, limit.signal);
   } catch (error) {
     traceFailure(error);
-    throw transportFailure(subject, operation, limit, error);
+    // The auth URL is not the storage URL: a network hint names the address that failed.
+    const at = subject.endpoint !== undefined && url.startsWith(subject.endpoint) ? subject : { ...subject, endpoint: url };
+    throw transportFailure(at, operation, limit, error);
   }
   traceResponse(response.status, response.statusText, Object.fromEntries(response.headers));
   if (response.status >= 300 && response.status < 400) {

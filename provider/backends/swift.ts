@@ -3,12 +3,13 @@ import { codecFor } from "../formats";
 import { getProfile } from "../profiles";
 import { endpointOf, type Target } from "../targets";
 import { discardBody } from "./body";
-import { deadlineExceeded, failed, subjectOf, transportFailure, type Subject } from "./failure";
+import { deadlineExceeded, failed, missingBucketHint, subjectOf, transportFailure, type Subject } from "./failure";
 import { sendRequest } from "./http-request";
 import { DEFAULT_DEADLINES_MS, deadline, type Deadline } from "./limits";
 import { VERIFY_KEY } from "./object-url";
 import { swiftSession } from "./swift-auth";
 import { swiftFetch } from "./swift-http";
+import { swiftKeysHint } from "./credential-source";
 import type { Backend, LiveConfig } from "./types";
 
 /** The container metadata keys that hold CORS (https://docs.openstack.org/swift/latest/cors.html). */
@@ -104,7 +105,7 @@ async function call(target: Target, method: string, operation: string, headers: 
     }
     if (response === undefined) throw networkError;
     if (response.ok || response.status === 404) return response;
-    throw statusFailure(subject, operation, response);
+    throw statusFailure(subject, operation, response, session.source);
   }
 }
 
@@ -117,10 +118,12 @@ async function backOff(attempt: number, subject: Subject, operation: string, lim
   }
 }
 
-function statusFailure(subject: Subject, operation: string, response: Response) {
+function statusFailure(subject: Subject, operation: string, response: Response, source: string) {
   const serviceCode = response.status === 401 ? "Unauthorized" : response.status === 403 ? "AccessDenied" : `HTTP${response.status}`;
   const requestId = response.headers.get("x-trans-id") ?? undefined;
+  const hint = swiftKeysHint(source, response.status);
   return failed(subject, {
+    ...(hint === undefined ? {} : { hint }),
     operation,
     code: response.status === 401 ? "AuthFailed" : "ServiceError",
     status: response.status,
@@ -131,12 +134,14 @@ function statusFailure(subject: Subject, operation: string, response: Response) 
 
 /** Swift has no error code of its own for a missing container; this one mirrors S3's for the same case. */
 function noSuchContainer(target: Target, operation: string) {
-  return failed(subjectOf(target, "container"), {
+  const subject = subjectOf(target, "container");
+  return failed(subject, {
     operation,
     code: "MissingBucket",
     status: 404,
     serviceCode: "NoSuchContainer",
     detail: "the container does not exist",
+    hint: missingBucketHint(subject),
   });
 }
 

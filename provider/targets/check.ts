@@ -1,6 +1,7 @@
 import { issuePathOf, valueAt } from "../model/structure";
 import { CEPH_RELEASES, cephDialectFor, getProfile } from "../profiles";
 import { bucketNameProblem } from "./bucket-name";
+import { endpointProblem, hasUserInfo } from "./endpoint-url";
 import type { z } from "zod";
 import { targetIssue, type TargetIssue, type TargetProblem } from "./messages";
 import { targetSchema } from "./schema";
@@ -26,6 +27,8 @@ export function checkTarget(value: unknown): TargetCheck {
   if (target.endpoint !== undefined && hasUserInfo(target.endpoint)) {
     return { ok: false, issues: [targetIssue("target-invalid", ["target", "endpoint"], { kind: "endpoint-credentials" })] };
   }
+  const endpoint = target.endpoint === undefined ? undefined : endpointProblem(target.endpoint, endpointPathAllowed(target));
+  if (endpoint !== undefined) return { ok: false, issues: [targetIssue("target-invalid", ["target", "endpoint"], { kind: "endpoint", problem: endpoint })] };
   if (target.jurisdiction === "default") delete target.jurisdiction;
   const name = bucketNameProblem(target);
   if (name !== undefined) return { ok: false, issues: [name] };
@@ -56,17 +59,12 @@ function versionProblem(target: Target): TargetProblem | undefined {
   return cephDialectFor(target.version) === undefined ? { kind: "ceph-version", found: target.version, releases: Object.keys(CEPH_RELEASES) } : undefined;
 }
 
+/** A Swift endpoint is a storage URL, `…/v1/AUTH_<project>` (https://docs.openstack.org/swift/latest/api/object_api_v1_overview.html); an S3 one is the service's root. */
+export function endpointPathAllowed(target: Pick<Target, "profile">): boolean {
+  return getProfile(target.profile).backend.value === "swift";
+}
+
 /** A target without an endpoint whose profile's endpoint template needs the account id (R2's `https://{accountId}.r2.cloudflarestorage.com`). */
 function needsAccountId(target: Target): boolean {
   return target.endpoint === undefined && target.accountId === undefined && (getProfile(target.profile).endpoint.value ?? "").includes("{accountId}");
-}
-
-/** Whether a URL carries `user[:password]@` before its host (RFC 3986, section 3.2.1): a credential no endpoint should hold. */
-function hasUserInfo(endpoint: string): boolean {
-  try {
-    const url = new URL(endpoint);
-    return url.username !== "" || url.password !== "";
-  } catch {
-    return /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(endpoint);
-  }
 }

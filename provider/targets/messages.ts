@@ -1,5 +1,6 @@
 import { type Issue, type IssuePath, issueFrom, type MessageTable, type ParamsOf, show } from "../model/issue";
 import { PROFILE_NAMES, unknownProfileFix } from "../profiles";
+import { endpointProblemText, type EndpointProblem } from "./endpoint-url";
 
 /** Every code the target check reports. */
 export const TARGET_CODES = ["target-invalid", "bucket-name-invalid"] as const;
@@ -24,6 +25,8 @@ export type TargetProblem =
   | { readonly kind: "credentials-shape" }
   /** An endpoint with `user:password@` in it: not shown, since the password would be. */
   | { readonly kind: "endpoint-credentials" }
+  /** An endpoint that is not an http(s) URL of a host and port (targets/endpoint-url.ts). */
+  | { readonly kind: "endpoint"; readonly problem: EndpointProblem }
   /** A `version` that names no Ceph release. */
   | { readonly kind: "ceph-version"; readonly found: string; readonly releases: readonly string[] }
   /** A `version` on a target whose profile is not `ceph`. */
@@ -49,6 +52,8 @@ export const TARGET_MESSAGES = {
         return `is not valid; it takes { accessKeyIdEnv, secretAccessKeyEnv, sessionTokenEnv? }, the names of the environment variables that hold the credentials; it is not shown, in case it is a secret — e.g. credentials: { accessKeyIdEnv: "R2_ACCESS_KEY_ID", secretAccessKeyEnv: "R2_SECRET_ACCESS_KEY" }`;
       case "endpoint-credentials":
         return `has a user name or password in it (user:password@host); it is not shown, and it would be stored in the state and sent to the service in every URL — remove it from the endpoint and name the environment variables that hold the credentials in credentials: { accessKeyIdEnv, secretAccessKeyEnv }`;
+      case "endpoint":
+        return endpointProblemText(p.problem, (url) => `write ${show(url)}`);
       case "ceph-version":
         return `${show(p.found)} is not a Ceph release; give a release name (${p.releases.join(", ")}) or a version number such as "18.2.4" — it picks how RGW chooses the CORS rule (by origin alone before ceph/ceph#69190), so leave it out for a current release`;
       case "version-not-ceph":

@@ -43,10 +43,10 @@ describeWithRgw("S3 backend on real Ceph RGW 16.2", (rgw) => {
 
   test("a missing bucket is no-bucket on get, a MissingBucket failure on put, success on delete", async () => {
     const live = await s3Backend.get(target("backend-no-such-bucket"));
-    // RGW's <Message> is empty (the SDK says "UnknownError"), so the message ends with the request id.
+    // RGW's <Message> is empty (the SDK says "UnknownError"), so the request id follows the code; the hint names where the bucket was looked for (issue 19, item 9).
     expect(live.kind === "no-bucket" ? [live.error.code, live.error.message.replace(/tx[0-9a-f-]+-default/, "<id>")] : live).toEqual([
       "MissingBucket",
-      `GetBucketCors on Ceph RGW bucket "backend-no-such-bucket" failed (404 NoSuchBucket) (request id <id>)`,
+      `GetBucketCors on Ceph RGW bucket "backend-no-such-bucket" failed (404 NoSuchBucket) (request id <id>) — check the bucket name "backend-no-such-bucket", the endpoint ${rgw().endpoint} and the region "${rgw().region}"`,
     ]);
     const error = await rejection(
       s3Backend.put(target("backend-no-such-bucket"), { rules: [{ allowedOrigins: ["https://a.example"], allowedMethods: ["GET"] }] }),
@@ -91,7 +91,7 @@ describe("S3 backend on s3rver", () => {
     expect(live.kind === "no-bucket" ? [live.error.code, live.error.serviceCode, live.error.message] : live).toEqual([
       "MissingBucket",
       "NoSuchBucket",
-      `GetBucketCors on S3-compatible storage bucket "backend-missing" failed (404 NoSuchBucket): The specified bucket does not exist`,
+      `GetBucketCors on S3-compatible storage bucket "backend-missing" failed (404 NoSuchBucket): The specified bucket does not exist — check the bucket name "backend-missing", the endpoint ${s3.endpoint} and the region "us-east-1"`,
     ]);
   });
 });
@@ -107,7 +107,7 @@ describeWithSwift("Swift backend on real Swift 2.30", (swift) => {
     const live = await swiftBackend.get(target("backend-no-such-container"));
     expect(live.kind === "no-bucket" ? [live.error.code, live.error.message] : live).toEqual([
       "MissingBucket",
-      `HeadContainer on OpenStack Swift container "backend-no-such-container" failed (404 NoSuchContainer): the container does not exist`,
+      `HeadContainer on OpenStack Swift container "backend-no-such-container" failed (404 NoSuchContainer): the container does not exist — check the container name "backend-no-such-container" and the endpoint ${swift().storageUrl}`,
     ]);
     const error = await rejection(
       swiftBackend.put(target("backend-no-such-container"), {
@@ -116,7 +116,7 @@ describeWithSwift("Swift backend on real Swift 2.30", (swift) => {
     );
     expect([error.code, error.message]).toEqual([
       "MissingBucket",
-      `PostContainer on OpenStack Swift container "backend-no-such-container" failed (404 NoSuchContainer): the container does not exist`,
+      `PostContainer on OpenStack Swift container "backend-no-such-container" failed (404 NoSuchContainer): the container does not exist — check the container name "backend-no-such-container" and the endpoint ${swift().storageUrl}`,
     ]);
   });
 

@@ -121,7 +121,7 @@ describe("S3 backend against hostile loopback servers", () => {
     const explicit = await rejection(s3Backend.put(target(server, "signed"), RULES));
     expect([explicit.code, explicit.serviceCode, explicit.status]).toEqual(["ServiceError", "SignatureDoesNotMatch", 403]);
     expect(explicit.message).toBe(
-      `PutBucketCors on S3-compatible storage bucket "signed" failed (403 SignatureDoesNotMatch): Signature for *** with token SESSION-tok-1 via http://***@proxy.internal/ did not match (request id REQ1)`,
+      `PutBucketCors on S3-compatible storage bucket "signed" failed (403 SignatureDoesNotMatch): Signature for *** with token SESSION-tok-1 via http://***@proxy.internal/ did not match (request id REQ1) — the keys were read from BCT_ACCESS_KEY and BCT_SECRET_KEY, the variables target.credentials names, which come first (then the bucket-cors: config, then the AWS default chain) — check that they are this service's access key id and secret`,
     );
 
     Object.assign(process.env, { AWS_ACCESS_KEY_ID: "AKIDCHAIN", AWS_SECRET_ACCESS_KEY: "chain-secret", AWS_SESSION_TOKEN: "SESSION-tok-1" });
@@ -129,7 +129,7 @@ describe("S3 backend against hostile loopback servers", () => {
       const { credentials: _, ...chain } = target(server, "chain");
       const error = await rejection(s3Backend.get(chain));
       expect(error.message).toBe(
-        `GetBucketCors on S3-compatible storage bucket "chain" failed (403 SignatureDoesNotMatch): Signature for Zq with token *** via http://***@proxy.internal/ did not match (request id REQ1)`,
+        `GetBucketCors on S3-compatible storage bucket "chain" failed (403 SignatureDoesNotMatch): Signature for Zq with token *** via http://***@proxy.internal/ did not match (request id REQ1) — target.credentials names no variables and the bucket-cors: config has no keys, so the AWS default chain, tried last, signed (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, then AWS_PROFILE in ~/.aws, then a container or instance role) — check that they are this service's access key id and secret, or name the variables that hold this service's keys in target.credentials: { accessKeyIdEnv, secretAccessKeyEnv }`,
       );
       expect(error.cause).toBeInstanceOf(Error);
     } finally {

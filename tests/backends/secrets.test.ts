@@ -76,13 +76,13 @@ describe("resolveCredentials", () => {
       name: "a name in lower or mixed case is not shown",
       variable: "wJalrXUtnFEMIK7MDENGbPxRfiCYEXAMPLEKEY",
       message:
-        "target.credentials.secretAccessKeyEnv: names a variable (not shown: a name in lower or mixed case may be the secret itself) that is not set in the environment of the Pulumi program — export that variable (or give the name of the variable that holds the value), or remove credentials to use the AWS default chain",
+        "target.credentials.secretAccessKeyEnv: names a variable (not shown: a name in lower or mixed case may be the secret itself) that is not set in the environment of the Pulumi program — export that variable (or give the name of the variable that holds the value), or remove target.credentials to use the bucket-cors: config (bucket-cors:accessKeyId and bucket-cors:secretAccessKey) or, without it, the AWS default chain",
     },
     {
       name: "an upper-case name is shown with the export to run",
       variable: "R2_SECRET_ACCESS_KEY_UNSET",
       message:
-        'target.credentials.secretAccessKeyEnv: names "R2_SECRET_ACCESS_KEY_UNSET", which is not set in the environment of the Pulumi program — export R2_SECRET_ACCESS_KEY_UNSET, or remove credentials to use the AWS default chain',
+        'target.credentials.secretAccessKeyEnv: names "R2_SECRET_ACCESS_KEY_UNSET", which is not set in the environment of the Pulumi program — export R2_SECRET_ACCESS_KEY_UNSET, or remove target.credentials to use the bucket-cors: config (bucket-cors:accessKeyId and bucket-cors:secretAccessKey) or, without it, the AWS default chain',
     },
   ])("fails for an unset variable: $name", ({ variable, message }) => {
     process.env["R2_KEY_ID"] = "id";

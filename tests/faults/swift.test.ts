@@ -148,7 +148,7 @@ describeWithSwift("Swift faults through the real provider host (Swift 2.30 behin
     proxy.plan(every({}, swiftError(401, UNAUTHORIZED)));
     const error = await failure(harness.up(program("fault-401-always", RULES)));
     expect(error.message).toBe(
-      `up failed: update failed for ${URN}: HeadContainer on OpenStack Swift container "fault-401-always" failed (401 Unauthorized) (request id ${SWIFT_TRANS_ID})`,
+      `up failed: update failed for ${URN}: HeadContainer on OpenStack Swift container "fault-401-always" failed (401 Unauthorized) (request id ${SWIFT_TRANS_ID}) — the token came from a TempAuth login with ST_AUTH, ST_USER and ST_KEY, tried when OS_AUTH_TOKEN is unset and before Keystone (OS_AUTH_URL, OS_USERNAME, OS_PASSWORD) — the token the login gave is refused: check that the login's storage URL is this endpoint's`,
     );
     expect(await swift.corsMeta("fault-401-always")).toEqual(OLD_LIVE);
     expect(harness.state()).toEqual(state);

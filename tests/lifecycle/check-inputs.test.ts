@@ -28,6 +28,15 @@ describe("checkInputs", () => {
     });
   });
 
+  // Issue 19, item 8: an endpoint without a scheme passed preview and failed at up with the AWS SDK's rewritten value.
+  test("fails when target.endpoint has no scheme, giving the URL to write", () => {
+    const { inputs, failures } = checkInputs({ target: { profile: "ceph", bucket: "media", endpoint: "localhost:17480" }, rules: good });
+    expect([inputs, failures]).toEqual([
+      undefined,
+      [{ property: "target.endpoint", reason: '"localhost:17480" has no scheme — write "http://localhost:17480"' }],
+    ]);
+  });
+
   test("fails with every failure at once, in the order of the fields, even when the target failed", () => {
     const { inputs, failures } = checkInputs({
       target: { profile: "r2", bucket: "b" },

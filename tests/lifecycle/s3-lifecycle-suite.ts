@@ -155,10 +155,11 @@ export function s3LifecycleSuite(
       expect(stored()).toEqual([]);
     });
 
-    test("a failing put (missing bucket) fails the update and leaves state as it was", async () => {
-      await expect(harness.up(policy("no-such-bucket", [app]))).rejects.toThrow(
-        `GetBucketCors on ${server.title} bucket "no-such-bucket" failed (404 NoSuchBucket)`,
-      );
+    test("a failing put (missing bucket) fails the update, names what to check, and leaves state as it was", async () => {
+      const failure = harness.up(policy("no-such-bucket", [app]));
+      await expect(failure).rejects.toThrow(`GetBucketCors on ${server.title} bucket "no-such-bucket" failed (404 NoSuchBucket)`);
+      // Issue 19, item 9: a bare 404 did not say that the endpoint or region may be what is wrong.
+      await expect(failure).rejects.toThrow(`— check the bucket name "no-such-bucket", the endpoint ${server.ops.endpoint} and the region "us-east-1"`);
       expect(stored()).toEqual([]);
     });
 
