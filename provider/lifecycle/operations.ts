@@ -36,10 +36,22 @@ export async function createPolicy(inputs: PolicyInputs): Promise<{ id: string; 
     { owned: false, onExisting: inputs.onExisting, confirm: confirmation(inputs) },
   );
   if (outcome.kind === "refused") throw refusal(target, outcome, inputs);
+  if (outcome.kind === "adopted" || outcome.kind === "unchanged") tellNothingWritten(target, outcome.kind);
   return { id: resourceIdOf(target), outs: { ...outputsOf(inputs), ...(await locationOf(inputs)) } };
 }
 
 const EXISTING = { code: "ExistingConfiguration" } as const;
+
+/**
+ * A create that took over rules already on the bucket shows as a plain `created` in the engine,
+ * which reads as a write. The provider has no channel for a note but its own output: the engine
+ * shows each line a plugin writes to stderr as an info diagnostic (pulumi/pulumi
+ * sdk/go/common/resource/plugin/plugin.go, Infoerrf).
+ */
+function tellNothingWritten(target: Target, kind: "adopted" | "unchanged"): void {
+  const how = kind === "adopted" ? 'taken over as it is (onExisting: "adopt")' : "kept as it is";
+  process.stderr.write(`${describeTarget(target)} already held rules that mean the same as yours: ${how}, nothing was written\n`);
+}
 
 /** The refusal of a create, in the resource's words. */
 function refusal(target: Target, outcome: Extract<ApplyOutcome, { kind: "refused" }>, inputs: PolicyInputs): CorsPolicyError {

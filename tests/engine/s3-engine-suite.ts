@@ -216,7 +216,12 @@ export function s3EngineSuite(
             policy("media", [app]),
             policy("other", [{ allowedOrigins: ["https://other.example"], allowedMethods: ["get"] }], { onExisting: "adopt" }, undefined, "second"),
           );
-          expect(opsOf(await ws.up()).sort()).toEqual(["create second", "same site"]);
+          const adopted = await ws.up();
+          expect(opsOf(adopted).sort()).toEqual(["create second", "same site"]);
+          // The engine says "created"; the provider's note says nothing was written.
+          expect(adopted.output).toContain(
+            `${server.title} bucket "other" already held rules that mean the same as yours: taken over as it is (onExisting: "adopt"), nothing was written`,
+          );
         });
 
         test("onExisting: overwrite replaces a foreign configuration", async () => {
@@ -261,7 +266,16 @@ export function s3EngineSuite(
           });
           expect(opsOf(await ws.up()).sort()).toEqual(["create configured", "delete two", "same site"]);
           expect(await server.ops.liveRules("other")).toEqual([liveApp]);
-          expect(JSON.stringify(await ws.exportStack())).not.toContain(secretKey);
+          const exported = await ws.exportStack();
+          expect(JSON.stringify(exported)).not.toContain(secretKey);
+          // README, "Credentials": the default provider resource stores every stack config key, a
+          // key set with --secret as ciphertext only, one set without it in plain text.
+          const defaultProvider = exported.deployment.resources?.find((r) => r.type === "pulumi:providers:pulumi-nodejs");
+          expect(defaultProvider?.inputs?.["bucket-cors:accessKeyId"]).toBe(server.configKeys.accessKeyId);
+          expect(Object.keys(defaultProvider?.inputs?.["bucket-cors:secretAccessKey"] as object).sort()).toEqual([
+            "4dabf18193072939515e22adb298388d",
+            "ciphertext",
+          ]);
           expect(ws.backendText()).not.toContain(secretKey);
           expect(ws.backendText()).not.toContain(server.secret);
         });
