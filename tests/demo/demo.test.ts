@@ -2,7 +2,8 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
-import { describeWithPulumi, findPulumiCli, pulumiCliRequired } from "../../testkit/engine/pulumi-cli";
+import { describeWithPulumi } from "../../testkit/engine/pulumi-cli";
+import { LANGUAGE_HOST, testWithLanguageHost } from "./language-host";
 
 const root = join(__dirname, "..", "..");
 
@@ -38,8 +39,6 @@ const demoDirs = () =>
     .filter((name) => name.startsWith("bucket-cors-demo-") || name.startsWith("bucket-cors-s3rver-"))
     .sort();
 
-const LANGUAGE_HOST = "pulumi-language-nodejs";
-
 /** This process's PATH without the directories holding any of `names`. */
 function pathWithout(...names: string[]): string[] {
   return (process.env["PATH"] ?? "").split(delimiter).filter((dir) => dir !== "" && !names.some((name) => existsSync(join(dir, name))));
@@ -55,13 +54,6 @@ function cliWithoutLanguageHost(binDir: string): { dir: string; remove: () => vo
     if (existsSync(join(binDir, name))) symlinkSync(join(binDir, name), join(dir, name));
   }
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
-}
-
-/** Why the language-host route cannot run here (no CLI, or no language host beside it), if it cannot. */
-function languageHostMissing(): string | undefined {
-  const cli = findPulumiCli();
-  if (!("binDir" in cli)) return cli.missing;
-  return existsSync(join(cli.binDir, LANGUAGE_HOST)) ? undefined : `no ${LANGUAGE_HOST} beside pulumi in ${cli.binDir}`;
 }
 
 /** The engine's own summaries of the demo's updates (create, update, delete) and its diff of the changed value. */
@@ -122,9 +114,9 @@ describeWithPulumi("npm run demo with the pulumi CLI on PATH", (cli) => {
 
   // A normal Pulumi install: pulumi-language-nodejs beside pulumi, both on PATH. The CLI then runs
   // the program in its own process while the demo waits for it.
-  const missing = languageHostMissing();
-  if (missing === undefined) {
-    test("with pulumi-language-nodejs beside it: the CLI runs the program; the same steps pass and everything is removed", () => {
+  testWithLanguageHost(
+    "with pulumi-language-nodejs beside it: the CLI runs the program; the same steps pass and everything is removed",
+    () => {
       const before = demoDirs();
       const run = demo([cli().binDir, ...pathWithout("pulumi", LANGUAGE_HOST)].join(delimiter));
       expect(run.stderr).not.toContain("demo failed");
@@ -133,12 +125,7 @@ describeWithPulumi("npm run demo with the pulumi CLI on PATH", (cli) => {
       expectEngineSummaries(run.lines);
       expectPreflightTable(run.lines);
       expect(demoDirs()).toEqual(before);
-    }, 300_000);
-  } else if (pulumiCliRequired()) {
-    test("fails when pulumi-language-nodejs is not beside the pulumi CLI", () => {
-      throw new Error(`REQUIRE_PULUMI_CLI is set: ${missing}`);
-    });
-  } else {
-    test.skip(`with pulumi-language-nodejs beside it [skipped: ${missing}]`, () => undefined);
-  }
+    },
+    300_000,
+  );
 });
