@@ -19,7 +19,7 @@ const BUCKET = "quickstart-assets";
 process.env["AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED"] ??= "true";
 
 async function main(): Promise<void> {
-  stage("Starting an embedded S3 server (s3rver) on loopback, in its own process");
+  stage("Starting an S3 server (s3rver) on loopback, in its own process");
   const s3 = await startS3rver([BUCKET]);
   let project: DemoProject | undefined;
   let destroy: () => Promise<void> = async () => undefined;

@@ -19,9 +19,10 @@ const START_TIMEOUT_MS = 30_000;
  * Starts s3rver on a free loopback port with `buckets` created, in a child process: never in the
  * demo's own, where any synchronous wait (a spawnSync of the CLI) would stop it answering the
  * provider, which then fails with a timeout. The child stops when the demo's IPC channel closes.
+ * Its storage is a temporary directory named `storagePrefix` and six characters.
  */
-export async function startS3rver(buckets: readonly string[]): Promise<DemoS3> {
-  const child = fork(RUN, ["--port", "0", ...buckets], {
+export async function startS3rver(buckets: readonly string[], storagePrefix = "bucket-cors-demo-s3-"): Promise<DemoS3> {
+  const child = fork(RUN, ["--port", "0", "--storage-prefix", storagePrefix, ...buckets], {
     execArgv: ["-r", "ts-node/register/transpile-only"],
     stdio: ["ignore", "ignore", "inherit", "ipc"],
   });

@@ -2,7 +2,8 @@
  * `npm run s3rver -- [--port N] BUCKET[=CORS-FILE]...`: s3rver on 127.0.0.1, port 4568 unless
  * `--port` says otherwise (0 picks a free one), with each BUCKET created and, given a CORS-FILE
  * (an aws-json document, as `bucket-cors get --format aws-json` writes), that configuration on it.
- * Prints one line once it serves, runs until Ctrl-C or SIGTERM, then removes its storage.
+ * Prints one line once it serves, runs until Ctrl-C or SIGTERM, then removes its storage (a
+ * temporary directory named `--storage-prefix`, default `bucket-cors-s3rver-`, and six characters).
  *
  * The demo starts it with fork(): the ready message then also goes over the IPC channel, and the
  * server stops when that channel closes, so even a killed demo leaves no server behind.
@@ -44,11 +45,14 @@ async function main(): Promise<void> {
   // The AWS SDK's warning that its 2027 releases need Node 22, on every start: noise here (the
   // SDK's own opt-out, as in the demo).
   process.env["AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED"] ??= "true";
-  const { values, positionals } = parseArgs({ options: { port: { type: "string" } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({
+    options: { port: { type: "string" }, "storage-prefix": { type: "string", default: "bucket-cors-s3rver-" } },
+    allowPositionals: true,
+  });
   const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port ${String(values.port)}: not a port number`);
   const buckets = positionals.map(parseBucket);
-  const server = await runS3rver("bucket-cors-s3rver-", port);
+  const server = await runS3rver(values["storage-prefix"], port);
   const ops = bucketOps(server.endpoint, { accessKeyId: S3RVER_KEY, secretAccessKey: S3RVER_KEY });
   let stopping: Promise<void> | undefined;
   const stop = () => {

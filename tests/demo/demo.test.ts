@@ -33,10 +33,10 @@ function expectPreflightTable(lines: readonly string[]): void {
   expect(lines).toContain("Done. Nothing is left running.");
 }
 
-/** The demo's temporary directories: its project and backend, and s3rver's storage. */
+/** The demo's temporary directories: its project and backend, and its s3rver's storage (bucket-cors-demo-s3-…). */
 const demoDirs = () =>
   readdirSync(tmpdir())
-    .filter((name) => name.startsWith("bucket-cors-demo-") || name.startsWith("bucket-cors-s3rver-"))
+    .filter((name) => name.startsWith("bucket-cors-demo-"))
     .sort();
 
 /** This process's PATH without the directories holding any of `names`. */

@@ -16,7 +16,8 @@ describeWithPulumi("the repository root as a Pulumi project", (cli) => {
   testWithLanguageHost(
     "pulumi preview at the root plans the quickstart's CorsPolicy, and up applies it to the endpoint in the stack config",
     async () => {
-      const s3 = await startS3rver([BUCKET]);
+      // Its own storage prefix: the demo's tests count theirs (bucket-cors-demo-…) meanwhile.
+      const s3 = await startS3rver([BUCKET], "bcors-root-project-s3-");
       const dir = mkdtempSync(join(tmpdir(), "bcors-root-project-"));
       // The stack's settings file is written beside Pulumi.yaml (ignored by git) and removed below.
       const stack = `root-test-${process.pid}`;
