@@ -1,5 +1,5 @@
 /**
- * `npm run demo`: an embedded S3 server, the examples/quickstart project applied (through the
+ * `npm run demo`: s3rver (an S3 server) in a child process, the examples/quickstart project applied (through the
  * pulumi CLI when it is on PATH, else through the real provider host), a changed policy, real
  * browser preflights with the evaluator's explanation, and destroy. Exits non-zero on any failure
  * and leaves nothing running.
@@ -19,12 +19,11 @@ const BUCKET = "quickstart-assets";
 process.env["AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED"] ??= "true";
 
 async function main(): Promise<void> {
-  stage("Starting an embedded S3 server (s3rver) on loopback");
-  const s3 = await startS3rver();
+  stage("Starting an S3 server (s3rver) on loopback, in its own process");
+  const s3 = await startS3rver([BUCKET]);
   let project: DemoProject | undefined;
   let destroy: () => Promise<void> = async () => undefined;
   try {
-    await s3.createBucket(BUCKET);
     console.log(`  endpoint ${s3.endpoint}, bucket ${BUCKET}`);
     let run: { destroy: () => Promise<void>; applied: () => Promise<unknown> };
     if (hasPulumiCli()) {

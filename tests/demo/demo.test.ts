@@ -1,8 +1,9 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { delimiter, join } from "node:path";
 import { describeWithPulumi } from "../../testkit/engine/pulumi-cli";
+import { LANGUAGE_HOST, testWithLanguageHost } from "./language-host";
 
 const root = join(__dirname, "..", "..");
 
@@ -32,10 +33,41 @@ function expectPreflightTable(lines: readonly string[]): void {
   expect(lines).toContain("Done. Nothing is left running.");
 }
 
+/** The demo's temporary directories: its project and backend, and its s3rver's storage (bucket-cors-demo-s3-…). */
 const demoDirs = () =>
   readdirSync(tmpdir())
     .filter((name) => name.startsWith("bucket-cors-demo-"))
     .sort();
+
+/** This process's PATH without the directories holding any of `names`. */
+function pathWithout(...names: string[]): string[] {
+  return (process.env["PATH"] ?? "").split(delimiter).filter((dir) => dir !== "" && !names.some((name) => existsSync(join(dir, name))));
+}
+
+/**
+ * A directory holding links to `binDir`'s `pulumi` and dynamic provider launcher but not its
+ * language host: the CLI on PATH as this repository's source build had it, whatever binDir holds.
+ */
+function cliWithoutLanguageHost(binDir: string): { dir: string; remove: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), "bcors-demo-path-"));
+  for (const name of ["pulumi", "pulumi-resource-pulumi-nodejs"]) {
+    if (existsSync(join(binDir, name))) symlinkSync(join(binDir, name), join(dir, name));
+  }
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** The engine's own summaries of the demo's updates (create, update, delete) and its diff of the changed value. */
+function expectEngineSummaries(lines: readonly string[]): void {
+  expect(lines).toContain("    + 2 to create");
+  expect(lines).toContain("    + 2 created");
+  expect(lines).toContain("    ~ 1 to update");
+  expect(lines).toContain("    ~ 1 updated");
+  expect(lines).toContain("    - 2 deleted");
+  // pulumi preview --diff's lines for the changed value.
+  expect(lines).toContain('                      ~ [1]: "HEAD" => "PUT"');
+  expect(lines).toContain('                      + [2]: "HEAD"');
+  expect(lines.join("\n")).not.toContain("NodeVersionSupportWarning");
+}
 
 describe("npm run demo", () => {
   test("without the pulumi CLI: the provider host path prints the plan, the per-value diff and the preflight table", () => {
@@ -63,25 +95,37 @@ describe("npm run demo", () => {
 });
 
 describeWithPulumi("npm run demo with the pulumi CLI on PATH", (cli) => {
-  test("runs the real preview --diff, up, the changed policy and destroy on a temporary file backend, and removes it", () => {
+  test("without pulumi-language-nodejs: the Automation API runs the program inline; real preview --diff, up, the changed policy and destroy on a temporary file backend, all removed", () => {
     const before = demoDirs();
-    const run = demo(`${cli().binDir}:${process.env["PATH"] ?? ""}`);
-    expect(run.stderr).not.toContain("demo failed");
-    expect(run.status).toBe(0);
-    const { lines } = run;
-    expect(lines).toContain("  no pulumi-language-nodejs on PATH: the Automation API runs the program inline with the real CLI");
-    // The engine's own summaries: create, update, delete.
-    expect(lines).toContain("    + 2 to create");
-    expect(lines).toContain("    + 2 created");
-    expect(lines).toContain("    ~ 1 to update");
-    expect(lines).toContain("    ~ 1 updated");
-    expect(lines).toContain("    - 2 deleted");
-    // pulumi preview --diff's lines for the changed value.
-    expect(lines).toContain('                      ~ [1]: "HEAD" => "PUT"');
-    expect(lines).toContain('                      + [2]: "HEAD"');
-    expect(lines.join("\n")).not.toContain("NodeVersionSupportWarning");
-    expectPreflightTable(lines);
-    // The temporary project, backend and PULUMI_HOME are gone.
+    const onPath = cliWithoutLanguageHost(cli().binDir);
+    try {
+      const run = demo([onPath.dir, ...pathWithout("pulumi", LANGUAGE_HOST)].join(delimiter));
+      expect(run.stderr).not.toContain("demo failed");
+      expect(run.status).toBe(0);
+      expect(run.lines).toContain("  no pulumi-language-nodejs on PATH: the Automation API runs the program inline with the real CLI");
+      expectEngineSummaries(run.lines);
+      expectPreflightTable(run.lines);
+    } finally {
+      onPath.remove();
+    }
+    // The temporary project, backend, PULUMI_HOME and s3rver storage are gone.
     expect(demoDirs()).toEqual(before);
   }, 300_000);
+
+  // A normal Pulumi install: pulumi-language-nodejs beside pulumi, both on PATH. The CLI then runs
+  // the program in its own process while the demo waits for it.
+  testWithLanguageHost(
+    "with pulumi-language-nodejs beside it: the CLI runs the program; the same steps pass and everything is removed",
+    () => {
+      const before = demoDirs();
+      const run = demo([cli().binDir, ...pathWithout("pulumi", LANGUAGE_HOST)].join(delimiter));
+      expect(run.stderr).not.toContain("demo failed");
+      expect(run.status).toBe(0);
+      expect(run.lines).toContain("  pulumi-language-nodejs found: the CLI runs the program");
+      expectEngineSummaries(run.lines);
+      expectPreflightTable(run.lines);
+      expect(demoDirs()).toEqual(before);
+    },
+    300_000,
+  );
 });

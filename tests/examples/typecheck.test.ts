@@ -14,6 +14,14 @@ const manifest = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "ut
 const peerRange = manifest.peerDependencies["@pulumi/pulumi"];
 const version = manifest.version;
 
+/** The arguments of each example's `npm run s3rver`: its buckets, with a CORS file where the example adopts one. */
+const S3RVER_ARGS: Readonly<Record<(typeof EXAMPLES)[number], string>> = {
+  quickstart: "quickstart-assets",
+  "multi-cloud": "aws-assets r2-assets spaces-assets",
+  "from-dashboard-json": "r2-assets aws-assets",
+  "adopt-existing": "legacy-assets=cors.json",
+};
+
 describe.each(EXAMPLES)("examples/%s is a pulumi new typescript project", (name) => {
   const dir = exampleDir(name);
   const read = (file: string) => fs.readFileSync(path.join(dir, file), "utf8");
@@ -47,7 +55,25 @@ describe.each(EXAMPLES)("examples/%s is a pulumi new typescript project", (name)
     expect(required.length).toBeGreaterThan(0);
     expect(required.filter((key) => !readme.includes(`pulumi config set ${key} `))).toEqual([]);
     expect([...required, ...optional].filter((key) => !readme.includes(`\`${key}\``))).toEqual([]);
-    for (const command of ["npm install", "pulumi stack init dev", "pulumi preview", "pulumi up", "pulumi destroy"]) expect(readme).toContain(`\n${command}\n`);
+    for (const command of ["pulumi stack init dev", "pulumi preview", "pulumi up", "pulumi destroy"]) expect(readme).toContain(`\n${command}\n`);
+  });
+
+  // Issue 19: `npm install` of the example fails with E404 while the package is not published.
+  test("README installs the package from this checkout's tarball, never from the registry", () => {
+    const readme = read("README.md");
+    expect(readme).toContain(`\n(cd ../.. && npm ci && npm pack)\nnpm install ../../pulumi-bucket-cors-${version}.tgz\n`);
+    expect(readme).not.toContain("\nnpm install\n");
+  });
+
+  test("README starts the loopback s3rver it needs in one command, with every bucket its local run configures", () => {
+    const readme = read("README.md");
+    const command = `npm --prefix ../.. run s3rver -- ${S3RVER_ARGS[name]}`;
+    expect(readme).toContain(`\n${command}\n`);
+    const local = readme.slice(readme.indexOf(command));
+    const configured = [...local.matchAll(/^pulumi config set \w*[bB]ucket (\S+)$/gm)].map((m) => m[1]!);
+    const served = S3RVER_ARGS[name].split(" ").map((arg) => arg.split("=")[0]!);
+    // multi-cloud's uploadsBucket is created by the program itself.
+    expect(configured.filter((bucket) => bucket !== "uploads").sort()).toEqual([...served].sort());
   });
 });
 

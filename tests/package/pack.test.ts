@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -12,7 +13,7 @@ import { repoRoot, tmpRoot } from "../../testkit/host/paths";
 
 const repo = repoRoot();
 /** What a clone needs to build and pack; dist/ is deliberately absent. */
-const SOURCES = ["provider", "sdk", "cli", "package.json", "tsconfig.json", "tsconfig.build.json", "README.md", "LICENSE"];
+const SOURCES = ["provider", "sdk", "cli", "package.json", "tsconfig.json", "tsconfig.build.json", "README.md", "LICENSE", "scripts/build-once.mjs"];
 
 interface PackResult {
   readonly files: readonly { readonly path: string }[];
@@ -70,4 +71,30 @@ test("the LICENSE is the Apache License 2.0 that package.json names", () => {
       .slice(1, 4)
       .map((l) => l.trim()),
   ).toEqual(["Apache License", "Version 2.0, January 2004", "http://www.apache.org/licenses/"]);
+});
+
+// Issue 19: `npm ci && npm pack` ran prepare twice, building the same sources twice.
+test("a second npm pack builds nothing: prepare finds dist/ built from these very sources", () => {
+  const again = spawnSync("npm", ["pack", "--dry-run"], { cwd: clone, encoding: "utf8" });
+  expect(again.status).toBe(0);
+  const output = again.stdout + again.stderr;
+  expect(output).toContain("\ndist/ is up to date with the sources (dist/.build-stamp): not building again; npm run build forces a build\n");
+  expect(output).not.toContain("tsc -p tsconfig.build.json");
+  // The stamp stays out of the tarball: it describes this checkout's dist/, not the package.
+  expect(fs.existsSync(path.join(clone, "dist", ".build-stamp"))).toBe(true);
+  expect(packed).not.toContain("dist/.build-stamp");
+});
+
+test("fails the up-to-date check when a source changes, and passes again when it is restored", () => {
+  const check = () => spawnSync(process.execPath, ["scripts/build-once.mjs", "--check"], { cwd: clone }).status;
+  const file = path.join(clone, "sdk", "index.ts");
+  const source = fs.readFileSync(file, "utf8");
+  expect(check()).toBe(0);
+  try {
+    fs.writeFileSync(file, `${source}// edited\n`);
+    expect(check()).toBe(1);
+  } finally {
+    fs.writeFileSync(file, source);
+  }
+  expect(check()).toBe(0);
 });
