@@ -2,7 +2,7 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { repoRoot } from "../host/paths";
-import type { EngineRoute } from "./workspace";
+import type { EngineRoute } from "./routes";
 
 /** Where the `pulumi` CLI was found, or why it was not. */
 export type PulumiCli = FoundCli | { readonly missing: string };

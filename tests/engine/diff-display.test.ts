@@ -71,21 +71,95 @@ describeWithPulumi(
       const { ops, block } = await previewOf({ rules: rules(["GET", "HEAD", "PUT"]) });
       await ws.up();
       expect(ops).toEqual(["update site"]);
-      expect(block).toEqual(["DUMP"]);
+      expect(block).toEqual([
+        "    ~ pulumi-nodejs:dynamic/bucket-cors:CorsPolicy: (update)",
+        "      ~ rules : [",
+        "          ~ [0]: {",
+        "                  ~ allowedMethods: [",
+        '                        [0]: "GET"',
+        '                        [1]: "HEAD"',
+        '                      + [2]: "PUT"',
+        "                    ]",
+        "                    allowedOrigins: [",
+        '                        [0]: "https://app.example.com"',
+        '                        [1]: "https://admin.example.com"',
+        "                    ]",
+        "                    maxAgeSeconds : 600",
+        "                }",
+        "        ]",
+        "        target: {",
+        '            bucket     : "assets"',
+        "            credentials: {",
+        '                accessKeyIdEnv    : "BCORS_DIFF_KEY_ID"',
+        '                secretAccessKeyEnv: "BCORS_DIFF_SECRET"',
+        "            }",
+        '            endpoint   : "http://127.0.0.1:PORT"',
+        '            profile    : "s3"',
+        "        }",
+      ]);
     });
 
     test("an origin removed shows as one -", async () => {
       const { ops, block } = await previewOf({ rules: rules(["GET", "HEAD", "PUT"], ["https://app.example.com"]) });
       await ws.up();
       expect(ops).toEqual(["update site"]);
-      expect(block).toEqual(["DUMP"]);
+      expect(block).toEqual([
+        "    ~ pulumi-nodejs:dynamic/bucket-cors:CorsPolicy: (update)",
+        "      ~ rules : [",
+        "          ~ [0]: {",
+        "                    allowedMethods: [",
+        '                        [0]: "GET"',
+        '                        [1]: "HEAD"',
+        '                        [2]: "PUT"',
+        "                    ]",
+        "                  ~ allowedOrigins: [",
+        '                        [0]: "https://app.example.com"',
+        '                      - [1]: "https://admin.example.com"',
+        "                    ]",
+        "                    maxAgeSeconds : 600",
+        "                }",
+        "        ]",
+        "        target: {",
+        '            bucket     : "assets"',
+        "            credentials: {",
+        '                accessKeyIdEnv    : "BCORS_DIFF_KEY_ID"',
+        '                secretAccessKeyEnv: "BCORS_DIFF_SECRET"',
+        "            }",
+        '            endpoint   : "http://127.0.0.1:PORT"',
+        '            profile    : "s3"',
+        "        }",
+      ]);
     });
 
     test("max-age changed shows as one ~", async () => {
       const { ops, block } = await previewOf({ rules: rules(["GET", "HEAD", "PUT"], ["https://app.example.com"], 900) });
       await ws.up();
       expect(ops).toEqual(["update site"]);
-      expect(block).toEqual(["DUMP"]);
+      expect(block).toEqual([
+        "    ~ pulumi-nodejs:dynamic/bucket-cors:CorsPolicy: (update)",
+        "      ~ rules : [",
+        "          ~ [0]: {",
+        "                    allowedMethods: [",
+        '                        [0]: "GET"',
+        '                        [1]: "HEAD"',
+        '                        [2]: "PUT"',
+        "                    ]",
+        "                    allowedOrigins: [",
+        '                        [0]: "https://app.example.com"',
+        "                    ]",
+        "                  ~ maxAgeSeconds : 600 => 900",
+        "                }",
+        "        ]",
+        "        target: {",
+        '            bucket     : "assets"',
+        "            credentials: {",
+        '                accessKeyIdEnv    : "BCORS_DIFF_KEY_ID"',
+        '                secretAccessKeyEnv: "BCORS_DIFF_SECRET"',
+        "            }",
+        '            endpoint   : "http://127.0.0.1:PORT"',
+        '            profile    : "s3"',
+        "        }",
+      ]);
     });
 
     test("a rule added shows as one + with its fields", async () => {
@@ -94,15 +168,45 @@ describeWithPulumi(
       });
       await ws.up();
       expect(ops).toEqual(["update site"]);
-      expect(block).toEqual(["DUMP"]);
+      expect(block).toEqual([
+        "    ~ pulumi-nodejs:dynamic/bucket-cors:CorsPolicy: (update)",
+        "      ~ rules : [",
+        "            [0]: {",
+        "                    allowedMethods: [",
+        '                        [0]: "GET"',
+        '                        [1]: "HEAD"',
+        '                        [2]: "PUT"',
+        "                    ]",
+        "                    allowedOrigins: [",
+        '                        [0]: "https://app.example.com"',
+        "                    ]",
+        "                    maxAgeSeconds : 900",
+        "                }",
+        "          + [1]: {",
+        "                  + allowedMethods: [",
+        '                  +     [0]: "GET"',
+        "                    ]",
+        "                  + allowedOrigins: [",
+        '                  +     [0]: "*"',
+        "                    ]",
+        "                }",
+        "        ]",
+        "        target: {",
+        '            bucket     : "assets"',
+        "            credentials: {",
+        '                accessKeyIdEnv    : "BCORS_DIFF_KEY_ID"',
+        '                secretAccessKeyEnv: "BCORS_DIFF_SECRET"',
+        "            }",
+        '            endpoint   : "http://127.0.0.1:PORT"',
+        '            profile    : "s3"',
+        "        }",
+      ]);
     });
 
-    test("reordered only: no change, nothing displayed", async () => {
+    test("methods and origins reordered within a rule: no change, nothing displayed", async () => {
+      // Rule order is not in this list: the first matching rule answers, so swapping rules is a change.
       const { ops, block } = await previewOf({
-        rules: [
-          { allowedOrigins: ["*"], allowedMethods: ["GET"] },
-          { allowedOrigins: ["https://app.example.com"], allowedMethods: ["PUT", "HEAD", "GET"], maxAgeSeconds: 900 },
-        ],
+        rules: rules(["PUT", "GET", "HEAD"], ["https://app.example.com"], 900, [{ allowedOrigins: ["*"], allowedMethods: ["GET"] }]),
       });
       expect(ops).toEqual(["same site"]);
       expect(block).toEqual([]);
@@ -122,7 +226,31 @@ describeWithPulumi(
       const { ops, block } = await previewOf({ document: DASHBOARD_AFTER, onExisting: "overwrite" });
       await ws.up();
       expect(ops).toEqual(["update site"]);
-      expect(block).toEqual(["DUMP"]);
+      expect(block).toEqual([
+        "    ~ pulumi-nodejs:dynamic/bucket-cors:CorsPolicy: (update)",
+        "      ~ document  : (json) [",
+        "          ~ [0]: {",
+        "                    AllowedMethods: [",
+        '                        [0]: "GET"',
+        '                        [1]: "HEAD"',
+        "                    ]",
+        "                  ~ AllowedOrigins: [",
+        '                        [0]: "https://app.example.com"',
+        '                      + [1]: "https://admin.example.com"',
+        "                    ]",
+        "                }",
+        "        ]",
+        '        onExisting: "overwrite"',
+        "        target    : {",
+        '            bucket     : "assets"',
+        "            credentials: {",
+        '                accessKeyIdEnv    : "BCORS_DIFF_KEY_ID"',
+        '                secretAccessKeyEnv: "BCORS_DIFF_SECRET"',
+        "            }",
+        '            endpoint   : "http://127.0.0.1:PORT"',
+        '            profile    : "s3"',
+        "        }",
+      ]);
       expect(opsOf(await ws.destroy())).toEqual(["delete site"]);
     });
   },
