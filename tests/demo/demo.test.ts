@@ -63,9 +63,13 @@ function expectEngineSummaries(lines: readonly string[]): void {
   expect(lines).toContain("    ~ 1 to update");
   expect(lines).toContain("    ~ 1 updated");
   expect(lines).toContain("    - 2 deleted");
-  // pulumi preview --diff's lines for the changed value: the method added, as one + (check keeps the inputs as written).
-  expect(lines).toContain('                      + [2]: "PUT"');
-  expect(lines.join("\n")).not.toContain('"HEAD" => "PUT"');
+  // The changed policy's pulumi preview --diff: the resource's inputs show the method added as one +
+  // (check keeps them as written). The stack output appliedRules, printed after up, is the
+  // normalized rules, in the canonical method order.
+  const changed = lines.indexOf("==> Policy changed (pulumi config set allowUploads true: the app rule allows PUT): pulumi preview --diff");
+  const preview = lines.slice(changed, lines.indexOf("==> pulumi up", changed));
+  expect(preview).toContain('                      + [2]: "PUT"');
+  expect(preview.join("\n")).not.toContain('"HEAD" => "PUT"');
   expect(lines.join("\n")).not.toContain("NodeVersionSupportWarning");
 }
 
