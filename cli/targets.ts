@@ -6,7 +6,7 @@ import { inFlagWords, inTargetFileWords } from "./flag-wording";
 import { usageError } from "./exit";
 import { readText, type FileCap } from "./policy-file";
 import type { Output } from "./output";
-import { endpointFromFlags, type TargetFlags } from "./target-options";
+import { endpointFromFlags, hostPartsFromFlags, type TargetFlags } from "./target-options";
 
 /** Keys of the Target object the flags fill as they are, in the order they are copied. */
 const FLAG_FIELDS = ["bucket", "region", "accountId", "jurisdiction", "projectId", "expectedBucketOwner"] as const;
@@ -71,6 +71,7 @@ function targetFromFlags(flags: TargetFlags, service: string | undefined): Recor
       `no target: give --service and --bucket (e.g. --service r2 --account-id ACCOUNT --bucket assets), or --target-file FILE${vendorInProfile(flags, service)}`,
     );
   }
+  hostPartsFromFlags(flags);
   const target: Record<string, unknown> = { profile: service };
   for (const key of FLAG_FIELDS) if (flags[key] !== undefined) target[key] = flags[key];
   if (flags.cephVersion !== undefined) target["version"] = flags.cephVersion;

@@ -17,17 +17,13 @@ export function endpointOf(target: Target): string | undefined {
       code: "InvalidArgument",
     });
   }
-  const values: Record<string, string | undefined> = {
-    region: target.region ?? profile.defaultRegion.value ?? undefined,
-    accountId: target.accountId,
-    projectId: target.projectId,
-  };
+  const values = templateValues(target);
   let url = template;
   if (target.jurisdiction !== undefined && template.includes("{accountId}.")) {
     // R2 serves each jurisdiction on its own host: https://{accountId}.{jurisdiction}.r2.cloudflarestorage.com
     url = url.replace("{accountId}.", `{accountId}.${target.jurisdiction}.`);
   }
-  return url.replace(/\{(\w+)\}/g, (_m: string, key: string) => {
+  const filled = url.replace(/\{(\w+)\}/g, (_m: string, key: string) => {
     const value = values[key];
     if (value === undefined) {
       throw new CorsPolicyError(`target.${key}: is missing; ${profile.title}'s endpoint ${template} needs it — set ${key}, or give endpoint`, {
@@ -36,6 +32,45 @@ export function endpointOf(target: Target): string | undefined {
     }
     return value;
   });
+  if (!templatePattern(url).test(filled)) {
+    throw new CorsPolicyError(
+      `target: the endpoint built from ${profile.title}'s ${template} has the host ${JSON.stringify(hostOf(filled))}, which that template does not make; nothing was sent — check region, accountId and projectId, or give endpoint`,
+      { code: "InvalidArgument" },
+    );
+  }
+  return filled;
+}
+
+/**
+ * What a template can make: its text, each `{placeholder}` a run of letters, digits, ".", "-"
+ * and "_". Checked on the built URL before any request or credential is sent, even for a
+ * target that never went through check (a state edited by hand): `region: "evil.example/x#"`
+ * filled `https://{region}.vstorage.vngcloud.vn/…` with a URL whose host is evil.example (issue 23, item B).
+ */
+function templatePattern(template: string): RegExp {
+  const parts = template.split(/\{\w+\}/).map((text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  return new RegExp(`^${parts.join("[A-Za-z0-9._-]+")}$`);
+}
+
+/** The host a URL names, as a client would connect to it; the text itself when it does not parse. */
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
+/** Whether every value the target's profile template needs is given (Swift falls back to the catalog's URL when not). */
+export function templateFilled(target: Target): boolean {
+  const template = getProfile(target.profile).endpoint.value;
+  const values = templateValues(target);
+  return template !== null && [...template.matchAll(/\{(\w+)\}/g)].every((m) => values[m[1] ?? ""] !== undefined);
+}
+
+/** What fills each placeholder of a profile's endpoint template. */
+function templateValues(target: Target): Readonly<Record<string, string | undefined>> {
+  return { region: target.region ?? getProfile(target.profile).defaultRegion.value ?? undefined, accountId: target.accountId, projectId: target.projectId };
 }
 
 /** The signing region for a target. */

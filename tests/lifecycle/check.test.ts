@@ -147,7 +147,10 @@ describe("check through the real host", () => {
   });
 
   test("check uses the profile of a partly unknown target (bucket not known yet in preview)", async () => {
-    const { failures } = await check({ target: { profile: "r2", accountId: "acct", bucket: UNKNOWN }, rules: [{ ...good[0]!, maxAgeSeconds: 90000 }] });
+    const { failures } = await check({
+      target: { profile: "r2", accountId: "0123456789abcdef0123456789abcdef", bucket: UNKNOWN },
+      rules: [{ ...good[0]!, maxAgeSeconds: 90000 }],
+    });
     expect(failures).toEqual([
       {
         property: "",
