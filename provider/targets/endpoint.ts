@@ -9,8 +9,17 @@ import type { Target } from "./types";
  */
 export function endpointOf(target: Target): string | undefined {
   if (target.endpoint !== undefined) return target.endpoint;
+  if (getProfile(target.profile).sdkResolvesEndpoint?.value === true) return undefined;
+  return templateEndpointOf(target);
+}
+
+/**
+ * The profile's endpoint template filled from the target, even where the AWS SDK picks the
+ * endpoint itself (a live preflight is sent without the SDK, so its URL is written out), and
+ * checked against the template before anything is sent.
+ */
+export function templateEndpointOf(target: Target): string {
   const profile = getProfile(target.profile);
-  if (profile.sdkResolvesEndpoint?.value === true) return undefined;
   const template = profile.endpoint.value;
   if (template === null) {
     throw new CorsPolicyError(`target.endpoint: is missing; ${profile.title} has no fixed endpoint — set endpoint, e.g. "http://127.0.0.1:7480"`, {
@@ -52,12 +61,12 @@ function templatePattern(template: string): RegExp {
   return new RegExp(`^${parts.join("[A-Za-z0-9._-]+")}$`);
 }
 
-/** The host a URL names, as a client would connect to it; the text itself when it does not parse. */
+/** The host a URL names, as a client would connect to it; when it does not parse, what stands between "://" and the path. */
 function hostOf(url: string): string {
   try {
     return new URL(url).host;
   } catch {
-    return url;
+    return /^[a-z]+:\/\/([^/?#]*)/i.exec(url)?.[1] ?? url;
   }
 }
 

@@ -1,5 +1,6 @@
 import { createServer, type Server } from "node:net";
 import type { AddressInfo } from "node:net";
+import { s3ObjectUrl } from "../../provider/backends/object-url";
 import { s3Backend } from "../../provider/backends/s3";
 import { swiftBackend } from "../../provider/backends/swift";
 import type { Target } from "../../provider/targets";
@@ -61,5 +62,18 @@ describe("fails before sending when a template builds another host", () => {
     await expect(s3Backend.get(target, { deadlineMs: 3_000 })).rejects.toThrow();
     expect(server.connections()).toBeGreaterThan(0);
     await server.close();
+  });
+});
+
+describe("a live preflight's URL on AWS, where the SDK does not build it", () => {
+  test("fails when the region moves the host: AWS's template is checked like any other", () => {
+    expect(() => s3ObjectUrl({ profile: "aws", bucket: "assets", region: "127.0.0.1:9/x#" })).toThrow(
+      hostText("Amazon S3", "https://s3.{region}.amazonaws.com", "s3.127.0.0.1:9"),
+    );
+  });
+
+  test("is AWS's regional endpoint, virtual-hosted, for a checked region", () => {
+    expect(s3ObjectUrl({ profile: "aws", bucket: "assets", region: "eu-west-1" })).toBe("https://assets.s3.eu-west-1.amazonaws.com/bucket-cors-verify");
+    expect(s3ObjectUrl({ profile: "aws", bucket: "assets" })).toBe("https://assets.s3.us-east-1.amazonaws.com/bucket-cors-verify");
   });
 });
