@@ -19,6 +19,7 @@ const FLAG_OF: Readonly<Record<string, string>> = {
 const FIXES: readonly (readonly [RegExp, string])[] = [
   [/— set accountId, e\.g\. targets\.r2\(\{[^)]*\}\)$/, "— give --account-id ACCOUNT (or --endpoint-url)"],
   [/— set (\w+), or give endpoint$/, "— give $1 (or --endpoint-url)"],
+  [/— set (\w+) to (.+), or give endpoint$/, "— give $1 $2 (or --endpoint-url)"],
   [/so leave it out for a current release$/, "so leave out --ceph-version for a current release"],
   [/— remove version$/, "— remove --ceph-version"],
 ];
@@ -33,7 +34,9 @@ export function inFlagWords(issue: Issue): Issue {
   const flag = FLAG_OF[field];
   if (issue.path[0] !== "target" || flag === undefined) return issue;
   let message = issue.message.replace(/^target\.[\w.]+: /, `${flag}: `);
-  for (const [sdk, cli] of FIXES) message = message.replace(sdk, (...groups: string[]) => cli.replace("$1", FLAG_OF[groups[1] ?? ""] ?? groups[1] ?? ""));
+  for (const [sdk, cli] of FIXES) {
+    message = message.replace(sdk, (...groups: string[]) => cli.replace("$1", FLAG_OF[groups[1] ?? ""] ?? groups[1] ?? "").replace("$2", groups[2] ?? ""));
+  }
   return { ...issue, message };
 }
 

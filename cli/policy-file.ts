@@ -26,29 +26,42 @@ export interface DecodedFile {
 /** Bytes read at a time. */
 const CHUNK = 64 * 1024;
 
+/** How much of a file {@link readText} reads, and how its messages name the file and the limit. */
+export interface FileCap {
+  readonly bytes: number;
+  /** What the limit is the limit of, e.g. "a CORS document (S3 accepts at most 64 KB)". */
+  readonly limitOf: string;
+  /** Put before the quoted name when the file cannot be read, e.g. "target file". */
+  readonly noun?: string;
+}
+
+/** A policy file's cap: the documents' own limit (provider/formats/limits.ts). */
+export const POLICY_FILE_CAP: FileCap = { bytes: MAX_DOCUMENT_BYTES, limitOf: "a CORS document (S3 accepts at most 64 KB)" };
+
 /**
- * Reads `file` (`-` is standard input), at most {@link MAX_DOCUMENT_BYTES}: a
- * regular file is measured before reading, anything else (a pipe, `/dev/zero`)
- * is read until one byte past the limit and no further. Unreadable is a usage
- * error (exit 2); too large or not UTF-8 is a failure (exit 1) saying where.
+ * Reads `file` (`-` is standard input), at most `cap.bytes`: a regular file is
+ * measured before reading, anything else (a pipe, `/dev/zero`) is read until one
+ * byte past the limit and no further. Unreadable is a usage error (exit 2); too
+ * large or not UTF-8 is a failure (exit 1) saying where. No message shows the
+ * file's content.
  */
-export function readText(file: string): string {
+export function readText(file: string, cap: FileCap = POLICY_FILE_CAP): string {
   let fd: number;
   try {
     fd = file === "-" ? 0 : openSync(file, "r");
   } catch (error) {
-    throw unreadable(file, error);
+    throw unreadable(file, error, cap);
   }
   try {
     const stat = fstatSync(fd);
-    if (stat.isDirectory()) throw usageError(`cannot read ${JSON.stringify(file)} (EISDIR) — name a file, not a directory`);
-    if (stat.isFile() && stat.size > MAX_DOCUMENT_BYTES) throw tooLarge(file, `is ${stat.size} bytes`);
-    const bytes = readAtMost(fd, MAX_DOCUMENT_BYTES + 1);
-    if (bytes.length > MAX_DOCUMENT_BYTES) throw tooLarge(file, "is larger (reading stopped there)");
+    if (stat.isDirectory()) throw unreadable(file, Object.assign(new Error("directory"), { code: "EISDIR" }), cap);
+    if (stat.isFile() && stat.size > cap.bytes) throw tooLarge(file, `is ${stat.size} bytes`, cap);
+    const bytes = readAtMost(fd, cap.bytes + 1);
+    if (bytes.length > cap.bytes) throw tooLarge(file, "is larger (reading stopped there)", cap);
     return utf8(file, bytes);
   } catch (error) {
     if (error instanceof CliError) throw error;
-    throw unreadable(file, error);
+    throw unreadable(file, error, cap);
   } finally {
     if (fd !== 0) closeSync(fd);
   }
@@ -89,16 +102,14 @@ function utf8(file: string, bytes: Buffer): string {
   return text;
 }
 
-function tooLarge(file: string, size: string): CliError {
-  return failure(
-    `${file} ${size}, more than the ${MAX_DOCUMENT_BYTES}-byte limit of a CORS document (S3 accepts at most 64 KB) — check that this is the right file`,
-  );
+function tooLarge(file: string, size: string, cap: FileCap): CliError {
+  return failure(`${file} ${size}, more than the ${cap.bytes}-byte limit of ${cap.limitOf} — check that this is the right file`);
 }
 
-function unreadable(file: string, error: unknown): CliError {
+function unreadable(file: string, error: unknown, cap: FileCap): CliError {
   const code = (error as NodeJS.ErrnoException).code ?? "error";
   const fix = code === "ENOENT" ? "check the path" : code === "EISDIR" ? "name a file, not a directory" : "check the file's permissions";
-  return usageError(`cannot read ${JSON.stringify(file)} (${code}) — ${fix}`);
+  return usageError(`cannot read ${cap.noun === undefined ? "" : `${cap.noun} `}${JSON.stringify(file)} (${code}) — ${fix}`);
 }
 
 /**

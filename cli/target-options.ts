@@ -1,7 +1,8 @@
 import { Option, type Command } from "commander";
 import { isProfileName } from "../provider/profiles";
-import { endpointPathAllowed, endpointProblem, endpointProblemText, hasUserInfo, R2_JURISDICTIONS } from "../provider/targets";
+import { endpointPathAllowed, endpointProblem, endpointProblemText, hasUserInfo, hostPartProblems, R2_JURISDICTIONS } from "../provider/targets";
 import { usageError } from "./exit";
+import { inFlagWords } from "./flag-wording";
 import { profileOption } from "./profile-flag";
 
 /** The target flags as commander parses them. */
@@ -89,4 +90,16 @@ export function endpointFromFlags(flags: TargetFlags, service: string): string |
   const problem = endpointProblem(given, isProfileName(service) && endpointPathAllowed({ profile: service }));
   if (problem !== undefined) throw usageError(`${flag}: ${endpointProblemText(problem, (url) => `give ${flag} ${url}`)}`);
   return given;
+}
+
+/**
+ * The flags that build the endpoint's host or path (--region, --account-id, --project-id), checked
+ * as they are read, with the target check's own rules (provider/targets/host-parts.ts), in flag
+ * words: `--region "evil.example/x#"` would otherwise send the request to evil.example (issue 23, item B).
+ */
+export function hostPartsFromFlags(flags: TargetFlags): void {
+  const issues = hostPartProblems({ region: flags.region, accountId: flags.accountId, projectId: flags.projectId }).map(inFlagWords);
+  const [only] = issues;
+  if (issues.length === 1 && only !== undefined) throw usageError(only.message);
+  if (issues.length > 1) throw usageError("the target flags are not valid", issues);
 }

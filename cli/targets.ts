@@ -1,12 +1,12 @@
-import { readFileSync } from "node:fs";
 import { issue, type Issue } from "../provider/model/issue";
 import { getProfile, isProfileName, nearestProfile } from "../provider/profiles";
 import { checkTarget, endpointOf, resourceIdOf, unsetVariable, type Target } from "../provider/targets";
 import { configureConnection } from "./connection";
 import { inFlagWords, inTargetFileWords } from "./flag-wording";
 import { usageError } from "./exit";
+import { readText, type FileCap } from "./policy-file";
 import type { Output } from "./output";
-import { endpointFromFlags, type TargetFlags } from "./target-options";
+import { endpointFromFlags, hostPartsFromFlags, type TargetFlags } from "./target-options";
 
 /** Keys of the Target object the flags fill as they are, in the order they are copied. */
 const FLAG_FIELDS = ["bucket", "region", "accountId", "jurisdiction", "projectId", "expectedBucketOwner"] as const;
@@ -71,6 +71,7 @@ function targetFromFlags(flags: TargetFlags, service: string | undefined): Recor
       `no target: give --service and --bucket (e.g. --service r2 --account-id ACCOUNT --bucket assets), or --target-file FILE${vendorInProfile(flags, service)}`,
     );
   }
+  hostPartsFromFlags(flags);
   const target: Record<string, unknown> = { profile: service };
   for (const key of FLAG_FIELDS) if (flags[key] !== undefined) target[key] = flags[key];
   if (flags.cephVersion !== undefined) target["version"] = flags.cephVersion;
@@ -97,19 +98,25 @@ function vendorInProfile(flags: TargetFlags, service: string | undefined): strin
   return `; --profile ${flags.profile ?? ""} names an AWS credentials profile, not the service — use --service ${nearest} for ${getProfile(nearest).title}`;
 }
 
+/**
+ * A target file's cap: a list of a thousand targets fits in 1 MiB. Read without one,
+ * `--target-file /dev/zero` grew to 16.8 GB before it aborted (issue 23, item C).
+ */
+export const TARGET_FILE_CAP: FileCap = { bytes: 1024 * 1024, limitOf: "a target file", noun: "target file" };
+
+/**
+ * The targets in a target file. JSON.parse's message quotes the text where the syntax breaks
+ * (`Unexpected token 'w', "wJalr"... is not valid JSON`), which may be a secret pasted into the
+ * file, so the error says only that it is not JSON.
+ */
 function readTargetFile(file: string): unknown[] {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error) {
-    throw usageError(`cannot read target file ${JSON.stringify(file)} (${(error as NodeJS.ErrnoException).code ?? "error"}) — check the path`);
-  }
+  const text = readText(file, TARGET_FILE_CAP);
   let value: unknown;
   try {
     value = JSON.parse(text);
-  } catch (error) {
+  } catch {
     throw usageError(
-      `target file ${JSON.stringify(file)} is not JSON (${(error as Error).message}) — write a Target object such as {"profile": "r2", "accountId": "…", "bucket": "assets"}`,
+      `target file ${JSON.stringify(file)} is not JSON; its text is not shown, in case it holds a secret — write a Target object such as {"profile": "r2", "accountId": "…", "bucket": "assets"}`,
     );
   }
   return Array.isArray(value) ? value : [value];

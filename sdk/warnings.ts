@@ -31,7 +31,8 @@ function knownCodes(suppress: Readonly<Record<string, readonly string[]>>): Reco
 
 /** The origins of `expect` entries sent with credentials: lint warns about rules that admit them but can never answer them (`credentials-never-served`). */
 function credentialedOriginsOf(expect: readonly unknown[] | undefined): string[] {
-  const origins = (expect ?? []).flatMap((entry) => {
+  // Not yet checked: a program may pass anything (check refuses a non-list with its path).
+  const origins = (Array.isArray(expect) ? expect : []).flatMap((entry: unknown) => {
     const { origin, credentials } = (typeof entry === "object" && entry !== null ? entry : {}) as { origin?: unknown; credentials?: unknown };
     return credentials === true && typeof origin === "string" ? [origin] : [];
   });

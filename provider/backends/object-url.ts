@@ -1,5 +1,5 @@
 import { getProfile } from "../profiles";
-import { endpointOf, regionOf, type Target } from "../targets";
+import { templateEndpointOf, type Target } from "../targets";
 
 /** The object key live preflights are sent to: it need not exist (S3 and Swift answer CORS for missing objects). */
 export const VERIFY_KEY = "bucket-cors-verify";
@@ -11,7 +11,8 @@ export const VERIFY_KEY = "bucket-cors-verify";
  * style (https://aws.amazon.com/blogs/aws/amazon-s3-path-deprecation-plan-the-rest-of-the-story/).
  */
 export function s3ObjectUrl(target: Target, key: string = VERIFY_KEY): string {
-  const endpoint = new URL(endpointOf(target) ?? `https://s3.${regionOf(target)}.amazonaws.com`);
+  // AWS's regional endpoint, from the profile's template and checked like any other: the region used to go in unchecked (issue 23, item B).
+  const endpoint = new URL(target.endpoint ?? templateEndpointOf(target));
   const pathStyle = target.forcePathStyle ?? getProfile(target.profile).addressing.value === "path";
   const base = endpoint.pathname.replace(/\/+$/, "");
   const object = key.split("/").map(encodeURIComponent).join("/");

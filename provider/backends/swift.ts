@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { codecFor } from "../formats";
 import { getProfile } from "../profiles";
-import { endpointOf, type Target } from "../targets";
+import { endpointOf, templateFilled, type Target } from "../targets";
 import { discardBody } from "./body";
 import { deadlineExceeded, failed, missingBucketHint, subjectOf, transportFailure, type Subject } from "./failure";
 import { sendRequest } from "./http-request";
@@ -148,11 +148,9 @@ function noSuchContainer(target: Target, operation: string) {
 /** The target's storage URL when it names one (endpoint, or a filled profile template); else the auth response decides. */
 function storageUrlOf(target: Target): string | undefined {
   if (target.endpoint !== undefined) return target.endpoint;
-  try {
-    return getProfile(target.profile).endpoint.value === null ? undefined : endpointOf(target);
-  } catch {
-    return undefined; // the template needs region/projectId the target lacks: use the catalog's URL
-  }
+  // A template that needs a region or projectId the target lacks: the catalog's URL. A filled one that
+  // builds another host throws (endpointOf), before the token is sent anywhere.
+  return templateFilled(target) ? endpointOf(target) : undefined;
 }
 
 /** The container's CORS metadata through the Swift headers codec; what it cannot decode is kept raw. */

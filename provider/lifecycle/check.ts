@@ -2,6 +2,8 @@ import type * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
 import { CorsPolicyError } from "../errors";
 import { formatPath } from "../model/structure";
+import { scrubPieces, secretsIn } from "../model/secret-like";
+import { knownSecrets, scrubSecrets } from "../backends/secrets";
 import { policyInputsSchema } from "./schema";
 import type { PolicyInputs, WrittenInputs } from "./types";
 
@@ -69,13 +71,37 @@ function failureOf(issue: z.core.$ZodIssue): CheckFailure {
   return { property: typeof property === "string" ? property : formatPath(issue.path), reason: issue.message };
 }
 
+/** Most characters of one reason the engine gets: a failing 10 MB document printed 21 MB (issue 23, item A). */
+export const MAX_ENGINE_REASON = 2000;
+
+/** Most characters of a reason that are scrubbed; a reason is rarely more than a few hundred. */
+const MAX_SCRUBBED = 20_000;
+
+/** Most failures the engine gets for one resource; the last says how many more there were. */
+export const MAX_ENGINE_FAILURES = 50;
+
 /**
- * A failure as the engine should get it. The engine prints `property <p> value {<v>} has a
- * problem: <reason>`, looking `p` up as a top-level input (pulumi/pulumi
- * pkg/resource/deploy/step_generator.go, issueCheckErrors), so a nested path such as
- * `rules[0].allowedOrigins[0]` prints `value {<nil>}`. A nested path therefore goes into the
- * reason with no property, which the engine prints as `resource '<name>' has a problem: <path>: <reason>`.
+ * The failures as the engine should get them: every one with an empty property and its path in
+ * the reason. The engine prints `property <p> value {<v>} has a problem: <reason>` for a
+ * property, the whole input value with it, secrets and a 10 MB document included (pulumi/pulumi
+ * pkg/resource/deploy/step_generator.go, issueCheckErrors), and `value {<nil>}` for a nested
+ * path; with no property it prints `resource '<name>' has a problem: <reason>` and nothing the
+ * user typed. Each reason is also scrubbed of the credential-like strings of `inputs`
+ * and of the known secrets (in case a message showed one without `show`), and clipped.
  */
-export function forEngine(failure: CheckFailure): CheckFailure {
-  return /[.[]/.test(failure.property) ? { property: "", reason: `${failure.property}: ${failure.reason}` } : failure;
+export function forEngine(failures: readonly CheckFailure[], inputs: unknown): CheckFailure[] {
+  const secrets = [...secretsIn(inputs), ...knownSecrets()];
+  const shown = failures.slice(0, MAX_ENGINE_FAILURES).map((failure) => {
+    const full = failure.property === "" ? failure.reason : `${failure.property}: ${failure.reason}`;
+    // Scrubbed before it is clipped, so that a clip cannot leave a secret's prefix too short to find.
+    const text = scrubPieces(scrubSecrets(clip(full, MAX_SCRUBBED), secrets), secrets);
+    return { property: "", reason: clip(text, MAX_ENGINE_REASON) };
+  });
+  const more = failures.length - shown.length;
+  return more > 0 ? [...shown, { property: "", reason: `and ${more} more failures — fix these first` }] : shown;
+}
+
+/** The text, at most `max` characters: cut, with "..." to say so. */
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 3)}...` : text;
 }

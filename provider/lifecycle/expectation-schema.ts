@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { SameType } from "../model/same-type";
 import type { Expectation } from "../operations/expectations";
+import { show } from "../model/issue";
 
 /**
  * Schema of one `expect` entry. A factory, like the model's schemas: no zod schema may be
@@ -41,7 +42,7 @@ const LIST_FIELDS = ["headers", "exposes", "reads"] as const;
 export function expectationProblem(entry: unknown, error: z.ZodError): string {
   if (entry === null || typeof entry !== "object" || Array.isArray(entry)) return "is not an object";
   const unknownField = error.issues.flatMap((i) => (i.code === "unrecognized_keys" ? i.keys : []))[0];
-  if (unknownField !== undefined) return `has unknown field ${JSON.stringify(unknownField)}`;
+  if (unknownField !== undefined) return `has unknown field ${show(unknownField)}`;
   const fails = (field: string): boolean => error.issues.some((i) => i.path[0] === field);
   if (fails("origin") || fails("method")) return "needs origin and method strings";
   if (fails("allowed")) return "needs allowed: true or false";

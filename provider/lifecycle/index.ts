@@ -27,7 +27,7 @@ export async function configure(req: pulumi.dynamic.ConfigureRequest): Promise<v
  */
 export async function check(_olds: unknown, news: unknown): Promise<pulumi.dynamic.CheckResult<WrittenInputs>> {
   const outcome = checkInputs(news);
-  if (outcome.failures.length > 0) return { failures: outcome.failures.map(forEngine) };
+  if (outcome.failures.length > 0) return { failures: forEngine(outcome.failures, news) };
   return { inputs: news as WrittenInputs, failures: [] };
 }
 

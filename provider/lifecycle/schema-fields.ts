@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { LintCode } from "../evaluate/lint/messages";
 import { checkLintSuppress } from "../evaluate/lint/options";
-import { formatPath, issueText, type Issue } from "../model/issue";
+import { formatPath, issueText, show, type Issue } from "../model/issue";
 import type { corsRuleSchema } from "../model/schema";
 import { checkTarget, type targetSchema } from "../targets";
 import { expectationProblem, expectationSchema } from "./expectation-schema";
@@ -17,6 +17,12 @@ import { containsUnknown } from "./unknown";
  */
 
 type TargetSchema = ReturnType<typeof targetSchema>;
+
+/**
+ * Most characters of a refused field's value a reason shows: a whole expect entry fits, a
+ * 10 MB value does not (issue 23, item A); `show` hides what looks like a secret.
+ */
+const SHOWN = 400;
 type CorsRuleSchema = ReturnType<typeof corsRuleSchema>;
 
 /** Raises one failure: `reason` at `path` (inside the field), reported as `property` when given. */
@@ -96,7 +102,7 @@ export function documentField() {
 export function expectField() {
   return z.custom<Expectation[]>().transform((value, ctx): Expectation[] => {
     if (!Array.isArray(value)) {
-      fail(ctx, `${JSON.stringify(value)} is not a list; it takes [{ origin, method, headers?, allowed, exposes? }] — wrap the entry in [ ]`);
+      fail(ctx, `${show(value, SHOWN)} is not a list; it takes [{ origin, method, headers?, allowed, exposes? }] — wrap the entry in [ ]`);
       return z.NEVER;
     }
     const entries: Expectation[] = [];
@@ -106,7 +112,7 @@ export function expectField() {
       else
         fail(
           ctx,
-          `${JSON.stringify(entry)} ${expectationProblem(entry, parsed.error)}; an expectation is { origin: string, method: string, headers?: string[], allowed: boolean, exposes?: string[], credentials?: boolean, reads?: string[] } — fix the entry`,
+          `${show(entry, SHOWN)} ${expectationProblem(entry, parsed.error)}; an expectation is { origin: string, method: string, headers?: string[], allowed: boolean, exposes?: string[], credentials?: boolean, reads?: string[] } — fix the entry`,
           [index],
         );
     });
@@ -121,7 +127,7 @@ export function verifyField() {
 
 /** Why a `verify` value is refused. */
 export function verifyReason(value: unknown): string {
-  return `${JSON.stringify(value)} is not an option; allowed are ${VERIFY_MODES.map((o) => `"${o}"`).join(", ")} — use "preflight" to send real preflights for every expect entry after apply`;
+  return `${show(value, SHOWN)} is not an option; allowed are ${VERIFY_MODES.map((o) => `"${o}"`).join(", ")} — use "preflight" to send real preflights for every expect entry after apply`;
 }
 
 /** `onExisting`: what `create` does with a configuration it finds. */
@@ -131,7 +137,7 @@ export function onExistingField() {
 
 /** Why an `onExisting` value is refused. */
 export function onExistingReason(value: unknown): string {
-  return `${JSON.stringify(value)} is not an option; allowed are ${ON_EXISTING.map((o) => `"${o}"`).join(", ")} — use "adopt" to take over a matching configuration, "overwrite" to replace it`;
+  return `${show(value, SHOWN)} is not an option; allowed are ${ON_EXISTING.map((o) => `"${o}"`).join(", ")} — use "adopt" to take over a matching configuration, "overwrite" to replace it`;
 }
 
 /** `propagationTimeoutSeconds`: a finite number of seconds (zod refuses NaN and infinities), at most {@link MAX_PROPAGATION_TIMEOUT}. */
@@ -141,7 +147,7 @@ export function propagationTimeoutField() {
 
 /** Why a `propagationTimeoutSeconds` value is refused. */
 export function propagationTimeoutReason(value: unknown): string {
-  return `${JSON.stringify(value)} is not a number of seconds between 0 and ${MAX_PROPAGATION_TIMEOUT} — use e.g. 60, or omit it for the vendor's default`;
+  return `${show(value, SHOWN)} is not a number of seconds between 0 and ${MAX_PROPAGATION_TIMEOUT} — use e.g. 60, or omit it for the vendor's default`;
 }
 
 /** Most seconds a `timeouts` deadline may be: one hour, like {@link MAX_PROPAGATION_TIMEOUT}. */
@@ -159,7 +165,7 @@ export function timeoutsField() {
 
 /** Why a `timeouts` value is refused. */
 export function timeoutsReason(value: unknown): string {
-  return `${JSON.stringify(value)} is not valid; it takes { operationSeconds?: number, probeSeconds?: number }, each more than 0 and at most ${MAX_TIMEOUT_SECONDS} — e.g. timeouts: { operationSeconds: 120 }, or omit it for 60 s and 10 s`;
+  return `${show(value, SHOWN)} is not valid; it takes { operationSeconds?: number, probeSeconds?: number }, each more than 0 and at most ${MAX_TIMEOUT_SECONDS} — e.g. timeouts: { operationSeconds: 120 }, or omit it for 60 s and 10 s`;
 }
 
 /** `swift: { allowWidening }`: accept a policy a Swift container can only hold in a wider form. Normalized to a boolean. */
@@ -169,7 +175,7 @@ export function swiftField() {
 
 /** Why a `swift` value is refused. */
 export function swiftReason(value: unknown): string {
-  return `${JSON.stringify(value)} is not valid; it takes { allowWidening?: boolean } — e.g. swift: { allowWidening: true }`;
+  return `${show(value, SHOWN)} is not valid; it takes { allowWidening?: boolean } — e.g. swift: { allowWidening: true }`;
 }
 
 /**
@@ -195,5 +201,5 @@ function lintCode() {
 
 /** Why a `lint` value is refused. */
 export function lintReason(value: unknown): string {
-  return `${JSON.stringify(value)} is not valid; it takes false or { suppress?: { [ruleId]: codes[] } } — e.g. lint: { suppress: { "public-read": ["wildcard-origin-write"] } }`;
+  return `${show(value, SHOWN)} is not valid; it takes false or { suppress?: { [ruleId]: codes[] } } — e.g. lint: { suppress: { "public-read": ["wildcard-origin-write"] } }`;
 }

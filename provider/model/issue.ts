@@ -1,4 +1,5 @@
 import { formatPath, type IssuePath } from "./path";
+import { hiddenSecret, looksSecret } from "./secret-like";
 
 export { formatPath, type IssuePath } from "./path";
 
@@ -81,12 +82,23 @@ export function hasErrors(issues: readonly Issue[]): boolean {
 
 /**
  * Renders a value for a message: strings quoted (control characters and lone
- * surrogates escaped, never raw), the rest as JSON, clipped to 80 characters.
+ * surrogates escaped, never raw), the rest as JSON, clipped to `max` characters.
+ * A string that looks like a credential (secret-like.ts), alone or anywhere in
+ * the value, is replaced by its length before clipping, so not even a prefix shows.
  * Never throws: a BigInt, a symbol, a function or a cycle is named instead.
  */
-export function show(value: unknown): string {
+export function show(value: unknown, max = 80): string {
   const text = jsonOf(value);
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+  return text.length > max ? `${text.slice(0, max - 3)}...` : text;
+}
+
+/** A JSON.stringify replacer: keys and strings that look like credentials become {@link hiddenSecret}. */
+function hideSecrets(_key: string, value: unknown): unknown {
+  if (typeof value === "string") return looksSecret(value) ? hiddenSecret(value) : value;
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
+  const keys = Object.keys(value);
+  if (!keys.some(looksSecret)) return value;
+  return Object.fromEntries(keys.map((k) => [looksSecret(k) ? hiddenSecret(k) : k, (value as Record<string, unknown>)[k]]));
 }
 
 function jsonOf(value: unknown): string {
@@ -96,7 +108,7 @@ function jsonOf(value: unknown): string {
   try {
     // JSON.stringify answers undefined for values JSON cannot spell, whatever its type says.
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
-    return JSON.stringify(value) ?? Object.prototype.toString.call(value);
+    return JSON.stringify(value, hideSecrets) ?? Object.prototype.toString.call(value);
   } catch {
     return Object.prototype.toString.call(value); // a BigInt inside, a cycle, a throwing getter or a Proxy
   }

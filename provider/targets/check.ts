@@ -2,6 +2,7 @@ import { issuePathOf, valueAt } from "../model/structure";
 import { CEPH_RELEASES, cephDialectFor, getProfile } from "../profiles";
 import { bucketNameProblem } from "./bucket-name";
 import { endpointProblem, hasUserInfo } from "./endpoint-url";
+import { hostPartProblems } from "./host-parts";
 import type { z } from "zod";
 import { targetIssue, type TargetIssue, type TargetProblem } from "./messages";
 import { targetSchema } from "./schema";
@@ -29,6 +30,8 @@ export function checkTarget(value: unknown): TargetCheck {
   }
   const endpoint = target.endpoint === undefined ? undefined : endpointProblem(target.endpoint, endpointPathAllowed(target));
   if (endpoint !== undefined) return { ok: false, issues: [targetIssue("target-invalid", ["target", "endpoint"], { kind: "endpoint", problem: endpoint })] };
+  const hostParts = hostPartProblems(target);
+  if (hostParts.length > 0) return { ok: false, issues: hostParts };
   if (target.jurisdiction === "default") delete target.jurisdiction;
   const name = bucketNameProblem(target);
   if (name !== undefined) return { ok: false, issues: [name] };

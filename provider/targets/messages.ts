@@ -11,6 +11,9 @@ export type TargetCode = (typeof TARGET_CODES)[number];
 /** An issue the target check reports. */
 export type TargetIssue = Issue<TargetCode>;
 
+/** The target fields an endpoint template puts into the URL (host-parts.ts). */
+export type HostPart = "region" | "accountId" | "projectId";
+
 /** What is wrong with a target: a field the schema refuses, or an R2 target without its account. */
 export type TargetProblem =
   | { readonly kind: "schema"; readonly found: unknown; readonly problem: string }
@@ -29,6 +32,8 @@ export type TargetProblem =
   | { readonly kind: "endpoint"; readonly problem: EndpointProblem }
   /** A `version` that names no Ceph release. */
   | { readonly kind: "ceph-version"; readonly found: string; readonly releases: readonly string[] }
+  /** A region, account id or project id with characters that could move the request to another host (host-parts.ts). */
+  | { readonly kind: "host-part"; readonly field: HostPart; readonly found: string }
   /** A `version` on a target whose profile is not `ceph`. */
   | { readonly kind: "version-not-ceph"; readonly profile: string };
 
@@ -60,6 +65,8 @@ export const TARGET_MESSAGES = {
         return `is only for Ceph RGW targets; the ${show(p.profile)} profile has one behaviour — remove version`;
       case "unknown-profile":
         return `${show(p.found)} is not a known profile; allowed are ${PROFILE_NAMES.join(", ")} — ${unknownProfileFix(p.found)}`;
+      case "host-part":
+        return HOST_PART_TEXT[p.field](show(p.found));
       case "schema":
         return `${p.found === undefined ? "is missing" : `${show(p.found)} is not valid`}; ${p.problem} — fix the target, or build it with a preset such as targets.aws({ bucket, region })`;
     }
@@ -77,6 +84,16 @@ export const TARGET_MESSAGES = {
     }
   },
 } as const satisfies MessageTable<TargetCode> & Record<TargetCode, unknown>;
+
+/** Why each host part is refused: what it takes, and the fix; the value is shown through `show`, which hides what looks like a secret. */
+const HOST_PART_TEXT: Readonly<Record<HostPart, (found: string) => string>> = {
+  region: (found) =>
+    `${found} is not a region; a region is letters, digits and "-", with "." only between parts (e.g. "eu-west-1", "nyc3", "ch-gva-2"), since it becomes part of the endpoint's host — set region to the vendor's name for it, or give endpoint`,
+  accountId: (found) =>
+    `${found} is not a Cloudflare account id; an account id is 32 hex digits, and it becomes part of the endpoint's host — set accountId to the Account ID of the Cloudflare dashboard, or give endpoint`,
+  projectId: (found) =>
+    `${found} is not a project id; a project id is letters, digits, "-" and "_", with "." only between them (Keystone's are 32 hex digits), since it becomes part of the storage URL — set projectId to the project's id from the Keystone catalog, or give endpoint`,
+};
 
 /** Builds a target issue, its message rendered from {@link TARGET_MESSAGES}. */
 export function targetIssue<C extends TargetCode>(code: C, path: IssuePath, params: ParamsOf<typeof TARGET_MESSAGES, C>): TargetIssue {

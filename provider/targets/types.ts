@@ -31,13 +31,16 @@ export interface TargetInput {
   bucket: string;
   /** Endpoint URL; overrides the profile's template. */
   endpoint?: string | undefined;
-  /** Region (fills `{region}` in the profile's endpoint and signs requests). */
+  /**
+   * Region (fills `{region}` in the profile's endpoint and signs requests): letters, digits and
+   * "-", with "." only between parts, since it becomes part of a host (targets/host-parts.ts).
+   */
   region?: string | undefined;
-  /** Cloudflare account id (R2). */
+  /** Cloudflare account id (R2): 32 hex digits, the dashboard's Account ID. */
   accountId?: string | undefined;
   /** R2 jurisdiction; `default` is the same as leaving it out. */
   jurisdiction?: R2Jurisdiction | undefined;
-  /** Swift project (tenant) id filling `{projectId}` in storage URLs. */
+  /** Swift project (tenant) id filling `{projectId}` in storage URLs: letters, digits, "-" and "_", with "." only between them. */
   projectId?: string | undefined;
   /** Force path-style addressing; defaults to the profile's addressing style. */
   forcePathStyle?: boolean | undefined;

@@ -41,7 +41,7 @@ describe("knownSecrets", () => {
     const target: Target = {
       profile: "r2",
       bucket: "b",
-      accountId: "acct",
+      accountId: "0123456789abcdef0123456789abcdef",
       credentials: { accessKeyIdEnv: "MY_ID", secretAccessKeyEnv: "MY_SECRET", sessionTokenEnv: "MY_TOKEN" },
     };
     expect(knownSecrets(target)).toEqual(["s1", "t1", "p1", "o1", "k1", "m1", "m2", "c1", "c2"]);
@@ -53,7 +53,7 @@ describe("resolveCredentials", () => {
     const target: Target = {
       profile: "r2",
       bucket: "b",
-      accountId: "acct",
+      accountId: "0123456789abcdef0123456789abcdef",
       credentials: { accessKeyIdEnv: "R2_KEY_ID", secretAccessKeyEnv: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY" },
     };
     process.env["R2_KEY_ID"] = "id";
@@ -86,7 +86,12 @@ describe("resolveCredentials", () => {
     },
   ])("fails for an unset variable: $name", ({ variable, message }) => {
     process.env["R2_KEY_ID"] = "id";
-    const target: Target = { profile: "r2", bucket: "b", accountId: "acct", credentials: { accessKeyIdEnv: "R2_KEY_ID", secretAccessKeyEnv: variable } };
+    const target: Target = {
+      profile: "r2",
+      bucket: "b",
+      accountId: "0123456789abcdef0123456789abcdef",
+      credentials: { accessKeyIdEnv: "R2_KEY_ID", secretAccessKeyEnv: variable },
+    };
     expect(() => resolveCredentials(target)).toThrow(new CorsPolicyError(message, { code: "MissingCredentials" }));
   });
 });

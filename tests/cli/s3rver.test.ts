@@ -189,10 +189,10 @@ describe("targets", () => {
       stderr: `error: cannot read target file "none.json" (ENOENT) — check the path\n`,
     });
     const broken = clean(await cli(["get", "--target-file", "broken-target.json"]));
-    expect(broken.code).toBe(2);
-    expect(broken.stderr).toMatch(
-      /^error: target file "broken-target\.json" is not JSON \(.+\) — write a Target object such as \{"profile": "r2", "accountId": "…", "bucket": "assets"\}\n$/,
-    );
+    expect([broken.code, broken.stderr]).toEqual([
+      2,
+      `error: target file "broken-target.json" is not JSON; its text is not shown, in case it holds a secret — write a Target object such as {"profile": "r2", "accountId": "…", "bucket": "assets"}\n`,
+    ]);
   });
 
   test("fails when --target-file is mixed with target flags: exit 2", async () => {

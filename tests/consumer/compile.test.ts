@@ -46,7 +46,7 @@ function programSource(): string {
     'const bucket = new BucketV2("site");',
     "const bucketName: pulumi.Output<string> = bucket.id;",
     'new cors.CorsPolicy("site", { target: cors.targets.aws({ bucket: bucketName, region: pulumi.output("eu-west-1") }), rules: web });',
-    'new cors.CorsPolicySet("web", { targets: [cors.targets.r2({ accountId: "0123abcd", bucket: bucketName }), cors.targets.aws({ bucket: "assets", region: "eu-west-1" })],',
+    'new cors.CorsPolicySet("web", { targets: [cors.targets.r2({ accountId: "0123456789abcdef0123456789abcdef", bucket: bucketName }), cors.targets.aws({ bucket: "assets", region: "eu-west-1" })],',
     '  rules: web, onExisting: pulumi.output("adopt" as const), lint: { suppress: { public: ["wildcard-origin-write"] } } });',
     "",
   ].join("\n");

@@ -109,7 +109,7 @@ describeWithPulumi(
       beforeAll(async () => {
         for (const bucket of ["r2-assets", "aws-assets"]) await s3.createBucket(bucket);
         const config = [
-          ["r2AccountId", "0123abcd"],
+          ["r2AccountId", "0123456789abcdef0123456789abcdef"],
           ["r2Bucket", "r2-assets"],
           ["r2Endpoint", s3.endpoint],
           ["awsBucket", "aws-assets"],
@@ -165,7 +165,7 @@ describeWithPulumi(
           ["awsBucket", "aws-assets-mc"],
           ["awsRegion", "us-east-1"],
           ["awsEndpoint", s3.endpoint],
-          ["r2AccountId", "0123abcd"],
+          ["r2AccountId", "0123456789abcdef0123456789abcdef"],
           ["r2Bucket", "r2-assets-mc"],
           ["r2Endpoint", s3.endpoint],
           ["spacesBucket", "spaces-assets-mc"],

@@ -11,7 +11,7 @@ const ENTRY_SHAPE =
 describe("checkInputs", () => {
   test("returns the normalized inputs: defaults filled, R2's default jurisdiction dropped, swift options made whole", () => {
     const { inputs, failures } = checkInputs({
-      target: { profile: "r2", accountId: "acct", bucket: "b", jurisdiction: "default" },
+      target: { profile: "r2", accountId: "0123456789abcdef0123456789abcdef", bucket: "b", jurisdiction: "default" },
       rules: good,
       swift: {},
       propagationTimeoutSeconds: 60,
@@ -19,7 +19,7 @@ describe("checkInputs", () => {
     });
     expect(failures).toEqual([]);
     expect(inputs).toEqual({
-      target: { profile: "r2", accountId: "acct", bucket: "b" },
+      target: { profile: "r2", accountId: "0123456789abcdef0123456789abcdef", bucket: "b" },
       rules: normalized,
       onExisting: "fail",
       verify: "read",

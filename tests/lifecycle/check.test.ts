@@ -22,9 +22,11 @@ afterAll(() => harness?.stop());
 describe("check through the real host", () => {
   test.each(VALIDATION_CASES)("%s: fails at check with the exact message", async (_name, rules, expected) => {
     const { failures } = await check({ target: { ...target, profile: "aws" }, rules: rules as unknown as JsonObject[] });
-    // The engine shows "property '<property>' … has a problem: <reason>", or for a nested path (no
-    // property) "has a problem: <reason>" with the path in the reason: either way, the message.
-    expect(failures.map((f) => (f.property === "" ? f.reason : `${f.property}: ${f.reason}`))).toEqual(expected);
+    // Every failure reaches the engine with no property and its path in the reason, so the engine
+    // prints "resource 'site' has a problem: <path>: <reason>" and never the value (issue 23, item A).
+    expect(failures.map((f) => f.property)).toEqual(expected.map(() => ""));
+    // A URL's user info may be a password: the engine gets it as *** (backends/secrets.ts, scrubSecrets).
+    expect(failures.map((f) => f.reason)).toEqual(expected.map((text) => text.replace('"https://me@', '"https://***@')));
   });
 
   test("returns the inputs as the program wrote them, so preview --diff shows the user's own order and spelling", async () => {
@@ -54,12 +56,13 @@ describe("check through the real host", () => {
 
   test("fails when both rules and document are given, or neither", async () => {
     expect((await check({ target, rules: good, document: "[]" })).failures).toEqual([
-      { property: "document", reason: "is set together with rules; a CorsPolicy takes exactly one of them — remove one" },
+      { property: "", reason: "document: is set together with rules; a CorsPolicy takes exactly one of them — remove one" },
     ]);
     expect((await check({ target })).failures).toEqual([
       {
-        property: "rules",
-        reason: "is missing; a CorsPolicy needs rules (or a document in any supported format) — add rules: [{ allowedOrigins: [...], allowedMethods: [...] }]",
+        property: "",
+        reason:
+          "rules: is missing; a CorsPolicy needs rules (or a document in any supported format) — add rules: [{ allowedOrigins: [...], allowedMethods: [...] }]",
       },
     ]);
   });
@@ -67,15 +70,18 @@ describe("check through the real host", () => {
   test("fails when onExisting is not an option", async () => {
     expect((await check({ target, rules: good, onExisting: "merge" })).failures).toEqual([
       {
-        property: "onExisting",
+        property: "",
         reason:
-          '"merge" is not an option; allowed are "fail", "adopt", "overwrite" — use "adopt" to take over a matching configuration, "overwrite" to replace it',
+          'onExisting: "merge" is not an option; allowed are "fail", "adopt", "overwrite" — use "adopt" to take over a matching configuration, "overwrite" to replace it',
       },
     ]);
   });
 
   test("applies the target's profile: R2 max-age above 86400 fails", async () => {
-    const { failures } = await check({ target: { profile: "r2", accountId: "acct", bucket: "b" }, rules: [{ ...good[0]!, maxAgeSeconds: 90000 }] });
+    const { failures } = await check({
+      target: { profile: "r2", accountId: "0123456789abcdef0123456789abcdef", bucket: "b" },
+      rules: [{ ...good[0]!, maxAgeSeconds: 90000 }],
+    });
     expect(failures).toEqual([
       {
         property: "",
@@ -141,7 +147,10 @@ describe("check through the real host", () => {
   });
 
   test("check uses the profile of a partly unknown target (bucket not known yet in preview)", async () => {
-    const { failures } = await check({ target: { profile: "r2", accountId: "acct", bucket: UNKNOWN }, rules: [{ ...good[0]!, maxAgeSeconds: 90000 }] });
+    const { failures } = await check({
+      target: { profile: "r2", accountId: "0123456789abcdef0123456789abcdef", bucket: UNKNOWN },
+      rules: [{ ...good[0]!, maxAgeSeconds: 90000 }],
+    });
     expect(failures).toEqual([
       {
         property: "",

@@ -29,7 +29,7 @@ describe("CorsPolicySet", () => {
     expect(
       childNames("web", [
         { profile: "aws", bucket: "a", region: "eu-west-1" },
-        { profile: "r2", bucket: "a", accountId: "acct" },
+        { profile: "r2", bucket: "a", accountId: "0123456789abcdef0123456789abcdef" },
         { profile: "aws", bucket: "b", region: "us-east-1" },
         { profile: "aws", bucket: "b", region: "eu-west-1" },
       ]),
@@ -56,7 +56,7 @@ describe("CorsPolicySet", () => {
   test("fails preview for the target whose profile cannot hold the rules, with the reason", async () => {
     const targets = [
       { profile: "s3", bucket: "site-a", endpoint: s3.endpoint, credentials: CREDENTIALS },
-      { profile: "r2", bucket: "site-a", accountId: "acct" },
+      { profile: "r2", bucket: "site-a", accountId: "0123456789abcdef0123456789abcdef" },
     ];
     await expect(
       harness.preview(setProgram(targets, [{ allowedOrigins: ["https://app.example.com"], allowedMethods: ["GET"], maxAgeSeconds: 90000 }])),

@@ -68,8 +68,8 @@ const PRESETS: [string, (inputs: boolean) => TargetArgs, Record<string, unknown>
   ],
   [
     "r2",
-    (i) => targets.r2(wrap(i, { bucket: "b", accountId: "acct", jurisdiction: "eu" as const, credentials })),
-    { profile: "r2", bucket: "b", accountId: "acct", jurisdiction: "eu", credentials },
+    (i) => targets.r2(wrap(i, { bucket: "b", accountId: "0123456789abcdef0123456789abcdef", jurisdiction: "eu" as const, credentials })),
+    { profile: "r2", bucket: "b", accountId: "0123456789abcdef0123456789abcdef", jurisdiction: "eu", credentials },
   ],
   ["spaces", (i) => targets.spaces(wrap(i, { bucket: "b", region: "nyc3" })), { profile: "spaces", bucket: "b", region: "nyc3" }],
   ["ovh", (i) => targets.ovh(wrap(i, { bucket: "b", region: "gra" })), { profile: "ovh", bucket: "b", region: "gra" }],
@@ -125,7 +125,7 @@ describe("targets.* with pulumi.Input fields", () => {
 
   test("the profile stays plain and the Output stays inside the target, unresolved", () => {
     const bucket = pulumi.output("assets");
-    const target = targets.r2({ accountId: "acct", bucket });
+    const target = targets.r2({ accountId: "0123456789abcdef0123456789abcdef", bucket });
     expect(target.profile).toBe("r2");
     expect(target.bucket).toBe(bucket);
   });
@@ -163,7 +163,7 @@ describe("CorsPolicySet with Output buckets", () => {
       targets: [
         targets.aws({ bucket: "assets", region: "eu-west-1" }),
         targets.aws({ bucket: bucket.id, region: "eu-west-1" }),
-        targets.r2({ accountId: "acct", bucket: bucket.id }),
+        targets.r2({ accountId: "0123456789abcdef0123456789abcdef", bucket: bucket.id }),
       ],
       rules: web,
     });
@@ -172,7 +172,7 @@ describe("CorsPolicySet with Output buckets", () => {
       "web-aws-1",
       "web-r2-2",
     ]);
-    expect(await registeredTarget(set.policies[2]!)).toEqual({ profile: "r2", accountId: "acct", bucket: "media-8d3f21" });
+    expect(await registeredTarget(set.policies[2]!)).toEqual({ profile: "r2", accountId: "0123456789abcdef0123456789abcdef", bucket: "media-8d3f21" });
   });
 });
 
@@ -188,7 +188,7 @@ describe("preview warnings with a target whose bucket is unknown", () => {
     const warn = jest.spyOn(pulumi.log, "warn").mockImplementation(() => Promise.resolve());
     try {
       const unknownBucket = pulumi.output(pulumi.unknown) as pulumi.Output<string>;
-      new CorsPolicy(name, { target: targets.r2({ accountId: "acct", bucket: unknownBucket }), rules: risky, ...lintArgs(lint) });
+      new CorsPolicy(name, { target: targets.r2({ accountId: "0123456789abcdef0123456789abcdef", bucket: unknownBucket }), rules: risky, ...lintArgs(lint) });
       await new Promise((resolve) => setTimeout(resolve, 100));
       return warn.mock.calls.map(([message]) => message);
     } finally {

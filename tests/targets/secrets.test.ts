@@ -14,9 +14,14 @@ const messagesOf = (target: unknown): string[] => {
 // placed in the target was echoed (40 characters of it).
 describe("a target never shows a secret given in the wrong place", () => {
   test("a value where a variable name belongs is refused without being shown", () => {
-    expect(messagesOf({ profile: "r2", accountId: "acct", bucket: "b", credentials: { accessKeyIdEnv: "R2_KEY", secretAccessKeyEnv: SECRET } })).toEqual([
-      `target.credentials.secretAccessKeyEnv: ${NOT_SHOWN}`,
-    ]);
+    expect(
+      messagesOf({
+        profile: "r2",
+        accountId: "0123456789abcdef0123456789abcdef",
+        bucket: "b",
+        credentials: { accessKeyIdEnv: "R2_KEY", secretAccessKeyEnv: SECRET },
+      }),
+    ).toEqual([`target.credentials.secretAccessKeyEnv: ${NOT_SHOWN}`]);
   });
 
   test("a secret placed in the target as a field of its own is named by its key only", () => {
