@@ -17,7 +17,12 @@ export type Fault =
   /** Holds the request for `ms`, then forwards it (a slow server, not a dead one). */
   | { readonly kind: "stall"; readonly ms: number }
   /** Forwards the request (the upstream applies it), then answers with this status instead of the upstream's answer: a write that landed but is reported failed. */
-  | { readonly kind: "applied"; readonly status: number; readonly headers: Readonly<Record<string, string>>; readonly body: string };
+  | { readonly kind: "applied"; readonly status: number; readonly headers: Readonly<Record<string, string>>; readonly body: string }
+  /**
+   * Reads the request, then forwards it when its `Content-MD5` is the base64 MD5 of its body, and
+   * answers with this status otherwise (the upstream never sees it): a server that checks Content-MD5.
+   */
+  | { readonly kind: "content-md5"; readonly status: number; readonly headers: Readonly<Record<string, string>>; readonly body: string };
 
 /** One line of a plan: a fault for matching requests, for the first N of them or for every one. */
 export interface FaultRule {

@@ -41,6 +41,21 @@ export function internalError(): Fault {
   };
 }
 
+/**
+ * Scality CloudServer's PutBucketCors before scality/cloudserver#5899: the request's `Content-MD5`
+ * must be the MD5 of its body, or it answers 400 BadDigest (lib/api/bucketPutCors.js, `md5 !==
+ * request.headers['content-md5']`; arsenal's BadDigest text, as quoted in scality/cloudserver#5784),
+ * so the AWS SDK's CRC32 without Content-MD5 is refused. A request that passes goes upstream.
+ */
+export function cloudServerContentMd5(): Fault {
+  return {
+    kind: "content-md5",
+    status: 400,
+    headers: { "content-type": "application/xml" },
+    body: '<?xml version="1.0" encoding="UTF-8"?><Error><Code>BadDigest</Code><Message>The Content-MD5 you specified did not match what we received.</Message><Resource></Resource><RequestId>f0a1b2c3d4e5f6a7b8c9</RequestId></Error>',
+  };
+}
+
 /** A bare HTTP error: a status and a short text body. */
 export function httpError(status: number, body = `injected ${status}`, headers: Record<string, string> = {}): Fault {
   return { kind: "status", status, headers: { "content-type": "text/plain; charset=UTF-8", ...headers }, body };

@@ -6,7 +6,8 @@ import { request as httpRequest, type Agent, type IncomingMessage, type ServerRe
  * included, so a signature over them stays valid. An upstream that cannot be
  * reached is answered 502 rather than hidden. `onStatus` gets the status before
  * the client sees any of the answer, so what it records is in place before the
- * client can send its next request.
+ * client can send its next request. `bodyRead` is the request body when it was already read
+ * off `req` (to check it); it is sent instead of piping `req`.
  */
 export function forward(
   req: IncomingMessage,
@@ -15,6 +16,7 @@ export function forward(
   agent: Agent,
   onStatus: (status: number) => void,
   answerInstead?: { readonly status: number; readonly headers: Readonly<Record<string, string>>; readonly body: string },
+  bodyRead?: Buffer,
 ): Promise<void> {
   return new Promise((resolve) => {
     res.on("close", () => {
@@ -42,6 +44,7 @@ export function forward(
       onStatus(502);
       res.writeHead(502, { "content-type": "text/plain" }).end(`fault proxy: upstream failed: ${error.message}`);
     });
-    req.pipe(out);
+    if (bodyRead === undefined) req.pipe(out);
+    else out.end(bodyRead);
   });
 }
