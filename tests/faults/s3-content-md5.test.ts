@@ -2,12 +2,12 @@ import { s3Backend } from "../../provider/backends/s3";
 import type { Target } from "../../provider/targets";
 import { S3RVER_KEY } from "../../scripts/servers/s3rver";
 import { bucketOps } from "../../testkit/s3-bucket-ops";
-import { startS3rver, type EmbeddedS3 } from "../../testkit/s3rver";
 import { ensureBuilt } from "../cli/build";
 import { runCli } from "../cli/run-cli";
 import { describeWithRgw } from "../servers/real-servers";
 import { startFaultProxy, type FaultProxy } from "./fault-proxy";
 import { cloudServerContentMd5, cors, every } from "./faults";
+import { proxiedS3rver } from "./s3-proxied";
 
 /* Issue 22, item 2: PutBucketCors goes out with Content-MD5 and without the SDK's CRC32, which servers checking Content-MD5 refuse. */
 
@@ -47,48 +47,32 @@ function puts(proxy: FaultProxy): { names: string[]; signed: string | undefined 
 const SIGNED = "amz-sdk-invocation-id;amz-sdk-request;content-length;content-md5;content-type;host;x-amz-content-sha256;x-amz-date;x-amz-user-agent";
 
 describe("PutBucketCors through a stand-in that checks Content-MD5 like CloudServer (s3rver behind the fault proxy)", () => {
-  let s3: EmbeddedS3;
-  let proxy: FaultProxy;
-  const target = (bucket: string): Target => ({
-    profile: "s3",
-    bucket,
-    endpoint: proxy.url,
-    credentials: { accessKeyIdEnv: "BCT_MD5_KEY", secretAccessKeyEnv: "BCT_MD5_SECRET" },
-  });
-
-  beforeAll(async () => {
-    s3 = await startS3rver();
-    for (const bucket of ["md5-bare-sdk", "md5-backend", "md5-cli"]) await s3.createBucket(bucket);
-    proxy = await startFaultProxy(s3.endpoint);
-  });
-  afterAll(async () => {
-    await proxy?.stop();
-    await s3?.stop();
-  });
-  beforeEach(() => {
-    proxy.plan(every(cors("PUT"), cloudServerContentMd5()));
-    proxy.clearLog();
-  });
+  const env = proxiedS3rver(
+    ["md5-bare-sdk", "md5-backend", "md5-cli"],
+    { accessKeyIdEnv: "BCT_MD5_KEY", secretAccessKeyEnv: "BCT_MD5_SECRET" },
+    every(cors("PUT"), cloudServerContentMd5()),
+  );
+  const target = env.target;
 
   // What the client sent before this change (the SDK with requestChecksumCalculation: "WHEN_REQUIRED"): the stand-in refuses it.
   test("fails for the bare SDK: it sends x-amz-checksum-crc32 and no Content-MD5, answered 400 BadDigest", async () => {
-    const sdk = bucketOps(proxy.url, { accessKeyId: S3RVER_KEY, secretAccessKey: "md5-secret-3f9c" });
+    const sdk = bucketOps(env.proxy().url, { accessKeyId: S3RVER_KEY, secretAccessKey: "md5-secret-3f9c" });
     await expect(sdk.putRules("md5-bare-sdk", LIVE)).rejects.toMatchObject({ name: "BadDigest", message: BAD_DIGEST, $metadata: { httpStatusCode: 400 } });
     sdk.client.destroy();
-    const [sent] = proxy.requests();
+    const [sent] = env.proxy().requests();
     expect([sent?.headers["content-md5"], sent?.headers["x-amz-sdk-checksum-algorithm"], typeof sent?.headers["x-amz-checksum-crc32"]]).toEqual([
       undefined,
       "CRC32",
       "string",
     ]);
-    expect(await s3.liveRules("md5-bare-sdk")).toBeNull();
+    expect(await env.s3().liveRules("md5-bare-sdk")).toBeNull();
   });
 
   test("the backend's put sends Content-MD5 (signed) and no flexible-checksum header; the stand-in takes it and s3rver holds the rules", async () => {
     await s3Backend.put(target("md5-backend"), CONFIG);
-    expect(proxy.lines()).toEqual(["PUT /md5-backend/?cors= 200"]);
-    expect(puts(proxy)).toEqual([{ names: PUT_HEADERS, signed: SIGNED }]);
-    expect(await s3.liveRules("md5-backend")).toEqual(LIVE);
+    expect(env.proxy().lines()).toEqual(["PUT /md5-backend/?cors= 200"]);
+    expect(puts(env.proxy())).toEqual([{ names: PUT_HEADERS, signed: SIGNED }]);
+    expect(await env.s3().liveRules("md5-backend")).toEqual(LIVE);
   });
 
   test("bucket-cors apply goes through the same stand-in (exit 0), sending Content-MD5", async () => {
@@ -99,17 +83,20 @@ describe("PutBucketCors through a stand-in that checks Content-MD5 like CloudSer
       "--bucket",
       "md5-cli",
       "--endpoint",
-      proxy.url,
+      env.proxy().url,
       "--access-key-id-env",
       "BCT_MD5_KEY",
       "--secret-access-key-env",
       "BCT_MD5_SECRET",
     ];
     const run = await runCli(["apply", "-", ...flags], { input: JSON.stringify({ CORSRules: LIVE }) });
-    expect([run.code, run.stdout]).toEqual([0, `s3:${proxy.url.replace("http://", "")}/md5-cli: created (1 rule ([GET,PUT] from https://app.example.com))\n`]);
-    expect(proxy.lines()).toEqual(["GET /md5-cli/?cors= 404", "PUT /md5-cli/?cors= 200", "GET /md5-cli/?cors= 200"]);
-    expect(puts(proxy)).toEqual([{ names: PUT_HEADERS, signed: SIGNED }]);
-    expect(await s3.liveRules("md5-cli")).toEqual(LIVE);
+    expect([run.code, run.stdout]).toEqual([
+      0,
+      `s3:${env.proxy().url.replace("http://", "")}/md5-cli: created (1 rule ([GET,PUT] from https://app.example.com))\n`,
+    ]);
+    expect(env.proxy().lines()).toEqual(["GET /md5-cli/?cors= 404", "PUT /md5-cli/?cors= 200", "GET /md5-cli/?cors= 200"]);
+    expect(puts(env.proxy())).toEqual([{ names: PUT_HEADERS, signed: SIGNED }]);
+    expect(await env.s3().liveRules("md5-cli")).toEqual(LIVE);
   }, 300_000);
 });
 
