@@ -3,6 +3,7 @@ import { S3RVER_KEY } from "../../scripts/servers/s3rver";
 import { rejection } from "../backends/rejection";
 import { ensureBuilt } from "../cli/build";
 import { runCli, stderrOf } from "../cli/run-cli";
+import { DENIED, METHOD_NOT_ALLOWED, NOT_IMPLEMENTED } from "./capability-texts";
 import { proxiedS3rver } from "./s3-proxied";
 import { accessDenied, cors, every, methodNotAllowed, minioNotImplemented, S3_REQUEST_ID, swiftS3apiNotImplemented } from "./faults";
 
@@ -13,14 +14,6 @@ process.env["BCT_CAP_SECRET"] = "capability-secret-81d2";
 const CONFIG = { rules: [{ allowedOrigins: ["https://app.example.com"], allowedMethods: ["GET" as const] }] };
 const RULES_JSON = JSON.stringify({ CORSRules: [{ AllowedOrigins: ["https://app.example.com"], AllowedMethods: ["GET"] }] });
 
-const MINIO =
-  'Community MinIO: set the server-wide MINIO_API_CORS_ALLOW_ORIGIN variable or run mc admin config set ALIAS api cors_allow_origin="https://app.example.com" (MinIO AIStor has per-bucket CORS)';
-const NOT_IMPLEMENTED = (operation: string, useSwift: string) =>
-  `this endpoint does not implement ${operation}: it has no per-bucket CORS through the S3 API. ${MINIO}; OpenStack Swift's S3 layer (s3api): use ${useSwift}, which sets the container's CORS metadata; any other server: set CORS in its own configuration`;
-const METHOD_NOT_ALLOWED = (method: string, verb: string) =>
-  `this endpoint does not accept ${method} on the bucket's CORS configuration (the ?cors subresource), so it cannot ${verb} it through the S3 API: check that the endpoint is the service's S3 API address (not a website, CDN or console address); if it is, the service has no per-bucket CORS through the S3 API: set CORS where the service documents it`;
-const DENIED = (operation: string, permission: string) =>
-  `the service knows these keys but refuses this call: check that they belong to the bucket's account and that their policy allows ${permission} on it (what ${operation} needs; every change reads the configuration first, so changes need s3:GetBucketCORS and s3:PutBucketCORS)`;
 const VARIABLES =
   "the keys were read from BCT_CAP_KEY and BCT_CAP_SECRET, the variables target.credentials names, which come first (then the bucket-cors: config, then the AWS default chain)";
 
