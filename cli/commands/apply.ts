@@ -1,7 +1,7 @@
 import { Option, type Command } from "commander";
 import { FORMAT_NAMES, type FormatName } from "../../provider/formats";
 import { applyPolicy, describeLive, describeRules, propagationTimeout, readBack, unreadableConfiguration } from "../../provider/operations";
-import { ON_EXISTING, type OnExisting } from "../../provider/lifecycle/types";
+import { ON_EXISTING, type OnExisting } from "../../provider/operations/options";
 import type { CorsConfiguration } from "../../provider/model/schema";
 import type { Target } from "../../provider/targets";
 import { backendOf } from "../backend";
