@@ -1,13 +1,30 @@
 import type { LiveConfig } from "../backends/types";
 import type { CorsRule } from "../model/schema";
 
+/** What a rule allows, the part every description of it starts with: `[GET,PUT] from https://a.example headers content-type`. */
+function allows(rule: CorsRule): string {
+  return `[${rule.allowedMethods.join(",")}] from ${rule.allowedOrigins.join(" ")}${rule.allowedHeaders === undefined ? "" : ` headers ${rule.allowedHeaders.join(",")}`}`;
+}
+
 /** A one-line summary of rules for messages, e.g. `2 rules ([GET,PUT] from https://a.example; [GET] from *)`. */
 export function describeRules(rules: readonly CorsRule[]): string {
-  const parts = rules.map(
-    (r) =>
-      `[${r.allowedMethods.join(",")}] from ${r.allowedOrigins.join(" ")}${r.allowedHeaders === undefined ? "" : ` headers ${r.allowedHeaders.join(",")}`}`,
-  );
-  return `${rules.length} rule${rules.length === 1 ? "" : "s"} (${parts.join("; ")})`;
+  return `${rules.length} rule${rules.length === 1 ? "" : "s"} (${rules.map(allows).join("; ")})`;
+}
+
+/** One rule in full for human output: `app: [GET,PUT] from https://a.example headers content-type expose etag max-age 600`. */
+export function describeRule(rule: CorsRule): string {
+  const parts = [allows(rule)];
+  if (rule.exposeHeaders !== undefined) parts.push(`expose ${rule.exposeHeaders.join(",")}`);
+  if (rule.maxAgeSeconds !== undefined) parts.push(`max-age ${rule.maxAgeSeconds}`);
+  return `${rule.id === undefined ? "" : `${rule.id}: `}${parts.join(" ")}`;
+}
+
+/**
+ * A configuration a backend read but this package cannot decode, with its raw text: the one
+ * wording every message uses (`<bucket> has a CORS configuration this package cannot read: …`).
+ */
+export function unreadableConfiguration(raw: string): string {
+  return `a CORS configuration this package cannot read: ${raw}`;
 }
 
 /** What a read showed, for messages: the rules, none, no bucket, or the raw text of a configuration this package cannot decode. */
@@ -20,6 +37,6 @@ export function describeLive(live: LiveConfig): string {
     case "no-bucket":
       return "no bucket (it does not exist)";
     case "unreadable":
-      return `a configuration this package cannot read: ${live.raw}`;
+      return unreadableConfiguration(live.raw);
   }
 }

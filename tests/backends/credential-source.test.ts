@@ -3,7 +3,7 @@ import { dirname, join } from "node:path";
 import { s3Backend } from "../../provider/backends/s3";
 import { setProviderConfig } from "../../provider/backends/provider-config";
 import type { Target } from "../../provider/targets";
-import { S3RVER_KEY } from "../../scripts/servers/s3rver";
+import { S3RVER_KEY } from "../../testkit/s3rver-server";
 import { bucketOps } from "../../testkit/s3-bucket-ops";
 import { startS3rver, type EmbeddedS3 } from "../../testkit/s3rver";
 import { swiftBackend } from "../../provider/backends/swift";

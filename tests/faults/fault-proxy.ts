@@ -78,7 +78,7 @@ async function handle(
   res: ServerResponse,
   fault: Fault | undefined,
   entry: LoggedRequest,
-  pass: (req: IncomingMessage, answerInstead?: Extract<Fault, { kind: "applied" }>, bodyRead?: Buffer) => Promise<void>,
+  pass: (req: IncomingMessage, answerInstead?: Extract<Fault, { kind: "applied" | "no-content" }>, bodyRead?: Buffer) => Promise<void>,
 ): Promise<void> {
   if (fault === undefined) {
     entry.outcome = "forwarded";
@@ -102,7 +102,8 @@ async function handle(
       if (!res.destroyed) await pass(req); // a client that gave up during the stall is not answered
       return;
     case "applied":
-      entry.outcome = "applied";
+    case "no-content":
+      entry.outcome = fault.kind;
       await pass(req, fault);
       return;
     case "content-md5": {

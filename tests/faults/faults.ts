@@ -155,3 +155,8 @@ export function appliedThenInternalError(): Fault {
   if (error.kind !== "status") throw new Error("internalError() is a status fault");
   return { ...error, kind: "applied" };
 }
+
+/** Preflights (`OPTIONS`) whose upstream 200 reaches the client as 204 No Content, headers kept. */
+export function preflightNoContent(): FaultRule {
+  return every({ method: "OPTIONS" }, { kind: "no-content" });
+}

@@ -3,8 +3,8 @@ import { matches, type RequestLine, type RequestMatch } from "./fault-plan";
 
 /** What became of one request that reached the proxy. */
 export interface LoggedRequest extends RequestLine {
-  /** `forwarded` untouched, answered by an `injected` status, `reset`, or `stalled` then forwarded; `pending` until done. */
-  outcome: "pending" | "forwarded" | "injected" | "reset" | "stalled" | "applied";
+  /** `forwarded` untouched, answered by an `injected` status, `reset`, `stalled` then forwarded, or forwarded with its 200 made a 204 (`no-content`); `pending` until done. */
+  outcome: "pending" | "forwarded" | "injected" | "reset" | "stalled" | "applied" | "no-content";
   /** The request's headers as they reached the proxy (Node lower-cases the names): what the client put on the wire. */
   readonly headers: IncomingHttpHeaders;
   /** The status answered (injected, or the upstream's); undefined when reset, or when the client gave up during a stall. */
@@ -30,7 +30,10 @@ export class RequestLog {
   lines(): string[] {
     return this.entries.map((e) => {
       const answer = e.outcome === "reset" ? "reset" : String(e.status ?? "no answer");
-      const note = e.outcome === "injected" || e.outcome === "stalled" || e.outcome === "pending" || e.outcome === "applied" ? ` (${e.outcome})` : "";
+      const note =
+        e.outcome === "injected" || e.outcome === "stalled" || e.outcome === "pending" || e.outcome === "applied" || e.outcome === "no-content"
+          ? ` (${e.outcome})`
+          : "";
       return `${e.method} ${e.url} ${answer}${note}`;
     });
   }

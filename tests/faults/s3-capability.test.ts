@@ -1,5 +1,5 @@
 import { s3Backend } from "../../provider/backends/s3";
-import { S3RVER_KEY } from "../../scripts/servers/s3rver";
+import { S3RVER_KEY } from "../../testkit/s3rver-server";
 import { rejection } from "../backends/rejection";
 import { ensureBuilt } from "../cli/build";
 import { runCli, stderrOf } from "../cli/run-cli";

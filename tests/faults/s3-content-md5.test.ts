@@ -1,6 +1,6 @@
 import { s3Backend } from "../../provider/backends/s3";
 import type { Target } from "../../provider/targets";
-import { S3RVER_KEY } from "../../scripts/servers/s3rver";
+import { S3RVER_KEY } from "../../testkit/s3rver-server";
 import { bucketOps } from "../../testkit/s3-bucket-ops";
 import { ensureBuilt } from "../cli/build";
 import { runCli } from "../cli/run-cli";
