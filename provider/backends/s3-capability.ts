@@ -21,7 +21,7 @@ export function notImplementedHint(operation: string, useSwift: string): string 
  * resource", https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList)
  * to a CORS call: the address does not manage CORS configurations with that method.
  */
-export function methodNotAllowedHint(operation: string): string {
+function methodNotAllowedHint(operation: string): string {
   const method = METHOD_OF[operation] ?? operation;
   return `this endpoint does not accept ${method} on the bucket's CORS configuration (the ?cors subresource), so it cannot ${operation === "GetBucketCors" ? "read" : "change"} it through the S3 API: check that the endpoint is the service's S3 API address (not a website, CDN or console address); if it is, the service has no per-bucket CORS through the S3 API: set CORS where the service documents it`;
 }
