@@ -55,7 +55,13 @@ export function registerDelete(program: Command): void {
         const owned = flags.expectCurrent === undefined ? undefined : loadPolicy(flags.expectCurrent, flags.from).config;
         const targets = targetsFrom(flags, out, { many: true });
         const outcomes = await forEachTarget(out, targets, (target, step) =>
-          deleteOne(target, propagationTimeout(target, flags.timeout), flags.missingOk === true, step, owned === undefined ? undefined : desiredFor(owned, target, true).config),
+          deleteOne(
+            target,
+            propagationTimeout(target, flags.timeout),
+            flags.missingOk === true,
+            step,
+            owned === undefined ? undefined : desiredFor(owned, target, true).config,
+          ),
         );
         out.emit({ ok: outcomes.every((o) => o.ok), results: outcomes.map(outcomeJson) }, () => {
           for (const o of outcomes) {
