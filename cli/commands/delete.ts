@@ -2,10 +2,10 @@ import type { Command } from "commander";
 import type { CorsRule } from "../../provider/model/schema";
 import { describeLive, describeRules, propagationTimeout, readBack, removePolicy } from "../../provider/operations";
 import type { Target } from "../../provider/targets";
-import { backendOf } from "../backend";
+import { budgetedBackendOf, commandBudget } from "../backend";
 import { forEachTarget } from "../each-target";
 import { EXIT, failure } from "../exit";
-import { seconds } from "../options";
+import { deadlineSeconds, seconds } from "../options";
 import { exitOf, outcomeJson, printFailure } from "../outcomes";
 import { runCommand, type CommonFlags } from "../run";
 import { addTargetOptions, TARGET_HELP, type TargetFlags } from "../target-options";
@@ -13,6 +13,7 @@ import { targetsFrom } from "../targets";
 
 interface DeleteFlags extends CommonFlags, TargetFlags {
   readonly timeout?: number;
+  readonly deadline?: number;
   readonly missingOk?: boolean;
 }
 
@@ -38,6 +39,11 @@ export function registerDelete(program: Command): void {
     .summary("remove a bucket's CORS configuration")
     .description("Remove the CORS configuration of one or more buckets and wait until it is gone.")
     .option("--timeout <seconds>", "how long to wait until the removal is served; the profile's propagation delay when omitted", seconds)
+    .option(
+      "--deadline <seconds>",
+      "overall deadline per bucket, every call and the wait until the removal is served included; twice 60 s plus twice the wait when omitted",
+      deadlineSeconds,
+    )
     .option("--missing-ok", "a bucket that does not exist is success too (nothing to remove)")
     .option("--json", "print one JSON document: per target, what was removed")
     .addHelpText("after", EXAMPLES)
@@ -45,7 +51,7 @@ export function registerDelete(program: Command): void {
       runCommand(flags, async (out) => {
         const targets = targetsFrom(flags, out, { many: true });
         const outcomes = await forEachTarget(out, targets, (target, step) =>
-          deleteOne(target, propagationTimeout(target, flags.timeout), flags.missingOk === true, step),
+          deleteOne(target, { timeout: propagationTimeout(target, flags.timeout), deadline: flags.deadline }, flags.missingOk === true, step),
         );
         out.emit({ ok: outcomes.every((o) => o.ok), results: outcomes.map(outcomeJson) }, () => {
           for (const o of outcomes) {
@@ -64,12 +70,14 @@ export function registerDelete(program: Command): void {
 /** Through the operations layer's `removePolicy`, as the resource's delete: a missing configuration or bucket is success. */
 async function deleteOne(
   target: Target,
-  timeout: number,
+  limits: { timeout: number; deadline: number | undefined },
   missingOk: boolean,
   step: (text: string) => void,
 ): Promise<{ action: Action; removed: readonly CorsRule[] | null; raw?: string }> {
+  const { timeout } = limits;
   step(`removing if present, then waiting until it is gone (up to ${timeout} s)`);
-  const outcome = await removePolicy(await backendOf(target), target, readBack(timeout));
+  const backend = await budgetedBackendOf(target, commandBudget("delete", limits.deadline, timeout));
+  const outcome = await removePolicy(backend, target, readBack(timeout));
   if (outcome.kind === "no-bucket") {
     // A typo'd bucket name is an error worth seeing; --missing-ok is for scripts that tear down anyway.
     if (!missingOk) throw failure(`${outcome.error.message}; use --missing-ok when a missing bucket is fine`);
