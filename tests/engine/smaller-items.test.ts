@@ -3,7 +3,7 @@ import { installedProject } from "../../testkit/engine/project";
 import { EngineWorkspace } from "../../testkit/engine/workspace";
 import { startS3rver, type EmbeddedS3 } from "../../testkit/s3rver";
 import { startFaultProxy, type FaultProxy } from "../faults/fault-proxy";
-import { cors, every, internalError } from "../faults/faults";
+import { cors, every, first, internalError, stall } from "../faults/faults";
 
 const PROGRAM = `import * as pulumi from "@pulumi/pulumi";
 import * as cors from "pulumi-bucket-cors";
@@ -19,6 +19,7 @@ const cases: Record<string, cors.CorsPolicyArgs> = {
   good: { target, rules: [app], propagationTimeoutSeconds: 1 },
   nan: { target, rules: [{ ...app, maxAgeSeconds: NaN }] },
   surrogate: { target, rules: [{ ...app, allowedOrigins: ["https://a\\uD800.example"] }] },
+  budget: { target, rules: [app], timeouts: { operationSeconds: 3, totalSeconds: 2 } },
 };
 new cors.CorsPolicy("site", cases[config.require("case")]!);
 `;
@@ -84,6 +85,28 @@ describeWithPulumi(
       );
       expect(result.output).not.toMatch(FRAME);
       expect(await s3.liveRules("items")).toBeNull();
+    });
+
+    test("fails when a create's calls together pass timeouts.totalSeconds, each under operationSeconds (issue 23, item 5)", async () => {
+      await ws.pulumi(["config", "set", "case", "budget"]);
+      proxy.plan(first(1, cors("GET"), stall(1_200)), first(1, cors("PUT"), stall(1_200)));
+      const started = Date.now();
+      const result = await ws.attempt("up");
+      proxy.plan();
+      expect(result.ok).toBe(false);
+      const shown = diagnostics(result.output).replace(/ \d+(\.\d+)? s\b(?! \(timeouts)/g, " N s");
+      expect(shown).toContain(
+        'error: create hit its overall deadline of 2 s (timeouts.totalSeconds; raise it if the service is this slow) after 2 calls: read N s, write N s (cut off) — PutBucketCors on S3-compatible storage "items" had no complete answer when it ran out\n',
+      );
+      expect(shown).toContain(
+        'The write may still have reached the bucket: S3-compatible storage bucket "items" holds either 1 rule ([GET] from https://app.example.com) or no CORS configuration — run the same pulumi up (or bucket-cors apply) again: rules that already mean the same are taken over without a write',
+      );
+      expect(result.output).not.toMatch(FRAME);
+      expect(Date.now() - started).toBeLessThan(120_000);
+      // Whether or not the held PUT reached s3rver after the cut, the next up converges, as the message says.
+      await ws.pulumi(["config", "set", "case", "good"]);
+      await ws.up();
+      await ws.destroy();
     });
 
     test("a failed refresh and a failed destroy show the message once per resource and no stack trace", async () => {
