@@ -1,3 +1,6 @@
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import { describeWithPulumi } from "../../testkit/engine/pulumi-cli";
 import { installedProject } from "../../testkit/engine/project";
 import { EngineWorkspace } from "../../testkit/engine/workspace";
@@ -20,6 +23,7 @@ const cases: Record<string, cors.CorsPolicyArgs> = {
   nan: { target, rules: [{ ...app, maxAgeSeconds: NaN }] },
   surrogate: { target, rules: [{ ...app, allowedOrigins: ["https://a\\uD800.example"] }] },
   budget: { target, rules: [app], timeouts: { operationSeconds: 3, totalSeconds: 2 } },
+  configKeys: { target: cors.targets.s3({ bucket: "items", endpoint: config.require("endpoint") }), rules: [app], propagationTimeoutSeconds: 1 },
 };
 new cors.CorsPolicy("site", cases[config.require("case")]!);
 `;
@@ -27,12 +31,26 @@ new cors.CorsPolicy("site", cases[config.require("case")]!);
 // Issue 23, item 11, on the real engine: what check receives for maxAgeSeconds: NaN (NaN itself,
 // which the message used to show as "null is a number"); a lone surrogate, which @pulumi/pulumi's
 // encoder drops before check could see it, so the SDK refuses it in the program; and a refresh or
-// destroy that fails, which the dynamic provider host printed with a stack trace and the message twice.
+// destroy that fails, which the dynamic provider host printed with a stack trace and the message twice;
+// and -v=9 logs, which hold the bucket-cors: config keys (upstream) but not keys named by variable.
 
 /** The message of every GetBucketCors the fault proxy fails. */
 const FAILED_READ = 'GetBucketCors on S3-compatible storage bucket "items" failed (500 InternalError): We encountered an internal error. Please try again.';
 /** A stack frame line, as the host printed them. */
 const FRAME = /^\s+at .+\(.+:\d+:\d+\)$/m;
+
+/** The secret each way of giving keys uses (s3rver checks the access key only). */
+const ENV_SECRET = "items-secret-3f9a";
+const CONFIG_SECRET = "config-secret-verbose-7c21";
+
+/** Every log file the engine wrote into `dir` (glog, under -v, writes to $TMPDIR). */
+function logsIn(dir: string): string {
+  return fs
+    .readdirSync(dir)
+    .filter((name) => name.startsWith("pulumi"))
+    .map((name) => fs.readFileSync(path.join(dir, name), "utf8"))
+    .join("\n");
+}
 
 /** What the engine prints after "Diagnostics:", where each message is shown once per resource. */
 const diagnostics = (output: string) => output.slice(output.indexOf("Diagnostics:"));
@@ -45,6 +63,7 @@ describeWithPulumi(
   "Smaller items of issue 23 on the real engine (pulumi typed in the project directory)",
   (cli) => {
     let ws: EngineWorkspace;
+    const logDir = fs.mkdtempSync(path.join(os.tmpdir(), "bcors-verbose-"));
 
     beforeAll(async () => {
       s3 = await startS3rver();
@@ -54,7 +73,7 @@ describeWithPulumi(
         project: "cors-items",
         binDir: cli().binDir,
         route: "directory",
-        env: { BCORS_ITEMS_KEY: "S3RVER", BCORS_ITEMS_SECRET: "items-secret-3f9a" },
+        env: { BCORS_ITEMS_KEY: "S3RVER", BCORS_ITEMS_SECRET: ENV_SECRET, TMPDIR: logDir },
       });
       await ws.program(PROGRAM);
       await ws.pulumi(["config", "set", "endpoint", proxy.url]);
@@ -65,6 +84,25 @@ describeWithPulumi(
       await ws?.attempt("destroy");
       await proxy?.stop();
       await s3?.stop();
+      fs.rmSync(logDir, { recursive: true, force: true });
+    });
+
+    test("-v=9 logs the bucket-cors: config secret (upstream), but never a secret named by variable in credentials (the recommendation)", async () => {
+      await ws.pulumi(["config", "set", "case", "configKeys"]);
+      await ws.pulumi(["config", "set", "--secret", "bucket-cors:accessKeyId", "S3RVER"]);
+      await ws.pulumi(["config", "set", "--secret", "bucket-cors:secretAccessKey", CONFIG_SECRET]);
+      await ws.pulumi(["up", "--yes", "--skip-preview", "-v=9", "--stack", ws.stack]);
+      expect(logsIn(logDir)).toContain(CONFIG_SECRET);
+      await ws.destroy();
+      await ws.pulumi(["config", "rm", "bucket-cors:accessKeyId"]);
+      await ws.pulumi(["config", "rm", "bucket-cors:secretAccessKey"]);
+      for (const name of fs.readdirSync(logDir)) fs.rmSync(path.join(logDir, name), { recursive: true, force: true });
+      await ws.pulumi(["config", "set", "case", "good"]);
+      await ws.pulumi(["up", "--yes", "--skip-preview", "-v=9", "--stack", ws.stack]);
+      const logs = logsIn(logDir);
+      expect(logs).toContain("BCORS_ITEMS_SECRET");
+      expect(logs).not.toContain(ENV_SECRET);
+      await ws.destroy();
     });
 
     test("fails at preview when maxAgeSeconds is NaN, saying it must be a finite whole number of seconds", async () => {
