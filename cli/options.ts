@@ -17,6 +17,12 @@ export function seconds(value: string): number {
   return Number(value);
 }
 
+/** `--deadline`: a whole number of seconds, at least 1 (0 would send nothing). */
+export function deadlineSeconds(value: string): number {
+  if (!/^[0-9]+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError("expected a whole number of seconds of at least 1, e.g. 300");
+  return Number(value);
+}
+
 /**
  * The method a browser sends: fetch upper-cases DELETE, GET, HEAD, OPTIONS,
  * POST and PUT written in any case, and sends every other method as written

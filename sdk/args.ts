@@ -42,9 +42,10 @@ export interface CorsPolicyCommonArgs {
   /**
    * Overall deadlines, in seconds, of everything this resource sends (login, retries and
    * back-offs included; not idle timeouts): `operationSeconds` for each read, write or removal
-   * of the configuration, `probeSeconds` for each request `verify: "preflight"` sends.
+   * of the configuration, `probeSeconds` for each request `verify: "preflight"` sends, and
+   * `totalSeconds` for the whole of one create, update, delete or refresh, every call included.
    * A change of `timeouts` is an update that writes nothing.
-   * @default { operationSeconds: 60, probeSeconds: 10 }
+   * @default { operationSeconds: 60, probeSeconds: 10, totalSeconds: 2 × (operationSeconds + the propagation timeout) }
    */
   readonly timeouts?: pulumi.Input<TimeoutsArgs> | undefined;
   /**
@@ -92,6 +93,13 @@ export interface TimeoutsArgs {
   readonly operationSeconds?: number | undefined;
   /** Each request sent as a browser would (verification). @default 10 */
   readonly probeSeconds?: number | undefined;
+  /**
+   * The whole of one create, update, delete or refresh: every call it makes and every wait between
+   * them (the read-back until the change is served, the verification preflights). A call is cut
+   * short when the total runs out; the error says so, lists the calls, and what the bucket may hold.
+   * @default twice operationSeconds plus twice the propagation timeout (180 s on Cloudflare R2 with the other defaults)
+   */
+  readonly totalSeconds?: number | undefined;
 }
 
 /** Options for Swift targets. */

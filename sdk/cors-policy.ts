@@ -12,6 +12,7 @@ import type { CorsPolicyArgs } from "./args";
 import { claimBucket } from "./one-per-bucket";
 import { BUCKET_CLAIM } from "../provider/lifecycle/claims";
 import { policyWarnings } from "./warnings";
+import { refuseLoneSurrogates } from "./lone-surrogates";
 
 /**
  * Logs the policy's warnings (lint and vendor advice) on the resource once its
@@ -66,6 +67,7 @@ export class CorsPolicy extends pulumi.dynamic.Resource {
   declare readonly fingerprint: pulumi.Output<string>;
 
   constructor(name: string, args: CorsPolicyArgs, opts?: pulumi.CustomResourceOptions) {
+    refuseLoneSurrogates(`CorsPolicy "${name}"`, { ...args });
     const props: pulumi.Inputs = {
       target: args.target,
       rules: args.rules,

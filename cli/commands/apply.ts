@@ -4,12 +4,12 @@ import { applyPolicy, describeLive, describeRules, propagationTimeout, readBack,
 import { ON_EXISTING, type OnExisting } from "../../provider/operations/options";
 import type { CorsConfiguration } from "../../provider/model/schema";
 import type { Target } from "../../provider/targets";
-import { backendOf } from "../backend";
+import { budgetedBackendOf, commandBudget } from "../backend";
 import { desiredFor } from "../desired";
 import { addLintOptions, lintChoice, type LintFlags } from "../lint-options";
 import { forEachTarget } from "../each-target";
 import { EXIT, failure } from "../exit";
-import { seconds } from "../options";
+import { deadlineSeconds, seconds } from "../options";
 import { exitOf, outcomeJson, printFailure } from "../outcomes";
 import { issuesJson, printWarnings } from "../output";
 import { loadPolicy } from "../policy-file";
@@ -22,6 +22,7 @@ interface ApplyFlags extends CommonFlags, TargetFlags, LintFlags {
   readonly expectCurrent?: string;
   readonly onExisting: OnExisting;
   readonly timeout?: number;
+  readonly deadline?: number;
   readonly allowWidening?: boolean;
 }
 
@@ -78,6 +79,11 @@ export function registerApply(program: Command): void {
     )
     .addOption(new Option("--from <format>", "format of the document; detected when omitted").choices(FORMAT_NAMES))
     .option("--timeout <seconds>", "how long to wait until the change is served; the profile's propagation delay when omitted", seconds)
+    .option(
+      "--deadline <seconds>",
+      "overall deadline per bucket, every call and the wait until the change is served included; twice 60 s plus twice the wait when omitted",
+      deadlineSeconds,
+    )
     .option("--allow-widening", "Swift: accept rules Swift can only hold in a wider form")
     .option("--json", "print one JSON document: per target, what was done and the rules applied")
     .addHelpText("after", EXAMPLES)
@@ -93,7 +99,8 @@ export function registerApply(program: Command): void {
           const { config, warnings } = desired[targets.indexOf(target)]!;
           const timeout = propagationTimeout(target, flags.timeout);
           const expected = current === undefined || current === null ? current : desiredFor(current, target, flags.allowWidening === true).config;
-          const action = await applyOne(target, config, { onExisting: flags.onExisting, expectCurrent: expected }, timeout, step);
+          const claim = { onExisting: flags.onExisting, expectCurrent: expected };
+          const action = await applyOne(target, config, claim, { timeout, deadline: flags.deadline }, step);
           return { action, rules: config.rules, warnings: issuesJson([...policy.warnings, ...warnings]) };
         });
         out.emit({ ok: outcomes.every((o) => o.ok), results: outcomes.map(outcomeJson) }, () => {
@@ -120,12 +127,14 @@ async function applyOne(
   target: Target,
   desired: CorsConfiguration,
   claim: { onExisting: OnExisting; expectCurrent: CorsConfiguration | null | undefined },
-  timeout: number,
+  limits: { timeout: number; deadline: number | undefined },
   step: (text: string) => void,
 ): Promise<Action> {
+  const { timeout } = limits;
   step(`writing if needed, then waiting until it is served (up to ${timeout} s)`);
   const { expectCurrent, onExisting } = claim;
-  const outcome = await applyPolicy(await backendOf(target), target, desired, {
+  const backend = await budgetedBackendOf(target, commandBudget("apply", limits.deadline, timeout));
+  const outcome = await applyPolicy(backend, target, desired, {
     owned: false,
     onExisting,
     ...(expectCurrent === undefined ? {} : { expectCurrent }),

@@ -3,10 +3,10 @@ import { FORMAT_NAMES, type FormatName } from "../../provider/formats";
 import type { CorsConfiguration, CorsRule } from "../../provider/model/schema";
 import { describeLive, describeRules, propagationTimeout, readBack, removePolicy } from "../../provider/operations";
 import type { Target } from "../../provider/targets";
-import { backendOf } from "../backend";
+import { budgetedBackendOf, commandBudget } from "../backend";
 import { forEachTarget } from "../each-target";
 import { EXIT, failure } from "../exit";
-import { seconds } from "../options";
+import { deadlineSeconds, seconds } from "../options";
 import { exitOf, outcomeJson, printFailure } from "../outcomes";
 import { runCommand, type CommonFlags } from "../run";
 import { addTargetOptions, TARGET_HELP, type TargetFlags } from "../target-options";
@@ -16,6 +16,7 @@ import { loadPolicy } from "../policy-file";
 
 interface DeleteFlags extends CommonFlags, TargetFlags {
   readonly timeout?: number;
+  readonly deadline?: number;
   readonly missingOk?: boolean;
   readonly expectCurrent?: string;
   readonly from?: FormatName;
@@ -45,6 +46,11 @@ export function registerDelete(program: Command): void {
     .summary("remove a bucket's CORS configuration")
     .description("Remove the CORS configuration of one or more buckets and wait until it is gone.")
     .option("--timeout <seconds>", "how long to wait until the removal is served; the profile's propagation delay when omitted", seconds)
+    .option(
+      "--deadline <seconds>",
+      "overall deadline per bucket, every call and the wait until the removal is served included; twice 60 s plus twice the wait when omitted",
+      deadlineSeconds,
+    )
     .option("--missing-ok", "a bucket that does not exist is success too (nothing to remove)")
     .option("--expect-current <file>", "remove the configuration only while the bucket holds this document's rules; leave anything else in place")
     .addOption(new Option("--from <format>", "format of the --expect-current document; detected when omitted").choices(FORMAT_NAMES))
@@ -57,7 +63,7 @@ export function registerDelete(program: Command): void {
         const outcomes = await forEachTarget(out, targets, (target, step) =>
           deleteOne(
             target,
-            propagationTimeout(target, flags.timeout),
+            { timeout: propagationTimeout(target, flags.timeout), deadline: flags.deadline },
             flags.missingOk === true,
             step,
             owned === undefined ? undefined : desiredFor(owned, target, true).config,
@@ -80,13 +86,15 @@ export function registerDelete(program: Command): void {
 /** Through the operations layer's `removePolicy`, as the resource's delete: a missing configuration or bucket is success. */
 async function deleteOne(
   target: Target,
-  timeout: number,
+  limits: { timeout: number; deadline: number | undefined },
   missingOk: boolean,
   step: (text: string) => void,
   owned: CorsConfiguration | undefined,
 ): Promise<{ action: Action; removed: readonly CorsRule[] | null; raw?: string }> {
+  const { timeout } = limits;
   step(`removing if present, then waiting until it is gone (up to ${timeout} s)`);
-  const outcome = await removePolicy(await backendOf(target), target, readBack(timeout), owned);
+  const backend = await budgetedBackendOf(target, commandBudget("delete", limits.deadline, timeout));
+  const outcome = await removePolicy(backend, target, readBack(timeout), owned);
   if (outcome.kind === "kept") {
     throw failure(
       `${describeTarget(target)} does not hold what --expect-current says: it has ${describeLive(outcome.live)}, --expect-current is ${describeRules(owned?.rules ?? [])}; nothing was removed — someone else's rules are there now; leave them, or delete without --expect-current to remove whatever the bucket holds`,

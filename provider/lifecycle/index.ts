@@ -2,6 +2,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { checkInputs, forEngine, normalizedInputs } from "./check";
 import { splitClaim } from "./claims";
 import { diffPolicy } from "./diff";
+import { quietInHost } from "./host-output";
 import { createPolicy, deletePolicy, readPolicy, updatePolicy, type ReadOutcome } from "./operations";
 import { readProviderConfig, setProviderConfig } from "../backends/provider-config";
 import type { PolicyOutputs, WrittenInputs } from "./types";
@@ -37,7 +38,7 @@ export async function check(_olds: unknown, news: unknown): Promise<pulumi.dynam
 
 /** Compares old outputs with the new inputs, normalized; see `diffPolicy`. */
 export async function diff(_id: string, olds: PolicyOutputs, news: WrittenInputs): Promise<pulumi.dynamic.DiffResult> {
-  return diffPolicy(olds, normalizedInputs(news));
+  return quietInHost(() => diffPolicy(olds, normalizedInputs(news)));
 }
 
 /** Creates the policy; see `createPolicy`. */
@@ -50,7 +51,7 @@ export function create(inputs: WrittenInputs): Promise<pulumi.dynamic.CreateResu
  * object when there is none), so `props` is never missing in practice.
  */
 export function read(id: string, props: PolicyOutputs): Promise<ReadOutcome> {
-  return readPolicy(id, props);
+  return quietInHost(() => readPolicy(id, props));
 }
 
 /** Updates the policy in place; see `updatePolicy`. */
@@ -60,7 +61,7 @@ export async function update(id: string, olds: PolicyOutputs, news: WrittenInput
 
 /** Removes the policy; exported as `delete`. */
 function remove(_id: string, props: PolicyOutputs): Promise<void> {
-  return deletePolicy(props);
+  return quietInHost(() => deletePolicy(props));
 }
 export { remove as delete };
 

@@ -1,7 +1,8 @@
 import { backendFor } from "../backends/for-target";
 import { locateBucket } from "../backends/locate";
+import { startBudget, withBudget, type BudgetRun } from "../backends/budget";
 import { withDeadlines } from "../backends/with-deadlines";
-import { deadlinesOf } from "./deadlines";
+import { budgetOf, deadlinesOf } from "./deadlines";
 import type { Backend, LiveConfig } from "../backends/types";
 import { CorsPolicyError } from "../errors";
 import {
@@ -30,15 +31,16 @@ import type { PolicyInputs, PolicyOutputs } from "./types";
  */
 export async function createPolicy(inputs: PolicyInputs): Promise<{ id: string; outs: PolicyOutputs }> {
   const { target } = inputs;
+  const run = startBudget(budgetOf("create", inputs));
   const outcome = await applyPolicy(
-    backendOf(inputs),
+    backendOf(inputs, run),
     target,
     { rules: inputs.rules },
     { owned: false, onExisting: inputs.onExisting, confirm: confirmation(inputs) },
   );
   if (outcome.kind === "refused") throw refusal(target, outcome, inputs);
   if (outcome.kind === "adopted" || outcome.kind === "unchanged") tellNothingWritten(target, outcome.kind);
-  return { id: resourceIdOf(target), outs: { ...outputsOf(inputs), ...(await locationOf(inputs)) } };
+  return { id: resourceIdOf(target), outs: { ...outputsOf(inputs), ...(await locationOf(inputs, run)) } };
 }
 
 const EXISTING = { code: "ExistingConfiguration" } as const;
@@ -82,7 +84,8 @@ function refusal(target: Target, outcome: Extract<ApplyOutcome, { kind: "refused
  * resource keeps its id). Rules that mean the same are not rewritten.
  */
 export async function updatePolicy(id: string, olds: PolicyOutputs, news: PolicyInputs): Promise<PolicyOutputs> {
-  const backend = backendOf(news);
+  const run = startBudget(budgetOf("update", news));
+  const backend = backendOf(news, run);
   if (!sameRules(olds.rules, news.rules)) {
     await applyPolicy(backend, news.target, { rules: news.rules }, { owned: true, onExisting: news.onExisting, confirm: confirmation(news) });
   } else if (news.verify === "preflight" && (olds.verify !== "preflight" || stableJson(olds.expect) !== stableJson(news.expect))) {
@@ -91,7 +94,7 @@ export async function updatePolicy(id: string, olds: PolicyOutputs, news: Policy
     const result = await verifyPolicy(backend, news.target, news.expect ?? [], timeout);
     if (!result.agreed) throw new CorsPolicyError(disagreement(news.target, result, timeout), { code: "NotConfirmed" });
   }
-  return { ...outputsOf(news), resourceId: id, ...(await locationOf(news)) };
+  return { ...outputsOf(news), resourceId: id, ...(await locationOf(news, run)) };
 }
 
 /** Removes the configuration this resource wrote; a missing configuration or bucket is success, another writer's rules are left in place. */
@@ -109,7 +112,7 @@ export async function deletePolicy(props: PolicyOutputs): Promise<void> {
     timeoutSeconds: propagationTimeout(props.target, props.propagationTimeoutSeconds),
     expectations: [],
   };
-  const outcome = await removePolicy(backendOf(props), props.target, confirm, { rules: props.rules });
+  const outcome = await removePolicy(backendOf(props, startBudget(budgetOf("delete", props))), props.target, confirm, { rules: props.rules });
   if (outcome.kind === "kept") tellKept(props.target, outcome.live);
 }
 
@@ -142,7 +145,7 @@ export async function readPolicy(id: string, props: PolicyOutputs): Promise<Read
       { code: "InvalidState" },
     );
   }
-  const live = await backendOf(props).get(props.target);
+  const live = await backendOf(props, startBudget(budgetOf("read", props))).get(props.target);
   const location = props.location === undefined ? {} : { location: props.location };
   if (live.kind === "none" || live.kind === "no-bucket") return {};
   if (live.kind === "unreadable") {
@@ -159,9 +162,9 @@ export async function readPolicy(id: string, props: PolicyOutputs): Promise<Read
   return { id, props: outs, inputs: inputsOf(outs) };
 }
 
-/** The backend of the inputs' target, with the inputs' `timeouts` as the deadline of every call. */
-function backendOf(inputs: PolicyInputs): Backend {
-  return withDeadlines(backendFor(inputs.target), deadlinesOf(inputs.timeouts));
+/** The backend of the inputs' target, with the inputs' `timeouts` as the deadline of every call, each spent from the operation's budget. */
+function backendOf(inputs: PolicyInputs, run: BudgetRun): Backend {
+  return withDeadlines(withBudget(backendFor(inputs.target), run), deadlinesOf(inputs.timeouts));
 }
 
 /**
@@ -169,9 +172,9 @@ function backendOf(inputs: PolicyInputs): Backend {
  * (a Swift target without its storage URL), for `diff` to know a later spelling of it. The login
  * it needs was made by the write just before, so this reuses its session.
  */
-async function locationOf(inputs: PolicyInputs): Promise<{ location?: string }> {
+async function locationOf(inputs: PolicyInputs, run: BudgetRun): Promise<{ location?: string }> {
   if (knownLocationOf(inputs.target) !== undefined) return {};
-  return { location: await locateBucket(inputs.target, { deadlineMs: deadlinesOf(inputs.timeouts).operationMs }) };
+  return { location: await run.call("login", deadlinesOf(inputs.timeouts).operationMs, (options) => locateBucket(inputs.target, options)) };
 }
 
 /** How to confirm a write of these inputs. */

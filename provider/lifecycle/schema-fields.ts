@@ -156,16 +156,17 @@ export const MAX_TIMEOUT_SECONDS = 3600;
 /**
  * `timeouts`: overall deadlines in seconds, like Terraform's `timeouts` block: `operationSeconds`
  * for each read, write or removal of the configuration (login, retries and back-offs included),
- * `probeSeconds` for each request verification sends as a browser would.
+ * `probeSeconds` for each request verification sends as a browser would, and `totalSeconds` for
+ * the whole of one create, update, delete or read: every call and every wait between them.
  */
 export function timeoutsField() {
   const seconds = z.number().gt(0).max(MAX_TIMEOUT_SECONDS);
-  return z.strictObject({ operationSeconds: seconds.optional(), probeSeconds: seconds.optional() });
+  return z.strictObject({ operationSeconds: seconds.optional(), probeSeconds: seconds.optional(), totalSeconds: seconds.optional() });
 }
 
 /** Why a `timeouts` value is refused. */
 export function timeoutsReason(value: unknown): string {
-  return `${show(value, SHOWN)} is not valid; it takes { operationSeconds?: number, probeSeconds?: number }, each more than 0 and at most ${MAX_TIMEOUT_SECONDS} — e.g. timeouts: { operationSeconds: 120 }, or omit it for 60 s and 10 s`;
+  return `${show(value, SHOWN)} is not valid; it takes { operationSeconds?: number, probeSeconds?: number, totalSeconds?: number }, each more than 0 and at most ${MAX_TIMEOUT_SECONDS} — e.g. timeouts: { operationSeconds: 120 }, or omit it for 60 s, 10 s and, for the whole operation, twice operationSeconds plus twice the propagation timeout`;
 }
 
 /** `swift: { allowWidening }`: accept a policy a Swift container can only hold in a wider form. Normalized to a boolean. */

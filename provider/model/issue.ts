@@ -103,6 +103,8 @@ function hideSecrets(_key: string, value: unknown): unknown {
 
 function jsonOf(value: unknown): string {
   if (value === undefined) return "undefined";
+  // JSON spells NaN and the infinities "null", which a message would then call a number (issue 23).
+  if (typeof value === "number" && !Number.isFinite(value)) return String(value);
   if (typeof value === "bigint") return `${value}n`;
   if (typeof value === "symbol" || typeof value === "function") return typeof value === "symbol" ? value.toString() : "a function";
   try {

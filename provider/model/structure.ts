@@ -50,6 +50,9 @@ function toIssue(zi: z.core.$ZodIssue, root: unknown): ShapeIssue {
     case "unrecognized_keys":
       return shapeIssue("unknown-field", path, { keys: zi.keys, allowed: formatPath(path) === "" ? "rules" : RULE_KEYS });
     case "invalid_type":
+      if (zi.expected === "number" && typeof value === "number" && !Number.isFinite(value)) {
+        return shapeIssue("not-finite", path, { value, field: String(path[path.length - 1] ?? "the value") });
+      }
       return value === undefined
         ? shapeIssue("missing-field", path, { expected: describeExpected(zi.expected) })
         : shapeIssue("wrong-type", path, { value, actual: describeActual(value), expected: describeExpected(zi.expected) });

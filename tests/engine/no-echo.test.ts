@@ -104,7 +104,7 @@ describeWithPulumi(
       ["swift", `swift: {"allowWidening":${HIDDEN}} is not valid; it takes { allowWidening?: boolean } — e.g. swift: { allowWidening: true }`],
       [
         "timeouts",
-        `timeouts: {"operationSeconds":${HIDDEN}} is not valid; it takes { operationSeconds?: number, probeSeconds?: number }, each more than 0 and at most 3600 — e.g. timeouts: { operationSeconds: 120 }, or omit it for 60 s and 10 s`,
+        `timeouts: {"operationSeconds":${HIDDEN}} is not valid; it takes { operationSeconds?: number, probeSeconds?: number, totalSeconds?: number }, each more than 0 and at most 3600 — e.g. timeouts: { operationSeconds: 120 }, or omit it for 60 s, 10 s and, for the whole operation, twice operationSeconds plus twice the propagation timeout`,
       ],
       [
         "propagationTimeoutSeconds",

@@ -37,11 +37,11 @@ describe("timeouts: the overall deadline of every call a resource makes", () => 
   });
 
   test("check refuses a deadline that is not a positive number of seconds up to an hour, naming the shape", () => {
-    for (const timeouts of [{ operationSeconds: 0 }, { probeSeconds: 3601 }, { operation: 5 }, 30]) {
+    for (const timeouts of [{ operationSeconds: 0 }, { probeSeconds: 3601 }, { totalSeconds: Number.NaN }, { operation: 5 }, 30]) {
       expect(checkInputs({ target: { profile: "aws", bucket: "assets", region: "eu-west-1" }, rules, timeouts }).failures).toEqual([
         {
           property: "timeouts",
-          reason: `${JSON.stringify(timeouts)} is not valid; it takes { operationSeconds?: number, probeSeconds?: number }, each more than 0 and at most 3600 — e.g. timeouts: { operationSeconds: 120 }, or omit it for 60 s and 10 s`,
+          reason: `${JSON.stringify(timeouts)} is not valid; it takes { operationSeconds?: number, probeSeconds?: number, totalSeconds?: number }, each more than 0 and at most 3600 — e.g. timeouts: { operationSeconds: 120 }, or omit it for 60 s, 10 s and, for the whole operation, twice operationSeconds plus twice the propagation timeout`,
         },
       ]);
     }

@@ -1,6 +1,8 @@
 import { getProfile } from "../../profiles";
 import { DIALECT_TRAITS } from "../../profiles/traits";
 import type { Profile } from "../../profiles/types";
+import type { ShapeIssue } from "../../model/shape-messages";
+import { evaluableProblems } from "../evaluable";
 import type { EvaluableConfig } from "../types";
 import { credentialsNeverServed, etagNotExposed } from "./browser";
 import { wildcardHeadersWithCredentials } from "./headers";
@@ -15,10 +17,13 @@ import type { LintOptions, RuleIssue } from "./types";
  * write methods, plain-HTTP origins, rules that are never reached or repeat
  * another, `*` headers on credentialed origins, max-age above browser caps.
  * Each message reads `<path>: <value> <problem>; <why> — <fix>`. Never throws
- * on values a validator would refuse.
+ * on values a validator would refuse: a `config` of the wrong shape (a string
+ * where a list belongs) gives the shape check's errors instead of warnings.
  */
-export function lintPolicy(config: EvaluableConfig | null, options: LintOptions = {}): LintIssue[] {
+export function lintPolicy(config: EvaluableConfig | null, options: LintOptions = {}): (LintIssue | ShapeIssue)[] {
   if (config === null) return [];
+  const problems = evaluableProblems(config);
+  if (problems.length > 0) return problems;
   const profile = resolve(options.profile);
   const dialect = profile?.dialect.value ?? "aws";
   // Ceph RGW and Swift never send Access-Control-Allow-Credentials, and Swift has no per-rule headers to narrow.
