@@ -104,6 +104,8 @@ function hideSecrets(_key: string, value: unknown): unknown {
 function jsonOf(value: unknown): string {
   if (value === undefined) return "undefined";
   if (typeof value === "bigint") return `${value}n`;
+  // JSON spells Infinity and NaN as null, which would name a value nobody wrote.
+  if (typeof value === "number" && !Number.isFinite(value)) return String(value);
   if (typeof value === "symbol" || typeof value === "function") return typeof value === "symbol" ? value.toString() : "a function";
   try {
     // JSON.stringify answers undefined for values JSON cannot spell, whatever its type says.

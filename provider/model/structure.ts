@@ -50,6 +50,9 @@ function toIssue(zi: z.core.$ZodIssue, root: unknown): ShapeIssue {
     case "unrecognized_keys":
       return shapeIssue("unknown-field", path, { keys: zi.keys, allowed: formatPath(path) === "" ? "rules" : RULE_KEYS });
     case "invalid_type":
+      // zod refuses Infinity and NaN as "not a number"; they are numbers, just not ones a policy can hold.
+      if (typeof value === "number")
+        return shapeIssue("wrong-shape", path, { value, problem: `expected a finite ${describeExpected(zi.expected).replace(/^an? /, "")}` });
       return value === undefined
         ? shapeIssue("missing-field", path, { expected: describeExpected(zi.expected) })
         : shapeIssue("wrong-type", path, { value, actual: describeActual(value), expected: describeExpected(zi.expected) });
