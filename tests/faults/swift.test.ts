@@ -8,7 +8,7 @@ const RULES = [{ allowedOrigins: ["https://app.example.com"], allowedMethods: AL
 const OLD_RULES = [{ allowedOrigins: ["https://old.example"], allowedMethods: ALL, allowedHeaders: ["*"] }];
 const META = "x-container-meta-access-control-";
 /** How messages describe RULES and OLD_RULES (operations/describe.ts). */
-const DESCRIBED_SWIFT = "1 rule ([GET,PUT,POST,DELETE,HEAD] from https://app.example.com headers *)";
+const DESCRIBED_SWIFT = "1 rule ([GET,PUT,POST,DELETE,HEAD] from https://app.example.com headers * max-age 600)";
 const WAS_SWIFT = "1 rule ([GET,PUT,POST,DELETE,HEAD] from https://old.example headers *)";
 const LIVE = { [`${META}allow-origin`]: "https://app.example.com", [`${META}expose-headers`]: "etag", [`${META}max-age`]: "600" };
 const OLD_LIVE = { [`${META}allow-origin`]: "https://old.example" };
