@@ -11,6 +11,9 @@ const SLOW_DOWN = "failed (503 SlowDown): Please reduce your request rate.";
 /** How messages describe RULES (lifecycle/describe.ts). */
 const DESCRIBED = "1 rule ([GET,PUT] from https://app.example.com headers content-type max-age 600)";
 const INTERNAL = "failed (500 InternalError): We encountered an internal error. Please try again.";
+/** What a failed update that may have reached the bucket adds (lifecycle/unconfirmed.ts). */
+const RECORDED =
+  "\nThe stack records this policy as unconfirmed: the next pulumi up writes the program's rules again, even if they are the previous ones, and pulumi refresh reads what the bucket holds";
 const BUCKETS = [
   "slow-put",
   "reset-get",
@@ -107,7 +110,7 @@ describe("S3 faults through the real provider host (s3rver behind the fault prox
         const where = `S3-compatible storage bucket "${bucket}"`;
         const was = before === null ? "no CORS configuration" : "1 rule ([GET] from https://old.example)";
         expect(error.message).toBe(
-          `up failed: ${op} failed for ${URN}: PutBucketCors on ${where} ${SLOW_DOWN}\nThe write may still have reached the bucket: ${where} holds either ${DESCRIBED} or ${was} — run the same pulumi up (or bucket-cors apply) again: rules that already mean the same are taken over without a write`,
+          `up failed: ${op} failed for ${URN}: PutBucketCors on ${where} ${SLOW_DOWN}\nThe write may still have reached the bucket: ${where} holds either ${DESCRIBED} or ${was} — run the same pulumi up (or bucket-cors apply) again: rules that already mean the same are taken over without a write${op === "update" ? RECORDED : ""}`,
         );
         expect(JSON.stringify(error.diagnostics)).not.toContain(SECRET);
         expect(await s3.liveRules(bucket)).toEqual(before);
