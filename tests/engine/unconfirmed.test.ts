@@ -72,6 +72,11 @@ describeWithPulumi(
       );
       expect(await s3.liveRules("assets")).toEqual(NEW_LIVE);
       const [recorded] = await ws.resources();
+      // The host leaves the serialized provider out of a failure's properties; destroy reads it from the outputs.
+      expect(typeof recorded?.outputs?.["__provider"]).toBe("string");
+      expect(recorded?.outputs?.["__provider"]).toBe(recorded?.inputs?.["__provider"]);
+      // A partially failed update keeps the old inputs (pulumi/pulumi pkg/backend/snapshot.go).
+      expect(recorded?.inputs?.["rules"]).toEqual(OLD);
       expect(recorded?.outputs?.["unconfirmed"]).toBe(
         `an update failed after a write that may have reached ${WHERE}: it holds 1 rule ([GET,PUT] from https://new.example max-age 600), or 1 rule ([GET] from https://old.example) as before, or what the failure named`,
       );
