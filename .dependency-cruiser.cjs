@@ -1,6 +1,6 @@
 // The import rules of docs/architecture.md, "Layers": folders import their own layer or lower
 // ones, never sideways unless a rule allows it, no file-level cycles, nothing outside tests/
-// imports tests/, and the SDK and the CLI never import each other. Checked by `npm run deps`
+// imports tests/, testkit/ never imports scripts/, and the SDK and the CLI never import each other. Checked by `npm run deps`
 // (scripts/check-imports.mjs) and by tests/architecture/imports.test.ts.
 
 /** Each layer of provider/, bottom first, as path patterns relative to the repo root. */
@@ -40,6 +40,14 @@ module.exports = {
       severity: "error",
       from: { pathNot: "^tests/" },
       to: { path: "^tests/" },
+    },
+    {
+      name: "testkit-not-scripts",
+      comment:
+        "testkit/ is the bottom of the dev folders: scripts/ (the demo, the servers) and tests/ import it, never the reverse; a launcher scripts/ needs and testkit/ shares lives in testkit/.",
+      severity: "error",
+      from: { path: "^testkit/" },
+      to: { path: "^scripts/" },
     },
     {
       name: "shipped-imports-shipped",

@@ -32,16 +32,6 @@ async function loadPlaywright(): Promise<typeof import("playwright-core")> {
   }
 }
 
-/** Whether `playwright-core` can be loaded, for tests that skip without it. */
-export async function playwrightAvailable(): Promise<boolean> {
-  try {
-    await loadPlaywright();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Launches `executablePath` headless with {@link CHROMIUM_FLAGS}, resolving each of `loopbackHosts` to 127.0.0.1. */
 export async function launchChromium(executablePath: string, loopbackHosts: readonly string[]): Promise<Browser> {
   const { chromium } = await loadPlaywright();

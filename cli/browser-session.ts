@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import { CorsPolicyError } from "../provider/errors";
 import { launchChromium } from "./browser-driver";
 import { fetchesScript, type BrowserFetch, type BrowserOutcome } from "./browser-page";
 
@@ -42,7 +43,11 @@ export async function openBrowser(executablePath: string, loopbackHosts: readonl
   const served = new Set(loopbackHosts.map((host) => `http://${host}:${port}`));
   return {
     loopbackOrigin(host) {
-      if (!loopbackHosts.includes(host)) throw new Error(`${host} is not one of the loopback hosts ${loopbackHosts.join(", ")}`);
+      if (!loopbackHosts.includes(host))
+        throw new CorsPolicyError(
+          `${JSON.stringify(host)} is not one of the loopback hosts this browser was opened with (${loopbackHosts.join(", ") || "none"}) — add it to openBrowser's loopbackHosts`,
+          { code: "InvalidArgument" },
+        );
       return `http://${host}:${port}`;
     },
     async fetchFrom(origin, fetches, concurrency = 6) {

@@ -1,8 +1,9 @@
 import { BackendError, CorsPolicyError } from "../provider/errors";
 import { getProfile } from "../provider/profiles";
 import type { Target } from "../provider/targets";
-import { REFUSED_KEY_CODES } from "../provider/backends/credential-source";
+import { deniedFix, REFUSED_KEY_CODES } from "../provider/backends/credential-source";
 import { failure } from "./exit";
+import { capabilityHint } from "./capability-hint";
 
 /** Node's codes for a certificate it does not trust (https://nodejs.org/api/tls.html, OpenSSL's X509_V_ERR names). */
 const UNTRUSTED_CERTIFICATE = [
@@ -32,9 +33,7 @@ export function credentialHint(error: unknown, target: Target): string | undefin
     return "Swift reads OS_AUTH_TOKEN and OS_STORAGE_URL, or ST_AUTH, ST_USER and ST_KEY, or OS_AUTH_URL, OS_USERNAME, OS_PASSWORD and OS_PROJECT_NAME: export one of these sets with the right values";
   }
   // The CLI's sources, in the order it tries them: the variables the flags (or the target file) name, else the AWS default chain; never bucket-cors: config.
-  const fix = denied
-    ? "the service knows these keys but refuses this call: check that they belong to the bucket's account and may read and write its CORS configuration"
-    : "check that they hold this service's access key id and secret";
+  const fix = denied ? deniedFix(error.operation) : "check that they hold this service's access key id and secret";
   const names = target.credentials;
   if (names?.accessKeyIdEnv !== undefined && names.secretAccessKeyEnv !== undefined) {
     const read = `the keys were read from ${names.accessKeyIdEnv} and ${names.secretAccessKeyEnv} (--access-key-id-env, --secret-access-key-env; the AWS default chain is used only without them)`;
@@ -46,12 +45,12 @@ export function credentialHint(error: unknown, target: Target): string | undefin
   return missing ? `${chain} — ${give}` : `${chain}: ${fix}, or ${give}`;
 }
 
-/** Runs `work`, adding {@link credentialHint} to a credential failure (exit 1). */
+/** Runs `work`, adding {@link credentialHint} to a credential failure, or {@link capabilityHint} to an endpoint without the call (exit 1). */
 export async function hinted<T>(target: Target, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    const hint = credentialHint(error, target);
+    const hint = credentialHint(error, target) ?? capabilityHint(error);
     if (hint === undefined) throw error;
     throw failure(withCliHint(error, (error as Error).message, hint));
   }

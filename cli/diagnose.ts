@@ -1,9 +1,9 @@
-import { evaluate, type Evaluation } from "../provider/evaluate";
+import { evaluate, isPreflightAllowed, type Evaluation } from "../provider/evaluate";
 import type { Issue } from "../provider/model/issue";
 import { CORS_METHODS } from "../provider/model/methods";
 import type { CorsConfiguration, CorsRule } from "../provider/model/schema";
 import type { Dialect } from "../provider/profiles";
-import { isAllowed, preflightRequest } from "./evaluator";
+import { preflightRequest } from "./evaluator";
 
 /** The preflight being explained. */
 export interface Preflight {
@@ -34,14 +34,14 @@ export function diagnose(request: Preflight, input: DiagnoseInput): string[] {
   const out: string[] = [...originShape(request.origin), ...methodShape(request.method)];
   out.push(...input.policyErrors.map((i) => `the policy itself is invalid and a server would refuse it: ${i.message}`));
   const sent = browserOrigin(request.origin);
-  if (isAllowed(input.evaluation.status, input.evaluation.headers)) {
+  if (isPreflightAllowed(input.evaluation.status, input.evaluation.headers)) {
     out.push(...wildcardWithCredentials(request, sent, input));
     return out;
   }
   if (sent === undefined || sent === request.origin) return [...out, ...refusal(request, input, sent !== undefined)];
   // Advice is about the Origin a browser sends: never suggest listing the slashed value originShape just called wrong.
   const corrected = evaluate(input.config, preflightRequest(sent, request.method, request.headers), { dialect: input.dialect });
-  if (isAllowed(corrected.status, corrected.headers)) {
+  if (isPreflightAllowed(corrected.status, corrected.headers)) {
     out.push(
       `with the Origin a browser really sends, "${sent}", the preflight is allowed${corrected.matchedRule === undefined ? "" : ` by rules[${corrected.matchedRule}]`}`,
     );
@@ -58,7 +58,7 @@ function refusal(request: Preflight, input: DiagnoseInput, isOrigin: boolean): s
   const out: string[] = [];
   const probe = (rule: CorsRule, headers: readonly string[]) => {
     const e = evaluate({ rules: [rule] }, preflightRequest(request.origin, request.method, headers), { dialect: input.dialect });
-    return isAllowed(e.status, e.headers);
+    return isPreflightAllowed(e.status, e.headers);
   };
   const rules = input.config.rules;
   const originOk = rules.map((r) => probe({ ...r, allowedMethods: [request.method] as CorsRule["allowedMethods"], allowedHeaders: ["*"] }, []));

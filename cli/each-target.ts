@@ -2,6 +2,7 @@ import { resourceIdOf, type Target } from "../provider/targets";
 import type { Progress } from "./progress";
 import { startProgress } from "./progress";
 import { credentialHint, withCliHint } from "./credential-hint";
+import { capabilityHint } from "./capability-hint";
 import { debugStack, describeError, type Described } from "./run";
 import type { Output } from "./output";
 
@@ -34,7 +35,7 @@ export async function forEachTarget<T>(
       } catch (error) {
         debugStack(out, error);
         const described = describeError(error);
-        const hint = credentialHint(error, target);
+        const hint = credentialHint(error, target) ?? capabilityHint(error);
         outcomes.push({
           target,
           id,

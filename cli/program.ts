@@ -12,7 +12,7 @@ import { registerVerify } from "./commands/verify";
 
 const EXAMPLES = `
 Examples:
-  $ bucket-cors lint cors.json --target r2
+  $ bucket-cors lint cors.json --service r2
   $ bucket-cors convert cors.xml --to cloudflare-api
   $ bucket-cors explain cors.json --origin https://app.example.com --method PUT
   $ bucket-cors plan cors.json --service aws --region eu-west-1 --bucket assets

@@ -104,12 +104,3 @@ function fieldChanges(live: CorsRule, desired: CorsRule): FieldChange[] {
 function range(from: number, to: number): number[] {
   return Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k);
 }
-
-/** A one-line description of a rule for human output: `[GET,PUT] from https://a.example headers content-type`. */
-export function describeRule(rule: CorsRule): string {
-  const parts = [`[${rule.allowedMethods.join(",")}] from ${rule.allowedOrigins.join(" ")}`];
-  if (rule.allowedHeaders !== undefined) parts.push(`headers ${rule.allowedHeaders.join(",")}`);
-  if (rule.exposeHeaders !== undefined) parts.push(`expose ${rule.exposeHeaders.join(",")}`);
-  if (rule.maxAgeSeconds !== undefined) parts.push(`max-age ${rule.maxAgeSeconds}`);
-  return `${rule.id === undefined ? "" : `${rule.id}: `}${parts.join(" ")}`;
-}

@@ -2,8 +2,11 @@
 // Checks the import rules of .dependency-cruiser.cjs (docs/architecture.md, "Layers") with
 // dependency-cruiser's API and prints one line per violation: `from → to (rule)`. Exit 1 when any.
 // `--json` prints { cruised: <module count>, violations: [{ from, to, rule, cycle? }] } instead.
+// `--root DIR` checks the folders of DIR (with its tsconfig.json) against this repository's rules:
+// how tests/architecture/imports.test.ts shows that a rule refuses what it should.
 // An ES module because dependency-cruiser is one (jest's CommonJS runtime cannot load it, so
 // tests/architecture/imports.test.ts runs this file in a child process).
+import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -14,14 +17,17 @@ import extractTSConfig from "dependency-cruiser/config-utl/extract-ts-config";
 const CHECKED_FOLDERS = ["provider", "sdk", "cli", "bench", "scripts", "testkit", "tests"];
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-process.chdir(repo);
 const config = createRequire(import.meta.url)(path.join(repo, ".dependency-cruiser.cjs"));
+const rootFlag = process.argv.indexOf("--root");
+const root = rootFlag === -1 ? repo : path.resolve(process.argv[rootFlag + 1] ?? ".");
+// The rules match paths relative to the working directory.
+process.chdir(root);
 
 const { output } = await cruise(
-  CHECKED_FOLDERS,
+  CHECKED_FOLDERS.filter((folder) => existsSync(folder)),
   { ...config.options, validate: true, ruleSet: { forbidden: config.forbidden } },
   {},
-  { tsConfig: extractTSConfig(path.join(repo, config.options.tsConfig.fileName)) },
+  { tsConfig: extractTSConfig(path.join(root, config.options.tsConfig.fileName)) },
 );
 
 const violations = output.summary.violations.map((v) => ({

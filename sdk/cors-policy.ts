@@ -10,6 +10,7 @@ import type { CorsRule } from "../provider/model/types";
 import type { Target } from "../provider/targets/types";
 import type { CorsPolicyArgs } from "./args";
 import { claimBucket } from "./one-per-bucket";
+import { BUCKET_CLAIM } from "../provider/lifecycle/claims";
 import { policyWarnings } from "./warnings";
 
 /**
@@ -79,10 +80,11 @@ export class CorsPolicy extends pulumi.dynamic.Resource {
       lint: args.lint,
       resourceId: undefined,
       fingerprint: undefined,
+      // Resolves once the bucket is known and no other CorsPolicy claims it (or to the refusal naming them all).
+      [BUCKET_CLAIM]: claimBucket(name, opts?.parent, args.target),
     };
     super(corsPolicyProvider, name, props, opts, "bucket-cors", "CorsPolicy");
     warnAtPreview(this, args);
-    claimBucket(name, args.target);
   }
 }
 

@@ -1,4 +1,4 @@
-import { runS3rver, S3RVER_KEY } from "../scripts/servers/s3rver";
+import { runS3rver, S3RVER_KEY } from "./s3rver-server";
 import { bucketOps, type BucketOps } from "./s3-bucket-ops";
 
 /** An embedded s3rver on loopback and an SDK client to look at it out of band. */
@@ -6,7 +6,7 @@ export interface EmbeddedS3 extends BucketOps {
   stop(): Promise<void>;
 }
 
-/** Starts s3rver (scripts/servers/s3rver.ts) with a bare-SDK client on it. */
+/** Starts s3rver (./s3rver-server.ts) with a bare-SDK client on it. */
 export async function startS3rver(): Promise<EmbeddedS3> {
   const server = await runS3rver("bcors-s3rver-");
   const ops = bucketOps(server.endpoint, { accessKeyId: S3RVER_KEY, secretAccessKey: S3RVER_KEY });

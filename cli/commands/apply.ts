@@ -1,7 +1,7 @@
 import { Option, type Command } from "commander";
 import { FORMAT_NAMES, type FormatName } from "../../provider/formats";
-import { applyPolicy, describeLive, describeRules, propagationTimeout, readBack } from "../../provider/operations";
-import { ON_EXISTING, type OnExisting } from "../../provider/lifecycle/types";
+import { applyPolicy, describeLive, describeRules, propagationTimeout, readBack, unreadableConfiguration } from "../../provider/operations";
+import { ON_EXISTING, type OnExisting } from "../../provider/operations/options";
 import type { CorsConfiguration } from "../../provider/model/schema";
 import type { Target } from "../../provider/targets";
 import { backendOf } from "../backend";
@@ -140,7 +140,7 @@ async function applyOne(
   }
   if (previous.kind === "unreadable") {
     throw failure(
-      `${describeTarget(target)} has a CORS configuration this package cannot read: ${previous.raw}; nothing was changed — use --on-existing overwrite to replace it with the document`,
+      `${describeTarget(target)} has ${unreadableConfiguration(previous.raw)}; nothing was changed — use --on-existing overwrite to replace it with the document`,
     );
   }
   const live = previous.kind === "config" ? describeRules(previous.config.rules) : "";

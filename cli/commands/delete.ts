@@ -1,5 +1,6 @@
-import type { Command } from "commander";
-import type { CorsRule } from "../../provider/model/schema";
+import { Option, type Command } from "commander";
+import { FORMAT_NAMES, type FormatName } from "../../provider/formats";
+import type { CorsConfiguration, CorsRule } from "../../provider/model/schema";
 import { describeLive, describeRules, propagationTimeout, readBack, removePolicy } from "../../provider/operations";
 import type { Target } from "../../provider/targets";
 import { backendOf } from "../backend";
@@ -9,11 +10,15 @@ import { seconds } from "../options";
 import { exitOf, outcomeJson, printFailure } from "../outcomes";
 import { runCommand, type CommonFlags } from "../run";
 import { addTargetOptions, TARGET_HELP, type TargetFlags } from "../target-options";
-import { targetsFrom } from "../targets";
+import { describeTarget, targetsFrom } from "../targets";
+import { desiredFor } from "../desired";
+import { loadPolicy } from "../policy-file";
 
 interface DeleteFlags extends CommonFlags, TargetFlags {
   readonly timeout?: number;
   readonly missingOk?: boolean;
+  readonly expectCurrent?: string;
+  readonly from?: FormatName;
 }
 
 /** What delete found and did: `deleted`, or nothing to remove because the bucket has `no-configuration` or is `no-bucket`. */
@@ -23,10 +28,12 @@ const EXAMPLES = `
 Examples:
   $ bucket-cors delete --service r2 --account-id "$CF_ACCOUNT" --bucket assets
   $ bucket-cors delete --target-file targets.json --json
+  $ bucket-cors delete --service s3 --endpoint http://127.0.0.1:7480 --bucket assets --expect-current cors.json
 
 A bucket without a CORS configuration is success: there is nothing to remove.
 A bucket that does not exist is a failure (a typo'd name), unless --missing-ok. After removing, delete waits until the
-service stops serving the rules.
+service stops serving the rules. With --expect-current FILE, the configuration is removed only while the
+bucket still holds that document's rules (what you applied); other rules are left in place and reported.
 ${TARGET_HELP}
 Exit codes: 0 removed or already absent; 1 no such bucket (without
 --missing-ok) or service failure; 2 usage.`;
@@ -39,13 +46,22 @@ export function registerDelete(program: Command): void {
     .description("Remove the CORS configuration of one or more buckets and wait until it is gone.")
     .option("--timeout <seconds>", "how long to wait until the removal is served; the profile's propagation delay when omitted", seconds)
     .option("--missing-ok", "a bucket that does not exist is success too (nothing to remove)")
+    .option("--expect-current <file>", "remove the configuration only while the bucket holds this document's rules; leave anything else in place")
+    .addOption(new Option("--from <format>", "format of the --expect-current document; detected when omitted").choices(FORMAT_NAMES))
     .option("--json", "print one JSON document: per target, what was removed")
     .addHelpText("after", EXAMPLES)
     .action((flags: DeleteFlags) =>
       runCommand(flags, async (out) => {
+        const owned = flags.expectCurrent === undefined ? undefined : loadPolicy(flags.expectCurrent, flags.from).config;
         const targets = targetsFrom(flags, out, { many: true });
         const outcomes = await forEachTarget(out, targets, (target, step) =>
-          deleteOne(target, propagationTimeout(target, flags.timeout), flags.missingOk === true, step),
+          deleteOne(
+            target,
+            propagationTimeout(target, flags.timeout),
+            flags.missingOk === true,
+            step,
+            owned === undefined ? undefined : desiredFor(owned, target, true).config,
+          ),
         );
         out.emit({ ok: outcomes.every((o) => o.ok), results: outcomes.map(outcomeJson) }, () => {
           for (const o of outcomes) {
@@ -67,9 +83,15 @@ async function deleteOne(
   timeout: number,
   missingOk: boolean,
   step: (text: string) => void,
+  owned: CorsConfiguration | undefined,
 ): Promise<{ action: Action; removed: readonly CorsRule[] | null; raw?: string }> {
   step(`removing if present, then waiting until it is gone (up to ${timeout} s)`);
-  const outcome = await removePolicy(await backendOf(target), target, readBack(timeout));
+  const outcome = await removePolicy(await backendOf(target), target, readBack(timeout), owned);
+  if (outcome.kind === "kept") {
+    throw failure(
+      `${describeTarget(target)} does not hold what --expect-current says: it has ${describeLive(outcome.live)}, --expect-current is ${describeRules(owned?.rules ?? [])}; nothing was removed — someone else's rules are there now; leave them, or delete without --expect-current to remove whatever the bucket holds`,
+    );
+  }
   if (outcome.kind === "no-bucket") {
     // A typo'd bucket name is an error worth seeing; --missing-ok is for scripts that tear down anyway.
     if (!missingOk) throw failure(`${outcome.error.message}; use --missing-ok when a missing bucket is fine`);

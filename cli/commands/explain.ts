@@ -1,11 +1,10 @@
 import { Option, type Command } from "commander";
-import { evaluate } from "../../provider/evaluate";
+import { evaluate, isPreflightAllowed } from "../../provider/evaluate";
 import { FORMAT_NAMES, type FormatName } from "../../provider/formats";
 import { validate } from "../../provider/validate/validate";
-import type { Dialect } from "../../provider/profiles";
+import { DIALECTS, type Dialect } from "../../provider/profiles";
 import { diagnose } from "../diagnose";
-import { DIALECTS } from "../dialects";
-import { isAllowed, preflightRequest } from "../evaluator";
+import { preflightRequest } from "../evaluator";
 import { EXIT } from "../exit";
 import { browserMethod, collectList } from "../options";
 import { loadPolicy } from "../policy-file";
@@ -62,7 +61,7 @@ export function registerExplain(program: Command): void {
         const evaluation = evaluate(policy.config, request, { dialect: flags.dialect });
         const credentials = flags.credentials === true;
         const wildcardRefused = credentials && evaluation.headers["access-control-allow-origin"] === "*";
-        const allowed = isAllowed(evaluation.status, evaluation.headers) && !wildcardRefused;
+        const allowed = isPreflightAllowed(evaluation.status, evaluation.headers) && !wildcardRefused;
         const policyErrors = validate(policy.config).filter((i) => i.severity === "error");
         const diagnoses = diagnose(
           { origin: flags.origin, method, headers, credentials },

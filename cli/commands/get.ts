@@ -8,6 +8,7 @@ import { issuesJson, printWarnings } from "../output";
 import { runCommand, type CommonFlags } from "../run";
 import { addTargetOptions, TARGET_HELP, type TargetFlags } from "../target-options";
 import { describeTarget, singleTarget } from "../targets";
+import { unreadableConfiguration } from "../../provider/operations/describe";
 
 interface GetFlags extends CommonFlags, TargetFlags {
   readonly format: PrintFormat;
@@ -50,7 +51,7 @@ export function registerGet(program: Command): void {
         if (read.kind === "none") throw failure(`${describeTarget(target)} (${id}) has no CORS configuration`);
         if (read.kind === "unreadable") {
           throw failure(
-            `${describeTarget(target)} (${id}) has a CORS configuration this package cannot read: ${read.raw} — bucket-cors delete removes it; bucket-cors apply --on-existing overwrite replaces it`,
+            `${describeTarget(target)} (${id}) has ${unreadableConfiguration(read.raw)} — bucket-cors delete removes it; bucket-cors apply --on-existing overwrite replaces it`,
             read.issues,
           );
         }

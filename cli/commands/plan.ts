@@ -9,10 +9,11 @@ import { EXIT, failure } from "../exit";
 import { exitOf, outcomeJson, printFailure } from "../outcomes";
 import { issuesJson, plural, printWarnings, type Output } from "../output";
 import { loadPolicy } from "../policy-file";
-import { describeRule, diffRules, type RuleChange } from "../rule-diff";
+import { diffRules, type RuleChange } from "../rule-diff";
 import { runCommand, type CommonFlags } from "../run";
 import { addTargetOptions, TARGET_HELP, type TargetFlags } from "../target-options";
 import { describeTarget, targetsFrom } from "../targets";
+import { describeRule, unreadableConfiguration } from "../../provider/operations/describe";
 import { planPolicy } from "../../provider/operations/plan";
 
 interface PlanFlags extends CommonFlags, TargetFlags, LintFlags {
@@ -60,7 +61,7 @@ export function registerPlan(program: Command): void {
           const { live, inSync } = await planPolicy(await backendOf(target), target, config);
           if (live.kind === "unreadable") {
             throw failure(
-              `${describeTarget(target)} has a CORS configuration this package cannot read: ${live.raw} — bucket-cors apply --on-existing overwrite replaces it with the document`,
+              `${describeTarget(target)} has ${unreadableConfiguration(live.raw)} — bucket-cors apply --on-existing overwrite replaces it with the document`,
               live.issues,
             );
           }

@@ -1,16 +1,15 @@
 import { Option, type Command } from "commander";
 import type { ProbeAnswer } from "../../provider/backends/types";
 import { verifyPolicy } from "../../provider/operations/verify";
-import { evaluate, type CorsRequest } from "../../provider/evaluate";
-import type { Dialect } from "../../provider/profiles";
+import { evaluate, isPreflightAllowed, type CorsRequest } from "../../provider/evaluate";
+import { DIALECTS, type Dialect } from "../../provider/profiles";
 import { resourceIdOf, type Target } from "../../provider/targets";
 import { backendOf } from "../backend";
 import { findChrome } from "../browser-find";
 import { checkInBrowser, printBrowserCheck, type PageRequest } from "../browser-verify";
 import { liveBasis, type LiveBasis } from "../live-prediction";
 import { printAnswer } from "../answer";
-import { DIALECTS } from "../dialects";
-import { isAllowed, preflightRequest } from "../evaluator";
+import { preflightRequest } from "../evaluator";
 import { EXIT, failure } from "../exit";
 import { browserMethod, collectList, objectKey } from "../options";
 import type { Output } from "../output";
@@ -97,7 +96,7 @@ export function registerVerify(program: Command): void {
         // Found before anything is sent, so a missing browser fails fast.
         const chrome = wantsBrowser(flags) ? findChrome(flags.chrome) : undefined;
         const answer = await probe(target, flags, request);
-        const allowed = isAllowed(answer.status, answer.headers);
+        const allowed = isPreflightAllowed(answer.status, answer.headers);
         const live = await liveBasis(target, flags.dialect);
         const predicted = predict(request, answer, live);
         const browser = chrome === undefined ? undefined : await checkInBrowser(pageRequest(flags, request), answer.url, chrome, live);
@@ -191,7 +190,7 @@ function predict(request: CorsRequest, answer: LiveAnswer, live: LiveBasis): Pre
   const differences = names
     .map((header) => ({ header, live: answer.headers[header] ?? null, predicted: evaluation.headers[header] ?? null }))
     .filter((d) => d.live !== d.predicted);
-  const allowed = isAllowed(evaluation.status, evaluation.headers);
+  const allowed = isPreflightAllowed(evaluation.status, evaluation.headers);
   const agrees = differences.length === 0 && evaluation.status === answer.status;
   return {
     prediction: {

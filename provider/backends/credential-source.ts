@@ -21,12 +21,10 @@ export const REFUSED_KEY_CODES: readonly string[] = ["SignatureDoesNotMatch", "I
  * run the program, so the default provider is configured from its inputs in the state (pulumi/esc#199);
  * a rotated key is not used until the next `up`. Undefined for any other failure.
  */
-export function keysHint(source: CredentialSource | undefined, serviceCode: string, status: number | undefined): string | undefined {
+export function keysHint(source: CredentialSource | undefined, serviceCode: string, status: number | undefined, operation: string): string | undefined {
   const denied = serviceCode === "AccessDenied" && status === 403;
   if (source === undefined || (!denied && !REFUSED_KEY_CODES.includes(serviceCode))) return undefined;
-  const fix = denied
-    ? "the service knows these keys but refuses this call: check that they belong to the bucket's account and may read and write its CORS configuration"
-    : "check that they are this service's access key id and secret";
+  const fix = denied ? deniedFix(operation) : "check that they are this service's access key id and secret";
   switch (source.kind) {
     case "variables":
       return `the keys were read from ${variables(source)}, the variables target.credentials names, which come first (then the bucket-cors: config, then the AWS default chain) — ${fix}`;
@@ -35,6 +33,30 @@ export function keysHint(source: CredentialSource | undefined, serviceCode: stri
     case "default-chain":
       return `target.credentials names no variables and the bucket-cors: config has no keys, so the AWS default chain, tried last, signed (${DEFAULT_CHAIN}) — ${fix}, or name the variables that hold this service's keys in target.credentials: { accessKeyIdEnv, secretAccessKeyEnv }`;
   }
+}
+
+/**
+ * The IAM action each CORS call needs: GetBucketCors s3:GetBucketCORS, PutBucketCors s3:PutBucketCORS, and
+ * DeleteBucketCors s3:PutBucketCORS too (https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketCors.html,
+ * API_PutBucketCors.html, API_DeleteBucketCors.html: "you must have permission to perform the s3:… action").
+ */
+const CORS_PERMISSION: Readonly<Record<string, string>> = {
+  GetBucketCors: "s3:GetBucketCORS",
+  PutBucketCors: "s3:PutBucketCORS",
+  DeleteBucketCors: "s3:PutBucketCORS",
+};
+
+/**
+ * The fix for a 403 AccessDenied to keys the service knows: the account, and the permission the call
+ * needs by name. Every write and delete reads first (to compare, confirm or restore), so changes need both.
+ */
+export function deniedFix(operation: string): string {
+  const permission = CORS_PERMISSION[operation];
+  const needs =
+    permission === undefined
+      ? "may read and write its CORS configuration"
+      : `that their policy allows ${permission} on it (what ${operation} needs; every change reads the configuration first, so changes need s3:GetBucketCORS and s3:PutBucketCORS)`;
+  return `the service knows these keys but refuses this call: check that they belong to the bucket's account and ${needs}`;
 }
 
 /** The advice when no source had keys: the SDK's default chain came last and found none. */

@@ -31,8 +31,9 @@ export interface S3Handle {
 /**
  * The cached client for a target. `requestChecksumCalculation: "WHEN_REQUIRED"`
  * because R2 and other S3 clones reject the checksum headers SDK ≥ 3.729 sends by
- * default (cloudflare-docs PR #19236, scality/cloudserver#5784); the SDK's
- * standard retry mode backs off on 429/503/SlowDown.
+ * default (cloudflare-docs PR #19236, scality/cloudserver#5784); PutBucketCors,
+ * which the SDK checksums even so, sends Content-MD5 instead (backends/s3-md5.ts). The
+ * SDK's standard retry mode backs off on 429/503/SlowDown.
  */
 export function s3ClientFor(target: Target): S3Handle {
   const credentials = resolveCredentials(target);

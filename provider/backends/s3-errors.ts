@@ -3,6 +3,7 @@ import type { BackendError, CorsErrorCode } from "../errors";
 import { failed, missingBucketHint, redirectRefused, transportFailure, type Subject } from "./failure";
 import type { Deadline } from "./limits";
 import { keysHint } from "./credential-source";
+import { capabilityHint } from "./s3-capability";
 
 /** Error codes meaning "the bucket has no CORS configuration" (AWS, RGW ≥ PR #19104, s3rver). */
 const NO_CORS_CODES: readonly string[] = ["NoSuchCORSConfiguration"];
@@ -40,7 +41,10 @@ function serviceFailure(error: S3ServiceException, subject: Subject, operation: 
   const status = error.$metadata.httpStatusCode;
   const requestId = error.$metadata.requestId;
   const attempts = error.$metadata.attempts;
-  const hint = code === "MissingBucket" ? missingBucketHint(subject) : keysHint(subject.credentials, error.name, status);
+  const hint =
+    code === "MissingBucket"
+      ? missingBucketHint(subject)
+      : (capabilityHint(error.name, operation) ?? keysHint(subject.credentials, error.name, status, operation));
   return failed(subject, {
     ...(hint === undefined ? {} : { hint }),
     operation,

@@ -4,6 +4,7 @@ import type { Target } from "../targets";
 import { subjectOf, transportFailure, type Subject } from "./failure";
 import { corsDocumentProblem, emptyConfiguration } from "./s3-document";
 import { capBody, type RawAnswer } from "./s3-body";
+import { sendContentMd5 } from "./s3-md5";
 import { classifyS3Error, writeFailure } from "./s3-errors";
 import { missingCredentials, s3ClientFor, signingSecrets, type S3Handle } from "./s3-client";
 import { targetRefusal } from "./s3-refusals";
@@ -54,6 +55,7 @@ export const s3Backend: Backend = {
     const body = JSON.parse(codecFor("aws-json").encode(config) as string) as { CORSRules: CORSRule[] };
     const command = new PutBucketCorsCommand({ Bucket: target.bucket, CORSConfiguration: body, ...owner(target) });
     capBody(command);
+    sendContentMd5(command); // not the SDK's CRC32: servers that check Content-MD5 refuse it (backends/s3-md5.ts)
     try {
       await handle.client.send(command, { abortSignal: limit.signal });
     } catch (error) {

@@ -17,9 +17,6 @@ export type LiveConfig =
   | { readonly kind: "no-bucket"; readonly error: BackendError }
   | { readonly kind: "unreadable"; readonly raw: string; readonly issues: readonly Issue[] };
 
-/** One of {@link LiveConfig}'s kinds. */
-export type LiveKind = LiveConfig["kind"];
-
 /** A request sent as a browser would send it: anonymous, to an object URL of the target. */
 export interface ProbeRequest {
   readonly method: string;

@@ -1,5 +1,6 @@
 import { quote } from "../evaluate/describe";
 import { evaluate } from "../evaluate/evaluate";
+import { isOkStatus, preflightHeaders } from "../evaluate/preflight";
 import type { CorsRequest, EvaluableConfig } from "../evaluate/types";
 import { preflightCache } from "./cache";
 import { corsCheck, headerList, headersCheck, methodCheck } from "./checks";
@@ -51,9 +52,8 @@ export function planFetch(request: BrowserRequest): FetchPlan {
   const resource = request.resource === undefined ? {} : { resource: request.resource };
   const actual: CorsRequest = { method, headers: { ...sent, Origin: request.origin }, ...resource };
   if (isSafelistedMethod(method) && unsafe.length === 0) return { method, unsafeNames: names, actual, lines };
-  const preflightHeaders: Record<string, string> = { Origin: request.origin, "Access-Control-Request-Method": method };
-  if (names.length > 0) preflightHeaders["Access-Control-Request-Headers"] = names.join(",");
-  return { method, unsafeNames: names, preflight: { method: "OPTIONS", headers: preflightHeaders, ...resource }, actual, lines };
+  const headers = preflightHeaders(request.origin, method, names, ",");
+  return { method, unsafeNames: names, preflight: { method: "OPTIONS", headers, ...resource }, actual, lines };
 }
 
 /**
@@ -134,7 +134,7 @@ function checkPreflight(answer: SeenAnswer, origin: string, method: string, name
   const cors = corsCheck(answer.headers, origin, credentials);
   if (!cors.ok) return { ok: false, text: `preflight: ${cors.text}` };
   const status = answer.status ?? 200;
-  if (status < 200 || status > 299) return { ok: false, text: `preflight: status ${status} is not 2xx` };
+  if (!isOkStatus(status)) return { ok: false, text: `preflight: status ${status} is not 2xx` };
   const methods = headerList(answer.headers["access-control-allow-methods"], true);
   const allowHeaders = headerList(answer.headers["access-control-allow-headers"], true);
   if (methods === "failure")

@@ -265,8 +265,9 @@ const KINDS: { readonly [K in keyof typeof TEXTS]: readonly [FormatCode, Severit
 /** A situation a codec reports; its code and severity come from the table. */
 export type FormatMessage = keyof typeof TEXTS;
 
-/** The wording table, exported for tests and documentation. */
-export const FORMAT_MESSAGES: MessageTable<FormatMessage> & typeof TEXTS = TEXTS;
+// Every entry must be a message builder: checked here, where the other tables use `satisfies`,
+// because FormatMessage is derived from TEXTS itself.
+TEXTS satisfies MessageTable<FormatMessage>;
 
 /** Builds the issue for `message` at `path`: code, severity and text from the table, params kept as data. */
 export function formatIssue<M extends FormatMessage>(message: M, path: IssuePath, params: ParamsOf<typeof TEXTS, M>): FormatIssue {

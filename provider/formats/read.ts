@@ -88,11 +88,6 @@ export function suggestion(key: string, allowed: readonly string[]): string | un
   return allowed.find((a) => canon(a) === canon(key));
 }
 
-/** A required field that is absent. */
-export function missingField(path: IssuePath, text: string): Issue {
-  return formatIssue("missing-field", path, { text });
-}
-
 /** The decode result: the normalized config only when no issue is an error. */
 export function decoded(rules: readonly CorsRuleInput[], issues: Issue[]): DecodeResult {
   return hasErrors(issues) ? { issues } : { config: normalize({ rules: [...rules] }), issues };

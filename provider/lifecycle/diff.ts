@@ -2,7 +2,8 @@ import { locateBucket } from "../backends/locate";
 import { knownLocationOf, resourceIdOf, type Target } from "../targets";
 import { sameRules, stableJson } from "../operations";
 import { deadlinesOf } from "./deadlines";
-import { containsUnknown, type PolicyInputs, type PolicyOutputs } from "./types";
+import type { PolicyInputs, PolicyOutputs } from "./types";
+import { containsUnknown } from "./unknown";
 
 /** What `diff` tells the engine (the host forwards only these fields). */
 export interface DiffOutcome {

@@ -1,5 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { checkInputs, forEngine, normalizedInputs } from "./check";
+import { splitClaim } from "./claims";
 import { diffPolicy } from "./diff";
 import { createPolicy, deletePolicy, readPolicy, updatePolicy, type ReadOutcome } from "./operations";
 import { readProviderConfig, setProviderConfig } from "../backends/provider-config";
@@ -27,9 +28,12 @@ export async function configure(req: pulumi.dynamic.ConfigureRequest): Promise<v
  * accepts anything.
  */
 export async function check(_olds: unknown, news: unknown): Promise<pulumi.dynamic.CheckResult<WrittenInputs>> {
-  const outcome = checkInputs(news);
-  if (outcome.failures.length > 0) return { failures: forEngine(outcome.failures, news) };
-  return { inputs: news as WrittenInputs, failures: [] };
+  const { refusal, written } = splitClaim(news);
+  const outcome = checkInputs(written);
+  // A contested bucket is refused first, by every resource on it, so none of them is created.
+  const failures = refusal === undefined ? outcome.failures : [{ property: "", reason: refusal }, ...outcome.failures];
+  if (failures.length > 0) return { failures: forEngine(failures, written) };
+  return { inputs: written as WrittenInputs, failures: [] };
 }
 
 /** Compares old outputs with the new inputs, normalized; see `diffPolicy`. */

@@ -2,10 +2,11 @@ import { backendFor } from "../backends/for-target";
 import { locateBucket } from "../backends/locate";
 import { withDeadlines } from "../backends/with-deadlines";
 import { deadlinesOf } from "./deadlines";
-import type { Backend } from "../backends/types";
+import type { Backend, LiveConfig } from "../backends/types";
 import { CorsPolicyError } from "../errors";
 import {
   applyPolicy,
+  describeLive,
   describeRules,
   disagreement,
   fingerprintOf,
@@ -110,7 +111,7 @@ function unconfirmedOutputs(id: string, olds: PolicyOutputs, news: PolicyInputs)
   return { ...outputsOf(news), resourceId: id, ...location, unconfirmed };
 }
 
-/** Removes the configuration; a missing configuration or bucket is success. */
+/** Removes the configuration this resource wrote; a missing configuration or bucket is success, another writer's rules are left in place. */
 export async function deletePolicy(props: PolicyOutputs): Promise<void> {
   // The type says a target is always there; the state of a resource written by hand (pulumi state edit) may lack it.
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
@@ -125,7 +126,20 @@ export async function deletePolicy(props: PolicyOutputs): Promise<void> {
     timeoutSeconds: propagationTimeout(props.target, props.propagationTimeoutSeconds),
     expectations: [],
   };
-  await removePolicy(backendOf(props), props.target, confirm);
+  const outcome = await removePolicy(backendOf(props), props.target, confirm, { rules: props.rules });
+  if (outcome.kind === "kept") tellKept(props.target, outcome.live);
+}
+
+/**
+ * A delete that found rules this resource did not write (another stack wrote last, a resource that
+ * moved onto this bucket already applied its own, a change by hand since the last refresh) leaves
+ * them: the resource leaves the stack, the bucket keeps the other writer's rules. Said on the
+ * provider's stderr, which the engine shows on the resource (see `tellNothingWritten`).
+ */
+function tellKept(target: Target, live: LiveConfig): void {
+  process.stderr.write(
+    `warning: ${describeTarget(target)} holds a CORS configuration this resource did not write: ${describeLive(live)}; it was left in place and only this resource was removed — if nobody owns those rules, remove them with bucket-cors delete\n`,
+  );
 }
 
 /** What `read` returns: empty when the configuration (or bucket) is gone; `inputs` only when the live rules differ from the stored ones. */

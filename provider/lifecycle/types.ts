@@ -1,9 +1,6 @@
 import type { z } from "zod";
 import type { policyInputsSchema, policyOutputsSchema } from "./schema";
 
-export { ON_EXISTING, VERIFY_MODES, type OnExisting, type VerifyMode } from "../operations/options";
-export { UNKNOWN, containsUnknown } from "./unknown";
-
 /*
  * The dynamic provider's types, inferred from the one schema (schema.ts). Internal: they
  * mention zod, so no public declaration file may reach them (sdk/args.ts has the public

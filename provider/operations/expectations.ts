@@ -1,6 +1,7 @@
 import { judgeAnswers, planFetch, predictBrowser, type BrowserRequest, type BrowserVerdict } from "../browser";
 import { NAME_ONLY_VALUE } from "../browser/safelist";
 import { evaluate } from "../evaluate";
+import { isPreflightAllowed, preflightHeaders } from "../evaluate/preflight";
 import type { Evaluation } from "../evaluate/types";
 import type { CorsRule } from "../model/schema";
 import type { Dialect } from "../profiles/types";
@@ -66,14 +67,12 @@ export function browserRequestOf(e: Expectation): BrowserRequest {
 
 /** The preflight headers a browser sends for an expectation. */
 export function preflightHeadersOf(e: Expectation): Record<string, string> {
-  const headers: Record<string, string> = { Origin: e.origin, "Access-Control-Request-Method": e.method };
-  if (e.headers !== undefined && e.headers.length > 0) headers["Access-Control-Request-Headers"] = e.headers.join(", ");
-  return headers;
+  return preflightHeaders(e.origin, e.method, e.headers ?? []);
 }
 
-/** Reduces a preflight answer (and the actual request's headers) to allowed/exposed. */
+/** Reduces a preflight answer (and the actual request's headers) to allowed/exposed; any 2xx is an ok status (see isPreflightAllowed). */
 export function observe(status: number | undefined, preflight: Record<string, string>, actual: Record<string, string>): Observed {
-  const allowed = status === 200 && preflight["access-control-allow-origin"] !== undefined;
+  const allowed = isPreflightAllowed(status, preflight);
   const exposed = (actual["access-control-expose-headers"] ?? "")
     .split(",")
     .map((h) => h.trim().toLowerCase())

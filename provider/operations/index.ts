@@ -10,5 +10,5 @@ export { planPolicy, type PlanOutcome } from "./plan";
 export { disagreement, verifyPolicy, type ProbeOutcome, type VerifyResult } from "./verify";
 export { readBack, type Confirmation } from "./write";
 export { propagationTimeout } from "./propagation";
-export { describeLive, describeRules } from "./describe";
+export { describeLive, describeRules, unreadableConfiguration } from "./describe";
 export { fingerprintOf, sameRules, stableJson } from "./compare";

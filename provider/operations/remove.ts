@@ -6,24 +6,28 @@ import { writeConfirmed, type Confirmation } from "./write";
 
 /** What {@link removePolicy} found and did. */
 export type RemoveOutcome =
-  /** The configuration was removed. `foreign`: it was not the one the caller owned (another writer's rules, or rules this package cannot read). */
-  | { readonly kind: "deleted"; readonly removed: LiveConfig; readonly foreign: boolean }
+  /** The configuration was removed. */
+  | { readonly kind: "deleted"; readonly removed: LiveConfig }
+  /** The bucket holds a configuration other than the one the caller owns (another writer's rules, or rules this package cannot read): left in place. */
+  | { readonly kind: "kept"; readonly live: LiveConfig }
   /** The bucket has no CORS configuration. */
   | { readonly kind: "nothing-there" }
   /** The bucket does not exist. */
   | { readonly kind: "no-bucket"; readonly error: Error };
 
 /**
- * Removes the bucket's CORS configuration, readable or not, and confirms it is
- * gone; the one way the provider (delete) and the CLI (delete) remove rules.
- * `owned` is the configuration the caller wrote (the state's rules), when it
- * knows one: removing anything else is still done (delete means "no CORS") but
- * reported as `foreign` so the caller can say whose rules went.
+ * Removes the bucket's CORS configuration and confirms it is gone; the one way the provider
+ * (delete) and the CLI (delete) remove rules. `owned` is the configuration the caller wrote (the
+ * state's rules; the CLI's `--expect-current`): when given, anything else on the bucket is left
+ * in place (`kept`), since a delete must never take another writer's rules (two stacks on one
+ * bucket, a resource that moved to this bucket while this one moves away). Without it, whatever
+ * is there goes, readable or not.
  */
 export async function removePolicy(backend: Backend, target: Target, confirm: Confirmation, owned?: CorsConfiguration): Promise<RemoveOutcome> {
   const previous = await backend.get(target);
   if (previous.kind === "no-bucket") return { kind: "no-bucket", error: previous.error };
   if (previous.kind === "none") return { kind: "nothing-there" };
+  if (owned !== undefined && !holds(previous, owned)) return { kind: "kept", live: previous };
   await writeConfirmed(backend, target, null, previous, confirm);
-  return { kind: "deleted", removed: previous, foreign: owned !== undefined && !holds(previous, owned) };
+  return { kind: "deleted", removed: previous };
 }

@@ -1,7 +1,6 @@
-import { evaluate } from "../../provider/evaluate";
+import { evaluate, isPreflightAllowed, preflightHeaders } from "../../provider/evaluate";
 import type { CorsRule } from "../../provider/model/schema";
 import { sendRequest } from "../../provider/backends/http-request";
-import { preflightHeadersOf } from "../../provider/operations/expectations";
 import { green, red, table } from "./print";
 
 /** One browser request the demo tries. */
@@ -28,10 +27,10 @@ export async function preflightTable(objectUrl: string, rules: readonly CorsRule
   const rows = [["origin", "method", "request headers", "server", "verdict", "predicted", "why"]];
   let agree = true;
   for (const probe of PROBES) {
-    const headers = preflightHeadersOf({ origin: probe.origin, method: probe.method, headers: [...probe.headers], allowed: true });
+    const headers = preflightHeaders(probe.origin, probe.method, probe.headers);
     const live = await sendRequest(objectUrl, "OPTIONS", headers);
     const predicted = evaluate({ rules }, { method: "OPTIONS", headers }, { dialect: "s3rver" });
-    const allowed = live.status === 200 && live.headers["access-control-allow-origin"] !== undefined;
+    const allowed = isPreflightAllowed(live.status, live.headers);
     const same = predicted.status === live.status;
     agree &&= same;
     const why = predicted.explanation.filter((line) => line.startsWith("rules[")).at(-1) ?? predicted.explanation.at(-1) ?? "";

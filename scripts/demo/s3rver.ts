@@ -1,6 +1,6 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
-import { S3RVER_KEY } from "../servers/s3rver";
+import { S3RVER_KEY } from "../../testkit/s3rver-server";
 import type { S3rverReady } from "../servers/s3rver-run";
 
 export { S3RVER_KEY };

@@ -13,7 +13,7 @@ import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import type { CORSRule } from "@aws-sdk/client-s3";
 import { bucketOps } from "../../testkit/s3-bucket-ops";
-import { runS3rver, S3RVER_KEY } from "./s3rver";
+import { runS3rver, S3RVER_KEY } from "../../testkit/s3rver-server";
 
 /** The port the examples' READMEs configure (`pulumi config set endpoint http://127.0.0.1:4568`). */
 const DEFAULT_PORT = 4568;

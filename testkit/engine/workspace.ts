@@ -32,6 +32,8 @@ export interface OperationOptions {
   readonly refresh?: boolean;
   /** `--parallel` (the engine's default when absent). */
   readonly parallel?: number;
+  /** `pulumi up --skip-preview`; the inline route's `stack.up()` never previews anyway. */
+  readonly skipPreview?: boolean;
 }
 
 const PASSPHRASE = "engine-tests-passphrase";
@@ -252,6 +254,7 @@ function cliFlags(op: Operation, options: OperationOptions): string[] {
   if (options.expectNoChanges === true) flags.push("--expect-no-changes");
   if (options.refresh === true) flags.push("--refresh");
   if (options.parallel !== undefined) flags.push("--parallel", String(options.parallel));
+  if (options.skipPreview === true && op === "up") flags.push("--skip-preview");
   return flags;
 }
 

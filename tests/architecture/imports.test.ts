@@ -1,9 +1,12 @@
 /**
  * The import rules (docs/architecture.md, "Layers"; .dependency-cruiser.cjs): layers point one way,
- * no file-level cycles, nothing outside tests/ imports tests/, the SDK and the CLI never import
- * each other. dependency-cruiser is an ES module, so its API runs in scripts/check-imports.mjs.
+ * no file-level cycles, nothing outside tests/ imports tests/, testkit/ never imports scripts/, the
+ * SDK and the CLI never import each other. dependency-cruiser is an ES module, so its API runs in
+ * scripts/check-imports.mjs.
  */
 import { execFile } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import * as path from "node:path";
 
 const REPO = path.resolve(__dirname, "..", "..");
@@ -15,11 +18,12 @@ interface Violation {
   readonly cycle?: readonly string[];
 }
 
-function checkImports(): Promise<{ cruised: number; violations: Violation[] }> {
+/** Runs the check on this repository, or with `root` on another tree laid out like it. */
+function checkImports(root?: string): Promise<{ cruised: number; violations: Violation[] }> {
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
-      [path.join(REPO, "scripts", "check-imports.mjs"), "--json"],
+      [path.join(REPO, "scripts", "check-imports.mjs"), "--json", ...(root === undefined ? [] : ["--root", root])],
       { cwd: REPO, maxBuffer: 16 * 1024 * 1024 },
       (error, stdout, stderr) => {
         // Exit 1 means violations, which stdout lists; anything else without JSON is a broken check.
@@ -42,4 +46,19 @@ test("no import breaks the layering and no files import each other in a cycle", 
   // A check that found no files would pass vacuously.
   expect(cruised).toBeGreaterThan(150);
   expect(violations.map(line)).toEqual([]);
+});
+
+test("fails when testkit/ imports scripts/: the launcher both share belongs in testkit/", async () => {
+  const root = mkdtempSync(path.join(tmpdir(), "bcors-imports-"));
+  try {
+    for (const folder of ["testkit", "scripts"]) mkdirSync(path.join(root, folder));
+    writeFileSync(path.join(root, "tsconfig.json"), JSON.stringify({ compilerOptions: { module: "commonjs", strict: true } }));
+    writeFileSync(path.join(root, "scripts", "launch.ts"), "export const PORT = 4568;\n");
+    writeFileSync(path.join(root, "testkit", "server.ts"), 'import { PORT } from "../scripts/launch";\nexport const port = PORT;\n');
+    writeFileSync(path.join(root, "scripts", "run.ts"), 'import { port } from "../testkit/server";\nexport const used = port;\n');
+    const { cruised, violations } = await checkImports(root);
+    expect([cruised, violations.map(line)]).toEqual([3, ["testkit/server.ts → scripts/launch.ts (testkit-not-scripts)"]]);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 });

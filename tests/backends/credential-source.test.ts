@@ -3,7 +3,7 @@ import { dirname, join } from "node:path";
 import { s3Backend } from "../../provider/backends/s3";
 import { setProviderConfig } from "../../provider/backends/provider-config";
 import type { Target } from "../../provider/targets";
-import { S3RVER_KEY } from "../../scripts/servers/s3rver";
+import { S3RVER_KEY } from "../../testkit/s3rver-server";
 import { bucketOps } from "../../testkit/s3-bucket-ops";
 import { startS3rver, type EmbeddedS3 } from "../../testkit/s3rver";
 import { swiftBackend } from "../../provider/backends/swift";
@@ -163,7 +163,7 @@ describeWithRgw("AccessDenied on real Ceph RGW: keys the service knows, refused 
     const error = await rejection(s3Backend.get(target));
     expect([error.code, error.message.replace(/tx[0-9a-f-]+-default/, "<id>")]).toEqual([
       "ServiceError",
-      `GetBucketCors on Ceph RGW bucket "creds-denied" failed (403 AccessDenied) (request id <id>) — the keys were read from BCT_CRED_KEY and BCT_CRED_SECRET, the variables target.credentials names, which come first (then the bucket-cors: config, then the AWS default chain) — the service knows these keys but refuses this call: check that they belong to the bucket's account and may read and write its CORS configuration`,
+      `GetBucketCors on Ceph RGW bucket "creds-denied" failed (403 AccessDenied) (request id <id>) — the keys were read from BCT_CRED_KEY and BCT_CRED_SECRET, the variables target.credentials names, which come first (then the bucket-cors: config, then the AWS default chain) — the service knows these keys but refuses this call: check that they belong to the bucket's account and that their policy allows s3:GetBucketCORS on it (what GetBucketCors needs; every change reads the configuration first, so changes need s3:GetBucketCORS and s3:PutBucketCORS)`,
     ]);
   });
 });

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { s3Backend } from "../../provider/backends/s3";
 import { swiftBackend } from "../../provider/backends/swift";
 import type { Target } from "../../provider/targets";
-import { S3RVER_KEY } from "../../scripts/servers/s3rver";
+import { S3RVER_KEY } from "../../testkit/s3rver-server";
 import { startS3rver, type EmbeddedS3 } from "../../testkit/s3rver";
 import { rejection } from "./rejection";
 

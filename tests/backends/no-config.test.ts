@@ -4,7 +4,7 @@ import type { LiveConfig } from "../../provider/backends/types";
 import { getProfile, type Profile } from "../../provider/profiles";
 import type { Target } from "../../provider/targets";
 import { startS3rver, type EmbeddedS3 } from "../../testkit/s3rver";
-import { S3RVER_KEY } from "../../scripts/servers/s3rver";
+import { S3RVER_KEY } from "../../testkit/s3rver-server";
 
 // Wasabi reads back its own default configuration on a bucket without a custom one
 // (https://docs.wasabi.com/docs/cross-origin-resource-sharing-cors). Its rules are not published as text, so the

@@ -6,7 +6,7 @@ import { describeWithRgw, describeWithSwift } from "../servers/real-servers";
 import { bucketOps, type BucketOps } from "../../testkit/s3-bucket-ops";
 import { startS3rver, type EmbeddedS3 } from "../../testkit/s3rver";
 import { swiftOps } from "../../testkit/swift-ops";
-import { S3RVER_KEY } from "../../scripts/servers/s3rver";
+import { S3RVER_KEY } from "../../testkit/s3rver-server";
 
 const ALL = ["GET", "PUT", "POST", "DELETE", "HEAD"] as const;
 

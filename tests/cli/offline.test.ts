@@ -235,8 +235,8 @@ describe("lint", () => {
     });
   });
 
-  test("--target applies the vendor's rules: Swift cannot restrict methods", async () => {
-    const run = await cli(["lint", "ok.json", "--target", "swift", "--json"]);
+  test("--service applies the vendor's rules: Swift cannot restrict methods", async () => {
+    const run = await cli(["lint", "ok.json", "--service", "swift", "--json"]);
     expect(run.code).toBe(1);
     const doc = jsonOf(run) as { profile: string; errors: { code: string; path: string }[] };
     expect(doc.profile).toBe("swift");
@@ -246,11 +246,28 @@ describe("lint", () => {
     ]);
   });
 
+  test("--target, the former name of --service, still works: the same document as --service swift", async () => {
+    const [byTarget, byService] = await Promise.all([
+      cli(["lint", "ok.json", "--target", "swift", "--json"]),
+      cli(["lint", "ok.json", "--service", "swift", "--json"]),
+    ]);
+    expect(byTarget).toEqual(byService);
+    expect((jsonOf(byTarget) as { profile: string }).profile).toBe("swift");
+  });
+
+  test("fails when --target and --service are both given: exit 2", async () => {
+    expect(await cli(["lint", "ok.json", "--target", "swift", "--service", "r2"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "error: option '--target <profile>' cannot be used with option '--service <name>'\n",
+    });
+  });
+
   test("fails when the profile is unknown: exit 2", async () => {
-    const run = await cli(["lint", "ok.json", "--target", "gcs"]);
+    const run = await cli(["lint", "ok.json", "--service", "gcs"]);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
-      `error: option '--target <profile>' argument 'gcs' is invalid. Allowed choices are aws, r2, spaces, ovh, exoscale, ceph, b2, wasabi, minio, s3, swift, vstorage, ovh-swift.\n`,
+      `error: option '--service <name>' argument 'gcs' is invalid. Allowed choices are aws, r2, spaces, ovh, exoscale, ceph, b2, wasabi, minio, s3, swift, vstorage, ovh-swift.\n`,
     );
   });
 
@@ -415,7 +432,12 @@ describe("usage errors", () => {
   });
 
   test("fails on an unknown option: exit 2", async () => {
-    expect(await cli(["lint", "app.json", "--strict"])).toEqual({ code: 2, stdout: "", stderr: "error: unknown option '--strict'\n" });
+    // commander suggests the nearest flag by edit distance: --service, since lint names the profile as every command does.
+    expect(await cli(["lint", "app.json", "--strict"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "error: unknown option '--strict'\n(Did you mean --service?)\n",
+    });
   });
 
   test("fails on an unknown option with --json: one JSON document on stdout", async () => {
@@ -423,7 +445,7 @@ describe("usage errors", () => {
     expect(run).toEqual({
       code: 2,
       stderr: "",
-      stdout: `${JSON.stringify({ ok: false, error: { kind: "usage", message: "unknown option '--strict'", issues: [] } }, null, 2)}\n`,
+      stdout: `${JSON.stringify({ ok: false, error: { kind: "usage", message: "unknown option '--strict'\n(Did you mean --service?)", issues: [] } }, null, 2)}\n`,
     });
   });
 });

@@ -27,11 +27,14 @@ test("fails when --service names a vendor by its company: exit 2, commander's wo
   });
 });
 
-test("fails when lint --target has a typo: the suggestion is that flag", async () => {
-  expect(await cli(["lint", "cors.json", "--target", "cloudfare"])).toEqual({
+test.each([
+  ["--service", "--service <name>"],
+  ["--target", "--target <profile>"],
+])("fails when lint %s has a typo: the suggestion is that flag", async (flag, shown) => {
+  expect(await cli(["lint", "cors.json", flag, "cloudfare"])).toEqual({
     code: 2,
     stdout: "",
-    stderr: `error: option '--target <profile>' argument 'cloudfare' is invalid. ${CHOICES} — use --target r2 for Cloudflare R2.\n`,
+    stderr: `error: option '${shown}' argument 'cloudfare' is invalid. ${CHOICES} — use ${flag} r2 for Cloudflare R2.\n`,
   });
 });
 

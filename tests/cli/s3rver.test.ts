@@ -71,6 +71,7 @@ beforeAll(async () => {
     "verify",
     "verify-none",
     "delete",
+    "delete-cas",
     "multi-a",
     "multi-b",
     "twice",
@@ -688,6 +689,24 @@ describe("delete", () => {
     const again = await cli(["delete", ...flags("delete"), "--json"]);
     expect(again.code).toBe(0);
     expect(jsonOf(again)).toEqual({ ok: true, results: [{ target: id("delete"), ok: true, action: "no-configuration", removed: null }] });
+  });
+
+  // Issue 23, item 2: a delete must never take another writer's rules; --expect-current names the ones you applied.
+  test("delete --expect-current removes only the rules it names; another writer's are left in place (exit 1)", async () => {
+    await s3.putRules("delete-cas", FOREIGN);
+    expect(clean(await cli(["delete", ...flags("delete-cas"), "--expect-current", "app.json"]))).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: `error: ${id("delete-cas")}: S3-compatible storage bucket "delete-cas" does not hold what --expect-current says: it has 1 rule ([DELETE] from https://other.example), --expect-current is 2 rules ([GET,PUT] from https://app.example.com headers content-type,x-amz-* max-age 3600; [GET] from *); nothing was removed — someone else's rules are there now; leave them, or delete without --expect-current to remove whatever the bucket holds\n`,
+    });
+    expect(await s3.liveRules("delete-cas")).toEqual(FOREIGN);
+    expect((await cli(["apply", "app.json", ...flags("delete-cas"), "--on-existing", "overwrite"])).code).toBe(0);
+    expect(clean(await cli(["delete", ...flags("delete-cas"), "--expect-current", "app.json"]))).toEqual({
+      code: 0,
+      stderr: "",
+      stdout: `${id("delete-cas")}: deleted (was 2 rules ([GET,PUT] from https://app.example.com headers content-type,x-amz-* max-age 3600; [GET] from *))\n`,
+    });
+    expect(await s3.liveRules("delete-cas")).toBeNull();
   });
 
   // Issue 12, item 9: a typo'd bucket exited 0.

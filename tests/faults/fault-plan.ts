@@ -17,7 +17,18 @@ export type Fault =
   /** Holds the request for `ms`, then forwards it (a slow server, not a dead one). */
   | { readonly kind: "stall"; readonly ms: number }
   /** Forwards the request (the upstream applies it), then answers with this status instead of the upstream's answer: a write that landed but is reported failed. */
-  | { readonly kind: "applied"; readonly status: number; readonly headers: Readonly<Record<string, string>>; readonly body: string };
+  | { readonly kind: "applied"; readonly status: number; readonly headers: Readonly<Record<string, string>>; readonly body: string }
+  /**
+   * Reads the request, then forwards it when its `Content-MD5` is the base64 MD5 of its body, and
+   * answers with this status otherwise (the upstream never sees it): a server that checks Content-MD5.
+   */
+  | { readonly kind: "content-md5"; readonly status: number; readonly headers: Readonly<Record<string, string>>; readonly body: string }
+  /**
+   * Forwards the request; an upstream 200 reaches the client as 204 No Content with the same
+   * headers and no body (as servers and CDNs that answer preflights 204 do), any other answer
+   * unchanged. None of the test servers answers a preflight 204 itself (they answer 200).
+   */
+  | { readonly kind: "no-content" };
 
 /** One line of a plan: a fault for matching requests, for the first N of them or for every one. */
 export interface FaultRule {

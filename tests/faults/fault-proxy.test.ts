@@ -1,14 +1,15 @@
+import { createHash } from "node:crypto";
 import { createServer, request, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { startFaultProxy, type FaultProxy } from "./fault-proxy";
-import { cors, every, first, httpError, reset, slowDown, stall } from "./faults";
+import { cloudServerContentMd5, cors, every, first, httpError, reset, slowDown, stall } from "./faults";
 
 /** What a client got: the status and body, or the error code of a dead connection. */
 type Got = { status: number; body: string } | { error: string };
 
-function send(url: string, method: string, body = ""): Promise<Got> {
+function send(url: string, method: string, body = "", headers: Record<string, string> = {}): Promise<Got> {
   return new Promise((resolve) => {
-    const req = request(url, { method, headers: { "content-length": Buffer.byteLength(body) } }, (res) => {
+    const req = request(url, { method, headers: { ...headers, "content-length": Buffer.byteLength(body) } }, (res) => {
       let text = "";
       res
         .setEncoding("utf8")
@@ -122,6 +123,26 @@ describe("fault proxy", () => {
       "GET /bkt/?cors= 200",
       "PUT /bkt/?cors= 200",
       "GET /bkt/?cors= 503 (injected)",
+    ]);
+  });
+
+  test("checks Content-MD5 like CloudServer: answers 400 BadDigest when it is missing or wrong, forwards the body untouched when it matches", async () => {
+    proxy.plan(every(cors("PUT"), cloudServerContentMd5()));
+    const body = "<CORSConfiguration/>";
+    const md5 = createHash("md5").update(body).digest("base64");
+    const badDigest = {
+      status: 400,
+      body: '<?xml version="1.0" encoding="UTF-8"?><Error><Code>BadDigest</Code><Message>The Content-MD5 you specified did not match what we received.</Message><Resource></Resource><RequestId>f0a1b2c3d4e5f6a7b8c9</RequestId></Error>',
+    };
+    expect(await send(`${proxy.url}/bkt/?cors=`, "PUT", body, { "x-amz-checksum-crc32": "AAAAAA==" })).toEqual(badDigest);
+    expect(await send(`${proxy.url}/bkt/?cors=`, "PUT", body, { "content-md5": createHash("md5").update("other").digest("base64") })).toEqual(badDigest);
+    expect(await send(`${proxy.url}/bkt/?cors=`, "PUT", body, { "content-md5": md5 })).toEqual({ status: 200, body: `PUT /base/bkt/?cors= ${body}` });
+    expect(seen).toEqual([`PUT /base/bkt/?cors= ${body}`]);
+    expect(proxy.lines()).toEqual(["PUT /bkt/?cors= 400 (injected)", "PUT /bkt/?cors= 400 (injected)", "PUT /bkt/?cors= 200"]);
+    expect(proxy.requests().map((r) => [r.headers["content-md5"], r.headers["x-amz-checksum-crc32"]])).toEqual([
+      [undefined, "AAAAAA=="],
+      [createHash("md5").update("other").digest("base64"), undefined],
+      [md5, undefined],
     ]);
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { Agent, createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { FaultPlan, type Fault, type FaultRule, type RequestLine, type RequestMatch } from "./fault-plan";
@@ -30,9 +31,9 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
 
   const server = createServer((req, res) => {
     const line: RequestLine = { method: req.method ?? "GET", url: req.url ?? "/" };
-    const entry = log.arrived(line);
+    const entry = log.arrived(line, req.headers);
     const current = plan;
-    void handle(req, res, current.faultFor(line), entry, (request, answerInstead) =>
+    void handle(req, res, current.faultFor(line), entry, (request, answerInstead, bodyRead) =>
       forward(
         request,
         res,
@@ -44,6 +45,7 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
           current.answered(line, status);
         },
         answerInstead,
+        bodyRead,
       ),
     );
   });
@@ -76,7 +78,7 @@ async function handle(
   res: ServerResponse,
   fault: Fault | undefined,
   entry: LoggedRequest,
-  pass: (req: IncomingMessage, answerInstead?: Extract<Fault, { kind: "applied" }>) => Promise<void>,
+  pass: (req: IncomingMessage, answerInstead?: Extract<Fault, { kind: "applied" | "no-content" }>, bodyRead?: Buffer) => Promise<void>,
 ): Promise<void> {
   if (fault === undefined) {
     entry.outcome = "forwarded";
@@ -86,9 +88,7 @@ async function handle(
   switch (fault.kind) {
     case "status":
       await drained(req);
-      entry.outcome = "injected";
-      entry.status = fault.status;
-      res.writeHead(fault.status, { ...fault.headers, "content-length": Buffer.byteLength(fault.body) }).end(fault.body);
+      inject(res, entry, fault);
       return;
     case "reset":
       // The whole request is read first, so the client sees a reset answer, not a failed upload.
@@ -102,10 +102,41 @@ async function handle(
       if (!res.destroyed) await pass(req); // a client that gave up during the stall is not answered
       return;
     case "applied":
-      entry.outcome = "applied";
+    case "no-content":
+      entry.outcome = fault.kind;
       await pass(req, fault);
       return;
+    case "content-md5": {
+      const body = await bodyOf(req);
+      if (req.headers["content-md5"] === createHash("md5").update(body).digest("base64")) {
+        entry.outcome = "forwarded";
+        await pass(req, undefined, body);
+        return;
+      }
+      inject(res, entry, fault);
+      return;
+    }
   }
+}
+
+/** Answers with the fault's status, headers and body instead of the upstream. */
+function inject(
+  res: ServerResponse,
+  entry: LoggedRequest,
+  fault: { readonly status: number; readonly headers: Readonly<Record<string, string>>; readonly body: string },
+): void {
+  entry.outcome = "injected";
+  entry.status = fault.status;
+  res.writeHead(fault.status, { ...fault.headers, "content-length": Buffer.byteLength(fault.body) }).end(fault.body);
+}
+
+/** The whole request body, read off the socket (for a fault that checks it before forwarding). */
+function bodyOf(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk)).on("end", () => resolve(Buffer.concat(chunks)));
+    req.on("error", reject);
+  });
 }
 
 /** Resolves once the request body has been read (and thrown away). */

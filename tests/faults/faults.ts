@@ -41,6 +41,74 @@ export function internalError(): Fault {
   };
 }
 
+/**
+ * Scality CloudServer's PutBucketCors before scality/cloudserver#5899: the request's `Content-MD5`
+ * must be the MD5 of its body, or it answers 400 BadDigest (lib/api/bucketPutCors.js, `md5 !==
+ * request.headers['content-md5']`; arsenal's BadDigest text, as quoted in scality/cloudserver#5784),
+ * so the AWS SDK's CRC32 without Content-MD5 is refused. A request that passes goes upstream.
+ */
+export function cloudServerContentMd5(): Fault {
+  return {
+    kind: "content-md5",
+    status: 400,
+    headers: { "content-type": "application/xml" },
+    body: '<?xml version="1.0" encoding="UTF-8"?><Error><Code>BadDigest</Code><Message>The Content-MD5 you specified did not match what we received.</Message><Resource></Resource><RequestId>f0a1b2c3d4e5f6a7b8c9</RequestId></Error>',
+  };
+}
+
+/** The request id the injected S3 capability errors carry, in `x-amz-request-id` as S3 sends it. */
+export const S3_REQUEST_ID = "4F2E9C1B7A3D5E60";
+
+/** An S3 error answer: `<Error>` with the code and message, the request id in the header and the body (AWS's ErrorResponses format). */
+function s3Error(status: number, code: string, message: string, extra = ""): Fault {
+  return {
+    kind: "status",
+    status,
+    headers: { "content-type": "application/xml", "x-amz-request-id": S3_REQUEST_ID },
+    body: `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message>${extra}<RequestId>${S3_REQUEST_ID}</RequestId></Error>`,
+  };
+}
+
+/**
+ * Community MinIO's answer to PutBucketCors: a dummy handler answering ErrNotImplemented, 501 "A header you
+ * provided implies functionality that is not implemented" (minio/minio@cmd/dummy-handlers.go, cmd/api-errors.go;
+ * minio/minio#20995).
+ */
+export function minioNotImplemented(bucket: string): Fault {
+  return s3Error(
+    501,
+    "NotImplemented",
+    "A header you provided implies functionality that is not implemented",
+    `<BucketName>${bucket}</BucketName><Resource>/${bucket}</Resource>`,
+  );
+}
+
+/**
+ * OpenStack Swift's s3api answer to any `?cors` call: its UnsupportedController raises S3NotImplemented, 501 "The
+ * requested resource is not implemented" (swift/common/middleware/s3api/s3request.py and controllers/base.py, Swift 2.30).
+ */
+export function swiftS3apiNotImplemented(): Fault {
+  return s3Error(501, "NotImplemented", "The requested resource is not implemented");
+}
+
+/**
+ * S3's 405 MethodNotAllowed, "The specified method is not allowed against this resource."
+ * (https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList), naming the method as AWS does.
+ */
+export function methodNotAllowed(method: string): Fault {
+  return s3Error(
+    405,
+    "MethodNotAllowed",
+    "The specified method is not allowed against this resource.",
+    `<Method>${method}</Method><ResourceType>BUCKET</ResourceType>`,
+  );
+}
+
+/** S3's 403 AccessDenied, "Access Denied" (same error list): keys the service knows, without the permission. */
+export function accessDenied(): Fault {
+  return s3Error(403, "AccessDenied", "Access Denied");
+}
+
 /** A bare HTTP error: a status and a short text body. */
 export function httpError(status: number, body = `injected ${status}`, headers: Record<string, string> = {}): Fault {
   return { kind: "status", status, headers: { "content-type": "text/plain; charset=UTF-8", ...headers }, body };
@@ -86,4 +154,9 @@ export function appliedThenInternalError(): Fault {
   const error = internalError();
   if (error.kind !== "status") throw new Error("internalError() is a status fault");
   return { ...error, kind: "applied" };
+}
+
+/** Preflights (`OPTIONS`) whose upstream 200 reaches the client as 204 No Content, headers kept. */
+export function preflightNoContent(): FaultRule {
+  return every({ method: "OPTIONS" }, { kind: "no-content" });
 }
