@@ -55,6 +55,12 @@ export interface CorsErrorOptions {
 export class CorsPolicyError extends Error {
   override readonly name: string = "CorsPolicyError";
   readonly code: CorsErrorCode;
+  /**
+   * True when the operation failed after a change that may have reached the bucket and was not
+   * undone (a write answered with an error, a rollback that could not finish, another writer's
+   * rules found instead): the bucket may no longer hold what it held before. Set by {@link unsettled}.
+   */
+  readonly bucketUnsettled: boolean = false;
 
   constructor(message: string, options: CorsErrorOptions = { code: "InvalidArgument" }) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -91,6 +97,11 @@ export interface BackendErrorFacts {
   readonly serviceCode: string;
   /** Request id the service returned, for support tickets. */
   readonly requestId?: string;
+  /**
+   * How many times the request was sent (the SDK's `$metadata.attempts`, the Swift backend's own
+   * count). A 4xx after a single attempt is a refusal of the one request sent: nothing was changed.
+   */
+  readonly attempts?: number;
   /** The service's own message, or what went wrong (already scrubbed of credentials). */
   readonly detail?: string;
   /** What to do about it, from this package's own facts (never the service's text): ends the message after ` — `. */
@@ -109,6 +120,8 @@ export class BackendError extends CorsPolicyError {
   /** The service's (or network layer's) own code, as shown in the message. */
   readonly serviceCode: string;
   readonly requestId: string | undefined;
+  /** How many times the request was sent, when known. */
+  readonly attempts: number | undefined;
   /** The message's closing advice, if any, so that a caller with other words for it (the CLI's flags) can replace it. */
   readonly hint: string | undefined;
 
@@ -128,6 +141,7 @@ export class BackendError extends CorsPolicyError {
     this.status = facts.status;
     this.serviceCode = facts.serviceCode;
     this.requestId = facts.requestId;
+    this.attempts = facts.attempts;
     this.hint = facts.hint;
   }
 }
@@ -152,4 +166,14 @@ export function rewrap(error: unknown, message: (original: string) => string): C
     enumerable: false,
   });
   return copy;
+}
+
+/**
+ * The same error, marked as leaving the bucket in a state the caller cannot name (see
+ * `CorsPolicyError.bucketUnsettled`); `update` then records the policy as unconfirmed in the
+ * state instead of keeping the old rules there (docs/architecture.md, "An update that may have landed").
+ */
+export function unsettled(error: CorsPolicyError): CorsPolicyError {
+  Object.defineProperty(error, "bucketUnsettled", { value: true, writable: false, enumerable: true, configurable: true });
+  return error;
 }

@@ -40,6 +40,7 @@ export function writeFailure(error: unknown, subject: Subject, operation: string
 function serviceFailure(error: S3ServiceException, subject: Subject, operation: string, code: CorsErrorCode): BackendError {
   const status = error.$metadata.httpStatusCode;
   const requestId = error.$metadata.requestId;
+  const attempts = error.$metadata.attempts;
   const hint =
     code === "MissingBucket"
       ? missingBucketHint(subject)
@@ -53,6 +54,7 @@ function serviceFailure(error: S3ServiceException, subject: Subject, operation: 
     cause: error,
     ...(status === undefined ? {} : { status }),
     ...(requestId === undefined ? {} : { requestId }),
+    ...(attempts === undefined ? {} : { attempts }),
   });
 }
 

@@ -105,7 +105,7 @@ async function call(target: Target, method: string, operation: string, headers: 
     }
     if (response === undefined) throw networkError;
     if (response.ok || response.status === 404) return response;
-    throw statusFailure(subject, operation, response, session.source);
+    throw statusFailure(subject, operation, response, session.source, attempt);
   }
 }
 
@@ -118,7 +118,7 @@ async function backOff(attempt: number, subject: Subject, operation: string, lim
   }
 }
 
-function statusFailure(subject: Subject, operation: string, response: Response, source: string) {
+function statusFailure(subject: Subject, operation: string, response: Response, source: string, attempts: number) {
   const serviceCode = response.status === 401 ? "Unauthorized" : response.status === 403 ? "AccessDenied" : `HTTP${response.status}`;
   const requestId = response.headers.get("x-trans-id") ?? undefined;
   const hint = swiftKeysHint(source, response.status);
@@ -128,6 +128,7 @@ function statusFailure(subject: Subject, operation: string, response: Response, 
     code: response.status === 401 ? "AuthFailed" : "ServiceError",
     status: response.status,
     serviceCode,
+    attempts,
     ...(requestId === undefined ? {} : { requestId }),
   });
 }

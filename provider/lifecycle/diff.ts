@@ -32,6 +32,8 @@ export async function diffPolicy(olds: Partial<PolicyOutputs>, news: PolicyInput
   if (containsUnknown(news.target) || olds.target === undefined) return replaceTarget();
   if (!(await sameBucket(olds.target, olds.location, news.target, news.timeouts))) return replaceTarget();
   const changed =
+    // An update that may have reached the bucket failed: whatever the program says now must be written (lifecycle/unconfirmed.ts).
+    olds.unconfirmed !== undefined ||
     stableJson(olds.target) !== stableJson(news.target) ||
     containsUnknown(news.rules) ||
     !sameRules(olds.rules ?? [], news.rules) ||

@@ -6,6 +6,7 @@ import { quietInHost } from "./host-output";
 import { createPolicy, deletePolicy, readPolicy, updatePolicy, type ReadOutcome } from "./operations";
 import { readProviderConfig, setProviderConfig } from "../backends/provider-config";
 import type { PolicyOutputs, WrittenInputs } from "./types";
+import { UnconfirmedUpdate } from "./unconfirmed";
 
 /*
  * The lifecycle as the serialized provider calls it: the methods of a
@@ -54,9 +55,13 @@ export function read(id: string, props: PolicyOutputs): Promise<ReadOutcome> {
   return quietInHost(() => readPolicy(id, props));
 }
 
-/** Updates the policy in place; see `updatePolicy`. */
+/** Updates the policy in place; see `updatePolicy`. A failure that may have changed the bucket carries the outputs to record (`UnconfirmedUpdate`). */
 export async function update(id: string, olds: PolicyOutputs, news: WrittenInputs): Promise<pulumi.dynamic.UpdateResult<PolicyOutputs>> {
-  return { outs: await updatePolicy(id, olds, normalizedInputs(news)) };
+  try {
+    return { outs: await updatePolicy(id, olds, normalizedInputs(news)) };
+  } catch (error) {
+    throw error instanceof UnconfirmedUpdate ? error.withProvider(news) : error;
+  }
 }
 
 /** Removes the policy; exported as `delete`. */

@@ -21,6 +21,7 @@ import {
 } from "../operations";
 import { describeTarget, knownLocationOf, resourceIdOf, type Target } from "../targets";
 import type { PolicyInputs, PolicyOutputs } from "./types";
+import { unconfirmedUpdate } from "./unconfirmed";
 
 /**
  * Creates the policy (`applyPolicy` with no claim on the bucket). A bucket that
@@ -86,8 +87,13 @@ function refusal(target: Target, outcome: Extract<ApplyOutcome, { kind: "refused
 export async function updatePolicy(id: string, olds: PolicyOutputs, news: PolicyInputs): Promise<PolicyOutputs> {
   const run = startBudget(budgetOf("update", news));
   const backend = backendOf(news, run);
-  if (!sameRules(olds.rules, news.rules)) {
-    await applyPolicy(backend, news.target, { rules: news.rules }, { owned: true, onExisting: news.onExisting, confirm: confirmation(news) });
+  // An unconfirmed earlier update may have left other rules on the bucket: write (applyPolicy reads first and skips a write of rules already there).
+  if (!sameRules(olds.rules, news.rules) || olds.unconfirmed !== undefined) {
+    try {
+      await applyPolicy(backend, news.target, { rules: news.rules }, { owned: true, onExisting: news.onExisting, confirm: confirmation(news) });
+    } catch (error) {
+      throw unconfirmedUpdate(error, id, () => unconfirmedOutputs(id, olds, news));
+    }
   } else if (news.verify === "preflight" && (olds.verify !== "preflight" || stableJson(olds.expect) !== stableJson(news.expect))) {
     // Same rules, new expectations (or verification newly asked for): check them live without writing.
     const timeout = propagationTimeout(news.target, news.propagationTimeoutSeconds);
@@ -95,6 +101,17 @@ export async function updatePolicy(id: string, olds: PolicyOutputs, news: Policy
     if (!result.agreed) throw new CorsPolicyError(disagreement(news.target, result, timeout), { code: "NotConfirmed" });
   }
   return { ...outputsOf(news), resourceId: id, ...(await locationOf(news, run)) };
+}
+
+/**
+ * The outputs an update records when its write may have reached the bucket: the new inputs, marked
+ * `unconfirmed` with both rule sets the bucket may hold. `location` is the old one (diff made sure
+ * the bucket is the same), so no login is needed after a failure.
+ */
+function unconfirmedOutputs(id: string, olds: PolicyOutputs, news: PolicyInputs): PolicyOutputs {
+  const location = olds.location === undefined ? {} : { location: olds.location };
+  const unconfirmed = `an update failed after a write that may have reached ${describeTarget(news.target)}: it holds ${describeRules(news.rules)}, or ${describeRules(olds.rules)} as before, or what the failure named`;
+  return { ...outputsOf(news), resourceId: id, ...location, unconfirmed };
 }
 
 /** Removes the configuration this resource wrote; a missing configuration or bucket is success, another writer's rules are left in place. */

@@ -106,5 +106,11 @@ export function policyOutputsSchema() {
     liveUnreadable: z.string().optional(),
     /** Where the bucket was when the policy was applied (`locateBucket`): a Swift storage URL only a login gives, so a later target that writes it out is known as the same container. */
     location: z.string().optional(),
+    /**
+     * Set by an update that failed after a write that may have reached the bucket (and was not undone): what the
+     * bucket may hold. `diff` then reports a change and `update` writes the program's rules whatever the state says,
+     * so a program reverted to the old rules is not taken for "no change"; refresh and a successful update clear it.
+     */
+    unconfirmed: z.string().optional(),
   });
 }

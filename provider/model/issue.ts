@@ -106,6 +106,8 @@ function jsonOf(value: unknown): string {
   // JSON spells NaN and the infinities "null", which a message would then call a number (issue 23).
   if (typeof value === "number" && !Number.isFinite(value)) return String(value);
   if (typeof value === "bigint") return `${value}n`;
+  // JSON spells Infinity and NaN as null, which would name a value nobody wrote.
+  if (typeof value === "number" && !Number.isFinite(value)) return String(value);
   if (typeof value === "symbol" || typeof value === "function") return typeof value === "symbol" ? value.toString() : "a function";
   try {
     // JSON.stringify answers undefined for values JSON cannot spell, whatever its type says.

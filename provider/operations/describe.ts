@@ -6,9 +6,14 @@ function allows(rule: CorsRule): string {
   return `[${rule.allowedMethods.join(",")}] from ${rule.allowedOrigins.join(" ")}${rule.allowedHeaders === undefined ? "" : ` headers ${rule.allowedHeaders.join(",")}`}`;
 }
 
-/** A one-line summary of rules for messages, e.g. `2 rules ([GET,PUT] from https://a.example; [GET] from *)`. */
+/**
+ * A one-line summary of rules for messages, e.g. `2 rules ([GET,PUT] from https://a.example max-age 600; [GET] from *)`.
+ * It names max-age: a server that drops it (RGW above 32 bits) reads back rules that differ only
+ * there, and a summary without it described what was wanted and what was read back identically.
+ */
 export function describeRules(rules: readonly CorsRule[]): string {
-  return `${rules.length} rule${rules.length === 1 ? "" : "s"} (${rules.map(allows).join("; ")})`;
+  const parts = rules.map((r) => `${allows(r)}${r.maxAgeSeconds === undefined ? "" : ` max-age ${r.maxAgeSeconds}`}`);
+  return `${rules.length} rule${rules.length === 1 ? "" : "s"} (${parts.join("; ")})`;
 }
 
 /** One rule in full for human output: `app: [GET,PUT] from https://a.example headers content-type expose etag max-age 600`. */

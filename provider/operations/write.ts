@@ -1,11 +1,12 @@
 import type { Backend, LiveConfig } from "../backends/types";
-import { CorsPolicyError, rewrap } from "../errors";
+import { BackendError, CorsPolicyError, rewrap, unsettled } from "../errors";
 import type { Expectation } from "./expectations";
 import type { VerifyMode } from "./options";
 import type { CorsConfiguration } from "../model/schema";
 import { describeTarget, type Target } from "../targets";
 import { describeLive, describeRules } from "./describe";
 import { holds, waitUntilServed } from "./propagation";
+import { droppedFields } from "./rewrite";
 import { failedExpectations } from "./verify";
 
 /** How a write is confirmed before the operation succeeds. */
@@ -40,11 +41,18 @@ export async function writeConfirmed(
   try {
     await write(backend, target, desired);
   } catch (error) {
+    if (refusedOutright(error)) {
+      // A 404 says the bucket itself is gone, so what it held before is no longer what it holds.
+      const still = error.status === 404 ? "" : `: ${describeTarget(target)} still holds ${describeLive(previous)}`;
+      throw rewrap(error, (reason) => `${reason}\nNothing was ${desired === null ? "removed" : "written"}${still}`);
+    }
     // A write answered with an error (or cut off) may still have landed: say what the bucket may hold and how to converge.
-    throw rewrap(
-      error,
-      (reason) =>
-        `${reason}\nThe ${desired === null ? "removal" : "write"} may still have reached the bucket: ${describeTarget(target)} holds either ${describeConfig(desired)} or ${describeLive(previous)} — run the same pulumi up (or bucket-cors apply) again: rules that already mean the same are taken over without a write`,
+    throw unsettled(
+      rewrap(
+        error,
+        (reason) =>
+          `${reason}\nThe ${desired === null ? "removal" : "write"} may still have reached the bucket: ${describeTarget(target)} holds either ${describeConfig(desired)} or ${describeLive(previous)} — run the same pulumi up (or bucket-cors apply) again: rules that already mean the same are taken over without a write`,
+      ),
     );
   }
   if (confirm.mode === "none") return;
@@ -59,8 +67,13 @@ async function confirmWrite(backend: Backend, target: Target, desired: CorsConfi
   const served = await waitUntilServed(backend, target, desired, confirm.timeoutSeconds);
   if (!served.matched) {
     const wanted = desired === null ? "no CORS configuration" : describeRules(desired.rules);
+    const dropped = droppedFields(served.live, desired);
+    const advice =
+      dropped === undefined
+        ? "if the service is slow to propagate, raise propagationTimeoutSeconds; if it rewrote the rules, it cannot hold them as written"
+        : `the service stored them without ${dropped.join(", ")}, so it cannot hold these rules as written: change or remove ${dropped.length === 1 ? "that value" : "those values"}`;
     throw new CorsPolicyError(
-      `${describeTarget(target)} did not serve the new CORS configuration within ${confirm.timeoutSeconds} s: wanted ${wanted}, read back ${describeLive(served.live)} — if the service is slow to propagate, raise propagationTimeoutSeconds; if it rewrote the rules, it cannot hold them as written`,
+      `${describeTarget(target)} did not serve the new CORS configuration within ${confirm.timeoutSeconds} s: wanted ${wanted}, read back ${describeLive(served.live)} — ${advice}`,
       { code: "NotConfirmed" },
     );
   }
@@ -70,10 +83,14 @@ async function confirmWrite(backend: Backend, target: Target, desired: CorsConfi
   }
 }
 
-/** Restores `previous` after a failed confirmation, when that undoes only this call's write; returns the error to throw. */
+/**
+ * Restores `previous` after a failed confirmation, when that undoes only this call's write; returns the error to throw,
+ * marked `unsettled` unless the bucket is known to hold `previous` again.
+ */
 async function rollBack(backend: Backend, target: Target, desired: CorsConfiguration | null, previous: LiveConfig, error: unknown): Promise<Error> {
   // The confirmation's own failure (a service error while reading back, or NotConfirmed) keeps its class and code, with what happened next added.
-  const fail = (next: string): Error => rewrap(error, (reason) => `${reason}\n${next}`);
+  const settled = (next: string): Error => rewrap(error, (reason) => `${reason}\n${next}`);
+  const fail = (next: string): Error => unsettled(rewrap(error, (reason) => `${reason}\n${next}`));
   const where = describeTarget(target);
   const converge = `check it with bucket-cors get; for a resource already in the stack run pulumi refresh, for a new one set onExisting: "overwrite" (or "adopt" if it holds your rules) and run pulumi up again`;
   let now: LiveConfig;
@@ -84,8 +101,9 @@ async function rollBack(backend: Backend, target: Target, desired: CorsConfigura
       `The bucket could not be re-read to restore the previous configuration (${message(readError)}), so it was left as is — ${where} may hold ${describeConfig(desired)} or ${describeLive(previous)}; ${converge}`,
     );
   }
-  // Still the previous configuration: the write may not have propagated yet, so it is put back all the same.
-  if (!holds(now, desired) && !same(now, previous)) {
+  // Still the previous configuration: the write may not have propagated yet, so it is put back all the same. This
+  // call's write as the server stored it (a field dropped) is this call's write too, not another writer's.
+  if (!holds(now, desired) && !same(now, previous) && droppedFields(now, desired) === undefined) {
     return fail(`Another writer changed the bucket meanwhile: ${where} now holds ${describeLive(now)}; it was left as is — ${converge}`);
   }
   if (previous.kind === "unreadable") {
@@ -96,7 +114,7 @@ async function rollBack(backend: Backend, target: Target, desired: CorsConfigura
   } catch (restoreError) {
     return fail(`Restoring the previous configuration also failed: ${message(restoreError)} — ${where} may hold ${describeConfig(desired)}; ${converge}`);
   }
-  return fail(`The previous configuration was restored (${describeLive(previous)}).`);
+  return settled(`The previous configuration was restored (${describeLive(previous)}).`);
 }
 
 /** True when two reads show the same configuration (raw text for unreadable ones). */
@@ -111,6 +129,16 @@ function configOf(live: LiveConfig): CorsConfiguration | null {
 
 function describeConfig(config: CorsConfiguration | null): string {
   return config === null ? "no CORS configuration" : describeRules(config.rules);
+}
+
+/**
+ * True when the service refused the one request sent (a 4xx after a single attempt): it was not
+ * applied, so nothing changed. After retries an earlier attempt, answered 5xx or cut off, may
+ * have landed; a 3xx was never followed and is no answer about the write (RGW answers a
+ * MaxAgeSeconds it cannot parse with 400 MalformedXML: issue 23, item 9).
+ */
+function refusedOutright(error: unknown): error is BackendError & { status: number } {
+  return error instanceof BackendError && error.status !== undefined && error.status >= 400 && error.status < 500 && error.attempts === 1;
 }
 
 function message(error: unknown): string {

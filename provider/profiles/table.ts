@@ -329,7 +329,11 @@ function ceph(): Profile {
       maxDocumentBytes: fact(null, "ceph/ceph@src/rgw/rgw_rest_s3.cc (bounded only by rgw_max_put_param_size, an operator setting)"),
       maxAgeSeconds: fact(null, `${CEPH_CORS_H} (uint32 max_age; out-of-range values are accepted and dropped, not rejected)`),
       // 0xffffffff is RGW's "unset" marker (CEPH_MAX_AGE_INVALID in evaluate/ceph-headers.ts); observed on 16.2.15.
-      maxAgeKept: fact(4294967294, `${CEPH_CORS_H} (uint32 max_age, CORS_MAX_AGE_INVALID = 0xffffffff: 99999999999 was accepted and never served)`),
+      // Above it validation refuses: the bucket would hold other rules than written (issue 23, item 9).
+      maxAgeKept: fact(
+        4294967294,
+        `${CEPH_CORS_H} (uint32 max_age, CORS_MAX_AGE_INVALID = 0xffffffff: 99999999999 was accepted and never served); measured on RGW 16.2.15: PutBucketCors with MaxAgeSeconds 4294967296 answers 200 and GetBucketCors reads the rule back without it, 1e+308 answers 400 MalformedXML (tests/engine/rgw-rewrites.test.ts)`,
+      ),
     },
     supports: {
       perBucketCors: fact(true, "https://docs.ceph.com/en/latest/radosgw/s3/bucketops/"),

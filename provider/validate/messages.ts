@@ -42,6 +42,7 @@ export const VALIDATION_CODES = [
   "max-age-negative",
   "max-age-too-high",
   "max-age-dropped",
+  "max-age-unwritable",
   "document-too-large",
   "rules-not-expressible",
   "methods-would-widen",
@@ -132,7 +133,9 @@ export const VALIDATION_MESSAGES = {
   "max-age-too-high": (p: { value: number; max: number; vendor: string }) =>
     `${p.value} is more than ${p.max}, the most ${p.vendor} accepts — use ${Math.min(p.max, CHROME_MAX_AGE_SECONDS)}${p.max > CHROME_MAX_AGE_SECONDS ? ` (Chrome caches a preflight for at most ${CHROME_MAX_AGE_SECONDS} s)` : ""}`,
   "max-age-dropped": (p: { value: number; kept: number; vendor: string }) =>
-    `${p.value} is more than ${p.kept}; ${p.vendor} accepts it but keeps no max-age at all, so browsers cache the preflight for their default 5 s — use ${CHROME_MAX_AGE_SECONDS} (Chrome's cap)`,
+    `${p.value} is more than ${p.kept}, the most ${p.vendor} keeps: it answers the put with 200 and stores the rule without any max-age, so browsers would cache the preflight for their default 5 s — use ${CHROME_MAX_AGE_SECONDS} (Chrome's cap)`,
+  "max-age-unwritable": (p: { value: number; max: number }) =>
+    `${show(p.value)} is more than ${p.max}, the largest whole number sent exactly; from 1e21 up it is sent as 1e+21, which servers refuse (Ceph RGW: 400 MalformedXML) — use ${CHROME_MAX_AGE_SECONDS} (Chrome's cap)`,
   "document-too-large": (p: { bytes: number; max: number; vendor: string }) =>
     `the rendered document is ${p.bytes} bytes, more than the ${p.max} ${p.vendor} accepts — merge rules or shorten the origin lists`,
   "rules-not-expressible": (p: { count: number; differing: number; vendor: string }) =>

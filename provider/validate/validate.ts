@@ -147,10 +147,15 @@ function checkMaxAge(maxAge: number | undefined, at: IssuePath, profile: Profile
   if (max !== null && maxAge > max) {
     return [validationIssue("max-age-too-high", at, { value: maxAge, max, vendor: profile.title })];
   }
-  // A rewrite, not a refusal: the put succeeds and the value is gone (profiles/types.ts, maxAgeKept).
+  // Above 2^53 - 1 the number is not the one written, and JSON/the AWS SDK send 1e21 and up in exponent form (issue 23, item 9).
+  if (maxAge > Number.MAX_SAFE_INTEGER) {
+    return [validationIssue("max-age-unwritable", at, { value: maxAge, max: Number.MAX_SAFE_INTEGER })];
+  }
+  // The put succeeds and the value is gone (profiles/types.ts, maxAgeKept): refused, since the bucket would hold other
+  // rules than written and the read-back could never confirm them (issue 23, item 9).
   const kept = profile.limits.maxAgeKept?.value;
   if (kept !== undefined && maxAge > kept) {
-    return [validationIssue("max-age-dropped", at, { value: maxAge, kept, vendor: profile.title }, "warning")];
+    return [validationIssue("max-age-dropped", at, { value: maxAge, kept, vendor: profile.title })];
   }
   return [];
 }

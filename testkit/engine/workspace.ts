@@ -113,12 +113,17 @@ export class EngineWorkspace {
 
   /** Writes index.ts and compiles it with the project's tsc and tsconfig; rejects with tsc's output. */
   async program(source: string): Promise<void> {
-    fs.writeFileSync(path.join(this.projectDir, "index.ts"), source);
+    const file = path.join(this.projectDir, "index.ts");
+    const buildInfo = path.join(this.dir, "tsc.tsbuildinfo");
+    // tsc --incremental emits nothing for the program it compiled last: with bin/ removed below, the same source
+    // twice in a row left no bin/index.js ("Cannot find module …/bin/index.js"). Then it compiles from scratch.
+    if (fs.existsSync(file) && fs.readFileSync(file, "utf8") === source) fs.rmSync(buildInfo, { force: true });
+    fs.writeFileSync(file, source);
     fs.rmSync(path.join(this.projectDir, "bin"), { recursive: true, force: true });
     const tsc = path.join(this.installed.nodeModules, "typescript", "bin", "tsc");
     // --incremental only caches between the programs of one workspace (the tsconfig is unchanged):
     // a recompile after a one-line change takes ~3 s instead of ~14 s.
-    const cache = ["--incremental", "--tsBuildInfoFile", path.join(this.dir, "tsc.tsbuildinfo")];
+    const cache = ["--incremental", "--tsBuildInfoFile", buildInfo];
     const result = await exec(process.execPath, [tsc, "-p", ".", ...cache], this.projectDir, this.env, 120_000);
     if (result.code !== 0) throw new Error(`tsc failed on the program:\n${result.stdout}${result.stderr}\n--- index.ts ---\n${source}`);
   }

@@ -356,7 +356,7 @@ describe("plan and apply", () => {
     expect(clean(await cli(["apply", "app.xml", ...flags("twice")]))).toEqual({
       code: 0,
       stderr: "",
-      stdout: `${id("twice")}: unchanged (2 rules ([GET,PUT] from https://app.example.com headers content-type,x-amz-*; [GET] from *))\n`,
+      stdout: `${id("twice")}: unchanged (2 rules ([GET,PUT] from https://app.example.com headers content-type,x-amz-* max-age 3600; [GET] from *))\n`,
     });
     expect(await s3.liveRules("twice")).toEqual(stored);
   });
@@ -367,7 +367,7 @@ describe("plan and apply", () => {
     expect(clean(await cli(["apply", "app.json", ...flags("cas"), "--expect-current", "old.json"]))).toEqual({
       code: 0,
       stderr: "",
-      stdout: `${id("cas")}: updated (2 rules ([GET,PUT] from https://app.example.com headers content-type,x-amz-*; [GET] from *))\n`,
+      stdout: `${id("cas")}: updated (2 rules ([GET,PUT] from https://app.example.com headers content-type,x-amz-* max-age 3600; [GET] from *))\n`,
     });
     expect(await s3.liveRules("cas")).toEqual(APP_LIVE);
     // Run again in CI: already there, so unchanged even though the bucket no longer holds old.json.
@@ -377,12 +377,12 @@ describe("plan and apply", () => {
     expect(clean(await cli(["apply", "old.json", ...flags("cas"), "--expect-current", "app.json"]))).toEqual({
       code: 1,
       stdout: "",
-      stderr: `error: ${id("cas")}: S3-compatible storage bucket "cas" does not hold what --expect-current says: it has 1 rule ([GET] from https://drift.example), --expect-current is 2 rules ([GET,PUT] from https://app.example.com headers content-type,x-amz-*; [GET] from *); nothing was changed — someone changed it since; run bucket-cors plan to see the differences, then apply again with the right --expect-current\n`,
+      stderr: `error: ${id("cas")}: S3-compatible storage bucket "cas" does not hold what --expect-current says: it has 1 rule ([GET] from https://drift.example), --expect-current is 2 rules ([GET,PUT] from https://app.example.com headers content-type,x-amz-* max-age 3600; [GET] from *); nothing was changed — someone changed it since; run bucket-cors plan to see the differences, then apply again with the right --expect-current\n`,
     });
     expect(await s3.liveRules("cas")).toEqual(drifted);
     await s3.deleteRules("cas");
     expect(clean(await cli(["apply", "app.json", ...flags("cas"), "--expect-current", "none"])).stdout).toBe(
-      `${id("cas")}: created (2 rules ([GET,PUT] from https://app.example.com headers content-type,x-amz-*; [GET] from *))\n`,
+      `${id("cas")}: created (2 rules ([GET,PUT] from https://app.example.com headers content-type,x-amz-* max-age 3600; [GET] from *))\n`,
     );
   });
 
@@ -468,7 +468,7 @@ describe("plan and apply", () => {
     const refused = clean(await cli(["apply", "app.json", ...flags("adopt"), "--on-existing", "adopt"]));
     expect(refused.code).toBe(1);
     expect(refused.stderr).toBe(
-      `error: ${id("adopt")}: S3-compatible storage bucket "adopt" has a CORS configuration that differs from the document, so it cannot be adopted: it has 1 rule ([DELETE] from https://other.example), the document has 2 rules ([GET,PUT] from https://app.example.com headers content-type,x-amz-*; [GET] from *); nothing was changed — run bucket-cors plan to see the differences; if these are rules you applied before and the document was edited since, name the version you applied with --expect-current OLD-FILE: the bucket is replaced only while it still holds exactly those rules; else use --on-existing overwrite\n`,
+      `error: ${id("adopt")}: S3-compatible storage bucket "adopt" has a CORS configuration that differs from the document, so it cannot be adopted: it has 1 rule ([DELETE] from https://other.example), the document has 2 rules ([GET,PUT] from https://app.example.com headers content-type,x-amz-* max-age 3600; [GET] from *); nothing was changed — run bucket-cors plan to see the differences; if these are rules you applied before and the document was edited since, name the version you applied with --expect-current OLD-FILE: the bucket is replaced only while it still holds exactly those rules; else use --on-existing overwrite\n`,
     );
     expect(await s3.liveRules("adopt")).toEqual(FOREIGN);
     const stored: CORSRule[] = [{ ...APP_LIVE[0]!, AllowedMethods: ["PUT", "GET"] }, APP_LIVE[1]!];
@@ -476,7 +476,7 @@ describe("plan and apply", () => {
     expect(clean(await cli(["apply", "app.json", ...flags("adopt"), "--on-existing", "adopt"]))).toEqual({
       code: 0,
       stderr: "",
-      stdout: `${id("adopt")}: adopted (2 rules ([GET,PUT] from https://app.example.com headers content-type,x-amz-*; [GET] from *))\n`,
+      stdout: `${id("adopt")}: adopted (2 rules ([GET,PUT] from https://app.example.com headers content-type,x-amz-* max-age 3600; [GET] from *))\n`,
     });
     expect(await s3.liveRules("adopt")).toEqual(stored); // adopted as is: not rewritten
   });
@@ -486,7 +486,7 @@ describe("plan and apply", () => {
     expect(clean(await cli(["apply", "app.json", ...flags("overwrite"), "--on-existing", "overwrite"]))).toEqual({
       code: 0,
       stderr: "",
-      stdout: `${id("overwrite")}: replaced (2 rules ([GET,PUT] from https://app.example.com headers content-type,x-amz-*; [GET] from *))\n`,
+      stdout: `${id("overwrite")}: replaced (2 rules ([GET,PUT] from https://app.example.com headers content-type,x-amz-* max-age 3600; [GET] from *))\n`,
     });
     expect(await s3.liveRules("overwrite")).toEqual(APP_LIVE);
   });
@@ -697,14 +697,14 @@ describe("delete", () => {
     expect(clean(await cli(["delete", ...flags("delete-cas"), "--expect-current", "app.json"]))).toEqual({
       code: 1,
       stdout: "",
-      stderr: `error: ${id("delete-cas")}: S3-compatible storage bucket "delete-cas" does not hold what --expect-current says: it has 1 rule ([DELETE] from https://other.example), --expect-current is 2 rules ([GET,PUT] from https://app.example.com headers content-type,x-amz-*; [GET] from *); nothing was removed — someone else's rules are there now; leave them, or delete without --expect-current to remove whatever the bucket holds\n`,
+      stderr: `error: ${id("delete-cas")}: S3-compatible storage bucket "delete-cas" does not hold what --expect-current says: it has 1 rule ([DELETE] from https://other.example), --expect-current is 2 rules ([GET,PUT] from https://app.example.com headers content-type,x-amz-* max-age 3600; [GET] from *); nothing was removed — someone else's rules are there now; leave them, or delete without --expect-current to remove whatever the bucket holds\n`,
     });
     expect(await s3.liveRules("delete-cas")).toEqual(FOREIGN);
     expect((await cli(["apply", "app.json", ...flags("delete-cas"), "--on-existing", "overwrite"])).code).toBe(0);
     expect(clean(await cli(["delete", ...flags("delete-cas"), "--expect-current", "app.json"]))).toEqual({
       code: 0,
       stderr: "",
-      stdout: `${id("delete-cas")}: deleted (was 2 rules ([GET,PUT] from https://app.example.com headers content-type,x-amz-*; [GET] from *))\n`,
+      stdout: `${id("delete-cas")}: deleted (was 2 rules ([GET,PUT] from https://app.example.com headers content-type,x-amz-* max-age 3600; [GET] from *))\n`,
     });
     expect(await s3.liveRules("delete-cas")).toBeNull();
   });

@@ -11,6 +11,9 @@ const URN = "urn:pulumi:faults-s3::cors::pulumi-nodejs:dynamic/bucket-cors:CorsP
 const MAY_HOLD = (bucket: string) =>
   `The write may still have reached the bucket: S3-compatible storage bucket "${bucket}" holds either 1 rule ([GET] from https://app.example.com) or no CORS configuration — run the same pulumi up (or bucket-cors apply) again: rules that already mean the same are taken over without a write`;
 
+/** What writeConfirmed adds to a write refused with a 4xx to its one attempt (issue 23, item 6). */
+const NOTHING_WRITTEN = (bucket: string) => `Nothing was written: S3-compatible storage bucket "${bucket}" still holds no CORS configuration`;
+
 let env: S3Faults;
 
 beforeAll(async () => {
@@ -45,7 +48,7 @@ test("fails when PutBucketCors answers 403 AccessDenied: up names s3:PutBucketCO
   const keys =
     "the keys were read from BCORS_FAULT_KEY_CAP_403 and BCORS_FAULT_SECRET, the variables target.credentials names, which come first (then the bucket-cors: config, then the AWS default chain)";
   expect(error.message).toBe(
-    `up failed: create failed for ${URN}: PutBucketCors on S3-compatible storage bucket "cap-403" failed (403 AccessDenied): Access Denied (request id ${S3_REQUEST_ID}) — ${keys} — ${DENIED("PutBucketCors", "s3:PutBucketCORS")}\n${MAY_HOLD("cap-403")}`,
+    `up failed: create failed for ${URN}: PutBucketCors on S3-compatible storage bucket "cap-403" failed (403 AccessDenied): Access Denied (request id ${S3_REQUEST_ID}) — ${keys} — ${DENIED("PutBucketCors", "s3:PutBucketCORS")}\n${NOTHING_WRITTEN("cap-403")}`,
   );
   expect(env.harness.state()).toEqual({ resources: [] });
 });

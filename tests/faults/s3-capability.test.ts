@@ -92,6 +92,8 @@ describe("the CLI's words (bucket-cors through the same proxy)", () => {
   const id = () => `s3:${env.proxy().url.replace("http://", "")}/caps`;
   /** What writeConfirmed (provider/operations/write.ts) adds to every failed write. */
   const mayHold = `The write may still have reached the bucket: ${where("caps")} holds either 1 rule ([GET] from https://app.example.com) or no CORS configuration — run the same pulumi up (or bucket-cors apply) again: rules that already mean the same are taken over without a write`;
+  // A 403 to the one PutBucketCors sent is a refusal: nothing was written (issue 23, item 6).
+  const nothingWritten = `Nothing was written: ${where("caps")} still holds no CORS configuration`;
   const cliKeys =
     "the keys were read from BCT_CAP_KEY and BCT_CAP_SECRET (--access-key-id-env, --secret-access-key-env; the AWS default chain is used only without them)";
 
@@ -123,7 +125,7 @@ describe("the CLI's words (bucket-cors through the same proxy)", () => {
     expect([run.code, run.stdout, stderrOf(run)]).toEqual([
       1,
       "",
-      `error: ${id()}: PutBucketCors on ${where("caps")} failed (403 AccessDenied): Access Denied (request id ${S3_REQUEST_ID})\n${mayHold}\n${cliKeys}: ${DENIED("PutBucketCors", "s3:PutBucketCORS")}\n`,
+      `error: ${id()}: PutBucketCors on ${where("caps")} failed (403 AccessDenied): Access Denied (request id ${S3_REQUEST_ID})\n${nothingWritten}\n${cliKeys}: ${DENIED("PutBucketCors", "s3:PutBucketCORS")}\n`,
     ]);
   });
 });

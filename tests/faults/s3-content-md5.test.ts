@@ -92,7 +92,7 @@ describe("PutBucketCors through a stand-in that checks Content-MD5 like CloudSer
     const run = await runCli(["apply", "-", ...flags], { input: JSON.stringify({ CORSRules: LIVE }) });
     expect([run.code, run.stdout]).toEqual([
       0,
-      `s3:${env.proxy().url.replace("http://", "")}/md5-cli: created (1 rule ([GET,PUT] from https://app.example.com))\n`,
+      `s3:${env.proxy().url.replace("http://", "")}/md5-cli: created (1 rule ([GET,PUT] from https://app.example.com max-age 600))\n`,
     ]);
     expect(env.proxy().lines()).toEqual(["GET /md5-cli/?cors= 404", "PUT /md5-cli/?cors= 200", "GET /md5-cli/?cors= 200"]);
     expect(puts(env.proxy())).toEqual([{ names: PUT_HEADERS, signed: SIGNED }]);

@@ -9,8 +9,11 @@ const OLD_LIVE = [{ AllowedOrigins: ["https://old.example"], AllowedMethods: ["G
 const URN = "urn:pulumi:faults-s3::cors::pulumi-nodejs:dynamic/bucket-cors:CorsPolicy::site";
 const SLOW_DOWN = "failed (503 SlowDown): Please reduce your request rate.";
 /** How messages describe RULES (lifecycle/describe.ts). */
-const DESCRIBED = "1 rule ([GET,PUT] from https://app.example.com headers content-type)";
+const DESCRIBED = "1 rule ([GET,PUT] from https://app.example.com headers content-type max-age 600)";
 const INTERNAL = "failed (500 InternalError): We encountered an internal error. Please try again.";
+/** What a failed update that may have reached the bucket adds (lifecycle/unconfirmed.ts). */
+const RECORDED =
+  "\nThe stack records this policy as unconfirmed: the next pulumi up writes the program's rules again, even if they are the previous ones, and pulumi refresh reads what the bucket holds";
 const BUCKETS = [
   "slow-put",
   "reset-get",
@@ -24,6 +27,7 @@ const BUCKETS = [
   "reset-delete",
   "stall-put",
   "applied-500",
+  "refused-400",
 ];
 
 let env: S3Faults;
@@ -106,7 +110,7 @@ describe("S3 faults through the real provider host (s3rver behind the fault prox
         const where = `S3-compatible storage bucket "${bucket}"`;
         const was = before === null ? "no CORS configuration" : "1 rule ([GET] from https://old.example)";
         expect(error.message).toBe(
-          `up failed: ${op} failed for ${URN}: PutBucketCors on ${where} ${SLOW_DOWN}\nThe write may still have reached the bucket: ${where} holds either ${DESCRIBED} or ${was} — run the same pulumi up (or bucket-cors apply) again: rules that already mean the same are taken over without a write`,
+          `up failed: ${op} failed for ${URN}: PutBucketCors on ${where} ${SLOW_DOWN}\nThe write may still have reached the bucket: ${where} holds either ${DESCRIBED} or ${was} — run the same pulumi up (or bucket-cors apply) again: rules that already mean the same are taken over without a write${op === "update" ? RECORDED : ""}`,
         );
         expect(JSON.stringify(error.diagnostics)).not.toContain(SECRET);
         expect(await s3.liveRules(bucket)).toEqual(before);
@@ -223,6 +227,25 @@ describe("S3 faults through the real provider host (s3rver behind the fault prox
     expect(proxy.lines()).toEqual([getCors("applied-500", "200")]);
     expect(await s3.liveRules("applied-500")).toEqual(LIVE);
   }, 60_000);
+
+  // Issue 23, item 9: RGW refused a MaxAgeSeconds it could not parse with 400 MalformedXML, and the message still said
+  // the write "may still have reached the bucket". A 4xx to the one request sent is a refusal: nothing was written.
+  test("fails when PutBucketCors is answered 400 MalformedXML: says nothing was written, and leaves the bucket and the state as they were", async () => {
+    const { proxy, harness, program, s3 } = env;
+    await managed("refused-400", OLD_RULES);
+    const state = harness.state();
+    const body =
+      "<Error><Code>MalformedXML</Code><Message>The XML you provided was not well-formed or did not validate against our published schema.</Message></Error>";
+    proxy.plan(every(cors("PUT"), { kind: "status", status: 400, headers: { "content-type": "application/xml" }, body }));
+    const error = await failure(harness.up(program("refused-400", RULES)));
+    const where = 'S3-compatible storage bucket "refused-400"';
+    expect(error.message).toBe(
+      `up failed: update failed for ${URN}: PutBucketCors on ${where} failed (400 MalformedXML): The XML you provided was not well-formed or did not validate against our published schema.\nNothing was written: ${where} still holds 1 rule ([GET] from https://old.example)`,
+    );
+    expect(await s3.liveRules("refused-400")).toEqual(OLD_LIVE);
+    expect(harness.state()).toEqual(state);
+    expect(proxy.lines()).toEqual([getCors("refused-400", "200"), putCors("refused-400", "400 (injected)")]);
+  });
 
   // 503 ServiceUnavailable rather than SlowDown: the same status, retried with the transient back-off.
   test("fails when GetBucketCors keeps answering 503 on refresh, and keeps the resource in the state", async () => {

@@ -122,11 +122,11 @@ const ROWS: readonly Row[] = [
     rules(100),
   ],
   [
-    "Ceph RGW: a max-age above 32 bits is accepted and dropped (a rewrite: a warning)",
+    "Ceph RGW: a max-age above 32 bits is accepted and dropped (refused: the bucket would hold other rules than written)",
     "ceph",
     [rule({ maxAgeSeconds: 4294967295 })],
     [
-      "warning rules[0].maxAgeSeconds: 4294967295 is more than 4294967294; Ceph RGW accepts it but keeps no max-age at all, so browsers cache the preflight for their default 5 s — use 7200 (Chrome's cap)",
+      "error rules[0].maxAgeSeconds: 4294967295 is more than 4294967294, the most Ceph RGW keeps: it answers the put with 200 and stores the rule without any max-age, so browsers would cache the preflight for their default 5 s — use 7200 (Chrome's cap)",
     ],
     [rule({ maxAgeSeconds: 4294967294 })],
   ],
