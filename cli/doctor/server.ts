@@ -8,6 +8,9 @@ const SERVER_HEADERS = ["server", "x-amz-request-id", "x-amz-id-2", "x-trans-id"
 const SIGNS: readonly { readonly what: string; readonly test: (h: Readonly<Record<string, string>>) => boolean }[] = [
   // RGW's default Server header (rgw_service_provider_name unset): "Ceph Object Gateway (<release>)", src/rgw/rgw_rest.cc.
   { what: "Ceph RGW", test: (h) => /ceph/i.test(h["server"] ?? "") },
+  // RGW's request ids: "tx", 21 hex digits, "-", the time in 10 hex digits, then the zone id and zonegroup
+  // (RGWSI_ZoneUtils::unique_trans_id, src/rgw/services/svc_zone_utils.cc); RGW 16.2 sends no Server header on a preflight.
+  { what: "Ceph RGW", test: (h) => /^tx[0-9a-f]{21}-[0-9a-f]{10}-[0-9a-f]+-./.test(h["x-amz-request-id"] ?? "") },
   // Swift's catch_errors middleware stamps X-Trans-Id on every answer (https://docs.openstack.org/swift/latest/logs.html).
   { what: "OpenStack Swift", test: (h) => h["x-trans-id"] !== undefined },
   // "Server: AmazonS3" on every S3 answer (https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html).
