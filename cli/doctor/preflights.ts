@@ -8,7 +8,7 @@ import { backendOf } from "../backend";
 import { preflightRequest } from "../evaluator";
 
 /** An origin no rule lists: `.invalid` never resolves (RFC 2606, section 2), so no real page has it. */
-export const UNLISTED_ORIGIN = "https://doctor.invalid";
+const UNLISTED_ORIGIN = "https://doctor.invalid";
 
 /** What a `*` in a rule's origin is replaced with to get an origin the rule allows. */
 const WILDCARD_LABEL = "doctor";
@@ -81,7 +81,7 @@ function predictAllowed(config: CorsConfiguration | null, origin: string, method
 }
 
 /** The CORS part of an answer, names sorted. */
-export function corsHeaders(headers: Readonly<Record<string, string>>): Record<string, string> {
+function corsHeaders(headers: Readonly<Record<string, string>>): Record<string, string> {
   const cors = Object.entries(headers).filter(([name]) => name.startsWith("access-control-") || name === "vary");
   return Object.fromEntries(cors.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

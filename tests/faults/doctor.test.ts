@@ -98,19 +98,17 @@ test("reports 403 AccessDenied to GetBucketCors naming s3:GetBucketCORS and the 
 });
 
 test("flags a server that answers Access-Control-Allow-Origin to preflights with no configuration set (a server-wide CORS setting)", async () => {
-  env
-    .proxy()
-    .plan(
-      every(
-        { method: "OPTIONS" },
-        {
-          kind: "status",
-          status: 200,
-          headers: { "access-control-allow-origin": "*", "access-control-allow-methods": "GET, PUT, POST, DELETE, HEAD", server: "MinIO" },
-          body: "",
-        },
-      ),
-    );
+  env.proxy().plan(
+    every(
+      { method: "OPTIONS" },
+      {
+        kind: "status",
+        status: 200,
+        headers: { "access-control-allow-origin": "*", "access-control-allow-methods": "GET, PUT, POST, DELETE, HEAD", server: "MinIO" },
+        body: "",
+      },
+    ),
+  );
   const run = await runCli(["doctor", ...flags()]);
   expect([run.code, run.stdout, stderrOf(run)]).toEqual([
     0,
