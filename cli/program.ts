@@ -4,6 +4,7 @@ import { Command } from "commander";
 import { registerApply } from "./commands/apply";
 import { registerConvert } from "./commands/convert";
 import { registerDelete } from "./commands/delete";
+import { registerDoctor } from "./commands/doctor";
 import { registerExplain } from "./commands/explain";
 import { registerGet } from "./commands/get";
 import { registerLint } from "./commands/lint";
@@ -49,6 +50,7 @@ export function createProgram(io: ProgramIo): Command {
   registerApply(program);
   registerVerify(program);
   registerDelete(program);
+  registerDoctor(program);
   return program;
 }
 

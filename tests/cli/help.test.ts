@@ -9,7 +9,7 @@ import { runCli } from "./run-cli";
  * UPDATE_GOLDEN=1 to rewrite them after an intended change.
  */
 const GOLDEN = join(__dirname, "golden", "help");
-const COMMANDS = ["convert", "lint", "explain", "get", "plan", "apply", "verify", "delete"];
+const COMMANDS = ["convert", "lint", "explain", "get", "plan", "apply", "verify", "delete", "doctor"];
 
 beforeAll(ensureBuilt, 300_000);
 
