@@ -3,8 +3,8 @@ import { formatIssue } from "./messages";
 import { CORS_METHODS, type CorsMethod } from "../model/methods";
 import { normalize } from "../model/normalize";
 import type { CorsConfiguration, CorsRule, CorsRuleInput } from "../model/schema";
-import { at, decoded, isRecord, neverThrows, own, readString, readStringList, readWholeNumber, unknownField } from "./read";
-import { readJsonInput } from "./safe-json";
+import { at, isRecord, neverThrows, own, readString, readStringList, readWholeNumber, unknownField } from "./read";
+import { decodeJsonRules } from "./json-rules";
 import type { Codec, DecodeResult } from "./types";
 
 /*
@@ -66,16 +66,7 @@ function writeRule(rule: CorsRule): Record<string, unknown> {
 }
 
 function decodeB2(input: unknown): DecodeResult {
-  const parsed = readJsonInput(input);
-  if (!parsed.ok) return { issues: parsed.issues };
-  const issues: Issue[] = [];
-  const list = rulesList(parsed.value, issues);
-  if (list === undefined) return { issues };
-  const rules = list.flatMap((item: unknown, index) => {
-    const rule = readRule(item, index, issues);
-    return rule === undefined ? [] : [rule];
-  });
-  return decoded(rules, issues);
+  return decodeJsonRules(input, rulesList, readRule);
 }
 
 /** The rule list: the document itself, or the `corsRules` of a `{"corsRules": […]}` object. */
