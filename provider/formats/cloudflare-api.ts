@@ -2,9 +2,9 @@ import { type Issue, type IssuePath } from "../model/issue";
 import { formatIssue } from "./messages";
 import { normalize } from "../model/normalize";
 import type { CorsConfiguration, CorsRule, CorsRuleInput } from "../model/schema";
-import { at, decoded, isRecord, neverThrows, own, readString, readStringList, readWholeNumber, unknownField } from "./read";
+import { at, isRecord, neverThrows, own, readString, readStringList, readWholeNumber, unknownField } from "./read";
 import { isS3RuleKey, readS3Rule, s3StyleKeys } from "./s3-rule";
-import { readJsonInput } from "./safe-json";
+import { decodeJsonRules } from "./json-rules";
 import type { Codec, DecodeResult } from "./types";
 
 const RULE_KEYS = ["id", "allowed", "exposeHeaders", "maxAgeSeconds"] as const;
@@ -59,16 +59,7 @@ function writeRule(rule: CorsRule): Record<string, unknown> {
 }
 
 function decodeCloudflare(input: unknown): DecodeResult {
-  const parsed = readJsonInput(input);
-  if (!parsed.ok) return { issues: parsed.issues };
-  const issues: Issue[] = [];
-  const list = rulesList(parsed.value, issues);
-  if (list === undefined) return { issues };
-  const rules = list.flatMap((item: unknown, index) => {
-    const rule = readRule(item, index, issues);
-    return rule === undefined ? [] : [rule];
-  });
-  return decoded(rules, issues);
+  return decodeJsonRules(input, rulesList, readRule);
 }
 
 /** The `rules` list, unwrapping the API's response envelope; warns about a bare list. */

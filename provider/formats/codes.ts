@@ -3,6 +3,8 @@ import type { Issue } from "../model/issue";
 /** Every code the format codecs report while decoding, detecting or checking what a format can hold. */
 export const FORMAT_CODES = [
   "allowed-headers-not-expressible",
+  "b2-native-operations",
+  "b2-unknown-operation",
   "character-not-expressible",
   "decode-failed",
   "document-too-deep",

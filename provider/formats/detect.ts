@@ -36,6 +36,9 @@ export function detectValue(value: unknown): FormatName | undefined {
   if (!isRecord(value)) return undefined;
   const keys = Object.keys(value);
   if (keys.some((k) => k.toLowerCase().startsWith("x-container-meta-access-control-"))) return "swift-headers";
+  // B2's {"corsRules": […]} shares its wrapper's name with CDK-style AWS JSON: its rules tell them apart.
+  const b2Rules = own(value, "corsRules");
+  if (Array.isArray(b2Rules) && detectList(b2Rules) === "b2-json") return "b2-json";
   if (keys.some((k) => /^cors_?rules$/i.test(k))) return "aws-json";
   if (keys.includes("rules")) return "cloudflare-api";
   const result = own(value, "result");
@@ -47,6 +50,8 @@ export function detectValue(value: unknown): FormatName | undefined {
 function detectList(list: readonly unknown[]): FormatName | undefined {
   if (list.length === 0) return "rule-array";
   const keys = new Set(list.slice(0, 20).flatMap((item) => (isRecord(item) ? Object.keys(item) : [])));
+  // Only B2's native rules name these; their other fields are spelled like CDK's S3 rules (allowedOrigins…).
+  if (keys.has("allowedOperations") || keys.has("corsRuleName")) return "b2-json";
   if (["origin", "method", "responseHeader"].some((k) => keys.has(k))) return "gcs-json";
   if (keys.has("allowed")) return "cloudflare-api"; // Cloudflare rules without {"rules": …}
   if ([...keys].some((k) => isS3RuleKey(k) || /origin|method|header|maxage/i.test(k))) return "rule-array";
@@ -55,6 +60,7 @@ function detectList(list: readonly unknown[]): FormatName | undefined {
 
 /** Guesses from the first characters of JSON that does not parse, so the decoder can point at the syntax error. */
 function detectBrokenJson(head: string): FormatName | undefined {
+  if (/"(corsRuleName|allowedOperations)"\s*:/.test(head)) return "b2-json";
   if (/"cors_?rules"\s*:/i.test(head)) return "aws-json";
   if (/"x-container-meta-access-control-/i.test(head)) return "swift-headers";
   if (/"(rules|allowed)"\s*:/.test(head)) return "cloudflare-api";

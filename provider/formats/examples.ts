@@ -8,4 +8,5 @@ export const FORMAT_EXAMPLES: Readonly<Record<FormatName, string>> = {
   "cloudflare-api": '{"rules": [{"allowed": {"origins": ["https://app.example"], "methods": ["GET"]}}]}',
   "gcs-json": '[{"origin": ["https://app.example"], "method": ["GET"], "maxAgeSeconds": 3600}]',
   "swift-headers": "X-Container-Meta-Access-Control-Allow-Origin: https://app.example",
+  "b2-json": '[{"corsRuleName": "app-get", "allowedOrigins": ["https://app.example"], "allowedOperations": ["s3_get"], "maxAgeSeconds": 3600}]',
 };

@@ -3,6 +3,7 @@ import { type Issue, show } from "../model/issue";
 import { formatIssue } from "./messages";
 import type { CorsConfiguration } from "../model/schema";
 import { awsJson } from "./aws-json";
+import { b2Json } from "./b2-json";
 import { cloudflareApi } from "./cloudflare-api";
 import { detect } from "./detect";
 import { FORMAT_EXAMPLES } from "./examples";
@@ -46,6 +47,8 @@ export function codecFor(name: FormatName): Codec {
       return gcsJson;
     case "swift-headers":
       return swiftHeaders;
+    case "b2-json":
+      return b2Json;
     default:
       throw new CorsValidationError([unknownFormatName(name)], "unknown format");
   }

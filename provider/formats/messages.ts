@@ -80,6 +80,19 @@ const TEXTS = {
     `${showValue(p.value)} is ${describeType(p.value)}; "allowed" is an object {"origins": […], "methods": […], "headers": […]} — write it as one`,
   "cloudflare-missing-allowed-list": (p: { key: string; example: string }) =>
     `is missing; every Cloudflare rule needs "allowed.${p.key}" — add "${p.key}": ${p.example} inside "allowed"`,
+  "b2-not-list": (p: Found) =>
+    `${showValue(p.value)} is ${describeType(p.value)}; B2's corsRules is a list of rules [{"corsRuleName": "…", "allowedOrigins": […], "allowedOperations": […]}] — write the rules as a list`,
+  "b2-missing-rules": (_: Record<string, never>) =>
+    `is missing; a B2 corsRules object is {"corsRules": [{"corsRuleName": "…", "allowedOrigins": […], "allowedOperations": […]}]} — put the rules under "corsRules"`,
+  "b2-rule-not-object": (p: Found) =>
+    `${showValue(p.value)} is ${describeType(p.value)}; each rule is an object such as {"corsRuleName": "app-get", "allowedOrigins": ["https://app.example"], "allowedOperations": ["s3_get"]} — replace it with a rule object`,
+  "b2-missing-field": (p: { key: string; example: string }) => `is missing; every B2 CORS rule needs "${p.key}" — add "${p.key}": ${p.example}`,
+  "b2-unknown-operation": (p: { operation: string; allowed: readonly string[]; method: string | undefined }) =>
+    `${show(p.operation)} is not a B2 CORS operation; allowed are ${p.allowed.join(", ")} — ${p.method === undefined ? "use one of them" : `write ${show(p.method)}`}`,
+  "b2-native-operations": (p: { native: readonly string[] }) =>
+    `${show(p.native)} are B2 Native API operations; the canonical model holds S3 methods (the s3_* operations) only — dropped, so a policy written from this document no longer allows them; keep them with b2_update_bucket if pages use the native API`,
+  "b2-native-rule": (p: { native: readonly string[] }) =>
+    `allows only B2 Native API operations (${p.native.join(", ")}); the canonical model holds S3 methods (the s3_* operations) only — the rule is dropped, so a policy written from this document no longer allows them; keep it with b2_update_bucket if pages use the native API`,
   "gcs-id": (p: { id: string | undefined }) => `${show(p.id)} cannot be stored; GCS CORS entries have no id — remove the id, or use a format that keeps ids`,
   "gcs-allowed-headers": (p: { headers: readonly string[] | undefined }) =>
     `${show(p.headers)} cannot be stored; GCS CORS has no allowed request headers (its responseHeader is what S3 calls ExposeHeaders) — remove allowedHeaders, or use another format`,
@@ -204,6 +217,13 @@ const KINDS: { readonly [K in keyof typeof TEXTS]: readonly [FormatCode, Severit
   "cloudflare-missing-allowed": ["missing-field", "error"],
   "cloudflare-allowed-not-object": ["wrong-type", "error"],
   "cloudflare-missing-allowed-list": ["missing-field", "error"],
+  "b2-not-list": ["wrong-type", "error"],
+  "b2-missing-rules": ["missing-field", "error"],
+  "b2-rule-not-object": ["wrong-type", "error"],
+  "b2-missing-field": ["missing-field", "error"],
+  "b2-unknown-operation": ["b2-unknown-operation", "error"],
+  "b2-native-operations": ["b2-native-operations", "warning"],
+  "b2-native-rule": ["b2-native-operations", "warning"],
   "gcs-id": ["id-not-expressible", "error"],
   "gcs-allowed-headers": ["allowed-headers-not-expressible", "error"],
   "gcs-not-list": ["wrong-type", "error"],

@@ -9,6 +9,7 @@ export const FORMAT_NAMES = [
   "cloudflare-api", // `{"rules":[{"allowed":{...}}]}` (Cloudflare REST API, wrangler)
   "gcs-json", // `[{"origin":[],"method":[],"responseHeader":[],"maxAgeSeconds":N}]`
   "swift-headers", // X-Container-Meta-Access-Control-* metadata
+  "b2-json", // Backblaze B2 native `[{"corsRuleName","allowedOrigins","allowedOperations":["s3_get"],...}]`
 ] as const;
 
 /** Name of a wire format. */

@@ -415,9 +415,13 @@ function b2(): Profile {
       ),
     },
     rewrites: fact(["duplicate methods aggregated on read"], `${B2_S3_CORS} ("Duplicate elements of the same method are aggregated on GetBucketCors calls")`),
-    // Native (b2_update_bucket) and S3 rules share one corsRules list; whether PutBucketCors drops native rules and what
-    // GetBucketCors shows of them is not stated ("please see our CORS documentation for expected behavior"). Settle by
-    // a native rule, then PutBucketCors, then b2_get_bucket (docs/vendors.md, "Backblaze B2").
+    // Native (b2_update_bucket) and S3 rules share one corsRules list, and PutBucketCors replaces the configuration:
+    // native b2_* rules go with it. What GetBucketCors shows of them is not stated (docs/vendors.md, "Backblaze B2").
+    s3WriteReplacesNativeRules: weak(
+      true,
+      `https://www.backblaze.com/apidocs/s3-put-bucket-cors ("If the configuration exists, it is replaced") and ${B2_RULES} (s3_* and b2_* operations in one corsRules list)`,
+      "a native rule with only b2_* operations, then PutBucketCors, then b2_get_bucket",
+    ),
   };
 }
 

@@ -161,6 +161,12 @@ export interface Profile {
   readonly propagationSeconds: Fact<number>;
   /** Rewrites the server applies to a stored config, as read back (absorbed by normalization). */
   readonly rewrites: Fact<readonly string[]>;
+  /**
+   * The native API keeps its own CORS rules in the same list the S3 API writes, so a PutBucketCors
+   * replaces them too (Backblaze B2's `b2_*` rules). Lint warns on such targets.
+   * @default - no native rules (the S3 API's configuration is the bucket's only one)
+   */
+  readonly s3WriteReplacesNativeRules?: Fact<boolean>;
   /** Evaluator dialect for `expect` and `explain`. */
   readonly dialect: Fact<Dialect>;
   /**

@@ -13,6 +13,15 @@ beforeAll(async () => {
     "canonical.json": JSON.stringify({ rules: [{ allowedOrigins: ["https://a.example"], allowedMethods: ["get"] }] }),
     "swift.txt": "X-Container-Meta-Access-Control-Allow-Origin: https://a.example https://b.example\nX-Container-Meta-Access-Control-Max-Age: 600\n",
     "prose.txt": "allow everything please\n",
+    // Backblaze B2's native rules, as `b2 bucket update --cors-rules` takes them: one S3 operation and one native one.
+    "b2.json": JSON.stringify([
+      {
+        corsRuleName: "downloadFromApp",
+        allowedOrigins: ["https://app.example.com"],
+        allowedOperations: ["s3_get", "b2_download_file_by_name"],
+        maxAgeSeconds: 3600,
+      },
+    ]),
     "risky.json": JSON.stringify({
       rules: [
         { allowedOrigins: ["*"], allowedMethods: ["GET", "PUT"] },
@@ -90,6 +99,31 @@ describe("convert", () => {
     });
   });
 
+  test("b2-json is read with --from: s3_get becomes GET, the b2_* operation is dropped with its warning on stderr", async () => {
+    expect(await cli(["convert", "b2.json", "--from", "b2-json", "--to", "aws-json"])).toEqual({
+      code: 0,
+      stdout: `${JSON.stringify({ CORSRules: [{ ID: "downloadFromApp", AllowedMethods: ["GET"], AllowedOrigins: ["https://app.example.com"], MaxAgeSeconds: 3600 }] }, null, 2)}\n`,
+      stderr:
+        'warning: rules[0].allowedMethods: ["b2_download_file_by_name"] are B2 Native API operations; the canonical model holds S3 methods (the s3_* operations) only — dropped, so a policy written from this document no longer allows them; keep them with b2_update_bucket if pages use the native API\n',
+    });
+  });
+
+  test("aws-json to b2-json writes s3_* operations under Backblaze's field names", async () => {
+    const run = await cli(["convert", "app.json", "--to", "b2-json"]);
+    const expected = [
+      {
+        corsRuleName: "app",
+        allowedOrigins: ["https://app.example.com"],
+        allowedOperations: ["s3_get", "s3_put"],
+        allowedHeaders: ["content-type", "x-amz-*"],
+        exposeHeaders: ["etag"],
+        maxAgeSeconds: 3600,
+      },
+      { allowedOrigins: ["*"], allowedOperations: ["s3_get"] },
+    ];
+    expect(run).toEqual({ code: 0, stdout: `${JSON.stringify(expected, null, 2)}\n`, stderr: "" });
+  });
+
   test("--json prints one document with the formats, the converted document and the warnings", async () => {
     const run = await cli(["convert", "app.json", "--to", "s3-xml", "--json"]);
     expect(run.code).toBe(0);
@@ -133,7 +167,7 @@ describe("convert", () => {
     expect(run).toEqual({
       code: 2,
       stdout: "",
-      stderr: `error: option '--to <format>' argument 'yaml' is invalid. Allowed choices are s3-xml, aws-json, rule-array, cloudflare-api, gcs-json, swift-headers, pulumi.\n`,
+      stderr: `error: option '--to <format>' argument 'yaml' is invalid. Allowed choices are s3-xml, aws-json, rule-array, cloudflare-api, gcs-json, swift-headers, b2-json, pulumi.\n`,
     });
     expect((await cli(["convert", "app.json", "--to", "aws-json", "--from", "yaml"])).code).toBe(2);
   });
@@ -147,7 +181,7 @@ describe("convert", () => {
       error: {
         kind: "usage",
         message:
-          "option '--to <format>' argument 'yaml' is invalid. Allowed choices are s3-xml, aws-json, rule-array, cloudflare-api, gcs-json, swift-headers, pulumi.",
+          "option '--to <format>' argument 'yaml' is invalid. Allowed choices are s3-xml, aws-json, rule-array, cloudflare-api, gcs-json, swift-headers, b2-json, pulumi.",
         issues: [],
       },
     });

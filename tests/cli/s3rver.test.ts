@@ -401,7 +401,7 @@ describe("plan and apply", () => {
       code: 2,
       stdout: "",
       stderr:
-        'error: --suppress public:wildcard-origin-writes: "wildcard-origin-writes" is not a lint warning code; the codes are wildcard-origin-write, insecure-origin, wildcard-headers-credentialed, max-age-above-browser-cap, duplicate-rule, shadowed-rule, etag-not-exposed, credentials-never-served — use one of them\n',
+        'error: --suppress public:wildcard-origin-writes: "wildcard-origin-writes" is not a lint warning code; the codes are wildcard-origin-write, insecure-origin, wildcard-headers-credentialed, max-age-above-browser-cap, duplicate-rule, shadowed-rule, etag-not-exposed, credentials-never-served, s3-write-replaces-native-rules — use one of them\n',
     });
   });
 

@@ -244,12 +244,12 @@ describe("checkLintSuppress: a suppression names real lint codes", () => {
       [
         "lint-code-unknown",
         "error",
-        'lint.suppress.uploads[1]: "wildcard-origin-writes" is not a lint warning code; the codes are wildcard-origin-write, insecure-origin, wildcard-headers-credentialed, max-age-above-browser-cap, duplicate-rule, shadowed-rule, etag-not-exposed, credentials-never-served — use one of them, or remove it',
+        'lint.suppress.uploads[1]: "wildcard-origin-writes" is not a lint warning code; the codes are wildcard-origin-write, insecure-origin, wildcard-headers-credentialed, max-age-above-browser-cap, duplicate-rule, shadowed-rule, etag-not-exposed, credentials-never-served, s3-write-replaces-native-rules — use one of them, or remove it',
       ],
       [
         "lint-code-unknown",
         "error",
-        "lint.suppress.*[0]: 42 is not a lint warning code; the codes are wildcard-origin-write, insecure-origin, wildcard-headers-credentialed, max-age-above-browser-cap, duplicate-rule, shadowed-rule, etag-not-exposed, credentials-never-served — use one of them, or remove it",
+        "lint.suppress.*[0]: 42 is not a lint warning code; the codes are wildcard-origin-write, insecure-origin, wildcard-headers-credentialed, max-age-above-browser-cap, duplicate-rule, shadowed-rule, etag-not-exposed, credentials-never-served, s3-write-replaces-native-rules — use one of them, or remove it",
       ],
     ]);
   });
@@ -267,5 +267,32 @@ describe("checkLintSuppress: a suppression names real lint codes", () => {
     ).toEqual([]);
     expect(checkLintSuppress(undefined)).toEqual([]);
     expect(checkLintSuppress(["insecure-origin"])).toEqual([]);
+  });
+});
+
+describe("lintPolicy: a PutBucketCors on Backblaze B2 replaces the bucket's native b2_* rules", () => {
+  const RULES: EvaluableRule[] = [get([APP], { id: "app-get" }), get(["https://cdn.example.com"], { id: "cdn-get" })];
+  const WARNING: [string, string] = [
+    "s3-write-replaces-native-rules",
+    `rules: this policy is written with PutBucketCors, which replaces the bucket's whole CORS list; Backblaze B2 keeps its native API's rules (b2_* operations, set with b2_update_bucket, the b2 CLI or the web console) in that list, so they are removed with it (Backblaze's S3 Put Bucket CORS: "If the configuration exists, it is replaced") — keep all of the bucket's CORS rules in this policy (bucket-cors convert --from b2-json reads native rules), or suppress this warning if the bucket has no native rules`,
+  ];
+
+  test("warns once for the whole policy, before any rule's warning, on the b2 profile", () => {
+    const rules = [...RULES, get(["http://app.example.com"])];
+    expect(lint({ rules }, { profile: "b2" }).map(([code]) => code)).toEqual(["s3-write-replaces-native-rules", "insecure-origin"]);
+    expect(lint({ rules: RULES }, { profile: "b2" })).toEqual([WARNING]);
+  });
+
+  test("any rule's suppress list silences it; a list naming another code does not", () => {
+    expect(lint({ rules: RULES }, { profile: "b2", suppress: { "cdn-get": ["s3-write-replaces-native-rules"] } })).toEqual([]);
+    expect(lint({ rules: RULES }, { profile: "b2", suppress: { "app-get": ["insecure-origin"] } })).toEqual([WARNING]);
+  });
+
+  test.each<[string, EvaluableConfig, Parameters<typeof lintPolicy>[1]]>([
+    ["on a profile without native rules (aws)", { rules: RULES }, { profile: "aws" }],
+    ["with no profile", { rules: RULES }, {}],
+    ["for an empty policy, which writes nothing", { rules: [] }, { profile: "b2" }],
+  ])("stays silent %s", (_, config, options) => {
+    expect(lint(config, options)).toEqual([]);
   });
 });

@@ -49,7 +49,7 @@ describe("registry", () => {
   test("fails when codecFor is given an unknown name", () => {
     expect(() => codecFor("yaml" as FormatName)).toThrow(CorsValidationError);
     expect(() => codecFor("yaml" as FormatName)).toThrow(
-      `unknown format:\n  - "yaml" is not a format name; formats are s3-xml, aws-json, rule-array, cloudflare-api, gcs-json, swift-headers — use one of them`,
+      `unknown format:\n  - "yaml" is not a format name; formats are s3-xml, aws-json, rule-array, cloudflare-api, gcs-json, swift-headers, b2-json — use one of them`,
     );
   });
 

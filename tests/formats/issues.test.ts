@@ -558,7 +558,7 @@ describe("decode issues: exact codes, paths and messages", () => {
           err(
             "unknown-format",
             "",
-            '{"hello":"world"} is an object, not a CORS document in a format this package reads — write it in one of these formats:\n  s3-xml: <CORSConfiguration><CORSRule><AllowedOrigin>https://app.example</AllowedOrigin><AllowedMethod>GET</AllowedMethod></CORSRule></CORSConfiguration>\n  aws-json: {"CORSRules": [{"AllowedOrigins": ["https://app.example"], "AllowedMethods": ["GET"]}]}\n  rule-array: [{"AllowedOrigins": ["https://app.example"], "AllowedMethods": ["GET"]}]\n  cloudflare-api: {"rules": [{"allowed": {"origins": ["https://app.example"], "methods": ["GET"]}}]}\n  gcs-json: [{"origin": ["https://app.example"], "method": ["GET"], "maxAgeSeconds": 3600}]\n  swift-headers: X-Container-Meta-Access-Control-Allow-Origin: https://app.example',
+            '{"hello":"world"} is an object, not a CORS document in a format this package reads — write it in one of these formats:\n  s3-xml: <CORSConfiguration><CORSRule><AllowedOrigin>https://app.example</AllowedOrigin><AllowedMethod>GET</AllowedMethod></CORSRule></CORSConfiguration>\n  aws-json: {"CORSRules": [{"AllowedOrigins": ["https://app.example"], "AllowedMethods": ["GET"]}]}\n  rule-array: [{"AllowedOrigins": ["https://app.example"], "AllowedMethods": ["GET"]}]\n  cloudflare-api: {"rules": [{"allowed": {"origins": ["https://app.example"], "methods": ["GET"]}}]}\n  gcs-json: [{"origin": ["https://app.example"], "method": ["GET"], "maxAgeSeconds": 3600}]\n  swift-headers: X-Container-Meta-Access-Control-Allow-Origin: https://app.example\n  b2-json: [{"corsRuleName": "app-get", "allowedOrigins": ["https://app.example"], "allowedOperations": ["s3_get"], "maxAgeSeconds": 3600}]',
           ),
         ],
       },
@@ -636,7 +636,7 @@ describe("decode issues: exact codes, paths and messages", () => {
           err(
             "unknown-format",
             "",
-            '"nope" is not a format name; formats are s3-xml, aws-json, rule-array, cloudflare-api, gcs-json, swift-headers — use one of them',
+            '"nope" is not a format name; formats are s3-xml, aws-json, rule-array, cloudflare-api, gcs-json, swift-headers, b2-json — use one of them',
           ),
         ],
       },

@@ -194,6 +194,7 @@ describe("what each format cannot hold", () => {
     ["cloudflare-api", "renders", "renders"],
     ["gcs-json", "throws", "throws"],
     ["swift-headers", "throws", "renders"],
+    ["b2-json", "renders", "renders"],
   ])("%s: the full policy %s, the Swift-shaped one %s", (format, full, swiftShaped) => {
     const outcome = (config: CorsConfiguration): string => {
       try {

@@ -77,7 +77,7 @@ describe("checkInputs", () => {
       {
         property: "lint.suppress.uploads[1]",
         reason:
-          '"wildcard-origin-writes" is not a lint warning code; the codes are wildcard-origin-write, insecure-origin, wildcard-headers-credentialed, max-age-above-browser-cap, duplicate-rule, shadowed-rule, etag-not-exposed, credentials-never-served — use one of them, or remove it',
+          '"wildcard-origin-writes" is not a lint warning code; the codes are wildcard-origin-write, insecure-origin, wildcard-headers-credentialed, max-age-above-browser-cap, duplicate-rule, shadowed-rule, etag-not-exposed, credentials-never-served, s3-write-replaces-native-rules — use one of them, or remove it',
       },
     ]);
     expect(checkInputs({ target: aws, rules: good, lint: { suppress: { uploads: ["insecure-origin"] } } })).toEqual({

@@ -15,12 +15,19 @@ type FactPaths<T, P extends string = ""> = {
  * The optional facts: `alternative` exists only where per-bucket CORS does not;
  * `sdkResolvesEndpoint` and `globalBucketNames` only where they are true (AWS); `defaultConfigs` only where
  * "no configuration" reads back as the service's default (Wasabi); `limits.maxAgeKept` where a larger max-age
- * is silently dropped (Ceph); `wildcardEntryAlone` where `*` must stand alone and `ruleIdFormat` where rule
- * names have a format (B2).
+ * is silently dropped (Ceph); `wildcardEntryAlone` where `*` must stand alone, `ruleIdFormat` where rule
+ * names have a format and `s3WriteReplacesNativeRules` where a native API keeps rules in the same list (B2).
  */
 type RequiredFactPath = Exclude<
   FactPaths<Profile>,
-  "alternative" | "sdkResolvesEndpoint" | "globalBucketNames" | "defaultConfigs" | "limits.maxAgeKept" | "wildcardEntryAlone" | "ruleIdFormat"
+  | "alternative"
+  | "sdkResolvesEndpoint"
+  | "globalBucketNames"
+  | "defaultConfigs"
+  | "limits.maxAgeKept"
+  | "wildcardEntryAlone"
+  | "ruleIdFormat"
+  | "s3WriteReplacesNativeRules"
 >;
 
 const FACT_PATHS = [

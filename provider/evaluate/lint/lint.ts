@@ -9,6 +9,7 @@ import { wildcardHeadersWithCredentials } from "./headers";
 import { maxAgeAboveBrowserCaps } from "./max-age";
 import { unreachableRules } from "./order";
 import type { LintCode, LintIssue } from "./messages";
+import { nativeRulesReplaced, WHOLE_POLICY } from "./native-rules";
 import { insecureOrigins, wildcardWrites } from "./origins";
 import type { LintOptions, RuleIssue } from "./types";
 
@@ -37,14 +38,16 @@ export function lintPolicy(config: EvaluableConfig | null, options: LintOptions 
     found.push(...credentialsNeverServed(rule, index, options.credentialedOrigins ?? [], dialect));
   });
   found.push(...unreachableRules(config.rules, dialect));
+  found.push(...nativeRulesReplaced(profile, config.rules.length));
   return found
-    .filter(({ rule, issue }) => !suppressed(config.rules[rule]?.id, issue.code, options.suppress))
+    .filter(({ rule, issue }) => !suppressed(rule === WHOLE_POLICY ? config.rules.map((r) => r.id) : [config.rules[rule]?.id], issue.code, options.suppress))
     .sort((a, b) => a.rule - b.rule)
     .map(({ issue }) => issue);
 }
 
-function suppressed(ruleId: string | undefined, code: LintCode, suppress: LintOptions["suppress"]): boolean {
-  return ruleId !== undefined && (suppress?.[ruleId] ?? []).includes(code);
+/** Whether one of `ruleIds` (the warning's rule, or every rule for a warning about the whole policy) silences `code`. */
+function suppressed(ruleIds: readonly (string | undefined)[], code: LintCode, suppress: LintOptions["suppress"]): boolean {
+  return ruleIds.some((id) => id !== undefined && (suppress?.[id] ?? []).includes(code));
 }
 
 function resolve(profile: LintOptions["profile"]): Profile | undefined {

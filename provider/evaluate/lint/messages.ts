@@ -14,6 +14,7 @@ export const LINT_CODES = [
   "shadowed-rule",
   "etag-not-exposed",
   "credentials-never-served",
+  "s3-write-replaces-native-rules",
 ] as const;
 
 /** One of {@link LINT_CODES}. */
@@ -52,6 +53,8 @@ export const LINT_MESSAGES = {
     p.why === "wildcard"
       ? `"*" answers ${show(p.origin)} with Access-Control-Allow-Origin: *, which browsers refuse to a request with credentials, and expect sends credentials from it — list ${show(p.origin)} in this rule's allowedOrigins, so that it is echoed with Access-Control-Allow-Credentials: true`
       : `admits ${show(p.origin)}, but ${NO_CREDENTIALS[p.dialect]} never sends Access-Control-Allow-Credentials: true, so browsers block every request with credentials, and expect sends credentials from it — send those requests without credentials (a presigned URL carries its own authorization)`,
+  "s3-write-replaces-native-rules": (p: { title: string }) =>
+    `this policy is written with PutBucketCors, which replaces the bucket's whole CORS list; ${p.title} keeps its native API's rules (b2_* operations, set with b2_update_bucket, the b2 CLI or the web console) in that list, so they are removed with it (Backblaze's S3 Put Bucket CORS: "If the configuration exists, it is replaced") — keep all of the bucket's CORS rules in this policy (bucket-cors convert --from b2-json reads native rules), or suppress this warning if the bucket has no native rules`,
 } as const satisfies MessageTable<LintCode> & Record<LintCode, unknown>;
 
 /** What the no-credentials warning calls the service of a dialect. */
