@@ -1,5 +1,6 @@
 /**
- * `npm run bench`: each figure next to a baseline measured in the same run.
+ * `npm run bench`: each figure next to a baseline measured in the same run; `npm run bench -- get check-diff`
+ * runs only the benches named (the keys of `BENCHES`).
  * - serialized provider size vs the smallest possible dynamic provider;
  * - `bucket-cors lint` whole-process time vs `node -e ""` (needs `npm run build`);
  * - `bucket-cors apply`/`get` whole-process vs `aws s3api` and `s3cmd` on a loopback Ceph RGW (cli-vs-tools.ts);
@@ -107,13 +108,22 @@ async function cliProcessTime(): Promise<void> {
   }
 }
 
+/** Every bench by the name `npm run bench -- <name>…` selects (none named: all, in this order). */
+const BENCHES = {
+  size: providerSize,
+  lint: cliProcessTime,
+  tools: cliVsTools,
+  get: operationLatency,
+  "check-diff": checkDiffThroughput,
+  engine: engineBench,
+} as const;
+
 async function main(): Promise<void> {
-  await providerSize();
-  await cliProcessTime();
-  await cliVsTools();
-  await operationLatency();
-  await checkDiffThroughput();
-  await engineBench();
+  const names = process.argv.slice(2);
+  const unknown = names.filter((name) => !Object.hasOwn(BENCHES, name));
+  if (unknown.length > 0) throw new Error(`unknown bench ${unknown.join(", ")}: choose from ${Object.keys(BENCHES).join(", ")}`);
+  const chosen = names.length === 0 ? Object.keys(BENCHES) : names;
+  for (const name of chosen) await BENCHES[name as keyof typeof BENCHES]();
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,4 @@
 import { DeleteBucketCorsCommand, GetBucketCorsCommand, PutBucketCorsCommand, type CORSRule } from "@aws-sdk/client-s3";
-import { codecFor } from "../formats";
 import type { Target } from "../targets";
 import { subjectOf, transportFailure, type Subject } from "./failure";
 import { corsDocumentProblem, emptyConfiguration } from "./s3-document";
@@ -8,12 +7,13 @@ import { sendContentMd5 } from "./s3-md5";
 import { classifyS3Error, writeFailure } from "./s3-errors";
 import { missingCredentials, s3ClientFor, signingSecrets, type S3Handle } from "./s3-client";
 import { targetRefusal } from "./s3-refusals";
-import type { Backend, LiveConfig } from "./types";
+import type { Backend } from "./types";
 import { sendRequest } from "./http-request";
 import { withoutServiceDefault } from "./no-config";
 import { getProfile } from "../profiles";
 import { DEFAULT_DEADLINES_MS, deadline } from "./limits";
 import { s3ObjectUrl } from "./object-url";
+import { fromSdkRules, toSdkRules } from "./s3-rules";
 
 /**
  * The S3 API backend (`?cors` subresource) for every profile whose backend kind is
@@ -46,14 +46,13 @@ export const s3Backend: Backend = {
     }
     if (rules === undefined || rules.length === 0) return emptyConfiguration(answer?.text ?? "");
     // Outside the try: a config we cannot read is not a service error. A service's own default is no configuration.
-    return withoutServiceDefault(decodeRules(rules), getProfile(target.profile));
+    return withoutServiceDefault(fromSdkRules(rules), getProfile(target.profile));
   },
 
   async put(target, config, options) {
     const handle = s3ClientFor(target);
     const limit = deadline(options?.deadlineMs ?? DEFAULT_DEADLINES_MS.operation);
-    const body = JSON.parse(codecFor("aws-json").encode(config) as string) as { CORSRules: CORSRule[] };
-    const command = new PutBucketCorsCommand({ Bucket: target.bucket, CORSConfiguration: body, ...owner(target) });
+    const command = new PutBucketCorsCommand({ Bucket: target.bucket, CORSConfiguration: { CORSRules: toSdkRules(config) }, ...owner(target) });
     capBody(command);
     sendContentMd5(command); // not the SDK's CRC32: servers that check Content-MD5 refuse it (backends/s3-md5.ts)
     try {
@@ -102,11 +101,4 @@ function owner(target: Target): { ExpectedBucketOwner?: string } {
 
 async function s3Subject(target: Target, handle: S3Handle): Promise<Subject> {
   return { ...subjectOf(target, "bucket", await signingSecrets(handle)), credentials: handle.credentials.from };
-}
-
-/** Live rules through the AWS CLI JSON codec (the SDK's shape is the CLI's); what it cannot decode is kept raw. */
-function decodeRules(rules: CORSRule[]): LiveConfig {
-  const raw = JSON.stringify({ CORSRules: rules });
-  const decoded = codecFor("aws-json").decode(JSON.parse(raw) as unknown);
-  return decoded.config === undefined ? { kind: "unreadable", raw, issues: decoded.issues } : { kind: "config", config: decoded.config };
 }

@@ -2,11 +2,15 @@ import type { z } from "zod";
 import { formatPath, type IssuePath } from "./path";
 import { corsConfigurationSchema, type CorsConfigurationInput } from "./schema";
 import { shapeIssue, type ShapeIssue } from "./shape-messages";
+import { memoized } from "./memo";
 
 export { formatPath } from "./path";
 
 /** What the shape check of an untyped value gives: the typed value, or the issues. */
 export type ShapeResult = { readonly ok: true; readonly value: CorsConfigurationInput } | { readonly ok: false; readonly issues: ShapeIssue[] };
+
+/** Built once: every check and diff of a CorsPolicy checks its rules' shape (issue 21, item 5). */
+const configurationSchema = memoized(corsConfigurationSchema);
 
 /** Field names of a canonical rule, quoted in "unknown key" fixes. */
 const RULE_KEYS = "id, allowedOrigins, allowedMethods, allowedHeaders, exposeHeaders, maxAgeSeconds";
@@ -17,7 +21,7 @@ const RULE_KEYS = "id, allowedOrigins, allowedMethods, allowedHeaders, exposeHea
  */
 export function checkShape(value: unknown): ShapeResult {
   try {
-    const parsed = corsConfigurationSchema().safeParse(value);
+    const parsed = configurationSchema().safeParse(value);
     if (parsed.success) return { ok: true, value: parsed.data };
     return { ok: false, issues: parsed.error.issues.map((zi) => toIssue(zi, value)) };
   } catch (error) {

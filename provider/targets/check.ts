@@ -6,7 +6,11 @@ import { hostPartProblems } from "./host-parts";
 import type { z } from "zod";
 import { targetIssue, type TargetIssue, type TargetProblem } from "./messages";
 import { targetSchema } from "./schema";
+import { memoized } from "../model/memo";
 import type { Target } from "./types";
+
+/** Built once: every check and diff of a CorsPolicy checks its target (issue 21, item 5). */
+const schema = memoized(targetSchema);
 
 /** What checking a target gives: the normalized target, or issues with `target.` paths. */
 export type TargetCheck = { readonly ok: true; readonly target: Target } | { readonly ok: false; readonly issues: TargetIssue[] };
@@ -17,7 +21,7 @@ export type TargetCheck = { readonly ok: true; readonly target: Target } | { rea
  * is a perpetual diff caused by exactly that).
  */
 export function checkTarget(value: unknown): TargetCheck {
-  const parsed = targetSchema().safeParse(value);
+  const parsed = schema().safeParse(value);
   if (!parsed.success) {
     return {
       ok: false,
