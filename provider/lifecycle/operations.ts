@@ -15,6 +15,7 @@ import {
   removePolicy,
   sameRules,
   stableJson,
+  unreadableConfiguration,
   verifyPolicy,
   type ApplyOutcome,
   type Confirmation,
@@ -63,7 +64,7 @@ function refusal(target: Target, outcome: Extract<ApplyOutcome, { kind: "refused
   const { previous } = outcome;
   if (previous.kind === "unreadable") {
     return new CorsPolicyError(
-      `${where} has a CORS configuration this package cannot read: ${previous.raw}; nothing was changed — set onExisting: "overwrite" to replace it with your rules`,
+      `${where} has ${unreadableConfiguration(previous.raw)}; nothing was changed — set onExisting: "overwrite" to replace it with your rules`,
       EXISTING,
     );
   }
