@@ -36,6 +36,21 @@ describe("check through the real host", () => {
     expect(rest).toEqual({ target, rules: good });
   });
 
+  // Issue 23, item 1: the claim on the bucket is an input (sdk/one-per-bucket.ts) that check reads and never returns.
+  test("a claim not judged yet (the unknown sentinel at preview) is no refusal, and is not kept in the inputs", async () => {
+    const { inputs, failures } = await check({ target, rules: good, bucketClaim: UNKNOWN });
+    expect(failures).toEqual([]);
+    const { __provider, ...rest } = inputs;
+    expect(rest).toEqual({ target, rules: good });
+  });
+
+  test("fails when the claim carries a refusal: it comes first, with no property", async () => {
+    const refusal = 'CorsPolicy "a" and CorsPolicy "b" both target AWS S3 bucket "assets": a bucket holds one CORS configuration';
+    const { failures } = await check({ target, rules: [], bucketClaim: refusal });
+    expect(failures[0]).toEqual({ property: "", reason: refusal });
+    expect(failures.length).toBeGreaterThan(1);
+  });
+
   test("keeps a document as written; diff compares the normalized rules it holds", async () => {
     const document = '[{"AllowedOrigins":["http://localhost:3000"],"AllowedMethods":["head","GET"]}]';
     const { inputs, failures } = await check({ target, document });
