@@ -14,6 +14,8 @@ const DOC = readFileSync(path.join(REPO, "docs", "architecture.md"), "utf8");
 const NOT_PATHS: Readonly<Record<string, string>> = {
   "pulumi-bucket-cors/provider": "the package's export name, which provider.ts requires",
   "provider/rules/": "the earlier design notes' folder, named as one that does not exist",
+  "cmd/dynamic-provider/index.js": "a file of @pulumi/pulumi (the dynamic provider host), cited as the source of a fact",
+  "pkg/backend/snapshot.go": "a file of pulumi/pulumi, cited as the source of a fact",
 };
 
 /** Backticked words that look like paths (a slash, or a file name with an extension), and link targets. */
