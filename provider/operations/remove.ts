@@ -1,6 +1,10 @@
 import type { Backend, LiveConfig } from "../backends/types";
 import type { CorsConfiguration } from "../model/schema";
 import type { Target } from "../targets";
+import { CorsPolicyError } from "../errors";
+import { describeTarget } from "../targets";
+import { describeLive } from "./describe";
+import { pollUntil } from "./poll";
 import { holds } from "./propagation";
 import { writeConfirmed, type Confirmation } from "./write";
 
@@ -27,7 +31,26 @@ export async function removePolicy(backend: Backend, target: Target, confirm: Co
   const previous = await backend.get(target);
   if (previous.kind === "no-bucket") return { kind: "no-bucket", error: previous.error };
   if (previous.kind === "none") return { kind: "nothing-there" };
-  if (owned !== undefined && !holds(previous, owned)) return { kind: "kept", live: previous };
-  await writeConfirmed(backend, target, null, previous, confirm);
+  if (owned === undefined) {
+    await writeConfirmed(backend, target, null, previous, confirm);
+    return { kind: "deleted", removed: previous };
+  }
+  if (!holds(previous, owned)) return { kind: "kept", live: previous };
+  await writeConfirmed(backend, target, null, previous, { ...confirm, mode: "none" });
+  if (confirm.mode === "none") return { kind: "deleted", removed: previous };
+  // Confirmed once the bucket no longer holds what this caller owned: another writer's rules
+  // written meanwhile (a resource that moved onto this bucket) are theirs, not a failed removal.
+  const live = await pollUntil(
+    () => backend.get(target),
+    (read) => !holds(read, owned),
+    confirm.timeoutSeconds,
+    200,
+  );
+  if (holds(live, owned)) {
+    throw new CorsPolicyError(
+      `${describeTarget(target)} did not serve the removal within ${confirm.timeoutSeconds} s: it still holds ${describeLive(live)} — if the service is slow to propagate, raise propagationTimeoutSeconds`,
+      { code: "NotConfirmed" },
+    );
+  }
   return { kind: "deleted", removed: previous };
 }
