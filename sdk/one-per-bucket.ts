@@ -48,31 +48,28 @@ export function claimBucket(name: string, parent: pulumi.Resource | undefined, t
   const claimant: Claimant = { order: claims.made++, words: claimantWords(name, parent) };
   const plain = isPlain(target) ? record(claims, target, claimant) : undefined;
   const claim = pulumi.output(target).apply(async (resolved: unknown) => {
-    const where = plain ?? record(claims, resolved, claimant);
-    if (where === undefined) return undefined; // check reports an invalid target, with its path
+    const bucket = plain ?? record(claims, resolved, claimant);
+    if (bucket === undefined) return undefined; // check reports an invalid target, with its path
     await new Promise((settled) => setTimeout(settled, SETTLE_MS));
-    return refusalOf(claims.byLocation.get(where) ?? [], where, resolved);
+    return refusalOf(claims.byLocation.get(bucket.where) ?? [], bucket.words);
   });
   // The refusal names buckets and resources, never a credential; kept out of the secret
   // wrapper that a secret target would put on it, so check reads it as text.
   return pulumi.unsecret(claim);
 }
 
-/** Adds the claim on the target's bucket; the bucket's location, or `undefined` for a target check will refuse. */
-function record(claims: RunClaims, target: unknown, claimant: Claimant): string | undefined {
+/** Adds the claim on the target's bucket; the bucket's location and description, or `undefined` for a target check will refuse. */
+function record(claims: RunClaims, target: unknown, claimant: Claimant): { readonly where: string; readonly words: string } | undefined {
   const checked = checkTarget(target);
   if (!checked.ok) return undefined;
   const where = locationOf(checked.target);
-  const list = claims.byLocation.get(where) ?? [];
-  if (!list.includes(claimant)) claims.byLocation.set(where, [...list, claimant]);
-  return where;
+  claims.byLocation.set(where, [...(claims.byLocation.get(where) ?? []), claimant]);
+  return { where, words: describeTarget(checked.target) };
 }
 
 /** The refusal every claimant of a contested bucket gets; `undefined` for a bucket with one claimant. */
-function refusalOf(claimants: readonly Claimant[], where: string, target: unknown): string | undefined {
+function refusalOf(claimants: readonly Claimant[], bucket: string): string | undefined {
   if (claimants.length < 2) return undefined;
-  const checked = checkTarget(target);
-  const bucket = checked.ok ? describeTarget(checked.target) : where;
   const names = [...claimants].sort((a, b) => a.order - b.order).map((c) => c.words);
   if (names.length === 2) {
     return `${names[0]} and ${names[1]} both target ${bucket}: a bucket holds one CORS configuration, so one resource must own it — put all its rules in one CorsPolicy, or point one of them at another bucket`;
