@@ -41,6 +41,11 @@ const SCRIPTS_DIR = resolve(__dirname, "../../scripts/servers");
 const START_TIMEOUT_MS = 180_000;
 const STOP_TIMEOUT_MS = 120_000;
 
+/** Variable (set by global-setup) naming the DIR/env file of instance `instance` (1, 2, …: one per jest worker). */
+export function instanceEnvFileVar(kind: ServerKind, instance: number): string {
+  return `${SERVERS[kind].envFileVar}_${instance}`;
+}
+
 /** The one command that installs what `kinds` need, for notices and errors. */
 export function installCommand(kinds: readonly ServerKind[]): string {
   const packages = [...new Set(kinds.flatMap((kind) => SERVERS[kind].packages))];
