@@ -9,7 +9,9 @@ module.exports = {
   roots: ["<rootDir>/tests"],
   testMatch: ["**/*.test.ts"],
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: { warnOnly: false } }] },
-  testTimeout: 60000,
+  // Two workers share two cores, so a CPU-bound test (several in-process engine runs) takes up to
+  // twice as long as alone: a hang is still reported, after two minutes.
+  testTimeout: 120000,
   globalSetup: "<rootDir>/tests/servers/global-setup.ts",
   globalTeardown: "<rootDir>/tests/servers/global-teardown.ts",
 };
