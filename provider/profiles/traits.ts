@@ -70,4 +70,10 @@ export const DIALECT_TRAITS: Readonly<Record<Dialect, DialectTraits>> = {
     source: 'docs/cors-semantics.md, "14. s3rver" (picks on origin and method, then checks headers on that rule only)',
   },
   swift: { ruleChoice: "single-rule", cephOriginMatch: false, sendsCredentials: false, source: "https://docs.openstack.org/swift/latest/cors.html" },
+  versitygw: {
+    ruleChoice: "origin-method-headers",
+    cephOriginMatch: false,
+    sendsCredentials: true,
+    source: "versity/versitygw@v1.8.0 auth/bucket_cors.go (CORSConfiguration.IsAllowed: the first rule matching origin, method and every requested header)",
+  },
 };

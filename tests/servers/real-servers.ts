@@ -78,7 +78,7 @@ export function swiftServer(): SwiftInfo | undefined {
 }
 
 /** The versitygw global-setup started, or undefined when it is not running (see {@link unavailableReason}). */
-export function versitygwServer(): VersitygwInfo | undefined {
+function versitygwServer(): VersitygwInfo | undefined {
   const env = values("versitygw");
   if (!env) return undefined;
   return {

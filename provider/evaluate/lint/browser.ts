@@ -6,8 +6,19 @@ import { cephMatch, wildcardMatch } from "../wildcard";
 import { lintWarning } from "./messages";
 import type { RuleIssue } from "./types";
 
-/** Response headers a dialect exposes on every answer, whatever the rule says (Swift: swift/proxy/controllers/base.py `cors_validation`). */
-const ALWAYS_EXPOSED: Readonly<Record<Dialect, readonly string[]>> = { aws: [], r2: [], ceph: [], "ceph-legacy": [], s3rver: [], swift: SWIFT_DEFAULT_EXPOSE };
+/**
+ * Response headers a dialect exposes on every answer, whatever the rule says (Swift: swift/proxy/controllers/base.py
+ * `cors_validation`; versitygw: `ensureExposeETag`, s3api/middlewares/apply-default-cors.go at v1.8.0).
+ */
+const ALWAYS_EXPOSED: Readonly<Record<Dialect, readonly string[]>> = {
+  aws: [],
+  r2: [],
+  ceph: [],
+  "ceph-legacy": [],
+  s3rver: [],
+  swift: SWIFT_DEFAULT_EXPOSE,
+  versitygw: ["ETag", "x-amz-storage-class"],
+};
 
 /**
  * PUT allowed without `ETag` exposed: browsers let a page read only the response headers a rule

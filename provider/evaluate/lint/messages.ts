@@ -31,6 +31,7 @@ const FIRST_MATCH: Record<Dialect, string> = {
   "ceph-legacy": "Ceph RGW before ceph/ceph#69190 picks the first rule whose origin matches and never looks further",
   s3rver: "s3rver picks the first rule matching origin and method and never looks further",
   swift: "",
+  versitygw: "the first rule matching origin, method and headers wins",
 };
 
 /** The wording of every lint warning: the text after `<path>: `, from the issue's params. */
@@ -65,6 +66,7 @@ const NO_CREDENTIALS: Record<Dialect, string> = {
   "ceph-legacy": "Ceph RGW",
   s3rver: "s3rver",
   swift: "Swift",
+  versitygw: "versitygw",
 };
 
 /** Every code checking `lint` options reports. */
