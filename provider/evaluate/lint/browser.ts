@@ -56,7 +56,7 @@ export function credentialsNeverServed(rule: EvaluableRule, index: number, origi
         rule: index,
         issue: lintWarning("credentials-never-served", ["rules", index, "allowedOrigins", at], { origin, why: "no-credentials", dialect }),
       });
-    } else if (rule.allowedOrigins.includes("*") && !rule.allowedOrigins.includes(origin)) {
+    } else if (traits.firstOriginEntryDecides ? rule.allowedOrigins[at] === "*" : rule.allowedOrigins.includes("*") && !rule.allowedOrigins.includes(origin)) {
       const star = rule.allowedOrigins.indexOf("*");
       issues.push({
         rule: index,
