@@ -1,11 +1,11 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { runScript, wipeSync, type ScriptRun, type ServerKind } from "./scripts";
+import { runScript, SERVER_KINDS, wipeSync, type ScriptRun, type ServerKind } from "./scripts";
 
 // Server dirs live directly in /tmp with short names: RGW's admin socket paths must fit in 107
 // bytes (docs/test-servers.md, "Script conventions"), so a long $TMPDIR is not an option.
 const DIR_ROOT = "/tmp";
-const DIR_NAME = /^bcors-(\d+)-(rgw|swift)-\d+$/;
+const DIR_NAME = new RegExp(`^bcors-(\\d+)-(${SERVER_KINDS.join("|")})-\\d+$`);
 const SIGNALS: readonly NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
 
 /** What global-setup started and global-teardown must stop; lives on globalThis (jest runs both hooks in its parent process). */

@@ -8,7 +8,7 @@ import type { GlobalConfig, ProjectConfig } from "jest";
 // answer errs towards starting. A test reaches the servers through real-servers.ts or by reading
 // the variables global-setup sets.
 const REAL_SERVERS_MODULE = resolve(__dirname, "real-servers.ts");
-const MARKERS = ["BCORS_RGW_ENV_FILE", "BCORS_SWIFT_ENV_FILE"];
+const MARKERS = ["BCORS_RGW_ENV_FILE", "BCORS_SWIFT_ENV_FILE", "BCORS_VERSITYGW_ENV_FILE"];
 const TEST_FILE = /\.(test|spec)\.[cm]?[jt]sx?$/;
 const LOCAL_IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|\bimport\s+)["'](\.{1,2}\/[^"']+)["']/g;
 const EXTENSIONS = ["", ".ts", ".tsx", ".js", ".cjs", ".mjs", "/index.ts", "/index.js"];
