@@ -1,7 +1,6 @@
 import { CorsPolicyError } from "../provider/errors";
 import { isProfileName, PROFILE_NAMES } from "../provider/profiles";
 import { checkTarget, type Target } from "../provider/targets";
-import { formatPath } from "../provider/model/issue";
 
 /*
  * The ID `pulumi import bucket-cors:index:CorsPolicy <name> <id>` takes: the resource id
@@ -29,8 +28,10 @@ export function targetOfImportId(id: string): Target {
   const slash = rest.lastIndexOf("/");
   const bucket = rest.slice(slash + 1);
   const scope = slash < 0 ? "" : rest.slice(0, slash);
+  if (bucket === "") throw refusal(id, "it names no bucket after the last /");
   const checked = checkTarget({ profile, bucket, ...scopeFields(profile, scope) });
-  if (!checked.ok) throw refusal(id, checked.issues.map((i) => `${formatPath(i.path)}: ${i.message}`).join("; "));
+  // A target's messages start with their path (target.endpoint: …) and name the fix.
+  if (!checked.ok) throw refusal(id, checked.issues.map((i) => i.message).join("; "));
   return checked.target;
 }
 

@@ -96,7 +96,9 @@ describeWithPulumi(
       proxy.clearLog();
       await ws.preview({ expectNoChanges: true });
       expect(proxy.lines()).toEqual([]);
-      expect(await s3.liveRules("adopt")).toEqual([{ AllowedOrigins: ["https://b.example.com", "https://a.example.com"], AllowedMethods: ["GET"], MaxAgeSeconds: 600 }]);
+      expect(await s3.liveRules("adopt")).toEqual([
+        { AllowedOrigins: ["https://b.example.com", "https://a.example.com"], AllowedMethods: ["GET"], MaxAgeSeconds: 600 },
+      ]);
     });
 
     test("fails when the import ID names a bucket with no configuration, or no profile", async () => {
