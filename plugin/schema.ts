@@ -4,6 +4,7 @@ import { policyFieldsSchema, policyOutputsSchema } from "../provider/lifecycle/s
 import { wireShapeOf } from "../provider/lifecycle/wire";
 import { PACKAGE, pascal, toTypeSpec, type JsonSchema, type NamedType, type TypeSpec } from "./json-to-pulumi";
 import { PROVIDER_SECRET_KEYS } from "./config";
+import docs from "./docs.json";
 
 /*
  * The package schema `GetSchema` answers (`pulumi package get-schema`), built from the one zod
@@ -25,8 +26,8 @@ type Shape = Readonly<Record<string, z.ZodType>>;
 /** The package schema, as the JSON text the engine takes. */
 export function packageSchema(version: string): string {
   const types = new Map<string, NamedType>();
-  const inputs = propertiesOf(policyFieldsSchema().shape, "input", types);
-  const outputs = propertiesOf(policyOutputsSchema().shape, "output", types);
+  const inputs = propertiesOf(policyFieldsSchema().shape, "input", types, docs.resource);
+  const outputs = propertiesOf(policyOutputsSchema().shape, "output", types, { ...docs.resource, ...docs.outputs });
   const config = providerConfig();
   const schema = {
     name: PACKAGE,
@@ -46,22 +47,45 @@ export function packageSchema(version: string): string {
         required: outputs.required,
       },
     },
-    types: Object.fromEntries([...types].map(([name, spec]) => [`${PACKAGE}:index:${name}`, spec])),
+    types: Object.fromEntries([...types].map(([name, spec]) => [`${PACKAGE}:index:${name}`, describedType(name, spec)])),
   };
   return JSON.stringify(schema, null, 2);
 }
 
 /** The properties of an object schema's shape, typed from each field's wire shape; required = neither optional nor defaulted. */
-function propertiesOf(shape: Shape, io: "input" | "output", types: Map<string, NamedType>): { properties: Record<string, PropertySpec>; required: string[] } {
+function propertiesOf(
+  shape: Shape,
+  io: "input" | "output",
+  types: Map<string, NamedType>,
+  descriptions: Readonly<Record<string, string>>,
+): { properties: Record<string, PropertySpec>; required: string[] } {
   const properties: Record<string, PropertySpec> = {};
   const required: string[] = [];
   for (const [key, field] of Object.entries(shape)) {
     const inner = unwrapped(field);
     const json = z.toJSONSchema(wireShapeOf(inner) ?? inner, { io, unrepresentable: "any" }) as JsonSchema;
-    properties[key] = toTypeSpec(json, typeName(key), types);
+    properties[key] = described(toTypeSpec(json, typeName(key), types), descriptions[key]);
     if (inner === field) required.push(key);
   }
   return { properties, required };
+}
+
+/**
+ * Descriptions: the TypeScript docs of the same fields (the JSDoc of sdk/args.ts and the public
+ * types, the comments of the output fields), gathered into docs.json by scripts/plugin-docs.mjs.
+ */
+function described<T extends TypeSpec>(spec: T, description: string | undefined): T & { description?: string } {
+  return description === undefined ? spec : { ...spec, description };
+}
+
+const TYPE_DOCS: Readonly<Record<string, Readonly<Record<string, string>>>> = docs.types;
+
+/** A named object type with its properties described (a `<Name>Stored` type as `<Name>`). */
+function describedType(name: string, spec: NamedType): NamedType {
+  const fields = TYPE_DOCS[name.replace(/Stored$/, "")];
+  if (spec.type !== "object" || fields === undefined) return spec;
+  const properties = Object.fromEntries(Object.entries(spec.properties).map(([key, value]) => [key, described(value, fields[key])]));
+  return { ...spec, properties };
 }
 
 /** The field's schema without its `.optional()` / `.default()`. */

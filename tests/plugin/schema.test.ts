@@ -1,4 +1,8 @@
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { z } from "zod";
+import { repoRoot } from "../../testkit/host/paths";
 import { corsRuleSchema } from "../../provider/model/schema";
 import { CORS_METHODS } from "../../provider/model/methods";
 import { expectationSchema } from "../../provider/lifecycle/expectation-schema";
@@ -20,6 +24,7 @@ interface Spec {
   readonly type?: string;
   readonly $ref?: string;
   readonly secret?: boolean;
+  readonly description?: string;
   readonly items?: Spec;
   readonly oneOf?: Spec[];
 }
@@ -96,7 +101,11 @@ describe("The plugin's package schema and the zod schema", () => {
     expect(values(resource.inputProperties["verify"])).toEqual([...VERIFY_MODES]);
     // Stored rules hold upper-case methods; written ones may be any case, so their methods are strings.
     expect(values(typeOf(resource.properties["rules"]).properties?.["allowedMethods"]?.items)).toEqual([...CORS_METHODS]);
-    expect(typeOf(resource.inputProperties["rules"]).properties?.["allowedMethods"]).toEqual({ type: "array", items: { type: "string" } });
+    expect(typeOf(resource.inputProperties["rules"]).properties?.["allowedMethods"]).toEqual({
+      type: "array",
+      items: { type: "string" },
+      description: "Methods allowed, any case on input (normalized to upper case).",
+    });
   });
 
   test("every field is typed: none fell back to Any (a hand-checked field without a wire shape would)", () => {
@@ -109,5 +118,31 @@ describe("The plugin's package schema and the zod schema", () => {
     expect(schema.config.variables).toEqual(expected);
     expect(schema.provider.inputProperties).toEqual(expected);
     expect([schema.name, schema.version]).toEqual(["bucket-cors", "1.2.3"]);
+  });
+});
+
+describe("The plugin's package schema's descriptions", () => {
+  const docs = JSON.parse(fs.readFileSync(path.join(repoRoot(), "plugin", "docs.json"), "utf8")) as {
+    resource: Record<string, string>;
+    outputs: Record<string, string>;
+  };
+
+  test("are the TypeScript docs of the same fields, and plugin/docs.json is what the sources' JSDoc gives now", () => {
+    const check = spawnSync(process.execPath, [path.join(repoRoot(), "scripts", "plugin-docs.mjs"), "--check"], { encoding: "utf8" });
+    expect([check.status, check.stderr]).toEqual([0, ""]);
+    expect(resource.inputProperties["verify"]?.description).toBe(docs.resource["verify"]);
+    expect(resource.properties["fingerprint"]?.description).toBe("`sha256:` + 16 hex digits of the normalized rules that were applied.");
+    expect(typeOf(resource.inputProperties["rules"]).properties?.["id"]?.description).toBe("Rule identifier (S3 `ID`).\n\nDefault: no identifier");
+  });
+
+  test("every input, output and object property has one", () => {
+    const undocumented = [
+      ...Object.entries(resource.inputProperties).map(([key, spec]) => [`inputs.${key}`, spec] as const),
+      ...Object.entries(resource.properties).map(([key, spec]) => [`outputs.${key}`, spec] as const),
+      ...Object.entries(schema.types).flatMap(([name, type]) => Object.entries(type.properties ?? {}).map(([key, spec]) => [`${name}.${key}`, spec] as const)),
+    ]
+      .filter(([, spec]) => spec.description === undefined || spec.description === "")
+      .map(([where]) => where);
+    expect(undocumented).toEqual([]);
   });
 });
