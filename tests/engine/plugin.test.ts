@@ -65,40 +65,41 @@ describeWithPulumi(
       await s3?.stop();
     });
 
-    test("up writes the rules with the credentials of the provider's config, and a second preview shows no change", async () => {
-      await ws.program(program(policy("web", proxy.url, "web", webRules)));
-      await ws.up();
-      expect(await s3.liveRules("web")).toEqual([{ AllowedOrigins: ["https://app.example.com"], AllowedMethods: ["GET", "PUT"] }]);
-      await ws.preview({ expectNoChanges: true });
-      const [resource] = await ws.resources(TOKEN);
-      expect(resource?.id).toBe(`s3:${proxy.url.slice("http://".length)}/web`);
-      expect(resource?.inputs).toEqual({ target: { profile: "s3", bucket: "web", endpoint: proxy.url }, rules: webRules });
-      // No serialized provider in the state, and the secret access key nowhere in plain text (the provider's inputs hold its ciphertext).
-      expect(JSON.stringify(await ws.exportStack())).not.toContain("__provider");
-      expect(ws.backendText()).not.toContain(SECRET);
-    });
-
-    test("pulumi import adopts the live configuration with nothing written, and the program declaring it previews no change", async () => {
-      proxy.clearLog();
+    test("pulumi import adopts the live configuration with nothing written", async () => {
       // --generate-code=false: the Node.js language host built here does not implement GenerateProgram.
       await ws.pulumi(["import", TOKEN, "adopted", `s3:${proxy.url}/adopt`, "--yes", "--generate-code=false", "--protect=false"]);
       // One read at the import's preview, one at the import itself: nothing else reached the server.
       expect(proxy.lines()).toEqual(["GET /adopt/?cors= 200", "GET /adopt/?cors= 200"]);
-      const adopted = (await ws.resources(TOKEN)).find((r) => r.urn.endsWith("::adopted"));
+      const [adopted] = await ws.resources(TOKEN);
+      expect(adopted?.id).toBe(`s3:${proxy.url.slice("http://".length)}/adopt`);
       expect(adopted?.inputs).toEqual({
         target: { profile: "s3", bucket: "adopt", endpoint: proxy.url },
         rules: [{ allowedOrigins: ["https://a.example.com", "https://b.example.com"], allowedMethods: ["GET"], maxAgeSeconds: 600 }],
         onExisting: "fail",
         verify: "read",
       });
+    });
+
+    test("up writes a new policy with the provider config's credentials and leaves the imported one as it is; the next preview shows no change", async () => {
+      // The imported policy as the program declares it: the same rules, in another order.
       const adoptRules = [{ allowedOrigins: ["https://b.example.com", "https://a.example.com"], allowedMethods: ["GET"], maxAgeSeconds: 600 }];
       await ws.program(program(policy("web", proxy.url, "web", webRules), policy("adopted", proxy.url, "adopt", adoptRules)));
       proxy.clearLog();
-      await ws.preview({ expectNoChanges: true });
-      expect(proxy.lines()).toEqual([]);
+      await ws.up();
+      expect(proxy.lines().filter((line) => line.includes("/adopt/"))).toEqual([]);
+      expect(await s3.liveRules("web")).toEqual([{ AllowedOrigins: ["https://app.example.com"], AllowedMethods: ["GET", "PUT"] }]);
       expect(await s3.liveRules("adopt")).toEqual([
         { AllowedOrigins: ["https://b.example.com", "https://a.example.com"], AllowedMethods: ["GET"], MaxAgeSeconds: 600 },
       ]);
+      proxy.clearLog();
+      await ws.preview({ expectNoChanges: true });
+      expect(proxy.lines()).toEqual([]);
+      const web = (await ws.resources(TOKEN)).find((r) => r.urn.endsWith("::web"));
+      expect(web?.id).toBe(`s3:${proxy.url.slice("http://".length)}/web`);
+      expect(web?.inputs).toEqual({ target: { profile: "s3", bucket: "web", endpoint: proxy.url }, rules: webRules });
+      // No serialized provider in the state, and the secret access key nowhere in plain text (the provider's inputs hold its ciphertext).
+      expect(JSON.stringify(await ws.exportStack())).not.toContain("__provider");
+      expect(ws.backendText()).not.toContain(SECRET);
     });
 
     test("fails when the import ID names a bucket with no configuration, or no profile", async () => {
@@ -110,7 +111,7 @@ describeWithPulumi(
       await expect(profile).rejects.toThrow(
         `import of "gcs:assets": "gcs" is not a profile (aws, r2, spaces, ovh, exoscale, ceph, b2, wasabi, minio, s3, swift, vstorage, ovh-swift) — an import ID is <profile>:<bucket>, <profile>:<region>/<bucket>, r2:<accountId>/<bucket> or <profile>:<endpoint URL>/<bucket>, e.g. s3:http://127.0.0.1:4568/assets`,
       );
-      expect((await ws.resources(TOKEN)).map((r) => r.urn.split("::").pop())).toEqual(["web", "adopted"]);
+      expect((await ws.resources(TOKEN)).map((r) => r.urn.split("::").pop())).toEqual(["adopted", "web"]);
     });
 
     test("destroy removes the rules of both policies", async () => {
