@@ -80,7 +80,7 @@ describeWithPulumi(
       });
     });
 
-    test("up writes a new policy with the provider config's credentials and leaves the imported one as it is; the next preview shows no change", async () => {
+    test("up writes a new policy with the provider config's credentials and leaves the imported one as it is; the next preview and refresh show no change", async () => {
       // The imported policy as the program declares it: the same rules, in another order.
       const adoptRules = [{ allowedOrigins: ["https://b.example.com", "https://a.example.com"], allowedMethods: ["GET"], maxAgeSeconds: 600 }];
       await ws.program(program(policy("web", proxy.url, "web", webRules), policy("adopted", proxy.url, "adopt", adoptRules)));
@@ -94,6 +94,9 @@ describeWithPulumi(
       proxy.clearLog();
       await ws.preview({ expectNoChanges: true });
       expect(proxy.lines()).toEqual([]);
+      // The plugin's Read of resources in the state (at refresh's preview and at the refresh): buckets holding their rules are no drift.
+      await ws.refresh({ expectNoChanges: true });
+      expect(proxy.lines().sort()).toEqual(["GET /adopt/?cors= 200", "GET /adopt/?cors= 200", "GET /web/?cors= 200", "GET /web/?cors= 200"]);
       const web = (await ws.resources(TOKEN)).find((r) => r.urn.endsWith("::web"));
       expect(web?.id).toBe(`s3:${proxy.url.slice("http://".length)}/web`);
       expect(web?.inputs).toEqual({ target: { profile: "s3", bucket: "web", endpoint: proxy.url }, rules: webRules });
