@@ -21,7 +21,7 @@ describe("targetOfImportId", () => {
     ["assets", `import of "assets": it names no profile — ${HOW}`],
     [
       "gcs:assets",
-      `import of "gcs:assets": "gcs" is not a profile (aws, r2, spaces, ovh, exoscale, ceph, b2, wasabi, minio, s3, swift, vstorage, ovh-swift) — ${HOW}`,
+      `import of "gcs:assets": "gcs" is not a profile (aws, r2, spaces, ovh, exoscale, ceph, b2, wasabi, minio, s3, swift, vstorage, ovh-swift, versitygw) — ${HOW}`,
     ],
   ])("fails when the ID is %s", (id, message) => {
     expect(() => targetOfImportId(id)).toThrow(message);

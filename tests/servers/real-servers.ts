@@ -66,7 +66,7 @@ export function rgwServer(): RgwInfo | undefined {
 }
 
 /** The Swift global-setup started, or undefined when it is not running (see {@link unavailableReason}). */
-export function swiftServer(): SwiftInfo | undefined {
+function swiftServer(): SwiftInfo | undefined {
   const env = values("swift");
   if (!env) return undefined;
   return {
