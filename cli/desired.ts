@@ -3,7 +3,6 @@ import type { CorsConfiguration } from "../provider/model/schema";
 import { getProfile } from "../provider/profiles";
 import { resourceIdOf, targetProfile, type Target } from "../provider/targets";
 import { preparePolicy } from "../provider/validate/prepare";
-import { policyInFlagWords } from "./flag-wording";
 import { failure } from "./exit";
 import type { LintChoice } from "./lint-options";
 
@@ -21,12 +20,12 @@ export interface Desired {
  * request is sent, so an invalid policy never changes a bucket.
  */
 export function desiredFor(config: CorsConfiguration, target: Target, allowWidening: boolean, lint: LintChoice = false, writes = true): Desired {
-  const prepared = preparePolicy(config, targetProfile(target), { allowWidening, lint });
+  const prepared = preparePolicy(config, targetProfile(target), { allowWidening, lint, optInWords: "cli" });
   if (prepared.config === undefined)
     // "nothing was changed" only where something could have been (apply), not after plan, which never writes.
     throw failure(
       `the policy cannot be applied to ${resourceIdOf(target)} (${getProfile(target.profile).title})${writes ? "; nothing was changed" : ""}`,
-      prepared.errors.map(policyInFlagWords),
+      prepared.errors,
     );
-  return { config: prepared.config, warnings: prepared.warnings.map(policyInFlagWords) };
+  return { config: prepared.config, warnings: prepared.warnings };
 }

@@ -31,7 +31,7 @@ export function renderPolicy(config: CorsConfigurationInput, format: FormatName)
   // The Swift codec writes what a container holds; what would be held wider than written is refused
   // here, by validation's one widening check, with what the format itself cannot carry.
   if (format === "swift-headers")
-    refuseUnless(format, [...wideningIssues(normalized, getProfile("swift"), false), ...codecFor(format).limitations(normalized)]);
+    refuseUnless(format, [...wideningIssues(normalized, getProfile("swift"), undefined), ...codecFor(format).limitations(normalized)]);
   return renderDocument(normalized, format);
 }
 

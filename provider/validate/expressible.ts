@@ -2,7 +2,7 @@ import type { Profile } from "../profiles/types";
 import { CORS_METHODS } from "../model/methods";
 import { settingsKey, swiftContainerOf, swiftRuleOf } from "../model/swift-container";
 import type { CorsConfigurationInput, CorsRuleInput } from "../model/schema";
-import { validationIssue, type ValidationIssue } from "./messages";
+import { type OptInWords, validationIssue, type ValidationIssue } from "./messages";
 
 /**
  * Refuses what a profile cannot hold as written, naming exactly what would
@@ -13,18 +13,18 @@ import { validationIssue, type ValidationIssue } from "./messages";
  * With `allowWidening` those become acceptable: {@link widen} produces what
  * the service will really hold.
  */
-export function checkRuleExpressible(config: CorsConfigurationInput, profile: Profile, allowWidening: boolean): ValidationIssue[] {
+export function checkRuleExpressible(config: CorsConfigurationInput, profile: Profile, allowWidening: boolean, words: OptInWords): ValidationIssue[] {
   if (allowWidening) return [];
-  return [...wideningIssues(config, profile, true), ...checkSwiftOriginBytes(config, profile)];
+  return [...wideningIssues(config, profile, words), ...checkSwiftOriginBytes(config, profile)];
 }
 
 /**
  * The widening refusal, the only one: what of `config` a profile without multiple
  * rules, per-rule methods or per-rule headers would hold wider than written. `optIn`
- * names `swift.allowWidening` in the fixes (a resource's policy); a document rendered
- * as Swift metadata (`renderPolicy`) has no such option.
+ * names the surface's opt-in in the fixes (`WIDENING_OPT_IN`); a document rendered as
+ * Swift metadata (`renderPolicy`) has none.
  */
-export function wideningIssues(config: CorsConfigurationInput, profile: Profile, optIn: boolean): ValidationIssue[] {
+export function wideningIssues(config: CorsConfigurationInput, profile: Profile, optIn: OptInWords): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   if (!profile.supports.multipleRules.value && config.rules.length > 1) {
     const differing = config.rules.findIndex((r) => settingsKey(r) !== settingsKey(config.rules[0]!));

@@ -5,7 +5,7 @@ import { normalize } from "../model/normalize";
 import type { CorsConfiguration, CorsConfigurationInput } from "../model/schema";
 import type { Profile } from "../profiles/types";
 import { widen } from "./expressible";
-import type { ValidationIssue } from "./messages";
+import type { OptInWords, ValidationIssue } from "./messages";
 import { validate } from "./validate";
 
 /** Options of {@link preparePolicy}. */
@@ -14,6 +14,8 @@ export interface PrepareOptions {
   readonly allowWidening?: boolean;
   /** The risky-policy warnings to add (the resource's `lint` option), or `false` for none. @default false */
   readonly lint?: false | Pick<LintOptions, "suppress" | "credentialedOrigins">;
+  /** Whose words name the opt-in to widening: the resource's property or the CLI's flag. @default "resource" */
+  readonly optInWords?: NonNullable<OptInWords>;
 }
 
 /** What a target will hold for a policy, and what was found on the way. */
@@ -34,7 +36,7 @@ export interface Prepared {
  */
 export function preparePolicy(config: CorsConfigurationInput, profile: Profile, options: PrepareOptions = {}): Prepared {
   const allowWidening = options.allowWidening ?? false;
-  const issues = validate(config, { profile, allowWidening });
+  const issues = validate(config, { profile, allowWidening, optInWords: options.optInWords ?? "resource" });
   const errors = issues.filter((i) => i.severity === "error");
   const held = errors.length > 0 ? undefined : normalize(allowWidening ? widen(config, profile) : config);
   const lint = options.lint ?? false;

@@ -42,6 +42,13 @@ describe("preparePolicy", () => {
     expect(prepared.warnings).toEqual([]);
   });
 
+  test("fails in the CLI's words when optInWords is cli: the opt-in is apply's flag", () => {
+    expect(preparePolicy({ rules: [twoRules.rules[0]!] }, getProfile("swift"), { optInWords: "cli" }).errors.map((i) => i.message)).toEqual([
+      `rules[0].allowedMethods: ["GET"] would widen to every method: OpenStack Swift cannot restrict methods, so PUT, POST, DELETE, HEAD would be allowed too — list all of GET, PUT, POST, DELETE, HEAD, or give apply --allow-widening to accept the wider policy`,
+      `rules[0].allowedHeaders: [] would widen to every request header: OpenStack Swift echoes whatever a preflight asks for — use ["*"], or give apply --allow-widening to accept the wider policy`,
+    ]);
+  });
+
   test("with allowWidening, returns the one rule the Swift container will hold", () => {
     expect(preparePolicy(twoRules, getProfile("swift"), { allowWidening: true })).toEqual({
       config: {
