@@ -40,15 +40,6 @@ export function inFlagWords(issue: Issue): Issue {
   return { ...issue, message };
 }
 
-/** The SDK's opt-in to a wider Swift policy, as validation words it (provider/validate/messages.ts). */
-const SDK_WIDENING = "or set swift: { allowWidening: true } to accept the wider policy";
-
-/** A policy issue in the CLI's words: the Swift widening opt-in is the `--allow-widening` flag of apply. */
-export function policyInFlagWords(issue: Issue): Issue {
-  if (!issue.message.includes(SDK_WIDENING)) return issue;
-  return { ...issue, message: issue.message.replace(SDK_WIDENING, "or give apply --allow-widening to accept the wider policy") };
-}
-
 /**
  * A target-file issue in the file's words: a JSON file has no presets, so the SDK's fix for an
  * unknown profile (`use profile: "spaces" for …, e.g. targets.spaces({ … })`) becomes the JSON field

@@ -1,8 +1,7 @@
 import { parsePolicy } from "../provider/api/parse";
-import { lintPolicy } from "../provider/evaluate";
 import type { LintCode } from "../provider/evaluate/lint/messages";
 import { isLintCode } from "../provider/evaluate/lint/options";
-import { validate } from "../provider/validate/validate";
+import { preparePolicy } from "../provider/validate/prepare";
 import type { Profile } from "../provider/profiles/types";
 
 /**
@@ -18,10 +17,10 @@ export function policyWarnings(
 ): string[] {
   const parsed = parsePolicy(typeof rulesOrDocument === "string" ? rulesOrDocument : { rules: rulesOrDocument });
   if (parsed.config === undefined) return [];
-  const advice = validate(parsed.config, { profile }).filter((i) => i.severity === "warning");
   const credentialedOrigins = credentialedOriginsOf(expect);
-  const lint = lintPolicy(parsed.config, { profile, credentialedOrigins, ...(suppress === undefined ? {} : { suppress: knownCodes(suppress) }) });
-  return [...parsed.issues.filter((i) => i.severity === "warning"), ...advice, ...lint].map((i) => i.message);
+  const lint = { credentialedOrigins, ...(suppress === undefined ? {} : { suppress: knownCodes(suppress) }) };
+  const { warnings } = preparePolicy(parsed.config, profile, { lint });
+  return [...parsed.issues.filter((i) => i.severity === "warning"), ...warnings].map((i) => i.message);
 }
 
 /** The suppressions naming real lint codes (`check` reports the others with checkLintSuppress). */

@@ -1,6 +1,7 @@
 import { Option, type Command } from "commander";
 import { FORMAT_NAMES, type FormatName } from "../../provider/formats";
-import { applyPolicy, describeLive, describeRules, propagationTimeout, readBack, unreadableConfiguration } from "../../provider/operations";
+import { applyPolicy, describeLive, describeRules, propagationTimeout, readBack } from "../../provider/operations";
+import { REFUSAL_WORDS, refusalMessage } from "../../provider/operations/refusal";
 import { ON_EXISTING, type OnExisting } from "../../provider/operations/options";
 import type { CorsConfiguration } from "../../provider/model/schema";
 import type { Target } from "../../provider/targets";
@@ -56,14 +57,6 @@ silences one warning of the rule with that ID.
 ${TARGET_HELP}
 Exit codes: 0 applied or already in place; 1 invalid policy, refused or failed
 (the bucket is left as it was); 2 usage.`;
-
-/**
- * The safe route for the common case behind a refusal: the document was edited after it was applied.
- * Named before adopt and overwrite, since overwrite would also replace someone else's change unseen;
- * --expect-current replaces only what this document's previous version put there, and is idempotent.
- */
-const EDITED_FILE_ROUTE =
-  "if these are rules you applied before and the document was edited since, name the version you applied with --expect-current OLD-FILE: the bucket is replaced only while it still holds exactly those rules";
 
 /** `apply FILE --target … [--on-existing fail|adopt|overwrite]`: the resource's create, from the command line. */
 export function registerApply(program: Command): void {
@@ -147,18 +140,5 @@ async function applyOne(
       `${describeTarget(target)} does not hold what --expect-current says: it has ${describeLive(previous)}, --expect-current is ${expectCurrent === null || expectCurrent === undefined ? "no CORS configuration" : describeRules(expectCurrent.rules)}; nothing was changed — someone changed it since; run bucket-cors plan to see the differences, then apply again with the right --expect-current`,
     );
   }
-  if (previous.kind === "unreadable") {
-    throw failure(
-      `${describeTarget(target)} has ${unreadableConfiguration(previous.raw)}; nothing was changed — use --on-existing overwrite to replace it with the document`,
-    );
-  }
-  const live = previous.kind === "config" ? describeRules(previous.config.rules) : "";
-  if (outcome.reason === "foreign") {
-    throw failure(
-      `${describeTarget(target)} already has a CORS configuration: ${live}; nothing was changed — ${EDITED_FILE_ROUTE}; else use --on-existing adopt to accept it when it already matches the document, or --on-existing overwrite to replace whatever it holds`,
-    );
-  }
-  throw failure(
-    `${describeTarget(target)} has a CORS configuration that differs from the document, so it cannot be adopted: it has ${live}, the document has ${describeRules(desired.rules)}; nothing was changed — run bucket-cors plan to see the differences; ${EDITED_FILE_ROUTE}; else use --on-existing overwrite`,
-  );
+  throw failure(refusalMessage(target, outcome, desired.rules, REFUSAL_WORDS.cli));
 }

@@ -1,9 +1,8 @@
 import { Option, type Command } from "commander";
-import { lintPolicy } from "../../provider/evaluate";
 import { FORMAT_NAMES, type FormatName } from "../../provider/formats";
-import { validate } from "../../provider/validate/validate";
+import { preparePolicy } from "../../provider/validate/prepare";
 import { hasErrors, type Issue } from "../../provider/model/issue";
-import { type ProfileName } from "../../provider/profiles";
+import { getProfile, type ProfileName } from "../../provider/profiles";
 import { profileOption } from "../profile-flag";
 import { EXIT } from "../exit";
 import { issuesJson, plural, printIssues } from "../output";
@@ -53,8 +52,8 @@ export function registerLint(program: Command): void {
         const decoded = decodeFile(file, flags.from);
         const issues: Issue[] = [...decoded.issues];
         if (decoded.config !== undefined && !hasErrors(issues)) {
-          issues.push(...validate(decoded.config, { profile, allowWidening: flags.allowWidening === true }));
-          issues.push(...lintPolicy(decoded.config, { profile }));
+          const prepared = preparePolicy(decoded.config, getProfile(profile), { allowWidening: flags.allowWidening === true, lint: {}, optInWords: "cli" });
+          issues.push(...prepared.errors, ...prepared.warnings);
         }
         const errors = issues.filter((i) => i.severity === "error");
         const warnings = issues.filter((i) => i.severity === "warning");

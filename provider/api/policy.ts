@@ -1,9 +1,12 @@
-import { detect, renderDocument } from "../formats";
+import { codecFor, detect, renderDocument } from "../formats";
+import { refuseUnless } from "../formats/refuse";
 import type { Encoded, FormatName } from "../formats/types";
 import { type Issue } from "../model/issue";
 import { normalize } from "../model/normalize";
 import type { CorsConfiguration, CorsConfigurationInput } from "../model/schema";
 import { checkShape } from "../model/structure";
+import { getProfile } from "../profiles";
+import { wideningIssues } from "../validate/expressible";
 import { validate, type ValidateOptions } from "../validate/validate";
 import { looksCanonical, parsePolicy } from "./parse";
 
@@ -24,7 +27,12 @@ export function validatePolicy(configOrDocument: unknown, options: ValidateOptio
 
 /** Renders a configuration in a wire format; throws `CorsValidationError` when the format cannot hold it. */
 export function renderPolicy(config: CorsConfigurationInput, format: FormatName): Encoded {
-  return renderDocument(normalize(config), format);
+  const normalized = normalize(config);
+  // The Swift codec writes what a container holds; what would be held wider than written is refused
+  // here, by validation's one widening check, with what the format itself cannot carry.
+  if (format === "swift-headers")
+    refuseUnless(format, [...wideningIssues(normalized, getProfile("swift"), undefined), ...codecFor(format).limitations(normalized)]);
+  return renderDocument(normalized, format);
 }
 
 /** Puts a configuration in canonical form (see docs/architecture.md, "Canonical model and normalization"). */

@@ -1,10 +1,10 @@
+import { swiftContainerOf } from "../model/swift-container";
 import type { EvaluableConfig } from "./types";
 
 /**
- * What a Swift container holds for a policy: one implicit rule
- * (`X-Container-Meta-Access-Control-Allow-Origin`, `…-Max-Age`,
- * `…-Expose-Headers`), the same merge `validate/expressible.ts` `widen` makes —
- * every origin of every rule, every expose header, the longest max-age.
+ * What a Swift container holds for a policy (`swiftContainerOf`, model/swift-container.ts:
+ * one implicit rule, `X-Container-Meta-Access-Control-Allow-Origin`, `…-Max-Age`,
+ * `…-Expose-Headers`), as the proxy reads it.
  */
 export interface SwiftCors {
   /** The Allow-Origin metadata as Swift reads it: space-separated tokens (`is_origin_allowed`). */
@@ -18,17 +18,17 @@ export interface SwiftCors {
 /** The container metadata for `config`; `undefined` when there is none (no rules or no origins). */
 export function swiftCors(config: EvaluableConfig | null): SwiftCors | undefined {
   if (config === null) return undefined;
-  const value = [...new Set(config.rules.flatMap((r) => r.allowedOrigins))].join(" ");
+  const container = swiftContainerOf(config);
+  const value = container.origins.join(" ");
   if (value.trim() === "") return undefined;
-  const maxAges = config.rules.flatMap((r) => (r.maxAgeSeconds === undefined ? [] : [r.maxAgeSeconds]));
   return {
     origins: value
       .split(" ")
       .map((o) => o.trim())
       .filter((o) => o !== ""),
     wildcardOnly: value.trim() === "*",
-    exposeHeaders: [...new Set(config.rules.flatMap((r) => r.exposeHeaders ?? []))],
-    maxAge: maxAges.length === 0 ? undefined : String(Math.max(...maxAges)),
+    exposeHeaders: container.exposeHeaders,
+    maxAge: container.maxAgeSeconds === undefined ? undefined : String(container.maxAgeSeconds),
   };
 }
 

@@ -162,16 +162,10 @@ const TEXTS = {
   "value-reserved-key": (p: { key: string }) => `${show(p.key)} is a reserved key; ${RESERVED} — remove it`,
   "swift-no-rules": (_: Record<string, never>) =>
     `[] holds no rule; Swift has no empty CORS setting (no Allow-Origin means no CORS) — delete the policy instead`,
-  "swift-rules-differ": (p: { count: number; differing: number }) =>
-    `${p.count} rules with different settings (rules[0] and rules[${p.differing}]); Swift holds one CORS setting per container — merge them into one rule`,
   "swift-rules-merged": (p: { count: number }) =>
     `${p.count} rules differ only in their origins; Swift holds one CORS setting per container — their origins are merged into one Allow-Origin list; merge the rules to say so`,
   "swift-id": (p: { id: string | undefined }) => `${show(p.id)} cannot be stored; Swift container metadata has no rule ids — remove the id`,
-  "swift-methods-widen": (p: { methods: readonly string[]; widened: readonly string[] }) =>
-    `${show(p.methods)} would widen to every method; Swift cannot restrict methods, so ${p.widened.join(", ")} would be allowed too — list all of ${CORS_METHODS.join(", ")}`,
   "swift-methods-unknown": (p: { extra: readonly string[] }) => `${show(p.extra)} cannot be stored; Swift has no method list — remove them`,
-  "swift-headers-widen": (p: { headers: readonly string[] }) =>
-    `${show(p.headers)} would widen to every request header; Swift allows whatever a preflight asks for — use ["*"]`,
   "swift-no-origins": (_: Record<string, never>) => `[] is empty; Swift reads an empty Allow-Origin as no CORS at all — add an origin`,
   "swift-empty-value": (_: Record<string, never>) => `"" is empty; Swift separates values with spaces, so an empty one disappears — remove it`,
   "swift-value-character": (p: { value: string; what: string }) =>
@@ -266,12 +260,9 @@ const KINDS: { readonly [K in keyof typeof TEXTS]: readonly [FormatCode, Severit
   "value-too-deep": ["document-too-deep", "error"],
   "value-reserved-key": ["forbidden-key", "error"],
   "swift-no-rules": ["no-rules", "error"],
-  "swift-rules-differ": ["rules-not-expressible", "error"],
   "swift-rules-merged": ["rules-merged", "warning"],
   "swift-id": ["id-not-expressible", "error"],
-  "swift-methods-widen": ["methods-would-widen", "error"],
   "swift-methods-unknown": ["methods-not-expressible", "error"],
-  "swift-headers-widen": ["headers-would-widen", "error"],
   "swift-no-origins": ["value-not-expressible", "error"],
   "swift-empty-value": ["value-not-expressible", "error"],
   "swift-value-character": ["value-not-expressible", "error"],

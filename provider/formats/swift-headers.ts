@@ -2,7 +2,8 @@ import { type Issue, type IssuePath } from "../model/issue";
 import { formatIssue } from "./messages";
 import { CORS_METHODS } from "../model/methods";
 import { normalize, normalizeRule } from "../model/normalize";
-import type { CorsConfiguration, CorsRule, CorsRuleInput } from "../model/schema";
+import type { CorsConfiguration, CorsRule } from "../model/schema";
+import { settingsKey, swiftContainerOf, swiftRuleOf } from "../model/swift-container";
 import { asText, textSizeIssue } from "./limits";
 import { clipName, decoded, isRecord, neverThrows, own, parseWholeNumber } from "./read";
 import { refuseUnless } from "./refuse";
@@ -21,14 +22,16 @@ const CORS_PREFIX = "x-container-meta-access-control-";
 /**
  * OpenStack Swift container metadata. Swift holds one implicit CORS rule per
  * container: the listed origins (space-separated), every method, and every
- * request header a preflight asks for; plus Max-Age and Expose-Headers. So a
- * decoded document is one rule with all five methods and `allowedHeaders: ["*"]`,
- * and a policy narrower than that is refused rather than silently widened.
+ * request header a preflight asks for; plus Max-Age and Expose-Headers
+ * (model/swift-container.ts). So a decoded document is that one rule, and an
+ * encoded policy is what the container holds for it.
  *
- * Several rules that differ only in their origins are merged into one
- * Allow-Origin list (with a warning from `limitations`): for one setting shared
- * by all origins, "rule A or rule B" and "one rule with both origin lists"
- * answer every preflight the same. Rules that differ otherwise are refused.
+ * The codec does not refuse what would widen: that refusal is validation's
+ * (`wideningIssues`, validate/expressible.ts), which runs before every put and
+ * in `renderPolicy`. Rules that differ only in their origins merge into one
+ * Allow-Origin list with a warning from `limitations`: for one setting shared by
+ * all origins, "rule A or rule B" and "one rule with both origin lists" answer
+ * every preflight the same.
  */
 export const swiftHeaders: Codec = {
   name: "swift-headers",
@@ -36,12 +39,11 @@ export const swiftHeaders: Codec = {
   limitations: swiftLimitations,
   encode(config: CorsConfiguration): SwiftHeaders {
     refuseUnless("swift-headers", swiftLimitations(config));
-    const rules = normalize(config).rules;
-    const merged = normalizeRule({ ...rules[0], allowedOrigins: rules.flatMap((r) => r.allowedOrigins), allowedMethods: [...CORS_METHODS] });
-    const out: SwiftHeaders = { [SWIFT_ALLOW_ORIGIN]: merged.allowedOrigins.join(" ") };
-    if (merged.maxAgeSeconds !== undefined)
-      out[SWIFT_MAX_AGE] = Number.isInteger(merged.maxAgeSeconds) ? BigInt(merged.maxAgeSeconds).toString() : String(merged.maxAgeSeconds);
-    if (merged.exposeHeaders !== undefined) out[SWIFT_EXPOSE_HEADERS] = merged.exposeHeaders.join(" ");
+    const held = normalizeRule(swiftRuleOf(swiftContainerOf(normalize(config))));
+    const out: SwiftHeaders = { [SWIFT_ALLOW_ORIGIN]: held.allowedOrigins.join(" ") };
+    if (held.maxAgeSeconds !== undefined)
+      out[SWIFT_MAX_AGE] = Number.isInteger(held.maxAgeSeconds) ? BigInt(held.maxAgeSeconds).toString() : String(held.maxAgeSeconds);
+    if (held.exposeHeaders !== undefined) out[SWIFT_EXPOSE_HEADERS] = held.exposeHeaders.join(" ");
     return out;
   },
 };
@@ -53,10 +55,7 @@ function swiftLimitations(config: CorsConfiguration): Issue[] {
   }
   const issues: Issue[] = [];
   const first = settingsKey(rules[0] as CorsRule);
-  const differing = rules.findIndex((r) => settingsKey(r) !== first);
-  if (differing > 0) {
-    issues.push(formatIssue("swift-rules-differ", ["rules"], { count: rules.length, differing }));
-  } else if (rules.length > 1) {
+  if (rules.length > 1 && rules.every((r) => settingsKey(r) === first)) {
     issues.push(formatIssue("swift-rules-merged", ["rules"], { count: rules.length }));
   }
   rules.forEach((rule, index) => issues.push(...ruleLimitations(rule, ["rules", index])));
@@ -68,18 +67,9 @@ function ruleLimitations(rule: CorsRule, path: IssuePath): Issue[] {
   if (rule.id !== undefined) {
     issues.push(formatIssue("swift-id", [...path, "id"], { id: rule.id }));
   }
-  const methods: readonly string[] = rule.allowedMethods;
-  const widened = CORS_METHODS.filter((m) => !methods.includes(m));
-  if (widened.length > 0) {
-    issues.push(formatIssue("swift-methods-widen", [...path, "allowedMethods"], { methods, widened }));
-  }
-  const extra = methods.filter((m) => !(CORS_METHODS as readonly string[]).includes(m));
+  const extra = rule.allowedMethods.filter((m) => !(CORS_METHODS as readonly string[]).includes(m));
   if (extra.length > 0) {
     issues.push(formatIssue("swift-methods-unknown", [...path, "allowedMethods"], { extra }));
-  }
-  const headers = rule.allowedHeaders ?? [];
-  if (headers.length !== 1 || headers[0] !== "*") {
-    issues.push(formatIssue("swift-headers-widen", [...path, "allowedHeaders"], { headers }));
   }
   if (rule.allowedOrigins.length === 0) {
     issues.push(formatIssue("swift-no-origins", [...path, "allowedOrigins"], {}));
@@ -98,12 +88,6 @@ function tokenLimitations(value: string, path: IssuePath): Issue[] {
   return [formatIssue("swift-value-character", path, { value, what })];
 }
 
-/** Everything Swift holds once for all rules (not the origins, which it lists), as one comparable string. */
-function settingsKey(rule: CorsRule): string {
-  const { allowedOrigins: _origins, id: _id, ...settings } = rule;
-  return JSON.stringify(settings);
-}
-
 function decodeSwift(input: unknown): DecodeResult {
   const issues: Issue[] = [];
   const headers = readHeaders(input, issues);
@@ -117,15 +101,11 @@ function decodeSwift(input: unknown): DecodeResult {
     issues.push(formatIssue("swift-no-allow-origin", [SWIFT_ALLOW_ORIGIN], {}));
     return { issues };
   }
-  // Swift allows every method and echoes every requested header: the one rule says so explicitly.
-  const rule: CorsRuleInput = { allowedOrigins: origins.split(/\s+/), allowedMethods: [...CORS_METHODS], allowedHeaders: ["*"] };
   const expose = value(SWIFT_EXPOSE_HEADERS);
-  if (expose !== undefined) rule.exposeHeaders = expose.split(/\s+/);
   const maxAge = value(SWIFT_MAX_AGE);
-  if (maxAge !== undefined) {
-    const seconds = parseWholeNumber(maxAge, ["rules", 0, "maxAgeSeconds"], SWIFT_MAX_AGE, issues);
-    if (seconds !== undefined) rule.maxAgeSeconds = seconds;
-  }
+  const seconds = maxAge === undefined ? undefined : parseWholeNumber(maxAge, ["rules", 0, "maxAgeSeconds"], SWIFT_MAX_AGE, issues);
+  // Swift allows every method and echoes every requested header: the one rule says so explicitly.
+  const rule = swiftRuleOf({ origins: origins.split(/\s+/), exposeHeaders: expose?.split(/\s+/) ?? [], maxAgeSeconds: seconds });
   return decoded([rule], issues);
 }
 

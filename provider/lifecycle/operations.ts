@@ -15,11 +15,11 @@ import {
   removePolicy,
   sameRules,
   stableJson,
-  unreadableConfiguration,
   verifyPolicy,
   type ApplyOutcome,
   type Confirmation,
 } from "../operations";
+import { REFUSAL_WORDS, refusalMessage } from "../operations/refusal";
 import { describeTarget, knownLocationOf, resourceIdOf, type Target } from "../targets";
 import type { PolicyInputs, PolicyOutputs } from "./types";
 import { unconfirmedUpdate } from "./unconfirmed";
@@ -60,25 +60,7 @@ function tellNothingWritten(target: Target, kind: "adopted" | "unchanged"): void
 
 /** The refusal of a create, in the resource's words. */
 function refusal(target: Target, outcome: Extract<ApplyOutcome, { kind: "refused" }>, inputs: PolicyInputs): CorsPolicyError {
-  const where = describeTarget(target);
-  const { previous } = outcome;
-  if (previous.kind === "unreadable") {
-    return new CorsPolicyError(
-      `${where} has ${unreadableConfiguration(previous.raw)}; nothing was changed — set onExisting: "overwrite" to replace it with your rules`,
-      EXISTING,
-    );
-  }
-  const live = previous.kind === "config" ? describeRules(previous.config.rules) : "";
-  if (outcome.reason === "foreign") {
-    return new CorsPolicyError(
-      `${where} already has a CORS configuration that this stack does not manage: ${live}; nothing was changed — set onExisting: "adopt" to take it over (when it already matches your rules) or onExisting: "overwrite" to replace it`,
-      EXISTING,
-    );
-  }
-  return new CorsPolicyError(
-    `${where} has a CORS configuration that differs from your rules, so it cannot be adopted as is: it has ${live}, your rules are ${describeRules(inputs.rules)}; nothing was changed — make the rules match (bucket-cors get prints them) or set onExisting: "overwrite"`,
-    EXISTING,
-  );
+  return new CorsPolicyError(refusalMessage(target, outcome, inputs.rules, REFUSAL_WORDS.resource), EXISTING);
 }
 
 /**

@@ -1,10 +1,8 @@
 import type { z } from "zod";
 import { parsePolicy } from "../api/parse";
-import { widen } from "../validate/expressible";
-import { normalize } from "../model/normalize";
-import type { CorsConfigurationInput, CorsRule } from "../model/schema";
+import type { CorsRule } from "../model/schema";
 import { checkShape } from "../model/structure";
-import { validate } from "../validate/validate";
+import { preparePolicy } from "../validate/prepare";
 import { getProfile, isProfileName } from "../profiles";
 import type { Dialect, ProfileName } from "../profiles/types";
 import { targetDialect } from "../targets";
@@ -81,22 +79,23 @@ export function heldRules(fields: Fields, profile: ProfileName, failed: Failed, 
   }
   if (containsUnknown(rules ?? document)) return standingFor<CorsRule[]>(UNKNOWN);
   const allowWidening = !failed.has("swift") && !containsUnknown(fields.swift) && fields.swift?.allowWidening === true;
-  const options = { profile, allowWidening };
+  const options = { allowWidening };
   if (rules !== undefined) {
     const shape = checkShape({ rules });
-    const issues = shape.ok ? validate(shape.value, options).filter((i) => i.severity === "error") : shape.issues;
-    for (const issue of issues) failIssue(ctx, issue, ["rules"]);
-    return shape.ok && issues.length === 0 ? held(shape.value, profile, allowWidening) : undefined;
+    if (!shape.ok) {
+      for (const issue of shape.issues) failIssue(ctx, issue, ["rules"]);
+      return undefined;
+    }
+    const prepared = preparePolicy(shape.value, getProfile(profile), options);
+    for (const issue of prepared.errors) failIssue(ctx, issue, ["rules"]);
+    return prepared.config?.rules;
   }
   const parsed = parsePolicy(document);
   const issues = [...parsed.issues.filter((i) => i.severity === "error")];
-  if (parsed.config !== undefined) issues.push(...validate(parsed.config, options).filter((i) => i.severity === "error"));
+  const prepared = parsed.config === undefined ? undefined : preparePolicy(parsed.config, getProfile(profile), options);
+  issues.push(...(prepared?.errors ?? []));
   for (const issue of issues) fail(ctx, issue.message, ["document"], "document");
-  return issues.length === 0 && parsed.config !== undefined ? held(parsed.config, profile, allowWidening) : undefined;
-}
-
-function held(config: CorsConfigurationInput, profile: ProfileName, allowWidening: boolean): CorsRule[] {
-  return normalize(allowWidening ? widen(config, getProfile(profile)) : config).rules;
+  return issues.length === 0 ? prepared?.config?.rules : undefined;
 }
 
 /**

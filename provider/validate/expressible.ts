@@ -1,8 +1,8 @@
 import type { Profile } from "../profiles/types";
 import { CORS_METHODS } from "../model/methods";
-import { normalizeRule } from "../model/normalize";
+import { settingsKey, swiftContainerOf, swiftRuleOf } from "../model/swift-container";
 import type { CorsConfigurationInput, CorsRuleInput } from "../model/schema";
-import { validationIssue, type ValidationIssue } from "./messages";
+import { type OptInWords, validationIssue, type ValidationIssue } from "./messages";
 
 /**
  * Refuses what a profile cannot hold as written, naming exactly what would
@@ -13,15 +13,25 @@ import { validationIssue, type ValidationIssue } from "./messages";
  * With `allowWidening` those become acceptable: {@link widen} produces what
  * the service will really hold.
  */
-export function checkRuleExpressible(config: CorsConfigurationInput, profile: Profile, allowWidening: boolean): ValidationIssue[] {
+export function checkRuleExpressible(config: CorsConfigurationInput, profile: Profile, allowWidening: boolean, words: OptInWords): ValidationIssue[] {
+  if (allowWidening) return [];
+  return [...wideningIssues(config, profile, words), ...checkSwiftOriginBytes(config, profile)];
+}
+
+/**
+ * The widening refusal, the only one: what of `config` a profile without multiple
+ * rules, per-rule methods or per-rule headers would hold wider than written. `optIn`
+ * names the surface's opt-in in the fixes (`WIDENING_OPT_IN`); a document rendered as
+ * Swift metadata (`renderPolicy`) has none.
+ */
+export function wideningIssues(config: CorsConfigurationInput, profile: Profile, optIn: OptInWords): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  if (!profile.supports.multipleRules.value && config.rules.length > 1 && !allowWidening) {
+  if (!profile.supports.multipleRules.value && config.rules.length > 1) {
     const differing = config.rules.findIndex((r) => settingsKey(r) !== settingsKey(config.rules[0]!));
     if (differing > 0) {
-      issues.push(validationIssue("rules-not-expressible", ["rules"], { count: config.rules.length, differing, vendor: profile.title }));
+      issues.push(validationIssue("rules-not-expressible", ["rules"], { count: config.rules.length, differing, vendor: profile.title, optIn }));
     }
   }
-  if (allowWidening) return issues;
   config.rules.forEach((rule, index) => {
     if (!profile.supports.perRuleMethods.value) {
       const upper = new Set(rule.allowedMethods.map((m) => m.toUpperCase()));
@@ -33,36 +43,27 @@ export function checkRuleExpressible(config: CorsConfigurationInput, profile: Pr
             vendor: profile.title,
             widened,
             all: CORS_METHODS,
+            optIn,
           }),
         );
       }
     }
     if (!profile.supports.perRuleHeaders.value && !allowsEveryHeader(rule)) {
-      issues.push(validationIssue("headers-would-widen", ["rules", index, "allowedHeaders"], { headers: rule.allowedHeaders ?? [], vendor: profile.title }));
+      issues.push(
+        validationIssue("headers-would-widen", ["rules", index, "allowedHeaders"], { headers: rule.allowedHeaders ?? [], vendor: profile.title, optIn }),
+      );
     }
   });
-  issues.push(...checkSwiftOriginBytes(config, profile));
   return issues;
 }
 
 /**
  * What a one-rule, all-methods, all-headers service really holds for `config`:
- * one rule with every origin, every method, `*` headers, every expose header and
- * the longest max-age. Only for profiles without multiple rules.
+ * the container's one rule ({@link swiftContainerOf}). Only for profiles without multiple rules.
  */
 export function widen(config: CorsConfigurationInput, profile: Profile): CorsConfigurationInput {
   if (profile.supports.multipleRules.value) return config;
-  const rules = config.rules;
-  const maxAges = rules.flatMap((r) => (r.maxAgeSeconds === undefined ? [] : [r.maxAgeSeconds]));
-  const rule: CorsRuleInput = {
-    allowedOrigins: rules.flatMap((r) => r.allowedOrigins),
-    allowedMethods: [...CORS_METHODS],
-    allowedHeaders: ["*"],
-  };
-  const expose = rules.flatMap((r) => r.exposeHeaders ?? []);
-  if (expose.length > 0) rule.exposeHeaders = expose;
-  if (maxAges.length > 0) rule.maxAgeSeconds = Math.max(...maxAges);
-  return { rules: [rule] };
+  return { rules: [swiftRuleOf(swiftContainerOf(config))] };
 }
 
 function checkSwiftOriginBytes(config: CorsConfigurationInput, profile: Profile): ValidationIssue[] {
@@ -76,10 +77,4 @@ function checkSwiftOriginBytes(config: CorsConfigurationInput, profile: Profile)
 
 function allowsEveryHeader(rule: CorsRuleInput): boolean {
   return rule.allowedHeaders !== undefined && rule.allowedHeaders.includes("*");
-}
-
-/** Everything a Swift container holds once for all rules, as one comparable string. */
-function settingsKey(rule: CorsRuleInput): string {
-  const { allowedOrigins: _origins, id: _id, ...settings } = normalizeRule(rule);
-  return JSON.stringify(settings);
 }

@@ -9,7 +9,7 @@ import { normalize } from "../model/normalize";
 import { originProblem } from "./origin-rules";
 import type { CorsConfigurationInput, CorsRuleInput } from "../model/schema";
 import { checkRuleExpressible } from "./expressible";
-import { validationIssue, type ValidationIssue } from "./messages";
+import { type OptInWords, validationIssue, type ValidationIssue } from "./messages";
 
 /** Options of {@link validate}. */
 export interface ValidateOptions {
@@ -17,6 +17,11 @@ export interface ValidateOptions {
   readonly profile?: ProfileName | Profile;
   /** Swift-like targets: accept rules the service can only hold in a wider form. @default false */
   readonly allowWidening?: boolean;
+  /**
+   * Whose words name the opt-in to widening in a refusal: the resource's `swift.allowWidening`, or the CLI's `--allow-widening`.
+   * @default "resource"
+   */
+  readonly optInWords?: NonNullable<OptInWords>;
 }
 
 /** The most characters AWS accepts in a rule ID (https://docs.aws.amazon.com/AmazonS3/latest/API/API_CORSRule.html). */
@@ -44,7 +49,7 @@ export function validate(config: CorsConfigurationInput, options: ValidateOption
       else issues.push(validationIssue("id-duplicate", ["rules", index, "id"], { id: rule.id, earlier }));
     }
   });
-  issues.push(...checkRuleExpressible(config, profile, options.allowWidening ?? false));
+  issues.push(...checkRuleExpressible(config, profile, options.allowWidening ?? false, options.optInWords ?? "resource"));
   if (issues.every((i) => i.severity !== "error")) issues.push(...checkDocumentSize(config, profile));
   return issues;
 }

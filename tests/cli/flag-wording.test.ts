@@ -38,4 +38,13 @@ describe("messages about flags name the flags", () => {
       '  error rules[0].allowedMethods: ["GET","PUT"] would widen to every method: VNG Cloud vStorage cannot restrict methods, so POST, DELETE, HEAD would be allowed too — list all of GET, PUT, POST, DELETE, HEAD, or give apply --allow-widening to accept the wider policy',
     ]);
   });
+
+  test("lint names apply's --allow-widening too, not the resource's property (exit 1)", async () => {
+    const run = await runCli(["lint", "cors.json", "--service", "swift", "--json"], { cwd: dir });
+    const doc = JSON.parse(run.stdout) as { errors: { message: string }[] };
+    expect([run.code, doc.errors[0]?.message]).toEqual([
+      1,
+      'rules[0].allowedMethods: ["GET","PUT"] would widen to every method: OpenStack Swift cannot restrict methods, so POST, DELETE, HEAD would be allowed too — list all of GET, PUT, POST, DELETE, HEAD, or give apply --allow-widening to accept the wider policy',
+    ]);
+  });
 });

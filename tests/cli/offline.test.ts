@@ -153,12 +153,13 @@ describe("convert", () => {
     expect(doc.error.kind).toBe("failure");
     expect(doc.error.message).toBe("the swift-headers format cannot hold this policy");
     expect(doc.error.issues.map((i) => `${i.code} ${i.path}`)).toEqual([
+      // What would widen (validation's refusal), then what the format cannot carry.
       "rules-not-expressible rules",
-      "id-not-expressible rules[0].id",
       "methods-would-widen rules[0].allowedMethods",
       "headers-would-widen rules[0].allowedHeaders",
       "methods-would-widen rules[1].allowedMethods",
       "headers-would-widen rules[1].allowedHeaders",
+      "id-not-expressible rules[0].id",
     ]);
   });
 

@@ -1,4 +1,5 @@
 import { CorsValidationError } from "../../provider/errors";
+import { renderPolicy } from "../../provider/api/policy";
 import { codecFor, renderDocument } from "../../provider/formats";
 import type { FormatName } from "../../provider/formats/types";
 import type { Issue } from "../../provider/model/issue";
@@ -82,46 +83,15 @@ describe("what each format cannot hold", () => {
       [err("id-not-expressible", "rules[0].id", `"main" cannot be stored; Swift container metadata has no rule ids — remove the id`)],
     ],
     [
-      "Swift cannot restrict methods, and says which would be widened",
+      "Swift's codec leaves what would widen to validation (renderPolicy refuses it)",
       "swift-headers",
-      { rules: [{ ...SWIFT_RULE, allowedMethods: ["GET", "HEAD"] }] },
-      [
-        err(
-          "methods-would-widen",
-          "rules[0].allowedMethods",
-          `["GET","HEAD"] would widen to every method; Swift cannot restrict methods, so PUT, POST, DELETE would be allowed too — list all of GET, PUT, POST, DELETE, HEAD`,
-        ),
-      ],
-    ],
-    [
-      "Swift cannot restrict request headers",
-      "swift-headers",
-      { rules: [{ ...SWIFT_RULE, allowedHeaders: ["content-type"] }] },
-      [
-        err(
-          "headers-would-widen",
-          "rules[0].allowedHeaders",
-          `["content-type"] would widen to every request header; Swift allows whatever a preflight asks for — use ["*"]`,
-        ),
-      ],
-    ],
-    [
-      "Swift widens a rule without allowed headers too",
-      "swift-headers",
-      { rules: [{ allowedOrigins: ["https://app.example"], allowedMethods: ALL }] },
-      [err("headers-would-widen", "rules[0].allowedHeaders", `[] would widen to every request header; Swift allows whatever a preflight asks for — use ["*"]`)],
-    ],
-    [
-      "Swift holds one setting per container",
-      "swift-headers",
-      { rules: [SWIFT_RULE, { ...SWIFT_RULE, allowedOrigins: ["https://other.example"], maxAgeSeconds: 60 }] },
-      [
-        err(
-          "rules-not-expressible",
-          "rules",
-          `2 rules with different settings (rules[0] and rules[1]); Swift holds one CORS setting per container — merge them into one rule`,
-        ),
-      ],
+      {
+        rules: [
+          SWIFT_RULE,
+          { allowedOrigins: ["https://other.example"], allowedMethods: ["GET", "HEAD"], allowedHeaders: ["content-type"], maxAgeSeconds: 60 },
+        ],
+      },
+      [],
     ],
     [
       "Swift warns (only) when rules differing in origins are merged",
@@ -205,5 +175,71 @@ describe("what each format cannot hold", () => {
       }
     };
     expect([outcome(FULL), outcome({ rules: [SWIFT_RULE] })]).toEqual([full, swiftShaped]);
+  });
+});
+
+/** The widening refusal, validation's (validate/expressible.ts), on the Swift format: no opt-in, since a document has none. */
+describe("renderPolicy as swift-headers", () => {
+  test.each<[string, CorsConfiguration, Issue[]]>([
+    [
+      "fails when Swift cannot restrict the methods, saying which would be widened",
+      { rules: [{ ...SWIFT_RULE, allowedMethods: ["GET", "HEAD"] }] },
+      [
+        err(
+          "methods-would-widen",
+          "rules[0].allowedMethods",
+          `["GET","HEAD"] would widen to every method: OpenStack Swift cannot restrict methods, so PUT, POST, DELETE would be allowed too — list all of GET, PUT, POST, DELETE, HEAD`,
+        ),
+      ],
+    ],
+    [
+      "fails when Swift cannot restrict the request headers",
+      { rules: [{ ...SWIFT_RULE, allowedHeaders: ["content-type"] }] },
+      [
+        err(
+          "headers-would-widen",
+          "rules[0].allowedHeaders",
+          `["content-type"] would widen to every request header: OpenStack Swift echoes whatever a preflight asks for — use ["*"]`,
+        ),
+      ],
+    ],
+    [
+      "fails when a rule has no allowed headers (Swift widens it too)",
+      { rules: [{ allowedOrigins: ["https://app.example"], allowedMethods: ALL }] },
+      [
+        err(
+          "headers-would-widen",
+          "rules[0].allowedHeaders",
+          `[] would widen to every request header: OpenStack Swift echoes whatever a preflight asks for — use ["*"]`,
+        ),
+      ],
+    ],
+    [
+      "fails when rules differ in more than their origins, with what the format cannot carry",
+      { rules: [SWIFT_RULE, { ...SWIFT_RULE, id: "other", allowedOrigins: ["https://other.example"], maxAgeSeconds: 60 }] },
+      [
+        err(
+          "rules-not-expressible",
+          "rules",
+          `2 rules with different settings (rules[0] and rules[1]); OpenStack Swift holds one CORS setting per container — merge them into one rule`,
+        ),
+        err("id-not-expressible", "rules[1].id", `"other" cannot be stored; Swift container metadata has no rule ids — remove the id`),
+      ],
+    ],
+  ])("%s", (_name, config, expected) => {
+    let thrown: unknown;
+    try {
+      renderPolicy(config, "swift-headers");
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(CorsValidationError);
+    expect((thrown as CorsValidationError).issues).toEqual(expected);
+  });
+
+  test("renders rules that differ only in their origins as one Allow-Origin list", () => {
+    expect(renderPolicy({ rules: [SWIFT_RULE, { ...SWIFT_RULE, allowedOrigins: ["https://other.example"] }] }, "swift-headers")).toEqual({
+      "X-Container-Meta-Access-Control-Allow-Origin": "https://app.example https://other.example",
+    });
   });
 });
