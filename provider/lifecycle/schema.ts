@@ -2,7 +2,7 @@ import { z } from "zod";
 import { normalizedCorsRuleSchema } from "../model/schema";
 import { targetSchema } from "../targets";
 import { expectationSchema } from "./expectation-schema";
-import { ON_EXISTING, VERIFY_MODES } from "../operations/options";
+import { ON_EXISTING } from "../operations/options";
 import { checkAcrossFields, heldRules, profileOf } from "./schema-across";
 import {
   documentField,
@@ -20,7 +20,7 @@ import {
   timeoutsField,
   timeoutsReason,
   verifyField,
-  verifyReason,
+  verifySettingSchema,
 } from "./schema-fields";
 
 /*
@@ -44,7 +44,7 @@ export function policyFieldsSchema() {
     rules: field(rulesField()).optional(),
     document: field(documentField()).optional(),
     expect: field(expectField()).optional(),
-    verify: field(verifyField(), verifyReason).default("read"),
+    verify: field(verifyField()).default("read"),
     onExisting: field(onExistingField(), onExistingReason).default("fail"),
     propagationTimeoutSeconds: field(propagationTimeoutField(), propagationTimeoutReason).optional(),
     timeouts: field(timeoutsField(), timeoutsReason).optional(),
@@ -62,7 +62,7 @@ export function checkedInputsSchema() {
     target: field(targetSchema()),
     rules: field(z.array(normalizedCorsRuleSchema())),
     onExisting: field(z.enum(ON_EXISTING)),
-    verify: field(z.enum(VERIFY_MODES)),
+    verify: field(verifySettingSchema()),
     propagationTimeoutSeconds: field(propagationTimeoutField()).optional(),
     /** Overall deadlines of each call, in seconds (defaults: backends/limits.ts). */
     timeouts: field(timeoutsField()).optional(),
