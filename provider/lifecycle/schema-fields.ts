@@ -166,9 +166,12 @@ function verifyKeyProblem(key: string): string | undefined {
   return undefined;
 }
 
-/** Why a `verify` value is refused. */
+/** Why a `verify` value is refused: an object is read as `{ via, key? }`, anything else as a mode. */
 function verifyReason(value: unknown): string {
-  return `${show(value, SHOWN)} is not an option; allowed are ${VERIFY_MODES.map((o) => `"${o}"`).join(", ")} or { via: string, key?: string } — use "preflight" to send real preflights for every expect entry after apply, or { via: "https://cdn.example.com" } to send them through the CDN in front of the bucket too`;
+  if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+    return `${show(value, SHOWN)} is not valid; it takes { via: string, key?: string } — e.g. verify: { via: "https://cdn.example.com", key: "index.html" } to send the expect entries through the CDN in front of the bucket too`;
+  }
+  return `${show(value, SHOWN)} is not an option; allowed are ${VERIFY_MODES.map((o) => `"${o}"`).join(", ")} — use "preflight" to send real preflights for every expect entry after apply`;
 }
 
 /** `onExisting`: what `create` does with a configuration it finds. */
