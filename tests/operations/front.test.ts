@@ -4,6 +4,9 @@ import type { Backend } from "../../provider/backends/types";
 import type { Expectation } from "../../provider/operations/expectations";
 import { checkFront } from "../../provider/operations/front";
 import { writeConfirmed } from "../../provider/operations/write";
+import { checkInputs } from "../../provider/lifecycle/check";
+import { updatePolicy } from "../../provider/lifecycle/operations";
+import type { PolicyOutputs } from "../../provider/lifecycle/types";
 import type { Target } from "../../provider/targets";
 import { FRONTS, startNginxFront, type FrontConfig, type NginxFront } from "../../testkit/nginx-front";
 import { startS3rver, type EmbeddedS3 } from "../../testkit/s3rver";
@@ -186,6 +189,26 @@ describeWithNginx("checkFront through nginx in front of s3rver", () => {
           ...findings,
           `— the bucket itself answers every expect entry as expected; fix the front as each line says, or check the bucket alone with verify: "preflight"`,
           `The previous configuration was restored (1 rule ([GET,PUT] from ${ADMIN} ${APP} headers content-type max-age 600)).`,
+        ].join("\n"),
+      );
+      expect(await s3.liveRules(BUCKET)).toEqual([
+        { AllowedOrigins: [ADMIN, APP], AllowedMethods: ["GET", "PUT"], AllowedHeaders: ["content-type"], MaxAgeSeconds: 600 },
+      ]);
+    });
+  });
+
+  test("fails an update that only newly asks for verify: { via } through a broken front, and writes nothing", async () => {
+    await withFront(FRONTS.varyStripped, async (_front, via) => {
+      const rules = [{ allowedOrigins: [APP, ADMIN], allowedMethods: ["GET", "PUT"], allowedHeaders: ["content-type"], maxAgeSeconds: 600 }];
+      const inputs = (verify: unknown) => checkInputs({ target, rules, expect: [EXPECT[0]], verify, propagationTimeoutSeconds: 0 }).inputs!;
+      const olds = { ...inputs("read"), resourceId: `s3:${s3.endpoint}/${BUCKET}`, fingerprint: "sha256:x" } as PolicyOutputs;
+      const error = await updatePolicy(olds.resourceId, olds, inputs({ via, key: KEY })).catch((e: unknown) => e as Error);
+      const url = `${via}/${KEY}`;
+      expect((error as Error).message).toBe(
+        [
+          `requests through ${url} (in front of S3-compatible storage bucket "${BUCKET}") still found what the cache breaks after 0 s:`,
+          `  expect[0] GET ${url} with Origin: ${APP}: the front answered Access-Control-Allow-Origin: ${APP} with Vary: (absent), without Origin (the bucket answers Vary: ${VARY}: the front removed it) — a cache may give this answer to another origin, or a copy without CORS headers to this one; ${FIX_VARY}`,
+          `— the bucket itself answers every expect entry as expected; fix the front as each line says, or check the bucket alone with verify: "preflight"`,
         ].join("\n"),
       );
       expect(await s3.liveRules(BUCKET)).toEqual([
