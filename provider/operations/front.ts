@@ -1,5 +1,6 @@
 import { VERIFY_KEY } from "../backends/object-url";
 import type { Backend, ProbeAnswer, ProbeRequest } from "../backends/types";
+import { rewrap } from "../errors";
 import { describeTarget, type Target } from "../targets";
 import { followUpMethod, preflightHeadersOf, type Expectation } from "./expectations";
 import { frontFindings, type FrontFinding } from "./front-findings";
@@ -33,7 +34,18 @@ export async function checkFront(backend: Backend, target: Target, expectations:
   const url = frontUrl(through.via, through.key);
   const key = through.key === undefined ? {} : { key: through.key };
   const bucket = (request: Omit<ProbeRequest, "key" | "via">): Promise<ProbeAnswer> => backend.preflight(target, { ...request, ...key });
-  const front = (request: Omit<ProbeRequest, "key" | "via">): Promise<ProbeAnswer> => backend.preflight(target, { ...request, ...key, via: url });
+  const front = async (request: Omit<ProbeRequest, "key" | "via">): Promise<ProbeAnswer> => {
+    try {
+      return await backend.preflight(target, { ...request, ...key, via: url });
+    } catch (error) {
+      // The backend words a failure as its bucket's; this request went elsewhere, and any hint about the bucket's endpoint is beside the point.
+      throw rewrap(
+        error,
+        (reason) =>
+          `${reason}\nThat ${request.method} request went to the front at ${url}, not to the bucket: check the fronting URL (verify.via, --via) and that it is reachable`,
+      );
+    }
+  };
   const prime = await front({ method: "GET", headers: {} });
   const findings: FrontFinding[] = [];
   for (const [index, e] of expectations.entries()) {

@@ -216,4 +216,12 @@ describeWithNginx("checkFront through nginx in front of s3rver", () => {
       ]);
     });
   });
+
+  test("fails when the front cannot be reached, saying the request went to the front, not to the bucket", async () => {
+    const error = await checkFront(backend, target, EXPECT, { via: "http://127.0.0.1:1/fronted", key: KEY }).catch((e: unknown) => e as Error);
+    expect((error as Error).message.split("\n").at(-1)).toBe(
+      "That GET request went to the front at http://127.0.0.1:1/fronted/logo.txt, not to the bucket: check the fronting URL (verify.via, --via) and that it is reachable",
+    );
+    expect((error as { code?: string }).code).toBe("NetworkError");
+  });
 });
