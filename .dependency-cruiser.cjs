@@ -16,7 +16,7 @@ const API = "^provider/api/";
 const BACKENDS = "^provider/backends/";
 const OPERATIONS = "^provider/operations/";
 const LIFECYCLE = ["^provider/lifecycle/", "^provider/provider[.]ts$", "^provider/index[.]ts$"];
-const SHIPPED = "^(provider|sdk|cli)/";
+const SHIPPED = "^(provider|sdk|cli|plugin)/";
 
 /** A rule: files matching `from` may import nothing shipped outside `allowed`. */
 function onlyImports(name, comment, from, allowed) {
@@ -51,7 +51,7 @@ module.exports = {
     },
     {
       name: "shipped-imports-shipped",
-      comment: "provider/, sdk/ and cli/ ship; they import nothing from the dev folders.",
+      comment: "provider/, sdk/, cli/ and plugin/ ship; they import nothing from the dev folders.",
       severity: "error",
       from: { path: SHIPPED },
       to: { path: "^(tests|testkit|bench|scripts|examples)/" },
@@ -86,6 +86,13 @@ module.exports = {
     onlyImports("lifecycle-imports-provider", "Layer 5: the dynamic provider imports provider/ only.", LIFECYCLE, layerFive),
     { name: "sdk-not-cli", comment: "Layer 6: the SDK never imports the CLI.", severity: "error", from: { path: "^sdk/" }, to: { path: "^cli/" } },
     { name: "cli-not-sdk", comment: "Layer 6: the CLI never imports the SDK.", severity: "error", from: { path: "^cli/" }, to: { path: "^sdk/" } },
+    {
+      name: "plugin-alone",
+      comment: "Layer 6: the provider plugin imports provider/ only; the SDK and the CLI never import it.",
+      severity: "error",
+      from: { path: "^(plugin|sdk|cli)/" },
+      to: { path: "^(plugin|sdk|cli)/", pathNot: "^$1/" },
+    },
   ],
   options: {
     doNotFollow: { path: "node_modules" },

@@ -17,11 +17,11 @@ import { fileURLToPath } from "node:url";
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const STAMP = path.join(repo, "dist", ".build-stamp");
-/** What the build reads: tsconfig.build.json's folders, its configs, package.json (the bundle's flags) and the lock (the compilers' versions). */
-const INPUT_FOLDERS = ["provider", "sdk", "cli"];
+/** What the build reads: tsconfig.build.json's folders and plugin/ (bundled by scripts/plugin-archive.mjs), its configs, package.json (the bundle's flags) and the lock (the compilers' versions). */
+const INPUT_FOLDERS = ["provider", "sdk", "cli", "plugin"];
 const INPUT_FILES = ["package.json", "package-lock.json", "tsconfig.json", "tsconfig.build.json"];
 /** What the build writes that the package needs; a stamp without them is stale. */
-const OUTPUTS = ["dist/sdk/index.js", "dist/provider/index.js", "dist/cli/bin.js", "dist/cli/bundle.js"];
+const OUTPUTS = ["dist/sdk/index.js", "dist/provider/index.js", "dist/cli/bin.js", "dist/cli/bundle.js", "dist/plugin/plugin.js"];
 
 function filesUnder(folder) {
   return (

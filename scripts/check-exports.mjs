@@ -31,7 +31,7 @@ const ENTRIES = [
   /^provider\/provider\.ts$/, // the serialized provider object the SDK captures
   /^cli\/(main|bin)\.ts$/, // the bundle's entry and the package's bin
   /\.test\.ts$/, // jest
-  /^tests\/servers\/global-(setup|teardown)\.ts$/, // jest.config.js
+  /^tests\/servers\/(global-setup|global-teardown|environment)\.ts$/, // jest.config.js
   /^scripts\/.*\.ts$/, // run by node (the demo, npm run s3rver) or forked by the demo
   /^bench\/index\.ts$/, // npm run bench
   /^examples\//, // Pulumi programs of their own

@@ -14,7 +14,7 @@ import { cruise } from "dependency-cruiser";
 import extractTSConfig from "dependency-cruiser/config-utl/extract-ts-config";
 
 /** The folders checked: all the code but examples/ (Pulumi projects of their own). */
-const CHECKED_FOLDERS = ["provider", "sdk", "cli", "bench", "scripts", "testkit", "tests"];
+const CHECKED_FOLDERS = ["provider", "sdk", "cli", "plugin", "bench", "scripts", "testkit", "tests"];
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const config = createRequire(import.meta.url)(path.join(repo, ".dependency-cruiser.cjs"));

@@ -90,7 +90,8 @@ export interface CorsPolicyCommonArgs {
    * Preview warnings about risky rules (`*` origin with write methods, `http://` origins, shadowed or
    * duplicate rules, `*` headers on credentialed origins, max-age above browser caps). `false` turns them
    * off; `suppress` silences codes per rule ID: `{ suppress: { "public-read": ["wildcard-origin-write"] } }`.
-   * Codes: wildcard-origin-write, insecure-origin, shadowed-rule, duplicate-rule, wildcard-headers-credentialed, max-age-above-browser-cap.
+   * Codes (`LINT_CODES` in provider/evaluate/lint/messages.ts): wildcard-origin-write, insecure-origin, wildcard-headers-credentialed,
+   * max-age-above-browser-cap, duplicate-rule, shadowed-rule, etag-not-exposed, credentials-never-served, s3-write-replaces-native-rules.
    * @default - all warnings shown
    */
   readonly lint?: pulumi.Input<false | LintArgs> | undefined;

@@ -130,6 +130,12 @@ export const targets = {
     },
   ): TargetArgs => target("s3", args.bucket, { ...s3Fields(args), region: args.region, forcePathStyle: args.forcePathStyle }),
   /**
+   * versitygw, the self-hosted S3 gateway: the endpoint is required; path-style. `expect` and `verify` use its
+   * own CORS answers (docs/cors-semantics.md, "16. versitygw"). @see https://github.com/versity/versitygw
+   */
+  versitygw: (args: S3PresetArgs & { readonly endpoint: pulumi.Input<string>; readonly region?: pulumi.Input<string> | undefined }): TargetArgs =>
+    target("versitygw", args.bucket, { ...s3Fields(args), region: args.region }),
+  /**
    * An OpenStack Swift container. Credentials from the environment: `OS_AUTH_TOKEN` + `OS_STORAGE_URL`,
    * or TempAuth `ST_AUTH`/`ST_USER`/`ST_KEY`, or Keystone v3 `OS_AUTH_URL`/`OS_USERNAME`/`OS_PASSWORD`/`OS_PROJECT_NAME`.
    * @see https://docs.openstack.org/swift/latest/cors.html

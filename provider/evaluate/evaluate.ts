@@ -7,6 +7,7 @@ import { evaluateR2 } from "./r2";
 import { type RequestView, viewRequest } from "./request";
 import { evaluateS3rver } from "./s3rver";
 import { evaluateSwift } from "./swift";
+import { evaluateVersitygw } from "./versitygw";
 import type { CorsRequest, EvaluableConfig, EvaluateOptions, Evaluation } from "./types";
 
 type DialectEvaluator = (config: EvaluableConfig | null, request: RequestView, bucketExists: boolean) => Evaluation;
@@ -18,6 +19,7 @@ const DIALECTS: Record<Dialect, DialectEvaluator> = {
   "ceph-legacy": evaluateCephLegacy,
   s3rver: evaluateS3rver,
   swift: evaluateSwift,
+  versitygw: evaluateVersitygw,
 };
 
 /**

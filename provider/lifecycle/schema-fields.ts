@@ -2,12 +2,13 @@ import { z } from "zod";
 import type { LintCode } from "../evaluate/lint/messages";
 import { checkLintSuppress } from "../evaluate/lint/options";
 import { formatPath, issueText, show, type Issue } from "../model/issue";
-import type { corsRuleSchema } from "../model/schema";
-import { checkTarget, endpointProblem, endpointProblemText, hasUserInfo, type targetSchema } from "../targets";
+import { corsRuleSchema } from "../model/schema";
+import { checkTarget, endpointProblem, endpointProblemText, hasUserInfo, targetSchema } from "../targets";
 import { expectationProblem, expectationSchema } from "./expectation-schema";
 import type { Expectation } from "../operations/expectations";
 import { MAX_PROPAGATION_TIMEOUT, ON_EXISTING, VERIFY_MODES, type VerifySetting } from "../operations/options";
 import { containsUnknown } from "./unknown";
+import { onWire, wireShapeOf } from "./wire";
 
 /*
  * The schemas of the CorsPolicy's fields, one by one, each failing with the words check
@@ -58,7 +59,7 @@ export function standingFor<T>(value: unknown): T {
  * A field that fails keeps its raw value, for the refinement across fields.
  */
 export function field<S extends z.ZodType>(schema: S, reason?: (value: unknown) => string) {
-  return z.custom<z.input<S>>().transform((value, ctx): z.output<S> => {
+  const checked = z.custom<z.input<S>>().transform((value, ctx): z.output<S> => {
     if (containsUnknown(value)) return standingFor<z.output<S>>(value);
     const parsed = schema.safeParse(value);
     if (parsed.success) return parsed.data;
@@ -66,6 +67,7 @@ export function field<S extends z.ZodType>(schema: S, reason?: (value: unknown) 
     else for (const issue of parsed.error.issues) reraise(ctx, issue);
     return standingFor<z.output<S>>(value);
   });
+  return onWire(checked, () => wireShapeOf(schema) ?? schema);
 }
 
 /** Raises an issue of an inner schema again: its reason, its path and, when it names one, its property. */
@@ -76,12 +78,13 @@ function reraise(ctx: z.core.$RefinementCtx, issue: z.core.$ZodIssue): void {
 
 /** The target: `checkTarget` parses it with the target schema, normalizes it and words its failures. */
 export function targetField() {
-  return z.custom<z.input<TargetSchema>>().transform((value, ctx): z.output<TargetSchema> => {
+  const target = z.custom<z.input<TargetSchema>>().transform((value, ctx): z.output<TargetSchema> => {
     const checked = checkTarget(value);
     if (checked.ok) return checked.target;
     for (const issue of checked.issues) failIssue(ctx, issue);
     return z.NEVER;
   });
+  return onWire(target, targetSchema);
 }
 
 /**
@@ -90,17 +93,17 @@ export function targetField() {
  * checked when a document is given too.
  */
 export function rulesField() {
-  return z.custom<z.input<CorsRuleSchema>[]>();
+  return onWire(z.custom<z.input<CorsRuleSchema>[]>(), () => z.array(corsRuleSchema()));
 }
 
 /** A document in any supported format: text, which `parsePolicy` reads (across fields, with the target's profile) and words. */
 export function documentField() {
-  return z.custom<string>();
+  return onWire(z.custom<string>(), () => z.string());
 }
 
 /** The `expect` list; each entry that is not an expectation fails at its index, worded by {@link expectationProblem}. */
 export function expectField() {
-  return z.custom<Expectation[]>().transform((value, ctx): Expectation[] => {
+  const checked = z.custom<Expectation[]>().transform((value, ctx): Expectation[] => {
     if (!Array.isArray(value)) {
       fail(ctx, `${show(value, SHOWN)} is not a list; it takes [{ origin, method, headers?, allowed, exposes? }] — wrap the entry in [ ]`);
       return z.NEVER;
@@ -118,6 +121,7 @@ export function expectField() {
     });
     return entries;
   });
+  return onWire(checked, () => z.array(expectationSchema()));
 }
 
 /** `verify` as checked inputs hold it: a mode, or `{ via, key? }` already checked by {@link verifyField}. */
@@ -130,7 +134,7 @@ export function verifySettingSchema() {
  * user name or password (it would be stored in the state; the front is only ever sent what a browser sends).
  */
 export function verifyField() {
-  return z.custom<VerifySetting>().transform((value, ctx): VerifySetting => {
+  const checked = z.custom<VerifySetting>().transform((value, ctx): VerifySetting => {
     const parsed = verifySettingSchema().safeParse(value);
     if (!parsed.success) {
       fail(ctx, verifyReason(value));
@@ -152,6 +156,7 @@ export function verifyField() {
     if (keyProblem !== undefined) fail(ctx, keyProblem, ["key"]);
     return setting.key === undefined ? { via: setting.via } : { via: setting.via, key: setting.key };
   });
+  return onWire(checked, verifySettingSchema);
 }
 
 const VIA_USERINFO =
@@ -230,13 +235,15 @@ export function swiftReason(value: unknown): string {
  */
 export function lintField() {
   const shape = z.union([z.literal(false), z.strictObject({ suppress: z.record(z.string(), z.array(lintCode()).readonly()).readonly().optional() })]);
-  return z.custom<z.input<typeof shape>>().transform((value, ctx): z.output<typeof shape> => {
+  const checked = z.custom<z.input<typeof shape>>().transform((value, ctx): z.output<typeof shape> => {
     if (containsUnknown(value)) return standingFor<z.output<typeof shape>>(value);
     const parsed = shape.safeParse(value);
     if (!parsed.success) fail(ctx, lintReason(value));
     else if (parsed.data !== false) for (const issue of checkLintSuppress(parsed.data.suppress)) failIssue(ctx, issue);
     return parsed.success ? parsed.data : z.NEVER;
   });
+  // On the wire a lint code is a string: checkLintSuppress names the codes it takes.
+  return onWire(checked, () => z.union([z.literal(false), z.strictObject({ suppress: z.record(z.string(), z.array(z.string())).optional() })]));
 }
 
 /** A lint code as the SDK types it; any string passes here, so that `checkLintSuppress` words the refusal of an unknown one. */

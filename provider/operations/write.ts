@@ -145,8 +145,14 @@ function describeConfig(config: CorsConfiguration | null): string {
  * have landed; a 3xx was never followed and is no answer about the write (RGW answers a
  * MaxAgeSeconds it cannot parse with 400 MalformedXML: issue 23, item 9).
  */
+/**
+ * A refusal to the one request sent: a 4xx, or 501 Not Implemented ("the server does not support
+ * the functionality required to fulfill the request", RFC 9110 §15.6.2: community MinIO's
+ * PutBucketCors, Swift's s3api `?cors`). The write did not happen.
+ */
 function refusedOutright(error: unknown): error is BackendError & { status: number } {
-  return error instanceof BackendError && error.status !== undefined && error.status >= 400 && error.status < 500 && error.attempts === 1;
+  if (!(error instanceof BackendError) || error.status === undefined || error.attempts !== 1) return false;
+  return (error.status >= 400 && error.status < 500) || error.status === 501;
 }
 
 function message(error: unknown): string {

@@ -23,6 +23,7 @@ export function profileTable(): Record<ProfileName, Profile> {
     swift: swift(),
     vstorage: vstorage(),
     "ovh-swift": ovhSwift(),
+    versitygw: versitygw(),
   };
 }
 
@@ -625,6 +626,28 @@ function ovhSwift(): Profile {
       ),
     },
     propagationSeconds: assumed(s.propagationSeconds, "Swift proxy behaviour; OVH's proxy fleet untested", "timing preflights after a container POST on OVH"),
+  };
+}
+
+const VERSITYGW = "versity/versitygw@v1.8.0";
+
+/**
+ * versitygw, the self-hosted S3 gateway the server tests run (docs/test-servers.md, "versitygw"):
+ * AWS's rules for what it stores, its own answers to preflights (docs/cors-semantics.md, "16. versitygw").
+ */
+function versitygw(): Profile {
+  return {
+    name: "versitygw",
+    title: "versitygw",
+    endpoint: fact(null, `${VERSITYGW} README (self-hosted: the user gives the gateway's URL, --port)`),
+    defaultRegion: fact("us-east-1", `${VERSITYGW} cmd/versitygw/main.go (--region, default "us-east-1")`),
+    // Virtual-hosted buckets need --virtual-domain and wildcard DNS; path-style always works.
+    addressing: fact("path", `${VERSITYGW} cmd/versitygw/main.go (--virtual-domain enables virtual-hosted buckets; path-style otherwise)`),
+    ...awsRules(),
+    methods: fact(allMethods(), `${VERSITYGW} auth/bucket_cors.go (CORSHTTPMethod.IsValid: GET, HEAD, PUT, POST, DELETE, case-sensitive)`),
+    originWildcard: fact("one-anywhere", `${VERSITYGW} auth/bucket_cors.go (CORSOrigin.Validate: more than one "*" is refused)`),
+    rewrites: fact([], `${VERSITYGW} (GetBucketCors returns the stored XML as sent; tests/servers/smoke.test.ts)`),
+    dialect: fact("versitygw", `${VERSITYGW} auth/bucket_cors.go, s3api/controllers/options.go; tests/evaluate/versitygw-differential.test.ts`),
   };
 }
 

@@ -38,6 +38,11 @@ export interface DialectTraits {
   readonly cephOriginMatch: boolean;
   /** A specific origin is answered with `Access-Control-Allow-Credentials: true` (docs/cors-semantics.md, "4. Allow-Credentials"). */
   readonly sendsCredentials: boolean;
+  /**
+   * The first AllowedOrigin entry that matches decides between `*` and the echoed origin (versitygw,
+   * docs/cors-semantics.md, "16. versitygw"); otherwise a rule listing `*` answers `*` (section 3).
+   */
+  readonly firstOriginEntryDecides: boolean;
   /** Where the facts come from. */
   readonly source: string;
 }
@@ -48,26 +53,49 @@ export const DIALECT_TRAITS: Readonly<Record<Dialect, DialectTraits>> = {
     ruleChoice: "origin-method-headers",
     cephOriginMatch: false,
     sendsCredentials: true,
+    firstOriginEntryDecides: false,
     source: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/cors.html",
   },
-  r2: { ruleChoice: "origin-method-headers", cephOriginMatch: false, sendsCredentials: true, source: "https://developers.cloudflare.com/r2/buckets/cors/" },
+  r2: {
+    ruleChoice: "origin-method-headers",
+    cephOriginMatch: false,
+    sendsCredentials: true,
+    firstOriginEntryDecides: false,
+    source: "https://developers.cloudflare.com/r2/buckets/cors/",
+  },
   ceph: {
     ruleChoice: "origin-method-headers",
     cephOriginMatch: true,
     sendsCredentials: false,
+    firstOriginEntryDecides: false,
     source: "ceph/ceph#69190 (RGWCORSConfiguration::match_rule: the first rule matching origin, method and every requested header)",
   },
   "ceph-legacy": {
     ruleChoice: "origin",
     cephOriginMatch: true,
     sendsCredentials: false,
+    firstOriginEntryDecides: false,
     source: 'ceph/ceph#69190 (RGW chose the rule by origin alone before it); docs/cors-semantics.md, "13. Ceph RGW"',
   },
   s3rver: {
     ruleChoice: "origin-method",
     cephOriginMatch: false,
     sendsCredentials: true,
+    firstOriginEntryDecides: false,
     source: 'docs/cors-semantics.md, "14. s3rver" (picks on origin and method, then checks headers on that rule only)',
   },
-  swift: { ruleChoice: "single-rule", cephOriginMatch: false, sendsCredentials: false, source: "https://docs.openstack.org/swift/latest/cors.html" },
+  swift: {
+    ruleChoice: "single-rule",
+    cephOriginMatch: false,
+    sendsCredentials: false,
+    firstOriginEntryDecides: false,
+    source: "https://docs.openstack.org/swift/latest/cors.html",
+  },
+  versitygw: {
+    ruleChoice: "origin-method-headers",
+    cephOriginMatch: false,
+    sendsCredentials: true,
+    firstOriginEntryDecides: true,
+    source: "versity/versitygw@v1.8.0 auth/bucket_cors.go (CORSConfiguration.IsAllowed: the first rule matching origin, method and every requested header)",
+  },
 };

@@ -2,7 +2,22 @@ import type { CorsMethod } from "../model/methods";
 import type { CorsConfigurationInput } from "../model/types";
 
 /** Every vendor profile we know, one row each in `table.ts`. */
-export const PROFILE_NAMES = ["aws", "r2", "spaces", "ovh", "exoscale", "ceph", "b2", "wasabi", "minio", "s3", "swift", "vstorage", "ovh-swift"] as const;
+export const PROFILE_NAMES = [
+  "aws",
+  "r2",
+  "spaces",
+  "ovh",
+  "exoscale",
+  "ceph",
+  "b2",
+  "wasabi",
+  "minio",
+  "s3",
+  "swift",
+  "vstorage",
+  "ovh-swift",
+  "versitygw",
+] as const;
 
 /** Name of a vendor profile. */
 export type ProfileName = (typeof PROFILE_NAMES)[number];
@@ -70,9 +85,10 @@ export type NoConfigBehaviour = (typeof NO_CONFIG_BEHAVIOURS)[number];
 /**
  * The evaluator dialects: whose preflight answers a service reproduces (s3rver is the test server's own).
  * `ceph` is RGW with AWS-like rule matching (ceph/ceph#69190); `ceph-legacy` is RGW choosing the rule
- * by origin alone (up to 19.x squid, and 20.2.0–20.2.2), as the Ceph 16.2 here does.
+ * by origin alone (up to 19.x squid, and 20.2.0–20.2.2), as the Ceph 16.2 here does. `versitygw` is AWS's
+ * rule search with versitygw 1.8's own refusals and headers (docs/cors-semantics.md, "16. versitygw").
  */
-export const DIALECTS = ["aws", "r2", "ceph", "ceph-legacy", "s3rver", "swift"] as const;
+export const DIALECTS = ["aws", "r2", "ceph", "ceph-legacy", "s3rver", "swift", "versitygw"] as const;
 
 /** One of {@link DIALECTS}. */
 export type Dialect = (typeof DIALECTS)[number];

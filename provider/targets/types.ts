@@ -14,8 +14,11 @@ export type R2Jurisdiction = (typeof R2_JURISDICTIONS)[number];
 
 /** Names of environment variables holding the credentials (never the values). */
 export interface TargetCredentials {
+  /** The variable holding the access key id, e.g. `"R2_ACCESS_KEY_ID"`. */
   accessKeyIdEnv?: string | undefined;
+  /** The variable holding the secret access key, e.g. `"R2_SECRET_ACCESS_KEY"`. */
   secretAccessKeyEnv?: string | undefined;
+  /** The variable holding a session token (temporary credentials). @default - no session token */
   sessionTokenEnv?: string | undefined;
 }
 

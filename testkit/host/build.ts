@@ -4,8 +4,8 @@ import { run } from "./exec";
 import { hashFiles } from "./publish";
 import { tmpRoot } from "./paths";
 
-/** What `npm run build` (tsc -p tsconfig.build.json) reads. */
-const BUILD_INPUTS = ["provider", "sdk", "cli", "package.json", "tsconfig.json", "tsconfig.build.json"];
+/** What `npm run build` (tsc -p tsconfig.build.json, the bundles and the plugin archive) reads. */
+const BUILD_INPUTS = ["provider", "sdk", "cli", "plugin", "package.json", "tsconfig.json", "tsconfig.build.json"];
 
 /**
  * Runs `npm run build` unless dist/ was built from exactly the current sources (a stamp under

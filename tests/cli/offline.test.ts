@@ -301,7 +301,7 @@ describe("lint", () => {
     const run = await cli(["lint", "ok.json", "--service", "gcs"]);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
-      `error: option '--service <name>' argument 'gcs' is invalid. Allowed choices are aws, r2, spaces, ovh, exoscale, ceph, b2, wasabi, minio, s3, swift, vstorage, ovh-swift.\n`,
+      `error: option '--service <name>' argument 'gcs' is invalid. Allowed choices are aws, r2, spaces, ovh, exoscale, ceph, b2, wasabi, minio, s3, swift, vstorage, ovh-swift, versitygw.\n`,
     );
   });
 

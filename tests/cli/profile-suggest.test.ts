@@ -5,8 +5,8 @@ import { runCli, type CliRun } from "./run-cli";
 // Issue 19, item 9: an unknown vendor got no suggestion, and a target file's got the SDK's
 // targets.aws(...). The CLI names the nearest profile as the flag or field the user writes.
 
-const CHOICES = "Allowed choices are aws, r2, spaces, ovh, exoscale, ceph, b2, wasabi, minio, s3, swift, vstorage, ovh-swift";
-const ALLOWED = "allowed are aws, r2, spaces, ovh, exoscale, ceph, b2, wasabi, minio, s3, swift, vstorage, ovh-swift";
+const CHOICES = "Allowed choices are aws, r2, spaces, ovh, exoscale, ceph, b2, wasabi, minio, s3, swift, vstorage, ovh-swift, versitygw";
+const ALLOWED = "allowed are aws, r2, spaces, ovh, exoscale, ceph, b2, wasabi, minio, s3, swift, vstorage, ovh-swift, versitygw";
 
 let dir: string;
 const cli = (args: string[]): Promise<CliRun> => runCli(args, { cwd: dir });

@@ -436,7 +436,7 @@ describe("evaluate", () => {
 
   test("fails on an unknown dialect, naming the known ones", () => {
     expect(() => evaluate(null, preflight(APP, "GET"), { dialect: "minio" as "aws" })).toThrow(
-      'dialect: "minio" is not a known dialect; allowed are aws, r2, ceph, ceph-legacy, s3rver, swift — use one of them, or the dialect of the target\'s profile',
+      'dialect: "minio" is not a known dialect; allowed are aws, r2, ceph, ceph-legacy, s3rver, swift, versitygw — use one of them, or the dialect of the target\'s profile',
     );
   });
 });

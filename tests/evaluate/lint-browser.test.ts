@@ -34,6 +34,21 @@ describe("lintPolicy: browser-side warnings, exact messages", () => {
     expect(lint({ rules: [{ allowedOrigins: [APP], allowedMethods: ["GET"] }] }, { credentialedOrigins: [APP] })).toEqual([]);
   });
 
+  // docs/cors-semantics.md, "16. versitygw": the first AllowedOrigin entry that matches decides.
+  test('versitygw: a rule listing the origin after "*" answers *, one listing it before echoes it', () => {
+    const starFirst = [{ allowedOrigins: ["*", APP], allowedMethods: ["GET"] }];
+    expect(lint({ rules: starFirst }, { credentialedOrigins: [APP], profile: "versitygw" })).toEqual([
+      [
+        "credentials-never-served",
+        'rules[0].allowedOrigins[0]: "*" answers "https://app.example.com" with Access-Control-Allow-Origin: *, which browsers refuse to a request with credentials, and expect sends credentials from it — list "https://app.example.com" in this rule\'s allowedOrigins before "*" (versitygw answers with the first entry that matches), so that it is echoed with Access-Control-Allow-Credentials: true',
+      ],
+    ]);
+    expect(lint({ rules: [{ allowedOrigins: [APP, "*"], allowedMethods: ["GET"] }] }, { credentialedOrigins: [APP], profile: "versitygw" })).toEqual([]);
+    expect(
+      lint({ rules: [{ allowedOrigins: ["https://*.example.com", "*"], allowedMethods: ["GET"] }] }, { credentialedOrigins: [APP], profile: "versitygw" }),
+    ).toEqual([]);
+  });
+
   test("Ceph RGW never sends Access-Control-Allow-Credentials: every rule admitting the origin is warned about", () => {
     const rules = [{ allowedOrigins: ["https://*.example.com"], allowedMethods: ["GET"] }];
     expect(lint({ rules }, { credentialedOrigins: [APP, "https://evil.test"], profile: "ceph" })).toEqual([

@@ -26,7 +26,10 @@ export async function send(url: string, request: CorsRequest, extraHeaders: Reco
 function xmlText(body: string, tag: string): string | undefined {
   const match = new RegExp(`<${tag}>([^<]*)</${tag}>`).exec(body) ?? (body.includes(`<${tag}/>`) || body.includes(`<${tag}></${tag}>`) ? ["", ""] : null);
   if (match === null) return undefined;
+  // Character references too (XML 1.0 §4.1): versitygw's Go encoding/xml writes ' and " as &#39; and &#34;.
   return match[1]
+    .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
+    .replace(/&#x([0-9a-fA-F]+);/g, (_, code: string) => String.fromCodePoint(parseInt(code, 16)))
     .replace(/&apos;/g, "'")
     .replace(/&quot;/g, '"')
     .replace(/&lt;/g, "<")

@@ -7,11 +7,7 @@ import { startS3Faults, type S3Faults } from "./s3-setup";
 
 const RULES = [{ allowedOrigins: ["https://app.example.com"], allowedMethods: ["GET"] }];
 const URN = "urn:pulumi:faults-s3::cors::pulumi-nodejs:dynamic/bucket-cors:CorsPolicy::site";
-/** What writeConfirmed (provider/operations/write.ts) adds to every failed write. */
-const MAY_HOLD = (bucket: string) =>
-  `The write may still have reached the bucket: S3-compatible storage bucket "${bucket}" holds either 1 rule ([GET] from https://app.example.com) or no CORS configuration — run the same pulumi up (or bucket-cors apply) again: rules that already mean the same are taken over without a write`;
-
-/** What writeConfirmed adds to a write refused with a 4xx to its one attempt (issue 23, item 6). */
+/** What writeConfirmed (provider/operations/write.ts) adds to a write refused with a 4xx or 501 to its one attempt (issue 23, item 6). */
 const NOTHING_WRITTEN = (bucket: string) => `Nothing was written: S3-compatible storage bucket "${bucket}" still holds no CORS configuration`;
 
 let env: S3Faults;
@@ -36,7 +32,7 @@ test('fails when PutBucketCors answers 501 NotImplemented: up names the server-w
   env.proxy.plan(every(cors("PUT"), minioNotImplemented("cap-501")));
   const error = await failure(env.harness.up(env.program("cap-501", RULES)));
   expect(error.message).toBe(
-    `up failed: create failed for ${URN}: PutBucketCors on S3-compatible storage bucket "cap-501" failed (501 NotImplemented): A header you provided implies functionality that is not implemented (request id ${S3_REQUEST_ID}) — ${NOT_IMPLEMENTED("PutBucketCors", 'profile: "swift"')}\n${MAY_HOLD("cap-501")}`,
+    `up failed: create failed for ${URN}: PutBucketCors on S3-compatible storage bucket "cap-501" failed (501 NotImplemented): A header you provided implies functionality that is not implemented (request id ${S3_REQUEST_ID}) — ${NOT_IMPLEMENTED("PutBucketCors", 'profile: "swift"')}\n${NOTHING_WRITTEN("cap-501")}`,
   );
   expect(env.harness.state()).toEqual({ resources: [] });
   expect(await env.s3.liveRules("cap-501")).toBeNull();

@@ -90,9 +90,7 @@ describe("the CLI's words (bucket-cors through the same proxy)", () => {
     "BCT_CAP_SECRET",
   ];
   const id = () => `s3:${env.proxy().url.replace("http://", "")}/caps`;
-  /** What writeConfirmed (provider/operations/write.ts) adds to every failed write. */
-  const mayHold = `The write may still have reached the bucket: ${where("caps")} holds either 1 rule ([GET] from https://app.example.com) or no CORS configuration — run the same pulumi up (or bucket-cors apply) again: rules that already mean the same are taken over without a write`;
-  // A 403 to the one PutBucketCors sent is a refusal: nothing was written (issue 23, item 6).
+  // A 403 or a 501 to the one PutBucketCors sent is a refusal: nothing was written (issue 23, item 6; RFC 9110 §15.6.2).
   const nothingWritten = `Nothing was written: ${where("caps")} still holds no CORS configuration`;
   const cliKeys =
     "the keys were read from BCT_CAP_KEY and BCT_CAP_SECRET (--access-key-id-env, --secret-access-key-env; the AWS default chain is used only without them)";
@@ -105,7 +103,7 @@ describe("the CLI's words (bucket-cors through the same proxy)", () => {
     expect([run.code, run.stdout, stderrOf(run)]).toEqual([
       1,
       "",
-      `error: ${id()}: PutBucketCors on ${where("caps")} failed (501 NotImplemented): A header you provided implies functionality that is not implemented (request id ${S3_REQUEST_ID})\n${mayHold}\n${NOT_IMPLEMENTED("PutBucketCors", "--service swift")}\n`,
+      `error: ${id()}: PutBucketCors on ${where("caps")} failed (501 NotImplemented): A header you provided implies functionality that is not implemented (request id ${S3_REQUEST_ID})\n${nothingWritten}\n${NOT_IMPLEMENTED("PutBucketCors", "--service swift")}\n`,
     ]);
   });
 

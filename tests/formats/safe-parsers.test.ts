@@ -10,11 +10,14 @@ function err(code: string, path: string, text: string): Issue {
   return expectedIssue("error", code, path, text);
 }
 
-/** The result and the best of 3 timings: a pause of the shared machine is not the parser's time. */
-function timed<T>(run: () => T): { result: T; ms: number } {
+/**
+ * The result and the best of 3 timings, or of up to 8 while the best is over `budgetMs`: slowness
+ * in the parser repeats, a pause of the shared machine (another jest worker, GC) does not.
+ */
+function timed<T>(run: () => T, budgetMs: number): { result: T; ms: number } {
   let ms = Infinity;
   let result = run();
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < 8 && (i < 3 || ms >= budgetMs); i++) {
     const start = performance.now();
     result = run();
     ms = Math.min(ms, performance.now() - start);
@@ -34,7 +37,7 @@ const BILLION_LAUGHS = [
 describe("XML guards", () => {
   test("fails fast when given a billion-laughs document, before any entity is expanded", () => {
     codecFor("s3-xml").decode("<CORSConfiguration/>"); // warm up the code path
-    const { result, ms } = timed(() => codecFor("s3-xml").decode(BILLION_LAUGHS));
+    const { result, ms } = timed(() => codecFor("s3-xml").decode(BILLION_LAUGHS), 50);
     expect(result).toEqual({
       issues: [
         err(
@@ -97,7 +100,7 @@ describe("XML guards", () => {
       `<CORSConfiguration>${"<CORSRule><AllowedOrigin>https://a.example</AllowedOrigin><AllowedMethod>GET</AllowedMethod></CORSRule>".repeat(2400)}</CORSConfiguration>`,
     ],
   ])("finishes quickly on an adversarial 250 KB document: %s", (_name, xml) => {
-    const { result, ms } = timed(() => codecFor("s3-xml").decode(xml));
+    const { result, ms } = timed(() => codecFor("s3-xml").decode(xml), 500);
     expect(Array.isArray(result.issues)).toBe(true);
     expect(result.issues.every((i) => i.message.length < 600)).toBe(true);
     expect(ms).toBeLessThan(500);
@@ -149,7 +152,7 @@ describe("JSON guards", () => {
   });
 
   test("refuses 100,000 levels of nesting quickly and without a stack overflow", () => {
-    const { result, ms } = timed(() => parseDocument("[".repeat(100_000)));
+    const { result, ms } = timed(() => parseDocument("[".repeat(100_000)), 50);
     expect(result.issues.map((i) => i.code)).toEqual(["document-too-deep"]);
     expect(ms).toBeLessThan(50);
   });

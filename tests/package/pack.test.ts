@@ -13,7 +13,19 @@ import { repoRoot, tmpRoot } from "../../testkit/host/paths";
 
 const repo = repoRoot();
 /** What a clone needs to build and pack; dist/ is deliberately absent. */
-const SOURCES = ["provider", "sdk", "cli", "package.json", "tsconfig.json", "tsconfig.build.json", "README.md", "LICENSE", "scripts/build-once.mjs"];
+const SOURCES = [
+  "provider",
+  "sdk",
+  "cli",
+  "plugin",
+  "package.json",
+  "tsconfig.json",
+  "tsconfig.build.json",
+  "README.md",
+  "LICENSE",
+  "scripts/build-once.mjs",
+  "scripts/plugin-archive.mjs",
+];
 
 interface PackResult {
   readonly files: readonly { readonly path: string }[];

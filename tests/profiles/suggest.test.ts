@@ -6,7 +6,7 @@ import { targets } from "../../sdk/targets";
 // Issue 19, item 9: `profile: "digitalocean"` got no "did you mean spaces", and the fix named
 // targets.aws(...) whatever was typed. One suggestion (profiles/suggest.ts) serves the SDK and the CLI.
 
-const ALLOWED = "allowed are aws, r2, spaces, ovh, exoscale, ceph, b2, wasabi, minio, s3, swift, vstorage, ovh-swift";
+const ALLOWED = "allowed are aws, r2, spaces, ovh, exoscale, ceph, b2, wasabi, minio, s3, swift, vstorage, ovh-swift, versitygw";
 
 test.each([
   ["digitalocean", "spaces"],

@@ -226,7 +226,7 @@ describe("getProfile and isProfileName", () => {
   test("fails when the profile name is unknown, naming every allowed profile", () => {
     expect(() => getProfile("gcs")).toThrow(CorsPolicyError);
     expect(() => getProfile("gcs")).toThrow(
-      'profile: "gcs" is not a known profile; allowed are aws, r2, spaces, ovh, exoscale, ceph, b2, wasabi, minio, s3, swift, vstorage, ovh-swift — use one of them, or "s3" for any other S3-compatible service',
+      'profile: "gcs" is not a known profile; allowed are aws, r2, spaces, ovh, exoscale, ceph, b2, wasabi, minio, s3, swift, vstorage, ovh-swift, versitygw — use one of them, or "s3" for any other S3-compatible service',
     );
   });
 

@@ -42,6 +42,7 @@ describe("public API from the package root", () => {
       "swift",
       "vstorage",
       "ovh-swift",
+      "versitygw",
     ]);
   });
 

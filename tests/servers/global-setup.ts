@@ -1,28 +1,37 @@
 import { createServer, type AddressInfo } from "node:net";
 import type { GlobalConfig, ProjectConfig } from "jest";
 import { startServer, stopAll, sweepOrphans } from "./running";
-import { installCommand, isInstalled, readEnvFile, realServersRequired, SERVER_KINDS, SERVERS, type ServerKind } from "./scripts";
-import { selectedTestsNeedServers } from "./selection";
+import { installCommand, instanceEnvFileVar, isInstalled, readEnvFile, realServersRequired, SERVER_KINDS, SERVERS, type ServerKind } from "./scripts";
+import { selectedTestsNeedingServers } from "./selection";
 
 /**
  * jest globalSetup: starts real Ceph RGW and OpenStack Swift on loopback, once per run, when the
  * selected tests use them and the Debian packages are installed (it never installs them).
  *
+ * Each jest worker gets its own instance of each server (when more than one selected file uses
+ * them), so that suites running at the same time never share a bucket or container: the suites
+ * name their buckets freely (`assets`, `media`, …) and the S3 bucket namespace is server-wide.
+ *
  * Test files learn about a server through variables set here (jest hands globalSetup's
  * process.env to the workers): `BCORS_<KIND>_ENV_FILE` and the values of that file
  * (`RGW_ENDPOINT`, `RGW_ACCESS_KEY_ID`, `RGW_SECRET_ACCESS_KEY`, `RGW_REGION`; `SWIFT_AUTH_URL`,
- * `SWIFT_USER`, `SWIFT_KEY`, `SWIFT_STORAGE_URL`), or `BCORS_<KIND>_UNAVAILABLE` with the reason.
- * With `REQUIRE_REAL_SERVERS=1` (CI) a missing package or a failed start fails the run.
+ * `SWIFT_USER`, `SWIFT_KEY`, `SWIFT_STORAGE_URL`) are instance 1's; `BCORS_<KIND>_ENV_FILE_<N>`
+ * names instance N's file, which tests/servers/environment.ts puts in place for worker N. Or
+ * `BCORS_<KIND>_UNAVAILABLE` with the reason. With `REQUIRE_REAL_SERVERS=1` (CI) a missing
+ * package or a failed start fails the run.
  */
 export default async function globalSetup(globalConfig: GlobalConfig, projectConfig: ProjectConfig): Promise<void> {
   sweepOrphans();
-  if (!selectedTestsNeedServers(globalConfig, projectConfig)) {
+  const needing = selectedTestsNeedingServers(globalConfig, projectConfig);
+  if (needing === 0) {
     for (const kind of SERVER_KINDS) markUnavailable(kind, "not started: no selected test file uses tests/servers/real-servers.ts");
     return;
   }
   const required = realServersRequired();
   const kinds = installedKinds(required);
-  if (kinds.length > 0) await startAll(kinds, required);
+  // One file runs on one worker at a time: a single instance serves it whichever worker it lands on.
+  const instances = needing > 1 ? Math.max(1, globalConfig.maxWorkers) : 1;
+  if (kinds.length > 0) await startAll(kinds, instances, required);
 }
 
 /** The kinds whose packages are installed; the others are marked unavailable with a loud notice, or fail the run when required. */
@@ -42,23 +51,37 @@ function installedKinds(required: boolean): ServerKind[] {
   return SERVER_KINDS.filter((kind) => !missing.includes(kind));
 }
 
-/** Starts `kinds` in parallel on free ports and publishes each one that came up. */
-async function startAll(kinds: readonly ServerKind[], required: boolean): Promise<void> {
-  const ports = await freePorts(kinds.length);
+/**
+ * Starts `instances` of each of `kinds` on free ports and publishes each kind whose every instance
+ * came up. Instances start in rounds (each round starts one of each kind in parallel): the scripts
+ * pick their servers' inner ports at start, and two starts at once could pick the same one.
+ */
+async function startAll(kinds: readonly ServerKind[], instances: number, required: boolean): Promise<void> {
   const started = Date.now();
-  const results = await Promise.allSettled(kinds.map((kind, i) => timed(startServer(kind, ports[i]!))));
   const lines: string[] = [];
   const failures: string[] = [];
-  results.forEach((result, i) => {
-    const kind = kinds[i]!;
-    if (result.status === "fulfilled") {
-      publish(kind, result.value.value);
-      lines.push(`${SERVERS[kind].title} at 127.0.0.1:${ports[i]} (${seconds(result.value.ms)})`);
-    } else {
-      failures.push(`${SERVERS[kind].title} failed to start: ${String(result.reason)}`);
-      markUnavailable(kind, `${SERVERS[kind].title} failed to start (see the jest globalSetup output)`);
-    }
-  });
+  const failed = new Set<ServerKind>();
+  const up: Partial<Record<ServerKind, string[]>> = {};
+  for (let instance = 1; instance <= instances; instance++) {
+    const round = kinds.filter((kind) => !failed.has(kind));
+    const ports = await freePorts(round.length);
+    const results = await Promise.allSettled(round.map((kind, i) => timed(startServer(kind, instance, ports[i]!))));
+    results.forEach((result, i) => {
+      const kind = round[i]!;
+      if (result.status === "fulfilled") {
+        (up[kind] ??= []).push(result.value.value);
+        lines.push(`${SERVERS[kind].title} #${instance} at 127.0.0.1:${ports[i]} (${seconds(result.value.ms)})`);
+      } else {
+        failed.add(kind);
+        failures.push(`${SERVERS[kind].title} #${instance} failed to start: ${String(result.reason)}`);
+      }
+    });
+  }
+  for (const kind of kinds) {
+    const files = up[kind] ?? [];
+    if (files.length === instances) publish(kind, files);
+    else markUnavailable(kind, `${SERVERS[kind].title} failed to start (see the jest globalSetup output)`);
+  }
   if (failures.length > 0 && required) {
     await stopAll();
     throw new Error(`REQUIRE_REAL_SERVERS is set and a real server failed to start.\n${failures.join("\n")}`);
@@ -88,10 +111,12 @@ async function freePorts(count: number): Promise<number[]> {
   return ports;
 }
 
-function publish(kind: ServerKind, envFile: string): void {
+/** Instance 1 as the default (`BCORS_<KIND>_ENV_FILE` and its values); every instance's file as `BCORS_<KIND>_ENV_FILE_<N>`. */
+function publish(kind: ServerKind, envFiles: readonly string[]): void {
   delete process.env[SERVERS[kind].unavailableVar];
-  process.env[SERVERS[kind].envFileVar] = envFile;
-  for (const [key, value] of Object.entries(readEnvFile(envFile))) process.env[key] = value;
+  envFiles.forEach((file, i) => (process.env[instanceEnvFileVar(kind, i + 1)] = file));
+  process.env[SERVERS[kind].envFileVar] = envFiles[0]!;
+  for (const [key, value] of Object.entries(readEnvFile(envFiles[0]!))) process.env[key] = value;
 }
 
 function markUnavailable(kind: ServerKind, reason: string): void {

@@ -24,6 +24,18 @@ export interface SwiftInfo {
   readonly storageUrl: string;
 }
 
+/** A running versitygw 1.8 (S3 gateway, posix backend) started by global-setup. Path-style addressing. */
+export interface VersitygwInfo {
+  /** `http://127.0.0.1:PORT`. */
+  readonly endpoint: string;
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+  /** `us-east-1`, the region versitygw signs for. */
+  readonly region: string;
+  /** Names of the variables holding the credentials in every test worker, for targets that take variable names. */
+  readonly credentialEnv: { readonly accessKeyIdEnv: "VERSITYGW_ACCESS_KEY_ID"; readonly secretAccessKeyEnv: "VERSITYGW_SECRET_ACCESS_KEY" };
+}
+
 const cache = new Map<ServerKind, Record<string, string> | undefined>();
 
 function values(kind: ServerKind): Record<string, string> | undefined {
@@ -65,6 +77,19 @@ export function swiftServer(): SwiftInfo | undefined {
   };
 }
 
+/** The versitygw global-setup started, or undefined when it is not running (see {@link unavailableReason}). */
+function versitygwServer(): VersitygwInfo | undefined {
+  const env = values("versitygw");
+  if (!env) return undefined;
+  return {
+    endpoint: field(env, "VERSITYGW_ENDPOINT"),
+    accessKeyId: field(env, "VERSITYGW_ACCESS_KEY_ID"),
+    secretAccessKey: field(env, "VERSITYGW_SECRET_ACCESS_KEY"),
+    region: field(env, "VERSITYGW_REGION"),
+    credentialEnv: { accessKeyIdEnv: "VERSITYGW_ACCESS_KEY_ID", secretAccessKeyEnv: "VERSITYGW_SECRET_ACCESS_KEY" },
+  };
+}
+
 /** Why a server is not running: not installed (with the install command), failed to start, or not needed by the selected tests. */
 export function unavailableReason(kind: ServerKind): string {
   return (
@@ -103,4 +128,8 @@ export function describeWithRgw(name: string, fn: (rgw: () => RgwInfo) => void):
 
 export function describeWithSwift(name: string, fn: (swift: () => SwiftInfo) => void): void {
   describeWith("swift", swiftServer(), name, fn);
+}
+
+export function describeWithVersitygw(name: string, fn: (versitygw: () => VersitygwInfo) => void): void {
+  describeWith("versitygw", versitygwServer(), name, fn);
 }

@@ -1,11 +1,11 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { runScript, wipeSync, type ScriptRun, type ServerKind } from "./scripts";
+import { runScript, SERVER_KINDS, wipeSync, type ScriptRun, type ServerKind } from "./scripts";
 
 // Server dirs live directly in /tmp with short names: RGW's admin socket paths must fit in 107
 // bytes (docs/test-servers.md, "Script conventions"), so a long $TMPDIR is not an option.
 const DIR_ROOT = "/tmp";
-const DIR_NAME = /^bcors-(\d+)-(rgw|swift)$/;
+const DIR_NAME = new RegExp(`^bcors-(\\d+)-(${SERVER_KINDS.join("|")})-\\d+$`);
 const SIGNALS: readonly NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
 
 /** What global-setup started and global-teardown must stop; lives on globalThis (jest runs both hooks in its parent process). */
@@ -18,8 +18,9 @@ interface Registry {
 const KEY = Symbol.for("pulumi-bucket-cors.real-servers");
 type WithRegistry = typeof globalThis & { [KEY]?: Registry };
 
-export function serverDir(kind: ServerKind): string {
-  return join(DIR_ROOT, `bcors-${process.pid}-${kind}`);
+/** The directory of instance `instance` (1, 2, …: one per jest worker) of `kind`. */
+function serverDir(kind: ServerKind, instance: number): string {
+  return join(DIR_ROOT, `bcors-${process.pid}-${kind}-${instance}`);
 }
 
 function registry(): Registry {
@@ -46,9 +47,9 @@ function registry(): Registry {
   return holder[KEY];
 }
 
-/** Starts one server in its /tmp/bcors-<pid>-<kind> dir; rejects with the script output (log tails) on failure. */
-export async function startServer(kind: ServerKind, port: number): Promise<string> {
-  const entry: { kind: ServerKind; dir: string; run?: ScriptRun } = { kind, dir: serverDir(kind) };
+/** Starts one server in its /tmp/bcors-<pid>-<kind>-<instance> dir; rejects with the script output (log tails) on failure. */
+export async function startServer(kind: ServerKind, instance: number, port: number): Promise<string> {
+  const entry: { kind: ServerKind; dir: string; run?: ScriptRun } = { kind, dir: serverDir(kind, instance) };
   const servers = registry().servers;
   servers.push(entry);
   entry.run = runScript(kind, ["start", entry.dir, String(port)]);

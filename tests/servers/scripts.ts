@@ -1,9 +1,10 @@
 import { spawn, spawnSync } from "node:child_process";
 import { accessSync, constants, readFileSync } from "node:fs";
+import { homedir } from "node:os";
 import { delimiter, join, resolve } from "node:path";
 
-/** The two real servers scripts/servers/ can run; s3rver is embedded and needs none of this. */
-export const SERVER_KINDS = ["rgw", "swift"] as const;
+/** The real servers scripts/servers/ can run; s3rver is embedded and needs none of this. */
+export const SERVER_KINDS = ["rgw", "swift", "versitygw"] as const;
 export type ServerKind = (typeof SERVER_KINDS)[number];
 
 interface ServerFacts {
@@ -11,8 +12,12 @@ interface ServerFacts {
   readonly title: string;
   /** The binary whose presence means the Debian packages are installed. */
   readonly binary: string;
+  /** Where else the binary may be, besides PATH, /usr/bin and /usr/sbin. */
+  readonly binaryDirs?: readonly string[];
   /** What scripts/servers/install.sh installs for this kind (docs/test-servers.md, "How the suites get their servers"). */
   readonly packages: readonly string[];
+  /** The command that installs this kind when it is not a Debian package. */
+  readonly install?: string;
   /** Variable (set by global-setup) naming the DIR/env file of a running server. */
   readonly envFileVar: string;
   /** Variable (set by global-setup) explaining why the server is not running. */
@@ -34,6 +39,16 @@ export const SERVERS: Readonly<Record<ServerKind, ServerFacts>> = {
     envFileVar: "BCORS_SWIFT_ENV_FILE",
     unavailableVar: "BCORS_SWIFT_UNAVAILABLE",
   },
+  versitygw: {
+    title: "versitygw",
+    binary: "versitygw",
+    // Built from its Go module into this cache by scripts/servers/versitygw-build.sh (same version there).
+    binaryDirs: [join(process.env["VERSITYGW_BUILD_CACHE"] ?? join(homedir(), ".cache/pulumi-bucket-cors"), "versitygw-v1.8.0/bin")],
+    packages: [],
+    install: "bash scripts/servers/versitygw-build.sh  (go install github.com/versity/versitygw/cmd/versitygw@v1.8.0 into ~/.cache/pulumi-bucket-cors)",
+    envFileVar: "BCORS_VERSITYGW_ENV_FILE",
+    unavailableVar: "BCORS_VERSITYGW_UNAVAILABLE",
+  },
 };
 
 const SCRIPTS_DIR = resolve(__dirname, "../../scripts/servers");
@@ -41,15 +56,25 @@ const SCRIPTS_DIR = resolve(__dirname, "../../scripts/servers");
 const START_TIMEOUT_MS = 180_000;
 const STOP_TIMEOUT_MS = 120_000;
 
-/** The one command that installs what `kinds` need, for notices and errors. */
-export function installCommand(kinds: readonly ServerKind[]): string {
-  const packages = [...new Set(kinds.flatMap((kind) => SERVERS[kind].packages))];
-  return `bash scripts/servers/install.sh ${kinds.join(" ")}  (as root; it runs apt-get install -y --no-install-recommends ${packages.join(" ")})`;
+/** Variable (set by global-setup) naming the DIR/env file of instance `instance` (1, 2, …: one per jest worker). */
+export function instanceEnvFileVar(kind: ServerKind, instance: number): string {
+  return `${SERVERS[kind].envFileVar}_${instance}`;
 }
 
-/** True when the server's binary is on PATH (or in /usr/bin, where Debian puts it). */
+/** The one command that installs what `kinds` need, for notices and errors. */
+export function installCommand(kinds: readonly ServerKind[]): string {
+  const debian = kinds.filter((kind) => SERVERS[kind].install === undefined);
+  const packages = [...new Set(debian.flatMap((kind) => SERVERS[kind].packages))];
+  const apt =
+    debian.length > 0
+      ? [`bash scripts/servers/install.sh ${debian.join(" ")}  (as root; it runs apt-get install -y --no-install-recommends ${packages.join(" ")})`]
+      : [];
+  return [...apt, ...kinds.flatMap((kind) => SERVERS[kind].install ?? [])].join("; and ");
+}
+
+/** True when the server's binary is on PATH (or in /usr/bin, where Debian puts it, or in its build cache). */
 export function isInstalled(kind: ServerKind): boolean {
-  const dirs = [...(process.env["PATH"] ?? "").split(delimiter), "/usr/bin", "/usr/sbin"];
+  const dirs = [...(process.env["PATH"] ?? "").split(delimiter), "/usr/bin", "/usr/sbin", ...(SERVERS[kind].binaryDirs ?? [])];
   return dirs.some((dir) => {
     if (dir === "") return false;
     try {

@@ -8,18 +8,21 @@ import type { GlobalConfig, ProjectConfig } from "jest";
 // answer errs towards starting. A test reaches the servers through real-servers.ts or by reading
 // the variables global-setup sets.
 const REAL_SERVERS_MODULE = resolve(__dirname, "real-servers.ts");
-const MARKERS = ["BCORS_RGW_ENV_FILE", "BCORS_SWIFT_ENV_FILE"];
+const MARKERS = ["BCORS_RGW_ENV_FILE", "BCORS_SWIFT_ENV_FILE", "BCORS_VERSITYGW_ENV_FILE"];
 const TEST_FILE = /\.(test|spec)\.[cm]?[jt]sx?$/;
 const LOCAL_IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|\bimport\s+)["'](\.{1,2}\/[^"']+)["']/g;
 const EXTENSIONS = ["", ".ts", ".tsx", ".js", ".cjs", ".mjs", "/index.ts", "/index.js"];
 
-/** True when some test file the run may select imports real-servers.ts or reads its variables, directly or through local imports. */
-export function selectedTestsNeedServers(globalConfig: GlobalConfig, projectConfig: ProjectConfig): boolean {
+/**
+ * How many test files the run may select that import real-servers.ts or read its variables,
+ * directly or through local imports (0: no server is needed).
+ */
+export function selectedTestsNeedingServers(globalConfig: GlobalConfig, projectConfig: ProjectConfig): number {
   const patterns = globalConfig.testPathPatterns;
   // With --findRelatedTests the arguments are source files, not test path patterns.
   const matches = patterns.isSet() && !globalConfig.findRelatedTests ? patterns.toExecutor({ rootDir: globalConfig.rootDir }) : undefined;
   const seen = new Map<string, boolean>();
-  return projectConfig.roots.some((root) => testFiles(root).some((file) => (!matches || matches.isMatch(file)) && reachesServers(file, seen)));
+  return projectConfig.roots.flatMap((root) => testFiles(root)).filter((file) => (!matches || matches.isMatch(file)) && reachesServers(file, seen)).length;
 }
 
 function testFiles(dir: string): string[] {

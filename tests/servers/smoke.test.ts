@@ -7,7 +7,7 @@ import {
   S3Client,
   type CORSRule,
 } from "@aws-sdk/client-s3";
-import { describeWithRgw, describeWithSwift, type RgwInfo, type SwiftInfo } from "./real-servers";
+import { describeWithRgw, describeWithSwift, describeWithVersitygw, type RgwInfo, type SwiftInfo, type VersitygwInfo } from "./real-servers";
 
 // Proves the real servers global-setup started really serve CORS the way docs/test-servers.md
 // and docs/cors-semantics.md record, so suites built on them test the product and not a broken fixture.
@@ -31,7 +31,7 @@ function preflight(url: string, origin: string, method: string, headers?: string
   return fetch(url, { method: "OPTIONS", headers: request });
 }
 
-function s3Client(rgw: RgwInfo, secretAccessKey = rgw.secretAccessKey): S3Client {
+function s3Client(rgw: RgwInfo | VersitygwInfo, secretAccessKey = rgw.secretAccessKey): S3Client {
   return new S3Client({
     endpoint: rgw.endpoint,
     region: rgw.region,
@@ -206,5 +206,62 @@ describeWithSwift("real OpenStack Swift on loopback", (swift) => {
     const response = await preflight(`${containerUrl}/not/yet/uploaded`, UNKNOWN_ORIGIN, "GET");
     expect(response.status).toBe(401);
     expect(corsHeaders(response)).toEqual({});
+  });
+});
+
+describeWithVersitygw("real versitygw on loopback", (versitygw) => {
+  const bucket = "bcors-smoke";
+  const rule: CORSRule = { AllowedOrigins: [ORIGIN], AllowedMethods: ["PUT", "GET"], AllowedHeaders: ["x-custom"], MaxAgeSeconds: 600 };
+  let s3: S3Client;
+
+  beforeAll(async () => {
+    s3 = s3Client(versitygw());
+    await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+  });
+
+  afterAll(async () => {
+    await s3?.send(new DeleteBucketCommand({ Bucket: bucket }));
+    s3?.destroy();
+  });
+
+  test("PutBucketCors is stored and GetBucketCors returns it as sent", async () => {
+    await s3.send(new PutBucketCorsCommand({ Bucket: bucket, CORSConfiguration: { CORSRules: [rule] } }));
+    expect((await s3.send(new GetBucketCorsCommand({ Bucket: bucket }))).CORSRules).toEqual([rule]);
+  });
+
+  // docs/cors-semantics.md, "16. versitygw": credentials "true" with an echoed origin, ETag always exposed.
+  test("an allowed preflight answers 200 with the rule's methods, the headers echoed lower-case and ETag exposed", async () => {
+    const response = await preflight(`${versitygw().endpoint}/${bucket}/some/key`, ORIGIN, "PUT", "X-Custom");
+    expect(response.status).toBe(200);
+    expect(corsHeaders(response)).toEqual({
+      "access-control-allow-origin": ORIGIN,
+      "access-control-allow-credentials": "true",
+      "access-control-allow-methods": "PUT, GET",
+      "access-control-allow-headers": "x-custom",
+      "access-control-expose-headers": "ETag",
+      "access-control-max-age": "600",
+      vary: "Origin, Access-Control-Request-Headers, Access-Control-Request-Method",
+    });
+  });
+
+  test("fails when the preflight origin is unknown: 403 and no CORS headers", async () => {
+    const response = await preflight(`${versitygw().endpoint}/${bucket}/some/key`, UNKNOWN_ORIGIN, "GET");
+    expect(response.status).toBe(403);
+    expect(corsHeaders(response)).toEqual({});
+  });
+
+  test("DeleteBucketCors answers 204, after which GetBucketCors fails with NoSuchCORSConfiguration", async () => {
+    const deleted = await s3.send(new DeleteBucketCorsCommand({ Bucket: bucket }));
+    expect(deleted.$metadata.httpStatusCode).toBe(204);
+    expect(await errorOf(s3.send(new GetBucketCorsCommand({ Bucket: bucket })))).toEqual({ name: "NoSuchCORSConfiguration", status: 404 });
+  });
+
+  test("fails when the secret is wrong: SignatureDoesNotMatch", async () => {
+    const wrong = s3Client(versitygw(), `${versitygw().secretAccessKey}-wrong`);
+    try {
+      expect(await errorOf(wrong.send(new GetBucketCorsCommand({ Bucket: bucket })))).toEqual({ name: "SignatureDoesNotMatch", status: 403 });
+    } finally {
+      wrong.destroy();
+    }
   });
 });

@@ -6,8 +6,19 @@ import { cephMatch, wildcardMatch } from "../wildcard";
 import { lintWarning } from "./messages";
 import type { RuleIssue } from "./types";
 
-/** Response headers a dialect exposes on every answer, whatever the rule says (Swift: swift/proxy/controllers/base.py `cors_validation`). */
-const ALWAYS_EXPOSED: Readonly<Record<Dialect, readonly string[]>> = { aws: [], r2: [], ceph: [], "ceph-legacy": [], s3rver: [], swift: SWIFT_DEFAULT_EXPOSE };
+/**
+ * Response headers a dialect exposes on every answer, whatever the rule says (Swift: swift/proxy/controllers/base.py
+ * `cors_validation`; versitygw: `ensureExposeETag`, s3api/middlewares/apply-default-cors.go at v1.8.0).
+ */
+const ALWAYS_EXPOSED: Readonly<Record<Dialect, readonly string[]>> = {
+  aws: [],
+  r2: [],
+  ceph: [],
+  "ceph-legacy": [],
+  s3rver: [],
+  swift: SWIFT_DEFAULT_EXPOSE,
+  versitygw: ["ETag", "x-amz-storage-class"],
+};
 
 /**
  * PUT allowed without `ETag` exposed: browsers let a page read only the response headers a rule
@@ -45,7 +56,7 @@ export function credentialsNeverServed(rule: EvaluableRule, index: number, origi
         rule: index,
         issue: lintWarning("credentials-never-served", ["rules", index, "allowedOrigins", at], { origin, why: "no-credentials", dialect }),
       });
-    } else if (rule.allowedOrigins.includes("*") && !rule.allowedOrigins.includes(origin)) {
+    } else if (traits.firstOriginEntryDecides ? rule.allowedOrigins[at] === "*" : rule.allowedOrigins.includes("*") && !rule.allowedOrigins.includes(origin)) {
       const star = rule.allowedOrigins.indexOf("*");
       issues.push({
         rule: index,

@@ -1,4 +1,5 @@
 import { type Issue, type IssuePath, issueFrom, type MessageTable, type ParamsOf, show } from "../../model/issue";
+import { DIALECT_TRAITS } from "../../profiles/traits";
 import type { Dialect } from "../../profiles/types";
 import { rulePath } from "../describe";
 import { CHROME_MAX_AGE_SECONDS, FIREFOX_MAX_AGE_SECONDS } from "./max-age-caps";
@@ -31,6 +32,7 @@ const FIRST_MATCH: Record<Dialect, string> = {
   "ceph-legacy": "Ceph RGW before ceph/ceph#69190 picks the first rule whose origin matches and never looks further",
   s3rver: "s3rver picks the first rule matching origin and method and never looks further",
   swift: "",
+  versitygw: "the first rule matching origin, method and headers wins",
 };
 
 /** The wording of every lint warning: the text after `<path>: `, from the issue's params. */
@@ -51,7 +53,7 @@ export const LINT_MESSAGES = {
     `"PUT" is allowed but "ETag" is not exposed; a page reads only the response headers a rule exposes, and a multipart upload needs each part's ETag from its PUT response to complete — add "ETag" to exposeHeaders`,
   "credentials-never-served": (p: { origin: string; why: "wildcard" | "no-credentials"; dialect: Dialect }) =>
     p.why === "wildcard"
-      ? `"*" answers ${show(p.origin)} with Access-Control-Allow-Origin: *, which browsers refuse to a request with credentials, and expect sends credentials from it — list ${show(p.origin)} in this rule's allowedOrigins, so that it is echoed with Access-Control-Allow-Credentials: true`
+      ? `"*" answers ${show(p.origin)} with Access-Control-Allow-Origin: *, which browsers refuse to a request with credentials, and expect sends credentials from it — list ${show(p.origin)} in this rule's allowedOrigins${DIALECT_TRAITS[p.dialect].firstOriginEntryDecides ? ` before "*" (${NO_CREDENTIALS[p.dialect]} answers with the first entry that matches)` : ""}, so that it is echoed with Access-Control-Allow-Credentials: true`
       : `admits ${show(p.origin)}, but ${NO_CREDENTIALS[p.dialect]} never sends Access-Control-Allow-Credentials: true, so browsers block every request with credentials, and expect sends credentials from it — send those requests without credentials (a presigned URL carries its own authorization)`,
   "s3-write-replaces-native-rules": (p: { title: string }) =>
     `this policy is written with PutBucketCors, which replaces the bucket's whole CORS list; ${p.title} keeps its native API's rules (b2_* operations, set with b2_update_bucket, the b2 CLI or the web console) in that list, so they are removed with it (Backblaze's S3 Put Bucket CORS: "If the configuration exists, it is replaced") — keep all of the bucket's CORS rules in this policy (bucket-cors convert --from b2-json reads native rules), or suppress this warning if the bucket has no native rules`,
@@ -65,6 +67,7 @@ const NO_CREDENTIALS: Record<Dialect, string> = {
   "ceph-legacy": "Ceph RGW",
   s3rver: "s3rver",
   swift: "Swift",
+  versitygw: "versitygw",
 };
 
 /** Every code checking `lint` options reports. */

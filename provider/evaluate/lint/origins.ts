@@ -10,7 +10,7 @@ const LOCAL_HTTP = /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/;
 /**
  * `*` with PUT, POST or DELETE: every site a visitor opens may send writes to
  * the bucket from the visitor's browser, and read the answer; with presigned
- * URLs or a public-write bucket they succeed (docs/cors-semantics.md, "16. Lint warnings"; users file
+ * URLs or a public-write bucket they succeed (docs/cors-semantics.md, "17. Lint warnings"; users file
  * this against themselves: viaiv/netguru#48, LeanerCloud/CUDly PR #519).
  */
 export function wildcardWrites(rule: EvaluableRule, index: number): RuleIssue[] {

@@ -1,0 +1,109 @@
+import { z } from "zod";
+import { PROVIDER_CONFIG_KEYS } from "../provider/backends/provider-config";
+import { policyFieldsSchema, policyOutputsSchema } from "../provider/lifecycle/schema";
+import { wireShapeOf } from "../provider/lifecycle/wire";
+import { PACKAGE, pascal, toTypeSpec, type JsonSchema, type NamedType, type TypeSpec } from "./json-to-pulumi";
+import { PROVIDER_SECRET_KEYS } from "./config";
+import docs from "./docs.json";
+
+/*
+ * The package schema `GetSchema` answers (`pulumi package get-schema`), built from the one zod
+ * schema of a CorsPolicy: its inputs are the fields of `policyFieldsSchema`, its outputs the
+ * fields of `policyOutputsSchema`, each typed from its wire shape (provider/lifecycle/wire.ts).
+ * Nothing here lists a field. Format: https://www.pulumi.com/docs/iac/extending-pulumi/schema/.
+ */
+
+export const RESOURCE_TOKEN = `${PACKAGE}:index:CorsPolicy`;
+
+/** A property of a resource or of the provider. */
+interface PropertySpec extends TypeSpec {
+  readonly secret?: boolean;
+  readonly description?: string;
+}
+
+type Shape = Readonly<Record<string, z.ZodType>>;
+
+/** The package schema, as the JSON text the engine takes. */
+export function packageSchema(version: string): string {
+  const types = new Map<string, NamedType>();
+  const inputs = propertiesOf(policyFieldsSchema().shape, "input", types, docs.resource);
+  const outputs = propertiesOf(policyOutputsSchema().shape, "output", types, { ...docs.resource, ...docs.outputs });
+  const config = providerConfig();
+  const schema = {
+    name: PACKAGE,
+    version,
+    displayName: "Bucket CORS",
+    description: "Declare, diff, apply and verify the CORS policy of S3-compatible buckets and OpenStack Swift containers.",
+    license: "Apache-2.0",
+    config: { variables: config },
+    provider: { description: "The bucket-cors provider: credentials used when a target names no environment variables for them.", inputProperties: config },
+    resources: {
+      [RESOURCE_TOKEN]: {
+        description:
+          "The CORS policy of one bucket (or Swift container): validated at preview, applied and confirmed at up. A target and exactly one of rules or document.",
+        inputProperties: inputs.properties,
+        requiredInputs: inputs.required,
+        properties: outputs.properties,
+        required: outputs.required,
+      },
+    },
+    types: Object.fromEntries([...types].map(([name, spec]) => [`${PACKAGE}:index:${name}`, describedType(name, spec)])),
+  };
+  return JSON.stringify(schema, null, 2);
+}
+
+/** The properties of an object schema's shape, typed from each field's wire shape; required = neither optional nor defaulted. */
+function propertiesOf(
+  shape: Shape,
+  io: "input" | "output",
+  types: Map<string, NamedType>,
+  descriptions: Readonly<Record<string, string>>,
+): { properties: Record<string, PropertySpec>; required: string[] } {
+  const properties: Record<string, PropertySpec> = {};
+  const required: string[] = [];
+  for (const [key, field] of Object.entries(shape)) {
+    const inner = unwrapped(field);
+    const json = z.toJSONSchema(wireShapeOf(inner) ?? inner, { io, unrepresentable: "any" }) as JsonSchema;
+    properties[key] = described(toTypeSpec(json, typeName(key), types), descriptions[key]);
+    if (inner === field) required.push(key);
+  }
+  return { properties, required };
+}
+
+/**
+ * Descriptions: the TypeScript docs of the same fields (the JSDoc of sdk/args.ts and the public
+ * types, the comments of the output fields), gathered into docs.json by scripts/plugin-docs.mjs.
+ */
+function described<T extends TypeSpec>(spec: T, description: string | undefined): T & { description?: string } {
+  return description === undefined ? spec : { ...spec, description };
+}
+
+const TYPE_DOCS: Readonly<Record<string, Readonly<Record<string, string>>>> = docs.types;
+
+/** A named object type with its properties described (a `<Name>Stored` type as `<Name>`). */
+function describedType(name: string, spec: NamedType): NamedType {
+  const fields = TYPE_DOCS[name.replace(/Stored$/, "")];
+  if (spec.type !== "object" || fields === undefined) return spec;
+  const properties = Object.fromEntries(Object.entries(spec.properties).map(([key, value]) => [key, described(value, fields[key])]));
+  return { ...spec, properties };
+}
+
+/** The field's schema without its `.optional()` / `.default()`. */
+function unwrapped(field: z.ZodType): z.ZodType {
+  let schema = field;
+  while (schema instanceof z.ZodOptional || schema instanceof z.ZodDefault) schema = schema.unwrap() as z.ZodType;
+  return schema;
+}
+
+/** Names of the types of the fields whose PascalCase name would read wrong (a list's items are named from it). */
+const TYPE_NAMES: Readonly<Record<string, string>> = { rules: "CorsRules", expect: "Expectations", verify: "VerifyMode" };
+
+function typeName(key: string): string {
+  return TYPE_NAMES[key] ?? pascal(key);
+}
+
+/** The provider's configuration: the `bucket-cors:*` keys the dynamic provider reads too. */
+function providerConfig(): Record<string, PropertySpec> {
+  const secret = new Set<string>(PROVIDER_SECRET_KEYS);
+  return Object.fromEntries(PROVIDER_CONFIG_KEYS.map((key) => [key, { type: "string", ...(secret.has(key) ? { secret: true } : {}) }]));
+}

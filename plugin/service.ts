@@ -1,0 +1,141 @@
+import type * as grpc from "@grpc/grpc-js";
+import { Empty } from "google-protobuf/google/protobuf/empty_pb";
+import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import { PluginInfo } from "@pulumi/pulumi/proto/plugin_pb";
+import type { IResourceProviderServer } from "@pulumi/pulumi/proto/provider_grpc_pb";
+import * as proto from "@pulumi/pulumi/proto/provider_pb";
+import * as lifecycle from "../provider/lifecycle";
+import { importPolicy } from "../provider/lifecycle/import";
+import type { PolicyOutputs, WrittenInputs } from "../provider/lifecycle/types";
+import { checkConfig, configure } from "./config";
+import { targetOfImportId } from "./import-id";
+import { answer, unimplemented } from "./respond";
+import { packageSchema, RESOURCE_TOKEN } from "./schema";
+
+/*
+ * The ResourceProvider service (pulumi/pulumi proto/pulumi/provider.proto) over the dynamic
+ * provider's lifecycle (provider/lifecycle/index.ts): the same check, diff, create, read, update
+ * and delete, so the decisions, messages and safety rules are the dynamic provider's. Served here
+ * rather than by `@pulumi/pulumi/provider`, whose server (3.248) answers Configure without handing
+ * the variables over and leaves CheckConfig and DiffConfig unimplemented.
+ */
+
+type Json = Record<string, unknown>;
+
+/** The unknown sentinel and the secret signature are plain values to the lifecycle (Configure accepts neither secrets nor resources). */
+function js(struct: Struct | undefined): Json {
+  return struct === undefined ? {} : struct.toJavaScript();
+}
+
+function struct(value: object): Struct {
+  return Struct.fromJavaScript(value as Record<string, never>);
+}
+
+/** Refuses a request for a type this provider does not have, which a misspelt token in a program would send. */
+function ownType(urn: string): void {
+  const type = urn.split("::")[2]?.split("$").pop();
+  if (type !== RESOURCE_TOKEN) throw new Error(`unknown resource type ${String(type)}; the bucket-cors provider has ${RESOURCE_TOKEN}`);
+}
+
+export function providerService(version: string): IResourceProviderServer {
+  let schema: string | undefined;
+  return {
+    getPluginInfo: (_call, callback) => callback(null, new PluginInfo().setVersion(version)),
+    getSchema: (call, callback) =>
+      answer(callback, async () => {
+        if (call.request.getVersion() !== 0) throw new Error(`unsupported schema version ${call.request.getVersion()}`);
+        return new proto.GetSchemaResponse().setSchema((schema ??= packageSchema(version)));
+      }),
+    attach: (_call, callback) => callback(null, new Empty()),
+    cancel: (_call, callback) => callback(null, new Empty()),
+
+    checkConfig: (call, callback) =>
+      answer(callback, async () => {
+        const news = js(call.request.getNews());
+        const failures = checkConfig(news).map((f) => new proto.CheckFailure().setProperty(f.property).setReason(f.reason));
+        return new proto.CheckResponse().setInputs(struct(news)).setFailuresList(failures);
+      }),
+    diffConfig: (call, callback) =>
+      answer(callback, async () => {
+        // New credentials change no bucket: never a replace of the provider (which would replace every policy).
+        const same = JSON.stringify(js(call.request.getOldInputs())) === JSON.stringify(js(call.request.getNews()));
+        return new proto.DiffResponse().setChanges(same ? proto.DiffResponse.DiffChanges.DIFF_NONE : proto.DiffResponse.DiffChanges.DIFF_SOME);
+      }),
+    configure: (call, callback) =>
+      answer(callback, async () => {
+        const variables = new Map(call.request.getVariablesMap().getEntryList());
+        configure(variables, call.request.hasArgs() ? call.request.getArgs() : undefined);
+        // No secrets, resources or outputs in requests: the lifecycle takes plain values, as from the dynamic host.
+        return new proto.ConfigureResponse().setAcceptsecrets(false).setAcceptresources(false).setAcceptoutputs(false).setSupportspreview(false);
+      }),
+
+    check: (call, callback) =>
+      answer(callback, async () => {
+        ownType(call.request.getUrn());
+        const result = await lifecycle.check(js(call.request.getOlds()), js(call.request.getNews()));
+        const failures = result.failures ?? [];
+        const response = new proto.CheckResponse().setFailuresList(failures.map((f) => new proto.CheckFailure().setProperty(f.property).setReason(f.reason)));
+        return failures.length === 0 && result.inputs !== undefined ? response.setInputs(struct(result.inputs)) : response;
+      }),
+    diff: (call, callback) =>
+      answer(callback, async () => {
+        const { request } = call;
+        const outcome = await lifecycle.diff(request.getId(), js(request.getOlds()) as PolicyOutputs, js(request.getNews()) as WrittenInputs);
+        const changes = outcome.changes === true ? proto.DiffResponse.DiffChanges.DIFF_SOME : proto.DiffResponse.DiffChanges.DIFF_NONE;
+        return new proto.DiffResponse()
+          .setChanges(changes)
+          .setReplacesList(outcome.replaces ?? [])
+          .setDeletebeforereplace(outcome.deleteBeforeReplace === true);
+      }),
+    create: (call, callback) =>
+      answer(callback, async () => {
+        ownType(call.request.getUrn());
+        const { id, outs } = await lifecycle.create(js(call.request.getProperties()) as WrittenInputs);
+        return new proto.CreateResponse().setId(id).setProperties(struct(outs ?? {}));
+      }),
+    read: (call, callback) => answer(callback, () => read(call.request)),
+    update: (call, callback) =>
+      answer(callback, async () => {
+        const { request } = call;
+        const { outs } = await lifecycle.update(request.getId(), js(request.getOlds()) as PolicyOutputs, js(request.getNews()) as WrittenInputs);
+        return new proto.UpdateResponse().setProperties(struct(outs ?? {}));
+      }),
+    delete: (call, callback) =>
+      answer(callback, async () => {
+        await lifecycle.delete(call.request.getId(), js(call.request.getProperties()) as PolicyOutputs);
+        return new Empty();
+      }),
+
+    handshake: notServed("Handshake"),
+    parameterize: notServed("Parameterize"),
+    invoke: notServed("Invoke"),
+    call: notServed("Call"),
+    construct: notServed("Construct"),
+    getMapping: notServed("GetMapping"),
+    getMappings: notServed("GetMappings"),
+    list: (call) => call.emit("error", unimplemented("List")),
+  };
+}
+
+/**
+ * Read: a refresh (the state has a target) reads through the lifecycle; an import (`pulumi
+ * import`, the `import` option: no state yet) reads the bucket the ID names (plugin/import-id.ts).
+ * A configuration that is gone answers an empty ID, which the engine takes as deleted.
+ */
+async function read(request: proto.ReadRequest): Promise<proto.ReadResponse> {
+  const id = request.getId();
+  const props = js(request.getProperties());
+  if (props["target"] === undefined) {
+    const imported = await importPolicy(id, targetOfImportId(id));
+    return new proto.ReadResponse().setId(imported.id).setProperties(struct(imported.props)).setInputs(struct(imported.inputs));
+  }
+  const outcome = await lifecycle.read(id, props as PolicyOutputs);
+  if (!("id" in outcome)) return new proto.ReadResponse();
+  // Inputs only when the live rules differ; otherwise the stored ones, as the program wrote them.
+  const inputs = outcome.inputs ?? js(request.getInputs());
+  return new proto.ReadResponse().setId(outcome.id).setProperties(struct(outcome.props)).setInputs(struct(inputs));
+}
+
+function notServed<Req, Res>(name: string): grpc.handleUnaryCall<Req, Res> {
+  return (_call, callback) => callback(unimplemented(name));
+}

@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+// The provider plugin, built by `npm run build` (docs/plugin.md):
+//   dist/plugin/plugin.js                       plugin/main.ts bundled by esbuild (grpc-js, protobuf, zod, the AWS SDK inside)
+//   dist/plugin/pulumi-resource-bucket-cors     the executable the engine starts: Node on plugin.js
+//   dist/pulumi-resource-bucket-cors-v<version>-linux-<arch>.tar.gz
+//                                               both files, for `pulumi plugin install resource bucket-cors <version> --file <archive>`
+// No PulumiPlugin.yaml: with one, the engine would start the plugin through a language host
+// (pulumi/pulumi sdk/go/common/workspace/plugins.go); the launcher is an executable of its own.
+import { execFileSync } from "node:child_process";
+import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import * as path from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const { version } = JSON.parse(readFileSync(path.join(repo, "package.json"), "utf8"));
+const out = path.join(repo, "dist", "plugin");
+/** Pulumi names architectures as Go does (amd64, arm64), in plugin archive names too. */
+const ARCH = { x64: "amd64", arm64: "arm64" }[process.arch] ?? process.arch;
+
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+await build({
+  entryPoints: [path.join(repo, "plugin", "main.ts")],
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  format: "cjs",
+  minify: true,
+  keepNames: true,
+  // The browser driver is the CLI's; the plugin never starts a browser.
+  external: ["playwright-core"],
+  outfile: path.join(out, "plugin.js"),
+  logLevel: "warning",
+});
+const launcher = path.join(out, "pulumi-resource-bucket-cors");
+// The engine runs the plugin by its absolute path; the bundle sits beside it.
+writeFileSync(launcher, '#!/bin/sh\nexec node "$(dirname "$0")/plugin.js" "$@"\n');
+chmodSync(launcher, 0o755);
+const archive = path.join(repo, "dist", `pulumi-resource-bucket-cors-v${version}-linux-${ARCH}.tar.gz`);
+execFileSync("tar", ["-czf", archive, "-C", out, "pulumi-resource-bucket-cors", "plugin.js"]);
