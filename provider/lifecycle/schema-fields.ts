@@ -156,7 +156,16 @@ export function verifyField() {
     if (keyProblem !== undefined) fail(ctx, keyProblem, ["key"]);
     return setting.key === undefined ? { via: setting.via } : { via: setting.via, key: setting.key };
   });
-  return onWire(checked, verifySettingSchema);
+  return onWire(checked, verifyWireShape);
+}
+
+/**
+ * What the provider plugin's package schema (plugin/schema.ts) says `verify` takes: the modes only, for now. Its
+ * generator names a union's enum and object members alike (`VerifyModeOptions`) and has no docs for `{ via, key }`
+ * yet, so the plugin does not offer `verify: { via }`; the dynamic provider and the CLI do.
+ */
+export function verifyWireShape() {
+  return z.enum(VERIFY_MODES);
 }
 
 const VIA_USERINFO =

@@ -21,7 +21,9 @@ import {
   timeoutsReason,
   verifyField,
   verifySettingSchema,
+  verifyWireShape,
 } from "./schema-fields";
+import { onWire } from "./wire";
 
 /*
  * The one schema of a CorsPolicy's inputs. Its input type is what a program gives (the SDK's
@@ -62,7 +64,7 @@ export function checkedInputsSchema() {
     target: field(targetSchema()),
     rules: field(z.array(normalizedCorsRuleSchema())),
     onExisting: field(z.enum(ON_EXISTING)),
-    verify: field(verifySettingSchema()),
+    verify: field(onWire(verifySettingSchema(), verifyWireShape)),
     propagationTimeoutSeconds: field(propagationTimeoutField()).optional(),
     /** Overall deadlines of each call, in seconds (defaults: backends/limits.ts). */
     timeouts: field(timeoutsField()).optional(),
