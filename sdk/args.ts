@@ -1,12 +1,15 @@
 import type { LintCode } from "../provider/evaluate/lint/messages";
 import type * as pulumi from "@pulumi/pulumi";
 import type { Expectation } from "../provider/operations/expectations";
-import type { OnExisting, VerifyMode } from "../provider/operations/options";
+import type { OnExisting, VerifyMode, VerifyThrough } from "../provider/operations/options";
 import type { PolicyArgs } from "../provider/lifecycle/types";
 import type { SameType } from "../provider/model/same-type";
 import type { CorsRuleInput } from "../provider/model/types";
 import type { TargetInput } from "../provider/targets/types";
 import type { TargetArgs } from "./target-args";
+
+/** `verify: { via, key? }` with Inputs: see {@link VerifyThrough}. */
+export type VerifyThroughArgs = { readonly [K in keyof VerifyThrough]: pulumi.Input<VerifyThrough[K]> };
 
 /**
  * Arguments every CorsPolicy takes, whichever way its rules are given. Every field
@@ -73,10 +76,16 @@ export interface CorsPolicyCommonArgs {
    * - `"preflight"`: also sends a real OPTIONS request for every `expect` entry to the live endpoint,
    *   retrying within the propagation timeout; on disagreement the previous configuration is restored
    *   and the operation fails with a table of expected vs. observed.
+   * - `{ via: "https://cdn.example.com", key? }`: as `"preflight"`, then the same requests through the CDN or
+   *   cache in front of the bucket, as a browser sends them (a GET without `Origin` first, then each entry's
+   *   preflight and GET), failing with what the cache breaks: a copy without CORS headers, another origin's
+   *   `Access-Control-Allow-Origin`, a missing `Vary: Origin`, a shortened `Access-Control-Max-Age`, each with the
+   *   CloudFront, Cloudflare or nginx setting that fixes it. The front is sent only what a browser sends.
    * @default "read"
    * @see https://developers.cloudflare.com/r2/buckets/cors/ (R2 can take 30 s to serve a change)
+   * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/header-caching.html#header-caching-web-cors (a CDN in front)
    */
-  readonly verify?: pulumi.Input<VerifyMode> | undefined;
+  readonly verify?: pulumi.Input<VerifyMode | VerifyThroughArgs> | undefined;
   /**
    * Preview warnings about risky rules (`*` origin with write methods, `http://` origins, shadowed or
    * duplicate rules, `*` headers on credentialed origins, max-age above browser caps). `false` turns them

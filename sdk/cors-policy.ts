@@ -3,7 +3,7 @@ import { corsPolicyProvider } from "../provider/provider";
 import { isProfileName } from "../provider/profiles";
 import { targetProfile } from "../provider/targets";
 import type { Expectation } from "../provider/operations/expectations";
-import type { OnExisting, VerifyMode } from "../provider/operations/options";
+import type { OnExisting, VerifySetting } from "../provider/operations/options";
 import type { PolicyOutputs } from "../provider/lifecycle/types";
 import type { SameType } from "../provider/model/same-type";
 import type { CorsRule } from "../provider/model/types";
@@ -56,7 +56,7 @@ export class CorsPolicy extends pulumi.dynamic.Resource {
   /** The `onExisting` option in effect (what `create` does with a configuration it finds). */
   declare readonly onExisting: pulumi.Output<OnExisting>;
   /** What `up` checks after writing. */
-  declare readonly verify: pulumi.Output<VerifyMode>;
+  declare readonly verify: pulumi.Output<VerifySetting>;
   /** The expectations checked at preview (and live with `verify: "preflight"`). */
   declare readonly expect: pulumi.Output<Expectation[] | undefined>;
   /** The propagation timeout in effect, when one was given. */

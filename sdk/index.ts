@@ -15,7 +15,16 @@ export { CorsPolicyError, CorsValidationError } from "../provider/errors";
 // Not exported: codecs and validators one by one (use parsePolicy/renderPolicy/validatePolicy),
 // and the provider's lifecycle functions (reached only through "pulumi-bucket-cors/provider").
 export { CorsPolicy } from "./cors-policy";
-export type { CorsPolicyArgs, CorsPolicyCommonArgs, CorsPolicyRulesArgs, CorsPolicyDocumentArgs, LintArgs, SwiftArgs, TimeoutsArgs } from "./args";
+export type {
+  CorsPolicyArgs,
+  CorsPolicyCommonArgs,
+  CorsPolicyRulesArgs,
+  CorsPolicyDocumentArgs,
+  LintArgs,
+  SwiftArgs,
+  TimeoutsArgs,
+  VerifyThroughArgs,
+} from "./args";
 export {
   targets,
   type CredentialEnvNames,
@@ -31,7 +40,7 @@ export { ON_EXISTING, type OnExisting } from "../provider/operations/options";
 export type { Target, TargetInput, R2Jurisdiction } from "../provider/targets/types";
 export { BackendError } from "../provider/errors";
 export { CorsPolicySet, type CorsPolicySetArgs } from "./cors-policy-set";
-export { VERIFY_MODES, type VerifyMode } from "../provider/operations/options";
+export { VERIFY_MODES, type VerifyMode, type VerifySetting, type VerifyThrough } from "../provider/operations/options";
 export type { Expectation } from "../provider/operations/expectations";
 export { evaluate, lintPolicy, type CorsRequest, type EvaluableConfig, type EvaluateOptions, type Evaluation, type LintOptions } from "../provider/evaluate";
 export { predictBrowser, type BrowserOptions, type BrowserRequest, type BrowserVerdict, type PreflightCache } from "../provider/browser";

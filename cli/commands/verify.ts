@@ -17,6 +17,8 @@ import { runCommand, type CommonFlags } from "../run";
 import { addTargetOptions, TARGET_HELP, type TargetFlags } from "../target-options";
 import { singleTarget } from "../targets";
 import { missedExpectation, type Judged } from "../verify-expectation";
+import { checkVia, printVia, viaFromFlags, viaProblem } from "../verify-via";
+import type { Expectation } from "../../provider/operations/expectations";
 
 interface VerifyFlags extends CommonFlags, TargetFlags {
   readonly origin: string;
@@ -29,6 +31,7 @@ interface VerifyFlags extends CommonFlags, TargetFlags {
   readonly chrome?: string;
   readonly credentials?: boolean;
   readonly read?: string[];
+  readonly via?: string;
 }
 
 /** What the evaluator predicts from the live configuration, and where it disagrees with the real answer. */
@@ -65,6 +68,14 @@ on PATH, or --chrome PATH; needs the optional package playwright-core) from a
 page of --origin, with --credentials and --read as the page would, and prints
 the browser's verdict beside predictBrowser's; --expect then judges the
 browser's verdict. --chrome, --credentials and --read imply --browser.
+
+--via URL also sends the request through what sits in front of the bucket
+(a CDN or caching proxy serving the object at URL/KEY), as a browser does: a
+GET without Origin first, then the preflight and the GET from --origin; it
+prints what the cache breaks (a copy without CORS headers, another origin's
+Access-Control-Allow-Origin, no Vary: Origin, a shorter max-age) with the fix,
+and exits 1 if anything. Give --key an object that exists. The front gets no
+credentials: only the browser's own headers.
 ${TARGET_HELP}
 Exit codes: 0 the answer is what --expect says (allowed by default); 1 it is
 not, or the request failed; 2 usage.`;
@@ -87,6 +98,7 @@ export function registerVerify(program: Command): void {
     .option("--chrome <path>", "the Chrome or Chromium binary for --browser; found on PATH when omitted")
     .option("--credentials", 'the page sends credentials (fetch credentials: "include"); with --browser')
     .option("--read <header>", "response header the page reads (repeat, or separate with commas); with --browser", collectList)
+    .option("--via <url>", "also send the request through what sits in front of the bucket (a CDN or cache serving <url>/<key>) and report what it breaks")
     .option("--json", "print one JSON document: the answer and the prediction")
     .addHelpText("after", EXAMPLES)
     .action((flags: VerifyFlags) =>
@@ -95,6 +107,7 @@ export function registerVerify(program: Command): void {
         const request = preflightRequest(flags.origin, browserMethod(flags.method), flags.header ?? []);
         // Found before anything is sent, so a missing browser fails fast.
         const chrome = wantsBrowser(flags) ? findChrome(flags.chrome) : undefined;
+        const via = viaFromFlags(flags.via);
         const answer = await probe(target, flags, request);
         const allowed = isPreflightAllowed(answer.status, answer.headers);
         const live = await liveBasis(target, flags.dialect);
@@ -104,11 +117,13 @@ export function registerVerify(program: Command): void {
           browser === undefined
             ? { by: "preflight", allowed, answer }
             : { by: "browser", allowed: browser.allowed, status: browser.status, error: browser.error };
-        const missed = missedExpectation(flags.expect, judged, {
-          origin: flags.origin,
-          method: request.headers["Access-Control-Request-Method"] ?? flags.method,
-          headers: flags.header ?? [],
-        });
+        const front = via === undefined ? undefined : await checkVia(target, expectationOf(flags, request), via, flags.key);
+        const missed =
+          missedExpectation(flags.expect, judged, {
+            origin: flags.origin,
+            method: request.headers["Access-Control-Request-Method"] ?? flags.method,
+            headers: flags.header ?? [],
+          }) ?? (front === undefined ? undefined : viaProblem(front));
         out.emit(
           {
             ...(missed === undefined ? {} : { ok: false, error: { kind: "failure", message: missed, issues: [] } }),
@@ -123,10 +138,12 @@ export function registerVerify(program: Command): void {
             prediction: "prediction" in predicted ? predicted.prediction : null,
             predictionError: "error" in predicted ? predicted.error : null,
             ...(browser === undefined ? {} : { browser }),
+            ...(front === undefined ? {} : { via: front }),
           },
           () => {
             printVerify(out, request.headers, answer, allowed, predicted);
             if (browser !== undefined) printBrowserCheck(out, browser);
+            if (front !== undefined) printVia(out, front);
             if (missed !== undefined) out.problem(missed, []);
           },
         );
@@ -162,12 +179,7 @@ type LiveAnswer = ProbeAnswer;
  * the answer is kept for printing.
  */
 async function probe(target: Target, flags: VerifyFlags, request: CorsRequest): Promise<LiveAnswer> {
-  const expectation = {
-    origin: flags.origin,
-    method: request.headers["Access-Control-Request-Method"] ?? flags.method,
-    headers: flags.header ?? [],
-    allowed: flags.expect === "allowed",
-  };
+  const expectation = expectationOf(flags, request);
   let answer: ProbeAnswer;
   try {
     answer = (await verifyPolicy(await backendOf(target), target, [expectation], 0, flags.key)).outcomes[0]!.answer;
@@ -179,6 +191,16 @@ async function probe(target: Target, flags: VerifyFlags, request: CorsRequest): 
   }
   const cors = Object.entries(answer.headers).filter(([name]) => name.startsWith("access-control-") || name === "vary");
   return { ...answer, headers: Object.fromEntries(cors.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) };
+}
+
+/** The flags as the expectation the operations layer checks. */
+function expectationOf(flags: VerifyFlags, request: CorsRequest): Expectation {
+  return {
+    origin: flags.origin,
+    method: request.headers["Access-Control-Request-Method"] ?? flags.method,
+    headers: flags.header ?? [],
+    allowed: flags.expect === "allowed",
+  };
 }
 
 /** The evaluator's answer for the live configuration; none (with why) when it cannot be read. */

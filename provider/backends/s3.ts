@@ -68,7 +68,7 @@ export const s3Backend: Backend = {
   },
 
   async preflight(target, request, options) {
-    const url = s3ObjectUrl(target, request.key);
+    const url = request.via ?? s3ObjectUrl(target, request.key);
     const limit = deadline(options?.deadlineMs ?? DEFAULT_DEADLINES_MS.probe);
     try {
       return { url, ...(await sendRequest(url, request.method, request.headers, limit)) };

@@ -50,9 +50,7 @@ export const swiftBackend: Backend = {
   async preflight(target, request, options) {
     const limit = deadline(options?.deadlineMs ?? DEFAULT_DEADLINES_MS.probe);
     const operation = request.method === "OPTIONS" ? "Preflight" : `${request.method} request`;
-    const storageUrl = storageUrlOf(target) ?? (await swiftSession(undefined, getProfile(target.profile).title, target.bucket, { limit })).storageUrl;
-    const key = (request.key ?? VERIFY_KEY).split("/").map(encodeURIComponent).join("/");
-    const url = `${storageUrl.replace(/\/+$/, "")}/${encodeURIComponent(target.bucket)}/${key}`;
+    const url = request.via ?? (await containerObjectUrl(target, request.key, limit));
     try {
       return { url, ...(await sendRequest(url, request.method, request.headers, limit)) };
     } catch (error) {
@@ -65,6 +63,13 @@ export const swiftBackend: Backend = {
     await call(target, "POST", "PostContainer", removals, deadline(options?.deadlineMs ?? DEFAULT_DEADLINES_MS.operation)); // 404: the container is gone, which is success
   },
 };
+
+/** The URL of an object in the container; a login only when the target does not name its storage URL. */
+async function containerObjectUrl(target: Target, key: string | undefined, limit: Deadline): Promise<string> {
+  const storageUrl = storageUrlOf(target) ?? (await swiftSession(undefined, getProfile(target.profile).title, target.bucket, { limit })).storageUrl;
+  const path = (key ?? VERIFY_KEY).split("/").map(encodeURIComponent).join("/");
+  return `${storageUrl.replace(/\/+$/, "")}/${encodeURIComponent(target.bucket)}/${path}`;
+}
 
 /**
  * One request to the container URL, with the session's token: re-authenticates once

@@ -24,6 +24,11 @@ export interface ProbeRequest {
   readonly headers: Readonly<Record<string, string>>;
   /** Object key; {@link VERIFY_KEY} when omitted (the object need not exist). */
   readonly key?: string;
+  /**
+   * The whole URL to send to instead of the bucket's object URL: the object through what sits in front of the bucket
+   * (a CDN, operations/front.ts). Another host, so nothing but the browser's own headers goes there, as to the bucket.
+   */
+  readonly via?: string;
 }
 
 /** What the server answered to a {@link ProbeRequest}. */

@@ -42,7 +42,7 @@ export async function diffPolicy(olds: Partial<PolicyOutputs>, news: PolicyInput
     stableJson(olds.timeouts) !== stableJson(news.timeouts) ||
     stableJson(olds.swift) !== stableJson(news.swift) ||
     stableJson(olds.expect) !== stableJson(news.expect) ||
-    (olds.verify ?? "read") !== news.verify;
+    stableJson(olds.verify ?? "read") !== stableJson(news.verify);
   return { changes: changed, replaces: [], deleteBeforeReplace: false };
 }
 

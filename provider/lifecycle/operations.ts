@@ -20,6 +20,8 @@ import {
   type Confirmation,
 } from "../operations";
 import { REFUSAL_WORDS, refusalMessage } from "../operations/refusal";
+import { checkFrontUntil, frontDisagreement } from "../operations/front";
+import { verifyModeOf } from "../operations/options";
 import { describeTarget, knownLocationOf, resourceIdOf, type Target } from "../targets";
 import type { PolicyInputs, PolicyOutputs } from "./types";
 import { unconfirmedUpdate } from "./unconfirmed";
@@ -77,11 +79,18 @@ export async function updatePolicy(id: string, olds: PolicyOutputs, news: Policy
     } catch (error) {
       throw unconfirmedUpdate(error, id, () => unconfirmedOutputs(id, olds, news));
     }
-  } else if (news.verify === "preflight" && (olds.verify !== "preflight" || stableJson(olds.expect) !== stableJson(news.expect))) {
-    // Same rules, new expectations (or verification newly asked for): check them live without writing.
+  } else if (
+    verifyModeOf(news.verify) === "preflight" &&
+    (stableJson(olds.verify) !== stableJson(news.verify) || stableJson(olds.expect) !== stableJson(news.expect))
+  ) {
+    // Same rules, new expectations (or verification newly asked for, or another front): check them live without writing.
     const timeout = propagationTimeout(news.target, news.propagationTimeoutSeconds);
     const result = await verifyPolicy(backend, news.target, news.expect ?? [], timeout);
     if (!result.agreed) throw new CorsPolicyError(disagreement(news.target, result, timeout), { code: "NotConfirmed" });
+    if (typeof news.verify !== "string") {
+      const front = await checkFrontUntil(backend, news.target, news.expect ?? [], news.verify, timeout);
+      if (front.findings.length > 0) throw new CorsPolicyError(frontDisagreement(news.target, front, timeout), { code: "NotConfirmed" });
+    }
   }
   return { ...outputsOf(news), resourceId: id, ...(await locationOf(news, run)) };
 }
@@ -180,9 +189,10 @@ async function locationOf(inputs: PolicyInputs, run: BudgetRun): Promise<{ locat
 /** How to confirm a write of these inputs. */
 function confirmation(inputs: PolicyInputs): Confirmation {
   return {
-    mode: inputs.verify,
+    mode: verifyModeOf(inputs.verify),
     timeoutSeconds: propagationTimeout(inputs.target, inputs.propagationTimeoutSeconds),
     expectations: inputs.expect ?? [],
+    ...(typeof inputs.verify === "string" ? {} : { through: inputs.verify }),
   };
 }
 

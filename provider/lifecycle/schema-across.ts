@@ -41,11 +41,21 @@ export function checkAcrossFields(fields: Fields, ctx: z.core.$RefinementCtx): v
   const known = rules !== undefined && !containsUnknown(rules);
   if (known && Array.isArray(fields.expect) && !containsUnknown(fields.expect)) checkExpectations(fields.expect, rules, dialectOf(fields.target, profile), ctx);
   const expect = fields.expect;
-  if (fields.verify === "preflight" && (expect === undefined || (Array.isArray(expect) && expect.length === 0))) {
+  const nothingToSend = expect === undefined || (Array.isArray(expect) && expect.length === 0);
+  if (fields.verify === "preflight" && nothingToSend) {
     fail(ctx, '"preflight" has nothing to send; preflights are sent for expect entries — add expect: [{ origin, method, allowed }], or use verify: "read"', [
       "verify",
     ]);
+  } else if (isVerifyThrough(fields.verify) && nothingToSend) {
+    fail(ctx, 'has nothing to send through the front; its requests are the expect entries — add expect: [{ origin, method, allowed }], or use verify: "read"', [
+      "verify",
+    ]);
   }
+}
+
+/** Whether a (checked or raw) `verify` value is `{ via }`. */
+function isVerifyThrough(verify: unknown): boolean {
+  return verify !== null && typeof verify === "object" && "via" in verify;
 }
 
 /** The profile the target names: a target with unknown fields (bucket: someBucket.id in preview) still names it. */

@@ -3,10 +3,10 @@ import type { LintCode } from "../evaluate/lint/messages";
 import { checkLintSuppress } from "../evaluate/lint/options";
 import { formatPath, issueText, show, type Issue } from "../model/issue";
 import { corsRuleSchema } from "../model/schema";
-import { checkTarget, targetSchema } from "../targets";
+import { checkTarget, endpointProblem, endpointProblemText, hasUserInfo, targetSchema } from "../targets";
 import { expectationProblem, expectationSchema } from "./expectation-schema";
 import type { Expectation } from "../operations/expectations";
-import { MAX_PROPAGATION_TIMEOUT, ON_EXISTING, VERIFY_MODES } from "../operations/options";
+import { MAX_PROPAGATION_TIMEOUT, ON_EXISTING, VERIFY_MODES, type VerifySetting } from "../operations/options";
 import { containsUnknown } from "./unknown";
 import { onWire, wireShapeOf } from "./wire";
 
@@ -124,13 +124,67 @@ export function expectField() {
   return onWire(checked, () => z.array(expectationSchema()));
 }
 
-/** `verify`: what is checked after writing. */
+/** `verify` as checked inputs hold it: a mode, or `{ via, key? }` already checked by {@link verifyField}. */
+export function verifySettingSchema() {
+  return z.union([z.enum(VERIFY_MODES), z.strictObject({ via: z.string(), key: z.string().optional() })]);
+}
+
+/**
+ * `verify`: what is checked after writing, a mode or `{ via, key? }`. The fronting URL is an http(s) URL without a
+ * user name or password (it would be stored in the state; the front is only ever sent what a browser sends).
+ */
 export function verifyField() {
+  const checked = z.custom<VerifySetting>().transform((value, ctx): VerifySetting => {
+    const parsed = verifySettingSchema().safeParse(value);
+    if (!parsed.success) {
+      fail(ctx, verifyReason(value));
+      return z.NEVER;
+    }
+    const setting = parsed.data;
+    if (typeof setting === "string") return setting;
+    const problem = hasUserInfo(setting.via) ? undefined : endpointProblem(setting.via, true);
+    if (hasUserInfo(setting.via)) {
+      fail(ctx, VIA_USERINFO, ["via"]);
+    } else if (problem !== undefined) {
+      fail(
+        ctx,
+        endpointProblemText(problem, (url) => `write ${show(url)}`),
+        ["via"],
+      );
+    }
+    const keyProblem = setting.key === undefined ? undefined : verifyKeyProblem(setting.key);
+    if (keyProblem !== undefined) fail(ctx, keyProblem, ["key"]);
+    return setting.key === undefined ? { via: setting.via } : { via: setting.via, key: setting.key };
+  });
+  return onWire(checked, verifyWireShape);
+}
+
+/**
+ * What the provider plugin's package schema (plugin/schema.ts) says `verify` takes: the modes only, for now. Its
+ * generator names a union's enum and object members alike (`VerifyModeOptions`) and has no docs for `{ via, key }`
+ * yet, so the plugin does not offer `verify: { via }`; the dynamic provider and the CLI do.
+ */
+export function verifyWireShape() {
   return z.enum(VERIFY_MODES);
 }
 
-/** Why a `verify` value is refused. */
-export function verifyReason(value: unknown): string {
+const VIA_USERINFO =
+  "has a user name or password in it (user:password@host); it is not shown, and it would be stored in the state — a front is sent only what a browser sends, never credentials: give its URL without them";
+
+/** Why an object key is refused, in the words of `--key` (cli/options.ts, objectKey): it must name an object inside the bucket. */
+function verifyKeyProblem(key: string): string | undefined {
+  if (key === "") return 'is empty — give an object key such as "index.html", or leave key out';
+  if (key.startsWith("/")) return `${show(key)} starts with "/" — give the key without it, e.g. ${show(key.replace(/^\/+/, ""))}`;
+  if (key.split("/").some((segment) => segment === "." || segment === ".."))
+    return `${show(key)} has a "." or ".." segment, which would leave the bucket — give the key as stored`;
+  return undefined;
+}
+
+/** Why a `verify` value is refused: an object is read as `{ via, key? }`, anything else as a mode. */
+function verifyReason(value: unknown): string {
+  if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+    return `${show(value, SHOWN)} is not valid; it takes { via: string, key?: string } — e.g. verify: { via: "https://cdn.example.com", key: "index.html" } to send the expect entries through the CDN in front of the bucket too`;
+  }
   return `${show(value, SHOWN)} is not an option; allowed are ${VERIFY_MODES.map((o) => `"${o}"`).join(", ")} — use "preflight" to send real preflights for every expect entry after apply`;
 }
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { normalizedCorsRuleSchema } from "../model/schema";
 import { targetSchema } from "../targets";
 import { expectationSchema } from "./expectation-schema";
-import { ON_EXISTING, VERIFY_MODES } from "../operations/options";
+import { ON_EXISTING } from "../operations/options";
 import { checkAcrossFields, heldRules, profileOf } from "./schema-across";
 import {
   documentField,
@@ -20,8 +20,10 @@ import {
   timeoutsField,
   timeoutsReason,
   verifyField,
-  verifyReason,
+  verifySettingSchema,
+  verifyWireShape,
 } from "./schema-fields";
+import { onWire } from "./wire";
 
 /*
  * The one schema of a CorsPolicy's inputs. Its input type is what a program gives (the SDK's
@@ -44,7 +46,7 @@ export function policyFieldsSchema() {
     rules: field(rulesField()).optional(),
     document: field(documentField()).optional(),
     expect: field(expectField()).optional(),
-    verify: field(verifyField(), verifyReason).default("read"),
+    verify: field(verifyField()).default("read"),
     onExisting: field(onExistingField(), onExistingReason).default("fail"),
     propagationTimeoutSeconds: field(propagationTimeoutField(), propagationTimeoutReason).optional(),
     timeouts: field(timeoutsField(), timeoutsReason).optional(),
@@ -62,7 +64,7 @@ export function checkedInputsSchema() {
     target: field(targetSchema()),
     rules: field(z.array(normalizedCorsRuleSchema())),
     onExisting: field(z.enum(ON_EXISTING)),
-    verify: field(z.enum(VERIFY_MODES)),
+    verify: field(onWire(verifySettingSchema(), verifyWireShape)),
     propagationTimeoutSeconds: field(propagationTimeoutField()).optional(),
     /** Overall deadlines of each call, in seconds (defaults: backends/limits.ts). */
     timeouts: field(timeoutsField()).optional(),

@@ -1,7 +1,8 @@
 import type { Backend, LiveConfig } from "../backends/types";
 import { BackendError, CorsPolicyError, rewrap, unsettled } from "../errors";
 import type { Expectation } from "./expectations";
-import type { VerifyMode } from "./options";
+import type { VerifyMode, VerifyThrough } from "./options";
+import { checkFrontUntil, frontDisagreement } from "./front";
 import type { CorsConfiguration } from "../model/schema";
 import { describeTarget, type Target } from "../targets";
 import { describeLive, describeRules } from "./describe";
@@ -15,6 +16,8 @@ export interface Confirmation {
   readonly timeoutSeconds: number;
   /** Sent as real preflights when `mode` is `preflight`. */
   readonly expectations: readonly Expectation[];
+  /** With `preflight`: the expectations are then sent through this front too (operations/front.ts). */
+  readonly through?: VerifyThrough;
 }
 
 /** A bare timeout: confirm by reading back (the CLI's apply and delete). */
@@ -80,6 +83,11 @@ async function confirmWrite(backend: Backend, target: Target, desired: CorsConfi
   if (confirm.mode === "preflight" && confirm.expectations.length > 0) {
     const failed = await failedExpectations(backend, target, confirm.expectations, confirm.timeoutSeconds);
     if (failed !== undefined) throw new CorsPolicyError(failed, { code: "NotConfirmed" });
+    if (confirm.through !== undefined) {
+      // Only once the bucket answers as expected: what is left to find is the front's doing.
+      const front = await checkFrontUntil(backend, target, confirm.expectations, confirm.through, confirm.timeoutSeconds);
+      if (front.findings.length > 0) throw new CorsPolicyError(frontDisagreement(target, front, confirm.timeoutSeconds), { code: "NotConfirmed" });
+    }
   }
 }
 

@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the real test servers need (docs/test-servers.md, "How the suites get their servers"), once, up front.
-# Usage: install.sh [rgw] [swift]   (no argument = both)
+# Usage: install.sh [rgw] [swift] [nginx]   (no argument = all; nginx comes with rgw or swift too)
 # Installs only what is missing; needs root for that. Nothing is started: the packages ship
 # systemd units, and there is no systemd here (rgw.sh / swift.sh run the daemons themselves).
 set -euo pipefail
 
 RGW_PACKAGES=(radosgw ceph-mon ceph-osd uuid-runtime curl)
 SWIFT_PACKAGES=(swift swift-proxy swift-account swift-container swift-object memcached curl)
+# The caching proxy the `verify --via` tests put in front of the servers (testkit/nginx-front.ts). It comes
+# with rgw or swift, so that CI's `install.sh rgw swift` installs it; the package starts nothing here (no systemd).
+NGINX_PACKAGES=(nginx-light)
 
 usage() {
-  echo "usage: $0 [rgw] [swift]" >&2
+  echo "usage: $0 [rgw] [swift] [nginx]" >&2
   exit 2
 }
 
@@ -49,20 +52,22 @@ install_packages() {
 main() {
   local want_rgw=0 want_swift=0 arg
   (($# == 0)) && set -- rgw swift
+  local all=()
   for arg in "$@"; do
     case "$arg" in
       rgw) want_rgw=1 ;;
       swift) want_swift=1 ;;
+      nginx) ;;
       *) usage ;;
     esac
   done
-  local all=()
+  all+=("${NGINX_PACKAGES[@]}")
   ((want_rgw)) && all+=("${RGW_PACKAGES[@]}")
   ((want_swift)) && all+=("${SWIFT_PACKAGES[@]}")
   mapfile -t all < <(printf '%s\n' "${all[@]}" | awk '!seen[$0]++') # curl is in both lists
   # One apt-get run for both: a single index update and a single dpkg transaction.
-  local label=Swift
-  if ((want_rgw && want_swift)); then label=RGW+Swift; elif ((want_rgw)); then label=RGW; fi
+  local label=nginx
+  if ((want_rgw && want_swift)); then label=RGW+Swift+nginx; elif ((want_rgw)); then label=RGW+nginx; elif ((want_swift)); then label=Swift+nginx; fi
   install_packages "$label" "${all[@]}"
 }
 
