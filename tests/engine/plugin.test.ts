@@ -112,7 +112,7 @@ describeWithPulumi(
       );
       const profile = ws.pulumi(["import", TOKEN, "gcs", "gcs:assets", "--yes", "--generate-code=false"]);
       await expect(profile).rejects.toThrow(
-        `import of "gcs:assets": "gcs" is not a profile (aws, r2, spaces, ovh, exoscale, ceph, b2, wasabi, minio, s3, swift, vstorage, ovh-swift) — an import ID is <profile>:<bucket>, <profile>:<region>/<bucket>, r2:<accountId>/<bucket> or <profile>:<endpoint URL>/<bucket>, e.g. s3:http://127.0.0.1:4568/assets`,
+        `import of "gcs:assets": "gcs" is not a profile (aws, r2, spaces, ovh, exoscale, ceph, b2, wasabi, minio, s3, swift, vstorage, ovh-swift, versitygw) — an import ID is <profile>:<bucket>, <profile>:<region>/<bucket>, r2:<accountId>/<bucket> or <profile>:<endpoint URL>/<bucket>, e.g. s3:http://127.0.0.1:4568/assets`,
       );
       expect((await ws.resources(TOKEN)).map((r) => r.urn.split("::").pop())).toEqual(["adopted", "web"]);
     });
