@@ -221,6 +221,19 @@ env_value() {
   sed -n "s/^$2=//p" "$1" | tail -n 1
 }
 
+# already_serving PORT URL HEALTH_CMD [ARGS...]: for an instance DIR/env records at URL
+# (http://127.0.0.1:P/...): 0, said in the log, when it serves PORT and HEALTH_CMD passes (start
+# is idempotent); dies when it serves another port; 1 when it is unhealthy (start resets it).
+already_serving() {
+  local port=$1 url=$2 running_port
+  shift 2
+  running_port=${url#http://127.0.0.1:}
+  running_port=${running_port%%/*}
+  [[ "$running_port" == "$port" ]] || die "already running in $DIR on port $running_port; stop it first"
+  "$@" || return 1
+  log "already running and healthy at http://127.0.0.1:$port (env: $DIR/env)"
+}
+
 # show_logs DIR: the tail of every log in DIR/log, for failure reports.
 show_logs() {
   local f

@@ -130,15 +130,8 @@ do_start() {
   ((socket_len <= MAX_SOCKET_PATH)) || die "DIR too long: $DIR$LONGEST_SOCKET is $socket_len bytes, a unix socket path fits $MAX_SOCKET_PATH; use a shorter DIR"
   claim_dir "$DIR" rgw
 
-  if all_alive && [[ -f "$DIR/env" ]]; then
-    local running_port
-    running_port=$(env_value "$DIR/env" RGW_ENDPOINT)
-    running_port=${running_port##*:}
-    if [[ "$running_port" == "$port" ]] && gateway_answers "$port"; then
-      log "already running and healthy at http://127.0.0.1:$port (env: $DIR/env)"
-      return 0
-    fi
-    [[ "$running_port" == "$port" ]] || die "already running in $DIR on port $running_port; stop it first"
+  if all_alive && [[ -f "$DIR/env" ]] && already_serving "$port" "$(env_value "$DIR/env" RGW_ENDPOINT)" gateway_answers "$port"; then
+    return 0
   fi
   if any_alive; then
     log "found an unhealthy or partial instance in $DIR; stopping it"

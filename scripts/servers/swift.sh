@@ -200,16 +200,8 @@ do_start() {
   [[ -f "$SWIFT_CONF" ]] || die "$SWIFT_CONF is missing; reinstall the 'swift' package"
   claim_dir "$DIR" swift
 
-  if all_alive && [[ -f "$DIR/env" ]]; then
-    local running_url running_port
-    running_url=$(env_value "$DIR/env" SWIFT_AUTH_URL)
-    running_port=${running_url#http://127.0.0.1:}
-    running_port=${running_port%%/*}
-    if [[ "$running_port" == "$port" ]] && account_ready "$port" "$(env_value "$DIR/env" SWIFT_KEY)"; then
-      log "already running and healthy at http://127.0.0.1:$port (env: $DIR/env)"
-      return 0
-    fi
-    [[ "$running_port" == "$port" ]] || die "already running in $DIR on port $running_port; stop it first"
+  if all_alive && [[ -f "$DIR/env" ]] && already_serving "$port" "$(env_value "$DIR/env" SWIFT_AUTH_URL)" account_ready "$port" "$(env_value "$DIR/env" SWIFT_KEY)"; then
+    return 0
   fi
   if any_alive; then
     log "found an unhealthy or partial instance in $DIR; stopping it"

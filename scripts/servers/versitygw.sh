@@ -59,15 +59,8 @@ do_start() {
   command -v curl >/dev/null 2>&1 || die "curl is missing; as root: apt-get install -y --no-install-recommends curl"
   claim_dir "$DIR" versitygw
 
-  if any_alive && [[ -f "$DIR/env" ]]; then
-    local running_port
-    running_port=$(env_value "$DIR/env" VERSITYGW_ENDPOINT)
-    running_port=${running_port##*:}
-    if [[ "$running_port" == "$port" ]] && gateway_answers "$port"; then
-      log "already running and healthy at http://127.0.0.1:$port (env: $DIR/env)"
-      return 0
-    fi
-    [[ "$running_port" == "$port" ]] || die "already running in $DIR on port $running_port; stop it first"
+  if any_alive && [[ -f "$DIR/env" ]] && already_serving "$port" "$(env_value "$DIR/env" VERSITYGW_ENDPOINT)" gateway_answers "$port"; then
+    return 0
   fi
   if any_alive; then
     log "found an unhealthy instance in $DIR; stopping it"
