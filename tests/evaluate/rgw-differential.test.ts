@@ -1,5 +1,6 @@
-import { CreateBucketCommand, DeleteBucketCommand, DeleteObjectCommand, PutBucketCorsCommand, S3Client } from "@aws-sdk/client-s3";
+import { DeleteBucketCommand, DeleteObjectCommand, PutBucketCorsCommand, S3Client } from "@aws-sdk/client-s3";
 import { evaluate, type CorsRequest, type EvaluableRule } from "../../provider/evaluate";
+import { bucketOps } from "../../testkit/s3-bucket-ops";
 import { describeWithRgw } from "../servers/real-servers";
 import { runS3Differential, toCorsRules } from "./s3-differential";
 import { comparable, send } from "./wire";
@@ -60,14 +61,9 @@ describeWithRgw('differential: evaluate(..., { dialect: "ceph-legacy" }) against
 
   beforeAll(async () => {
     const { endpoint, region, accessKeyId, secretAccessKey } = rgw();
-    client = new S3Client({
-      endpoint,
-      region,
-      forcePathStyle: true,
-      credentials: { accessKeyId, secretAccessKey },
-      requestChecksumCalculation: "WHEN_REQUIRED",
-    });
-    await client.send(new CreateBucketCommand({ Bucket: bucket }));
+    const ops = bucketOps(endpoint, { accessKeyId, secretAccessKey }, region);
+    client = ops.client;
+    await ops.createBucket(bucket);
   });
 
   afterAll(async () => {

@@ -1,5 +1,4 @@
 import {
-  CreateBucketCommand,
   DeleteBucketCommand,
   DeleteBucketCorsCommand,
   DeleteObjectCommand,
@@ -9,6 +8,7 @@ import {
   S3Client,
 } from "@aws-sdk/client-s3";
 import { evaluate, type CorsRequest, type EvaluableRule } from "../../provider/evaluate";
+import { bucketOps } from "../../testkit/s3-bucket-ops";
 import { describeWithVersitygw } from "../servers/real-servers";
 import { runS3Differential, toCorsRules } from "./s3-differential";
 import { comparable, send } from "./wire";
@@ -53,14 +53,9 @@ describeWithVersitygw('differential: evaluate(..., { dialect: "versitygw" }) aga
 
   beforeAll(async () => {
     const { endpoint, region, accessKeyId, secretAccessKey } = versitygw();
-    client = new S3Client({
-      endpoint,
-      region,
-      forcePathStyle: true,
-      credentials: { accessKeyId, secretAccessKey },
-      requestChecksumCalculation: "WHEN_REQUIRED",
-    });
-    await client.send(new CreateBucketCommand({ Bucket: bucket }));
+    const ops = bucketOps(endpoint, { accessKeyId, secretAccessKey }, region);
+    client = ops.client;
+    await ops.createBucket(bucket);
     await client.send(new PutObjectCommand({ Bucket: bucket, Key: "k", Body: "hello" }));
   });
 
