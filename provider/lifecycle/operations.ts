@@ -120,6 +120,7 @@ export async function deletePolicy(props: PolicyOutputs): Promise<void> {
     mode: props.verify === "none" ? "none" : "read",
     timeoutSeconds: propagationTimeout(props.target, props.propagationTimeoutSeconds),
     expectations: [],
+    words: REFUSAL_WORDS.resource,
   };
   const outcome = await removePolicy(backendOf(props, startBudget(budgetOf("delete", props))), props.target, confirm, { rules: props.rules });
   if (outcome.kind === "kept") tellKept(props.target, outcome.live);
@@ -192,6 +193,7 @@ function confirmation(inputs: PolicyInputs): Confirmation {
     mode: verifyModeOf(inputs.verify),
     timeoutSeconds: propagationTimeout(inputs.target, inputs.propagationTimeoutSeconds),
     expectations: inputs.expect ?? [],
+    words: REFUSAL_WORDS.resource,
     ...(typeof inputs.verify === "string" ? {} : { through: inputs.verify }),
   };
 }

@@ -5,7 +5,7 @@ import { describeRules, unreadableConfiguration } from "./describe";
 
 /*
  * The one wording of `applyPolicy`'s refusals (a bucket holding rules this call may not
- * replace), with a small table of words per surface: the resource names its properties
+ * replace) and of the ways out of a write that failed to confirm, with a small table of words per surface: the resource names its properties
  * (`onExisting: "adopt"`), the CLI its flags (`--on-existing adopt`), as cli/flag-wording.ts
  * does for targets. Callers wrap the text in their own error.
  */
@@ -26,6 +26,12 @@ export interface RefusalWords {
   readonly foreignFix: string;
   /** The fix for a configuration that cannot be adopted because it differs. */
   readonly differentFix: string;
+  /** The fix for a change the service did not serve in time (a confirmation that timed out). */
+  readonly slowFix: string;
+  /** How to converge once a failed confirmation left the bucket in doubt. */
+  readonly converge: string;
+  /** How to converge after a write that may or may not have landed. */
+  readonly rerun: string;
 }
 
 /**
@@ -47,6 +53,10 @@ export const REFUSAL_WORDS = {
     unreadableFix: 'set onExisting: "overwrite" to replace it with your rules',
     foreignFix: 'set onExisting: "adopt" to take it over (when it already matches your rules) or onExisting: "overwrite" to replace it',
     differentFix: 'make the rules match (bucket-cors get prints them) or set onExisting: "overwrite"',
+    slowFix: "if the service is slow to propagate, raise propagationTimeoutSeconds",
+    converge:
+      'check it with bucket-cors get; for a resource already in the stack run pulumi refresh, for a new one set onExisting: "overwrite" (or "adopt" if it holds your rules) and run pulumi up again',
+    rerun: "run the same pulumi up (or bucket-cors apply) again",
   },
   /** `bucket-cors apply`: its flags. */
   cli: {
@@ -57,6 +67,10 @@ export const REFUSAL_WORDS = {
     unreadableFix: "use --on-existing overwrite to replace it with the document",
     foreignFix: `${EDITED_FILE_ROUTE}; else use --on-existing adopt to accept it when it already matches the document, or --on-existing overwrite to replace whatever it holds`,
     differentFix: `run bucket-cors plan to see the differences; ${EDITED_FILE_ROUTE}; else use --on-existing overwrite`,
+    slowFix: "if the service is slow to propagate, raise --timeout",
+    converge:
+      "check it with bucket-cors get, then run the same command again (apply takes over rules that already match the document; --on-existing overwrite replaces whatever is there)",
+    rerun: "run the same bucket-cors command again",
   },
 } as const satisfies Record<string, RefusalWords>;
 

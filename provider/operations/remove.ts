@@ -48,7 +48,7 @@ export async function removePolicy(backend: Backend, target: Target, confirm: Co
   );
   if (holds(live, owned)) {
     throw new CorsPolicyError(
-      `${describeTarget(target)} did not serve the removal within ${confirm.timeoutSeconds} s: it still holds ${describeLive(live)} — if the service is slow to propagate, raise propagationTimeoutSeconds`,
+      `${describeTarget(target)} did not serve the removal within ${confirm.timeoutSeconds} s: it still holds ${describeLive(live)} — ${confirm.words.slowFix}`,
       { code: "NotConfirmed" },
     );
   }

@@ -9,6 +9,7 @@ import { describeLive, describeRules } from "./describe";
 import { holds, waitUntilServed } from "./propagation";
 import { droppedFields } from "./rewrite";
 import { failedExpectations } from "./verify";
+import { REFUSAL_WORDS, type RefusalWords } from "./refusal";
 
 /** How a write is confirmed before the operation succeeds. */
 export interface Confirmation {
@@ -18,11 +19,13 @@ export interface Confirmation {
   readonly expectations: readonly Expectation[];
   /** With `preflight`: the expectations are then sent through this front too (operations/front.ts). */
   readonly through?: VerifyThrough;
+  /** Whose words a failure uses for its fixes: the resource's properties or the CLI's flags. */
+  readonly words: RefusalWords;
 }
 
-/** A bare timeout: confirm by reading back (the CLI's apply and delete). */
+/** A bare timeout: confirm by reading back (the CLI's apply and delete, so its fixes name flags). */
 export function readBack(timeoutSeconds: number): Confirmation {
-  return { mode: "read", timeoutSeconds, expectations: [] };
+  return { mode: "read", timeoutSeconds, expectations: [], words: REFUSAL_WORDS.cli };
 }
 
 /**
@@ -54,7 +57,7 @@ export async function writeConfirmed(
       rewrap(
         error,
         (reason) =>
-          `${reason}\nThe ${desired === null ? "removal" : "write"} may still have reached the bucket: ${describeTarget(target)} holds either ${describeConfig(desired)} or ${describeLive(previous)} — run the same pulumi up (or bucket-cors apply) again: rules that already mean the same are taken over without a write`,
+          `${reason}\nThe ${desired === null ? "removal" : "write"} may still have reached the bucket: ${describeTarget(target)} holds either ${describeConfig(desired)} or ${describeLive(previous)} — ${confirm.words.rerun}: rules that already mean the same are taken over without a write`,
       ),
     );
   }
@@ -62,7 +65,7 @@ export async function writeConfirmed(
   try {
     await confirmWrite(backend, target, desired, confirm);
   } catch (error) {
-    throw await rollBack(backend, target, desired, previous, error);
+    throw await rollBack(backend, target, desired, previous, error, confirm.words);
   }
 }
 
@@ -73,7 +76,7 @@ async function confirmWrite(backend: Backend, target: Target, desired: CorsConfi
     const dropped = droppedFields(served.live, desired);
     const advice =
       dropped === undefined
-        ? "if the service is slow to propagate, raise propagationTimeoutSeconds; if it rewrote the rules, it cannot hold them as written"
+        ? `${confirm.words.slowFix}; if it rewrote the rules, it cannot hold them as written`
         : `the service stored them without ${dropped.join(", ")}, so it cannot hold these rules as written: change or remove ${dropped.length === 1 ? "that value" : "those values"}`;
     throw new CorsPolicyError(
       `${describeTarget(target)} did not serve the new CORS configuration within ${confirm.timeoutSeconds} s: wanted ${wanted}, read back ${describeLive(served.live)} — ${advice}`,
@@ -95,12 +98,19 @@ async function confirmWrite(backend: Backend, target: Target, desired: CorsConfi
  * Restores `previous` after a failed confirmation, when that undoes only this call's write; returns the error to throw,
  * marked `unsettled` unless the bucket is known to hold `previous` again.
  */
-async function rollBack(backend: Backend, target: Target, desired: CorsConfiguration | null, previous: LiveConfig, error: unknown): Promise<Error> {
+async function rollBack(
+  backend: Backend,
+  target: Target,
+  desired: CorsConfiguration | null,
+  previous: LiveConfig,
+  error: unknown,
+  words: RefusalWords,
+): Promise<Error> {
   // The confirmation's own failure (a service error while reading back, or NotConfirmed) keeps its class and code, with what happened next added.
   const settled = (next: string): Error => rewrap(error, (reason) => `${reason}\n${next}`);
   const fail = (next: string): Error => unsettled(rewrap(error, (reason) => `${reason}\n${next}`));
   const where = describeTarget(target);
-  const converge = `check it with bucket-cors get; for a resource already in the stack run pulumi refresh, for a new one set onExisting: "overwrite" (or "adopt" if it holds your rules) and run pulumi up again`;
+  const converge = words.converge;
   let now: LiveConfig;
   try {
     now = await backend.get(target);

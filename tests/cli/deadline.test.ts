@@ -70,7 +70,7 @@ describe("bucket-cors apply and delete: --deadline bounds all the calls for one 
     expect(run.code).toBe(1);
     expect(timed(stderrOf(run))).toBe(
       `error: ${id("apply-cut")}: bucket-cors apply hit its overall deadline of 2 s (--deadline; raise it if the service is this slow) after 2 calls: read N s, write N s (cut off) — PutBucketCors on S3-compatible storage "apply-cut" had no complete answer when it ran out\n` +
-        'The write may still have reached the bucket: S3-compatible storage bucket "apply-cut" holds either 1 rule ([GET] from https://app.example.com) or no CORS configuration — run the same pulumi up (or bucket-cors apply) again: rules that already mean the same are taken over without a write\n',
+        'The write may still have reached the bucket: S3-compatible storage bucket "apply-cut" holds either 1 rule ([GET] from https://app.example.com) or no CORS configuration — run the same bucket-cors command again: rules that already mean the same are taken over without a write\n',
     );
   });
 

@@ -78,7 +78,7 @@ describeWithRgw("two writers on one bucket at once (real Ceph RGW, the operation
     await ops.deleteRules("race-create");
     const run = applyPolicy(meddled, t, { rules: A }, { owned: false, onExisting: "fail", confirm: readBack(1) });
     await expect(run).rejects.toThrow(
-      'Ceph RGW bucket "race-create" did not serve the new CORS configuration within 1 s: wanted 1 rule ([GET] from https://a.example), read back 1 rule ([PUT] from https://b.example) — if the service is slow to propagate, raise propagationTimeoutSeconds; if it rewrote the rules, it cannot hold them as written\nAnother writer changed the bucket meanwhile: Ceph RGW bucket "race-create" now holds 1 rule ([PUT] from https://b.example); it was left as is — check it with bucket-cors get; for a resource already in the stack run pulumi refresh, for a new one set onExisting: "overwrite" (or "adopt" if it holds your rules) and run pulumi up again',
+      'Ceph RGW bucket "race-create" did not serve the new CORS configuration within 1 s: wanted 1 rule ([GET] from https://a.example), read back 1 rule ([PUT] from https://b.example) — if the service is slow to propagate, raise --timeout; if it rewrote the rules, it cannot hold them as written\nAnother writer changed the bucket meanwhile: Ceph RGW bucket "race-create" now holds 1 rule ([PUT] from https://b.example); it was left as is — check it with bucket-cors get, then run the same command again (apply takes over rules that already match the document; --on-existing overwrite replaces whatever is there)',
     );
     expect(await ops.liveRules("race-create")).toEqual(LIVE_B);
   });

@@ -4,6 +4,7 @@ import type { Backend } from "../../provider/backends/types";
 import type { Expectation } from "../../provider/operations/expectations";
 import { checkFront } from "../../provider/operations/front";
 import { writeConfirmed } from "../../provider/operations/write";
+import { REFUSAL_WORDS } from "../../provider/operations/refusal";
 import { checkInputs } from "../../provider/lifecycle/check";
 import { updatePolicy } from "../../provider/lifecycle/operations";
 import type { PolicyOutputs } from "../../provider/lifecycle/types";
@@ -176,6 +177,7 @@ describeWithNginx("checkFront through nginx in front of s3rver", () => {
         mode: "preflight",
         timeoutSeconds: 0,
         expectations: EXPECT,
+        words: REFUSAL_WORDS.resource,
         through: { via, key: KEY },
       }).catch((e: unknown) => e as Error);
       const url = `${via}/${KEY}`;
