@@ -1,7 +1,8 @@
 import { Option, type Command } from "commander";
 import { FORMAT_NAMES, type FormatName } from "../../provider/formats";
 import { applyPolicy, describeLive, describeRules, propagationTimeout, readBack } from "../../provider/operations";
-import { REFUSAL_WORDS, refusalMessage } from "../../provider/operations/refusal";
+import { refusalMessage } from "../../provider/operations/refusal";
+import { REFUSAL_WORDS } from "../../provider/operations/words";
 import { ON_EXISTING, type OnExisting } from "../../provider/operations/options";
 import type { CorsConfiguration } from "../../provider/model/schema";
 import type { Target } from "../../provider/targets";

@@ -19,7 +19,8 @@ import {
   type ApplyOutcome,
   type Confirmation,
 } from "../operations";
-import { REFUSAL_WORDS, refusalMessage } from "../operations/refusal";
+import { refusalMessage } from "../operations/refusal";
+import { REFUSAL_WORDS } from "../operations/words";
 import { checkFrontUntil, frontDisagreement } from "../operations/front";
 import { verifyModeOf } from "../operations/options";
 import { describeTarget, knownLocationOf, resourceIdOf, type Target } from "../targets";

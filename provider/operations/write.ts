@@ -9,7 +9,7 @@ import { describeLive, describeRules } from "./describe";
 import { holds, waitUntilServed } from "./propagation";
 import { droppedFields } from "./rewrite";
 import { failedExpectations } from "./verify";
-import { REFUSAL_WORDS, type RefusalWords } from "./refusal";
+import { REFUSAL_WORDS, type RefusalWords } from "./words";
 
 /** How a write is confirmed before the operation succeeds. */
 export interface Confirmation {

@@ -4,7 +4,7 @@ import type { Backend } from "../../provider/backends/types";
 import type { Expectation } from "../../provider/operations/expectations";
 import { checkFront } from "../../provider/operations/front";
 import { writeConfirmed } from "../../provider/operations/write";
-import { REFUSAL_WORDS } from "../../provider/operations/refusal";
+import { REFUSAL_WORDS } from "../../provider/operations/words";
 import { checkInputs } from "../../provider/lifecycle/check";
 import { updatePolicy } from "../../provider/lifecycle/operations";
 import type { PolicyOutputs } from "../../provider/lifecycle/types";

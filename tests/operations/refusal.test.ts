@@ -1,6 +1,7 @@
 import type { LiveConfig } from "../../provider/backends/types";
 import type { CorsRule } from "../../provider/model/schema";
-import { REFUSAL_WORDS, refusalMessage } from "../../provider/operations/refusal";
+import { refusalMessage } from "../../provider/operations/refusal";
+import { REFUSAL_WORDS } from "../../provider/operations/words";
 import type { Target } from "../../provider/targets";
 
 const target: Target = { profile: "s3", bucket: "assets", endpoint: "http://127.0.0.1:9000" };
