@@ -72,7 +72,7 @@ function preflightFindings(index: number, e: Expectation, url: string, a: FrontA
         index,
         "max-age",
         header,
-        `${ask}: the front answered ${header}, where the bucket answers Access-Control-Max-Age: ${bucketAge}, so browsers repeat the preflight sooner (without it, after 5 s) — ${FIX_MAX_AGE}`,
+        `${ask}: the front answered ${header}, where the bucket answers Access-Control-Max-Age: ${bucketAge}, so browsers repeat the preflight sooner (without it, Chromium repeats it after 5 s) — ${FIX_MAX_AGE}`,
       ),
     );
   }

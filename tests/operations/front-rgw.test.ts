@@ -45,7 +45,7 @@ describeWithNginx("checkFront through nginx", () => {
           index: 0,
           problem: "max-age",
           header: "Access-Control-Max-Age: 5",
-          message: `OPTIONS ${url} from ${APP} (PUT): the front answered Access-Control-Max-Age: 5, where the bucket answers Access-Control-Max-Age: 600, so browsers repeat the preflight sooner (without it, after 5 s) — let the bucket's Access-Control-Max-Age through unchanged: CloudFront, a response headers policy's CORS settings (Access-Control-Max-Age, origin override) replace the bucket's; nginx, no add_header or proxy_hide_header for it`,
+          message: `OPTIONS ${url} from ${APP} (PUT): the front answered Access-Control-Max-Age: 5, where the bucket answers Access-Control-Max-Age: 600, so browsers repeat the preflight sooner (without it, Chromium repeats it after 5 s) — let the bucket's Access-Control-Max-Age through unchanged: CloudFront, a response headers policy's CORS settings (Access-Control-Max-Age, origin override) replace the bucket's; nginx, no add_header or proxy_hide_header for it`,
         },
       ]);
     });
