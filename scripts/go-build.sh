@@ -10,7 +10,7 @@
 #   --no-build     use finished builds or fail; never start one (what the tests call)
 #
 # Where: ${GO_BUILD_CACHE:-$HOME/.cache/pulumi-bucket-cors}/go-<name>-<hash>/bin/<name>. The
-# hash covers the program's sources and the local modules it builds with (a `replace` to sdk/go),
+# hash covers the program's Go sources and the local modules it builds with (a `replace` to sdk/go),
 # so an edit builds anew and a finished build (its `.complete` stamp) is reused. The Pulumi
 # modules come from the module cache scripts/pulumi/install.sh fills (the same v3.248.0).
 set -euo pipefail
@@ -39,9 +39,11 @@ sources_of() {
   esac
 }
 
-# A hash of every file under the program's source directories (names and contents).
+# A hash of what go build reads under the program's source directories (Go files, go.mod, go.sum:
+# names and contents), so the TypeScript beside scripts/codegen/main.go changes no build.
 source_hash() {
-  (cd "$PROJECT_ROOT" && find "$@" -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum | sha256sum | cut -c1-12)
+  (cd "$PROJECT_ROOT" && find "$@" -type f \( -name '*.go' -o -name go.mod -o -name go.sum \) -print0 |
+    LC_ALL=C sort -z | xargs -0 sha256sum | sha256sum | cut -c1-12)
 }
 
 # build NAME TARGET MODULE_DIR: go build of the module's main package into TARGET/bin/NAME.
