@@ -42,8 +42,8 @@ function suite(binary: string, cli: () => FoundCli): void {
   let root: string | undefined;
   let work: string;
 
-  function run(op: "up" | "preview" | "destroy"): Promise<GoResult> {
-    const args = ["--op", op, "--dir", work, "--endpoint", s3.endpoint, "--bucket", BUCKET, "--origin", ORIGIN];
+  function run(op: "up" | "preview" | "destroy", origin = ORIGIN): Promise<GoResult> {
+    const args = ["--op", op, "--dir", work, "--endpoint", s3.endpoint, "--bucket", BUCKET, "--origin", origin];
     return new Promise((resolve, reject) => {
       execFile(binary, args, { env, timeout: 240_000, killSignal: "SIGKILL", maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
         if (error) reject(new Error(`go-program --op ${op} failed: ${error.message}\n${stderr}`));
@@ -92,6 +92,13 @@ function suite(binary: string, cli: () => FoundCli): void {
   test("a preview of the same program shows no change", async () => {
     const preview = await run("preview");
     expect(preview.changes).toEqual({ same: 2 });
+  });
+
+  test("fails at preview when the Go program's rule has an invalid origin, naming the property, the value and the fix", async () => {
+    await expect(run("preview", "app.example.com")).rejects.toThrow(
+      `bucket-cors:index:CorsPolicy resource 'web' has a problem: rules[0].allowedOrigins[0]: "app.example.com" has no scheme; an origin is "*" or scheme://host[:port] — use "https://app.example.com"`,
+    );
+    expect(await s3.liveRules(BUCKET)).toEqual([{ AllowedOrigins: [ORIGIN], AllowedMethods: ["GET", "PUT"], MaxAgeSeconds: 600 }]);
   });
 
   test("destroy removes the rules from the bucket", async () => {
