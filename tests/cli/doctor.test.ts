@@ -1,6 +1,6 @@
 import { bucketOps, type BucketOps } from "../../testkit/s3-bucket-ops";
 import { swiftOps, type SwiftOps } from "../../testkit/swift-ops";
-import { describeWithRgw, describeWithSwift, describeWithVersitygw } from "../servers/real-servers";
+import { describeWithRgw, describeWithSwift, describeWithVersitygw, type RgwInfo, type VersitygwInfo } from "../servers/real-servers";
 import { ensureBuilt } from "./build";
 import { jsonOf, runCli, stderrOf } from "./run-cli";
 import { startS3, type TestS3 } from "./s3rver";
@@ -125,6 +125,22 @@ describe("on s3rver", () => {
   });
 });
 
+/** The target flags for `bucket` on a real S3 server global-setup started, its keys named by the variables it set. */
+const s3Flags =
+  (service: string, server: () => RgwInfo | VersitygwInfo) =>
+  (bucket: string): string[] => [
+    "--service",
+    service,
+    "--endpoint",
+    server().endpoint,
+    "--bucket",
+    bucket,
+    "--access-key-id-env",
+    server().credentialEnv.accessKeyIdEnv,
+    "--secret-access-key-env",
+    server().credentialEnv.secretAccessKeyEnv,
+  ];
+
 /** A preflight in doctor's JSON, as the RGW and Swift tests expect it. */
 const listed = (url: string, headers: Record<string, string>) => ({
   origin: "https://app.example.com",
@@ -150,18 +166,7 @@ const unlisted = (url: string, status: number) => ({
 describeWithRgw("on real Ceph RGW", (rgw) => {
   let ops: BucketOps;
   const info = () => rgw();
-  const flags = (bucket: string) => [
-    "--service",
-    "ceph",
-    "--endpoint",
-    info().endpoint,
-    "--bucket",
-    bucket,
-    "--access-key-id-env",
-    info().credentialEnv.accessKeyIdEnv,
-    "--secret-access-key-env",
-    info().credentialEnv.secretAccessKeyEnv,
-  ];
+  const flags = s3Flags("ceph", info);
   const id = (bucket: string) => `ceph:${info().endpoint.replace("http://", "")}/${bucket}`;
   const url = (bucket: string) => `${info().endpoint}/${bucket}/bucket-cors-verify`;
   const RGW_ID = /^tx[0-9a-f]{21}-[0-9a-f]{10}-[0-9a-f]+-default$/;
@@ -292,18 +297,7 @@ describeWithSwift("on real OpenStack Swift", (swift) => {
 
 describeWithVersitygw("on real versitygw", (versitygw) => {
   let ops: BucketOps;
-  const flags = (bucket: string) => [
-    "--service",
-    "versitygw",
-    "--endpoint",
-    versitygw().endpoint,
-    "--bucket",
-    bucket,
-    "--access-key-id-env",
-    versitygw().credentialEnv.accessKeyIdEnv,
-    "--secret-access-key-env",
-    versitygw().credentialEnv.secretAccessKeyEnv,
-  ];
+  const flags = s3Flags("versitygw", versitygw);
   const id = (bucket: string) => `versitygw:${versitygw().endpoint.replace("http://", "")}/${bucket}`;
   const url = (bucket: string) => `${versitygw().endpoint}/${bucket}/bucket-cors-verify`;
   // 16 upper-case letters and digits, and a base64 id; an allowed preflight carries each of them twice
