@@ -17,6 +17,8 @@ const SIGNS: readonly { readonly what: string; readonly test: (h: Readonly<Recor
   { what: "AWS S3", test: (h) => h["server"] === "AmazonS3" },
   // MinIO answers "Server: MinIO" (minio/minio cmd/generic-handlers.go, addCustomHeadersMiddleware).
   { what: "MinIO", test: (h) => /^minio/i.test(h["server"] ?? "") },
+  // versitygw's S3 server is a fiber app with ServerHeader "VERSITYGW" (versity/versitygw v1.8.0, s3api/server.go).
+  { what: "versitygw", test: (h) => h["server"] === "VERSITYGW" },
   // R2 is served through Cloudflare's edge: "Server: cloudflare" and a CF-Ray id.
   { what: "Cloudflare (R2)", test: (h) => (h["server"] ?? "").toLowerCase() === "cloudflare" },
 ];

@@ -12,6 +12,7 @@ import {
   type Observed,
 } from "./expectations";
 import { pollUntil } from "./poll";
+import { serverWideHint } from "./server-wide";
 import { describeTarget, type Target } from "../targets";
 
 /** One expectation and what the live endpoint answered. */
@@ -117,7 +118,8 @@ export function disagreement(target: Target, result: VerifyResult, timeoutSecond
     (o) =>
       `  expect[${o.index}] ${o.expectation.method.toUpperCase()} from ${o.expectation.origin}: expected ${o.expectation.allowed ? "allowed" : "denied"}, observed ${observedAllowed(o) ? "allowed" : "denied"}${isBrowserExpectation(o.expectation) ? " by the browser's rules" : ""} (status ${o.seen.status ?? "none"})${o.wrong.length > 1 || observedAllowed(o) === o.expectation.allowed ? ` — ${o.wrong.join("; ")}` : ""}`,
   );
-  return `live preflights to ${result.url} (${describeTarget(target)}) still disagreed with expect after ${timeoutSeconds} s:\n${lines.join("\n")}\n— if the service is slow to serve changes, raise propagationTimeoutSeconds; otherwise the server answers differently from its dialect's prediction: correct the rules or the expectation`;
+  const wide = serverWideHint(failed.filter((o) => !o.expectation.allowed && observedAllowed(o)).map((o) => o.index));
+  return `live preflights to ${result.url} (${describeTarget(target)}) still disagreed with expect after ${timeoutSeconds} s:\n${lines.join("\n")}\n— if the service is slow to serve changes, raise propagationTimeoutSeconds; otherwise the server answers differently from its dialect's prediction: correct the rules or the expectation${wide === undefined ? "" : `\n— ${wide}`}`;
 }
 
 /** What an outcome counts as: the browser's verdict for a browser expectation, the server's answer otherwise. */

@@ -15,6 +15,8 @@ export interface BrowserTarget {
   apply(policy: { rules: EvaluableRule[] } | null): Promise<void>;
   /** Requests in flight at once (s3rver drops connections under concurrent writes). */
   readonly concurrency: number;
+  /** Fetches this server answers outside CORS (no route for them), left out of the draw and the count; none by default. */
+  readonly skip?: (fetch: PageFetch) => boolean;
 }
 
 /** A fetch on which the browser and `predictBrowser` disagree. */
@@ -53,7 +55,7 @@ export async function runBrowserDifferential(
   let cases = 0;
   for (const { policy, fetches } of drawBrowserCases(seed, count, perPolicy, origins)) {
     await target.apply(policy);
-    const located = fetches.map((f) => ({ page: f, fetch: located_(target, f, cases++) }));
+    const located = fetches.filter((f) => target.skip?.(f) !== true).map((f) => ({ page: f, fetch: located_(target, f, cases++) }));
     const outcomes = new Map<BrowserFetch, BrowserOutcome>();
     for (const page of ["app", "other"] as const) {
       const mine = located.filter((l) => l.page.page === page).map((l) => l.fetch);

@@ -1,6 +1,6 @@
 import { bucketOps, type BucketOps } from "../../testkit/s3-bucket-ops";
 import { swiftOps, type SwiftOps } from "../../testkit/swift-ops";
-import { describeWithRgw, describeWithSwift } from "../servers/real-servers";
+import { describeWithRgw, describeWithSwift, describeWithVersitygw, type RgwInfo, type VersitygwInfo } from "../servers/real-servers";
 import { ensureBuilt } from "./build";
 import { jsonOf, runCli, stderrOf } from "./run-cli";
 import { startS3, type TestS3 } from "./s3rver";
@@ -125,6 +125,22 @@ describe("on s3rver", () => {
   });
 });
 
+/** The target flags for `bucket` on a real S3 server global-setup started, its keys named by the variables it set. */
+const s3Flags =
+  (service: string, server: () => RgwInfo | VersitygwInfo) =>
+  (bucket: string): string[] => [
+    "--service",
+    service,
+    "--endpoint",
+    server().endpoint,
+    "--bucket",
+    bucket,
+    "--access-key-id-env",
+    server().credentialEnv.accessKeyIdEnv,
+    "--secret-access-key-env",
+    server().credentialEnv.secretAccessKeyEnv,
+  ];
+
 /** A preflight in doctor's JSON, as the RGW and Swift tests expect it. */
 const listed = (url: string, headers: Record<string, string>) => ({
   origin: "https://app.example.com",
@@ -150,18 +166,7 @@ const unlisted = (url: string, status: number) => ({
 describeWithRgw("on real Ceph RGW", (rgw) => {
   let ops: BucketOps;
   const info = () => rgw();
-  const flags = (bucket: string) => [
-    "--service",
-    "ceph",
-    "--endpoint",
-    info().endpoint,
-    "--bucket",
-    bucket,
-    "--access-key-id-env",
-    info().credentialEnv.accessKeyIdEnv,
-    "--secret-access-key-env",
-    info().credentialEnv.secretAccessKeyEnv,
-  ];
+  const flags = s3Flags("ceph", info);
   const id = (bucket: string) => `ceph:${info().endpoint.replace("http://", "")}/${bucket}`;
   const url = (bucket: string) => `${info().endpoint}/${bucket}/bucket-cors-verify`;
   const RGW_ID = /^tx[0-9a-f]{21}-[0-9a-f]{10}-[0-9a-f]+-default$/;
@@ -287,5 +292,75 @@ describeWithSwift("on real OpenStack Swift", (swift) => {
       },
     });
     expect(await ops.corsMeta("doctor-bare")).toEqual({});
+  });
+});
+
+describeWithVersitygw("on real versitygw", (versitygw) => {
+  let ops: BucketOps;
+  const flags = s3Flags("versitygw", versitygw);
+  const id = (bucket: string) => `versitygw:${versitygw().endpoint.replace("http://", "")}/${bucket}`;
+  const url = (bucket: string) => `${versitygw().endpoint}/${bucket}/bucket-cors-verify`;
+  // 16 upper-case letters and digits, and a base64 id; an allowed preflight carries each of them twice
+  // (the CORS answer sets them again), which Node joins with ", " (versitygw 1.8.0, seen here).
+  const ID = "[0-9A-Z]{16}";
+  const ID2 = "[A-Za-z0-9+/]+={0,2}";
+  const once = { "x-amz-request-id": new RegExp(`^${ID}$`), "x-amz-id-2": new RegExp(`^${ID2}$`) };
+  const twice = { "x-amz-request-id": new RegExp(`^(${ID}), \\1$`), "x-amz-id-2": new RegExp(`^(${ID2}), \\1$`) };
+  const server = { headers: { server: "VERSITYGW", "x-amz-request-id": "<id>", "x-amz-id-2": "<id>" }, looksLike: "versitygw" };
+
+  beforeAll(async () => {
+    ops = bucketOps(versitygw().endpoint, versitygw(), versitygw().region);
+    await ops.createBucket("bcors-doctor-rules");
+    await ops.createBucket("bcors-doctor-bare");
+    await ops.putRules("bcors-doctor-rules", RULES);
+  });
+  afterAll(async () => {
+    await ops?.deleteRules("bcors-doctor-rules");
+    ops?.client.destroy();
+  });
+
+  test("reads the rules; the listed origin is echoed with credentials and ETag exposed, the unlisted denied, as the versitygw dialect predicts; recognized by its Server header", async () => {
+    const run = await doctor(flags("bcors-doctor-rules"));
+    expect({ ...run, json: masked(run.json, twice) }).toEqual({
+      code: 0,
+      stderr: "",
+      json: {
+        ok: true,
+        target: id("bcors-doctor-rules"),
+        read: { kind: "rules", rules: 1, reason: null },
+        preflights: [
+          listed(url("bcors-doctor-rules"), {
+            "access-control-allow-credentials": "true",
+            "access-control-allow-methods": "GET, PUT",
+            "access-control-allow-origin": "https://app.example.com",
+            "access-control-expose-headers": "ETag",
+            vary: "Origin, Access-Control-Request-Headers, Access-Control-Request-Method",
+          }),
+          unlisted(url("bcors-doctor-rules"), 403),
+        ],
+        followsRules: true,
+        corsWithoutConfiguration: null,
+        server,
+      },
+    });
+    expect(await ops.liveRules("bcors-doctor-rules")).toEqual(RULES);
+  });
+
+  test("with no configuration: denied (403 AccessForbidden), and no CORS without configuration", async () => {
+    const run = await doctor(flags("bcors-doctor-bare"));
+    expect({ ...run, json: masked(run.json, once) }).toEqual({
+      code: 0,
+      stderr: "",
+      json: {
+        ok: true,
+        target: id("bcors-doctor-bare"),
+        read: { kind: "none", rules: null, reason: null },
+        preflights: [unlisted(url("bcors-doctor-bare"), 403)],
+        followsRules: true,
+        corsWithoutConfiguration: false,
+        server,
+      },
+    });
+    expect(await ops.liveRules("bcors-doctor-bare")).toBeNull();
   });
 });

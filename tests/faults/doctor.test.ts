@@ -3,7 +3,7 @@ import { ensureBuilt } from "../cli/build";
 import { jsonOf, runCli, stderrOf } from "../cli/run-cli";
 import { DENIED, METHOD_NOT_ALLOWED, NOT_IMPLEMENTED } from "./capability-texts";
 import { proxiedS3rver } from "./s3-proxied";
-import { accessDenied, cors, every, methodNotAllowed, minioNotImplemented, S3_REQUEST_ID } from "./faults";
+import { accessDenied, cors, every, methodNotAllowed, minioNotImplemented, S3_REQUEST_ID, serverWideCors } from "./faults";
 
 /*
  * Issue 22, item 3: `bucket-cors doctor` against stand-ins for what the test servers never answer:
@@ -98,17 +98,7 @@ test("reports 403 AccessDenied to GetBucketCors naming s3:GetBucketCORS and the 
 });
 
 test("flags a server that answers Access-Control-Allow-Origin to preflights with no configuration set (a server-wide CORS setting)", async () => {
-  env.proxy().plan(
-    every(
-      { method: "OPTIONS" },
-      {
-        kind: "status",
-        status: 200,
-        headers: { "access-control-allow-origin": "*", "access-control-allow-methods": "GET, PUT, POST, DELETE, HEAD", server: "MinIO" },
-        body: "",
-      },
-    ),
-  );
+  env.proxy().plan(every({ method: "OPTIONS" }, serverWideCors()));
   const run = await runCli(["doctor", ...flags()]);
   expect([run.code, run.stdout, stderrOf(run)]).toEqual([
     0,

@@ -109,6 +109,20 @@ export function accessDenied(): Fault {
   return s3Error(403, "AccessDenied", "Access Denied");
 }
 
+/**
+ * A preflight answered by a server-wide CORS setting, whatever the bucket holds: every origin and
+ * method allowed, as community MinIO answers with its default cors_allow_origin "*" (minio/minio#21332)
+ * and Ceph RGW with a global CORS rule (ceph/ceph#70697). Match it to OPTIONS requests.
+ */
+export function serverWideCors(): Fault {
+  return {
+    kind: "status",
+    status: 200,
+    headers: { "access-control-allow-origin": "*", "access-control-allow-methods": "GET, PUT, POST, DELETE, HEAD", server: "MinIO" },
+    body: "",
+  };
+}
+
 /** A bare HTTP error: a status and a short text body. */
 export function httpError(status: number, body = `injected ${status}`, headers: Record<string, string> = {}): Fault {
   return { kind: "status", status, headers: { "content-type": "text/plain; charset=UTF-8", ...headers }, body };

@@ -4,7 +4,7 @@ import { S3RVER_KEY } from "../../testkit/s3rver-server";
 import { bucketOps } from "../../testkit/s3-bucket-ops";
 import { ensureBuilt } from "../cli/build";
 import { runCli } from "../cli/run-cli";
-import { describeWithRgw } from "../servers/real-servers";
+import { describeWithRgw, describeWithVersitygw, type RgwInfo, type VersitygwInfo } from "../servers/real-servers";
 import { startFaultProxy, type FaultProxy } from "./fault-proxy";
 import { cloudServerContentMd5, cors, every } from "./faults";
 import { proxiedS3rver } from "./s3-proxied";
@@ -100,24 +100,33 @@ describe("PutBucketCors through a stand-in that checks Content-MD5 like CloudSer
   }, 300_000);
 });
 
-// RGW checks SigV4 signatures, which s3rver does not (docs/test-servers.md, "s3rver"): a Content-MD5 added after signing would fail here.
-describeWithRgw("PutBucketCors with Content-MD5 on real Ceph RGW 16.2, through the same stand-in", (rgw) => {
+/**
+ * The same stand-in in front of a real server that checks SigV4 signatures, which s3rver does not
+ * (docs/test-servers.md, "s3rver"): a Content-MD5 added after signing would fail there.
+ */
+function onRealServer(name: string, profile: "ceph" | "versitygw", server: () => RgwInfo | VersitygwInfo): void {
   let proxy: FaultProxy;
-  const target = (bucket: string): Target => ({ profile: "ceph", bucket, endpoint: proxy.url, region: rgw().region, credentials: rgw().credentialEnv });
+  const bucket = `md5-${profile}`;
+  const target = (): Target => ({ profile, bucket, endpoint: proxy.url, region: server().region, credentials: server().credentialEnv });
 
   beforeAll(async () => {
-    const ops = bucketOps(rgw().endpoint, rgw());
-    await ops.createBucket("md5-rgw");
+    const ops = bucketOps(server().endpoint, server(), server().region);
+    await ops.createBucket(bucket);
     ops.client.destroy();
-    proxy = await startFaultProxy(rgw().endpoint);
+    proxy = await startFaultProxy(server().endpoint);
     proxy.plan(every(cors("PUT"), cloudServerContentMd5()));
   });
   afterAll(() => proxy?.stop());
 
-  test("put is accepted with Content-MD5 and no CRC32, and get reads the rules back", async () => {
-    await s3Backend.put(target("md5-rgw"), CONFIG);
-    expect(await s3Backend.get(target("md5-rgw"))).toEqual({ kind: "config", config: CONFIG });
-    expect(proxy.lines()).toEqual(["PUT /md5-rgw/?cors= 200", "GET /md5-rgw/?cors= 200"]);
+  test(`put on ${name} is accepted with Content-MD5 and no CRC32, and get reads the rules back`, async () => {
+    await s3Backend.put(target(), CONFIG);
+    expect(await s3Backend.get(target())).toEqual({ kind: "config", config: CONFIG });
+    expect(proxy.lines()).toEqual([`PUT /${bucket}/?cors= 200`, `GET /${bucket}/?cors= 200`]);
     expect(puts(proxy)).toEqual([{ names: PUT_HEADERS, signed: SIGNED }]);
   });
-});
+}
+
+describeWithRgw("PutBucketCors with Content-MD5 on real Ceph RGW 16.2, through the same stand-in", (rgw) => onRealServer("Ceph RGW", "ceph", rgw));
+describeWithVersitygw("PutBucketCors with Content-MD5 on real versitygw 1.8, through the same stand-in", (versitygw) =>
+  onRealServer("versitygw", "versitygw", versitygw),
+);
