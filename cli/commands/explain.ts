@@ -5,10 +5,10 @@ import { FORMAT_NAMES, type FormatName } from "../../provider/formats";
 import { preparePolicy } from "../../provider/validate/prepare";
 import { DIALECTS, getProfile, type Dialect } from "../../provider/profiles";
 import { EXIT } from "../exit";
-import { browserMethod, collectList } from "../options";
-import { loadPolicy } from "../policy-file";
+import { browserMethod, collectList } from "../flags/options";
+import { loadPolicy } from "../documents/read";
 import { runCommand, type CommonFlags } from "../run";
-import { printAnswer } from "../answer";
+import { printAnswer } from "../output/answer";
 
 interface ExplainFlags extends CommonFlags {
   readonly origin: string;

@@ -6,17 +6,17 @@ import { predictAnswer, type AnswerPrediction } from "../../provider/operations/
 import { DIALECTS, type Dialect } from "../../provider/profiles";
 import { resourceIdOf, type Target } from "../../provider/targets";
 import { backendOf } from "../backend";
-import { findChrome } from "../browser-find";
-import { checkInBrowser, printBrowserCheck, type PageRequest } from "../browser-verify";
+import { findChrome } from "../browser/find";
+import { checkInBrowser, printBrowserCheck, type PageRequest } from "../browser/verify";
 import { liveBasis, type LiveBasis } from "../live-prediction";
-import { printAnswer } from "../answer";
+import { printAnswer } from "../output/answer";
 import { EXIT, failure } from "../exit";
-import { browserMethod, collectList, objectKey } from "../options";
-import type { Output } from "../output";
+import { browserMethod, collectList, objectKey } from "../flags/options";
+import type { Output } from "../output/output";
 import { runCommand, type CommonFlags } from "../run";
-import { addTargetOptions, TARGET_HELP, type TargetFlags } from "../target-options";
-import { singleTarget } from "../targets";
-import { missedExpectation, type Judged } from "../verify-expectation";
+import { addTargetOptions, TARGET_HELP, type TargetFlags } from "../flags/target-flags";
+import { singleTarget } from "../flags/targets";
+import { missedExpectation, type Judged } from "../output/verify-expectation";
 import { checkVia, printVia, viaFromFlags, viaProblem } from "../verify-via";
 import type { Expectation } from "../../provider/operations/expectations";
 

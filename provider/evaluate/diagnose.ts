@@ -16,7 +16,7 @@ export interface Preflight {
 }
 
 /**
- * What a surface calls the input that carries the page's origin, as cli/flag-wording.ts does
+ * What a surface calls the input that carries the page's origin, as cli/flags/flag-wording.ts does
  * for targets: the diagnosis tells the user what to pass there.
  */
 export interface DiagnoseWords {

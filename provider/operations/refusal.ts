@@ -6,7 +6,7 @@ import { describeRules, unreadableConfiguration } from "./describe";
 /*
  * The one wording of `applyPolicy`'s refusals (a bucket holding rules this call may not
  * replace), with a small table of words per surface: the resource names its properties
- * (`onExisting: "adopt"`), the CLI its flags (`--on-existing adopt`), as cli/flag-wording.ts
+ * (`onExisting: "adopt"`), the CLI its flags (`--on-existing adopt`), as cli/flags/flag-wording.ts
  * does for targets. Callers wrap the text in their own error.
  */
 
