@@ -87,6 +87,14 @@ module.exports = {
     { name: "sdk-not-cli", comment: "Layer 6: the SDK never imports the CLI.", severity: "error", from: { path: "^sdk/" }, to: { path: "^cli/" } },
     { name: "cli-not-sdk", comment: "Layer 6: the CLI never imports the SDK.", severity: "error", from: { path: "^cli/" }, to: { path: "^sdk/" } },
     {
+      name: "cli-commands-on-top",
+      comment:
+        "Inside the CLI, the commands are the top: its rooms (flags/, documents/, output/, browser/) and its top-level files serve them, and only cli/program.ts imports cli/commands/ (cli/doctor/ is the doctor command's).",
+      severity: "error",
+      from: { path: "^cli/", pathNot: "^cli/(program[.]ts$|commands/|doctor/)" },
+      to: { path: "^cli/(commands|doctor)/" },
+    },
+    {
       name: "plugin-alone",
       comment: "Layer 6: the provider plugin imports provider/ only; the SDK and the CLI never import it.",
       severity: "error",

@@ -1,10 +1,10 @@
 import { resourceIdOf, type Target } from "../provider/targets";
-import type { Progress } from "./progress";
-import { startProgress } from "./progress";
-import { credentialHint, withCliHint } from "./credential-hint";
-import { capabilityHint } from "./capability-hint";
+import type { Progress } from "./output/progress";
+import { startProgress } from "./output/progress";
+import { credentialHint, withCliHint } from "./output/credential-hint";
+import { capabilityHint } from "./output/capability-hint";
 import { debugStack, describeError, type Described } from "./run";
-import type { Output } from "./output";
+import type { Output } from "./output/output";
 
 /** What one target's work gave: its result, or how it failed. */
 export type TargetOutcome<T> =

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { CommanderError } from "commander";
 import { EXIT, type ExitCode } from "./exit";
-import { createOutput } from "./output";
+import { createOutput } from "./output/output";
 import { createProgram } from "./program";
 
 /**

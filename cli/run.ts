@@ -1,7 +1,7 @@
 import { BackendError, CorsPolicyError, CorsValidationError } from "../provider/errors";
 import type { Issue } from "../provider/model/issue";
 import { CliError, EXIT, type ExitCode, type FailureKind } from "./exit";
-import { createOutput, type Output } from "./output";
+import { createOutput, type Output } from "./output/output";
 
 /** Options every command has. */
 export interface CommonFlags {

@@ -3,7 +3,7 @@ import type { Expectation } from "../provider/operations/expectations";
 import { endpointProblem, endpointProblemText, hasUserInfo, type Target } from "../provider/targets";
 import { backendOf } from "./backend";
 import { usageError } from "./exit";
-import type { Output } from "./output";
+import type { Output } from "./output/output";
 
 /**
  * `verify --via URL`: the same expectation sent through what sits in front of the bucket (a CDN, a

@@ -7,17 +7,17 @@ import { ON_EXISTING, type OnExisting } from "../../provider/operations/options"
 import type { CorsConfiguration } from "../../provider/model/schema";
 import type { Target } from "../../provider/targets";
 import { budgetedBackendOf, commandBudget } from "../backend";
-import { desiredFor } from "../desired";
-import { addLintOptions, lintChoice, type LintFlags } from "../lint-options";
+import { desiredFor } from "../documents/desired";
+import { addLintOptions, lintChoice, type LintFlags } from "../flags/lint-flags";
 import { forEachTarget } from "../each-target";
 import { EXIT, failure } from "../exit";
-import { deadlineSeconds, seconds } from "../options";
-import { exitOf, outcomeJson, printFailure } from "../outcomes";
-import { issuesJson, printWarnings } from "../output";
-import { loadPolicy } from "../policy-file";
+import { deadlineSeconds, seconds } from "../flags/options";
+import { exitOf, outcomeJson, printFailure } from "../output/outcomes";
+import { issuesJson, printWarnings } from "../output/output";
+import { loadPolicy } from "../documents/read";
 import { runCommand, type CommonFlags } from "../run";
-import { addTargetOptions, TARGET_HELP, type TargetFlags } from "../target-options";
-import { describeTarget, targetsFrom } from "../targets";
+import { addTargetOptions, TARGET_HELP, type TargetFlags } from "../flags/target-flags";
+import { describeTarget, targetsFrom } from "../flags/targets";
 
 interface ApplyFlags extends CommonFlags, TargetFlags, LintFlags {
   readonly from?: FormatName;

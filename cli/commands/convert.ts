@@ -1,9 +1,9 @@
 import { Option, type Command } from "commander";
 import { FORMAT_NAMES, type FormatName } from "../../provider/formats";
-import { documentText, PRINT_FORMATS, render, type PrintFormat } from "../document";
+import { documentText, PRINT_FORMATS, render, type PrintFormat } from "../documents/render";
 import { EXIT } from "../exit";
-import { issuesJson, printWarnings } from "../output";
-import { loadPolicy } from "../policy-file";
+import { issuesJson, printWarnings } from "../output/output";
+import { loadPolicy } from "../documents/read";
 import { runCommand, type CommonFlags } from "../run";
 
 interface ConvertFlags extends CommonFlags {

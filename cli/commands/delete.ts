@@ -6,13 +6,13 @@ import type { Target } from "../../provider/targets";
 import { budgetedBackendOf, commandBudget } from "../backend";
 import { forEachTarget } from "../each-target";
 import { EXIT, failure } from "../exit";
-import { deadlineSeconds, seconds } from "../options";
-import { exitOf, outcomeJson, printFailure } from "../outcomes";
+import { deadlineSeconds, seconds } from "../flags/options";
+import { exitOf, outcomeJson, printFailure } from "../output/outcomes";
 import { runCommand, type CommonFlags } from "../run";
-import { addTargetOptions, TARGET_HELP, type TargetFlags } from "../target-options";
-import { describeTarget, targetsFrom } from "../targets";
-import { desiredFor } from "../desired";
-import { loadPolicy } from "../policy-file";
+import { addTargetOptions, TARGET_HELP, type TargetFlags } from "../flags/target-flags";
+import { describeTarget, targetsFrom } from "../flags/targets";
+import { desiredFor } from "../documents/desired";
+import { loadPolicy } from "../documents/read";
 
 interface DeleteFlags extends CommonFlags, TargetFlags {
   readonly timeout?: number;

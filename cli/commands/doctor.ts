@@ -1,15 +1,15 @@
 import type { Command } from "commander";
 import { describeTarget, resourceIdOf, targetDialect } from "../../provider/targets";
-import { printAnswer } from "../answer";
+import { printAnswer } from "../output/answer";
 import { findingsOf, type Findings } from "../doctor/findings";
 import { doctorPreflights, type DoctorPreflight } from "../doctor/preflights";
 import { readForDoctor, type DoctorRead } from "../doctor/read";
 import { serverSigns, type ServerSigns } from "../doctor/server";
 import { EXIT } from "../exit";
-import type { Output } from "../output";
+import type { Output } from "../output/output";
 import { runCommand, type CommonFlags } from "../run";
-import { addTargetOptions, TARGET_HELP, type TargetFlags } from "../target-options";
-import { singleTarget } from "../targets";
+import { addTargetOptions, TARGET_HELP, type TargetFlags } from "../flags/target-flags";
+import { singleTarget } from "../flags/targets";
 
 type DoctorFlags = CommonFlags & TargetFlags;
 

@@ -1,15 +1,14 @@
 import { Option, type Command } from "commander";
-import { evaluate, isPreflightAllowed } from "../../provider/evaluate";
+import { DIAGNOSE_WORDS } from "../../provider/evaluate/diagnose";
+import { explainPreflight } from "../../provider/evaluate/explain";
 import { FORMAT_NAMES, type FormatName } from "../../provider/formats";
-import { validate } from "../../provider/validate/validate";
-import { DIALECTS, type Dialect } from "../../provider/profiles";
-import { diagnose } from "../diagnose";
-import { preflightRequest } from "../evaluator";
+import { preparePolicy } from "../../provider/validate/prepare";
+import { DIALECTS, getProfile, type Dialect } from "../../provider/profiles";
 import { EXIT } from "../exit";
-import { browserMethod, collectList } from "../options";
-import { loadPolicy } from "../policy-file";
+import { browserMethod, collectList } from "../flags/options";
+import { loadPolicy } from "../documents/read";
 import { runCommand, type CommonFlags } from "../run";
-import { printAnswer } from "../answer";
+import { printAnswer } from "../output/answer";
 
 interface ExplainFlags extends CommonFlags {
   readonly origin: string;
@@ -57,15 +56,13 @@ export function registerExplain(program: Command): void {
         const policy = loadPolicy(file, flags.from);
         const method = browserMethod(flags.method);
         const headers = flags.header ?? [];
-        const request = preflightRequest(flags.origin, method, headers);
-        const evaluation = evaluate(policy.config, request, { dialect: flags.dialect });
+        // The policy's own errors under AWS's generic rules (the dialect is a server's matching, not a target).
+        const policyErrors = preparePolicy(policy.config, getProfile("s3")).errors;
         const credentials = flags.credentials === true;
-        const wildcardRefused = credentials && evaluation.headers["access-control-allow-origin"] === "*";
-        const allowed = isPreflightAllowed(evaluation.status, evaluation.headers) && !wildcardRefused;
-        const policyErrors = validate(policy.config).filter((i) => i.severity === "error");
-        const diagnoses = diagnose(
+        const { request, evaluation, allowed, wildcardRefused, diagnoses } = explainPreflight(
+          policy.config,
           { origin: flags.origin, method, headers, credentials },
-          { dialect: flags.dialect, config: policy.config, evaluation, policyErrors },
+          { dialect: flags.dialect, policyErrors, words: DIAGNOSE_WORDS.cli },
         );
         out.emit(
           {

@@ -1,13 +1,13 @@
 import { Option, type Command } from "commander";
 import { resourceIdOf } from "../../provider/targets";
 import { backendOf } from "../backend";
-import { hinted } from "../credential-hint";
-import { documentText, PRINT_FORMATS, render, type PrintFormat } from "../document";
+import { hinted } from "../output/credential-hint";
+import { documentText, PRINT_FORMATS, render, type PrintFormat } from "../documents/render";
 import { EXIT, failure } from "../exit";
-import { issuesJson, printWarnings } from "../output";
+import { issuesJson, printWarnings } from "../output/output";
 import { runCommand, type CommonFlags } from "../run";
-import { addTargetOptions, TARGET_HELP, type TargetFlags } from "../target-options";
-import { describeTarget, singleTarget } from "../targets";
+import { addTargetOptions, TARGET_HELP, type TargetFlags } from "../flags/target-flags";
+import { describeTarget, singleTarget } from "../flags/targets";
 import { unreadableConfiguration } from "../../provider/operations/describe";
 
 interface GetFlags extends CommonFlags, TargetFlags {

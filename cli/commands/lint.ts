@@ -3,10 +3,10 @@ import { FORMAT_NAMES, type FormatName } from "../../provider/formats";
 import { preparePolicy } from "../../provider/validate/prepare";
 import { hasErrors, type Issue } from "../../provider/model/issue";
 import { getProfile, type ProfileName } from "../../provider/profiles";
-import { profileOption } from "../profile-flag";
+import { profileOption } from "../flags/profile-flag";
 import { EXIT } from "../exit";
-import { issuesJson, plural, printIssues } from "../output";
-import { decodeFile } from "../policy-file";
+import { issuesJson, plural, printIssues } from "../output/output";
+import { decodeFile } from "../documents/read";
 import { runCommand, type CommonFlags } from "../run";
 
 interface LintFlags extends CommonFlags {

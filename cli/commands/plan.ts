@@ -2,19 +2,19 @@ import { Option, type Command } from "commander";
 import { FORMAT_NAMES, type FormatName } from "../../provider/formats";
 import type { CorsRule } from "../../provider/model/schema";
 import { backendOf } from "../backend";
-import { desiredFor } from "../desired";
-import { addLintOptions, lintChoice, type LintFlags } from "../lint-options";
+import { desiredFor } from "../documents/desired";
+import { addLintOptions, lintChoice, type LintFlags } from "../flags/lint-flags";
 import { forEachTarget } from "../each-target";
 import { EXIT, failure } from "../exit";
-import { exitOf, outcomeJson, printFailure } from "../outcomes";
-import { issuesJson, plural, printWarnings, type Output } from "../output";
-import { loadPolicy } from "../policy-file";
-import { diffRules, type RuleChange } from "../rule-diff";
+import { exitOf, outcomeJson, printFailure } from "../output/outcomes";
+import { issuesJson, plural, printWarnings, type Output } from "../output/output";
+import { loadPolicy } from "../documents/read";
 import { runCommand, type CommonFlags } from "../run";
-import { addTargetOptions, TARGET_HELP, type TargetFlags } from "../target-options";
-import { describeTarget, targetsFrom } from "../targets";
+import { addTargetOptions, TARGET_HELP, type TargetFlags } from "../flags/target-flags";
+import { describeTarget, targetsFrom } from "../flags/targets";
 import { describeRule, unreadableConfiguration } from "../../provider/operations/describe";
 import { planPolicy } from "../../provider/operations/plan";
+import type { RuleChange } from "../../provider/operations/rule-changes";
 
 interface PlanFlags extends CommonFlags, TargetFlags, LintFlags {
   readonly from?: FormatName;
@@ -58,19 +58,20 @@ export function registerPlan(program: Command): void {
         const outcomes = await forEachTarget(out, targets, async (target, step) => {
           const { config, warnings } = desired[targets.indexOf(target)]!;
           step("reading the live configuration");
-          const { live, inSync } = await planPolicy(await backendOf(target), target, config);
-          if (live.kind === "unreadable") {
+          const plan = await planPolicy(await backendOf(target), target, config);
+          if (plan.changes === undefined) {
             throw failure(
-              `${describeTarget(target)} has ${unreadableConfiguration(live.raw)} — bucket-cors apply --on-existing overwrite replaces it with the document`,
-              live.issues,
+              `${describeTarget(target)} has ${unreadableConfiguration(plan.live.raw)} — bucket-cors apply --on-existing overwrite replaces it with the document`,
+              plan.live.issues,
             );
           }
+          const { live } = plan;
           const rules = live.kind === "config" ? live.config.rules : null;
           return {
-            inSync,
+            inSync: plan.inSync,
             live: rules,
             desired: config.rules,
-            changes: diffRules(rules ?? [], config.rules),
+            changes: plan.changes,
             warnings: issuesJson([...policy.warnings, ...warnings]),
           };
         });

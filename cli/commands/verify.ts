@@ -1,22 +1,22 @@
 import { Option, type Command } from "commander";
 import type { ProbeAnswer } from "../../provider/backends/types";
 import { verifyPolicy } from "../../provider/operations/verify";
-import { evaluate, isPreflightAllowed, type CorsRequest } from "../../provider/evaluate";
+import { isPreflightAllowed, preflightRequest, type CorsRequest } from "../../provider/evaluate";
+import { predictAnswer, type AnswerPrediction } from "../../provider/operations/prediction";
 import { DIALECTS, type Dialect } from "../../provider/profiles";
 import { resourceIdOf, type Target } from "../../provider/targets";
 import { backendOf } from "../backend";
-import { findChrome } from "../browser-find";
-import { checkInBrowser, printBrowserCheck, type PageRequest } from "../browser-verify";
+import { findChrome } from "../browser/find";
+import { checkInBrowser, printBrowserCheck, type PageRequest } from "../browser/verify";
 import { liveBasis, type LiveBasis } from "../live-prediction";
-import { printAnswer } from "../answer";
-import { preflightRequest } from "../evaluator";
+import { printAnswer } from "../output/answer";
 import { EXIT, failure } from "../exit";
-import { browserMethod, collectList, objectKey } from "../options";
-import type { Output } from "../output";
+import { browserMethod, collectList, objectKey } from "../flags/options";
+import type { Output } from "../output/output";
 import { runCommand, type CommonFlags } from "../run";
-import { addTargetOptions, TARGET_HELP, type TargetFlags } from "../target-options";
-import { singleTarget } from "../targets";
-import { missedExpectation, type Judged } from "../verify-expectation";
+import { addTargetOptions, TARGET_HELP, type TargetFlags } from "../flags/target-flags";
+import { singleTarget } from "../flags/targets";
+import { missedExpectation, type Judged } from "../output/verify-expectation";
 import { checkVia, printVia, viaFromFlags, viaProblem } from "../verify-via";
 import type { Expectation } from "../../provider/operations/expectations";
 
@@ -34,20 +34,8 @@ interface VerifyFlags extends CommonFlags, TargetFlags {
   readonly via?: string;
 }
 
-/** What the evaluator predicts from the live configuration, and where it disagrees with the real answer. */
-interface Prediction {
-  readonly dialect: Dialect;
-  readonly allowed: boolean;
-  readonly status: number | null;
-  readonly headers: Record<string, string>;
-  readonly matchedRule: number | null;
-  readonly explanation: string[];
-  readonly agrees: boolean;
-  readonly differences: { header: string; live: string | null; predicted: string | null }[];
-}
-
 /** The prediction, or why there is none (the live configuration could not be read). */
-type Predicted = { readonly prediction: Prediction } | { readonly error: string };
+type Predicted = { readonly prediction: AnswerPrediction } | { readonly error: string };
 
 const EXAMPLES = `
 Examples:
@@ -205,27 +193,7 @@ function expectationOf(flags: VerifyFlags, request: CorsRequest): Expectation {
 
 /** The evaluator's answer for the live configuration; none (with why) when it cannot be read. */
 function predict(request: CorsRequest, answer: LiveAnswer, live: LiveBasis): Predicted {
-  if ("error" in live) return { error: live.error };
-  const { dialect } = live;
-  const evaluation = evaluate(live.config, request, { dialect, bucketExists: live.bucketExists });
-  const names = [...new Set([...Object.keys(answer.headers), ...Object.keys(evaluation.headers)])].sort();
-  const differences = names
-    .map((header) => ({ header, live: answer.headers[header] ?? null, predicted: evaluation.headers[header] ?? null }))
-    .filter((d) => d.live !== d.predicted);
-  const allowed = isPreflightAllowed(evaluation.status, evaluation.headers);
-  const agrees = differences.length === 0 && evaluation.status === answer.status;
-  return {
-    prediction: {
-      dialect,
-      allowed,
-      status: evaluation.status ?? null,
-      headers: evaluation.headers,
-      matchedRule: evaluation.matchedRule ?? null,
-      explanation: evaluation.explanation,
-      agrees,
-      differences,
-    },
-  };
+  return "error" in live ? { error: live.error } : { prediction: predictAnswer(live, request, answer) };
 }
 
 function printVerify(out: Output, sent: Readonly<Record<string, string>>, answer: LiveAnswer, allowed: boolean, predicted: Predicted): void {

@@ -1,11 +1,10 @@
 import type { ProbeAnswer } from "../../provider/backends/types";
-import { evaluate, isPreflightAllowed } from "../../provider/evaluate";
+import { evaluate, isPreflightAllowed, preflightRequest } from "../../provider/evaluate";
 import type { CorsConfiguration } from "../../provider/model/schema";
 import { verifyPolicy } from "../../provider/operations/verify";
 import type { Dialect } from "../../provider/profiles";
 import type { Target } from "../../provider/targets";
 import { backendOf } from "../backend";
-import { preflightRequest } from "../evaluator";
 
 /** An origin no rule lists: `.invalid` never resolves (RFC 2606, section 2), so no real page has it. */
 const UNLISTED_ORIGIN = "https://doctor.invalid";

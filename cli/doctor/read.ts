@@ -3,8 +3,8 @@ import { unreadableConfiguration } from "../../provider/operations/describe";
 import type { CorsConfiguration } from "../../provider/model/schema";
 import type { Target } from "../../provider/targets";
 import { backendOf } from "../backend";
-import { capabilityHint } from "../capability-hint";
-import { credentialHint, withCliHint } from "../credential-hint";
+import { capabilityHint } from "../output/capability-hint";
+import { credentialHint, withCliHint } from "../output/credential-hint";
 
 /**
  * Service codes that say "this endpoint, or these keys, cannot read CORS" rather than "the call

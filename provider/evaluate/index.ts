@@ -3,7 +3,7 @@
  * policy, per vendor dialect, and which policies are risky.
  */
 export { evaluate } from "./evaluate";
-export { isOkStatus, isPreflightAllowed, preflightHeaders } from "./preflight";
+export { isOkStatus, isPreflightAllowed, preflightHeaders, preflightRequest } from "./preflight";
 export {
   REQUEST_RESOURCES,
   type CorsRequest,

@@ -1,3 +1,5 @@
+import type { CorsRequest } from "./types";
+
 /**
  * What a preflight is and when it was allowed, written once for every caller: the provider's
  * expectations (`verify: "preflight"`), the CLI's `explain`/`verify` and the browser's verdict.
@@ -31,4 +33,9 @@ export function preflightHeaders(origin: string, method: string, requestHeaders:
   const headers: Record<string, string> = { Origin: origin, "Access-Control-Request-Method": method };
   if (requestHeaders.length > 0) headers["Access-Control-Request-Headers"] = requestHeaders.join(separator);
   return headers;
+}
+
+/** A preflight for `method` from `origin` asking for `requestHeaders` to an object, as the evaluator takes it. */
+export function preflightRequest(origin: string, method: string, requestHeaders: readonly string[]): CorsRequest {
+  return { method: "OPTIONS", headers: preflightHeaders(origin, method, requestHeaders), resource: "object" };
 }

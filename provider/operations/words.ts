@@ -2,7 +2,7 @@
  * What each surface calls the user's policy and the ways out of a refusal or of a write that
  * failed to confirm: the resource names its properties (`onExisting: "adopt"`,
  * `propagationTimeoutSeconds`), the CLI its flags (`--on-existing adopt`, `--timeout`), as
- * cli/flag-wording.ts does for targets. Used by operations/refusal.ts and operations/write.ts.
+ * cli/flags/flag-wording.ts does for targets. Used by operations/refusal.ts and operations/write.ts.
  */
 
 /** What one surface calls the user's policy and the ways out of a refusal. */

@@ -1,7 +1,7 @@
 /**
  * The import rules (docs/architecture.md, "Layers"; .dependency-cruiser.cjs): layers point one way,
  * no file-level cycles, nothing outside tests/ imports tests/, testkit/ never imports scripts/, the
- * SDK and the CLI never import each other. dependency-cruiser is an ES module, so its API runs in
+ * SDK and the CLI never import each other, and inside the CLI only cli/program.ts imports the commands. dependency-cruiser is an ES module, so its API runs in
  * scripts/check-imports.mjs.
  */
 import { execFile } from "node:child_process";
@@ -58,6 +58,24 @@ test("fails when testkit/ imports scripts/: the launcher both share belongs in t
     writeFileSync(path.join(root, "scripts", "run.ts"), 'import { port } from "../testkit/server";\nexport const used = port;\n');
     const { cruised, violations } = await checkImports(root);
     expect([cruised, violations.map(line)]).toEqual([3, ["testkit/server.ts → scripts/launch.ts (testkit-not-scripts)"]]);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test("fails when a room of the CLI imports a command: only cli/program.ts imports cli/commands/", async () => {
+  const root = mkdtempSync(path.join(tmpdir(), "bcors-imports-"));
+  try {
+    for (const folder of ["cli/commands", "cli/output"]) mkdirSync(path.join(root, folder), { recursive: true });
+    writeFileSync(path.join(root, "tsconfig.json"), JSON.stringify({ compilerOptions: { module: "commonjs", strict: true } }));
+    writeFileSync(path.join(root, "cli", "commands", "get.ts"), "export const NAME = 'get';\n");
+    writeFileSync(path.join(root, "cli", "output", "title.ts"), 'import { NAME } from "../commands/get";\nexport const title = NAME;\n');
+    writeFileSync(
+      path.join(root, "cli", "program.ts"),
+      'import { NAME } from "./commands/get";\nimport { title } from "./output/title";\nexport const all = [NAME, title];\n',
+    );
+    const { cruised, violations } = await checkImports(root);
+    expect([cruised, violations.map(line)]).toEqual([3, ["cli/output/title.ts → cli/commands/get.ts (cli-commands-on-top)"]]);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

@@ -1,5 +1,5 @@
-import type { BrowserFetch, BrowserOutcome } from "../../cli/browser-page";
-import type { BrowserSession } from "../../cli/browser-session";
+import type { BrowserFetch, BrowserOutcome } from "../../cli/browser/page";
+import type { BrowserSession } from "../../cli/browser/session";
 import { predictBrowser, type BrowserVerdict } from "../../provider/browser";
 import type { EvaluableRule } from "../../provider/evaluate";
 import type { Dialect } from "../../provider/profiles/types";

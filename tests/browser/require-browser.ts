@@ -1,5 +1,5 @@
-import { findChrome } from "../../cli/browser-find";
-import { openBrowser, type BrowserSession } from "../../cli/browser-session";
+import { findChrome } from "../../cli/browser/find";
+import { openBrowser, type BrowserSession } from "../../cli/browser/session";
 
 /** The page origins the browser tests load pages from; both resolve to 127.0.0.1 in the browser. */
 export const PAGE_HOSTS = ["app.example.test", "other.example.test"] as const;

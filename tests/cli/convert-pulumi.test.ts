@@ -8,7 +8,7 @@ import { APP_S3_XML, fixtureDir } from "./fixtures";
 import { jsonOf, runCli, type CliRun } from "./run-cli";
 
 // Issue 19, item 9: `convert --to pulumi` turns any document convert reads into a CorsPolicy's
-// `rules:`, offline, through the same renderer as `get --format pulumi` (cli/pulumi-snippet.ts).
+// `rules:`, offline, through the same renderer as `get --format pulumi` (cli/documents/pulumi-snippet.ts).
 
 const GOLDEN = join(__dirname, "golden", "pulumi");
 const R2_DASHBOARD = readFileSync(join(GOLDEN, "r2-dashboard.json"), "utf8");

@@ -1,5 +1,5 @@
-import { createOutput } from "../../cli/output";
-import { targetsFrom } from "../../cli/targets";
+import { createOutput } from "../../cli/output/output";
+import { targetsFrom } from "../../cli/flags/targets";
 
 /** An Output that writes nowhere (targetsFrom only notes warnings on it). */
 const quiet = () =>

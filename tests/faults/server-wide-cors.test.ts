@@ -1,5 +1,6 @@
 import { s3Backend } from "../../provider/backends/s3";
 import { applyPolicy } from "../../provider/operations/apply";
+import { REFUSAL_WORDS } from "../../provider/operations/words";
 import { S3RVER_KEY } from "../../testkit/s3rver-server";
 import { every, serverWideCors } from "./faults";
 import { proxiedS3rver } from "./s3-proxied";
@@ -23,7 +24,7 @@ const EXPECTATIONS = [
 
 test("fails when verify: preflight finds origins the rules deny allowed: names the entries, the server-wide setting and what to do; the bucket is as it was", async () => {
   const url = `${env.proxy().url}/wide/bucket-cors-verify`;
-  const confirm = { mode: "preflight" as const, timeoutSeconds: 0, expectations: EXPECTATIONS };
+  const confirm = { mode: "preflight" as const, timeoutSeconds: 0, expectations: EXPECTATIONS, words: REFUSAL_WORDS.resource };
   await expect(applyPolicy(s3Backend, env.target("wide"), CONFIG, { owned: false, onExisting: "fail", confirm })).rejects.toThrow(
     [
       `live preflights to ${url} (S3-compatible storage bucket "wide") still disagreed with expect after 0 s:`,
@@ -39,7 +40,12 @@ test("fails when verify: preflight finds origins the rules deny allowed: names t
 
 test("an expectation allowed but seen denied gets no server-wide hint: only a denied one seen allowed is its symptom", async () => {
   env.proxy().plan();
-  const confirm = { mode: "preflight" as const, timeoutSeconds: 0, expectations: [{ origin: "https://app.example.com", method: "PUT", allowed: true }] };
+  const confirm = {
+    mode: "preflight" as const,
+    timeoutSeconds: 0,
+    expectations: [{ origin: "https://app.example.com", method: "PUT", allowed: true }],
+    words: REFUSAL_WORDS.resource,
+  };
   const failure = applyPolicy(s3Backend, env.target("wide"), CONFIG, { owned: false, onExisting: "fail", confirm });
   await expect(failure).rejects.toThrow("expect[0] PUT from https://app.example.com: expected allowed, observed denied (status 403)");
   await expect(failure).rejects.not.toThrow("server-wide");

@@ -1,4 +1,4 @@
-import type { CorsRule } from "../provider/model/schema";
+import type { CorsRule } from "../../provider/model/schema";
 
 /** The fields of a rule in the order the SDK documents them. */
 const FIELDS = ["id", "allowedOrigins", "allowedMethods", "allowedHeaders", "exposeHeaders", "maxAgeSeconds"] as const;

@@ -1,5 +1,5 @@
-import { BackendError } from "../provider/errors";
-import { notImplementedHint } from "../provider/backends/s3-capability";
+import { BackendError } from "../../provider/errors";
+import { notImplementedHint } from "../../provider/backends/s3-capability";
 
 /**
  * What to do about an endpoint that cannot do a CORS call at all, in the CLI's words: a

@@ -1,4 +1,4 @@
-import type { ProbeAnswer } from "../provider/backends/types";
+import type { ProbeAnswer } from "../../provider/backends/types";
 
 /** What `verify --expect` asserts about the answer. */
 export type Verdict = "allowed" | "denied";

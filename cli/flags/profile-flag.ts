@@ -1,5 +1,5 @@
 import { InvalidArgumentError, type Option } from "commander";
-import { isProfileName, nearestProfile, PROFILE_NAMES, PROFILES, type ProfileName } from "../provider/profiles";
+import { isProfileName, nearestProfile, PROFILE_NAMES, PROFILES, type ProfileName } from "../../provider/profiles";
 
 /**
  * Makes `option` (`--service`, `lint --target`) take a profile name: its help lists the

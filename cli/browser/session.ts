@@ -1,9 +1,9 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { CorsPolicyError } from "../provider/errors";
-import { launchChromium } from "./browser-driver";
-import { fetchesScript, type BrowserFetch, type BrowserOutcome } from "./browser-page";
+import { CorsPolicyError } from "../../provider/errors";
+import { launchChromium } from "./driver";
+import { fetchesScript, type BrowserFetch, type BrowserOutcome } from "./page";
 
 /** A headless Chromium that runs a page's fetches from any origin. */
 export interface BrowserSession {

@@ -1,8 +1,8 @@
-import { BackendError, CorsPolicyError } from "../provider/errors";
-import { getProfile } from "../provider/profiles";
-import type { Target } from "../provider/targets";
-import { deniedFix, REFUSED_KEY_CODES } from "../provider/backends/credential-source";
-import { failure } from "./exit";
+import { BackendError, CorsPolicyError } from "../../provider/errors";
+import { getProfile } from "../../provider/profiles";
+import type { Target } from "../../provider/targets";
+import { deniedFix, REFUSED_KEY_CODES } from "../../provider/backends/credential-source";
+import { failure } from "../exit";
 import { capabilityHint } from "./capability-hint";
 
 /** Node's codes for a certificate it does not trust (https://nodejs.org/api/tls.html, OpenSSL's X509_V_ERR names). */

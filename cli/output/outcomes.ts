@@ -1,5 +1,5 @@
-import type { TargetOutcome } from "./each-target";
-import { EXIT, type ExitCode } from "./exit";
+import type { TargetOutcome } from "../each-target";
+import { EXIT, type ExitCode } from "../exit";
 import { issuesJson, type Output } from "./output";
 
 /** One target's outcome as JSON: `{ target, ok: true, ...result }` or `{ target, ok: false, error }`. */

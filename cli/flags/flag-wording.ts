@@ -1,4 +1,4 @@
-import type { Issue } from "../provider/model/issue";
+import type { Issue } from "../../provider/model/issue";
 
 /** The flag that sets each target field, for messages about a target given by flags. */
 const FLAG_OF: Readonly<Record<string, string>> = {

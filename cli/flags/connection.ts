@@ -1,8 +1,8 @@
 import { X509Certificate } from "node:crypto";
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
-import { configureTransport } from "../provider/backends/transport";
-import { usageError } from "./exit";
-import type { Output } from "./output";
+import { configureTransport } from "../../provider/backends/transport";
+import { usageError } from "../exit";
+import type { Output } from "../output/output";
 
 /** The connection flags as commander parses them (`--no-verify-ssl` is `verifySsl: false`). */
 export interface ConnectionFlags {
@@ -12,7 +12,7 @@ export interface ConnectionFlags {
 }
 
 /** Largest CA bundle read: Mozilla's whole root store, as Debian ships it, is about 220 KiB. */
-export const MAX_CA_BUNDLE_BYTES = 1024 * 1024;
+const MAX_CA_BUNDLE_BYTES = 1024 * 1024;
 
 const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g;
 
@@ -36,7 +36,7 @@ export function configureConnection(flags: ConnectionFlags, out: Output): void {
 }
 
 /** The PEM text of `file`, checked: readable, at most 1 MiB, one or more certificates Node can parse. */
-export function readCaBundle(file: string): string {
+function readCaBundle(file: string): string {
   const flag = `--ca-bundle ${JSON.stringify(file)}`;
   let text: string;
   try {

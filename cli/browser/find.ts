@@ -1,6 +1,6 @@
 import { accessSync, constants } from "node:fs";
 import { delimiter, join } from "node:path";
-import { usageError } from "./exit";
+import { usageError } from "../exit";
 
 /** Executable names of Chrome and Chromium on Linux and macOS, tried in this order on PATH. */
 const CHROME_NAMES = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome"];
@@ -14,7 +14,7 @@ const CHROME_PATHS = [
 ];
 
 /** How to get a browser, named in the error when none is found. */
-export const INSTALL_CHROME_HINT = "install one (Debian/Ubuntu: apt-get install -y chromium; macOS: brew install --cask chromium) or pass --chrome PATH";
+const INSTALL_CHROME_HINT = "install one (Debian/Ubuntu: apt-get install -y chromium; macOS: brew install --cask chromium) or pass --chrome PATH";
 
 function executable(path: string): boolean {
   try {

@@ -1,12 +1,12 @@
-import { issue, type Issue } from "../provider/model/issue";
-import { getProfile, isProfileName, nearestProfile } from "../provider/profiles";
-import { checkTarget, endpointOf, resourceIdOf, unsetVariable, type Target } from "../provider/targets";
+import { issue, type Issue } from "../../provider/model/issue";
+import { getProfile, isProfileName, nearestProfile } from "../../provider/profiles";
+import { checkTarget, endpointOf, resourceIdOf, unsetVariable, type Target } from "../../provider/targets";
 import { configureConnection } from "./connection";
 import { inFlagWords, inTargetFileWords } from "./flag-wording";
-import { usageError } from "./exit";
-import { readText, type FileCap } from "./policy-file";
-import type { Output } from "./output";
-import { endpointFromFlags, hostPartsFromFlags, type TargetFlags } from "./target-options";
+import { usageError } from "../exit";
+import { readText, type FileCap } from "../documents/read";
+import type { Output } from "../output/output";
+import { endpointFromFlags, hostPartsFromFlags, type TargetFlags } from "./target-flags";
 
 /** Keys of the Target object the flags fill as they are, in the order they are copied. */
 const FLAG_FIELDS = ["bucket", "region", "accountId", "jurisdiction", "projectId", "expectedBucketOwner"] as const;
@@ -102,7 +102,7 @@ function vendorInProfile(flags: TargetFlags, service: string | undefined): strin
  * A target file's cap: a list of a thousand targets fits in 1 MiB. Read without one,
  * `--target-file /dev/zero` grew to 16.8 GB before it aborted (issue 23, item C).
  */
-export const TARGET_FILE_CAP: FileCap = { bytes: 1024 * 1024, limitOf: "a target file", noun: "target file" };
+const TARGET_FILE_CAP: FileCap = { bytes: 1024 * 1024, limitOf: "a target file", noun: "target file" };
 
 /**
  * The targets in a target file. JSON.parse's message quotes the text where the syntax breaks
@@ -175,4 +175,4 @@ function checkReachable(target: Target, out: Output): void {
   if (issues.length > 0) throw usageError(`the target ${resourceIdOf(target)} cannot be used`, issues);
 }
 
-export { describeTarget } from "../provider/targets";
+export { describeTarget } from "../../provider/targets";

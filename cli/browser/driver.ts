@@ -1,15 +1,15 @@
 import type { Browser } from "playwright-core";
-import { failure } from "./exit";
+import { failure } from "../exit";
 
 /** The version of the optional `playwright-core` package.json pins, named in the install hint. */
-export const PLAYWRIGHT_VERSION = "1.65.1";
+const PLAYWRIGHT_VERSION = "1.65.1";
 
 /**
  * Flags for a quiet, reproducible headless Chromium: without the background-networking ones it
  * reaches out to the internet on start. Playwright's `launch` gives every run a fresh
  * `--user-data-dir` of its own (and refuses one in `args`), so nothing is cached between runs.
  */
-export const CHROMIUM_FLAGS = [
+const CHROMIUM_FLAGS = [
   "--no-sandbox",
   "--disable-gpu",
   "--disable-background-networking",

@@ -1,10 +1,10 @@
-import { predictBrowser } from "../provider/browser";
-import { browserRequestOf, type Expectation } from "../provider/operations/expectations";
-import type { Dialect } from "../provider/profiles";
-import type { BrowserOutcome } from "./browser-page";
-import { openBrowser } from "./browser-session";
-import type { Output } from "./output";
-import type { LiveBasis } from "./live-prediction";
+import { predictBrowser } from "../../provider/browser";
+import { browserRequestOf, type Expectation } from "../../provider/operations/expectations";
+import type { Dialect } from "../../provider/profiles";
+import type { BrowserOutcome } from "./page";
+import { openBrowser } from "./session";
+import type { Output } from "../output/output";
+import type { LiveBasis } from "../live-prediction";
 
 /** What `verify --browser` asks a real browser, and what it and the prediction say. */
 export interface BrowserCheck {

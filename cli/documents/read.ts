@@ -1,11 +1,11 @@
 import { isUtf8 } from "node:buffer";
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
-import { looksCanonical, parsePolicy, type PolicySource } from "../provider/api/parse";
-import type { FormatName } from "../provider/formats";
-import { hasErrors, type Issue } from "../provider/model/issue";
-import type { CorsConfiguration } from "../provider/model/schema";
-import { CliError, failure, usageError } from "./exit";
-import { MAX_DOCUMENT_BYTES } from "../provider/formats/limits";
+import { looksCanonical, parsePolicy, type PolicySource } from "../../provider/api/parse";
+import type { FormatName } from "../../provider/formats";
+import { hasErrors, type Issue } from "../../provider/model/issue";
+import type { CorsConfiguration } from "../../provider/model/schema";
+import { CliError, failure, usageError } from "../exit";
+import { MAX_DOCUMENT_BYTES } from "../../provider/formats/limits";
 
 /** A policy file read and decoded: its format, the normalized config, and the decoder's warnings. */
 export interface LoadedPolicy {
@@ -36,7 +36,7 @@ export interface FileCap {
 }
 
 /** A policy file's cap: the documents' own limit (provider/formats/limits.ts). */
-export const POLICY_FILE_CAP: FileCap = { bytes: MAX_DOCUMENT_BYTES, limitOf: "a CORS document (S3 accepts at most 64 KB)" };
+const POLICY_FILE_CAP: FileCap = { bytes: MAX_DOCUMENT_BYTES, limitOf: "a CORS document (S3 accepts at most 64 KB)" };
 
 /**
  * Reads `file` (`-` is standard input), at most `cap.bytes`: a regular file is

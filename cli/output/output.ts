@@ -1,6 +1,6 @@
-import { knownSecrets, scrubSecrets, SECRET_ENV } from "../provider/backends/secrets";
-import { formatPath, type Issue } from "../provider/model/issue";
-import type { FailureKind } from "./exit";
+import { knownSecrets, scrubSecrets, SECRET_ENV } from "../../provider/backends/secrets";
+import { formatPath, type Issue } from "../../provider/model/issue";
+import type { FailureKind } from "../exit";
 
 /** ANSI styles; identity functions when colour is off. */
 export interface Styles {

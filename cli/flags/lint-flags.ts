@@ -1,7 +1,7 @@
 import { Option, type Command } from "commander";
-import { LINT_CODES, type LintCode } from "../provider/evaluate/lint/messages";
-import { isLintCode } from "../provider/evaluate/lint/options";
-import { usageError } from "./exit";
+import { LINT_CODES, type LintCode } from "../../provider/evaluate/lint/messages";
+import { isLintCode } from "../../provider/evaluate/lint/options";
+import { usageError } from "../exit";
 import { collectList } from "./options";
 
 /** The lint flags as commander parses them: `--no-lint` makes `lint` false. */

@@ -1,5 +1,5 @@
-import { sameRules } from "../provider/operations/compare";
-import type { CorsRule } from "../provider/model/schema";
+import type { CorsRule } from "../model/schema";
+import { sameRules } from "./compare";
 
 /** The fields of a rule, in the order a diff lists them. */
 const FIELDS = ["id", "allowedOrigins", "allowedMethods", "allowedHeaders", "exposeHeaders", "maxAgeSeconds"] as const;

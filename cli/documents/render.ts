@@ -1,9 +1,9 @@
-import { renderPolicy } from "../provider/api/policy";
-import { CorsValidationError } from "../provider/errors";
-import { codecFor, FORMAT_NAMES, type Encoded, type FormatName } from "../provider/formats";
-import type { Issue } from "../provider/model/issue";
-import type { CorsConfiguration } from "../provider/model/schema";
-import { failure } from "./exit";
+import { renderPolicy } from "../../provider/api/policy";
+import { CorsValidationError } from "../../provider/errors";
+import { codecFor, FORMAT_NAMES, type Encoded, type FormatName } from "../../provider/formats";
+import type { Issue } from "../../provider/model/issue";
+import type { CorsConfiguration } from "../../provider/model/schema";
+import { failure } from "../exit";
 import { pulumiRulesSnippet } from "./pulumi-snippet";
 
 /**

@@ -1,7 +1,7 @@
 import { Option, type Command } from "commander";
-import { isProfileName } from "../provider/profiles";
-import { endpointPathAllowed, endpointProblem, endpointProblemText, hasUserInfo, hostPartProblems, R2_JURISDICTIONS } from "../provider/targets";
-import { usageError } from "./exit";
+import { isProfileName } from "../../provider/profiles";
+import { endpointPathAllowed, endpointProblem, endpointProblemText, hasUserInfo, hostPartProblems, R2_JURISDICTIONS } from "../../provider/targets";
+import { usageError } from "../exit";
 import { inFlagWords } from "./flag-wording";
 import { profileOption } from "./profile-flag";
 
@@ -27,7 +27,7 @@ export interface TargetFlags {
   readonly expectedBucketOwner?: string;
   /** --ceph-version: the target's `version` (which RGW rule matching to predict). */
   readonly cephVersion?: string;
-  /** --debug, --ca-bundle, --no-verify-ssl (cli/connection.ts). */
+  /** --debug, --ca-bundle, --no-verify-ssl (cli/flags/connection.ts). */
   readonly debug?: boolean;
   readonly caBundle?: string;
   readonly verifySsl?: boolean;

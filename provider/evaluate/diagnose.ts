@@ -1,9 +1,10 @@
-import { evaluate, isPreflightAllowed, type Evaluation } from "../provider/evaluate";
-import type { Issue } from "../provider/model/issue";
-import { CORS_METHODS } from "../provider/model/methods";
-import type { CorsConfiguration, CorsRule } from "../provider/model/schema";
-import type { Dialect } from "../provider/profiles";
-import { preflightRequest } from "./evaluator";
+import type { Issue } from "../model/issue";
+import { CORS_METHODS } from "../model/methods";
+import type { CorsConfiguration, CorsRule } from "../model/schema";
+import type { Dialect } from "../profiles/types";
+import { evaluate } from "./evaluate";
+import { isPreflightAllowed, preflightRequest } from "./preflight";
+import type { Evaluation } from "./types";
 
 /** The preflight being explained. */
 export interface Preflight {
@@ -14,6 +15,28 @@ export interface Preflight {
   readonly credentials: boolean;
 }
 
+/**
+ * What a surface calls the input that carries the page's origin, as cli/flags/flag-wording.ts does
+ * for targets: the diagnosis tells the user what to pass there.
+ */
+export interface DiagnoseWords {
+  /** After "browsers send scheme://host[:port], e.g. https://app.example.com — ". */
+  readonly passOrigin: string;
+  /** After "so the browser sends "…" — ": how to give that origin instead. */
+  readonly useOrigin: (sent: string) => string;
+  /** The fix when the page's origin is unknown: how to give it. */
+  readonly giveOrigin: string;
+}
+
+/** The words of each surface: `bucket-cors explain` names its flag. */
+export const DIAGNOSE_WORDS = {
+  cli: {
+    passOrigin: "pass that to --origin",
+    useOrigin: (sent: string) => `use --origin ${sent}`,
+    giveOrigin: "give --origin the page's origin (scheme://host[:port])",
+  },
+} as const satisfies Record<string, DiagnoseWords>;
+
 /** What {@link diagnose} needs besides the preflight. */
 export interface DiagnoseInput {
   readonly dialect: Dialect;
@@ -21,6 +44,8 @@ export interface DiagnoseInput {
   readonly evaluation: Evaluation;
   /** Validation errors of the policy itself (a path in an origin, two wildcards...). */
   readonly policyErrors: readonly Issue[];
+  /** The surface's words for the origin input. */
+  readonly words: DiagnoseWords;
 }
 
 /**
@@ -31,7 +56,7 @@ export interface DiagnoseInput {
  * dialect's own matching decides (never a second matcher here).
  */
 export function diagnose(request: Preflight, input: DiagnoseInput): string[] {
-  const out: string[] = [...originShape(request.origin), ...methodShape(request.method)];
+  const out: string[] = [...originShape(request.origin, input.words), ...methodShape(request.method)];
   out.push(...input.policyErrors.map((i) => `the policy itself is invalid and a server would refuse it: ${i.message}`));
   const sent = browserOrigin(request.origin);
   if (isPreflightAllowed(input.evaluation.status, input.evaluation.headers)) {
@@ -91,13 +116,13 @@ function refusal(request: Preflight, input: DiagnoseInput, isOrigin: boolean): s
 }
 
 /** Browsers send `scheme://host[:port]` only: never a path, a trailing slash, a default port or upper case. */
-function originShape(origin: string): string[] {
+function originShape(origin: string, words: DiagnoseWords): string[] {
   if (origin === "null") return [];
   const sent = browserOrigin(origin);
-  if (sent === undefined) return [`"${origin}" is not an origin; browsers send scheme://host[:port], e.g. https://app.example.com — pass that to --origin`];
+  if (sent === undefined) return [`"${origin}" is not an origin; browsers send scheme://host[:port], e.g. https://app.example.com — ${words.passOrigin}`];
   if (sent === origin) return [];
   return [
-    `"${origin}" is not what a browser sends: Origin never has a path or trailing slash (and omits default ports), so the browser sends "${sent}" — use --origin ${sent}, and write origins that way in the policy`,
+    `"${origin}" is not what a browser sends: Origin never has a path or trailing slash (and omits default ports), so the browser sends "${sent}" — ${words.useOrigin(sent)}, and write origins that way in the policy`,
   ];
 }
 
@@ -159,7 +184,7 @@ function wildcardWithCredentials(request: Preflight, sent: string | undefined, i
   const fix = listed
     ? `${rule} already lists "${sent}", but this server answers "*" to every preflight, so no policy makes such a page work here`
     : sent === undefined
-      ? `give --origin the page's origin (scheme://host[:port]) to see what to list instead of "*"`
+      ? `${input.words.giveOrigin} to see what to list instead of "*"`
       : `list "${sent}" in ${rule}.allowedOrigins (before any "*" rule) instead of relying on "*"`;
   return request.credentials
     ? [`the answer is Access-Control-Allow-Origin: *, which a browser refuses for a request with credentials — ${fix}`]

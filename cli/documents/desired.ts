@@ -1,10 +1,10 @@
-import type { Issue } from "../provider/model/issue";
-import type { CorsConfiguration } from "../provider/model/schema";
-import { getProfile } from "../provider/profiles";
-import { resourceIdOf, targetProfile, type Target } from "../provider/targets";
-import { preparePolicy } from "../provider/validate/prepare";
-import { failure } from "./exit";
-import type { LintChoice } from "./lint-options";
+import type { Issue } from "../../provider/model/issue";
+import type { CorsConfiguration } from "../../provider/model/schema";
+import { getProfile } from "../../provider/profiles";
+import { resourceIdOf, targetProfile, type Target } from "../../provider/targets";
+import { preparePolicy } from "../../provider/validate/prepare";
+import { failure } from "../exit";
+import type { LintChoice } from "../flags/lint-flags";
 
 /** The policy a target will hold, and the validator's warnings for it. */
 export interface Desired {
