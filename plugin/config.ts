@@ -1,6 +1,7 @@
 import type { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { PROVIDER_CONFIG_KEYS, setProviderConfig, type ProviderConfig } from "../provider/backends/provider-config";
 import { PACKAGE } from "./json-to-pulumi";
+import { SECRET_SIG } from "./plain";
 
 /*
  * The plugin's configuration, served by the plugin itself: the `bucket-cors:*` stack config
@@ -45,9 +46,6 @@ export function configure(variables: ReadonlyMap<string, string>, args: Struct |
   }
   setProviderConfig(config satisfies ProviderConfig);
 }
-
-/** The signature key of a secret value in the engine's structs (pulumi/pulumi sdk/go/common/resource/properties.go, SecretSig). */
-const SECRET_SIG = "4dabf18193072939515e22adb298388d";
 
 /** A secret's value, or the value itself. */
 function unwrapSecret(value: unknown): unknown {

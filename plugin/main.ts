@@ -15,7 +15,7 @@ const MAX_MESSAGE_BYTES = 400 * 1024 * 1024;
 
 async function main(): Promise<void> {
   const server = new grpc.Server({ "grpc.max_receive_message_length": MAX_MESSAGE_BYTES });
-  server.addService(ResourceProviderService, providerService(manifest.version));
+  server.addService(ResourceProviderService, providerService(manifest.version, process.argv[2]));
   const port = await new Promise<number>((resolve, reject) => {
     server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (error, bound) => (error === null ? resolve(bound) : reject(error)));
   });

@@ -1,10 +1,14 @@
 import { z } from "zod";
 import { PROVIDER_CONFIG_KEYS } from "../provider/backends/provider-config";
 import { policyFieldsSchema, policyOutputsSchema } from "../provider/lifecycle/schema";
+import { policySetFieldsSchema, policySetOutputsSchema } from "../provider/lifecycle/set-schema";
 import { wireShapeOf } from "../provider/lifecycle/wire";
 import { PACKAGE, pascal, toTypeSpec, type JsonSchema, type NamedType, type TypeSpec } from "./json-to-pulumi";
 import { PROVIDER_SECRET_KEYS } from "./config";
 import docs from "./docs.json";
+import { RESOURCE_TOKEN, SET_TOKEN } from "./tokens";
+
+export { RESOURCE_TOKEN, SET_TOKEN };
 
 /*
  * The package schema `GetSchema` answers (`pulumi package get-schema`), built from the one zod
@@ -12,8 +16,6 @@ import docs from "./docs.json";
  * fields of `policyOutputsSchema`, each typed from its wire shape (provider/lifecycle/wire.ts).
  * Nothing here lists a field. Format: https://www.pulumi.com/docs/iac/extending-pulumi/schema/.
  */
-
-export const RESOURCE_TOKEN = `${PACKAGE}:index:CorsPolicy`;
 
 /** A property of a resource or of the provider. */
 interface PropertySpec extends TypeSpec {
@@ -28,6 +30,8 @@ export function packageSchema(version: string): string {
   const types = new Map<string, NamedType>();
   const inputs = propertiesOf(policyFieldsSchema().shape, "input", types, docs.resource);
   const outputs = propertiesOf(policyOutputsSchema().shape, "output", types, { ...docs.resource, ...docs.outputs });
+  const setInputs = propertiesOf(policySetFieldsSchema().shape, "input", types, { ...docs.resource, ...docs.set.inputs });
+  const setOutputs = propertiesOf(policySetOutputsSchema().shape, "output", types, docs.set.outputs);
   const config = providerConfig();
   const schema = {
     name: PACKAGE,
@@ -45,6 +49,16 @@ export function packageSchema(version: string): string {
         requiredInputs: inputs.required,
         properties: outputs.properties,
         required: outputs.required,
+      },
+      // A component (the engine calls Construct): https://www.pulumi.com/docs/iac/extending-pulumi/schema/#resource
+      [SET_TOKEN]: {
+        isComponent: true,
+        description:
+          "One CORS rule set applied to many buckets across clouds: each target becomes a child CorsPolicy named `<name>-<profile>-<bucket>`, validated against its own vendor profile.",
+        inputProperties: setInputs.properties,
+        requiredInputs: setInputs.required,
+        properties: setOutputs.properties,
+        required: setOutputs.required,
       },
     },
     types: Object.fromEntries([...types].map(([name, spec]) => [`${PACKAGE}:index:${name}`, describedType(name, spec)])),

@@ -9,6 +9,7 @@ import { importPolicy } from "../provider/lifecycle/import";
 import type { PolicyOutputs, WrittenInputs } from "../provider/lifecycle/types";
 import { checkConfig, configure } from "./config";
 import { targetOfImportId } from "./import-id";
+import { withoutSecrets } from "./plain";
 import { answer, unimplemented } from "./respond";
 import { packageSchema, RESOURCE_TOKEN } from "./schema";
 
@@ -22,9 +23,9 @@ import { packageSchema, RESOURCE_TOKEN } from "./schema";
 
 type Json = Record<string, unknown>;
 
-/** The unknown sentinel and the secret signature are plain values to the lifecycle (Configure accepts neither secrets nor resources). */
+/** A request's values, secrets unwrapped (plain.ts); the unknown sentinel is a plain value to the lifecycle. */
 function js(struct: Struct | undefined): Json {
-  return struct === undefined ? {} : struct.toJavaScript();
+  return struct === undefined ? {} : (withoutSecrets(struct.toJavaScript()) as Json);
 }
 
 function struct(value: object): Struct {
@@ -37,7 +38,8 @@ function ownType(urn: string): void {
   if (type !== RESOURCE_TOKEN) throw new Error(`unknown resource type ${String(type)}; the bucket-cors provider has ${RESOURCE_TOKEN}`);
 }
 
-export function providerService(version: string): IResourceProviderServer {
+/** `engineAddress`: the engine's address, the plugin's first argument (Construct hands it to the SDK's runtime). */
+export function providerService(version: string, engineAddress: string | undefined): IResourceProviderServer {
   let schema: string | undefined;
   return {
     getPluginInfo: (_call, callback) => callback(null, new PluginInfo().setVersion(version)),
@@ -65,8 +67,9 @@ export function providerService(version: string): IResourceProviderServer {
       answer(callback, async () => {
         const variables = new Map(call.request.getVariablesMap().getEntryList());
         configure(variables, call.request.hasArgs() ? call.request.getArgs() : undefined);
-        // No secrets, resources or outputs in requests: the lifecycle takes plain values, as from the dynamic host.
-        return new proto.ConfigureResponse().setAcceptsecrets(false).setAcceptresources(false).setAcceptoutputs(false).setSupportspreview(false);
+        // Secrets: the engine requires them of a plugin that constructs components; js() unwraps them (plain.ts).
+        // No resources or outputs in requests: the lifecycle takes plain values, as from the dynamic host.
+        return new proto.ConfigureResponse().setAcceptsecrets(true).setAcceptresources(false).setAcceptoutputs(false).setSupportspreview(false);
       }),
 
     check: (call, callback) =>
@@ -110,7 +113,16 @@ export function providerService(version: string): IResourceProviderServer {
     parameterize: notServed("Parameterize"),
     invoke: notServed("Invoke"),
     call: notServed("Call"),
-    construct: notServed("Construct"),
+    // The component CorsPolicySet (construct.ts), registered through the monitor the engine hands over; its code is
+    // a bundle of its own, loaded on the first Construct (construct-call.ts says why).
+    construct: (call, callback) =>
+      answer(callback, async () => {
+        if (engineAddress === undefined)
+          throw new Error("Construct needs the engine's address, the plugin's first argument; the engine passes it when it starts the plugin");
+        const { construct } = await import("./construct-call");
+        const { urn, state } = await construct(call.request, engineAddress);
+        return new proto.ConstructResponse().setUrn(urn).setState(struct(state));
+      }),
     getMapping: notServed("GetMapping"),
     getMappings: notServed("GetMappings"),
     list: (call) => call.emit("error", unimplemented("List")),

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The provider plugin, built by `npm run build` (docs/plugin.md):
 //   dist/plugin/plugin.js                       plugin/main.ts bundled by esbuild (grpc-js, protobuf, zod, the AWS SDK inside)
+//   dist/plugin/construct-call.js                    plugin/construct-call.ts bundled (@pulumi/pulumi's runtime), loaded by plugin.js on the first Construct
 //   dist/plugin/pulumi-resource-bucket-cors     the executable the engine starts: Node on plugin.js
 //   dist/pulumi-resource-bucket-cors-v<version>-linux-<arch>.tar.gz
 //                                               both files, for `pulumi plugin install resource bucket-cors <version> --file <archive>`
@@ -20,22 +21,26 @@ const ARCH = { x64: "amd64", arm64: "arm64" }[process.arch] ?? process.arch;
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
+const common = { bundle: true, platform: "node", target: "node20", format: "cjs", minify: true, keepNames: true, logLevel: "warning" };
 await build({
+  ...common,
   entryPoints: [path.join(repo, "plugin", "main.ts")],
-  bundle: true,
-  platform: "node",
-  target: "node20",
-  format: "cjs",
-  minify: true,
-  keepNames: true,
-  // The browser driver is the CLI's; the plugin never starts a browser.
-  external: ["playwright-core"],
+  // The browser driver is the CLI's; the plugin never starts a browser. Construct is the second bundle, beside this one.
+  external: ["playwright-core", "./construct-call"],
+  // import() as require(): Node's import() of "./construct-call" would need the file's extension.
+  supported: { "dynamic-import": false },
   outfile: path.join(out, "plugin.js"),
-  logLevel: "warning",
+});
+await build({
+  ...common,
+  entryPoints: [path.join(repo, "plugin", "construct-call.ts")],
+  // @pulumi/pulumi's automation API (never reached from Construct) requires these by name at run time.
+  external: ["playwright-core", "node-gyp/bin/node-gyp.js"],
+  outfile: path.join(out, "construct-call.js"),
 });
 const launcher = path.join(out, "pulumi-resource-bucket-cors");
 // The engine runs the plugin by its absolute path; the bundle sits beside it.
 writeFileSync(launcher, '#!/bin/sh\nexec node "$(dirname "$0")/plugin.js" "$@"\n');
 chmodSync(launcher, 0o755);
 const archive = path.join(repo, "dist", `pulumi-resource-bucket-cors-v${version}-linux-${ARCH}.tar.gz`);
-execFileSync("tar", ["-czf", archive, "-C", out, "pulumi-resource-bucket-cors", "plugin.js"]);
+execFileSync("tar", ["-czf", archive, "-C", out, "pulumi-resource-bucket-cors", "plugin.js", "construct-call.js"]);

@@ -71,6 +71,19 @@ function membersOf(file, name) {
   return out;
 }
 
+/** The documented members of the object types in a type alias (`CorsPolicySetArgs = Shared & { targets }`), by name. */
+function aliasMembersOf(file, name) {
+  const out = {};
+  const visit = (node, inside) => {
+    const here = inside || (ts.isTypeAliasDeclaration(node) && node.name.text === name);
+    if (here && ts.isPropertySignature(node) && ts.isIdentifier(node.name) && docOf(node) !== "") out[node.name.text] = docOf(node);
+    ts.forEachChild(node, (child) => visit(child, here));
+  };
+  visit(sourceOf(file), false);
+  if (Object.keys(out).length === 0) throw new Error(`${file}: no documented member in type ${name}`);
+  return out;
+}
+
 /** The documented property assignments inside a function (the zod object literals of the outputs). */
 function fieldsIn(file, functionName) {
   const out = {};
@@ -87,7 +100,12 @@ function generate() {
   const resource = Object.assign({}, ...RESOURCE.map(([file, name]) => membersOf(file, name)));
   const outputs = fieldsIn("provider/lifecycle/schema.ts", "policyOutputsSchema");
   const types = Object.fromEntries(Object.entries(TYPES).map(([type, [file, name]]) => [type, membersOf(file, name)]));
-  return `${JSON.stringify({ resource, outputs, types }, null, 2)}\n`;
+  // The CorsPolicySet: its own fields (targets), the rest are the CorsPolicy's (plugin/schema.ts).
+  const set = {
+    inputs: aliasMembersOf("sdk/cors-policy-set.ts", "CorsPolicySetArgs"),
+    outputs: fieldsIn("provider/lifecycle/set-schema.ts", "policySetOutputsSchema"),
+  };
+  return `${JSON.stringify({ resource, outputs, types, set }, null, 2)}\n`;
 }
 
 const text = generate();

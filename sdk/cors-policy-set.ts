@@ -1,4 +1,4 @@
-import { CorsPolicyError } from "../provider/errors";
+import { childNames as namesOfChildren, setChildren } from "../provider/targets/set-children";
 import * as pulumi from "@pulumi/pulumi";
 import type { CorsPolicyCommonArgs, CorsPolicyDocumentArgs, CorsPolicyRulesArgs } from "./args";
 import { CorsPolicy } from "./cors-policy";
@@ -35,45 +35,16 @@ export class CorsPolicySet extends pulumi.ComponentResource {
 
   constructor(name: string, args: CorsPolicySetArgs, opts?: pulumi.ComponentResourceOptions) {
     super("bucket-cors:index:CorsPolicySet", name, {}, opts);
-    const { targets, ...shared } = args;
-    const names = childNames(name, targets);
-    this.policies = targets.map((target, index) => new CorsPolicy(names[index]!, { ...shared, target }, { parent: this }));
+    this.policies = setChildren(name, args, TARGET_EXAMPLE).map((child) => new CorsPolicy(child.name, child.args, { parent: this }));
     this.resourceIds = pulumi.all(this.policies.map((p) => p.resourceId));
     this.registerOutputs({ resourceIds: this.resourceIds });
   }
 }
 
-/**
- * `<set>-<profile>-<bucket>`, with the region or account added when two targets
- * would otherwise share a name, and an index as the last resort. A resource name
- * must be known when the resource is registered, so a bucket given as an Output or
- * a promise is replaced by the target's position in the list. Throws on an empty list.
- */
+/** How a TypeScript program writes one target, for the fix of an empty list. */
+const TARGET_EXAMPLE = "targets.aws({ bucket, region })";
+
+/** The children's names (provider/targets/set-children.ts, which the plugin's CorsPolicySet uses too). Throws on an empty list. */
 export function childNames(setName: string, targets: readonly TargetArgs[]): string[] {
-  if (targets.length === 0) {
-    throw new CorsPolicyError(`CorsPolicySet "${setName}": targets is empty; it needs at least one target — add one, e.g. targets.aws({ bucket, region })`, {
-      code: "InvalidArgument",
-    });
-  }
-  const base = targets.map((t, i) => slug(`${setName}-${t.profile}-${plain(t.bucket) ?? i}`));
-  const scoped = targets.map((t, i) =>
-    count(base, base[i]!) > 1 ? slug(`${base[i]}-${plain(t.region) ?? plain(t.accountId) ?? plain(t.endpoint) ?? ""}`) : base[i]!,
-  );
-  return scoped.map((n, i) => (count(scoped, n) > 1 ? `${n}-${i}` : n));
-}
-
-/** The value when it is a plain string, not an Output or a promise. */
-function plain(value: unknown): string | undefined {
-  return typeof value === "string" ? value : undefined;
-}
-
-function slug(text: string): string {
-  return text
-    .replace(/^[a-z]+:\/\//i, "")
-    .replace(/[^A-Za-z0-9_.-]+/g, "-")
-    .replace(/-+$/, "");
-}
-
-function count(list: readonly string[], value: string): number {
-  return list.filter((v) => v === value).length;
+  return namesOfChildren(setName, targets, TARGET_EXAMPLE);
 }

@@ -12,7 +12,7 @@ import { ON_EXISTING, VERIFY_MODES } from "../../provider/operations/options";
 import { PROFILE_NAMES } from "../../provider/profiles/types";
 import { R2_JURISDICTIONS, targetSchema } from "../../provider/targets";
 import { PROVIDER_CONFIG_KEYS } from "../../provider/backends/provider-config";
-import { packageSchema, RESOURCE_TOKEN } from "../../plugin/schema";
+import { packageSchema, RESOURCE_TOKEN, SET_TOKEN } from "../../plugin/schema";
 
 /*
  * The package schema the plugin serves holds the same fields as the one zod schema: every input
@@ -106,6 +106,23 @@ describe("The plugin's package schema and the zod schema", () => {
       items: { type: "string" },
       description: "Methods allowed, any case on input (normalized to upper case).",
     });
+  });
+
+  test("the component CorsPolicySet takes every input of a CorsPolicy but target, and targets (a list of the same Target); its output is resourceIds", () => {
+    const set = schema.resources[SET_TOKEN] as Resource & { isComponent?: boolean };
+    const { target, ...shared } = policyFieldsSchema().shape;
+    expect(set.isComponent).toBe(true);
+    expect(keysOf(set.inputProperties)).toEqual(keysOf({ ...shared, targets: target }));
+    expect(set.requiredInputs).toEqual(["targets"]);
+    expect(set.inputProperties["targets"]?.items).toEqual({ $ref: resource.inputProperties["target"]?.$ref });
+    for (const key of keysOf(shared)) expect([key, set.inputProperties[key]]).toEqual([key, resource.inputProperties[key]]);
+    expect(keysOf(set.properties)).toEqual(["resourceIds"]);
+    expect(set.properties["resourceIds"]).toEqual({
+      type: "array",
+      items: { type: "string" },
+      description: "Resource ids of the children (`r2:acct/assets`...), in the order of `targets`.",
+    });
+    expect(set.required).toEqual(["resourceIds"]);
   });
 
   test("every field is typed: none fell back to Any (a hand-checked field without a wire shape would)", () => {
