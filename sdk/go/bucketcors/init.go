@@ -23,6 +23,8 @@ func (m *module) Construct(ctx *pulumi.Context, name, typ, urn string) (r pulumi
 	switch typ {
 	case "bucket-cors:index:CorsPolicy":
 		r = &CorsPolicy{}
+	case "bucket-cors:index:CorsPolicySet":
+		r = &CorsPolicySet{}
 	default:
 		return nil, fmt.Errorf("unknown resource type: %s", typ)
 	}

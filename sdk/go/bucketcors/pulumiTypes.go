@@ -895,6 +895,31 @@ func (i TargetArgs) ToTargetOutputWithContext(ctx context.Context) TargetOutput 
 	return pulumi.ToOutputWithContext(ctx, i).(TargetOutput)
 }
 
+// TargetArrayInput is an input type that accepts TargetArray and TargetArrayOutput values.
+// You can construct a concrete instance of `TargetArrayInput` via:
+//
+//	TargetArray{ TargetArgs{...} }
+type TargetArrayInput interface {
+	pulumi.Input
+
+	ToTargetArrayOutput() TargetArrayOutput
+	ToTargetArrayOutputWithContext(context.Context) TargetArrayOutput
+}
+
+type TargetArray []TargetInput
+
+func (TargetArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]Target)(nil)).Elem()
+}
+
+func (i TargetArray) ToTargetArrayOutput() TargetArrayOutput {
+	return i.ToTargetArrayOutputWithContext(context.Background())
+}
+
+func (i TargetArray) ToTargetArrayOutputWithContext(ctx context.Context) TargetArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(TargetArrayOutput)
+}
+
 type TargetOutput struct{ *pulumi.OutputState }
 
 func (TargetOutput) ElementType() reflect.Type {
@@ -964,6 +989,26 @@ func (o TargetOutput) Region() pulumi.StringPtrOutput {
 // ceph/ceph#69190 chose the CORS rule by origin alone. Absent: the newer, AWS-like matching.
 func (o TargetOutput) Version() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v Target) *string { return v.Version }).(pulumi.StringPtrOutput)
+}
+
+type TargetArrayOutput struct{ *pulumi.OutputState }
+
+func (TargetArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]Target)(nil)).Elem()
+}
+
+func (o TargetArrayOutput) ToTargetArrayOutput() TargetArrayOutput {
+	return o
+}
+
+func (o TargetArrayOutput) ToTargetArrayOutputWithContext(ctx context.Context) TargetArrayOutput {
+	return o
+}
+
+func (o TargetArrayOutput) Index(i pulumi.IntInput) TargetOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) Target {
+		return vs[0].([]Target)[vs[1].(int)]
+	}).(TargetOutput)
 }
 
 type TargetCredentials struct {
@@ -1366,6 +1411,7 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*SwiftInput)(nil)).Elem(), SwiftArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*SwiftPtrInput)(nil)).Elem(), SwiftArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*TargetInput)(nil)).Elem(), TargetArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*TargetArrayInput)(nil)).Elem(), TargetArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*TargetCredentialsInput)(nil)).Elem(), TargetCredentialsArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*TargetCredentialsPtrInput)(nil)).Elem(), TargetCredentialsArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*TimeoutsInput)(nil)).Elem(), TimeoutsArgs{})
@@ -1383,6 +1429,7 @@ func init() {
 	pulumi.RegisterOutputType(SwiftStoredOutput{})
 	pulumi.RegisterOutputType(SwiftStoredPtrOutput{})
 	pulumi.RegisterOutputType(TargetOutput{})
+	pulumi.RegisterOutputType(TargetArrayOutput{})
 	pulumi.RegisterOutputType(TargetCredentialsOutput{})
 	pulumi.RegisterOutputType(TargetCredentialsPtrOutput{})
 	pulumi.RegisterOutputType(TimeoutsOutput{})
