@@ -24,6 +24,31 @@ function tool(name: "aws" | "s3cmd"): string | undefined {
   return installed.status === 0 ? which(name) : undefined;
 }
 
+/** A loopback Ceph RGW of the bench's own on `port` (scripts/servers/rgw.sh), its env file's values, and how to wipe it. */
+export function startBenchRgw(port: string): {
+  dir: string;
+  env: Record<string, string>;
+  endpoint: string;
+  keys: { accessKeyId: string; secretAccessKey: string };
+  stop(): void;
+} {
+  const dir = mkdtempSync("/tmp/bcb-");
+  execFileSync("bash", [RGW, "start", dir, port], { stdio: "ignore" });
+  const env = Object.fromEntries(
+    readFileSync(join(dir, "env"), "utf8")
+      .split("\n")
+      .filter((line) => line.includes("="))
+      .map((line) => [line.slice(0, line.indexOf("=")), line.slice(line.indexOf("=") + 1)]),
+  ) as Record<string, string>;
+  // The SDK's opt-out of its Node 20 notice, as backends/s3-client.ts sets it: the bench's own client would print it amid the figures.
+  process.env["AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED"] ||= "true";
+  const stop = () => {
+    execFileSync("bash", [RGW, "wipe", dir, port], { stdio: "ignore" });
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return { dir, env, endpoint: env["RGW_ENDPOINT"]!, keys: { accessKeyId: env["RGW_ACCESS_KEY_ID"]!, secretAccessKey: env["RGW_SECRET_ACCESS_KEY"]! }, stop };
+}
+
 /**
  * `bucket-cors apply` and `get` as whole processes against a loopback Ceph RGW, next to
  * what people run for the same: `aws s3api put-bucket-cors` / `get-bucket-cors` and
@@ -33,19 +58,9 @@ function tool(name: "aws" | "s3cmd"): string | undefined {
 export async function cliVsTools(): Promise<void> {
   const aws = tool("aws");
   const s3cmd = tool("s3cmd");
-  const dir = mkdtempSync("/tmp/bcb-");
-  execFileSync("bash", [RGW, "start", dir, PORT], { stdio: "ignore" });
+  const rgw = startBenchRgw(PORT);
+  const { dir, env, endpoint, keys } = rgw;
   try {
-    const env = Object.fromEntries(
-      readFileSync(join(dir, "env"), "utf8")
-        .split("\n")
-        .filter((line) => line.includes("="))
-        .map((line) => [line.slice(0, line.indexOf("=")), line.slice(line.indexOf("=") + 1)]),
-    ) as Record<string, string>;
-    const endpoint = env["RGW_ENDPOINT"]!;
-    const keys = { accessKeyId: env["RGW_ACCESS_KEY_ID"]!, secretAccessKey: env["RGW_SECRET_ACCESS_KEY"]! };
-    // The SDK's opt-out of its Node 20 notice, as backends/s3-client.ts sets it: the bench's own client would print it amid the figures.
-    process.env["AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED"] ||= "true";
     await new S3Client({ endpoint, region: "us-east-1", forcePathStyle: true, credentials: keys }).send(new CreateBucketCommand({ Bucket: "bench" }));
     const files = documents(dir);
     const processEnv = {
@@ -153,8 +168,7 @@ export async function cliVsTools(): Promise<void> {
       );
     } else console.log("s3cmd: not installed and apt-get could not install it; skipped");
   } finally {
-    execFileSync("bash", [RGW, "wipe", dir, PORT], { stdio: "ignore" });
-    rmSync(dir, { recursive: true, force: true });
+    rgw.stop();
   }
 }
 

@@ -59,14 +59,14 @@ for (let i = 0; i < ${COUNT}; i++) {
 `;
 }
 
-async function seconds(fn: () => Promise<unknown>): Promise<number> {
+export async function seconds(fn: () => Promise<unknown>): Promise<number> {
   const start = process.hrtime.bigint();
   await fn();
   return Number(process.hrtime.bigint() - start) / 1e9;
 }
 
 /** Mean bytes of one resource's entry (inputs, outputs, serialized provider, URNs) in the exported state. */
-function bytesPerResource(resources: readonly ExportedResource[], type: string): number {
+export function bytesPerResource(resources: readonly ExportedResource[], type: string): number {
   const ours = resources.filter((r) => r.type === type);
   return ours.reduce((sum, r) => sum + Buffer.byteLength(JSON.stringify(r)), 0) / ours.length;
 }

@@ -6,7 +6,8 @@
  * - `bucket-cors apply`/`get` whole-process vs `aws s3api` and `s3cmd` on a loopback Ceph RGW (cli-vs-tools.ts);
  * - provider GetBucketCors (through the backend: client cache, codec, normalization) vs a bare SDK call on the same s3rver;
  * - Check+Diff round trips through the real provider host for 1,000 resources vs a do-nothing provider in the same host;
- * - the real engine (engine.ts): pulumi up / no-change preview of 100 resources and state bytes per resource, vs do-nothing dynamic resources.
+ * - the real engine (engine.ts): pulumi up / no-change preview of 100 resources and state bytes per resource, vs do-nothing dynamic resources;
+ * - the dynamic and the plugin route side by side (plugin-routes.ts): state, up, preview vs do-nothing resources of each kind; up on RGW vs bare calls.
  */
 import { GetBucketCorsCommand } from "@aws-sdk/client-s3";
 import { execFileSync } from "node:child_process";
@@ -20,6 +21,7 @@ import { startS3rver } from "../testkit/s3rver";
 import { policyProgram } from "../testkit/policy-program";
 import { cliVsTools } from "./cli-vs-tools";
 import { engineBench } from "./engine";
+import { pluginRoutesBench } from "./plugin-routes";
 import { medianMs, report } from "./measure";
 
 async function serializedSize(provider: object): Promise<number> {
@@ -116,6 +118,7 @@ const BENCHES = {
   get: operationLatency,
   "check-diff": checkDiffThroughput,
   engine: engineBench,
+  "plugin-routes": pluginRoutesBench,
 } as const;
 
 async function main(): Promise<void> {

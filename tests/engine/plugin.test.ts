@@ -7,6 +7,7 @@ import { installedProject } from "../../testkit/engine/project";
 import { EngineWorkspace } from "../../testkit/engine/workspace";
 import { startFaultProxy, type FaultProxy } from "../faults/fault-proxy";
 import { packageSchema } from "../../plugin/schema";
+import { PLUGIN_TOKEN, pluginPolicy, pluginProgram, usePluginBuild } from "../../testkit/engine/plugin-program";
 
 /*
  * The provider plugin (plugin/, built into dist/plugin by npm run build) on the real engine: a
@@ -15,27 +16,13 @@ import { packageSchema } from "../../plugin/schema";
  * takes. Every request reaches s3rver through a logging proxy, so "no write" is what the server saw.
  */
 
-const TOKEN = "bucket-cors:index:CorsPolicy";
+const TOKEN = PLUGIN_TOKEN;
 const SECRET = "plugin-secret-7f3a91";
 const { version } = JSON.parse(fs.readFileSync(path.join(repoRoot(), "package.json"), "utf8")) as { version: string };
 
-/** A policy of the plugin's resource: the class a program without a generated SDK writes over the type token. */
+/** A policy of the plugin's resource on an s3 target. */
 function policy(name: string, endpoint: string, bucket: string, rules: unknown): string {
-  return `new CorsPolicy(${JSON.stringify(name)}, {
-  target: { profile: "s3", bucket: ${JSON.stringify(bucket)}, endpoint: ${JSON.stringify(endpoint)} },
-  rules: ${JSON.stringify(rules)},
-});`;
-}
-
-const CLASS = `class CorsPolicy extends pulumi.CustomResource {
-  declare readonly fingerprint: pulumi.Output<string>;
-  constructor(name: string, args: pulumi.Inputs, opts?: pulumi.CustomResourceOptions) {
-    super(${JSON.stringify(TOKEN)}, name, { ...args, fingerprint: undefined }, opts);
-  }
-}`;
-
-function program(...policies: string[]): string {
-  return [`import * as pulumi from "@pulumi/pulumi";`, CLASS, ...policies, ""].join("\n");
+  return pluginPolicy(name, { target: { profile: "s3", bucket, endpoint }, rules });
 }
 
 describeWithPulumi(
@@ -50,9 +37,7 @@ describeWithPulumi(
       s3 = await startS3rver();
       proxy = await startFaultProxy(s3.endpoint);
       ws = await EngineWorkspace.create(await installedProject(), { project: "cors-plugin", binDir: cli().binDir, route: "directory" });
-      // The checkout route: the engine starts dist/plugin/pulumi-resource-bucket-cors for the bucket-cors package.
-      const yaml = path.join(ws.projectDir, "Pulumi.yaml");
-      fs.appendFileSync(yaml, `plugins:\n  providers:\n    - name: bucket-cors\n      path: ${path.join(repoRoot(), "dist", "plugin")}\n`);
+      usePluginBuild(ws.projectDir);
       await ws.pulumi(["config", "set", "bucket-cors:accessKeyId", "S3RVER"]);
       await ws.pulumi(["config", "set", "--secret", "bucket-cors:secretAccessKey", SECRET]);
       await s3.createBucket("web");
@@ -83,7 +68,7 @@ describeWithPulumi(
     test("up writes a new policy with the provider config's credentials and leaves the imported one as it is; the next preview and refresh show no change", async () => {
       // The imported policy as the program declares it: the same rules, in another order.
       const adoptRules = [{ allowedOrigins: ["https://b.example.com", "https://a.example.com"], allowedMethods: ["GET"], maxAgeSeconds: 600 }];
-      await ws.program(program(policy("web", proxy.url, "web", webRules), policy("adopted", proxy.url, "adopt", adoptRules)));
+      await ws.program(pluginProgram(policy("web", proxy.url, "web", webRules), policy("adopted", proxy.url, "adopt", adoptRules)));
       proxy.clearLog();
       await ws.up();
       expect(proxy.lines().filter((line) => line.includes("/adopt/"))).toEqual([]);
