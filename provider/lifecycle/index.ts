@@ -3,7 +3,7 @@ import { checkInputs, forEngine, inputsToCompare, normalizedInputs } from "./che
 import { splitClaim } from "./claims";
 import { diffPolicy } from "./diff";
 import { quietInHost } from "./host-output";
-import { createPolicy, deletePolicy, readPolicy, updatePolicy, type ReadOutcome } from "./operations";
+import { createPolicy, deletePolicy, readPolicy, updatePolicy, type ReadOutcome } from "./crud";
 import { readProviderConfig, setProviderConfig } from "../backends/provider-config";
 import type { PolicyOutputs, WrittenInputs } from "./types";
 import { UnconfirmedUpdate } from "./unconfirmed";
