@@ -1,11 +1,13 @@
-import { s3Backend } from "./s3";
-import { swiftBackend } from "./swift";
 import type { Backend } from "./types";
 import { getProfile } from "../profiles";
 import type { Target } from "../targets";
 
-/** The backend that speaks a target's API (the profile table says which). */
+/**
+ * The backend that speaks a target's API (the profile table says which). Each is required on
+ * first use, not imported: the S3 one loads the AWS SDK (about half of the provider's load
+ * time, issue 21, item 5), which check and diff, and every Swift target, never need.
+ */
 export function backendFor(target: Target): Backend {
   const kind = getProfile(target.profile).backend.value;
-  return kind === "swift" ? swiftBackend : s3Backend;
+  return kind === "swift" ? (require("./swift") as typeof import("./swift")).swiftBackend : (require("./s3") as typeof import("./s3")).s3Backend;
 }

@@ -38,6 +38,8 @@ function reference(code: number): string {
  * values (fast-xml-parser's `trimValues`), references survive the trim.
  */
 export function escapeXmlText(value: string): string {
+  // Most values need nothing escaped; this is rendered for every value of every document.
+  if (!/[&<>\t\n\r]|^\s|\s$/.test(value)) return value;
   const body = value.replace(/[&<>\t\n\r]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : reference(c.charCodeAt(0))));
   let start = 0;
   while (start < body.length && /\s/.test(body[start] as string)) start += 1;

@@ -40,8 +40,59 @@ const FIELD_RANK: Readonly<Record<string, number>> = {
  */
 export function checkInputs(news: unknown): CheckOutcome {
   const parsed = inputsSchema().safeParse(news);
-  if (parsed.success) return { inputs: parsed.data, failures: [] };
+  if (parsed.success) return { inputs: remember(news, parsed.data), failures: [] };
   return { failures: [...parsed.error.issues].sort(byField).map(failureOf) };
+}
+
+/**
+ * The inputs `check` accepted last, by their text (without the host's `__provider`), checked and
+ * normalized. The engine calls `diff` right after `check` with the inputs `check` returned,
+ * and parsing them again was half of check+diff's time through the host (issue 21, item 5).
+ * A few dozen: the engine checks and diffs a handful of resources at once.
+ */
+const accepted = new Map<string, PolicyInputs>();
+const MOST_ACCEPTED = 64;
+
+/**
+ * The text of written inputs with every object's keys sorted (the engine need not send them in
+ * the order check returned them), without `__provider`; `stableJson`'s form, built in one pass
+ * because it runs on every check and diff.
+ */
+function keyOf(written: unknown): string | undefined {
+  try {
+    if (written === null || typeof written !== "object" || Array.isArray(written)) return sortedText(written);
+    const { __provider: _provider, ...inputs } = written as Record<string, unknown>;
+    return sortedText(inputs);
+  } catch {
+    return undefined; // what JSON cannot hold (a BigInt, a cycle) is checked again, never remembered
+  }
+}
+
+function sortedText(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map((item: unknown) => (item === undefined ? "null" : sortedText(item))).join(",")}]`;
+  // What JSON drops (undefined, a function) stands as null; every object member holding it was dropped above.
+  if (value === undefined || typeof value === "function" || typeof value === "symbol") return "null";
+  if (value === null || typeof value !== "object") return JSON.stringify(value);
+  const fields = Object.entries(value).filter(([, item]) => item !== undefined);
+  fields.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${fields.map(([name, item]) => `${JSON.stringify(name)}:${sortedText(item)}`).join(",")}}`;
+}
+
+function remember(written: unknown, inputs: PolicyInputs): PolicyInputs {
+  const key = keyOf(written);
+  if (key === undefined) return inputs;
+  if (accepted.size >= MOST_ACCEPTED) accepted.delete(accepted.keys().next().value as string);
+  accepted.set(key, inputs);
+  return inputs;
+}
+
+/**
+ * `normalizedInputs` for `diff`, which only reads them: the checked inputs `check` just
+ * returned for these written inputs, else parsed again.
+ */
+export function inputsToCompare(written: WrittenInputs): PolicyInputs {
+  const key = keyOf(written);
+  return (key === undefined ? undefined : accepted.get(key)) ?? normalizedInputs(written);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { CorsPolicyError } from "../errors";
 import { describeTarget, resourceIdOf, type Target } from "../targets";
 import { unreadableConfiguration } from "../operations";
-import { readPolicy } from "./operations";
+import { readPolicy } from "./crud";
 import type { PolicyInputs, PolicyOutputs } from "./types";
 
 /**

@@ -1,9 +1,9 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { checkInputs, forEngine, normalizedInputs } from "./check";
+import { checkInputs, forEngine, inputsToCompare, normalizedInputs } from "./check";
 import { splitClaim } from "./claims";
 import { diffPolicy } from "./diff";
 import { quietInHost } from "./host-output";
-import { createPolicy, deletePolicy, readPolicy, updatePolicy, type ReadOutcome } from "./operations";
+import { createPolicy, deletePolicy, readPolicy, updatePolicy, type ReadOutcome } from "./crud";
 import { readProviderConfig, setProviderConfig } from "../backends/provider-config";
 import type { PolicyOutputs, WrittenInputs } from "./types";
 import { UnconfirmedUpdate } from "./unconfirmed";
@@ -39,7 +39,7 @@ export async function check(_olds: unknown, news: unknown): Promise<pulumi.dynam
 
 /** Compares old outputs with the new inputs, normalized; see `diffPolicy`. */
 export async function diff(_id: string, olds: PolicyOutputs, news: WrittenInputs): Promise<pulumi.dynamic.DiffResult> {
-  return quietInHost(() => diffPolicy(olds, normalizedInputs(news)));
+  return quietInHost(() => diffPolicy(olds, inputsToCompare(news)));
 }
 
 /** Creates the policy; see `createPolicy`. */

@@ -3,7 +3,7 @@ import { normalizedCorsRuleSchema } from "../model/schema";
 import { targetSchema } from "../targets";
 import { expectationSchema } from "./expectation-schema";
 import { ON_EXISTING } from "../operations/options";
-import { checkAcrossFields, heldRules, profileOf } from "./schema-across";
+import { checkAcrossFields, rulesHeldFor } from "./schema-across";
 import {
   documentField,
   expectField,
@@ -84,7 +84,7 @@ export function policyInputsSchema() {
   return policyFieldsSchema()
     .superRefine(checkAcrossFields, { when: () => true })
     .transform((fields, ctx): z.input<ReturnType<typeof checkedInputsSchema>> => {
-      const rules = heldRules(fields, profileOf(fields.target), new Set(), ctx) ?? z.NEVER;
+      const rules = rulesHeldFor(fields, ctx) ?? z.NEVER;
       const swift = fields.swift === undefined ? {} : { swift: fields.swift };
       const timeout = fields.propagationTimeoutSeconds === undefined ? {} : { propagationTimeoutSeconds: fields.propagationTimeoutSeconds };
       const expect = fields.expect === undefined ? {} : { expect: fields.expect };

@@ -1,4 +1,6 @@
 import { checkInputs } from "../../provider/lifecycle/check";
+import { check, diff } from "../../provider/lifecycle";
+import type { PolicyOutputs } from "../../provider/lifecycle/types";
 import { UNKNOWN } from "../../provider/lifecycle/unknown";
 
 /** The CorsPolicy schema through checkInputs, without the host (check.test.ts runs check in the real host). */
@@ -138,5 +140,46 @@ describe("checkInputs", () => {
       onExisting: "fail",
       expect: [{ origin: UNKNOWN, method: "GET", allowed: true }],
     });
+  });
+});
+
+/** The lifecycle's diff after its check, in-process: diff takes the inputs check accepted (issue 21, item 5). */
+describe("diff after check", () => {
+  const olds: PolicyOutputs = {
+    target: { ...aws, profile: "aws" },
+    rules: [{ allowedOrigins: ["https://app.example.com"], allowedMethods: ["GET", "PUT"] }],
+    onExisting: "fail",
+    verify: "read",
+    resourceId: "aws:assets",
+    fingerprint: "sha256:0",
+  };
+
+  test("is no change when the engine sends the checked inputs back with their keys in another order", async () => {
+    const written = { target: aws, rules: good, __provider: "serialized" };
+    expect((await check({}, written)).failures).toEqual([]);
+    const reordered = {
+      __provider: "serialized",
+      rules: [{ allowedMethods: ["get", "PUT"], allowedOrigins: ["https://app.example.com"] }],
+      target: { region: "eu-west-1", bucket: "assets", profile: "aws" },
+    };
+    expect(await diff("aws:assets", olds, reordered as never)).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
+  });
+
+  test("is a change for inputs check accepted before but other than these: each is compared as written", async () => {
+    await check({}, { target: aws, rules: good });
+    const other = { target: aws, rules: [{ allowedOrigins: ["https://app.example.com"], allowedMethods: ["get"] }] };
+    await check({}, other);
+    expect(await diff("aws:assets", olds, other as never)).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
+    expect(await diff("aws:assets", olds, { target: { ...aws, bucket: "other" }, rules: good } as never)).toEqual({
+      changes: true,
+      replaces: ["target"],
+      deleteBeforeReplace: true,
+    });
+  });
+
+  test("fails when inputs check never accepted reach diff (a state edited by hand)", async () => {
+    await expect(diff("aws:assets", olds, { target: aws, rules: [{ allowedOrigins: ["app.example.com"], allowedMethods: ["GET"] }] } as never)).rejects.toThrow(
+      'the inputs no longer pass check: rules[0].allowedOrigins[0]: "app.example.com" has no scheme',
+    );
   });
 });

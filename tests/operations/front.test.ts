@@ -6,7 +6,7 @@ import { checkFront } from "../../provider/operations/front";
 import { writeConfirmed } from "../../provider/operations/write";
 import { REFUSAL_WORDS } from "../../provider/operations/words";
 import { checkInputs } from "../../provider/lifecycle/check";
-import { updatePolicy } from "../../provider/lifecycle/operations";
+import { updatePolicy } from "../../provider/lifecycle/crud";
 import type { PolicyOutputs } from "../../provider/lifecycle/types";
 import type { Target } from "../../provider/targets";
 import { FRONTS, startNginxFront, type FrontConfig, type NginxFront } from "../../testkit/nginx-front";

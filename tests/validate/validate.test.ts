@@ -1,4 +1,5 @@
 import { formatPath } from "../../provider/model/issue";
+import { s3XmlBody } from "../../provider/formats/s3-xml";
 import { validate } from "../../provider/validate/validate";
 import type { CorsRuleInput } from "../../provider/model/schema";
 import type { ProfileName } from "../../provider/profiles/types";
@@ -38,6 +39,23 @@ describe("validate: generic rules (AWS)", () => {
     expect(issues[0]!.message).toMatch(
       /^rules: the rendered document is \d+ bytes, more than the 65536 Amazon S3 accepts — merge rules or shorten the origin lists$/,
     );
+  });
+
+  // The size is measured only for a policy whose ceiling passes the limit (validate.ts, documentCeiling): the edge still counts.
+  test("fails when the rendered document is one byte more than 64 KB, and passes at exactly 64 KB", () => {
+    const bytes = (origins: string[]) => Buffer.byteLength(s3XmlBody({ rules: [{ allowedOrigins: origins, allowedMethods: ["GET"] }] }, false), "utf8");
+    const origins: string[] = [];
+    // Up to where one more origin of 1 to 63 characters in its host label reaches the limit.
+    while (bytes([...origins, "https://x.example.com"]) < 65536 - 62) origins.push(`https://site-${String(origins.length).padStart(5, "0")}.example.com`);
+    const sized = (total: number) => {
+      const label = "a".repeat(1 + total - bytes([...origins, "https://a.example.com"]));
+      return [...origins, `https://${label}.example.com`];
+    };
+    expect(bytes(sized(65536))).toBe(65536);
+    expect(validate({ rules: [rule({ allowedOrigins: sized(65536) })] }, { profile: "aws" })).toEqual([]);
+    expect(validate({ rules: [rule({ allowedOrigins: sized(65537) })] }, { profile: "aws" }).map((i) => i.message)).toEqual([
+      "rules: the rendered document is 65537 bytes, more than the 65536 Amazon S3 accepts — merge rules or shorten the origin lists",
+    ]);
   });
 
   test("reports every issue at once, each with its path", () => {

@@ -27,6 +27,12 @@ import { describeTarget, knownLocationOf, resourceIdOf, type Target } from "../t
 import type { PolicyInputs, PolicyOutputs } from "./types";
 import { unconfirmedUpdate } from "./unconfirmed";
 
+/*
+ * The engine's create, read, update and delete of a CorsPolicy: each calls the operations
+ * layer (`applyPolicy`, `verifyPolicy`, `removePolicy`, ../operations/) and words what it
+ * answers in the resource's terms. Named for what it is beside ../operations/ (issue 21, item 2).
+ */
+
 /**
  * Creates the policy (`applyPolicy` with no claim on the bucket). A bucket that
  * already has other rules is refused unless `onExisting` says otherwise: `adopt`
