@@ -27,6 +27,7 @@ const repo = rootFlag === -1 ? path.resolve(path.dirname(fileURLToPath(import.me
 /** Modules whose exports are used from outside the program: by package consumers, node, jest or Pulumi. */
 const ENTRIES = [
   /^sdk\/index\.ts$/, // the package ("." in package.json exports)
+  /^sdk\/plugin\.ts$/, // "./plugin": the plugin's resources for TypeScript programs
   /^provider\/index\.ts$/, // "./provider", required by the serialized provider
   /^provider\/provider\.ts$/, // the serialized provider object the SDK captures
   /^cli\/(main|bin)\.ts$/, // the bundle's entry and the package's bin

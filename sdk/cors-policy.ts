@@ -1,7 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
 import { corsPolicyProvider } from "../provider/provider";
-import { isProfileName } from "../provider/profiles";
-import { targetProfile } from "../provider/targets";
 import type { Expectation } from "../provider/operations/expectations";
 import type { OnExisting, VerifySetting } from "../provider/operations/options";
 import type { PolicyOutputs } from "../provider/lifecycle/types";
@@ -11,36 +9,8 @@ import type { Target } from "../provider/targets/types";
 import type { CorsPolicyArgs } from "./args";
 import { claimBucket } from "./one-per-bucket";
 import { BUCKET_CLAIM } from "../provider/lifecycle/claims";
-import { policyWarnings } from "./warnings";
+import { warnAtPreview } from "./preview-warnings";
 import { refuseLoneSurrogates } from "./lone-surrogates";
-
-/**
- * Logs the policy's warnings (lint and vendor advice) on the resource once its
- * rules are known, so `pulumi preview` shows them without failing. It waits for
- * the rules and the profile only: the bucket may be unknown until it is created.
- */
-function warnAtPreview(resource: CorsPolicy, args: CorsPolicyArgs): void {
-  pulumi.all([args.rules, args.document, kindOf(args.target), args.lint, args.expect]).apply(([rules, document, kind, lint, expect]) => {
-    const { profile, version } = kind as { readonly profile?: unknown; readonly version?: unknown };
-    // An unknown profile (or version) is check's to report (with its path); no advice without one.
-    if (lint === false || !isProfileName(profile)) return;
-    const target = typeof version === "string" ? { profile, version } : { profile };
-    for (const message of policyWarnings(rules ?? document, targetProfile(target), lint?.suppress, expect)) void pulumi.log.warn(message, resource);
-  });
-}
-
-/**
- * The target's profile and Ceph version: read from the target object itself when it is one (the
- * presets keep both plain), since resolving the whole target would wait for every field.
- */
-function kindOf(target: CorsPolicyArgs["target"]): pulumi.Input<{ readonly profile?: unknown; readonly version?: unknown }> {
-  if (pulumi.Output.isInstance(target) || target instanceof Promise) {
-    return pulumi
-      .output(target as pulumi.Input<{ readonly profile?: unknown; readonly version?: unknown }>)
-      .apply((t) => ({ profile: t.profile, version: t.version }));
-  }
-  return { profile: target.profile, version: target.version };
-}
 
 /**
  * The CORS policy of one bucket or Swift container, on any supported service.

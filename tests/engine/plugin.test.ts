@@ -7,7 +7,7 @@ import { installedProject } from "../../testkit/engine/project";
 import { EngineWorkspace } from "../../testkit/engine/workspace";
 import { startFaultProxy, type FaultProxy } from "../faults/fault-proxy";
 import { packageSchema } from "../../plugin/schema";
-import { PLUGIN_TOKEN, pluginPolicy, pluginProgram, usePluginBuild } from "../../testkit/engine/plugin-program";
+import { PLUGIN_TOKEN, pluginPolicy, pluginPolicySet, pluginProgram, usePluginBuild } from "../../testkit/engine/plugin-program";
 
 /*
  * The provider plugin (plugin/, built into dist/plugin by npm run build) on the real engine: a
@@ -42,6 +42,7 @@ describeWithPulumi(
       await ws.pulumi(["config", "set", "--secret", "bucket-cors:secretAccessKey", SECRET]);
       await s3.createBucket("web");
       await s3.createBucket("adopt");
+      await s3.createBucket("site");
       await s3.putRules("adopt", [{ AllowedOrigins: ["https://b.example.com", "https://a.example.com"], AllowedMethods: ["GET"], MaxAgeSeconds: 600 }]);
     }, 600_000);
 
@@ -102,10 +103,25 @@ describeWithPulumi(
       expect((await ws.resources(TOKEN)).map((r) => r.urn.split("::").pop())).toEqual(["adopted", "web"]);
     });
 
-    test("destroy removes the rules of both policies", async () => {
+    test("a CorsPolicySet from pulumi-bucket-cors/plugin is constructed by the plugin: its child writes the rules under the set", async () => {
+      const adoptRules = [{ allowedOrigins: ["https://b.example.com", "https://a.example.com"], allowedMethods: ["GET"], maxAgeSeconds: 600 }];
+      const set = pluginPolicySet("sites", {
+        targets: [{ profile: "s3", bucket: "site", endpoint: proxy.url }],
+        rules: [{ allowedOrigins: ["https://app.example.com"], allowedMethods: ["GET"] }],
+      });
+      await ws.program(pluginProgram(policy("web", proxy.url, "web", webRules), policy("adopted", proxy.url, "adopt", adoptRules), set));
+      await ws.up();
+      expect(await s3.liveRules("site")).toEqual([{ AllowedOrigins: ["https://app.example.com"], AllowedMethods: ["GET"] }]);
+      const child = (await ws.resources(TOKEN)).find((r) => r.urn.endsWith("::sites-s3-site"));
+      expect(child?.urn).toContain("bucket-cors:index:CorsPolicySet$bucket-cors:index:CorsPolicy::sites-s3-site");
+      await ws.preview({ expectNoChanges: true });
+    });
+
+    test("destroy removes the rules of every policy", async () => {
       await ws.destroy();
       expect(await s3.liveRules("web")).toBeNull();
       expect(await s3.liveRules("adopt")).toBeNull();
+      expect(await s3.liveRules("site")).toBeNull();
     });
 
     test("the built plugin serves the schema of the sources, and its archive installs with pulumi plugin install", async () => {
