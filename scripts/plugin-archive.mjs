@@ -8,7 +8,7 @@
 // No PulumiPlugin.yaml: with one, the engine would start the plugin through a language host
 // (pulumi/pulumi sdk/go/common/workspace/plugins.go); the launcher is an executable of its own.
 import { execFileSync } from "node:child_process";
-import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
@@ -19,8 +19,11 @@ const out = path.join(repo, "dist", "plugin");
 /** Pulumi names architectures as Go does (amd64, arm64), in plugin archive names too. */
 const ARCH = { x64: "amd64", arm64: "arm64" }[process.arch] ?? process.arch;
 
-rmSync(out, { recursive: true, force: true });
-mkdirSync(out, { recursive: true });
+// Built beside dist/plugin, then each file renamed into it: an engine test starting the plugin
+// while another test's build runs never finds dist/plugin half-written or gone (stop 27's CI:
+// "loading PulumiPlugin.yaml" when the launcher was missing for a moment).
+mkdirSync(path.join(repo, "dist"), { recursive: true });
+const staging = mkdtempSync(path.join(repo, "dist", ".plugin-staging-"));
 const common = { bundle: true, platform: "node", target: "node20", format: "cjs", minify: true, keepNames: true, logLevel: "warning" };
 await build({
   ...common,
@@ -29,18 +32,24 @@ await build({
   external: ["playwright-core", "./construct-call"],
   // import() as require(): Node's import() of "./construct-call" would need the file's extension.
   supported: { "dynamic-import": false },
-  outfile: path.join(out, "plugin.js"),
+  outfile: path.join(staging, "plugin.js"),
 });
 await build({
   ...common,
   entryPoints: [path.join(repo, "plugin", "construct-call.ts")],
   // @pulumi/pulumi's automation API (never reached from Construct) requires these by name at run time.
   external: ["playwright-core", "node-gyp/bin/node-gyp.js"],
-  outfile: path.join(out, "construct-call.js"),
+  outfile: path.join(staging, "construct-call.js"),
 });
-const launcher = path.join(out, "pulumi-resource-bucket-cors");
+const launcher = path.join(staging, "pulumi-resource-bucket-cors");
 // The engine runs the plugin by its absolute path; the bundle sits beside it.
 writeFileSync(launcher, '#!/bin/sh\nexec node "$(dirname "$0")/plugin.js" "$@"\n');
 chmodSync(launcher, 0o755);
 const archive = path.join(repo, "dist", `pulumi-resource-bucket-cors-v${version}-linux-${ARCH}.tar.gz`);
-execFileSync("tar", ["-czf", archive, "-C", out, "pulumi-resource-bucket-cors", "plugin.js", "construct-call.js"]);
+const files = ["pulumi-resource-bucket-cors", "plugin.js", "construct-call.js"];
+execFileSync("tar", ["-czf", path.join(staging, "archive.tar.gz"), "-C", staging, ...files]);
+renameSync(path.join(staging, "archive.tar.gz"), archive);
+mkdirSync(out, { recursive: true });
+for (const file of files) renameSync(path.join(staging, file), path.join(out, file));
+for (const stale of readdirSync(out)) if (!files.includes(stale)) rmSync(path.join(out, stale), { recursive: true, force: true });
+rmSync(staging, { recursive: true, force: true });

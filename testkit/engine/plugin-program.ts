@@ -29,8 +29,19 @@ export function pluginProgram(...statements: string[]): string {
   return [`import * as pulumi from "@pulumi/pulumi";`, IMPORT, ...statements, ""].join("\n");
 }
 
+/**
+ * dist/plugin, the directory `npm run build` puts the plugin's launcher in, for a Pulumi.yaml
+ * `plugins:` path. Without the launcher the engine reports a missing PulumiPlugin.yaml instead.
+ */
+export function pluginBuildDir(): string {
+  const dir = path.join(repoRoot(), "dist", "plugin");
+  const launcher = path.join(dir, "pulumi-resource-bucket-cors");
+  if (!fs.existsSync(launcher)) throw new Error(`${launcher} does not exist: run npm run build (it builds the provider plugin)`);
+  return dir;
+}
+
 /** Makes the project's engine start dist/plugin/pulumi-resource-bucket-cors for the bucket-cors package (the checkout route). */
 export function usePluginBuild(projectDir: string): void {
   const yaml = path.join(projectDir, "Pulumi.yaml");
-  fs.appendFileSync(yaml, `plugins:\n  providers:\n    - name: bucket-cors\n      path: ${path.join(repoRoot(), "dist", "plugin")}\n`);
+  fs.appendFileSync(yaml, `plugins:\n  providers:\n    - name: bucket-cors\n      path: ${pluginBuildDir()}\n`);
 }

@@ -8,14 +8,16 @@ import { tmpRoot } from "./paths";
 const BUILD_INPUTS = ["provider", "sdk", "cli", "plugin", "package.json", "tsconfig.json", "tsconfig.build.json"];
 
 /**
- * Runs `npm run build` unless dist/ was built from exactly the current sources (a stamp under
- * .tmp records their hash), then returns the content hash of dist/ + package.json: the key of
- * the packed project. Callers hold buildLock() from here until they have packed.
+ * Runs `npm run build` unless dist/ was built from exactly the current sources (the build's own
+ * stamp, scripts/build-once.mjs, which `npm ci` leaves; or a stamp under .tmp recording their
+ * hash), then returns the content hash of dist/ + package.json: the key of the packed project.
+ * Callers hold buildLock() from here until they have packed. Rebuilding what `npm ci` had just
+ * built rewrote dist/plugin under engine tests already running it (stop 27's CI).
  */
 export async function buildPackage(repo: string, force = false): Promise<string> {
   const stamp = path.join(tmpRoot(repo), "build-stamp");
   const sources = hashFiles(repo, BUILD_INPUTS);
-  const fresh = fs.existsSync(path.join(repo, "dist")) && readIfExists(stamp) === sources;
+  const fresh = fs.existsSync(path.join(repo, "dist")) && (readIfExists(stamp) === sources || (await builtByPrepare(repo)));
   if (force || !fresh) {
     await run("npm", ["run", "build", "--silent"], repo);
     fs.writeFileSync(stamp, sources);
@@ -43,6 +45,16 @@ export async function installTarball(tarball: string, nodeModules: string, name:
   fs.mkdirSync(nodeModules, { recursive: true });
   fs.renameSync(path.join(unpack, "package"), path.join(nodeModules, name));
   fs.rmSync(unpack, { recursive: true, force: true });
+}
+
+/** Whether scripts/build-once.mjs --check finds dist/ built from these sources (false where the repo has no such script). */
+async function builtByPrepare(repo: string): Promise<boolean> {
+  const script = path.join(repo, "scripts", "build-once.mjs");
+  if (!fs.existsSync(script)) return false;
+  return run("node", [script, "--check"], repo).then(
+    () => true,
+    () => false,
+  );
 }
 
 function readIfExists(file: string): string | undefined {

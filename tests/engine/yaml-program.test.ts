@@ -1,10 +1,9 @@
-import * as path from "path";
 import { describeWithRgw } from "../servers/real-servers";
 import { bucketOps, type BucketOps } from "../../testkit/s3-bucket-ops";
 import { startS3rver, type EmbeddedS3 } from "../../testkit/s3rver";
-import { repoRoot } from "../../testkit/host/paths";
 import { describeWithPulumiYaml, writeYamlProgram, yamlWorkspace } from "../../testkit/engine/yaml";
 import type { EngineWorkspace } from "../../testkit/engine/workspace";
+import { pluginBuildDir } from "../../testkit/engine/plugin-program";
 
 /*
  * A Pulumi YAML program (`runtime: yaml`, run by pulumi-language-yaml v1.25.0 from
@@ -15,14 +14,13 @@ import type { EngineWorkspace } from "../../testkit/engine/workspace";
 
 const POLICY = "bucket-cors:index:CorsPolicy";
 const SET = "bucket-cors:index:CorsPolicySet";
-const PLUGIN = path.join(repoRoot(), "dist", "plugin");
 
 /** The program: one CorsPolicy and one CorsPolicySet over two buckets, the endpoint and the origin from stack config. */
 function program(methods = "[GET, PUT]", extra = "", prefix = ""): string {
   return `plugins:
   providers:
     - name: bucket-cors
-      path: ${PLUGIN}
+      path: ${pluginBuildDir()}
 config:
   endpoint:
     type: string

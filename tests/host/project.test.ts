@@ -73,6 +73,24 @@ test("rebuilds and publishes a new project when a source changes", async () => {
   expect(inProject(before.dir, `console.log(require("pulumi-bucket-cors/provider").version)`)).toBe("v1");
 });
 
+test("does not build again a dist/ that scripts/build-once.mjs --check finds current (what npm ci's prepare left)", async () => {
+  const before = builds();
+  const script = path.join(repo, "scripts", "build-once.mjs");
+  fs.mkdirSync(path.dirname(script), { recursive: true });
+  fs.writeFileSync(script, `process.exitCode = process.argv[2] === "--check" ? 0 : 2;\n`);
+  try {
+    fs.writeFileSync(path.join(repo, "provider", "extra.js"), `exports.extra = true;\n`);
+    await preparePulumiProject({ repo });
+    expect(builds()).toBe(before);
+    fs.writeFileSync(script, `process.exitCode = process.argv[2] === "--check" ? 1 : 2;\n`);
+    fs.writeFileSync(path.join(repo, "provider", "extra.js"), `exports.extra = false;\n`);
+    await preparePulumiProject({ repo });
+    expect(builds()).toBe(before + 1);
+  } finally {
+    fs.rmSync(path.dirname(script), { recursive: true, force: true });
+  }
+});
+
 test("fails when the build fails, with the build's output", async () => {
   fs.writeFileSync(path.join(repo, "build.js"), `console.error("type error in provider/x.ts"); process.exit(2);`);
   fs.writeFileSync(path.join(repo, "provider", "index.js"), `exports.version = "v3";\n`);
