@@ -6,6 +6,7 @@ import type { IResourceProviderServer } from "@pulumi/pulumi/proto/provider_grpc
 import * as proto from "@pulumi/pulumi/proto/provider_pb";
 import * as lifecycle from "../provider/lifecycle";
 import { importPolicy } from "../provider/lifecycle/import";
+import type { PropertyChange } from "../provider/lifecycle/detailed-diff";
 import type { PolicyOutputs, WrittenInputs } from "../provider/lifecycle/types";
 import { checkConfig, configure } from "./config";
 import { targetOfImportId } from "./import-id";
@@ -30,6 +31,19 @@ function js(struct: Struct | undefined): Json {
 
 function struct(value: object): Struct {
   return Struct.fromJavaScript(value as Record<string, never>);
+}
+
+/** The engine's kinds of a detailed diff's entry (provider.proto, PropertyDiff.Kind). */
+const DIFF_KIND: Record<PropertyChange["kind"], proto.PropertyDiff.Kind> = {
+  add: proto.PropertyDiff.Kind.ADD,
+  delete: proto.PropertyDiff.Kind.DELETE,
+  update: proto.PropertyDiff.Kind.UPDATE,
+  "update-replace": proto.PropertyDiff.Kind.UPDATE_REPLACE,
+};
+
+/** The top-level property of a path (`rules[0].allowedOrigins` → `rules`), for DiffResponse.diffs. */
+function topLevel(path: string): string {
+  return /^[^.[]+/.exec(path)?.[0] ?? path;
 }
 
 /** Refuses a request for a type this provider does not have, which a misspelt token in a program would send. */
@@ -83,12 +97,17 @@ export function providerService(version: string, engineAddress: string | undefin
     diff: (call, callback) =>
       answer(callback, async () => {
         const { request } = call;
-        const outcome = await lifecycle.diff(request.getId(), js(request.getOlds()) as PolicyOutputs, js(request.getNews()) as WrittenInputs);
-        const changes = outcome.changes === true ? proto.DiffResponse.DiffChanges.DIFF_SOME : proto.DiffResponse.DiffChanges.DIFF_NONE;
-        return new proto.DiffResponse()
+        const outcome = await lifecycle.diffInDetail(request.getId(), js(request.getOlds()) as PolicyOutputs, js(request.getNews()) as WrittenInputs);
+        const changes = outcome.changes ? proto.DiffResponse.DiffChanges.DIFF_SOME : proto.DiffResponse.DiffChanges.DIFF_NONE;
+        const response = new proto.DiffResponse()
           .setChanges(changes)
-          .setReplacesList(outcome.replaces ?? [])
-          .setDeletebeforereplace(outcome.deleteBeforeReplace === true);
+          .setReplacesList(outcome.replaces)
+          .setDeletebeforereplace(outcome.deleteBeforeReplace)
+          .setDiffsList([...new Set(outcome.detail.map((change) => topLevel(change.path)))])
+          .setHasdetaileddiff(true);
+        for (const change of outcome.detail)
+          response.getDetaileddiffMap().set(change.path, new proto.PropertyDiff().setKind(DIFF_KIND[change.kind]).setInputdiff(true));
+        return response;
       }),
     create: (call, callback) =>
       answer(callback, async () => {

@@ -1,15 +1,18 @@
 import { locateBucket } from "../backends/locate";
 import { knownLocationOf, resourceIdOf, type Target } from "../targets";
-import { sameRules, stableJson } from "../operations";
+import { stableJson } from "../operations";
 import { deadlinesOf } from "./deadlines";
+import { propertyChange, ruleChanges, TARGET_REPLACED, type PropertyChange } from "./detailed-diff";
 import type { PolicyInputs, PolicyOutputs } from "./types";
 import { containsUnknown } from "./unknown";
 
-/** What `diff` tells the engine (the host forwards only these fields). */
+/** What `diff` tells the engine: the dynamic host forwards the first three; the plugin sends `detail` too. */
 export interface DiffOutcome {
   readonly changes: boolean;
   readonly replaces: string[];
   readonly deleteBeforeReplace: boolean;
+  /** The input paths that change (detailed-diff.ts); empty when nothing does. */
+  readonly detail: readonly PropertyChange[];
 }
 
 /**
@@ -19,7 +22,7 @@ export interface DiffOutcome {
  * whichever bucket the new target names.
  */
 function replaceTarget(): DiffOutcome {
-  return { changes: true, replaces: ["target"], deleteBeforeReplace: true };
+  return { changes: true, replaces: ["target"], deleteBeforeReplace: true, detail: TARGET_REPLACED };
 }
 
 /**
@@ -31,19 +34,35 @@ function replaceTarget(): DiffOutcome {
 export async function diffPolicy(olds: Partial<PolicyOutputs>, news: PolicyInputs): Promise<DiffOutcome> {
   if (containsUnknown(news.target) || olds.target === undefined) return replaceTarget();
   if (!(await sameBucket(olds.target, olds.location, news.target, news.timeouts))) return replaceTarget();
-  const changed =
-    // An update that may have reached the bucket failed: whatever the program says now must be written (lifecycle/unconfirmed.ts).
-    olds.unconfirmed !== undefined ||
-    stableJson(olds.target) !== stableJson(news.target) ||
-    containsUnknown(news.rules) ||
-    !sameRules(olds.rules ?? [], news.rules) ||
-    (olds.onExisting ?? "fail") !== news.onExisting ||
-    olds.propagationTimeoutSeconds !== news.propagationTimeoutSeconds ||
-    stableJson(olds.timeouts) !== stableJson(news.timeouts) ||
-    stableJson(olds.swift) !== stableJson(news.swift) ||
-    stableJson(olds.expect) !== stableJson(news.expect) ||
-    stableJson(olds.verify ?? "read") !== stableJson(news.verify);
-  return { changes: changed, replaces: [], deleteBeforeReplace: false };
+  const detail = [
+    ...(stableJson(olds.target) === stableJson(news.target) ? [] : [propertyChange("target", olds.target, news.target)]),
+    ...rulesChange(olds, news),
+    ...changedSettings(olds, news),
+  ];
+  return { changes: detail.length > 0, replaces: [], deleteBeforeReplace: false, detail };
+}
+
+/**
+ * The rules' paths. An update that may have reached the bucket failed: whatever the program
+ * says now must be written (lifecycle/unconfirmed.ts), so the rules change even when equal.
+ */
+function rulesChange(olds: Partial<PolicyOutputs>, news: PolicyInputs): PropertyChange[] {
+  if (containsUnknown(news.rules)) return [{ path: "rules", kind: "update" }];
+  const paths = ruleChanges(olds.rules ?? [], news.rules);
+  return paths.length === 0 && olds.unconfirmed !== undefined ? [{ path: "rules", kind: "update" }] : paths;
+}
+
+/** The other inputs, each compared whole (`verify` defaults to "read", `onExisting` to "fail"). */
+function changedSettings(olds: Partial<PolicyOutputs>, news: PolicyInputs): PropertyChange[] {
+  const settings: [string, unknown, unknown][] = [
+    ["onExisting", olds.onExisting ?? "fail", news.onExisting],
+    ["propagationTimeoutSeconds", olds.propagationTimeoutSeconds, news.propagationTimeoutSeconds],
+    ["timeouts", olds.timeouts, news.timeouts],
+    ["swift", olds.swift, news.swift],
+    ["expect", olds.expect, news.expect],
+    ["verify", olds.verify ?? "read", news.verify],
+  ];
+  return settings.filter(([, before, after]) => stableJson(before) !== stableJson(after)).map(([path, before, after]) => propertyChange(path, before, after));
 }
 
 /**

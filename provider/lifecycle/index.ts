@@ -1,7 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { checkInputs, forEngine, inputsToCompare, normalizedInputs } from "./check";
 import { splitClaim } from "./claims";
-import { diffPolicy } from "./diff";
+import { diffPolicy, type DiffOutcome } from "./diff";
 import { quietInHost } from "./host-output";
 import { createPolicy, deletePolicy, readPolicy, updatePolicy, type ReadOutcome } from "./crud";
 import { readProviderConfig, setProviderConfig } from "../backends/provider-config";
@@ -37,8 +37,14 @@ export async function check(_olds: unknown, news: unknown): Promise<pulumi.dynam
   return { inputs: written as WrittenInputs, failures: [] };
 }
 
-/** Compares old outputs with the new inputs, normalized; see `diffPolicy`. */
-export async function diff(_id: string, olds: PolicyOutputs, news: WrittenInputs): Promise<pulumi.dynamic.DiffResult> {
+/** Compares old outputs with the new inputs, normalized; see `diffPolicy`. The dynamic interface has no detailed diff. */
+export async function diff(id: string, olds: PolicyOutputs, news: WrittenInputs): Promise<pulumi.dynamic.DiffResult> {
+  const { changes, replaces, deleteBeforeReplace } = await diffInDetail(id, olds, news);
+  return { changes, replaces, deleteBeforeReplace };
+}
+
+/** `diff` with the paths that change (detailed-diff.ts), for the plugin's DiffResponse. */
+export function diffInDetail(_id: string, olds: PolicyOutputs, news: WrittenInputs): Promise<DiffOutcome> {
   return quietInHost(() => diffPolicy(olds, inputsToCompare(news)));
 }
 

@@ -7,7 +7,7 @@
 export { applyPolicy, type ApplyOptions, type ApplyOutcome, type Refusal } from "./apply";
 export { removePolicy, type RemoveOutcome } from "./remove";
 export { planPolicy, type PlanOutcome } from "./plan";
-export type { FieldChange, RuleChange } from "./rule-changes";
+export { diffRules, type FieldChange, type RuleChange } from "./rule-changes";
 export { disagreement, verifyPolicy, type ProbeOutcome, type VerifyResult } from "./verify";
 export { readBack, type Confirmation } from "./write";
 export { propagationTimeout } from "./propagation";

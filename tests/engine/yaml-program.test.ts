@@ -16,7 +16,7 @@ const POLICY = "bucket-cors:index:CorsPolicy";
 const SET = "bucket-cors:index:CorsPolicySet";
 
 /** The program: one CorsPolicy and one CorsPolicySet over two buckets, the endpoint and the origin from stack config. */
-function program(methods = "[GET, PUT]", extra = "", prefix = ""): string {
+function program(methods = "[GET, PUT]", extra = "", prefix = "", webFront = ""): string {
   return `plugins:
   providers:
     - name: bucket-cors
@@ -35,7 +35,7 @@ resources:
         bucket: ${prefix}web
         endpoint: \${endpoint}
       rules:
-        - allowedOrigins: ["\${origin}"]
+${webFront}        - allowedOrigins: ["\${origin}"]
           allowedMethods: ${methods}
   sites:
     type: ${SET}
@@ -129,6 +129,31 @@ describeWithPulumiYaml("A Pulumi YAML program declaring CorsPolicy and CorsPolic
         `refresh ${SET} sites`,
       ]);
       expect(await s3.liveRules("web")).toEqual([{ AllowedOrigins: ["https://www.example.com"], AllowedMethods: ["GET", "PUT"] }]);
+    });
+
+    test("a rule added in front shows in preview --diff as one added rule, not as every rule after it changed (the plugin's detailed diff)", async () => {
+      const front = `        - allowedOrigins: ["https://new.example.com"]\n          allowedMethods: [GET]\n`;
+      writeYamlProgram(ws, "cors-yaml", program("[GET, PUT]", "", "", front));
+      const result = await ws.preview({ diff: true });
+      const lines = result.output.split("\n").map((line) => line.trim());
+      const start = lines.indexOf("~ rules: [");
+      // The engine's own comparison would show `~ [0]` (the old first rule's origin and methods) and `+ [1]`.
+      expect(lines.slice(start, start + 10)).toEqual([
+        "~ rules: [",
+        "+ [0]: {",
+        "+ allowedMethods: [",
+        '+     [0]: "GET"',
+        "]",
+        "+ allowedOrigins: [",
+        '+     [0]: "https://new.example.com"',
+        "]",
+        "}",
+        "]",
+      ]);
+      expect(lines.filter((line) => line.startsWith("~ rules") || line.startsWith("~ 1 to update"))).toEqual(["~ rules: [", "~ 1 to update"]);
+      expect(await s3.liveRules("web")).toEqual([{ AllowedOrigins: ["https://www.example.com"], AllowedMethods: ["GET", "PUT"] }]);
+      writeYamlProgram(ws, "cors-yaml", program());
+      await ws.preview({ expectNoChanges: true });
     });
 
     test("pulumi import adopts a live configuration; the program declaring it then previews no change", async () => {
