@@ -21,6 +21,8 @@ readonly PROJECT_ROOT=$(cd "$(dirname "$0")/.." && pwd)
 
 # shellcheck source=SCRIPTDIR/log.sh
 source "$(dirname "${BASH_SOURCE[0]}")/log.sh"
+# shellcheck source=SCRIPTDIR/go-cache.sh
+source "$(dirname "${BASH_SOURCE[0]}")/go-cache.sh"
 
 usage() {
   echo "usage: $0 [--print-path] [--no-build] <codegen|go-program>..." >&2
@@ -50,8 +52,7 @@ source_hash() {
 build() {
   local name=$1 target=$2 module=$3 staging started
   command -v go >/dev/null 2>&1 || die "$name is not built in $target and Go is missing; install Go 1.26 (https://go.dev/doc/install) and run bash scripts/go-build.sh $name"
-  mkdir -p "$CACHE_ROOT"
-  staging=$(mktemp -d "$CACHE_ROOT/.building-go-$name.XXXXXX")
+  staging=$(new_staging "go-$name")
   started=$(now)
   log "building $name from $module"
   # GOFLAGS=-mod=mod, GOWORK=off: a go.work or vendor directory around the checkout is ignored.
@@ -59,16 +60,10 @@ build() {
     rm -rf "$staging"
     die "go build of $name ($module) failed (output above)"
   fi
-  touch "$staging/.complete"
-  # Atomic publish: a concurrent build of the same sources loses the rename and is dropped.
-  if ! mv -T "$staging" "$target" 2>/dev/null; then
-    rm -rf "$staging"
-  fi
+  publish_build "$staging" "$target"
   log "built $name in $(elapsed_since "$started") s"
 }
 
-print_path=false
-no_build=false
 names=()
 for arg in "$@"; do
   case "$arg" in

@@ -27,46 +27,10 @@ readonly TARGET=$CACHE_ROOT/pulumi-language-yaml-v$VERSION
 # shellcheck source=SCRIPTDIR/../log.sh
 source "$(dirname "${BASH_SOURCE[0]}")/../log.sh"
 
-print_path=false
-no_build=false
-for arg in "$@"; do
-  case "$arg" in
-    --print-path) print_path=true ;;
-    --no-build) no_build=true ;;
-    *)
-      echo "usage: $0 [--print-path] [--no-build]" >&2
-      exit 2
-      ;;
-  esac
-done
+# shellcheck source=SCRIPTDIR/../go-cache.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../go-cache.sh"
 
-build() {
-  command -v go >/dev/null 2>&1 || die "pulumi-language-yaml v$VERSION is not built in $TARGET and Go is missing; install Go (https://go.dev/doc/install) and run bash scripts/pulumi/yaml-host.sh"
-  mkdir -p "$CACHE_ROOT"
-  local staging started
-  staging=$(mktemp -d "$CACHE_ROOT/.building-yaml-v$VERSION.XXXXXX")
-  started=$(now)
-  log "building pulumi-language-yaml v$VERSION from $PACKAGE (a cold build takes about 3 min)"
-  # GOBIN outside the work tree; GOFLAGS=-mod=mod so a go.work or vendor dir around us is ignored.
-  if ! GOBIN="$staging/bin" GOFLAGS=-mod=mod go install -trimpath -ldflags "-s -w -X $MODULE/pkg/version.Version=v$VERSION" "$PACKAGE@v$VERSION" >&2; then
-    rm -rf "$staging"
-    die "go install $PACKAGE@v$VERSION failed (output above)"
-  fi
-  touch "$staging/.complete"
-  # Atomic publish: a concurrent build of the same version loses the rename and is dropped.
-  rm -rf "$TARGET.old"
-  [[ -d "$TARGET" ]] && mv "$TARGET" "$TARGET.old"
-  mv "$staging" "$TARGET"
-  rm -rf "$TARGET.old"
-  log "built pulumi-language-yaml v$VERSION in $(elapsed_since "$started") s"
-}
-
-if [[ -f "$TARGET/.complete" ]]; then
-  $print_path || log "reusing the build of pulumi-language-yaml v$VERSION in $TARGET/bin"
-elif $no_build; then
-  die "pulumi-language-yaml v$VERSION is not built in $TARGET (--no-build); run bash scripts/pulumi/yaml-host.sh"
-else
-  build
-fi
+parse_cache_flags "usage: $0 [--print-path] [--no-build]" "$@"
+go_install_cached pulumi-language-yaml "$PACKAGE" "$VERSION" "$TARGET" "-s -w -X $MODULE/pkg/version.Version=v$VERSION" "bash scripts/pulumi/yaml-host.sh"
 [[ -x "$TARGET/bin/pulumi-language-yaml" ]] || die "$TARGET/bin/pulumi-language-yaml is missing; delete $TARGET and run this again"
 if $print_path; then echo "$TARGET/bin"; else log "pulumi-language-yaml is in $TARGET/bin; the engine tests put it on PATH"; fi
