@@ -2,8 +2,6 @@ import * as pulumi from "@pulumi/pulumi";
 import { corsPolicyProvider } from "../provider/provider";
 import type { Expectation } from "../provider/operations/expectations";
 import type { OnExisting, VerifySetting } from "../provider/operations/options";
-import type { PolicyOutputs } from "../provider/lifecycle/types";
-import type { SameType } from "../provider/model/same-type";
 import type { CorsRule } from "../provider/model/types";
 import type { Target } from "../provider/targets/types";
 import type { CorsPolicyArgs } from "./args";
@@ -11,6 +9,7 @@ import { claimBucket } from "./one-per-bucket";
 import { BUCKET_CLAIM } from "../provider/lifecycle/claims";
 import { warnAtPreview } from "./preview-warnings";
 import { refuseLoneSurrogates } from "./lone-surrogates";
+import { policyInputs, type DeclaresPolicyOutputs } from "./policy-inputs";
 
 /**
  * The CORS policy of one bucket or Swift container, on any supported service.
@@ -39,19 +38,7 @@ export class CorsPolicy extends pulumi.dynamic.Resource {
   constructor(name: string, args: CorsPolicyArgs, opts?: pulumi.CustomResourceOptions) {
     refuseLoneSurrogates(`CorsPolicy "${name}"`, { ...args });
     const props: pulumi.Inputs = {
-      target: args.target,
-      rules: args.rules,
-      document: args.document,
-      onExisting: args.onExisting,
-      propagationTimeoutSeconds: args.propagationTimeoutSeconds,
-      timeouts: args.timeouts,
-      swift: args.swift,
-      expect: args.expect,
-      verify: args.verify,
-      // Sent so that check refuses a suppression naming no lint code; not kept in the outputs.
-      lint: args.lint,
-      resourceId: undefined,
-      fingerprint: undefined,
+      ...policyInputs(args),
       // Resolves once the bucket is known and no other CorsPolicy claims it (or to the refusal naming them all).
       [BUCKET_CLAIM]: claimBucket(name, opts?.parent, args.target),
     };
@@ -60,13 +47,9 @@ export class CorsPolicy extends pulumi.dynamic.Resource {
   }
 }
 
-/** The outputs a CorsPolicy declares (not `swift`, which only the provider reads back). */
-type DeclaredOutputs = "rules" | "target" | "onExisting" | "verify" | "expect" | "propagationTimeoutSeconds" | "resourceId" | "fingerprint";
-
 /**
  * Compile-time proof that the outputs declared above are what the provider's schema says the
- * outputs are (`PolicyOutputs`, provider/lifecycle/types.ts): when one changes without the
- * other, this stops compiling.
+ * outputs are: when one changes without the other, this stops compiling.
  * @internal
  */
-export const OUTPUTS_MATCH_SCHEMA: SameType<{ [K in DeclaredOutputs]: pulumi.Unwrap<CorsPolicy[K]> }, { [K in DeclaredOutputs]: PolicyOutputs[K] }> = true;
+export const OUTPUTS_MATCH_SCHEMA: DeclaresPolicyOutputs<CorsPolicy> = true;

@@ -6,6 +6,8 @@ import type { Target } from "../provider/targets/types";
 import type { CorsPolicyArgs } from "./args";
 import type { CorsPolicySetArgs } from "./cors-policy-set";
 import { warnAtPreview } from "./preview-warnings";
+import { refuseLoneSurrogates } from "./lone-surrogates";
+import { policyInputs, type DeclaresPolicyOutputs } from "./policy-inputs";
 
 /*
  * The provider plugin's resources for TypeScript programs (`pulumi-bucket-cors/plugin`), over the
@@ -46,24 +48,17 @@ export class CorsPolicy extends pulumi.CustomResource {
   declare readonly fingerprint: pulumi.Output<string>;
 
   constructor(name: string, args: CorsPolicyArgs, opts?: pulumi.CustomResourceOptions) {
-    const props: pulumi.Inputs = {
-      target: args.target,
-      rules: args.rules,
-      document: args.document,
-      onExisting: args.onExisting,
-      propagationTimeoutSeconds: args.propagationTimeoutSeconds,
-      timeouts: args.timeouts,
-      swift: args.swift,
-      expect: args.expect,
-      verify: args.verify,
-      lint: args.lint,
-      resourceId: undefined,
-      fingerprint: undefined,
-    };
-    super(POLICY_TOKEN, name, props, opts);
+    refuseLoneSurrogates(`CorsPolicy "${name}"`, { ...args });
+    super(POLICY_TOKEN, name, policyInputs(args), opts);
     warnAtPreview(this, args);
   }
 }
+
+/**
+ * Compile-time proof that the outputs declared above are the schema's, as for the dynamic class.
+ * @internal
+ */
+export const PLUGIN_OUTPUTS_MATCH_SCHEMA: DeclaresPolicyOutputs<CorsPolicy> = true;
 
 /**
  * One rule set applied to many buckets, constructed by the provider plugin: its children are the

@@ -1,6 +1,7 @@
 import type { LintCode } from "../../provider/evaluate/lint/messages";
 import * as pulumi from "@pulumi/pulumi";
 import { CorsPolicy, CorsPolicySet, rules, targets, type TargetArgs } from "../../sdk";
+import { CorsPolicy as PluginCorsPolicy } from "../../sdk/plugin";
 
 interface Registration {
   readonly type: string;
@@ -210,5 +211,35 @@ describe("preview warnings with a target whose bucket is unknown", () => {
 
   test("are all off with lint: false given as an Output", async () => {
     expect(await warningsOf("quiet", pulumi.output(false as const))).toEqual([]);
+  });
+});
+
+/** The plugin's class (`pulumi-bucket-cors/plugin`) registers what the dynamic one does, over the same list (sdk/policy-inputs.ts). */
+describe("the plugin's CorsPolicy", () => {
+  const target = { profile: "s3" as const, bucket: "plugin-b", endpoint: "http://s3:9000" };
+  const args = { target, rules: web, expect: [{ origin: "https://app.example.com", method: "GET", allowed: true }], verify: "preflight" as const };
+
+  /** The inputs registered under `name`, once registered. */
+  async function inputsOf(resource: pulumi.CustomResource, name: string): Promise<Record<string, unknown>> {
+    await whenResolved(resource.urn);
+    return registered.find((r) => r.name === name)!.inputs;
+  }
+
+  test("registers the plugin's type with the dynamic class's inputs, less its serialized provider", async () => {
+    const viaPlugin = await inputsOf(new PluginCorsPolicy("via-plugin", args), "via-plugin");
+    const dynamic = await inputsOf(new CorsPolicy("via-dynamic", args), "via-dynamic");
+    expect(registered.find((r) => r.name === "via-plugin")!.type).toBe("bucket-cors:index:CorsPolicy");
+    const dynamicOnly = Object.keys(dynamic).filter((key) => !(key in viaPlugin));
+    // The bucket claim resolves to undefined when no other policy claims the bucket, so it is not sent.
+    expect(dynamicOnly).toEqual(["__provider"]);
+    expect(viaPlugin).toEqual(Object.fromEntries(Object.entries(dynamic).filter(([key]) => !dynamicOnly.includes(key))));
+  });
+
+  test("refuses a lone surrogate in the program, as the dynamic class does, before anything is registered", () => {
+    const bad = { target, rules: [{ allowedOrigins: ["https://a\uD800.example"], allowedMethods: ["GET" as const] }] };
+    expect(() => new PluginCorsPolicy("surrogate", bad)).toThrow(
+      'CorsPolicy "surrogate": rules[0].allowedOrigins[0]: "https://a\\ud800.example" holds a lone surrogate (\\uD800), half of a UTF-16 pair, which Pulumi cannot send as written (its encoder drops or garbles it, so the bucket would get another value) — remove it, or write the whole character',
+    );
+    expect(registered.some((r) => r.name === "surrogate")).toBe(false);
   });
 });
