@@ -51,7 +51,7 @@ export function verifyMessage({ input }: Written): string {
 export const VIA_USERINFO =
   "has a user name or password in it (user:password@host); it is not shown, and it would be stored in the state — a front is sent only what a browser sends, never credentials: give its URL without them";
 
-/** Why an object key is refused, in the words of the CLI's `--key` (cli/flags/, objectKey): it must name an object inside the bucket. */
+/** Why an object key is refused, in the words of the CLI's `verify --key` (cli/flags/options.ts, objectKey): it must name an object inside the bucket. */
 export function verifyKeyProblem(key: string): string | undefined {
   if (key === "") return 'is empty — give an object key such as "index.html", or leave key out';
   if (key.startsWith("/")) return `${show(key)} starts with "/" — give the key without it, e.g. ${show(key.replace(/^\/+/, ""))}`;
