@@ -2,7 +2,7 @@ import { z } from "zod";
 import { PROVIDER_CONFIG_KEYS } from "../provider/backends/provider-config";
 import { policyFieldsSchema, policyOutputsSchema } from "../provider/lifecycle/schema";
 import { policySetFieldsSchema, policySetOutputsSchema } from "../provider/lifecycle/set-schema";
-import { wireShapeOf } from "../provider/lifecycle/wire";
+import { checkedBy } from "../provider/lifecycle/known";
 import { PACKAGE, pascal, toTypeSpec, type JsonSchema, type NamedType, type TypeSpec } from "./json-to-pulumi";
 import { PROVIDER_SECRET_KEYS } from "./config";
 import docs from "./docs.json";
@@ -13,7 +13,8 @@ export { RESOURCE_TOKEN, SET_TOKEN };
 /*
  * The package schema `GetSchema` answers (`pulumi package get-schema`), built from the one zod
  * schema of a CorsPolicy: its inputs are the fields of `policyFieldsSchema`, its outputs the
- * fields of `policyOutputsSchema`, each typed from its wire shape (provider/lifecycle/wire.ts).
+ * fields of `policyOutputsSchema`, each typed from its JSON Schema (a field checked only once known,
+ * provider/lifecycle/known.ts, from the schema it is checked with).
  * Nothing here lists a field. Format: https://www.pulumi.com/docs/iac/extending-pulumi/schema/.
  */
 
@@ -77,11 +78,25 @@ function propertiesOf(
   const required: string[] = [];
   for (const [key, field] of Object.entries(shape)) {
     const inner = unwrapped(field);
-    const json = z.toJSONSchema(wireShapeOf(inner) ?? inner, { io, unrepresentable: "any" }) as JsonSchema;
+    const json = jsonSchemaOf(inner, io);
     properties[key] = described(toTypeSpec(json, typeName(key), types), descriptions[key]);
     if (inner === field) required.push(key);
   }
   return { properties, required };
+}
+
+/** zod's JSON Schema of `schema`, where each field checked only once known is described by the schema it is checked with. */
+function jsonSchemaOf(schema: z.ZodType, io: "input" | "output"): JsonSchema {
+  return z.toJSONSchema(schema, {
+    io,
+    unrepresentable: "any",
+    override: ({ zodSchema, jsonSchema }) => {
+      const checked = checkedBy(zodSchema);
+      if (checked === undefined) return;
+      const { $schema: _dialect, ...described } = jsonSchemaOf(checked, io) as JsonSchema & { $schema?: string };
+      Object.assign(jsonSchema, described);
+    },
+  }) as JsonSchema;
 }
 
 /**

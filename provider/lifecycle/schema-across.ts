@@ -1,14 +1,13 @@
 import type { z } from "zod";
 import { parsePolicy } from "../api/parse";
-import type { CorsRule } from "../model/schema";
-import { checkShape } from "../model/structure";
+import type { CorsRule, CorsRuleInput } from "../model/schema";
 import { preparePolicy } from "../validate/prepare";
 import { getProfile, isProfileName } from "../profiles";
 import type { Dialect, ProfileName } from "../profiles/types";
 import { targetDialect } from "../targets";
 import { expectationSchema } from "./expectation-schema";
 import { mismatches, predict } from "../operations/expectations";
-import { fail, failIssue, standingFor } from "./schema-fields";
+import { fail, failIssue } from "./failures";
 import { containsUnknown, UNKNOWN } from "./unknown";
 
 /*
@@ -25,7 +24,7 @@ import { containsUnknown, UNKNOWN } from "./unknown";
 export interface Fields {
   readonly target: unknown;
   readonly swift?: { readonly allowWidening?: boolean | undefined } | undefined;
-  readonly rules?: unknown;
+  readonly rules?: CorsRuleInput[] | undefined;
   readonly document?: string | undefined;
   readonly expect?: unknown;
   readonly verify: unknown;
@@ -101,16 +100,13 @@ function heldRules(fields: Fields, profile: ProfileName, failed: Failed, ctx: z.
     ]);
     return undefined;
   }
-  if (containsUnknown(rules ?? document)) return standingFor<CorsRule[]>(UNKNOWN);
+  // The rules the engine does not know yet stand as the sentinel, which the checked inputs pass through (known.ts).
+  if (containsUnknown(rules ?? document)) return UNKNOWN as unknown as CorsRule[];
+  if (failed.has("rules") || failed.has("document")) return undefined;
   const allowWidening = !failed.has("swift") && !containsUnknown(fields.swift) && fields.swift?.allowWidening === true;
   const options = { allowWidening };
   if (rules !== undefined) {
-    const shape = checkShape({ rules });
-    if (!shape.ok) {
-      for (const issue of shape.issues) failIssue(ctx, issue, ["rules"]);
-      return undefined;
-    }
-    const prepared = preparePolicy(shape.value, getProfile(profile), options);
+    const prepared = preparePolicy({ rules }, getProfile(profile), options);
     for (const issue of prepared.errors) failIssue(ctx, issue, ["rules"]);
     return prepared.config?.rules;
   }

@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { policyFieldsSchema } from "./schema";
-import { onWire, wireShapeOf } from "./wire";
 
 /*
  * The inputs and outputs of a CorsPolicySet (the component the SDK and the provider plugin both
@@ -15,8 +14,7 @@ import { onWire, wireShapeOf } from "./wire";
  */
 export function policySetFieldsSchema() {
   const { target, ...shared } = policyFieldsSchema().shape;
-  const targets = onWire(z.array(target), () => z.array(wireShapeOf(target) ?? target));
-  return z.object({ targets, ...shared });
+  return z.object({ targets: z.array(target), ...shared });
 }
 
 /**

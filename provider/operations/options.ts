@@ -13,7 +13,7 @@ export type VerifyMode = (typeof VERIFY_MODES)[number];
 /**
  * `verify: { via }`: everything `"preflight"` checks, then the same expectations sent through
  * what sits in front of the bucket (a CDN or cache), as a browser would, to find what the cache
- * breaks (operations/front.ts). Written out without zod, as a public type (lifecycle/schema-fields.ts checks the shape).
+ * breaks (operations/front.ts). Written out without zod, as a public type (lifecycle/schema.ts checks the shape).
  */
 export interface VerifyThrough {
   /** The fronting URL the bucket is served at, e.g. `https://cdn.example.com` (`https://cdn.example.com/assets` when it serves the bucket under a path). */

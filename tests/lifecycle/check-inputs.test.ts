@@ -143,6 +143,93 @@ describe("checkInputs", () => {
   });
 });
 
+/** Each field declares its words (provider/lifecycle/field-messages.ts); these pin the cases the older tests above do not reach. */
+describe("checkInputs, field by field (issue 21, item 3)", () => {
+  test("fails when document is not text, at document, in the words of the SDK's type", () => {
+    expect(checkInputs({ target: aws, document: { CORSRules: [] } }).failures).toEqual([
+      {
+        property: "document",
+        reason:
+          '{"CORSRules":[]} is not text; document takes a CORS policy as text in any supported format (S3 XML, AWS CLI JSON, a rule array...) — pass the file\'s contents, e.g. fs.readFileSync("cors.json", "utf8")',
+      },
+    ]);
+  });
+
+  test("fails when rules are malformed and a document is given too, with both failures at once", () => {
+    expect(checkInputs({ target: aws, rules: [{ allowedOrigins: "https://app.example.com", allowedMethods: ["GET"] }], document: "[]" }).failures).toEqual([
+      { property: "document", reason: "is set together with rules; a CorsPolicy takes exactly one of them — remove one" },
+      { property: "rules[0].allowedOrigins", reason: '"https://app.example.com" is a string; expected a list — change its type' },
+    ]);
+  });
+
+  test("fails when a rule is malformed, at its path, in the model's words, and validates nothing else of the rules", () => {
+    expect(
+      checkInputs({
+        target: aws,
+        rules: [
+          { ...good[0], extra: 1 },
+          { allowedOrigins: ["app.example.com"], allowedMethods: [1] },
+        ],
+      }).failures,
+    ).toEqual([
+      {
+        property: "rules[0]",
+        reason:
+          '"extra" is not a field here; allowed are id, allowedOrigins, allowedMethods, allowedHeaders, exposeHeaders, maxAgeSeconds — remove or rename it',
+      },
+      { property: "rules[1].allowedMethods[0]", reason: "1 is a number; expected a string — change its type" },
+    ]);
+  });
+
+  test.each([
+    ["is not an object", 5, "5 is not an object"],
+    [
+      "has an origin that is not a string",
+      { origin: 1, method: "GET", allowed: true },
+      '{"origin":1,"method":"GET","allowed":true} needs origin and method strings',
+    ],
+    [
+      "has credentials that are not a boolean",
+      { origin: "https://a.example", method: "GET", allowed: true, credentials: "yes" },
+      '{"origin":"https://a.example","method":"GET","allowed":true,"credentials":"yes"} has credentials that is not true or false',
+    ],
+    [
+      "has reads that are not strings",
+      { origin: "https://a.example", method: "GET", allowed: true, reads: [1] },
+      '{"origin":"https://a.example","method":"GET","allowed":true,"reads":[1]} has reads that is not a list of strings',
+    ],
+    [
+      "has an unknown field and a wrong origin: the unknown field is named first",
+      { origin: 1, method: "GET", allowed: true, note: "x" },
+      '{"origin":1,"method":"GET","allowed":true,"note":"x"} has unknown field "note"',
+    ],
+  ])("fails when an expect entry %s, once, at its index", (_case, entry, problem) => {
+    expect(checkInputs({ target: aws, rules: good, expect: [entry] }).failures).toEqual([{ property: "expect[0]", reason: `${problem}; ${ENTRY_SHAPE}` }]);
+  });
+
+  test("fails when several deadlines in timeouts are wrong, once, naming the whole value", () => {
+    expect(checkInputs({ target: aws, rules: good, timeouts: { operationSeconds: 0, probeSeconds: 4000 } }).failures).toEqual([
+      {
+        property: "timeouts",
+        reason:
+          '{"operationSeconds":0,"probeSeconds":4000} is not valid; it takes { operationSeconds?: number, probeSeconds?: number, totalSeconds?: number }, each more than 0 and at most 3600 — e.g. timeouts: { operationSeconds: 120 }, or omit it for 60 s, 10 s and, for the whole operation, twice operationSeconds plus twice the propagation timeout',
+      },
+    ]);
+  });
+
+  test("fails when verify { via } has credentials and a bad key: both, at their own paths, not the field's message", () => {
+    const expectations = [{ origin: "https://app.example.com", method: "GET", allowed: true }];
+    expect(checkInputs({ target: aws, rules: good, expect: expectations, verify: { via: "https://u:p@cdn.example.com", key: "a/../b" } }).failures).toEqual([
+      {
+        property: "verify.via",
+        reason:
+          "has a user name or password in it (user:password@host); it is not shown, and it would be stored in the state — a front is sent only what a browser sends, never credentials: give its URL without them",
+      },
+      { property: "verify.key", reason: '"a/../b" has a "." or ".." segment, which would leave the bucket — give the key as stored' },
+    ]);
+  });
+});
+
 /** The lifecycle's diff after its check, in-process: diff takes the inputs check accepted (issue 21, item 5). */
 describe("diff after check", () => {
   const olds: PolicyOutputs = {

@@ -6,8 +6,7 @@ import { repoRoot } from "../../testkit/host/paths";
 import { corsRuleSchema } from "../../provider/model/schema";
 import { CORS_METHODS } from "../../provider/model/methods";
 import { expectationSchema } from "../../provider/lifecycle/expectation-schema";
-import { policyFieldsSchema, policyOutputsSchema } from "../../provider/lifecycle/schema";
-import { timeoutsField } from "../../provider/lifecycle/schema-fields";
+import { policyFieldsSchema, policyOutputsSchema, timeoutsSchema } from "../../provider/lifecycle/schema";
 import { ON_EXISTING, VERIFY_MODES } from "../../provider/operations/options";
 import { PROFILE_NAMES } from "../../provider/profiles/types";
 import { R2_JURISDICTIONS, targetSchema } from "../../provider/targets";
@@ -89,7 +88,7 @@ describe("The plugin's package schema and the zod schema", () => {
     expect(keysOf(typeOf(target.properties?.["credentials"]).properties ?? {})).toEqual(["accessKeyIdEnv", "secretAccessKeyEnv", "sessionTokenEnv"]);
     expect(keysOf(typeOf(resource.inputProperties["rules"]).properties ?? {})).toEqual(keysOf(corsRuleSchema().shape));
     expect(keysOf(typeOf(resource.inputProperties["expect"]).properties ?? {})).toEqual(keysOf(expectationSchema().shape));
-    expect(keysOf(typeOf(resource.inputProperties["timeouts"]).properties ?? {})).toEqual(keysOf(timeoutsField().shape));
+    expect(keysOf(typeOf(resource.inputProperties["timeouts"]).properties ?? {})).toEqual(keysOf(timeoutsSchema().shape));
   });
 
   test("closed vocabularies are enums with the tuples' members", () => {
