@@ -30,33 +30,3 @@ export async function readStreamCapped(
   }
   return Buffer.concat(chunks);
 }
-
-/** The same for a fetch `Response`: the body as text, read under the cap. */
-export async function readResponseCapped(response: Response, cap: number = MAX_RESPONSE_BYTES): Promise<string> {
-  const length = response.headers.get("content-length");
-  if (length !== null && Number(length) > cap) {
-    await response.body?.cancel();
-    throw new BodyTooLarge(response.status);
-  }
-  if (response.body === null) return "";
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const read: unknown = await reader.read();
-    const { done, value } = read as { done: boolean; value: Uint8Array };
-    if (done) break;
-    size += value.length;
-    if (size > cap) {
-      await reader.cancel();
-      throw new BodyTooLarge(response.status);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
-
-/** Lets go of a body this package does not read, so the connection is freed without buffering it. */
-export async function discardBody(response: Response): Promise<void> {
-  await response.body?.cancel().catch(() => undefined);
-}

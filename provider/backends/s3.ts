@@ -8,7 +8,7 @@ import { classifyS3Error, writeFailure } from "./s3-errors";
 import { missingCredentials, s3ClientFor, signingSecrets, type S3Handle } from "./s3-client";
 import { targetRefusal } from "./s3-refusals";
 import type { Backend } from "./types";
-import { sendRequest } from "./http-request";
+import { sendProbe } from "./probe";
 import { withoutServiceDefault } from "./no-config";
 import { getProfile } from "../profiles";
 import { DEFAULT_DEADLINES_MS, deadline } from "./limits";
@@ -71,7 +71,7 @@ export const s3Backend: Backend = {
     const url = request.via ?? s3ObjectUrl(target, request.key);
     const limit = deadline(options?.deadlineMs ?? DEFAULT_DEADLINES_MS.probe);
     try {
-      return { url, ...(await sendRequest(url, request.method, request.headers, limit)) };
+      return { url, ...(await sendProbe(url, request.method, request.headers, limit)) };
     } catch (error) {
       throw transportFailure(subjectOf(target), request.method === "OPTIONS" ? "Preflight" : `${request.method} request`, limit, error);
     }

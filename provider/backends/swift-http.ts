@@ -1,33 +1,39 @@
-import { discardBody } from "./body";
 import { redirectRefused, transportFailure, type Subject } from "./failure";
-import { httpsFetch } from "./https-fetch";
+import { sendHttp, type BodyRead, type HttpResponse } from "./http-request";
 import type { Deadline } from "./limits";
-import { tlsOptions, traceFailure, traceRequest, traceResponse } from "./transport";
+
+/** One authenticated Swift or Keystone request. */
+export interface SwiftRequest {
+  readonly url: string;
+  /** @default "GET" */
+  readonly method?: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body?: string;
+  /** @default "none": Swift's answers to HEAD and POST carry nothing this package reads. */
+  readonly read?: BodyRead | ((status: number) => BodyRead);
+}
 
 /**
- * `fetch` for every authenticated Swift and Keystone request: `redirect: "manual"`,
- * and a 3xx is a failure, because fetch's default ("follow") re-sends `X-Auth-Token`,
- * `X-Auth-Key` and, on 307, the Keystone password body to whatever host the
- * Location names (issue 11, item 7). Bounded by the operation's deadline; a
- * network failure or the deadline becomes a `BackendError`. Over node:https when the
- * CLI's TLS flags apply (backends/https-fetch.ts); traced under `--debug`.
+ * Every authenticated Swift and Keystone request, through the one HTTP client (backends/http-request.ts):
+ * a 3xx is a failure, never followed, because following re-sends `X-Auth-Token`, `X-Auth-Key`
+ * and, on 307, the Keystone password body to whatever host the Location names (issue 11, item 7).
+ * Bounded by the operation's deadline; a network failure, an oversized body or the deadline
+ * becomes a `BackendError`.
  */
-export async function swiftFetch(url: string, init: RequestInit, subject: Subject, operation: string, limit: Deadline): Promise<Response> {
-  let response: Response;
-  const tls = url.startsWith("https:") ? tlsOptions() : undefined;
-  traceRequest(init.method ?? "GET", url, Object.fromEntries(new Headers(init.headers)));
+export async function swiftRequest(request: SwiftRequest, subject: Subject, operation: string, limit: Deadline): Promise<HttpResponse> {
+  let response: HttpResponse;
   try {
-    response = tls === undefined ? await fetch(url, { ...init, redirect: "manual", signal: limit.signal }) : await httpsFetch(url, init, tls, limit.signal);
+    response = await sendHttp({ ...request, method: request.method ?? "GET", read: request.read ?? "none", limit });
   } catch (error) {
-    traceFailure(error);
     // The auth URL is not the storage URL: a network hint names the address that failed.
-    const at = subject.endpoint !== undefined && url.startsWith(subject.endpoint) ? subject : { ...subject, endpoint: url };
+    const at = subject.endpoint !== undefined && request.url.startsWith(subject.endpoint) ? subject : { ...subject, endpoint: request.url };
     throw transportFailure(at, operation, limit, error);
   }
-  traceResponse(response.status, response.statusText, Object.fromEntries(response.headers));
-  if (response.status >= 300 && response.status < 400) {
-    await discardBody(response);
-    throw redirectRefused(subject, operation, response.status, response.headers.get("location"));
-  }
+  if (response.status >= 300 && response.status < 400) throw redirectRefused(subject, operation, response.status, response.headers["location"] ?? null);
   return response;
+}
+
+/** The Fetch standard's "ok status": any 2xx (https://fetch.spec.whatwg.org/#ok-status). */
+export function isOk(response: HttpResponse): boolean {
+  return response.status >= 200 && response.status < 300;
 }
