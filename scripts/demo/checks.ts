@@ -1,6 +1,6 @@
 import { evaluate, isPreflightAllowed, preflightHeaders } from "../../provider/evaluate";
 import type { CorsRule } from "../../provider/model/schema";
-import { sendProbe } from "../../provider/backends/probe";
+import { sendProbe } from "../../provider/backends/http/probe";
 import { green, red, table } from "./print";
 
 /** One browser request the demo tries. */

@@ -3,15 +3,15 @@ import { createServer, type Server } from "node:https";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { s3Backend } from "../../provider/backends/s3";
-import { swiftBackend } from "../../provider/backends/swift";
-import { configureTransport } from "../../provider/backends/transport";
+import { s3Backend } from "../../provider/backends/s3/backend";
+import { swiftBackend } from "../../provider/backends/swift/backend";
+import { configureTransport } from "../../provider/backends/http/transport";
 import { selfSigned, type SelfSigned } from "../../testkit/self-signed";
 import { fixed, loopbackS3Target, servedPerFile } from "./loopback";
 import { rejection } from "./rejection";
 
 /*
- * The one HTTP client (provider/backends/http-request.ts) under what only it serves since fetch
+ * The one HTTP client (provider/backends/http/request.ts) under what only it serves since fetch
  * and the hand-built Response went (issue 21, item 2): a Keystone login's POST body and its
  * catalog over HTTPS with the CLI's TLS settings, the --debug trace of both requests, and a URL
  * with userinfo, which node:http would send as Basic auth.

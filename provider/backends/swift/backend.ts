@@ -1,16 +1,16 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { codecFor } from "../formats";
-import { getProfile } from "../profiles";
-import { endpointOf, templateFilled, type Target } from "../targets";
-import { deadlineExceeded, failed, missingBucketHint, subjectOf, transportFailure, type Subject } from "./failure";
-import { sendProbe } from "./probe";
-import { DEFAULT_DEADLINES_MS, deadline, type Deadline } from "./limits";
-import { VERIFY_KEY } from "./object-url";
-import { swiftSession } from "./swift-auth";
-import { isOk, swiftRequest } from "./swift-http";
-import type { HttpResponse } from "./http-request";
-import { swiftKeysHint } from "./credential-source";
-import type { Backend, LiveConfig } from "./types";
+import { codecFor } from "../../formats";
+import { getProfile } from "../../profiles";
+import { endpointOf, templateFilled, type Target } from "../../targets";
+import { deadlineExceeded, failed, missingBucketHint, subjectOf, transportFailure, type Subject } from "../failure";
+import { sendProbe } from "../http/probe";
+import { DEFAULT_DEADLINES_MS, deadline, type Deadline } from "../limits";
+import { VERIFY_KEY } from "../object-url";
+import { swiftSession } from "./auth";
+import { isOk, swiftRequest } from "./request";
+import type { HttpResponse } from "../http/request";
+import { swiftKeysHint } from "../credential-source";
+import type { Backend, LiveConfig } from "../types";
 
 /** The container metadata keys that hold CORS (https://docs.openstack.org/swift/latest/cors.html). */
 const CORS_META = ["Allow-Origin", "Max-Age", "Expose-Headers"].map((k) => `X-Container-Meta-Access-Control-${k}`);
@@ -23,7 +23,7 @@ const ATTEMPTS = 5;
  * metadata set with POST, read with HEAD, removed with `X-Remove-Container-Meta-…`
  * (all three observed on Swift 2.30: docs/test-servers.md, "Swift: container CORS"). POST merges metadata, so
  * `put` removes the keys the new policy leaves unset. Each operation has one overall
- * deadline, login and retries included; redirects are refused (backends/swift-http.ts).
+ * deadline, login and retries included; redirects are refused (backends/swift/request.ts).
  */
 export const swiftBackend: Backend = {
   async get(target, options) {

@@ -1,12 +1,12 @@
 import { request as httpRequest, type IncomingMessage } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { readStreamCapped } from "./body";
-import type { Deadline } from "./limits";
+import type { Deadline } from "../limits";
 import { tlsOptions, traceFailure, traceRequest, traceResponse } from "./transport";
 
 /**
  * What to do with an answer's body: `text` reads it whole under `MAX_RESPONSE_BYTES`, refusing a
- * larger one before buffering it (backends/body.ts); `probe` keeps the first 64 KiB and closes the
+ * larger one before buffering it (backends/http/body.ts); `probe` keeps the first 64 KiB and closes the
  * connection; `none` reads nothing (the connection is closed unless the answer has no body).
  */
 export type BodyRead = "text" | "probe" | "none";
@@ -42,7 +42,7 @@ const NO_BODY = [204, 304];
 
 /**
  * The one HTTP client of the backends (preflights, Swift, Keystone and TempAuth) over node:http(s),
- * with the CLI's TLS settings (`--ca-bundle`, `--no-verify-ssl`: backends/transport.ts) and its
+ * with the CLI's TLS settings (`--ca-bundle`, `--no-verify-ssl`: backends/http/transport.ts) and its
  * `--debug` trace. Not fetch: Node 20's fetch takes no TLS options, refuses the Fetch standard's
  * "bad ports" and sets `Origin` itself. A 3xx is returned as the answer, never followed: callers
  * decide (a preflight reports it; Swift refuses it, since following would re-send X-Auth-Token).

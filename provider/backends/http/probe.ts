@@ -1,11 +1,11 @@
-import { unescapeXmlText } from "../formats/xml-text";
-import { sendHttp } from "./http-request";
-import { DEFAULT_DEADLINES_MS, deadline, type Deadline } from "./limits";
-import type { ProbeAnswer } from "./types";
+import { unescapeXmlText } from "../../formats/xml-text";
+import { sendHttp } from "./request";
+import { DEFAULT_DEADLINES_MS, deadline, type Deadline } from "../limits";
+import type { ProbeAnswer } from "../types";
 
 /**
  * Sends one request as a browser would (a preflight when method is OPTIONS, or the request that
- * follows it) through the one HTTP client (backends/http-request.ts): anonymous, a 3xx returned as
+ * follows it) through the one HTTP client (backends/http/request.ts): anonymous, a 3xx returned as
  * the answer (a browser does not follow a redirected preflight either), the body read up to 64 KiB
  * for an S3 error's code and message. Rejects as the client does.
  */

@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
-import { BackendError, CorsPolicyError } from "../errors";
-import { failed, type Subject } from "./failure";
-import { DEFAULT_DEADLINES_MS, deadline, type Deadline } from "./limits";
-import { knownSecrets, rememberSecret } from "./secrets";
-import type { HttpResponse } from "./http-request";
-import { isOk, swiftRequest, type SwiftRequest } from "./swift-http";
+import { BackendError, CorsPolicyError } from "../../errors";
+import { failed, type Subject } from "../failure";
+import { DEFAULT_DEADLINES_MS, deadline, type Deadline } from "../limits";
+import { knownSecrets, rememberSecret } from "../secrets";
+import type { HttpResponse } from "../http/request";
+import { isOk, swiftRequest, type SwiftRequest } from "./request";
 
 /** A token and the storage URL it is good for. */
 export interface SwiftSession {
@@ -48,7 +48,7 @@ const sessions = new Map<string, SwiftSession>();
  * token (`OS_AUTH_TOKEN` + `OS_STORAGE_URL`, or the target's storage URL);
  * TempAuth v1 (`ST_AUTH`, `ST_USER`, `ST_KEY`); Keystone v3 password
  * (`OS_AUTH_URL`, `OS_USERNAME`, `OS_PASSWORD`, `OS_PROJECT_NAME`|`OS_PROJECT_ID`, domains).
- * Sessions are cached by a hash of the credentials. Redirects are refused (backends/swift-http.ts).
+ * Sessions are cached by a hash of the credentials. Redirects are refused (backends/swift/request.ts).
  */
 export async function swiftSession(
   storageUrlOverride: string | undefined,

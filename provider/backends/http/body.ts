@@ -1,6 +1,6 @@
 import type { Readable } from "node:stream";
-import { BodyTooLarge } from "./failure";
-import { MAX_RESPONSE_BYTES } from "./limits";
+import { BodyTooLarge } from "../failure";
+import { MAX_RESPONSE_BYTES } from "../limits";
 
 /**
  * Reads a Node stream to its end, refusing (and destroying the stream) as soon as

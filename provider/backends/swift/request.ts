@@ -1,6 +1,6 @@
-import { redirectRefused, transportFailure, type Subject } from "./failure";
-import { sendHttp, type BodyRead, type HttpResponse } from "./http-request";
-import type { Deadline } from "./limits";
+import { redirectRefused, transportFailure, type Subject } from "../failure";
+import { sendHttp, type BodyRead, type HttpResponse } from "../http/request";
+import type { Deadline } from "../limits";
 
 /** One authenticated Swift or Keystone request. */
 export interface SwiftRequest {
@@ -14,7 +14,7 @@ export interface SwiftRequest {
 }
 
 /**
- * Every authenticated Swift and Keystone request, through the one HTTP client (backends/http-request.ts):
+ * Every authenticated Swift and Keystone request, through the one HTTP client (backends/http/request.ts):
  * a 3xx is a failure, never followed, because following re-sends `X-Auth-Token`, `X-Auth-Key`
  * and, on 307, the Keystone password body to whatever host the Location names (issue 11, item 7).
  * Bounded by the operation's deadline; a network failure, an oversized body or the deadline
