@@ -1,6 +1,6 @@
 // The import rules of docs/architecture.md, "Layers": folders import their own layer or lower
 // ones, never sideways unless a rule allows it, no file-level cycles, nothing outside tests/
-// imports tests/, testkit/ never imports scripts/, and the SDK and the CLI never import each other. Checked by `npm run deps`
+// imports tests/, testkit/ never imports scripts/, the backends' rooms keep apart, and the SDK and the CLI never import each other. Checked by `npm run deps`
 // (scripts/check-imports.mjs) and by tests/architecture/imports.test.ts.
 
 /** Each layer of provider/, bottom first, as path patterns relative to the repo root. */
@@ -82,6 +82,22 @@ module.exports = {
     ]),
     onlyImports("api-imports-layers-0-2", "Layer 3: the public functions import layers 0-2 and themselves.", API, [...layerTwo, API]),
     onlyImports("backends-import-layers-0-2", "Layer 3: the backends import layers 0-2 and themselves.", BACKENDS, [...layerTwo, BACKENDS]),
+    {
+      name: "backends-rooms-apart",
+      comment:
+        "Inside backends/, the rooms s3/, swift/ and http/ import their own files and the shared ones at the top; s3/ and swift/ also import http/ (the one HTTP client), and http/ imports neither.",
+      severity: "error",
+      from: { path: "^provider/backends/(s3|swift|http)/" },
+      to: { path: "^provider/backends/(s3|swift|http)/", pathNot: ["^provider/backends/$1/", "^provider/backends/http/"] },
+    },
+    {
+      name: "backends-rooms-on-top",
+      comment:
+        "The shared files at the top of backends/ sit below the S3 and Swift rooms: only for-target.ts, which picks a backend by the profile, and locate.ts, which asks a Swift login where a container is, reach into s3/ or swift/.",
+      severity: "error",
+      from: { path: "^provider/backends/[^/]+$", pathNot: "^provider/backends/(for-target|locate)[.]ts$" },
+      to: { path: "^provider/backends/(s3|swift)/" },
+    },
     onlyImports("operations-import-layers-0-3", "Layer 4: the operations import layers 0-3 and themselves.", OPERATIONS, layerFour),
     onlyImports("lifecycle-imports-provider", "Layer 5: the dynamic provider imports provider/ only.", LIFECYCLE, layerFive),
     { name: "sdk-not-cli", comment: "Layer 6: the SDK never imports the CLI.", severity: "error", from: { path: "^sdk/" }, to: { path: "^cli/" } },

@@ -40,7 +40,7 @@ export function startBenchRgw(port: string): {
       .filter((line) => line.includes("="))
       .map((line) => [line.slice(0, line.indexOf("=")), line.slice(line.indexOf("=") + 1)]),
   ) as Record<string, string>;
-  // The SDK's opt-out of its Node 20 notice, as backends/s3-client.ts sets it: the bench's own client would print it amid the figures.
+  // The SDK's opt-out of its Node 20 notice, as backends/s3/client.ts sets it: the bench's own client would print it amid the figures.
   process.env["AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED"] ||= "true";
   const stop = () => {
     execFileSync("bash", [RGW, "wipe", dir, port], { stdio: "ignore" });

@@ -15,7 +15,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { s3Backend } from "../provider/backends/s3";
+import { s3Backend } from "../provider/backends/s3/backend";
 import { createHarness } from "../testkit/host";
 import { startS3rver } from "../testkit/s3rver";
 import { policyProgram } from "../testkit/policy-program";

@@ -1,6 +1,6 @@
 import { X509Certificate } from "node:crypto";
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
-import { configureTransport } from "../../provider/backends/transport";
+import { configureTransport } from "../../provider/backends/http/transport";
 import { usageError } from "../exit";
 import type { Output } from "../output/output";
 

@@ -70,7 +70,7 @@ function variables(source: { readonly accessKeyIdEnv: string; readonly secretAcc
     : "two variables (not shown: a name in lower or mixed case may be the secret itself)";
 }
 
-/** How each Swift login is named, with the order they are tried in (backends/swift-auth.ts, `swiftSession`). */
+/** How each Swift login is named, with the order they are tried in (backends/swift/auth.ts, `swiftSession`). */
 const SWIFT_SOURCES: Readonly<Record<string, string>> = {
   OS_AUTH_TOKEN:
     "the token came from OS_AUTH_TOKEN, which is tried first (then a TempAuth login with ST_AUTH, ST_USER and ST_KEY, then Keystone with OS_AUTH_URL, OS_USERNAME and OS_PASSWORD)",

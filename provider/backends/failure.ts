@@ -1,7 +1,7 @@
 import { BackendError, type BackendErrorFacts } from "../errors";
 import { getProfile } from "../profiles";
 import { endpointOf, regionOf, type Target } from "../targets";
-import { networkHint } from "./network-hint";
+import { networkHint } from "./http/network-hint";
 import type { CredentialSource } from "./credential-source";
 import { MAX_RESPONSE_BYTES, seconds, type Deadline } from "./limits";
 import { knownSecrets, scrubSecrets } from "./secrets";
@@ -137,7 +137,7 @@ export function transportFailure(subject: Subject, operation: string, limit: Dea
  */
 const NODE_ERRNO = /\bE[A-Z]{3,}\b/;
 
-/** Thrown by the capped readers (backends/body.ts) when a body passes the cap; turned into `tooLarge` by the backend. */
+/** Thrown by the capped readers (backends/http/body.ts) when a body passes the cap; turned into `tooLarge` by the backend. */
 export class BodyTooLarge extends Error {
   override readonly name = "BodyTooLarge";
   constructor(readonly status: number | undefined) {

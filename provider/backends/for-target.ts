@@ -9,5 +9,7 @@ import type { Target } from "../targets";
  */
 export function backendFor(target: Target): Backend {
   const kind = getProfile(target.profile).backend.value;
-  return kind === "swift" ? (require("./swift") as typeof import("./swift")).swiftBackend : (require("./s3") as typeof import("./s3")).s3Backend;
+  return kind === "swift"
+    ? (require("./swift/backend") as typeof import("./swift/backend")).swiftBackend
+    : (require("./s3/backend") as typeof import("./s3/backend")).s3Backend;
 }

@@ -1,7 +1,7 @@
 import { getProfile } from "../profiles";
 import { knownLocationOf, locationOf, type Target } from "../targets";
 import { DEFAULT_DEADLINES_MS, deadline, type CallOptions } from "./limits";
-import { swiftSession } from "./swift-auth";
+import { swiftSession } from "./swift/auth";
 
 /**
  * Where the bucket a target names really is (`locationOf`'s form), asking the service's

@@ -1,6 +1,6 @@
 import { evaluate, isPreflightAllowed, preflightHeaders } from "../../provider/evaluate";
 import type { CorsRule } from "../../provider/model/schema";
-import { sendRequest } from "../../provider/backends/http-request";
+import { sendProbe } from "../../provider/backends/http/probe";
 import { green, red, table } from "./print";
 
 /** One browser request the demo tries. */
@@ -28,7 +28,7 @@ export async function preflightTable(objectUrl: string, rules: readonly CorsRule
   let agree = true;
   for (const probe of PROBES) {
     const headers = preflightHeaders(probe.origin, probe.method, probe.headers);
-    const live = await sendRequest(objectUrl, "OPTIONS", headers);
+    const live = await sendProbe(objectUrl, "OPTIONS", headers);
     const predicted = evaluate({ rules }, { method: "OPTIONS", headers }, { dialect: "s3rver" });
     const allowed = isPreflightAllowed(live.status, live.headers);
     const same = predicted.status === live.status;

@@ -1,7 +1,7 @@
 /**
  * The import rules (docs/architecture.md, "Layers"; .dependency-cruiser.cjs): layers point one way,
  * no file-level cycles, nothing outside tests/ imports tests/, testkit/ never imports scripts/, the
- * SDK and the CLI never import each other, and inside the CLI only cli/program.ts imports the commands. dependency-cruiser is an ES module, so its API runs in
+ * SDK and the CLI never import each other, inside the CLI only cli/program.ts imports the commands, and backends/s3, swift and http keep apart. dependency-cruiser is an ES module, so its API runs in
  * scripts/check-imports.mjs.
  */
 import { execFile } from "node:child_process";
@@ -76,6 +76,32 @@ test("fails when a room of the CLI imports a command: only cli/program.ts import
     );
     const { cruised, violations } = await checkImports(root);
     expect([cruised, violations.map(line)]).toEqual([3, ["cli/output/title.ts → cli/commands/get.ts (cli-commands-on-top)"]]);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test("fails when a room of backends/ reaches into another: s3/ and swift/ share only http/, and the shared files sit below them", async () => {
+  const root = mkdtempSync(path.join(tmpdir(), "bcors-imports-"));
+  try {
+    for (const folder of ["s3", "swift", "http"]) mkdirSync(path.join(root, "provider", "backends", folder), { recursive: true });
+    writeFileSync(path.join(root, "tsconfig.json"), JSON.stringify({ compilerOptions: { module: "commonjs", strict: true } }));
+    const file = (name: string, text: string) => writeFileSync(path.join(root, "provider", "backends", name), text);
+    file("http/request.ts", "export const send = 1;\n");
+    file("http/trace.ts", 'import { md5 } from "../s3/md5";\nexport const trace = md5;\n');
+    file("s3/md5.ts", 'import { send } from "../http/request";\nexport const md5 = send;\n');
+    file("swift/backend.ts", 'import { send } from "../http/request";\nimport { md5 } from "../s3/md5";\nexport const swift = send + md5;\n');
+    file("failure.ts", 'import { swift } from "./swift/backend";\nexport const failure = swift;\n');
+    file("for-target.ts", 'import { md5 } from "./s3/md5";\nimport { swift } from "./swift/backend";\nexport const pick = md5 + swift;\n');
+    const { cruised, violations } = await checkImports(root);
+    expect([cruised, violations.map(line)]).toEqual([
+      6,
+      [
+        "provider/backends/http/trace.ts → provider/backends/s3/md5.ts (backends-rooms-apart)",
+        "provider/backends/swift/backend.ts → provider/backends/s3/md5.ts (backends-rooms-apart)",
+        "provider/backends/failure.ts → provider/backends/swift/backend.ts (backends-rooms-on-top)",
+      ],
+    ]);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

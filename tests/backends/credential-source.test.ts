@@ -1,12 +1,12 @@
 import { execFileSync } from "node:child_process";
 import { dirname, join } from "node:path";
-import { s3Backend } from "../../provider/backends/s3";
+import { s3Backend } from "../../provider/backends/s3/backend";
 import { setProviderConfig } from "../../provider/backends/provider-config";
 import type { Target } from "../../provider/targets";
 import { S3RVER_KEY } from "../../testkit/s3rver-server";
 import { bucketOps } from "../../testkit/s3-bucket-ops";
 import { startS3rver, type EmbeddedS3 } from "../../testkit/s3rver";
-import { swiftBackend } from "../../provider/backends/swift";
+import { swiftBackend } from "../../provider/backends/swift/backend";
 import { describeWithRgw, describeWithSwift } from "../servers/real-servers";
 import { rejection } from "./rejection";
 

@@ -1,8 +1,8 @@
 import { createServer, type Server } from "node:net";
 import type { AddressInfo } from "node:net";
 import { s3ObjectUrl } from "../../provider/backends/object-url";
-import { s3Backend } from "../../provider/backends/s3";
-import { swiftBackend } from "../../provider/backends/swift";
+import { s3Backend } from "../../provider/backends/s3/backend";
+import { swiftBackend } from "../../provider/backends/swift/backend";
 import type { Target } from "../../provider/targets";
 
 // Issue 23, item B: a target that never went through check (a state edited by hand, a caller of

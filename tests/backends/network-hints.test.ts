@@ -1,7 +1,7 @@
 import { createServer } from "node:net";
 import type { AddressInfo } from "node:net";
-import { s3Backend } from "../../provider/backends/s3";
-import { swiftBackend } from "../../provider/backends/swift";
+import { s3Backend } from "../../provider/backends/s3/backend";
+import { swiftBackend } from "../../provider/backends/swift/backend";
 import type { Target } from "../../provider/targets";
 import { S3RVER_KEY } from "../../testkit/s3rver-server";
 import { startS3rver, type EmbeddedS3 } from "../../testkit/s3rver";

@@ -1,4 +1,4 @@
-import { s3Backend } from "../../provider/backends/s3";
+import { s3Backend } from "../../provider/backends/s3/backend";
 import { withoutServiceDefault } from "../../provider/backends/no-config";
 import type { LiveConfig } from "../../provider/backends/types";
 import { getProfile, type Profile } from "../../provider/profiles";

@@ -1,6 +1,6 @@
 import { rejection } from "./rejection";
-import { s3Backend } from "../../provider/backends/s3";
-import { swiftBackend } from "../../provider/backends/swift";
+import { s3Backend } from "../../provider/backends/s3/backend";
+import { swiftBackend } from "../../provider/backends/swift/backend";
 import type { Target } from "../../provider/targets";
 import { describeWithRgw, describeWithSwift } from "../servers/real-servers";
 import { bucketOps, type BucketOps } from "../../testkit/s3-bucket-ops";

@@ -1,5 +1,5 @@
 import { rejection } from "./rejection";
-import { s3Backend } from "../../provider/backends/s3";
+import { s3Backend } from "../../provider/backends/s3/backend";
 import { MAX_RESPONSE_BYTES } from "../../provider/backends/limits";
 import type { Target } from "../../provider/targets";
 import { drip, fixed, huge, loopbackS3Target, servedPerFile, type Loopback } from "./loopback";

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import type { CORSRule } from "@aws-sdk/client-s3";
-import { fromSdkRules, toSdkRules } from "../../provider/backends/s3-rules";
+import { fromSdkRules, toSdkRules } from "../../provider/backends/s3/rules";
 import { codecFor } from "../../provider/formats";
 import { normalize } from "../../provider/model/normalize";
 import { anyConfig } from "../formats/arbitraries";

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { rejection } from "./rejection";
-import { s3Backend } from "../../provider/backends/s3";
+import { s3Backend } from "../../provider/backends/s3/backend";
 import { checkTarget } from "../../provider/targets";
 import { fixed, loopbackS3Target, servedPerFile } from "./loopback";
 

@@ -1,5 +1,5 @@
 import { rejection } from "./rejection";
-import { swiftBackend } from "../../provider/backends/swift";
+import { swiftBackend } from "../../provider/backends/swift/backend";
 import { MAX_RESPONSE_BYTES } from "../../provider/backends/limits";
 import type { Target } from "../../provider/targets";
 import { drip, fixed, huge, servedPerFile } from "./loopback";

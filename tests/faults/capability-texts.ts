@@ -1,4 +1,4 @@
-/** The advice capability refusals end with (provider/backends/s3-capability.ts, credential-source.ts), pinned once for the tests that expect it. */
+/** The advice capability refusals end with (provider/backends/s3/capability.ts, credential-source.ts), pinned once for the tests that expect it. */
 
 const MINIO =
   'Community MinIO: set the server-wide MINIO_API_CORS_ALLOW_ORIGIN variable or run mc admin config set ALIAS api cors_allow_origin="https://app.example.com" (MinIO AIStor has per-bucket CORS)';

@@ -1,4 +1,4 @@
-import { s3Backend } from "../../provider/backends/s3";
+import { s3Backend } from "../../provider/backends/s3/backend";
 import { S3RVER_KEY } from "../../testkit/s3rver-server";
 import { rejection } from "../backends/rejection";
 import { ensureBuilt } from "../cli/build";

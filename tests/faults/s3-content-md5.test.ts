@@ -1,4 +1,4 @@
-import { s3Backend } from "../../provider/backends/s3";
+import { s3Backend } from "../../provider/backends/s3/backend";
 import type { Target } from "../../provider/targets";
 import { S3RVER_KEY } from "../../testkit/s3rver-server";
 import { bucketOps } from "../../testkit/s3-bucket-ops";

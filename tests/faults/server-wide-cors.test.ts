@@ -1,4 +1,4 @@
-import { s3Backend } from "../../provider/backends/s3";
+import { s3Backend } from "../../provider/backends/s3/backend";
 import { applyPolicy } from "../../provider/operations/apply";
 import { REFUSAL_WORDS } from "../../provider/operations/words";
 import { S3RVER_KEY } from "../../testkit/s3rver-server";

@@ -1,16 +1,16 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { codecFor } from "../formats";
-import { getProfile } from "../profiles";
-import { endpointOf, templateFilled, type Target } from "../targets";
-import { discardBody } from "./body";
-import { deadlineExceeded, failed, missingBucketHint, subjectOf, transportFailure, type Subject } from "./failure";
-import { sendRequest } from "./http-request";
-import { DEFAULT_DEADLINES_MS, deadline, type Deadline } from "./limits";
-import { VERIFY_KEY } from "./object-url";
-import { swiftSession } from "./swift-auth";
-import { swiftFetch } from "./swift-http";
-import { swiftKeysHint } from "./credential-source";
-import type { Backend, LiveConfig } from "./types";
+import { codecFor } from "../../formats";
+import { getProfile } from "../../profiles";
+import { endpointOf, templateFilled, type Target } from "../../targets";
+import { deadlineExceeded, failed, missingBucketHint, subjectOf, transportFailure, type Subject } from "../failure";
+import { sendProbe } from "../http/probe";
+import { DEFAULT_DEADLINES_MS, deadline, type Deadline } from "../limits";
+import { VERIFY_KEY } from "../object-url";
+import { swiftSession } from "./auth";
+import { isOk, swiftRequest } from "./request";
+import type { HttpResponse } from "../http/request";
+import { swiftKeysHint } from "../credential-source";
+import type { Backend, LiveConfig } from "../types";
 
 /** The container metadata keys that hold CORS (https://docs.openstack.org/swift/latest/cors.html). */
 const CORS_META = ["Allow-Origin", "Max-Age", "Expose-Headers"].map((k) => `X-Container-Meta-Access-Control-${k}`);
@@ -23,16 +23,13 @@ const ATTEMPTS = 5;
  * metadata set with POST, read with HEAD, removed with `X-Remove-Container-Meta-…`
  * (all three observed on Swift 2.30: docs/test-servers.md, "Swift: container CORS"). POST merges metadata, so
  * `put` removes the keys the new policy leaves unset. Each operation has one overall
- * deadline, login and retries included; redirects are refused (backends/swift-http.ts).
+ * deadline, login and retries included; redirects are refused (backends/swift/request.ts).
  */
 export const swiftBackend: Backend = {
   async get(target, options) {
     const response = await call(target, "HEAD", "HeadContainer", {}, deadline(options?.deadlineMs ?? DEFAULT_DEADLINES_MS.operation));
     if (response.status === 404) return { kind: "no-bucket", error: noSuchContainer(target, "HeadContainer") };
-    const headers: Record<string, string> = {};
-    response.headers.forEach((value, name) => {
-      if (name.toLowerCase().startsWith("x-container-meta-access-control-")) headers[name] = value;
-    });
+    const headers = Object.fromEntries(Object.entries(response.headers).filter(([name]) => name.startsWith("x-container-meta-access-control-")));
     if (!Object.keys(headers).some((h) => h.toLowerCase() === "x-container-meta-access-control-allow-origin")) return { kind: "none" };
     return decode(headers);
   },
@@ -52,7 +49,7 @@ export const swiftBackend: Backend = {
     const operation = request.method === "OPTIONS" ? "Preflight" : `${request.method} request`;
     const url = request.via ?? (await containerObjectUrl(target, request.key, limit));
     try {
-      return { url, ...(await sendRequest(url, request.method, request.headers, limit)) };
+      return { url, ...(await sendProbe(url, request.method, request.headers, limit)) };
     } catch (error) {
       throw transportFailure(subjectOf(target, "container"), operation, limit, error);
     }
@@ -77,23 +74,25 @@ async function containerObjectUrl(target: Target, key: string | undefined, limit
  * any other failure into a `BackendError` scrubbed of secrets. 404 is returned.
  * Bodies are never read (HEAD has none; a POST's is a line of HTML).
  */
-async function call(target: Target, method: string, operation: string, headers: Record<string, string>, limit: Deadline): Promise<Response> {
+async function call(target: Target, method: string, operation: string, headers: Record<string, string>, limit: Deadline): Promise<HttpResponse> {
   const vendor = getProfile(target.profile).title;
   let session = await swiftSession(storageUrlOf(target), vendor, target.bucket, { limit });
   let reauthenticated = false;
   for (let attempt = 1; ; attempt++) {
     const subject = subjectOf(target, "container", session.secrets);
-    let response: Response | undefined;
+    let response: HttpResponse | undefined;
     let networkError: unknown;
     try {
-      response = await swiftFetch(
-        `${session.storageUrl.replace(/\/+$/, "")}/${encodeURIComponent(target.bucket)}`,
-        { method, headers: { ...headers, "X-Auth-Token": session.token } },
+      response = await swiftRequest(
+        {
+          url: `${session.storageUrl.replace(/\/+$/, "")}/${encodeURIComponent(target.bucket)}`,
+          method,
+          headers: { ...headers, "X-Auth-Token": session.token },
+        },
         subject,
         operation,
         limit,
       );
-      await discardBody(response);
     } catch (error) {
       if (limit.signal.aborted || (error as { code?: unknown }).code !== "NetworkError") throw error;
       networkError = error;
@@ -109,7 +108,7 @@ async function call(target: Target, method: string, operation: string, headers: 
       continue;
     }
     if (response === undefined) throw networkError;
-    if (response.ok || response.status === 404) return response;
+    if (isOk(response) || response.status === 404) return response;
     throw statusFailure(subject, operation, response, session.source, attempt);
   }
 }
@@ -123,9 +122,9 @@ async function backOff(attempt: number, subject: Subject, operation: string, lim
   }
 }
 
-function statusFailure(subject: Subject, operation: string, response: Response, source: string, attempts: number) {
+function statusFailure(subject: Subject, operation: string, response: HttpResponse, source: string, attempts: number) {
   const serviceCode = response.status === 401 ? "Unauthorized" : response.status === 403 ? "AccessDenied" : `HTTP${response.status}`;
-  const requestId = response.headers.get("x-trans-id") ?? undefined;
+  const requestId = response.headers["x-trans-id"];
   const hint = swiftKeysHint(source, response.status);
   return failed(subject, {
     ...(hint === undefined ? {} : { hint }),

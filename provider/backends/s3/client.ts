@@ -1,13 +1,13 @@
 import { S3Client } from "@aws-sdk/client-s3";
-import { getProfile } from "../profiles";
-import { endpointOf, regionOf, type Target } from "../targets";
-import { resolveCredentials, type ResolvedCredentials } from "./credentials";
-import { failed, type Subject } from "./failure";
-import { NO_CREDENTIALS_HINT } from "./credential-source";
-import { rememberSecret } from "./secrets";
-import { addTrace } from "./s3-trace";
-import { tlsOptions, transportGeneration } from "./transport";
-import type { BackendError } from "../errors";
+import { getProfile } from "../../profiles";
+import { endpointOf, regionOf, type Target } from "../../targets";
+import { resolveCredentials, type ResolvedCredentials } from "../credentials";
+import { failed, type Subject } from "../failure";
+import { NO_CREDENTIALS_HINT } from "../credential-source";
+import { rememberSecret } from "../secrets";
+import { addTrace } from "./trace";
+import { tlsOptions, transportGeneration } from "../http/transport";
+import type { BackendError } from "../../errors";
 
 /** One client per endpoint + region + addressing + credentials: clients hold sockets, so they are reused. */
 const clients = new Map<string, S3Client>();
@@ -32,7 +32,7 @@ export interface S3Handle {
  * The cached client for a target. `requestChecksumCalculation: "WHEN_REQUIRED"`
  * because R2 and other S3 clones reject the checksum headers SDK ≥ 3.729 sends by
  * default (cloudflare-docs PR #19236, scality/cloudserver#5784); PutBucketCors,
- * which the SDK checksums even so, sends Content-MD5 instead (backends/s3-md5.ts). The
+ * which the SDK checksums even so, sends Content-MD5 instead (backends/s3/md5.ts). The
  * SDK's standard retry mode backs off on 429/503/SlowDown.
  */
 export function s3ClientFor(target: Target): S3Handle {
@@ -52,7 +52,7 @@ export function s3ClientFor(target: Target): S3Handle {
       ...(credentials.values === undefined ? {} : { credentials: credentials.values }),
       requestChecksumCalculation: "WHEN_REQUIRED",
       responseChecksumValidation: "WHEN_REQUIRED",
-      // A 301 with x-amz-bucket-region is retried once in that region (AWS's endpoint for it); backends/s3-refusals.ts words a second one.
+      // A 301 with x-amz-bucket-region is retried once in that region (AWS's endpoint for it); backends/s3/refusals.ts words a second one.
       followRegionRedirects: true,
       maxAttempts: 5,
       retryMode: "standard",

@@ -1,8 +1,8 @@
 import type { CORSRule } from "@aws-sdk/client-s3";
-import { codecFor } from "../formats";
-import { normalize } from "../model/normalize";
-import type { CorsConfiguration } from "../model/schema";
-import type { LiveConfig } from "./types";
+import { codecFor } from "../../formats";
+import { normalize } from "../../model/normalize";
+import type { CorsConfiguration } from "../../model/schema";
+import type { LiveConfig } from "../types";
 
 /*
  * The SDK's `CORSRule` (the S3 API's, https://docs.aws.amazon.com/AmazonS3/latest/API/API_CORSRule.html)

@@ -1,5 +1,5 @@
 import { rootCertificates } from "node:tls";
-import { maskHeader } from "./secrets";
+import { maskHeader } from "../secrets";
 
 /**
  * Process-wide HTTP settings, set once by the CLI from its flags before any request

@@ -1,9 +1,9 @@
 import { S3ServiceException } from "@aws-sdk/client-s3";
-import type { BackendError, CorsErrorCode } from "../errors";
-import { failed, missingBucketHint, redirectRefused, transportFailure, type Subject } from "./failure";
-import type { Deadline } from "./limits";
-import { keysHint } from "./credential-source";
-import { capabilityHint } from "./s3-capability";
+import type { BackendError, CorsErrorCode } from "../../errors";
+import { failed, missingBucketHint, redirectRefused, transportFailure, type Subject } from "../failure";
+import type { Deadline } from "../limits";
+import { keysHint } from "../credential-source";
+import { capabilityHint } from "./capability";
 
 /** Error codes meaning "the bucket has no CORS configuration" (AWS, RGW ≥ PR #19104, s3rver). */
 const NO_CORS_CODES: readonly string[] = ["NoSuchCORSConfiguration"];

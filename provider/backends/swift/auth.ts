@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
-import { BackendError, CorsPolicyError } from "../errors";
-import { readResponseCapped } from "./body";
-import { failed, transportFailure, type Subject } from "./failure";
-import { DEFAULT_DEADLINES_MS, deadline, type Deadline } from "./limits";
-import { knownSecrets, rememberSecret } from "./secrets";
-import { swiftFetch } from "./swift-http";
+import { BackendError, CorsPolicyError } from "../../errors";
+import { failed, type Subject } from "../failure";
+import { DEFAULT_DEADLINES_MS, deadline, type Deadline } from "../limits";
+import { knownSecrets, rememberSecret } from "../secrets";
+import type { HttpResponse } from "../http/request";
+import { isOk, swiftRequest, type SwiftRequest } from "./request";
 
 /** A token and the storage URL it is good for. */
 export interface SwiftSession {
@@ -48,7 +48,7 @@ const sessions = new Map<string, SwiftSession>();
  * token (`OS_AUTH_TOKEN` + `OS_STORAGE_URL`, or the target's storage URL);
  * TempAuth v1 (`ST_AUTH`, `ST_USER`, `ST_KEY`); Keystone v3 password
  * (`OS_AUTH_URL`, `OS_USERNAME`, `OS_PASSWORD`, `OS_PROJECT_NAME`|`OS_PROJECT_ID`, domains).
- * Sessions are cached by a hash of the credentials. Redirects are refused (backends/swift-http.ts).
+ * Sessions are cached by a hash of the credentials. Redirects are refused (backends/swift/request.ts).
  */
 export async function swiftSession(
   storageUrlOverride: string | undefined,
@@ -143,16 +143,15 @@ async function tempAuth(
   limit: Deadline,
 ): Promise<SwiftSession> {
   const operation = "Auth (TempAuth v1)";
-  const response = await authFetch(url, { headers: { "X-Auth-User": user, "X-Auth-Key": key } }, subject, operation, limit);
-  await response.body?.cancel();
-  const token = response.headers.get("x-auth-token");
-  const storageUrl = storageUrlOverride ?? response.headers.get("x-storage-url");
-  if (!response.ok || token === null || storageUrl === null) {
+  const response = await authRequest({ url, headers: { "X-Auth-User": user, "X-Auth-Key": key } }, subject, operation, limit);
+  const token = response.headers["x-auth-token"];
+  const storageUrl = storageUrlOverride ?? response.headers["x-storage-url"];
+  if (!isOk(response) || token === undefined || storageUrl === undefined) {
     throw failed(subject, {
       operation,
       status: response.status,
       code: "AuthFailed",
-      serviceCode: response.ok ? "NoToken" : "AuthFailed",
+      serviceCode: isOk(response) ? "NoToken" : "AuthFailed",
       detail: `login as ${JSON.stringify(user)} at ${url} was refused — check ST_USER and ST_KEY`,
     });
   }
@@ -171,16 +170,16 @@ async function keystone(env: SwiftEnv, storageUrlOverride: string | undefined, s
   };
   const base = env.keystoneUrl!.replace(/\/+$/, "");
   const url = `${base}${/\/v3$/.test(base) ? "" : "/v3"}/auth/tokens`;
-  const response = await authFetch(
-    url,
-    { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) },
+  // The token body holds the catalog, read (under the cap) only when it names the storage URL.
+  const readCatalog = (status: number) => (status >= 200 && status < 300 && storageUrlOverride === undefined ? "text" : "none");
+  const response = await authRequest(
+    { url, method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body), read: readCatalog },
     subject,
     operation,
     limit,
   );
-  const token = response.headers.get("x-subject-token");
-  if (!response.ok || token === null) {
-    await response.body?.cancel();
+  const token = response.headers["x-subject-token"];
+  if (!isOk(response) || token === undefined) {
     throw failed(subject, {
       operation,
       status: response.status,
@@ -190,7 +189,7 @@ async function keystone(env: SwiftEnv, storageUrlOverride: string | undefined, s
     });
   }
   rememberSecret(token);
-  const storageUrl = storageUrlOverride ?? catalogObjectStore(await readCatalog(response, subject, operation, limit), env.region);
+  const storageUrl = storageUrlOverride ?? catalogObjectStore(jsonOf(response), env.region);
   if (storageUrl === undefined) {
     throw failed(subject, {
       operation,
@@ -202,16 +201,10 @@ async function keystone(env: SwiftEnv, storageUrlOverride: string | undefined, s
   return { token, storageUrl, source: "keystone", secrets: [env.password!, token] };
 }
 
-/** The token body, read under the cap; a body that is not JSON has no catalog. */
-async function readCatalog(response: Response, subject: Subject, operation: string, limit: Deadline): Promise<unknown> {
-  let text: string;
+/** The token body; a body that is not JSON has no catalog. */
+function jsonOf(response: HttpResponse): unknown {
   try {
-    text = await readResponseCapped(response);
-  } catch (error) {
-    throw transportFailure(subject, operation, limit, error);
-  }
-  try {
-    return JSON.parse(text) as unknown;
+    return JSON.parse(response.text) as unknown;
   } catch {
     return undefined;
   }
@@ -227,16 +220,16 @@ function catalogObjectStore(body: unknown, region: string | undefined): string |
 }
 
 /** A login request; a network failure becomes a `BackendError` naming the auth URL (never the credentials). */
-async function authFetch(url: string, init: RequestInit, subject: Subject, operation: string, limit: Deadline): Promise<Response> {
+async function authRequest(request: SwiftRequest, subject: Subject, operation: string, limit: Deadline): Promise<HttpResponse> {
   try {
-    return await swiftFetch(url, init, subject, operation, limit);
+    return await swiftRequest(request, subject, operation, limit);
   } catch (error) {
     if (!(error instanceof BackendError) || error.code !== "NetworkError") throw error;
     throw failed(subject, {
       operation,
       code: "NetworkError",
       serviceCode: error.serviceCode,
-      detail: `could not reach ${url} — check the auth URL and that the service is reachable`,
+      detail: `could not reach ${request.url} — check the auth URL and that the service is reachable`,
       cause: error,
       ...(error.hint === undefined ? {} : { hint: error.hint }),
     });

@@ -1,8 +1,8 @@
-import type { BackendError } from "../errors";
-import { issue } from "../model/issue";
-import { failed, type Subject } from "./failure";
-import type { RawAnswer } from "./s3-body";
-import type { LiveConfig } from "./types";
+import type { BackendError } from "../../errors";
+import { issue } from "../../model/issue";
+import { failed, type Subject } from "../failure";
+import type { RawAnswer } from "./body";
+import type { LiveConfig } from "../types";
 
 /**
  * Why a 200 answer to GetBucketCors is not a CORS document, as a `BackendError`

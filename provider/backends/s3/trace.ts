@@ -1,5 +1,5 @@
 import type { S3Client } from "@aws-sdk/client-s3";
-import { transportSettings, traceFailure, traceRequest, traceResponse } from "./transport";
+import { transportSettings, traceFailure, traceRequest, traceResponse } from "../http/transport";
 
 /** The parts of the SDK's HttpRequest and HttpResponse (@smithy/protocol-http) a trace shows. */
 interface WireRequest {

@@ -1,24 +1,24 @@
 import { DeleteBucketCorsCommand, GetBucketCorsCommand, PutBucketCorsCommand, type CORSRule } from "@aws-sdk/client-s3";
-import type { Target } from "../targets";
-import { subjectOf, transportFailure, type Subject } from "./failure";
-import { corsDocumentProblem, emptyConfiguration } from "./s3-document";
-import { capBody, type RawAnswer } from "./s3-body";
-import { sendContentMd5 } from "./s3-md5";
-import { classifyS3Error, writeFailure } from "./s3-errors";
-import { missingCredentials, s3ClientFor, signingSecrets, type S3Handle } from "./s3-client";
-import { targetRefusal } from "./s3-refusals";
-import type { Backend } from "./types";
-import { sendRequest } from "./http-request";
-import { withoutServiceDefault } from "./no-config";
-import { getProfile } from "../profiles";
-import { DEFAULT_DEADLINES_MS, deadline } from "./limits";
-import { s3ObjectUrl } from "./object-url";
-import { fromSdkRules, toSdkRules } from "./s3-rules";
+import type { Target } from "../../targets";
+import { subjectOf, transportFailure, type Subject } from "../failure";
+import { corsDocumentProblem, emptyConfiguration } from "./document";
+import { capBody, type RawAnswer } from "./body";
+import { sendContentMd5 } from "./md5";
+import { classifyS3Error, writeFailure } from "./errors";
+import { missingCredentials, s3ClientFor, signingSecrets, type S3Handle } from "./client";
+import { targetRefusal } from "./refusals";
+import type { Backend } from "../types";
+import { sendProbe } from "../http/probe";
+import { withoutServiceDefault } from "../no-config";
+import { getProfile } from "../../profiles";
+import { DEFAULT_DEADLINES_MS, deadline } from "../limits";
+import { s3ObjectUrl } from "../object-url";
+import { fromSdkRules, toSdkRules } from "./rules";
 
 /**
  * The S3 API backend (`?cors` subresource) for every profile whose backend kind is
  * `s3`. Every call has an overall deadline (an abort signal per call) and a capped
- * answer body (backends/s3-body.ts).
+ * answer body (backends/s3/body.ts).
  */
 export const s3Backend: Backend = {
   async get(target, options) {
@@ -54,7 +54,7 @@ export const s3Backend: Backend = {
     const limit = deadline(options?.deadlineMs ?? DEFAULT_DEADLINES_MS.operation);
     const command = new PutBucketCorsCommand({ Bucket: target.bucket, CORSConfiguration: { CORSRules: toSdkRules(config) }, ...owner(target) });
     capBody(command);
-    sendContentMd5(command); // not the SDK's CRC32: servers that check Content-MD5 refuse it (backends/s3-md5.ts)
+    sendContentMd5(command); // not the SDK's CRC32: servers that check Content-MD5 refuse it (backends/s3/md5.ts)
     try {
       await handle.client.send(command, { abortSignal: limit.signal });
     } catch (error) {
@@ -71,7 +71,7 @@ export const s3Backend: Backend = {
     const url = request.via ?? s3ObjectUrl(target, request.key);
     const limit = deadline(options?.deadlineMs ?? DEFAULT_DEADLINES_MS.probe);
     try {
-      return { url, ...(await sendRequest(url, request.method, request.headers, limit)) };
+      return { url, ...(await sendProbe(url, request.method, request.headers, limit)) };
     } catch (error) {
       throw transportFailure(subjectOf(target), request.method === "OPTIONS" ? "Preflight" : `${request.method} request`, limit, error);
     }

@@ -1,7 +1,7 @@
 import { Readable } from "node:stream";
 // Types only: @smithy/types comes with @aws-sdk/client-s3, whose commands' middleware stacks it describes.
 import type { DeserializeMiddleware, MetadataBearer, MiddlewareStack } from "@smithy/types";
-import { readStreamCapped } from "./body";
+import { readStreamCapped } from "../http/body";
 
 /** An answer's status, content type and body text, as the service sent it (before the SDK parses it). */
 export interface RawAnswer {
@@ -20,7 +20,7 @@ interface RawResponse {
 /**
  * Caps the body of every answer to the command before the SDK buffers it: the
  * middleware sits right after the SDK's deserializer (so it sees the raw response
- * first), reads the body under the cap (backends/body.ts) and hands the SDK the
+ * first), reads the body under the cap (backends/http/body.ts) and hands the SDK the
  * bytes read. The SDK has no body-size option of its own; its Node handler's
  * `requestTimeout` is an idle timeout, hence also the per-call abort signal.
  * `onAnswer` sees what the service sent, for checks the parsed output cannot make.

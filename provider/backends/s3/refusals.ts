@@ -1,12 +1,12 @@
 import { S3ServiceException } from "@aws-sdk/client-s3";
-import type { BackendError } from "../errors";
-import type { Target } from "../targets";
-import { failed, type Subject } from "./failure";
+import type { BackendError } from "../../errors";
+import type { Target } from "../../targets";
+import { failed, type Subject } from "../failure";
 
 /**
  * S3 refusals whose fix is a target field, worded with that field: a bucket in another
  * region, a bucket another account owns. Undefined for every other error, which
- * backends/s3-errors.ts words.
+ * backends/s3/errors.ts words.
  */
 export function targetRefusal(error: unknown, target: Target, subject: Subject, operation: string): BackendError | undefined {
   if (!(error instanceof S3ServiceException)) return undefined;
