@@ -20,7 +20,7 @@ import { PLUGIN_TOKEN, pluginProgram, usePluginBuild } from "../testkit/engine/p
 import { CORS_POLICY_TYPE, EngineWorkspace } from "../testkit/engine/workspace";
 import { startS3rver } from "../testkit/s3rver";
 import { startBenchRgw } from "./cli-vs-tools";
-import { bytesPerResource, seconds } from "./engine";
+import { bytesPerResource, doNothingProgram, seconds } from "./engine";
 import { report } from "./measure";
 
 const COUNT = Number(process.env["BENCH_PLUGIN_COUNT"] ?? 100);
@@ -53,20 +53,7 @@ function program(route: Route, doNothing: boolean, endpoint: string, prefix: str
       : "";
     return pluginProgram(cls, loop(`new ${doNothing ? "Nothing" : "PluginCorsPolicy"}("p" + i, { target: ${target}, rules: ${literal(rules)} });`));
   }
-  if (doNothing) {
-    return `import * as pulumi from "@pulumi/pulumi";
-const provider: pulumi.dynamic.ResourceProvider = {
-  async create(inputs: { target: { bucket: string } }) {
-    return { id: inputs.target.bucket, outs: inputs };
-  },
-};
-class DoNothing extends pulumi.dynamic.Resource {
-  constructor(name: string, args: Record<string, unknown>) {
-    super(provider, name, args, {});
-  }
-}
-${loop(`new DoNothing("p" + i, { target: ${target}, rules: ${literal(rules)} });`)}`;
-  }
+  if (doNothing) return doNothingProgram(loop(`new DoNothing("p" + i, { target: ${target}, rules: ${literal(rules)} });`));
   return `import * as cors from "pulumi-bucket-cors";\n${loop(`new cors.CorsPolicy("p" + i, { target: ${target} as cors.TargetInput, rules: ${literal(rules)} });`)}`;
 }
 
