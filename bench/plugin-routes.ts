@@ -97,10 +97,15 @@ async function workspace(
   return ws;
 }
 
-/** Bytes of what the resource's own inputs and outputs hold (the plugin's target: ≤ 1.2× this). */
-async function inputsAndOutputs(ws: EngineWorkspace, type: string): Promise<number> {
-  const ours = await ws.resources(type);
-  return ours.reduce((sum, r) => sum + Buffer.byteLength(JSON.stringify(r.inputs ?? {})) + Buffer.byteLength(JSON.stringify(r.outputs ?? {})), 0) / ours.length;
+/**
+ * Bytes of what the resource's own inputs and outputs hold, JSON as `pulumi stack export` prints them
+ * (issue 20's target for the plugin: the whole state entry ≤ 1.2× this). The rest of an entry is the
+ * engine's (urn, type, id, parent, provider reference, timestamps, propertyDependencies) and the
+ * Node SDK's sourcePosition and stackTrace, the same for any resource of a program.
+ */
+function inputsAndOutputs(entries: readonly ExportedResource[]): number {
+  const size = (value: unknown) => Buffer.byteLength(JSON.stringify(value ?? {}));
+  return entries.reduce((sum, r) => sum + size(r.inputs) + size(r.outputs), 0) / entries.length;
 }
 
 /** One state entry's bytes by top-level field (inputs and outputs also by their own fields): where the state goes. */
@@ -135,20 +140,14 @@ async function onS3rver(installed: InstalledProject, binDir: string, nothingDir:
       const previewCors = await seconds(() => cors.preview({ expectNoChanges: true }));
       report(`${route}: pulumi preview, no changes, ${COUNT} resources`, previewCors, previewNothing, "s");
       const nothingType = route === "dynamic" ? "pulumi-nodejs:dynamic:Resource" : NOTHING_TOKEN;
-      report(
-        `${route}: state per resource vs do-nothing`,
-        bytesPerResource(await cors.resources(type), type),
-        bytesPerResource(await nothing.resources(nothingType), nothingType),
-        "bytes",
-      );
-      report(
-        `${route}: state per resource vs its inputs + outputs`,
-        bytesPerResource(await cors.resources(type), type),
-        await inputsAndOutputs(cors, type),
-        "bytes",
-      );
-      breakdown(`${route}: one CorsPolicy state entry`, (await cors.resources(type))[0]);
-      breakdown(`${route}: one do-nothing state entry`, (await nothing.resources(nothingType))[0]);
+      const ours = await cors.resources(type);
+      const theirs = await nothing.resources(nothingType);
+      report(`${route}: state per resource vs do-nothing`, bytesPerResource(ours, type), bytesPerResource(theirs, nothingType), "bytes");
+      report(`${route}: state per resource vs its inputs + outputs`, bytesPerResource(ours, type), inputsAndOutputs(ours), "bytes");
+      const outside = (entries: ExportedResource[], kind: string) => bytesPerResource(entries, kind) - inputsAndOutputs(entries);
+      report(`${route}: state outside inputs + outputs vs do-nothing's`, outside(ours, type), outside(theirs, nothingType), "bytes");
+      breakdown(`${route}: one CorsPolicy state entry`, ours[0]);
+      breakdown(`${route}: one do-nothing state entry`, theirs[0]);
       await cors.destroy();
       await nothing.destroy();
     }
