@@ -13,6 +13,7 @@
  * Each state figure comes with one entry's bytes by field: where the state goes.
  */
 import { CreateBucketCommand, PutBucketCorsCommand, S3Client } from "@aws-sdk/client-s3";
+import { execFileSync } from "node:child_process";
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { installedProject, type InstalledProject } from "../testkit/engine/project";
@@ -183,6 +184,11 @@ async function onRgw(installed: InstalledProject, binDir: string, nothingDir: st
   const rgw = startBenchRgw(RGW_PORT);
   const { endpoint, keys } = rgw;
   try {
+    // RGW refuses a user's 1,001st bucket (TooManyBuckets; rgw_user_max_buckets defaults to 1000,
+    // https://docs.ceph.com/en/latest/radosgw/config-ref/); this run makes three sets. rgw.sh's user is "tester".
+    execFileSync("radosgw-admin", ["-c", join(rgw.dir, "ceph.conf"), "user", "modify", "--uid=tester", `--max-buckets=${3 * RGW_COUNT + 10}`], {
+      stdio: "ignore",
+    });
     const client = new S3Client({ endpoint, region: "us-east-1", forcePathStyle: true, credentials: keys });
     for (const prefix of ["bare-", "dynamic-", "plugin-"])
       await eightAtATime(RGW_COUNT, (i) => client.send(new CreateBucketCommand({ Bucket: `${prefix}${i}` })));
