@@ -9,7 +9,8 @@
  * resources (default 100) on s3rver; then `pulumi up` of BENCH_RGW_COUNT CorsPolicy on a loopback
  * Ceph RGW on each route (default 20; 1000 for the issue's figure) vs as many bare PutBucketCors
  * calls, 8 at a time as `pulumi up`'s default --parallel here (`pulumi up --help`: "default 8"),
- * made right before each route's up. BENCH_PLUGIN_PARTS=s3rver or rgw runs one of the two parts.
+ * made right before each route's up (BENCH_RGW_NOTHING=1: also as many do-nothing plugin resources).
+ * BENCH_PLUGIN_PARTS=s3rver or rgw runs one of the two parts.
  * Each state figure comes with one entry's bytes by field: where the state goes.
  */
 import { CreateBucketCommand, PutBucketCorsCommand, S3Client } from "@aws-sdk/client-s3";
@@ -198,6 +199,13 @@ async function onRgw(installed: InstalledProject, binDir: string, nothingDir: st
       // The bare calls right before each route's up (they overwrite the same buckets): the baseline shares the route's moment of load.
       const bare = await seconds(() => bareCalls(client, "bare-", RGW_COUNT));
       report(`${route}: pulumi up, ${RGW_COUNT} CorsPolicy on RGW vs bare PutBucketCors`, await seconds(() => ws.up()), bare, "s");
+    }
+    // BENCH_RGW_NOTHING=1: as many do-nothing plugin resources, for the share of the engine's own work in the figures above.
+    if (process.env["BENCH_RGW_NOTHING"] !== undefined) {
+      const ws = await workspace(installed, binDir, "bench-rgw-nothing", nothingDir, keys);
+      await ws.program(program("plugin", true, endpoint, "plugin-", RGW_COUNT, "ceph"));
+      const bare = await seconds(() => bareCalls(client, "bare-", RGW_COUNT));
+      report(`do-nothing plugin resource: pulumi up, ${RGW_COUNT} vs bare PutBucketCors`, await seconds(() => ws.up()), bare, "s");
     }
   } finally {
     rgw.stop();
