@@ -36,8 +36,11 @@ for (let i = 0; i < ${COUNT}; i++) {
 `;
 }
 
-/** The baseline: a dynamic resource that stores its inputs and does nothing else. */
-function doNothingProgram(endpoint: string): string {
+/**
+ * The baseline program: a dynamic resource that stores its inputs and does nothing else, declared by
+ * `body` (`new DoNothing(name, args)`); this bench and plugin-routes.ts's dynamic route both use it.
+ */
+export function doNothingProgram(body: string): string {
   return `import * as pulumi from "@pulumi/pulumi";
 
 const provider: pulumi.dynamic.ResourceProvider = {
@@ -52,11 +55,7 @@ class DoNothing extends pulumi.dynamic.Resource {
   }
 }
 
-const endpoint = ${JSON.stringify(endpoint)};
-for (let i = 0; i < ${COUNT}; i++) {
-  new DoNothing("p" + i, { target: { profile: "s3", bucket: "bench-" + i, endpoint, credentials: ${literal(credentials)} }, rules: ${literal(rules)} });
-}
-`;
+${body}`;
 }
 
 export async function seconds(fn: () => Promise<unknown>): Promise<number> {
@@ -85,7 +84,13 @@ export async function engineBench(): Promise<void> {
     const cors = await EngineWorkspace.create(installed, { project: "bench-cors", binDir: cli.binDir, env, route: "inline" });
     const nothing = await EngineWorkspace.create(installed, { project: "bench-nothing", binDir: cli.binDir, env, route: "inline" });
     await cors.program(corsProgram(s3.endpoint));
-    await nothing.program(doNothingProgram(s3.endpoint));
+    await nothing.program(
+      doNothingProgram(`const endpoint = ${JSON.stringify(s3.endpoint)};
+for (let i = 0; i < ${COUNT}; i++) {
+  new DoNothing("p" + i, { target: { profile: "s3", bucket: "bench-" + i, endpoint, credentials: ${literal(credentials)} }, rules: ${literal(rules)} });
+}
+`),
+    );
 
     // up: create all, then destroy (untimed) so the next run creates again; alternate the two.
     const upCors: number[] = [];

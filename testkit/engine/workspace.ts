@@ -21,6 +21,8 @@ export interface WorkspaceOptions {
   readonly route: EngineRoute;
   /** Variables for the CLI, the program and the provider host (credentials by name live here). */
   readonly env?: Readonly<Record<string, string>>;
+  /** Longest an operation may run, in ms (default 300,000); the bench's 1,000-resource `up` on a loaded machine needs more. */
+  readonly operationTimeoutMs?: number;
 }
 
 export interface OperationOptions {
@@ -159,7 +161,7 @@ export class EngineWorkspace {
     // has type-checked index.ts with the project's own tsc and tsconfig already, and checking it
     // again at each operation took ~10 s of every step on 2 cores. `npm run demo` keeps the default.
     const env = { ...this.env, PULUMI_DEBUG_COMMANDS: "true", PULUMI_NODEJS_TRANSPILE_ONLY: "true" };
-    const child = await exec(path.join(this.options.binDir, "pulumi"), args, this.projectDir, env, OPERATION_TIMEOUT_MS);
+    const child = await exec(path.join(this.options.binDir, "pulumi"), args, this.projectDir, env, this.timeoutMs);
     const events = fs.existsSync(eventLog) ? readEventLog(eventLog) : [];
     if (process.env["BCORS_ENGINE_KEEP_RESULTS"] === undefined) fs.rmSync(eventLog, { force: true });
     const output = `${child.stdout}${child.stderr}`;
@@ -171,7 +173,7 @@ export class EngineWorkspace {
     const resultFile = path.join(this.dir, `result-${crypto.randomBytes(4).toString("hex")}.json`);
     const request = { op, project: this.options.project, stack: this.stack, options: automationOptions(op, options) };
     const runner = path.join(__dirname, "runner.js");
-    const child = await exec(process.execPath, [runner, JSON.stringify(request), resultFile], this.projectDir, this.env, OPERATION_TIMEOUT_MS);
+    const child = await exec(process.execPath, [runner, JSON.stringify(request), resultFile], this.projectDir, this.env, this.timeoutMs);
     if (!fs.existsSync(resultFile)) throw new Error(`pulumi ${op} runner exited ${child.code} without a result:\n${child.stdout}${child.stderr}`);
     const raw = JSON.parse(fs.readFileSync(resultFile, "utf8")) as Parameters<typeof toResult>[0];
     if (process.env["BCORS_ENGINE_KEEP_RESULTS"] === undefined) fs.rmSync(resultFile, { force: true });
@@ -180,7 +182,7 @@ export class EngineWorkspace {
 
   /** Runs the CLI directly in the project (`pulumi stack export`, `pulumi config set --secret` …). */
   async pulumi(args: readonly string[], input?: string): Promise<string> {
-    const result = await exec(path.join(this.options.binDir, "pulumi"), [...args, "--non-interactive"], this.projectDir, this.env, OPERATION_TIMEOUT_MS, input);
+    const result = await exec(path.join(this.options.binDir, "pulumi"), [...args, "--non-interactive"], this.projectDir, this.env, this.timeoutMs, input);
     if (result.code !== 0) throw new Error(`pulumi ${args.join(" ")} exited ${result.code}:\n${result.stdout}${result.stderr}`);
     return result.stdout;
   }
@@ -201,6 +203,10 @@ export class EngineWorkspace {
       .flatMap((dir) => listFiles(dir))
       .map((file) => fs.readFileSync(file, "latin1"))
       .join("\n");
+  }
+
+  private get timeoutMs(): number {
+    return this.options.operationTimeoutMs ?? OPERATION_TIMEOUT_MS;
   }
 
   private async operation(op: Operation, options: OperationOptions): Promise<EngineResult> {
