@@ -92,6 +92,56 @@ describeWithPulumi(
       expect(proxy.lines()).toEqual([]);
       expect(await s3.liveRules("assets")).toEqual(live);
     });
+
+    // The other route docs/plugin.md names: an alias from the dynamic type, on a second bucket.
+    const media = [{ allowedOrigins: ["https://media.example.com"], allowedMethods: ["GET"] }];
+    const mediaLive = [{ AllowedOrigins: ["https://media.example.com"], AllowedMethods: ["GET"] }];
+    const mediaDynamic = (endpoint: string) =>
+      policyStatement({ name: "media", target: { preset: "s3", args: { bucket: "media", endpoint } }, args: { rules: media } });
+    const mediaPlugin = (rules: typeof media, options?: string) =>
+      pluginPolicy("media", { target: { profile: "s3", bucket: "media", endpoint: proxy.url }, rules }, options);
+    const aliased = `{ aliases: [{ type: ${JSON.stringify(CORS_POLICY_TYPE)} }] }`;
+
+    test("alias route, 1: a second bucket starts with the dynamic CorsPolicy", async () => {
+      await s3.createBucket("media");
+      await ws.program(both(plugin(), mediaDynamic(proxy.url)));
+      expect(opsOf(await ws.up()).sort()).toEqual(["create media", "same assets"]);
+      expect(await s3.liveRules("media")).toEqual(mediaLive);
+    });
+
+    test("alias route, 2: up with the alias moves it to the plugin's type as the same resource, sending nothing; the dynamic outputs stay", async () => {
+      await ws.program(both(plugin(), mediaPlugin(media, aliased)));
+      proxy.clearLog();
+      expect(opsOf(await ws.up()).sort()).toEqual(["same assets", "same media"]);
+      expect(proxy.lines()).toEqual([]);
+      expect(await s3.liveRules("media")).toEqual(mediaLive);
+      const [moved] = (await ws.resources(PLUGIN_TOKEN)).filter((r) => r.urn.endsWith("::media"));
+      expect(moved?.urn).toBe("urn:pulumi:dev::cors-migrate::bucket-cors:index:CorsPolicy::media");
+      expect(Object.keys(moved?.outputs ?? {})).toContain("__provider");
+      expect(await ws.resources(CORS_POLICY_TYPE)).toEqual([]);
+    });
+
+    test("alias route, 3: refresh reads both buckets, changes nothing and drops the serialized provider from the state", async () => {
+      proxy.clearLog();
+      expect(opsOf(await ws.refresh({ expectNoChanges: true })).sort()).toEqual(["refresh assets", "refresh media"]);
+      expect(proxy.lines().every((line) => line.startsWith("GET "))).toBe(true);
+      expect(await s3.liveRules("media")).toEqual(mediaLive);
+      const [moved] = (await ws.resources(PLUGIN_TOKEN)).filter((r) => r.urn.endsWith("::media"));
+      expect(Object.keys(moved?.outputs ?? {}).sort()).toEqual(["fingerprint", "onExisting", "resourceId", "rules", "target", "verify"]);
+      await ws.preview({ expectNoChanges: true });
+    });
+
+    test("alias route, 4: a changed origin is an update through the plugin; destroy removes both configurations", async () => {
+      const cdn = [{ allowedOrigins: ["https://cdn.example.com"], allowedMethods: ["GET"] }];
+      await ws.program(both(plugin(), mediaPlugin(cdn, aliased)));
+      proxy.clearLog();
+      expect(opsOf(await ws.up()).sort()).toEqual(["same assets", "update media"]);
+      expect(proxy.lines()).toEqual(["GET /media/?cors= 200", "PUT /media/?cors= 200", "GET /media/?cors= 200"]);
+      expect(await s3.liveRules("media")).toEqual([{ AllowedOrigins: ["https://cdn.example.com"], AllowedMethods: ["GET"] }]);
+      expect(opsOf(await ws.destroy()).sort()).toEqual(["delete assets", "delete media"]);
+      expect(await s3.liveRules("media")).toBeNull();
+      expect(await s3.liveRules("assets")).toBeNull();
+    });
   },
   { route: "directory" },
 );
