@@ -34,8 +34,10 @@ export function propertyChange(path: string, before: unknown, after: unknown): P
  * another position as a whole `rules[i]`. Never empty when the lists differ.
  */
 export function ruleChanges(olds: readonly CorsRule[], news: readonly CorsRule[]): PropertyChange[] {
+  // diff runs for every resource at every preview: the rule-by-rule pairing (quadratic) only when something changed.
+  if (sameRules(olds, news)) return [];
   const paths = diffRules(olds, news).flatMap(pathsOf);
-  return paths.length > 0 || sameRules(olds, news) ? paths : [{ path: "rules", kind: "update" }];
+  return paths.length > 0 ? paths : [{ path: "rules", kind: "update" }];
 }
 
 function pathsOf(change: RuleChange): PropertyChange[] {
