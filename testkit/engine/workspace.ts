@@ -192,9 +192,13 @@ export class EngineWorkspace {
     return JSON.parse(await this.pulumi(["stack", "export", "--stack", this.stack])) as StackExport;
   }
 
-  /** The resources of the exported state of one type (default: CorsPolicy). */
+  /**
+   * The resources of the exported state of one type (default: CorsPolicy), sorted by URN: the engine
+   * records resources it creates or imports in parallel in the order they finish, which varies by run.
+   */
   async resources(type = CORS_POLICY_TYPE): Promise<ExportedResource[]> {
-    return ((await this.exportStack()).deployment.resources ?? []).filter((r) => r.type === type);
+    const all = (await this.exportStack()).deployment.resources ?? [];
+    return all.filter((r) => r.type === type).sort((a, b) => (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0));
   }
 
   /** Every file under the backend and PULUMI_HOME, concatenated (to prove a value is nowhere). */
