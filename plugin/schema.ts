@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { PROVIDER_CONFIG_KEYS } from "../provider/backends/provider-config";
 import { policyFieldsSchema, policyOutputsSchema } from "../provider/lifecycle/schema";
 import { policySetFieldsSchema, policySetOutputsSchema } from "../provider/lifecycle/set-schema";

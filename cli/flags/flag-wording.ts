@@ -15,13 +15,17 @@ const FLAG_OF: Readonly<Record<string, string>> = {
   "credentials.sessionTokenEnv": "--session-token-env",
 };
 
-/** The SDK's words for a fix, and the CLI's, where a target check message gives one. */
+/**
+ * The SDK's words for a fix, and the CLI's, where a target check message gives one. The dashes in
+ * the patterns are escaped: esbuild escapes non-ASCII in strings but not in regular expressions, and
+ * one such character makes V8 hold the whole CLI bundle as a two-byte string at every start.
+ */
 const FIXES: readonly (readonly [RegExp, string])[] = [
-  [/— set accountId, e\.g\. targets\.r2\(\{[^)]*\}\)$/, "— give --account-id ACCOUNT (or --endpoint-url)"],
-  [/— set (\w+), or give endpoint$/, "— give $1 (or --endpoint-url)"],
-  [/— set (\w+) to (.+), or give endpoint$/, "— give $1 $2 (or --endpoint-url)"],
+  [/\u2014 set accountId, e\.g\. targets\.r2\(\{[^)]*\}\)$/, "— give --account-id ACCOUNT (or --endpoint-url)"],
+  [/\u2014 set (\w+), or give endpoint$/, "— give $1 (or --endpoint-url)"],
+  [/\u2014 set (\w+) to (.+), or give endpoint$/, "— give $1 $2 (or --endpoint-url)"],
   [/so leave it out for a current release$/, "so leave out --ceph-version for a current release"],
-  [/— remove version$/, "— remove --ceph-version"],
+  [/\u2014 remove version$/, "— remove --ceph-version"],
 ];
 
 /**
@@ -47,6 +51,6 @@ export function inFlagWords(issue: Issue): Issue {
  */
 export function inTargetFileWords(issue: Issue): Issue {
   if (issue.path.join(".") !== "target.profile") return issue;
-  const message = issue.message.replace(/— use profile: ("[^"]*")/, '— use "profile": $1').replace(/, e\.g\. targets\.\w+\(\{ … \}\)$/, "");
+  const message = issue.message.replace(/\u2014 use profile: ("[^"]*")/, '— use "profile": $1').replace(/, e\.g\. targets\.\w+\(\{ \u2026 \}\)$/, "");
   return { ...issue, message };
 }

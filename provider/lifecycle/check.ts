@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type { z } from "zod";
+import type * as z from "zod";
 import { CorsPolicyError } from "../errors";
 import { formatPath } from "../model/structure";
 import { scrubPieces, secretsIn } from "../model/secret-like";

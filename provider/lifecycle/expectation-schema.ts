@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { SameType } from "../model/same-type";
 import type { Expectation } from "../operations/expectations";
 import { show } from "../model/issue";

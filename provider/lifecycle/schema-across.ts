@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 import { parsePolicy } from "../api/parse";
 import type { CorsRule, CorsRuleInput } from "../model/schema";
 import { preparePolicy } from "../validate/prepare";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { LintCode } from "../evaluate/lint/messages";
 import { checkLintSuppress } from "../evaluate/lint/options";
 import { corsRuleSchema, normalizedCorsRuleSchema, type CorsRuleInput } from "../model/schema";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { CORS_METHODS } from "./methods";
 import type { SameType } from "./same-type";
 import type { CorsConfiguration, CorsConfigurationInput, CorsRule, CorsRuleInput } from "./types";

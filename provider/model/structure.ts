@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 import { formatPath, type IssuePath } from "./path";
 import { corsConfigurationSchema, type CorsConfigurationInput } from "./schema";
 import { shapeIssue, type ShapeIssue } from "./shape-messages";

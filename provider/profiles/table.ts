@@ -356,6 +356,10 @@ function ceph(): Profile {
       ],
       `${CEPH_CORS_H} (std::set for origins and headers, a bit mask for methods, uint32 max_age)`,
     ),
+    reuseConnections: fact(
+      false,
+      "https://docs.ceph.com/en/latest/radosgw/frontends/ (beast option tcp_nodelay, default 0: Nagle's algorithm on); measured on RGW 16.2.15 (docs/vendors.md, Ceph RGW): on a reused keep-alive connection each GetBucketCors body came 38–48 ms after its headers, on a fresh connection or with tcp_nodelay=1 within 1.5 ms",
+    ),
     // The newer generation by default; `targets.ceph({ version })` picks `ceph-legacy` for older releases (profiles/ceph-versions.ts).
     dialect: fact(
       "ceph",

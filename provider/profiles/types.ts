@@ -183,6 +183,14 @@ export interface Profile {
    * @default - no native rules (the S3 API's configuration is the bucket's only one)
    */
   readonly s3WriteReplacesNativeRules?: Fact<boolean>;
+  /**
+   * Keep-alive connections are worth reusing. False where the server leaves Nagle's algorithm on
+   * and writes a response's headers and body apart (Ceph RGW's beast frontend by default): on a
+   * reused connection each body then waits for the client's delayed ACK, so every request after
+   * the first takes a fresh connection, whose first segments Linux acknowledges at once.
+   * @default - absent: connections are reused (keep-alive)
+   */
+  readonly reuseConnections?: Fact<boolean>;
   /** Evaluator dialect for `expect` and `explain`. */
   readonly dialect: Fact<Dialect>;
   /**

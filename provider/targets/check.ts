@@ -3,7 +3,7 @@ import { CEPH_RELEASES, cephDialectFor, getProfile } from "../profiles";
 import { bucketNameProblem } from "./bucket-name";
 import { endpointProblem, hasUserInfo } from "./endpoint-url";
 import { hostPartProblems } from "./host-parts";
-import type { z } from "zod";
+import type * as z from "zod";
 import { targetIssue, type TargetIssue, type TargetProblem } from "./messages";
 import { targetSchema } from "./schema";
 import { memoized } from "../model/memo";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { SameType } from "../model/same-type";
 import { PROFILE_NAMES } from "../profiles/types";
 import { R2_JURISDICTIONS, type Target, type TargetCredentials, type TargetInput } from "./types";

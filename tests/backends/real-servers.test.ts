@@ -1,3 +1,4 @@
+import { createConnection, createServer, type AddressInfo, type Socket } from "node:net";
 import { rejection } from "./rejection";
 import { s3Backend } from "../../provider/backends/s3/backend";
 import { swiftBackend } from "../../provider/backends/swift/backend";
@@ -39,6 +40,41 @@ describeWithRgw("S3 backend on real Ceph RGW 16.2", (rgw) => {
     await s3Backend.delete(target("backend-empty-methods"));
     expect(await ops.liveRules("backend-empty-methods")).toBeNull();
     expect(await s3Backend.get(target("backend-empty-methods"))).toEqual({ kind: "none" });
+  });
+
+  test("each request takes a fresh connection (the profile's reuseConnections: false), where an s3-profile target on the same endpoint reuses one", async () => {
+    // A TCP relay in front of RGW that counts the connections it accepts.
+    const upstream = new URL(rgw().endpoint);
+    let accepted = 0;
+    const open = new Set<Socket>();
+    const relay = createServer((socket) => {
+      accepted += 1;
+      open.add(socket);
+      const out = createConnection({ host: upstream.hostname, port: Number(upstream.port) });
+      socket.pipe(out).pipe(socket);
+      socket.on("error", () => out.destroy());
+      out.on("error", () => socket.destroy());
+      out.on("close", () => socket.destroy());
+      socket.on("close", () => {
+        out.destroy();
+        open.delete(socket);
+      });
+    });
+    await new Promise<void>((resolve) => relay.listen(0, "127.0.0.1", resolve));
+    const endpoint = `http://127.0.0.1:${(relay.address() as AddressInfo).port}`;
+    try {
+      await ops.putRules("backend-empty-methods", [{ AllowedOrigins: ["https://app.example.com"], AllowedMethods: ["GET"] }]);
+      const counted = async (profile: "ceph" | "s3") => {
+        accepted = 0;
+        for (let i = 0; i < 3; i++) expect((await s3Backend.get({ ...target("backend-empty-methods"), profile, endpoint })).kind).toBe("config");
+        return accepted;
+      };
+      expect([await counted("ceph"), await counted("s3")]).toEqual([3, 1]);
+    } finally {
+      await ops.deleteRules("backend-empty-methods");
+      for (const socket of open) socket.destroy();
+      await new Promise((resolve) => relay.close(resolve));
+    }
   });
 
   test("a missing bucket is no-bucket on get, a MissingBucket failure on put, success on delete", async () => {

@@ -16,7 +16,8 @@ type FactPaths<T, P extends string = ""> = {
  * `sdkResolvesEndpoint` and `globalBucketNames` only where they are true (AWS); `defaultConfigs` only where
  * "no configuration" reads back as the service's default (Wasabi); `limits.maxAgeKept` where a larger max-age
  * is silently dropped (Ceph); `wildcardEntryAlone` where `*` must stand alone, `ruleIdFormat` where rule
- * names have a format and `s3WriteReplacesNativeRules` where a native API keeps rules in the same list (B2).
+ * names have a format and `s3WriteReplacesNativeRules` where a native API keeps rules in the same list (B2);
+ * `reuseConnections` only where reused keep-alive connections stall (Ceph RGW's beast frontend).
  */
 type RequiredFactPath = Exclude<
   FactPaths<Profile>,
@@ -28,6 +29,7 @@ type RequiredFactPath = Exclude<
   | "wildcardEntryAlone"
   | "ruleIdFormat"
   | "s3WriteReplacesNativeRules"
+  | "reuseConnections"
 >;
 
 const FACT_PATHS = [

@@ -1,4 +1,6 @@
 import { S3Client } from "@aws-sdk/client-s3";
+import type { AgentOptions as HttpAgentOptions } from "node:http";
+import type { AgentOptions as HttpsAgentOptions } from "node:https";
 import { getProfile } from "../../profiles";
 import { endpointOf, regionOf, type Target } from "../../targets";
 import { resolveCredentials, type ResolvedCredentials } from "../credentials";
@@ -40,7 +42,8 @@ export function s3ClientFor(target: Target): S3Handle {
   const endpoint = endpointOf(target);
   const region = regionOf(target);
   const forcePathStyle = target.forcePathStyle ?? getProfile(target.profile).addressing.value === "path";
-  const key = [endpoint ?? "aws", region, forcePathStyle, credentials.source, credentials.fingerprint, transportGeneration()].join("|");
+  const reuse = getProfile(target.profile).reuseConnections?.value ?? true;
+  const key = [endpoint ?? "aws", region, forcePathStyle, reuse, credentials.source, credentials.fingerprint, transportGeneration()].join("|");
   let client = clients.get(key);
   if (client === undefined) {
     quietNodeVersionNotice();
@@ -57,12 +60,21 @@ export function s3ClientFor(target: Target): S3Handle {
       maxAttempts: 5,
       retryMode: "standard",
       // Idle timeouts only; the overall deadline is each call's abort signal (backends/limits.ts).
-      requestHandler: { connectionTimeout: 10_000, requestTimeout: 60_000, ...(tls === undefined ? {} : { httpsAgent: { keepAlive: true, ...tls } }) },
+      requestHandler: { connectionTimeout: 10_000, requestTimeout: 60_000, ...agents(reuse, tls) },
     });
     addTrace(client);
     clients.set(key, client);
   }
   return { client, credentials };
+}
+
+/**
+ * The SDK's agents when they differ from its own (keep-alive, system CAs): the CLI's TLS settings,
+ * and no keep-alive where the profile says reused connections stall (`reuseConnections`).
+ */
+function agents(reuse: boolean, tls: ReturnType<typeof tlsOptions>): { httpAgent?: HttpAgentOptions; httpsAgent?: HttpsAgentOptions } {
+  if (reuse) return tls === undefined ? {} : { httpsAgent: { keepAlive: true, ...tls } };
+  return { httpAgent: { keepAlive: false }, httpsAgent: { keepAlive: false, ...tls } };
 }
 
 /**
