@@ -5,7 +5,8 @@ import { repoRoot, tmpRoot } from "../../testkit/host/paths";
 
 /*
  * The build's own steps on a stand-in repository (its scripts copied from ours, node_modules linked):
- * scripts/dist-outputs.mjs --prune deletes only what the build did not write.
+ * scripts/dist-outputs.mjs --prune deletes only what the build did not write, and
+ * scripts/plugin-archive.mjs leaves no staging folder behind.
  */
 
 const repo = repoRoot();
@@ -15,7 +16,7 @@ beforeEach(() => {
   fs.mkdirSync(tmpRoot(repo), { recursive: true });
   fake = fs.mkdtempSync(path.join(tmpRoot(repo), "dist-build-"));
   fs.mkdirSync(path.join(fake, "scripts"));
-  for (const script of ["dist-outputs.mjs"]) fs.copyFileSync(path.join(repo, "scripts", script), path.join(fake, "scripts", script));
+  for (const script of ["dist-outputs.mjs", "plugin-archive.mjs"]) fs.copyFileSync(path.join(repo, "scripts", script), path.join(fake, "scripts", script));
   fs.symlinkSync(path.join(repo, "node_modules"), path.join(fake, "node_modules"), "dir");
   const manifest = { name: "fake", version: "0.0.1", scripts: { bundle: "esbuild cli/main.ts --bundle --outfile=dist/cli/bundle.js" } };
   fs.writeFileSync(path.join(fake, "package.json"), JSON.stringify(manifest));
@@ -71,5 +72,39 @@ describe("scripts/dist-outputs.mjs --prune", () => {
       output: "dist-outputs: not pruning dist/ (no --outfile in package.json's bundle script)\n",
     });
     expect([...LIVE, ...STALE].filter(exists)).toEqual([...LIVE, ...STALE]);
+  });
+});
+
+describe("scripts/plugin-archive.mjs staging folders", () => {
+  const staging = () =>
+    fs
+      .readdirSync(path.join(fake, "dist"))
+      .filter((name) => name.startsWith(".plugin-staging-"))
+      .sort();
+
+  beforeEach(() => {
+    write("plugin/main.ts", `require("./construct-call");\nexport const main = 1;\n`);
+    write("plugin/construct-call.ts", "export const call = 2;\n");
+  });
+
+  test("sweeps a killed build's leftovers at start, and keeps a live build's", () => {
+    const dead = spawnSync("true").pid;
+    const live = `.plugin-staging-${process.pid}-live01`;
+    for (const name of [`.plugin-staging-${dead}-dead01`, live, ".plugin-staging-oldAbc", ".plugin-staging-newAbc"]) write(`dist/${name}/plugin.js`);
+    const hourAgo = new Date(Date.now() - 60 * 60_000);
+    fs.utimesSync(path.join(fake, "dist", ".plugin-staging-oldAbc"), hourAgo, hourAgo);
+    expect(node("plugin-archive.mjs")).toEqual({ status: 0, output: "" });
+    // The unnamed one written just now may still be an older script's build in progress.
+    expect(staging()).toEqual([live, ".plugin-staging-newAbc"].sort());
+    expect(fs.readdirSync(path.join(fake, "dist", "plugin")).sort()).toEqual(["construct-call.js", "plugin.js", "pulumi-resource-bucket-cors"]);
+  });
+
+  test("fails when esbuild fails, and leaves no staging folder", () => {
+    write("plugin/main.ts", "export const = ;\n");
+    const result = node("plugin-archive.mjs");
+    expect(result.status).toBe(1);
+    expect(result.output).toContain('plugin/main.ts:1:13: ERROR: Expected identifier but found "="');
+    expect(staging()).toEqual([]);
+    expect(exists("dist/plugin")).toBe(false);
   });
 });
