@@ -1,31 +1,67 @@
 import * as fs from "fs";
 import * as path from "path";
 import { run } from "./exec";
+import { withLock } from "./lock";
 import { hashFiles } from "./publish";
 import { tmpRoot } from "./paths";
 
-/** What `npm run build` (tsc -p tsconfig.build.json, the bundles and the plugin archive) reads. */
-const BUILD_INPUTS = ["provider", "sdk", "cli", "plugin", "package.json", "tsconfig.json", "tsconfig.build.json"];
+/** What `npm run build` reads: scripts/build-once.mjs's inputs (tsconfig.build.json's folders, plugin/, the configs, the lock). */
+const BUILD_INPUTS = ["provider", "sdk", "cli", "plugin", "package.json", "package-lock.json", "tsconfig.json", "tsconfig.build.json"];
+
+/** The source hash this process last saw built or checked, by repo: a repeat call only hashes the sources. */
+const knownBuilt = new Map<string, string>();
 
 /**
- * Runs `npm run build` unless dist/ was built from exactly the current sources (the build's own
- * stamp, scripts/build-once.mjs, which `npm ci` leaves; or a stamp under .tmp recording their
- * hash), then returns the content hash of dist/ + package.json: the key of the packed project.
- * Callers hold buildLock() from here until they have packed. Rebuilding what `npm ci` had just
+ * Makes dist/ a build of the current sources, for every test that runs it (the CLI's files, the
+ * engine's, the host's): one lock, one stamp, so two jest workers never build at once whichever
+ * asks first. Returns at once, without the lock, when this process or another worker already saw
+ * these sources built or checked. `force` builds even then.
+ */
+export async function ensureBuilt(repo: string, force = false): Promise<void> {
+  if (!force && isKnownBuilt(repo, hashFiles(repo, BUILD_INPUTS))) return;
+  await withLock(buildLock(repo), () => buildIfStale(repo, force));
+}
+
+/**
+ * ensureBuilt for callers already holding buildLock(repo) until they have packed, then the content
+ * hash of dist/ + package.json: the key of the packed project. Rebuilding what `npm ci` had just
  * built rewrote dist/plugin under engine tests already running it (stop 27's CI).
  */
 export async function buildPackage(repo: string, force = false): Promise<string> {
-  const stamp = path.join(tmpRoot(repo), "build-stamp");
-  const sources = hashFiles(repo, BUILD_INPUTS);
-  const fresh = fs.existsSync(path.join(repo, "dist")) && (readIfExists(stamp) === sources || (await builtByPrepare(repo)));
-  if (force || !fresh) {
-    await run("npm", ["run", "build", "--silent"], repo);
-    fs.writeFileSync(stamp, sources);
-  }
+  await buildIfStale(repo, force);
   return hashFiles(repo, ["dist", "package.json"]);
 }
 
-/** Lock directory serializing build + hash + pack across jest workers. */
+/**
+ * Runs `npm run build` unless dist/ was built from exactly the current sources: known to this
+ * process, recorded in .tmp/build-stamp by a worker of this or an earlier run, or found current by
+ * scripts/build-once.mjs --check (the build's own stamp, which `npm ci` leaves). That check is a
+ * process hashing every source, so its answer is recorded too: it runs once per source change, not
+ * once per test file. The caller holds buildLock(repo).
+ */
+async function buildIfStale(repo: string, force: boolean): Promise<void> {
+  const sources = hashFiles(repo, BUILD_INPUTS);
+  if (!force && isKnownBuilt(repo, sources)) return;
+  if (force || !fs.existsSync(path.join(repo, "dist")) || !(await builtByPrepare(repo))) await run("npm", ["run", "build", "--silent"], repo);
+  fs.mkdirSync(tmpRoot(repo), { recursive: true });
+  fs.writeFileSync(stampFile(repo), sources);
+  knownBuilt.set(repo, sources);
+}
+
+function isKnownBuilt(repo: string, sources: string): boolean {
+  if (!fs.existsSync(path.join(repo, "dist"))) return false;
+  if (knownBuilt.get(repo) === sources) return true;
+  // Written only after a build or a passed check, under the lock: equal means complete.
+  if (readIfExists(stampFile(repo)) !== sources) return false;
+  knownBuilt.set(repo, sources);
+  return true;
+}
+
+function stampFile(repo: string): string {
+  return path.join(tmpRoot(repo), "build-stamp");
+}
+
+/** Lock directory serializing build + hash + pack across jest workers (and ensureBuilt's build). */
 export function buildLock(repo: string): string {
   return path.join(tmpRoot(repo), "locks", "build");
 }

@@ -6,6 +6,8 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { preparePulumiProject } from "../../testkit/host";
+import { buildPackage, buildLock, ensureBuilt } from "../../testkit/host/build";
+import { withLock } from "../../testkit/host/lock";
 import { repoRoot } from "../../testkit/host/paths";
 import { publishDir } from "../../testkit/host/publish";
 
@@ -23,7 +25,9 @@ function writeRepo(dir: string): void {
   };
   const build = `const fs = require("fs");
 for (const d of ["provider", "sdk"]) fs.cpSync(d, "dist/" + d, { recursive: true });
-fs.appendFileSync("builds.log", "built\\n");`;
+fs.appendFileSync("builds.log", "built\\n");
+// Long enough for a second caller without the lock to start a build of its own meanwhile.
+Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 300);`;
   fs.mkdirSync(path.join(dir, "provider"), { recursive: true });
   fs.mkdirSync(path.join(dir, "sdk"), { recursive: true });
   fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify(manifest, null, 2));
@@ -86,6 +90,40 @@ test("does not build again a dist/ that scripts/build-once.mjs --check finds cur
     fs.writeFileSync(path.join(repo, "provider", "extra.js"), `exports.extra = false;\n`);
     await preparePulumiProject({ repo });
     expect(builds()).toBe(before + 1);
+  } finally {
+    fs.rmSync(path.dirname(script), { recursive: true, force: true });
+  }
+});
+
+// One lock for the CLI's tests (ensureBuilt) and the engine's (buildPackage): each had its own.
+test("two concurrent callers, one CLI-style and one engine-style, build once", async () => {
+  const before = builds();
+  fs.writeFileSync(path.join(repo, "provider", "index.js"), `exports.version = "concurrent";\n`);
+  await Promise.all([ensureBuilt(repo), withLock(buildLock(repo), () => buildPackage(repo)), ensureBuilt(repo)]);
+  expect(builds()).toBe(before + 1);
+});
+
+// scripts/build-once.mjs --check hashes every source in a process of its own; it ran on every call.
+test("runs scripts/build-once.mjs --check once per source change, not once per call", async () => {
+  const before = builds();
+  const script = path.join(repo, "scripts", "build-once.mjs");
+  const checks = path.join(repo, "checks.log");
+  fs.mkdirSync(path.dirname(script), { recursive: true });
+  fs.writeFileSync(script, `import { appendFileSync } from "fs";\nappendFileSync(${JSON.stringify(checks)}, "checked\\n");\n`);
+  const checked = () => (fs.existsSync(checks) ? fs.readFileSync(checks, "utf8").split("\n").length - 1 : 0);
+  try {
+    fs.writeFileSync(path.join(repo, "provider", "extra.js"), `exports.extra = "checked";\n`);
+    await ensureBuilt(repo);
+    await Promise.all([ensureBuilt(repo), ensureBuilt(repo), preparePulumiProject({ repo })]);
+    expect(checked()).toBe(1);
+    expect(builds()).toBe(before);
+    // Another worker (a process of its own) finds the check's answer in .tmp/build-stamp.
+    const other = `require("ts-node/register/transpile-only"); require(${JSON.stringify(path.join(__dirname, "..", "..", "testkit", "host", "build.ts"))}).ensureBuilt(${JSON.stringify(repo)}).catch((e) => { console.error(e); process.exit(1); });`;
+    execFileSync("node", ["-e", other], { cwd: repoRoot(), encoding: "utf8" });
+    expect(checked()).toBe(1);
+    fs.writeFileSync(path.join(repo, "provider", "extra.js"), `exports.extra = "checked again";\n`);
+    await ensureBuilt(repo);
+    expect(checked()).toBe(2);
   } finally {
     fs.rmSync(path.dirname(script), { recursive: true, force: true });
   }

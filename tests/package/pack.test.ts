@@ -24,8 +24,12 @@ const SOURCES = [
   "README.md",
   "LICENSE",
   "scripts/build-once.mjs",
+  "scripts/dist-outputs.mjs",
   "scripts/plugin-archive.mjs",
 ];
+
+/** What an earlier build of older sources left in dist/: tsc never deletes it (provider/backends/* moved into rooms). */
+const STALE = ["dist/provider/old-thing.js", "dist/provider/retired/old-client.js", "dist/cli/old-command.d.ts"];
 
 interface PackResult {
   readonly files: readonly { readonly path: string }[];
@@ -39,6 +43,10 @@ beforeAll(async () => {
   clone = fs.mkdtempSync(path.join(tmpRoot(repo), "pack-clone-"));
   for (const entry of SOURCES) fs.cpSync(path.join(repo, entry), path.join(clone, entry), { recursive: true });
   fs.symlinkSync(path.join(repo, "node_modules"), path.join(clone, "node_modules"), "dir");
+  for (const file of STALE) {
+    fs.mkdirSync(path.dirname(path.join(clone, file)), { recursive: true });
+    fs.writeFileSync(path.join(clone, file), "exports.stale = true;\n");
+  }
   const [result] = JSON.parse(await run("npm", ["pack", "--dry-run", "--json"], clone)) as PackResult[];
   packed = (result?.files ?? []).map((f) => f.path).sort();
 }, 300_000);
@@ -91,7 +99,7 @@ test("a second npm pack builds nothing: prepare finds dist/ built from these ver
   expect(again.status).toBe(0);
   const output = again.stdout + again.stderr;
   expect(output).toContain("\ndist/ is up to date with the sources (dist/.build-stamp): not building again; npm run build forces a build\n");
-  expect(output).not.toContain("tsc -p tsconfig.build.json");
+  expect(output).not.toContain("dist-outputs.mjs --compile");
   // The stamp stays out of the tarball: it describes this checkout's dist/, not the package.
   expect(fs.existsSync(path.join(clone, "dist", ".build-stamp"))).toBe(true);
   expect(packed).not.toContain("dist/.build-stamp");
@@ -109,4 +117,20 @@ test("fails the up-to-date check when a source changes, and passes again when it
     fs.writeFileSync(file, source);
   }
   expect(check()).toBe(0);
+});
+
+test("the build deletes what no source makes any more: stale files are neither in dist/ nor in the tarball", () => {
+  expect(STALE.filter((file) => fs.existsSync(path.join(clone, file)))).toEqual([]);
+  expect(fs.existsSync(path.join(clone, "dist", "provider", "retired"))).toBe(false);
+  expect(packed.filter((file) => file.includes("old-"))).toEqual([]);
+});
+
+test("the tarball's dist/{provider,sdk,cli} is exactly what tsc emitted plus the CLI bundle", () => {
+  const emitted = fs
+    .readFileSync(path.join(clone, "dist", ".emitted"), "utf8")
+    .split("\n")
+    .filter(Boolean);
+  expect(emitted).toContain("dist/provider/index.js");
+  expect(packed.filter((file) => /^dist\/(provider|sdk|cli)\//.test(file))).toEqual([...emitted, "dist/cli/bundle.js"].sort());
+  expect(packed).not.toContain("dist/.emitted");
 });
