@@ -104,16 +104,33 @@ export async function updatePolicy(id: string, olds: PolicyOutputs, news: Policy
 
 /**
  * The outputs an update records when its write may have reached the bucket: the new inputs, marked
- * `unconfirmed` with both rule sets the bucket may hold. `location` is the old one (diff made sure
- * the bucket is the same), so no login is needed after a failure.
+ * `unconfirmed` with both rule sets the bucket may hold, and the rules it replaced (`replacedRules`)
+ * for delete to know them as this resource's if the write never landed. `location` is the old one
+ * (diff made sure the bucket is the same), so no login is needed after a failure.
  */
 function unconfirmedOutputs(id: string, olds: PolicyOutputs, news: PolicyInputs): PolicyOutputs {
   const location = olds.location === undefined ? {} : { location: olds.location };
   const unconfirmed = `an update failed after a write that may have reached ${describeTarget(news.target)}: it holds ${describeRules(news.rules)}, or ${describeRules(olds.rules)} as before, or what the failure named`;
-  return { ...outputsOf(news), resourceId: id, ...location, unconfirmed };
+  return { ...outputsOf(news), resourceId: id, ...location, unconfirmed, replacedRules: replacedRulesOf(olds, news) };
 }
 
-/** Removes the configuration this resource wrote; a missing configuration or bucket is success, another writer's rules are left in place. */
+/**
+ * Every rule set this resource wrote that the bucket may hold instead of the new rules: the state's
+ * rules, and those an earlier unconfirmed update had not settled yet (neither write may have landed).
+ */
+function replacedRulesOf(olds: PolicyOutputs, news: PolicyInputs): PolicyInputs["rules"][] {
+  const earlier = olds.unconfirmed === undefined ? [] : (olds.replacedRules ?? []);
+  const kept: PolicyInputs["rules"][] = [];
+  for (const rules of [olds.rules, ...earlier]) {
+    if (!sameRules(rules, news.rules) && !kept.some((other) => sameRules(other, rules))) kept.push(rules);
+  }
+  return kept;
+}
+
+/**
+ * Removes the configuration this resource wrote (its rules, or after an unconfirmed update the rules that
+ * update replaced); a missing configuration or bucket is success, another writer's rules are left in place.
+ */
 export async function deletePolicy(props: PolicyOutputs): Promise<void> {
   // The type says a target is always there; the state of a resource written by hand (pulumi state edit) may lack it.
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
@@ -129,7 +146,9 @@ export async function deletePolicy(props: PolicyOutputs): Promise<void> {
     expectations: [],
     words: REFUSAL_WORDS.resource,
   };
-  const outcome = await removePolicy(backendOf(props, startBudget(budgetOf("delete", props))), props.target, confirm, { rules: props.rules });
+  // After an unconfirmed update the bucket may hold the rules it replaced: this resource wrote those too.
+  const owned = [props.rules, ...(props.unconfirmed === undefined ? [] : (props.replacedRules ?? []))].map((rules) => ({ rules }));
+  const outcome = await removePolicy(backendOf(props, startBudget(budgetOf("delete", props))), props.target, confirm, owned);
   if (outcome.kind === "kept") tellKept(props.target, outcome.live);
 }
 
