@@ -13,8 +13,9 @@ import { type OptInWords, validationIssue, type ValidationIssue } from "./messag
  * the service will really hold.
  */
 export function checkRuleExpressible(config: CorsConfigurationInput, profile: Profile, allowWidening: boolean, words: OptInWords): ValidationIssue[] {
-  if (allowWidening) return [];
-  return [...wideningIssues(config, profile, words), ...checkSwiftOriginBytes(config, profile)];
+  // Widened or not, the container holds every origin in one value: the byte limit applies either way.
+  const widening = allowWidening ? [] : wideningIssues(config, profile, words);
+  return [...widening, ...checkSwiftOriginBytes(config, profile)];
 }
 
 /**
@@ -35,10 +36,15 @@ export function widen(config: CorsConfigurationInput, profile: Profile): CorsCon
   return { rules: [swiftRuleOf(swiftContainerOf(config))] };
 }
 
+/**
+ * Swift stores a metadata value of at most 256 bytes (the profile's `maxDocumentBytes`;
+ * swift/common/constraints.py, `max_meta_value_length`): the container's one Allow-Origin value,
+ * every origin of every rule ({@link swiftContainerOf}), must fit, whether the rules are widened or not.
+ */
 function checkSwiftOriginBytes(config: CorsConfigurationInput, profile: Profile): ValidationIssue[] {
   const max = profile.limits.maxDocumentBytes.value;
   if (profile.backend.value !== "swift" || max === null) return [];
-  const origins = [...new Set(config.rules.flatMap((r) => r.allowedOrigins))].join(" ");
+  const origins = swiftContainerOf(config).origins.join(" ");
   const bytes = Buffer.byteLength(origins, "utf8");
   if (bytes <= max) return [];
   return [validationIssue("origins-too-long", ["rules"], { bytes, max, vendor: profile.title })];
