@@ -25,7 +25,7 @@ import { checkFrontUntil, frontDisagreement } from "../operations/front";
 import { verifyModeOf } from "../operations/options";
 import { describeTarget, knownLocationOf, resourceIdOf, type Target } from "../targets";
 import type { PolicyInputs, PolicyOutputs } from "./types";
-import { unconfirmedUpdate } from "./unconfirmed";
+import { unconfirmedCreate, unconfirmedUpdate } from "./unconfirmed";
 
 /*
  * The engine's create, read, update and delete of a CorsPolicy: each calls the operations
@@ -38,20 +38,33 @@ import { unconfirmedUpdate } from "./unconfirmed";
  * already has other rules is refused unless `onExisting` says otherwise: `adopt`
  * takes over rules that already mean the same, `overwrite` replaces them. Rules
  * that already mean the same (e.g. a create whose write landed but was reported
- * failed) are taken over without writing. On any failure the bucket is left as it was.
+ * failed) are taken over without writing. A failure after a write that may have
+ * reached the bucket is a partial failure (`unconfirmedCreate`): the engine records
+ * the policy as unconfirmed. On any other failure the bucket is left as it was.
  */
 export async function createPolicy(inputs: PolicyInputs): Promise<{ id: string; outs: PolicyOutputs }> {
   const { target } = inputs;
   const run = startBudget(budgetOf("create", inputs));
+  const id = resourceIdOf(target);
   const outcome = await applyPolicy(
     backendOf(inputs, run),
     target,
     { rules: inputs.rules },
     { owned: false, onExisting: inputs.onExisting, confirm: confirmation(inputs) },
-  );
+  ).catch((error: unknown) => {
+    throw unconfirmedCreate(error, id, () => ({ ...outputsOf(inputs), unconfirmed: unconfirmedCreateText(inputs) }));
+  });
   if (outcome.kind === "refused") throw refusal(target, outcome, inputs);
   if (outcome.kind === "adopted" || outcome.kind === "unchanged") tellNothingWritten(target, outcome.kind);
-  return { id: resourceIdOf(target), outs: { ...outputsOf(inputs), ...(await locationOf(inputs, run)) } };
+  return { id, outs: { ...outputsOf(inputs), ...(await locationOf(inputs, run)) } };
+}
+
+/**
+ * What a create that may have landed records as `unconfirmed`. Not the rules the bucket held before: this
+ * resource did not write them, so they are not `replacedRules`, and delete leaves them (with a warning).
+ */
+function unconfirmedCreateText(inputs: PolicyInputs): string {
+  return `a create failed after a write that may have reached ${describeTarget(inputs.target)}: it holds ${describeRules(inputs.rules)}, or what it held before, as the failure says`;
 }
 
 const EXISTING = { code: "ExistingConfiguration" } as const;

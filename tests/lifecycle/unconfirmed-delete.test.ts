@@ -1,6 +1,6 @@
 import { create, delete as destroy, update } from "../../provider/lifecycle";
 import type { PolicyOutputs } from "../../provider/lifecycle/types";
-import { UnconfirmedUpdate } from "../../provider/lifecycle/unconfirmed";
+import { UnconfirmedWrite } from "../../provider/lifecycle/unconfirmed";
 import { proxiedS3rver } from "../faults/s3-proxied";
 import { appliedThenInternalError, cors, every, internalError } from "../faults/faults";
 
@@ -53,7 +53,7 @@ async function unconfirmedUpdate(id: string, olds: PolicyOutputs, rules: unknown
   try {
     await update(id, olds, written(olds.target.bucket, rules) as never);
   } catch (error) {
-    if (error instanceof UnconfirmedUpdate) return error.properties as PolicyOutputs;
+    if (error instanceof UnconfirmedWrite) return error.properties as PolicyOutputs;
     throw error;
   }
   throw new Error("the update succeeded under a persistent fault");
