@@ -27,7 +27,7 @@ function messageOf(error: unknown): string {
 }
 
 /**
- * An error as a gRPC status. One that carries `id` and `properties` (an update whose write may
+ * An error as a gRPC status. One that carries `id` and `properties` (a create or update whose write may
  * have landed, provider/lifecycle/unconfirmed.ts) is a partial failure: ErrorResourceInitFailed
  * in the status details, which the engine records as the resource's outputs with the reasons as
  * initialization errors (pulumi/pulumi sdk/go/common/resource/plugin/provider_plugin.go,

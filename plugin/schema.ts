@@ -124,8 +124,12 @@ function unwrapped(field: z.ZodType): z.ZodType {
   return schema;
 }
 
-/** Names of the types of the fields whose PascalCase name would read wrong (a list's items are named from it). */
-const TYPE_NAMES: Readonly<Record<string, string>> = { rules: "CorsRules", expect: "Expectations", verify: "VerifyMode" };
+/**
+ * Names of the types of the fields whose PascalCase name would read wrong (a list's items are named from it).
+ * `replacedRules` is a list of rule lists: named so that its items' items are the stored `CorsRule` again,
+ * not a copy of it under another name in every SDK.
+ */
+const TYPE_NAMES: Readonly<Record<string, string>> = { rules: "CorsRules", expect: "Expectations", verify: "VerifyMode", replacedRules: "CorsRuless" };
 
 function typeName(key: string): string {
   return TYPE_NAMES[key] ?? pascal(key);

@@ -3,12 +3,13 @@ import { formatIssue } from "./messages";
 import { CORS_METHODS } from "../model/methods";
 import { normalize, normalizeRule } from "../model/normalize";
 import type { CorsConfiguration, CorsRule } from "../model/schema";
-import { settingsKey, swiftContainerOf, swiftRuleOf } from "../model/swift-container";
+import { settingsKey, swiftContainerOf, swiftRuleOf, wideningIssuesOf } from "../model/swift-container";
+import { getProfile } from "../profiles";
 import { asText, textSizeIssue } from "./limits";
 import { clipName, decoded, isRecord, neverThrows, own, parseWholeNumber } from "./read";
 import { refuseUnless } from "./refuse";
 import { checkJsonValue } from "./value-guard";
-import type { Codec, DecodeResult, SwiftHeaders } from "./types";
+import type { Codec, DecodeResult, EncodeOptions, SwiftHeaders } from "./types";
 import { codePointName } from "./xml-text";
 
 /** Container metadata Swift's CORS middleware reads (https://docs.openstack.org/swift/latest/cors.html). */
@@ -26,19 +27,21 @@ const CORS_PREFIX = "x-container-meta-access-control-";
  * (model/swift-container.ts). So a decoded document is that one rule, and an
  * encoded policy is what the container holds for it.
  *
- * The codec does not refuse what would widen: that refusal is validation's
- * (`wideningIssues`, validate/expressible.ts), which runs before every put and
- * in `renderPolicy`. Rules that differ only in their origins merge into one
- * Allow-Origin list with a warning from `limitations`: for one setting shared by
- * all origins, "rule A or rule B" and "one rule with both origin lists" answer
- * every preflight the same.
+ * `encode` refuses what would widen unless the caller opts in (`allowWidening`), with
+ * the one widening refusal (`wideningIssuesOf`, model/swift-container.ts), which
+ * validation also runs before every put and in `renderPolicy`: a direct caller of the
+ * codec never gets a wider container policy than its rules say without an issue.
+ * Rules that differ only in their origins merge into one Allow-Origin list with a
+ * warning from `limitations`: for one setting shared by all origins, "rule A or
+ * rule B" and "one rule with both origin lists" answer every preflight the same.
  */
 export const swiftHeaders: Codec = {
   name: "swift-headers",
   decode: neverThrows("Swift metadata", decodeSwift),
   limitations: swiftLimitations,
-  encode(config: CorsConfiguration): SwiftHeaders {
-    refuseUnless("swift-headers", swiftLimitations(config));
+  encode(config: CorsConfiguration, options: EncodeOptions = {}): SwiftHeaders {
+    const widening = options.allowWidening === true ? [] : wideningIssuesOf(normalize(config), getProfile("swift"), "codec");
+    refuseUnless("swift-headers", [...widening, ...swiftLimitations(config)]);
     const held = normalizeRule(swiftRuleOf(swiftContainerOf(normalize(config))));
     const out: SwiftHeaders = { [SWIFT_ALLOW_ORIGIN]: held.allowedOrigins.join(" ") };
     if (held.maxAgeSeconds !== undefined)

@@ -34,6 +34,20 @@ export interface Codec {
   decode(input: unknown): DecodeResult;
   /** What this format cannot hold of `config` (empty when it can hold all of it). */
   limitations(config: CorsConfiguration): Issue[];
-  /** Renders `config`; throws `CorsValidationError` with {@link limitations} instead of dropping anything. */
-  encode(config: CorsConfiguration): Encoded;
+  /**
+   * Renders `config`; throws `CorsValidationError` with {@link limitations} instead of dropping anything.
+   * A format that can only hold a wider policy (swift-headers) also refuses what would widen, unless
+   * `options.allowWidening` accepts it.
+   */
+  encode(config: CorsConfiguration, options?: EncodeOptions): Encoded;
+}
+
+/** Options of {@link Codec.encode}. */
+export interface EncodeOptions {
+  /**
+   * swift-headers: write the wider policy a container holds (every method, every requested header,
+   * one setting for all rules) instead of refusing it. Other formats hold every rule as written.
+   * @default false
+   */
+  readonly allowWidening?: boolean;
 }

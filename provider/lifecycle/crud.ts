@@ -25,7 +25,7 @@ import { checkFrontUntil, frontDisagreement } from "../operations/front";
 import { verifyModeOf } from "../operations/options";
 import { describeTarget, knownLocationOf, resourceIdOf, type Target } from "../targets";
 import type { PolicyInputs, PolicyOutputs } from "./types";
-import { unconfirmedUpdate } from "./unconfirmed";
+import { unconfirmedCreate, unconfirmedUpdate } from "./unconfirmed";
 
 /*
  * The engine's create, read, update and delete of a CorsPolicy: each calls the operations
@@ -38,20 +38,33 @@ import { unconfirmedUpdate } from "./unconfirmed";
  * already has other rules is refused unless `onExisting` says otherwise: `adopt`
  * takes over rules that already mean the same, `overwrite` replaces them. Rules
  * that already mean the same (e.g. a create whose write landed but was reported
- * failed) are taken over without writing. On any failure the bucket is left as it was.
+ * failed) are taken over without writing. A failure after a write that may have
+ * reached the bucket is a partial failure (`unconfirmedCreate`): the engine records
+ * the policy as unconfirmed. On any other failure the bucket is left as it was.
  */
 export async function createPolicy(inputs: PolicyInputs): Promise<{ id: string; outs: PolicyOutputs }> {
   const { target } = inputs;
   const run = startBudget(budgetOf("create", inputs));
+  const id = resourceIdOf(target);
   const outcome = await applyPolicy(
     backendOf(inputs, run),
     target,
     { rules: inputs.rules },
     { owned: false, onExisting: inputs.onExisting, confirm: confirmation(inputs) },
-  );
+  ).catch((error: unknown) => {
+    throw unconfirmedCreate(error, id, () => ({ ...outputsOf(inputs), unconfirmed: unconfirmedCreateText(inputs) }));
+  });
   if (outcome.kind === "refused") throw refusal(target, outcome, inputs);
   if (outcome.kind === "adopted" || outcome.kind === "unchanged") tellNothingWritten(target, outcome.kind);
-  return { id: resourceIdOf(target), outs: { ...outputsOf(inputs), ...(await locationOf(inputs, run)) } };
+  return { id, outs: { ...outputsOf(inputs), ...(await locationOf(inputs, run)) } };
+}
+
+/**
+ * What a create that may have landed records as `unconfirmed`. Not the rules the bucket held before: this
+ * resource did not write them, so they are not `replacedRules`, and delete leaves them (with a warning).
+ */
+function unconfirmedCreateText(inputs: PolicyInputs): string {
+  return `a create failed after a write that may have reached ${describeTarget(inputs.target)}: it holds ${describeRules(inputs.rules)}, or what it held before, as the failure says`;
 }
 
 const EXISTING = { code: "ExistingConfiguration" } as const;
@@ -104,16 +117,33 @@ export async function updatePolicy(id: string, olds: PolicyOutputs, news: Policy
 
 /**
  * The outputs an update records when its write may have reached the bucket: the new inputs, marked
- * `unconfirmed` with both rule sets the bucket may hold. `location` is the old one (diff made sure
- * the bucket is the same), so no login is needed after a failure.
+ * `unconfirmed` with both rule sets the bucket may hold, and the rules it replaced (`replacedRules`)
+ * for delete to know them as this resource's if the write never landed. `location` is the old one
+ * (diff made sure the bucket is the same), so no login is needed after a failure.
  */
 function unconfirmedOutputs(id: string, olds: PolicyOutputs, news: PolicyInputs): PolicyOutputs {
   const location = olds.location === undefined ? {} : { location: olds.location };
   const unconfirmed = `an update failed after a write that may have reached ${describeTarget(news.target)}: it holds ${describeRules(news.rules)}, or ${describeRules(olds.rules)} as before, or what the failure named`;
-  return { ...outputsOf(news), resourceId: id, ...location, unconfirmed };
+  return { ...outputsOf(news), resourceId: id, ...location, unconfirmed, replacedRules: replacedRulesOf(olds, news) };
 }
 
-/** Removes the configuration this resource wrote; a missing configuration or bucket is success, another writer's rules are left in place. */
+/**
+ * Every rule set this resource wrote that the bucket may hold instead of the new rules: the state's
+ * rules, and those an earlier unconfirmed update had not settled yet (neither write may have landed).
+ */
+function replacedRulesOf(olds: PolicyOutputs, news: PolicyInputs): PolicyInputs["rules"][] {
+  const earlier = olds.unconfirmed === undefined ? [] : (olds.replacedRules ?? []);
+  const kept: PolicyInputs["rules"][] = [];
+  for (const rules of [olds.rules, ...earlier]) {
+    if (!sameRules(rules, news.rules) && !kept.some((other) => sameRules(other, rules))) kept.push(rules);
+  }
+  return kept;
+}
+
+/**
+ * Removes the configuration this resource wrote (its rules, or after an unconfirmed update the rules that
+ * update replaced); a missing configuration or bucket is success, another writer's rules are left in place.
+ */
 export async function deletePolicy(props: PolicyOutputs): Promise<void> {
   // The type says a target is always there; the state of a resource written by hand (pulumi state edit) may lack it.
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
@@ -129,7 +159,9 @@ export async function deletePolicy(props: PolicyOutputs): Promise<void> {
     expectations: [],
     words: REFUSAL_WORDS.resource,
   };
-  const outcome = await removePolicy(backendOf(props, startBudget(budgetOf("delete", props))), props.target, confirm, { rules: props.rules });
+  // After an unconfirmed update the bucket may hold the rules it replaced: this resource wrote those too.
+  const owned = [props.rules, ...(props.unconfirmed === undefined ? [] : (props.replacedRules ?? []))].map((rules) => ({ rules }));
+  const outcome = await removePolicy(backendOf(props, startBudget(budgetOf("delete", props))), props.target, confirm, owned);
   if (outcome.kind === "kept") tellKept(props.target, outcome.live);
 }
 

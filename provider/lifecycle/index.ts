@@ -6,7 +6,7 @@ import { quietInHost } from "./host-output";
 import { createPolicy, deletePolicy, readPolicy, updatePolicy, type ReadOutcome } from "./crud";
 import { readProviderConfig, setProviderConfig } from "../backends/provider-config";
 import type { PolicyOutputs, WrittenInputs } from "./types";
-import { UnconfirmedUpdate } from "./unconfirmed";
+import { UnconfirmedWrite } from "./unconfirmed";
 
 /*
  * The lifecycle as the serialized provider calls it: the methods of a
@@ -48,9 +48,13 @@ export function diffInDetail(_id: string, olds: PolicyOutputs, news: WrittenInpu
   return quietInHost(() => diffPolicy(olds, inputsToCompare(news)));
 }
 
-/** Creates the policy; see `createPolicy`. */
-export function create(inputs: WrittenInputs): Promise<pulumi.dynamic.CreateResult<PolicyOutputs>> {
-  return createPolicy(normalizedInputs(inputs));
+/** Creates the policy; see `createPolicy`. A failure that may have changed the bucket carries the outputs to record (`UnconfirmedWrite`). */
+export async function create(inputs: WrittenInputs): Promise<pulumi.dynamic.CreateResult<PolicyOutputs>> {
+  try {
+    return await createPolicy(normalizedInputs(inputs));
+  } catch (error) {
+    throw error instanceof UnconfirmedWrite ? error.withProvider(inputs) : error;
+  }
 }
 
 /**
@@ -61,12 +65,12 @@ export function read(id: string, props: PolicyOutputs): Promise<ReadOutcome> {
   return quietInHost(() => readPolicy(id, props));
 }
 
-/** Updates the policy in place; see `updatePolicy`. A failure that may have changed the bucket carries the outputs to record (`UnconfirmedUpdate`). */
+/** Updates the policy in place; see `updatePolicy`. A failure that may have changed the bucket carries the outputs to record (`UnconfirmedWrite`). */
 export async function update(id: string, olds: PolicyOutputs, news: WrittenInputs): Promise<pulumi.dynamic.UpdateResult<PolicyOutputs>> {
   try {
     return { outs: await updatePolicy(id, olds, normalizedInputs(news)) };
   } catch (error) {
-    throw error instanceof UnconfirmedUpdate ? error.withProvider(news) : error;
+    throw error instanceof UnconfirmedWrite ? error.withProvider(news) : error;
   }
 }
 

@@ -238,5 +238,11 @@ export function policyOutputsSchema() {
      * so a program reverted to the old rules is not taken for "no change"; refresh and a successful update clear it.
      */
     unconfirmed: z.string().optional(),
+    /**
+     * Set with `unconfirmed`: the rules this resource wrote before the update that may not have landed, newest first.
+     * The bucket may still hold any of them instead of `rules`, so delete removes a configuration that means the same
+     * as `rules` or one of these, and leaves anything else; refresh and a successful update clear it.
+     */
+    replacedRules: z.array(z.array(normalizedCorsRuleSchema())).optional(),
   });
 }

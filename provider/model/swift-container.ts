@@ -1,6 +1,8 @@
+import type { Issue } from "./issue";
 import { CORS_METHODS } from "./methods";
 import { normalizeRule } from "./normalize";
-import type { CorsRuleInput } from "./schema";
+import type { CorsConfigurationInput, CorsRuleInput } from "./schema";
+import { type OptInWords, type WideningCode, wideningIssue } from "./widening-messages";
 
 /*
  * What an OpenStack Swift container really holds for a policy, the one model that
@@ -54,4 +56,44 @@ export function swiftRuleOf(container: SwiftContainer): CorsRuleInput {
 export function settingsKey(rule: CorsRuleInput): string {
   const { allowedOrigins: _origins, id: _id, ...settings } = normalizeRule(rule);
   return JSON.stringify(settings);
+}
+
+/** A service's name and what it can hold per rule: the shape of a profile's `title` and `supports` (profiles/types.ts), which fits here as it is. */
+export interface RuleCapabilities {
+  /** The service's name in messages, e.g. "OpenStack Swift". */
+  readonly title: string;
+  readonly supports: {
+    readonly multipleRules: { readonly value: boolean };
+    readonly perRuleMethods: { readonly value: boolean };
+    readonly perRuleHeaders: { readonly value: boolean };
+  };
+}
+
+/**
+ * The widening refusal, the only one: what of `config` a service without multiple rules,
+ * per-rule methods or per-rule headers would hold wider than written (what {@link swiftRuleOf}
+ * adds). Validation (validate/expressible.ts, `wideningIssues`) and the Swift codec
+ * (formats/swift-headers.ts) both call it. `optIn` names the surface's opt-in in the fixes.
+ */
+export function wideningIssuesOf(config: CorsConfigurationInput, service: RuleCapabilities, optIn: OptInWords): Issue<WideningCode>[] {
+  const issues: Issue<WideningCode>[] = [];
+  const vendor = service.title;
+  if (!service.supports.multipleRules.value && config.rules.length > 1) {
+    const differing = config.rules.findIndex((r) => settingsKey(r) !== settingsKey(config.rules[0]!));
+    if (differing > 0) issues.push(wideningIssue("rules-not-expressible", ["rules"], { count: config.rules.length, differing, vendor, optIn }));
+  }
+  config.rules.forEach((rule, index) => {
+    if (!service.supports.perRuleMethods.value) {
+      const upper = new Set(rule.allowedMethods.map((m) => m.toUpperCase()));
+      const widened = CORS_METHODS.filter((m) => !upper.has(m));
+      if (widened.length > 0 && rule.allowedMethods.length > 0) {
+        const params = { methods: rule.allowedMethods, vendor, widened, all: CORS_METHODS, optIn };
+        issues.push(wideningIssue("methods-would-widen", ["rules", index, "allowedMethods"], params));
+      }
+    }
+    if (!service.supports.perRuleHeaders.value && !(rule.allowedHeaders ?? []).includes("*")) {
+      issues.push(wideningIssue("headers-would-widen", ["rules", index, "allowedHeaders"], { headers: rule.allowedHeaders ?? [], vendor, optIn }));
+    }
+  });
+  return issues;
 }

@@ -22,12 +22,18 @@ export type RemoveOutcome =
 /**
  * Removes the bucket's CORS configuration and confirms it is gone; the one way the provider
  * (delete) and the CLI (delete) remove rules. `owned` is the configuration the caller wrote (the
- * state's rules; the CLI's `--expect-current`): when given, anything else on the bucket is left
- * in place (`kept`), since a delete must never take another writer's rules (two stacks on one
- * bucket, a resource that moved to this bucket while this one moves away). Without it, whatever
- * is there goes, readable or not.
+ * state's rules; the CLI's `--expect-current`), or each of those it may have left (the state of an
+ * unconfirmed update: the new rules and those they replaced): when given, anything else on the
+ * bucket is left in place (`kept`), since a delete must never take another writer's rules (two
+ * stacks on one bucket, a resource that moved to this bucket while this one moves away). Without
+ * it, whatever is there goes, readable or not.
  */
-export async function removePolicy(backend: Backend, target: Target, confirm: Confirmation, owned?: CorsConfiguration): Promise<RemoveOutcome> {
+export async function removePolicy(
+  backend: Backend,
+  target: Target,
+  confirm: Confirmation,
+  owned?: CorsConfiguration | readonly CorsConfiguration[],
+): Promise<RemoveOutcome> {
   const previous = await backend.get(target);
   if (previous.kind === "no-bucket") return { kind: "no-bucket", error: previous.error };
   if (previous.kind === "none") return { kind: "nothing-there" };
@@ -35,7 +41,14 @@ export async function removePolicy(backend: Backend, target: Target, confirm: Co
     await writeConfirmed(backend, target, null, previous, confirm);
     return { kind: "deleted", removed: previous };
   }
-  if (!holds(previous, owned)) return { kind: "kept", live: previous };
+  const configs: readonly CorsConfiguration[] = "rules" in owned ? [owned] : owned;
+  const mine = configs.find((config) => holds(previous, config));
+  if (mine === undefined) return { kind: "kept", live: previous };
+  return removeOwned(backend, target, confirm, previous, mine);
+}
+
+/** Removes `previous`, which is `owned`, and confirms the bucket no longer holds it. */
+async function removeOwned(backend: Backend, target: Target, confirm: Confirmation, previous: LiveConfig, owned: CorsConfiguration): Promise<RemoveOutcome> {
   await writeConfirmed(backend, target, null, previous, { ...confirm, mode: "none" });
   if (confirm.mode === "none") return { kind: "deleted", removed: previous };
   // Confirmed once the bucket no longer holds what this caller owned: another writer's rules

@@ -49,8 +49,8 @@ export const REFUSAL_WORDS = {
     foreignFix: 'set onExisting: "adopt" to take it over (when it already matches your rules) or onExisting: "overwrite" to replace it',
     differentFix: 'make the rules match (bucket-cors get prints them) or set onExisting: "overwrite"',
     slowFix: "if the service is slow to propagate, raise propagationTimeoutSeconds",
-    converge:
-      'check it with bucket-cors get; for a resource already in the stack run pulumi refresh, for a new one set onExisting: "overwrite" (or "adopt" if it holds your rules) and run pulumi up again',
+    // A create or update that may have landed is recorded in the stack as unconfirmed (lifecycle/unconfirmed.ts), a failed delete stays there.
+    converge: "check it with bucket-cors get; the stack keeps this resource, so pulumi refresh reads what the bucket holds and pulumi up writes your rules",
     rerun: "run the same pulumi up (or bucket-cors apply) again",
   },
   /** `bucket-cors apply`: its flags. */

@@ -1,5 +1,6 @@
 import { CHROME_MAX_AGE_SECONDS } from "../evaluate/lint/max-age-caps";
 import { type Issue, type IssuePath, issueFrom, type MessageTable, type ParamsOf, type Severity, show } from "../model/issue";
+import { WIDENING_CODES, WIDENING_MESSAGES } from "../model/widening-messages";
 
 /** Every code profile-aware validation reports (rules against the generic S3 rules and a vendor profile). */
 export const VALIDATION_CODES = [
@@ -44,9 +45,7 @@ export const VALIDATION_CODES = [
   "max-age-dropped",
   "max-age-unwritable",
   "document-too-large",
-  "rules-not-expressible",
-  "methods-would-widen",
-  "headers-would-widen",
+  ...WIDENING_CODES,
   "origins-too-long",
 ] as const;
 
@@ -57,18 +56,8 @@ export type ValidationCode = (typeof VALIDATION_CODES)[number];
 export type ValidationIssue = Issue<ValidationCode>;
 
 const ORIGIN_SHAPE = 'an origin is "*" or scheme://host[:port]';
-/** The opt-in to a wider policy in the words of each surface that has one: the resource's property, the CLI's flag. */
-const WIDENING_OPT_IN = {
-  resource: "or set swift: { allowWidening: true } to accept the wider policy",
-  cli: "or give apply --allow-widening to accept the wider policy",
-} as const;
-
-/** A surface with a widening opt-in; `undefined` where there is none (a document rendered as Swift metadata). */
-export type OptInWords = keyof typeof WIDENING_OPT_IN | undefined;
-
-function optIn(p: { optIn: OptInWords }): string {
-  return p.optIn === undefined ? "" : `, ${WIDENING_OPT_IN[p.optIn]}`;
-}
+/** A surface with a widening opt-in (the words live with the widening messages, model/widening-messages.ts). */
+export type { OptInWords } from "../model/widening-messages";
 const HEADER_CHARACTERS = "letters, digits and !#$%&'+-.^_`|~";
 const HEADER_CHARACTERS_WITH_STAR = 'letters, digits, "*" and !#$%&\'+-.^_`|~';
 
@@ -149,12 +138,7 @@ export const VALIDATION_MESSAGES = {
     `${show(p.value)} is more than ${p.max}, the largest whole number sent exactly; from 1e21 up it is sent as 1e+21, which servers refuse (Ceph RGW: 400 MalformedXML) — use ${CHROME_MAX_AGE_SECONDS} (Chrome's cap)`,
   "document-too-large": (p: { bytes: number; max: number; vendor: string }) =>
     `the rendered document is ${p.bytes} bytes, more than the ${p.max} ${p.vendor} accepts — merge rules or shorten the origin lists`,
-  "rules-not-expressible": (p: { count: number; differing: number; vendor: string; optIn: OptInWords }) =>
-    `${p.count} rules with different settings (rules[0] and rules[${p.differing}]); ${p.vendor} holds one CORS setting per container — merge them into one rule${optIn(p)}`,
-  "methods-would-widen": (p: { methods: readonly string[]; vendor: string; widened: readonly string[]; all: readonly string[]; optIn: OptInWords }) =>
-    `${show(p.methods)} would widen to every method: ${p.vendor} cannot restrict methods, so ${p.widened.join(", ")} would be allowed too — list all of ${p.all.join(", ")}${optIn(p)}`,
-  "headers-would-widen": (p: { headers: readonly string[]; vendor: string; optIn: OptInWords }) =>
-    `${show(p.headers)} would widen to every request header: ${p.vendor} echoes whatever a preflight asks for — use ["*"]${optIn(p)}`,
+  ...WIDENING_MESSAGES,
   "origins-too-long": (p: { bytes: number; max: number; vendor: string }) =>
     `the origins take ${p.bytes} bytes as Swift metadata, more than the ${p.max} ${p.vendor} stores per value — list fewer origins, or use "*"`,
 } as const satisfies MessageTable<ValidationCode> & Record<ValidationCode, unknown>;

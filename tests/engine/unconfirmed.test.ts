@@ -93,6 +93,31 @@ describeWithPulumi(
       expect(opsOf(await ws.destroy())).toEqual(["delete site"]);
       expect(await s3.liveRules("assets")).toBeNull();
     }, 600_000);
+
+    // Item 2 of the safety branch: a create that may have landed was not recorded at all.
+    test("fails when a create's PutBucketCors lands but is answered 500: the engine records it as unconfirmed; the next up updates it without a write, and destroy removes it", async () => {
+      await s3.deleteRules("assets");
+      proxy.plan(every(cors("PUT"), appliedThenInternalError()));
+      await deploy(NEW);
+      const failed = await ws.attempt("up");
+      expect(failed.ok).toBe(false);
+      expect(failed.output.replace(/\n +/g, "\n")).toContain(
+        "The stack records this policy as unconfirmed: the next pulumi up writes the program's rules (nothing when the bucket already holds them), pulumi refresh reads what the bucket holds, and pulumi destroy removes these rules only",
+      );
+      expect(await s3.liveRules("assets")).toEqual(NEW_LIVE);
+      const [recorded] = await ws.resources();
+      expect([recorded?.inputs?.["rules"], recorded?.outputs?.["rules"], typeof recorded?.outputs?.["__provider"]]).toEqual([NEW, NEW, "string"]);
+      expect(recorded?.outputs?.["unconfirmed"]).toBe(
+        `a create failed after a write that may have reached ${WHERE}: it holds 1 rule ([GET,PUT] from https://new.example max-age 600), or what it held before, as the failure says`,
+      );
+      proxy.plan();
+      proxy.clearLog();
+      expect(opsOf(await ws.up())).toEqual(["update site"]);
+      expect(proxy.lines().filter((line) => line.startsWith("PUT"))).toEqual([]);
+      expect((await ws.resources())[0]?.outputs?.["unconfirmed"]).toBeUndefined();
+      expect(opsOf(await ws.destroy())).toEqual(["delete site"]);
+      expect(await s3.liveRules("assets")).toBeNull();
+    }, 600_000);
   },
   { route: "inline" },
 );

@@ -14,6 +14,9 @@ const INTERNAL = "failed (500 InternalError): We encountered an internal error. 
 /** What a failed update that may have reached the bucket adds (lifecycle/unconfirmed.ts). */
 const RECORDED =
   "\nThe stack records this policy as unconfirmed: the next pulumi up writes the program's rules again, even if they are the previous ones, and pulumi refresh reads what the bucket holds";
+/** What a failed create that may have reached the bucket adds (lifecycle/unconfirmed.ts). */
+const RECORDED_CREATE =
+  "\nThe stack records this policy as unconfirmed: the next pulumi up writes the program's rules (nothing when the bucket already holds them), pulumi refresh reads what the bucket holds, and pulumi destroy removes these rules only";
 const BUCKETS = [
   "slow-put",
   "reset-get",
@@ -110,7 +113,7 @@ describe("S3 faults through the real provider host (s3rver behind the fault prox
         const where = `S3-compatible storage bucket "${bucket}"`;
         const was = before === null ? "no CORS configuration" : "1 rule ([GET] from https://old.example)";
         expect(error.message).toBe(
-          `up failed: ${op} failed for ${URN}: PutBucketCors on ${where} ${SLOW_DOWN}\nThe write may still have reached the bucket: ${where} holds either ${DESCRIBED} or ${was} — run the same pulumi up (or bucket-cors apply) again: rules that already mean the same are taken over without a write${op === "update" ? RECORDED : ""}`,
+          `up failed: ${op} failed for ${URN}: PutBucketCors on ${where} ${SLOW_DOWN}\nThe write may still have reached the bucket: ${where} holds either ${DESCRIBED} or ${was} — run the same pulumi up (or bucket-cors apply) again: rules that already mean the same are taken over without a write${op === "update" ? RECORDED : RECORDED_CREATE}`,
         );
         expect(JSON.stringify(error.diagnostics)).not.toContain(SECRET);
         expect(await s3.liveRules(bucket)).toEqual(before);
@@ -175,7 +178,7 @@ describe("S3 faults through the real provider host (s3rver behind the fault prox
     const error = await failure(harness.up(program("restore-fails", RULES)));
     const where = 'S3-compatible storage bucket "restore-fails"';
     expect(error.message).toBe(
-      `up failed: create failed for ${URN}: GetBucketCors on ${where} ${INTERNAL}\nRestoring the previous configuration also failed: DeleteBucketCors on ${where} ${INTERNAL} — ${where} may hold ${DESCRIBED}; check it with bucket-cors get; for a resource already in the stack run pulumi refresh, for a new one set onExisting: "overwrite" (or "adopt" if it holds your rules) and run pulumi up again`,
+      `up failed: create failed for ${URN}: GetBucketCors on ${where} ${INTERNAL}\nRestoring the previous configuration also failed: DeleteBucketCors on ${where} ${INTERNAL} — ${where} may hold ${DESCRIBED}; check it with bucket-cors get; the stack keeps this resource, so pulumi refresh reads what the bucket holds and pulumi up writes your rules${RECORDED_CREATE}`,
     );
     // What the message says is what the bucket holds; the failed create left nothing in the state.
     expect(await s3.liveRules("restore-fails")).toEqual(LIVE);
@@ -202,7 +205,7 @@ describe("S3 faults through the real provider host (s3rver behind the fault prox
     const error = await failure(harness.up(program("reread-fails", RULES)));
     const where = 'S3-compatible storage bucket "reread-fails"';
     expect(error.message).toBe(
-      `up failed: create failed for ${URN}: GetBucketCors on ${where} ${INTERNAL}\nThe bucket could not be re-read to restore the previous configuration (GetBucketCors on ${where} ${INTERNAL}), so it was left as is — ${where} may hold ${DESCRIBED} or no CORS configuration; check it with bucket-cors get; for a resource already in the stack run pulumi refresh, for a new one set onExisting: "overwrite" (or "adopt" if it holds your rules) and run pulumi up again`,
+      `up failed: create failed for ${URN}: GetBucketCors on ${where} ${INTERNAL}\nThe bucket could not be re-read to restore the previous configuration (GetBucketCors on ${where} ${INTERNAL}), so it was left as is — ${where} may hold ${DESCRIBED} or no CORS configuration; check it with bucket-cors get; the stack keeps this resource, so pulumi refresh reads what the bucket holds and pulumi up writes your rules${RECORDED_CREATE}`,
     );
     expect(await s3.liveRules("reread-fails")).toEqual(LIVE);
     expect(harness.state()).toEqual({ resources: [] });
@@ -217,7 +220,7 @@ describe("S3 faults through the real provider host (s3rver behind the fault prox
     const error = await failure(harness.up(program("applied-500", RULES)));
     const where = 'S3-compatible storage bucket "applied-500"';
     expect(error.message).toBe(
-      `up failed: create failed for ${URN}: PutBucketCors on ${where} ${INTERNAL}\nThe write may still have reached the bucket: ${where} holds either ${DESCRIBED} or no CORS configuration — run the same pulumi up (or bucket-cors apply) again: rules that already mean the same are taken over without a write`,
+      `up failed: create failed for ${URN}: PutBucketCors on ${where} ${INTERNAL}\nThe write may still have reached the bucket: ${where} holds either ${DESCRIBED} or no CORS configuration — run the same pulumi up (or bucket-cors apply) again: rules that already mean the same are taken over without a write${RECORDED_CREATE}`,
     );
     expect(await s3.liveRules("applied-500")).toEqual(LIVE);
     expect(harness.state()).toEqual({ resources: [] });

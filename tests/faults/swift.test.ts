@@ -15,6 +15,9 @@ const OLD_LIVE = { [`${META}allow-origin`]: "https://old.example" };
 /** What a failed update that may have reached the container adds (lifecycle/unconfirmed.ts). */
 const RECORDED =
   "\nThe stack records this policy as unconfirmed: the next pulumi up writes the program's rules again, even if they are the previous ones, and pulumi refresh reads what the bucket holds";
+/** What a failed create that may have reached the bucket adds (lifecycle/unconfirmed.ts). */
+const RECORDED_CREATE =
+  "\nThe stack records this policy as unconfirmed: the next pulumi up writes the program's rules (nothing when the bucket already holds them), pulumi refresh reads what the bucket holds, and pulumi destroy removes these rules only";
 const URN = "urn:pulumi:faults-swift::cors::pulumi-nodejs:dynamic/bucket-cors:CorsPolicy::media";
 /** Swift's own 401 page (what its proxy server answers an expired token). */
 const UNAUTHORIZED = "<html><h1>Unauthorized</h1><p>This server could not verify that you are authorized to access the document you requested.</p></html>";
@@ -105,7 +108,7 @@ describeWithSwift("Swift faults through the real provider host (Swift 2.30 behin
       proxy.plan(every({ method: "POST" }, swiftError(500)));
       const error = await failure(harness.up(program(container, RULES)));
       expect(error.message).toBe(
-        `up failed: ${op} failed for ${URN}: PostContainer on OpenStack Swift container "${container}" failed (500 HTTP500) (request id ${SWIFT_TRANS_ID})\nThe write may still have reached the bucket: OpenStack Swift container "${container}" holds either ${DESCRIBED_SWIFT} or ${Object.keys(before).length === 0 ? "no CORS configuration" : WAS_SWIFT} — run the same pulumi up (or bucket-cors apply) again: rules that already mean the same are taken over without a write${op === "update" ? RECORDED : ""}`,
+        `up failed: ${op} failed for ${URN}: PostContainer on OpenStack Swift container "${container}" failed (500 HTTP500) (request id ${SWIFT_TRANS_ID})\nThe write may still have reached the bucket: OpenStack Swift container "${container}" holds either ${DESCRIBED_SWIFT} or ${Object.keys(before).length === 0 ? "no CORS configuration" : WAS_SWIFT} — run the same pulumi up (or bucket-cors apply) again: rules that already mean the same are taken over without a write${op === "update" ? RECORDED : RECORDED_CREATE}`,
       );
       expect(JSON.stringify(error.diagnostics)).not.toContain(server().key);
       expect(await swift.corsMeta(container)).toEqual(before);

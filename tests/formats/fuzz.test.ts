@@ -60,7 +60,7 @@ const SAMPLES: CorsConfiguration[] = [
 
 function seeds(format: FormatName): string[] {
   const codec = codecFor(format);
-  const encoded = SAMPLES.filter((c) => !codec.limitations(c).some((i) => i.severity === "error")).map((c) => codec.encode(c));
+  const encoded = SAMPLES.filter((c) => !codec.limitations(c).some((i) => i.severity === "error")).map((c) => codec.encode(c, { allowWidening: true })); // Swift seeds: what a container holds, widened
   const texts = encoded.map((e) =>
     typeof e === "string"
       ? e

@@ -16,6 +16,9 @@ process.env["BCT_BUDGET_KEY"] = "S3RVER";
 process.env["BCT_BUDGET_SECRET"] = "budget-secret-do-not-leak";
 const RULES = [{ allowedOrigins: ["https://app.example.com"], allowedMethods: ["GET"] }];
 const LIVE = [{ AllowedOrigins: ["https://app.example.com"], AllowedMethods: ["GET"] }];
+/** What a create that may have landed adds (lifecycle/unconfirmed.ts). */
+const RECORDED =
+  "The stack records this policy as unconfirmed: the next pulumi up writes the program's rules (nothing when the bucket already holds them), pulumi refresh reads what the bucket holds, and pulumi destroy removes these rules only";
 const OLD = [{ AllowedOrigins: ["https://old.example"], AllowedMethods: ["GET"] }];
 
 let s3: EmbeddedS3;
@@ -88,7 +91,8 @@ describe("timeouts.totalSeconds: one overall deadline for every call of an opera
     expect(error.code).toBe("DeadlineExceeded");
     expect(timed(error.message)).toBe(
       'create hit its overall deadline of 2 s (timeouts.totalSeconds; raise it if the service is this slow) after 2 calls: read N s, write N s (cut off) — PutBucketCors on S3-compatible storage "sum" had no complete answer when it ran out\n' +
-        'The write may still have reached the bucket: S3-compatible storage bucket "sum" holds either 1 rule ([GET] from https://app.example.com) or no CORS configuration — run the same pulumi up (or bucket-cors apply) again: rules that already mean the same are taken over without a write',
+        'The write may still have reached the bucket: S3-compatible storage bucket "sum" holds either 1 rule ([GET] from https://app.example.com) or no CORS configuration — run the same pulumi up (or bucket-cors apply) again: rules that already mean the same are taken over without a write\n' +
+        RECORDED,
     );
     expect(ms).toBeGreaterThanOrEqual(2_000);
     expect(ms).toBeLessThan(3_000);
@@ -108,7 +112,8 @@ describe("timeouts.totalSeconds: one overall deadline for every call of an opera
     expect(error.code).toBe("DeadlineExceeded");
     expect(timed(error.message)).toBe(
       "create hit its overall deadline of 1.5 s (timeouts.totalSeconds; raise it if the service is this slow) after N calls: read N s, write N s, read ×K N s and N s of back-off between them (waiting for the change to be served), before its next call (a read), which was not sent\n" +
-        'The bucket could not be re-read to restore the previous configuration (create\'s overall deadline of 1.5 s had passed, so the read was not sent), so it was left as is — S3-compatible storage bucket "poll" may hold 1 rule ([GET] from https://app.example.com) or 1 rule ([GET] from https://old.example); check it with bucket-cors get; for a resource already in the stack run pulumi refresh, for a new one set onExisting: "overwrite" (or "adopt" if it holds your rules) and run pulumi up again',
+        'The bucket could not be re-read to restore the previous configuration (create\'s overall deadline of 1.5 s had passed, so the read was not sent), so it was left as is — S3-compatible storage bucket "poll" may hold 1 rule ([GET] from https://app.example.com) or 1 rule ([GET] from https://old.example); check it with bucket-cors get; the stack keeps this resource, so pulumi refresh reads what the bucket holds and pulumi up writes your rules\n' +
+        RECORDED,
     );
     // The last back-off wait (at most 2 s, operations/poll.ts) is the only time past the budget.
     expect(ms).toBeLessThan(1_500 + 2_000 + 500);

@@ -46,6 +46,10 @@ type CorsPolicy struct {
 	//
 	// Default: the vendor's propagation delay: 30 s on Cloudflare R2 (https://developers.cloudflare.com/r2/buckets/cors/), a few seconds elsewhere
 	PropagationTimeoutSeconds pulumi.Float64PtrOutput `pulumi:"propagationTimeoutSeconds"`
+	// Set with `unconfirmed`: the rules this resource wrote before the update that may not have landed, newest first.
+	// The bucket may still hold any of them instead of `rules`, so delete removes a configuration that means the same
+	// as `rules` or one of these, and leaves anything else; refresh and a successful update clear it.
+	ReplacedRules CorsRuleStoredArrayArrayOutput `pulumi:"replacedRules"`
 	// Stable id naming the bucket, e.g. `r2:acct/assets`.
 	ResourceId pulumi.StringOutput `pulumi:"resourceId"`
 	// The CORS rules, in order: a server uses the first rule matching origin, method and requested headers.
@@ -407,6 +411,13 @@ func (o CorsPolicyOutput) OnExisting() OnExistingOutput {
 // Default: the vendor's propagation delay: 30 s on Cloudflare R2 (https://developers.cloudflare.com/r2/buckets/cors/), a few seconds elsewhere
 func (o CorsPolicyOutput) PropagationTimeoutSeconds() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v *CorsPolicy) pulumi.Float64PtrOutput { return v.PropagationTimeoutSeconds }).(pulumi.Float64PtrOutput)
+}
+
+// Set with `unconfirmed`: the rules this resource wrote before the update that may not have landed, newest first.
+// The bucket may still hold any of them instead of `rules`, so delete removes a configuration that means the same
+// as `rules` or one of these, and leaves anything else; refresh and a successful update clear it.
+func (o CorsPolicyOutput) ReplacedRules() CorsRuleStoredArrayArrayOutput {
+	return o.ApplyT(func(v *CorsPolicy) CorsRuleStoredArrayArrayOutput { return v.ReplacedRules }).(CorsRuleStoredArrayArrayOutput)
 }
 
 // Stable id naming the bucket, e.g. `r2:acct/assets`.

@@ -1401,6 +1401,26 @@ func (o TimeoutsPtrOutput) TotalSeconds() pulumi.Float64PtrOutput {
 	}).(pulumi.Float64PtrOutput)
 }
 
+type CorsRuleStoredArrayArrayOutput struct{ *pulumi.OutputState }
+
+func (CorsRuleStoredArrayArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[][]CorsRuleStored)(nil)).Elem()
+}
+
+func (o CorsRuleStoredArrayArrayOutput) ToCorsRuleStoredArrayArrayOutput() CorsRuleStoredArrayArrayOutput {
+	return o
+}
+
+func (o CorsRuleStoredArrayArrayOutput) ToCorsRuleStoredArrayArrayOutputWithContext(ctx context.Context) CorsRuleStoredArrayArrayOutput {
+	return o
+}
+
+func (o CorsRuleStoredArrayArrayOutput) Index(i pulumi.IntInput) CorsRuleStoredArrayOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) []CorsRuleStored {
+		return vs[0].([][]CorsRuleStored)[vs[1].(int)]
+	}).(CorsRuleStoredArrayOutput)
+}
+
 func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*CorsRuleInput)(nil)).Elem(), CorsRuleArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*CorsRuleArrayInput)(nil)).Elem(), CorsRuleArray{})
@@ -1434,4 +1454,5 @@ func init() {
 	pulumi.RegisterOutputType(TargetCredentialsPtrOutput{})
 	pulumi.RegisterOutputType(TimeoutsOutput{})
 	pulumi.RegisterOutputType(TimeoutsPtrOutput{})
+	pulumi.RegisterOutputType(CorsRuleStoredArrayArrayOutput{})
 }
