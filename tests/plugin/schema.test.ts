@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { z } from "zod";
+import * as z from "zod";
 import { repoRoot } from "../../testkit/host/paths";
 import { corsRuleSchema } from "../../provider/model/schema";
 import { CORS_METHODS } from "../../provider/model/methods";
