@@ -35,7 +35,8 @@ test("every file and folder docs/architecture.md names exists", () => {
   const named = namedPaths(DOC);
   // A document whose paths were not found would pass vacuously.
   expect(named.length).toBeGreaterThan(60);
-  expect(named.filter((p) => !(p in NOT_PATHS) && !exists(p))).toEqual([]);
+  // Paths under the git-ignored .tmp/ (the tests' build lock and stamp) are made at run time: a fresh clone has none yet.
+  expect(named.filter((p) => !(p in NOT_PATHS) && !p.startsWith(".tmp/") && !exists(p))).toEqual([]);
 });
 
 test("what it names as not a path of this repository is none", () => {
