@@ -33,6 +33,11 @@ export function runCli(args: readonly string[], options: RunOptions = {}): Promi
     child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
     child.on("error", reject);
     child.on("close", (code) => resolve({ code, stdout, stderr }));
+    // A command that never reads standard input may exit before the input is written: EPIPE then says
+    // nothing about the command (seen in CI on tests/cli/files.test.ts); its exit code and output do.
+    child.stdin.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EPIPE") reject(error);
+    });
     child.stdin.end(options.input ?? "");
   });
 }
