@@ -5,8 +5,8 @@ import { type Issue } from "../model/issue";
 import { normalize } from "../model/normalize";
 import type { CorsConfiguration, CorsConfigurationInput } from "../model/schema";
 import { checkShape } from "../model/structure";
+import { wideningIssuesOf } from "../model/swift-container";
 import { getProfile } from "../profiles";
-import { wideningIssues } from "../validate/expressible";
 import { validate, type ValidateOptions } from "../validate/validate";
 import { looksCanonical, parsePolicy } from "./parse";
 
@@ -31,7 +31,7 @@ export function renderPolicy(config: CorsConfigurationInput, format: FormatName)
   // The Swift codec writes what a container holds; what would be held wider than written is refused
   // here, by validation's one widening check, with what the format itself cannot carry.
   if (format === "swift-headers")
-    refuseUnless(format, [...wideningIssues(normalized, getProfile("swift"), undefined), ...codecFor(format).limitations(normalized)]);
+    refuseUnless(format, [...wideningIssuesOf(normalized, getProfile("swift"), undefined), ...codecFor(format).limitations(normalized)]);
   return renderDocument(normalized, format);
 }
 

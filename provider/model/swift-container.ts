@@ -72,7 +72,7 @@ export interface RuleCapabilities {
 /**
  * The widening refusal, the only one: what of `config` a service without multiple rules,
  * per-rule methods or per-rule headers would hold wider than written (what {@link swiftRuleOf}
- * adds). Validation (validate/expressible.ts, `wideningIssues`) and the Swift codec
+ * adds). Validation (validate/expressible.ts, `checkRuleExpressible`), `renderPolicy` and the Swift codec
  * (formats/swift-headers.ts) both call it. `optIn` names the surface's opt-in in the fixes.
  */
 export function wideningIssuesOf(config: CorsConfigurationInput, service: RuleCapabilities, optIn: OptInWords): Issue<WideningCode>[] {

@@ -14,17 +14,8 @@ import { type OptInWords, validationIssue, type ValidationIssue } from "./messag
  */
 export function checkRuleExpressible(config: CorsConfigurationInput, profile: Profile, allowWidening: boolean, words: OptInWords): ValidationIssue[] {
   // Widened or not, the container holds every origin in one value: the byte limit applies either way.
-  const widening = allowWidening ? [] : wideningIssues(config, profile, words);
+  const widening = allowWidening ? [] : wideningIssuesOf(config, profile, words);
   return [...widening, ...checkSwiftOriginBytes(config, profile)];
-}
-
-/**
- * The widening refusal (`wideningIssuesOf`, model/swift-container.ts) for a profile: what of
- * `config` it would hold wider than written. `optIn` names the surface's opt-in in the fixes
- * (`WIDENING_OPT_IN`); a document rendered as Swift metadata (`renderPolicy`) has none.
- */
-export function wideningIssues(config: CorsConfigurationInput, profile: Profile, optIn: OptInWords): ValidationIssue[] {
-  return wideningIssuesOf(config, profile, optIn);
 }
 
 /**

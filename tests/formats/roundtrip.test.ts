@@ -4,7 +4,7 @@ import { FORMAT_NAMES } from "../../provider/formats/types";
 import { normalize } from "../../provider/model/normalize";
 import { swiftContainerOf, swiftRuleOf } from "../../provider/model/swift-container";
 import { getProfile } from "../../provider/profiles";
-import { wideningIssues } from "../../provider/validate/expressible";
+import { wideningIssuesOf } from "../../provider/model/swift-container";
 import { anyConfig, splitSwiftConfig } from "./arbitraries";
 
 /** The Swift codec writes what a container holds only when asked to (other codecs ignore it). */
@@ -51,7 +51,7 @@ describe("round trip", () => {
         if (swift.limitations(normalized).length > 0) return;
         const held = normalize({ rules: [swiftRuleOf(swiftContainerOf(normalized))] });
         expect(swift.decode(swift.encode(config, WIDER))).toEqual({ config: held, issues: [] });
-        if (wideningIssues(normalized, getProfile("swift"), undefined).length > 0) return;
+        if (wideningIssuesOf(normalized, getProfile("swift"), undefined).length > 0) return;
         asWritten += 1;
         expect(held).toEqual(normalized);
       }),

@@ -4,7 +4,7 @@ import type { Issue } from "../../provider/model/issue";
 import { normalize } from "../../provider/model/normalize";
 import type { CorsConfiguration } from "../../provider/model/schema";
 import { getProfile } from "../../provider/profiles";
-import { wideningIssues } from "../../provider/validate/expressible";
+import { checkRuleExpressible } from "../../provider/validate/expressible";
 
 /*
  * codecFor("swift-headers").encode is a public formatter. Every put is validated first, but a direct
@@ -60,8 +60,8 @@ describe('codecFor("swift-headers").encode refuses what a container would hold w
   test.each([
     ["methods and headers", GET_ONLY],
     ["two settings", TWO_SETTINGS],
-  ])("%s: the codes, paths and facts are validation's (wideningIssues), worded with the codec's opt-in", (_name, config) => {
-    const validation = wideningIssues(normalize(config), getProfile("swift"), "resource");
+  ])("%s: the codes, paths and facts are validation's (checkRuleExpressible), worded with the codec's opt-in", (_name, config) => {
+    const validation = checkRuleExpressible(normalize(config), getProfile("swift"), false, "resource");
     const strip = (issues: readonly Issue[]) => issues.map(({ code, path, params }) => ({ code, path, params: { ...params, optIn: "-" } }));
     expect(strip(refusal(config).issues)).toEqual(strip(validation));
   });

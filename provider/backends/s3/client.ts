@@ -41,8 +41,9 @@ export function s3ClientFor(target: Target): S3Handle {
   const credentials = resolveCredentials(target);
   const endpoint = endpointOf(target);
   const region = regionOf(target);
-  const forcePathStyle = target.forcePathStyle ?? getProfile(target.profile).addressing.value === "path";
-  const reuse = getProfile(target.profile).reuseConnections?.value ?? true;
+  const profile = getProfile(target.profile);
+  const forcePathStyle = target.forcePathStyle ?? profile.addressing.value === "path";
+  const reuse = profile.reuseConnections?.value ?? true;
   const key = [endpoint ?? "aws", region, forcePathStyle, reuse, credentials.source, credentials.fingerprint, transportGeneration()].join("|");
   let client = clients.get(key);
   if (client === undefined) {
