@@ -4,6 +4,13 @@ import { CreateBucketCommand, DeleteBucketCorsCommand, GetBucketCorsCommand, Put
 export interface BucketOps {
   readonly endpoint: string;
   readonly client: S3Client;
+  /**
+   * Makes the bucket, or takes the CORS configuration off the one this server already holds:
+   * each jest worker has one instance of each real server (tests/servers/per-worker.test.ts),
+   * so a file may meet a bucket an earlier file on that worker made. Either way it starts with
+   * no rules. RGW answers 200 to creating a bucket its caller owns; versitygw answers
+   * BucketAlreadyOwnedByYou (CI saw it when both versitygw suites ran on one worker).
+   */
   createBucket(name: string): Promise<void>;
   /** Live CORSRules, or `null` for NoSuchCORSConfiguration. */
   liveRules(bucket: string): Promise<CORSRule[] | null>;
@@ -18,7 +25,12 @@ export function bucketOps(endpoint: string, credentials: { accessKeyId: string; 
     endpoint,
     client,
     createBucket: async (name) => {
-      await client.send(new CreateBucketCommand({ Bucket: name }));
+      try {
+        await client.send(new CreateBucketCommand({ Bucket: name }));
+      } catch (error) {
+        if ((error as { name?: string }).name !== "BucketAlreadyOwnedByYou") throw error;
+      }
+      await client.send(new DeleteBucketCorsCommand({ Bucket: name }));
     },
     liveRules: async (bucket) => {
       try {

@@ -125,7 +125,7 @@ describeWithRgw("verify --browser against real Ceph RGW", (rgw) => {
     beforeAll(async () => {
       const info = rgw();
       ops = bucketOps(info.endpoint, info, info.region);
-      await ops.createBucket("bcors-cli-browser").catch(() => undefined);
+      await ops.createBucket("bcors-cli-browser");
       await ops.putRules("bcors-cli-browser", [{ AllowedOrigins: [APP], AllowedMethods: ["GET", "PUT"], ExposeHeaders: ["ETag"] }]);
     });
     afterAll(() => ops?.client.destroy());

@@ -173,8 +173,8 @@ describeWithRgw("on real Ceph RGW", (rgw) => {
 
   beforeAll(async () => {
     ops = bucketOps(info().endpoint, info(), info().region);
-    await ops.createBucket("bcors-doctor-rules").catch(() => undefined);
-    await ops.createBucket("bcors-doctor-bare").catch(() => undefined);
+    await ops.createBucket("bcors-doctor-rules");
+    await ops.createBucket("bcors-doctor-bare");
     await ops.putRules("bcors-doctor-rules", RULES);
     await ops.deleteRules("bcors-doctor-bare");
   });

@@ -22,7 +22,7 @@ describeWithRgw("get, plan and apply on a configuration this package cannot read
   beforeAll(async () => {
     const info = rgw();
     ops = bucketOps(info.endpoint, info, info.region);
-    await ops.createBucket(BUCKET).catch(() => undefined);
+    await ops.createBucket(BUCKET);
     await ops.putRules(BUCKET, [{ AllowedOrigins: ["https://broken.example"], AllowedMethods: [] }]);
     dir = fixtureDir({ "app.json": JSON.stringify({ rules: [{ allowedOrigins: ["https://app.example"], allowedMethods: ["GET"] }] }) });
     const keys = info.credentialEnv;
