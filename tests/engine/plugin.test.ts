@@ -6,6 +6,7 @@ import { describeWithPulumi } from "../../testkit/engine/pulumi-cli";
 import { installedProject } from "../../testkit/engine/project";
 import { EngineWorkspace } from "../../testkit/engine/workspace";
 import { startFaultProxy, type FaultProxy } from "../faults/fault-proxy";
+import { appliedThenInternalError, cors, every } from "../faults/faults";
 import { packageSchema } from "../../plugin/schema";
 import { PLUGIN_TOKEN, pluginPolicy, pluginPolicySet, pluginProgram, usePluginBuild } from "../../testkit/engine/plugin-program";
 
@@ -122,6 +123,38 @@ describeWithPulumi(
       expect(await s3.liveRules("web")).toBeNull();
       expect(await s3.liveRules("adopt")).toBeNull();
       expect(await s3.liveRules("site")).toBeNull();
+    });
+
+    // The plugin answers a create that may have landed as ErrorResourceInitFailed (plugin/respond.ts): the
+    // engine records the resource with its outputs, as it does for the dynamic provider (tests/engine/unconfirmed.test.ts).
+    test("fails when a create's PutBucketCors lands but is answered 500: the engine records it as unconfirmed; the next up updates it without a write, and destroy removes it", async () => {
+      await s3.createBucket("late");
+      const rules = [{ allowedOrigins: ["https://late.example"], allowedMethods: ["GET"] }];
+      await ws.program(
+        pluginProgram(pluginPolicy("late", { target: { profile: "s3", bucket: "late", endpoint: proxy.url }, rules, propagationTimeoutSeconds: 1 })),
+      );
+      proxy.plan(every(cors("PUT"), appliedThenInternalError()));
+      const failed = await ws.attempt("up");
+      proxy.plan();
+      expect(failed.ok).toBe(false);
+      expect(failed.output.replace(/\n +/g, "\n")).toContain(
+        'PutBucketCors on S3-compatible storage bucket "late" failed (500 InternalError): We encountered an internal error. Please try again.\nThe write may still have reached the bucket: S3-compatible storage bucket "late" holds either 1 rule ([GET] from https://late.example) or no CORS configuration — run the same pulumi up (or bucket-cors apply) again: rules that already mean the same are taken over without a write\nThe stack records this policy as unconfirmed: the next pulumi up writes the program\'s rules (nothing when the bucket already holds them), pulumi refresh reads what the bucket holds, and pulumi destroy removes these rules only',
+      );
+      expect(await s3.liveRules("late")).toEqual([{ AllowedOrigins: ["https://late.example"], AllowedMethods: ["GET"] }]);
+      const [recorded] = await ws.resources(TOKEN);
+      expect([recorded?.id, recorded?.inputs?.["rules"], recorded?.outputs?.["rules"], recorded?.outputs?.["unconfirmed"]]).toEqual([
+        `s3:${proxy.url.slice("http://".length)}/late`,
+        rules,
+        rules,
+        'a create failed after a write that may have reached S3-compatible storage bucket "late": it holds 1 rule ([GET] from https://late.example), or what it held before, as the failure says',
+      ]);
+      proxy.clearLog();
+      await ws.up();
+      expect(proxy.lines().filter((line) => line.startsWith("PUT"))).toEqual([]);
+      expect((await ws.resources(TOKEN))[0]?.outputs?.["unconfirmed"]).toBeUndefined();
+      await ws.preview({ expectNoChanges: true });
+      await ws.destroy();
+      expect(await s3.liveRules("late")).toBeNull();
     });
 
     test("the built plugin serves the schema of the sources, and its archive installs with pulumi plugin install", async () => {
