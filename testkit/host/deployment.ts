@@ -3,7 +3,7 @@ import type { PluginClient } from "./plugin";
 import type { Registered, Registration } from "./program";
 import { changedKeys } from "./compare";
 import type { ResourceState, StateStore } from "./state";
-import type { Step, StepDiff } from "./steps";
+import { StepError, type Step, type StepDiff } from "./steps";
 import type { JsonObject } from "./wire";
 
 /**
@@ -46,7 +46,9 @@ export class Deployment {
   }
 
   private async create(reg: Registration, inputs: JsonObject): Promise<Registered> {
-    const { id, outputs } = this.preview ? { id: "", outputs: inputs } : await this.plugin.create(reg.urn, inputs);
+    const { id, outputs } = this.preview
+      ? { id: "", outputs: inputs }
+      : await this.recordingPartial(this.plugin.create(reg.urn, inputs), reg, inputs, (r) => this.state.add(r));
     if (!this.preview) this.state.add(this.resource(reg, id, inputs, outputs));
     this.steps.push({ urn: reg.urn, type: reg.type, op: "create", id, inputs, outputs });
     return { id, outputs };
@@ -57,9 +59,12 @@ export class Deployment {
     const diff = summarize(await this.plugin.diff(old, inputs), old.inputs, inputs);
     // DIFF_UNKNOWN falls back to comparing inputs; `replaces` only counts when something changed
     // (step_generator.go: `if diff.Changes == plugin.DiffSome { if diff.Replace() { … } }`).
-    const changed = diff.changes === "some" || (diff.changes === "unknown" && diff.keys.length > 0);
-    if (changed && diff.replaces.length > 0) return this.replace(reg, old, diff);
-    const outputs = !changed ? old.outputs : this.preview ? inputs : await this.plugin.update(old, inputs);
+    const differs = diff.changes === "some" || (diff.changes === "unknown" && diff.keys.length > 0);
+    if (differs && diff.replaces.length > 0) return this.replace(reg, old, diff);
+    // A resource recorded with initialization errors gets an update even with no diff (step_generator.go, `if hasInitErrors`).
+    const changed = differs || (old.initErrors?.length ?? 0) > 0;
+    const update = () => this.recordingPartial(this.plugin.update(old, inputs), reg, old.inputs, (r) => this.state.replace(old, r));
+    const outputs = !changed ? old.outputs : this.preview ? inputs : await update();
     if (!this.preview) this.state.replace(old, this.resource(reg, old.id, inputs, outputs));
     const before = { oldInputs: old.inputs, oldOutputs: old.outputs, diff };
     this.steps.push({ urn: reg.urn, type: reg.type, op: changed ? "update" : "same", id: old.id, inputs, outputs, ...before });
@@ -77,13 +82,15 @@ export class Deployment {
         await this.plugin.delete(old);
         this.state.remove(old);
       }
-      ({ id, outputs } = await this.plugin.create(reg.urn, inputs));
-      const created = this.resource(reg, id, inputs, outputs);
+      // A partial failure is recorded only when the old resource is already gone (our CorsPolicy deletes first).
+      const created = this.plugin.create(reg.urn, inputs);
+      ({ id, outputs } = await (deleteFirst ? this.recordingPartial(created, reg, inputs, (r) => this.state.add(r)) : created));
+      const replacement = this.resource(reg, id, inputs, outputs);
       if (deleteFirst) {
-        this.state.add(created);
+        this.state.add(replacement);
       } else {
         old.delete = true;
-        this.state.add(created, old);
+        this.state.add(replacement, old);
       }
     }
     const before = { oldId: old.id, oldInputs: old.inputs, oldOutputs: old.outputs };
@@ -98,6 +105,24 @@ export class Deployment {
     }
     const { urn, type, id, inputs, outputs } = resource;
     if (resource.delete !== true) this.steps.push({ urn, type, op: "delete", id, oldInputs: inputs, oldOutputs: outputs });
+  }
+
+  /**
+   * Awaits a Create or Update. On a partial failure (the provider's ErrorResourceInitFailed) the
+   * engine records the resource before failing the step (step.go, `resource.StatusPartialFailure`):
+   * the id and outputs it answered, its reasons as initialization errors, and, for an update, the
+   * old inputs (pkg/backend/snapshot.go keeps them; tests/engine/unconfirmed.test.ts shows it).
+   * `record` puts the recorded resource in the state.
+   */
+  private async recordingPartial<T>(call: Promise<T>, reg: Registration, inputs: JsonObject, record: (recorded: ResourceState) => void): Promise<T> {
+    try {
+      return await call;
+    } catch (error) {
+      if (error instanceof StepError && error.partial !== undefined) {
+        record({ ...this.resource(reg, error.partial.id, inputs, error.partial.outputs), initErrors: error.partial.reasons });
+      }
+      throw error;
+    }
   }
 
   private component(reg: Registration, old: ResourceState | undefined): Registered {

@@ -6,6 +6,7 @@ type ProviderGrpc = typeof import("@pulumi/pulumi/proto/provider_grpc_pb");
 type ProviderProto = typeof import("@pulumi/pulumi/proto/provider_pb");
 type StructProto = typeof import("google-protobuf/google/protobuf/struct_pb");
 type EmptyProto = typeof import("google-protobuf/google/protobuf/empty_pb");
+type StatusProto = typeof import("@pulumi/pulumi/proto/status_pb");
 
 /** The SDK's own gRPC stubs and the grpc-js / google-protobuf instances they were built against. */
 export interface Protocol {
@@ -14,6 +15,8 @@ export interface Protocol {
   readonly providerProto: ProviderProto;
   readonly structProto: StructProto;
   readonly emptyProto: EmptyProto;
+  /** google.rpc.Status, what a partial failure's details arrive in. */
+  readonly statusProto: StatusProto;
 }
 
 /**
@@ -30,6 +33,7 @@ export function loadProtocol(projectDir: string): Protocol {
     providerProto: sdkRequire("./proto/provider_pb") as ProviderProto,
     structProto: sdkRequire("google-protobuf/google/protobuf/struct_pb") as StructProto,
     emptyProto: sdkRequire("google-protobuf/google/protobuf/empty_pb") as EmptyProto,
+    statusProto: sdkRequire("./proto/status_pb") as StatusProto,
   };
 }
 

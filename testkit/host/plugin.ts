@@ -1,7 +1,8 @@
 import type { DiffResult, Host } from "./host";
 import { annotateSecrets, stripSecrets } from "./secrets";
 import type { ResourceState } from "./state";
-import { CheckFailedError, StepError } from "./steps";
+import { HostRpcError, type InitFailure } from "./rpc";
+import { CheckFailedError, StepError, type PartialResult } from "./steps";
 import { findUnknown } from "./unknowns";
 import type { JsonObject } from "./wire";
 
@@ -33,20 +34,34 @@ export class PluginClient {
     );
   }
 
+  /** Create; a partial failure's StepError carries what to record. */
   create(urn: string, inputs: JsonObject): Promise<{ id: string; outputs: JsonObject }> {
-    return step("create", urn, async () => {
-      const { id, properties } = await this.host.create({ urn, properties: stripSecrets(inputs) });
-      if (id === "") throw new Error("plugin returned empty resource.ID from create");
-      return { id, outputs: this.outputs(urn, properties, inputs) };
-    });
+    const partial = (failure: InitFailure) => ({ ...failure, outputs: this.outputs(urn, failure.properties, inputs) });
+    return step(
+      "create",
+      urn,
+      async () => {
+        const { id, properties } = await this.host.create({ urn, properties: stripSecrets(inputs) });
+        if (id === "") throw new Error("plugin returned empty resource.ID from create");
+        return { id, outputs: this.outputs(urn, properties, inputs) };
+      },
+      partial,
+    );
   }
 
+  /** Update; a partial failure's StepError carries what to record (the id stays the old one). */
   update(old: ResourceState, news: JsonObject): Promise<JsonObject> {
-    return step("update", old.urn, async () => {
-      const olds = { olds: stripSecrets(old.outputs), oldInputs: stripSecrets(old.inputs) };
-      const { properties } = await this.host.update({ ...target(old), ...olds, news: stripSecrets(news) });
-      return this.outputs(old.urn, properties, news);
-    });
+    const partial = (failure: InitFailure) => ({ ...failure, id: old.id, outputs: this.outputs(old.urn, failure.properties, news) });
+    return step(
+      "update",
+      old.urn,
+      async () => {
+        const olds = { olds: stripSecrets(old.outputs), oldInputs: stripSecrets(old.inputs) };
+        const { properties } = await this.host.update({ ...target(old), ...olds, news: stripSecrets(news) });
+        return this.outputs(old.urn, properties, news);
+      },
+      partial,
+    );
   }
 
   /** Read; `id: ""` means the resource is gone. Inputs are the stored ones unless read() returned some. */
@@ -80,12 +95,13 @@ function target(resource: ResourceState): { urn: string; id: string } {
   return { urn: resource.urn, id: resource.id };
 }
 
-/** Names the failed call and resource; the provider's message stays intact at the end. */
-async function step<T>(op: string, urn: string, call: () => Promise<T>): Promise<T> {
+/** Names the failed call and resource; the provider's message stays intact at the end. A partial failure keeps what to record. */
+async function step<T>(op: string, urn: string, call: () => Promise<T>, partial?: (failure: InitFailure) => PartialResult): Promise<T> {
   try {
     return await call();
   } catch (e) {
     if (e instanceof CheckFailedError) throw e;
-    throw new StepError(op, urn, e);
+    const failure = e instanceof HostRpcError ? e.initFailure : undefined;
+    throw new StepError(op, urn, e, failure === undefined || partial === undefined ? undefined : partial(failure));
   }
 }

@@ -14,6 +14,8 @@ export interface ResourceState {
   outputs: JsonObject;
   /** The old half of a create-before-delete replacement, deleted at the end of the update. */
   delete?: true;
+  /** The reasons of a partial failure (ErrorResourceInitFailed): the next up updates the resource even with no diff. */
+  initErrors?: string[];
 }
 
 export interface StateSnapshot {

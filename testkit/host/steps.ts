@@ -61,12 +61,23 @@ export class CheckFailedError extends Error {
   }
 }
 
+/** What a partially failed Create or Update left: the engine records it (see {@link StepError.partial}). */
+export interface PartialResult {
+  readonly id: string;
+  /** The outputs to record, secrets re-annotated. */
+  readonly outputs: JsonObject;
+  /** The initialization errors the engine stores with the resource. */
+  readonly reasons: string[];
+}
+
 /** A provider call failed; the message ends with the provider's own message. */
 export class StepError extends Error {
   constructor(
     readonly op: string,
     readonly urn: string,
     override readonly cause: unknown,
+    /** Set for a partial failure (ErrorResourceInitFailed): what the engine records before failing the step. */
+    readonly partial?: PartialResult,
   ) {
     super(`${op} failed for ${urn}: ${cause instanceof Error ? cause.message : String(cause)}`);
     this.name = "StepError";
