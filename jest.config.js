@@ -17,6 +17,8 @@ module.exports = {
   // and stdio, and they exit within 5 ms of jest's end message), but under the shared machine's
   // load the parent notices that after its default 500 ms: 5 of 6 two-file runs warned, 0 of 3 with this.
   workerGracefulExitTimeout: 3000,
+  // The AWS SDK's Node 20 notice from the bare clients tests make, dropped in the test process only.
+  setupFiles: ["<rootDir>/tests/quiet-sdk-notice.ts"],
   globalSetup: "<rootDir>/tests/servers/global-setup.ts",
   globalTeardown: "<rootDir>/tests/servers/global-teardown.ts",
 };
