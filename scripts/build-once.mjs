@@ -17,9 +17,8 @@ import { fileURLToPath } from "node:url";
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const STAMP = path.join(repo, "dist", ".build-stamp");
-/** What the build reads: tsconfig.build.json's folders and plugin/ (bundled by scripts/plugin-archive.mjs), its configs, package.json (the bundle's flags) and the lock (the compilers' versions). */
-const INPUT_FOLDERS = ["provider", "sdk", "cli", "plugin"];
-const INPUT_FILES = ["package.json", "package-lock.json", "tsconfig.json", "tsconfig.build.json"];
+/** What the build reads (scripts/build-inputs.json, which the tests' build lock hashes too). */
+const { folders: INPUT_FOLDERS, files: INPUT_FILES } = JSON.parse(readFileSync(path.join(repo, "scripts", "build-inputs.json"), "utf8"));
 /** What the build writes that the package needs; a stamp without them is stale. */
 const OUTPUTS = ["dist/sdk/index.js", "dist/provider/index.js", "dist/cli/bin.js", "dist/cli/bundle.js", "dist/plugin/plugin.js"];
 

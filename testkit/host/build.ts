@@ -3,10 +3,18 @@ import * as path from "path";
 import { run } from "./exec";
 import { withLock } from "./lock";
 import { hashFiles } from "./publish";
-import { tmpRoot } from "./paths";
+import { repoRoot, tmpRoot } from "./paths";
 
-/** What `npm run build` reads: scripts/build-once.mjs's inputs (tsconfig.build.json's folders, plugin/, the configs, the lock). */
-const BUILD_INPUTS = ["provider", "sdk", "cli", "plugin", "package.json", "package-lock.json", "tsconfig.json", "tsconfig.build.json"];
+/** What `npm run build` reads: the list scripts/build-once.mjs hashes for its own stamp. */
+const BUILD_INPUTS = buildInputs();
+
+function buildInputs(): string[] {
+  const { folders, files } = JSON.parse(fs.readFileSync(path.join(repoRoot(), "scripts", "build-inputs.json"), "utf8")) as {
+    folders: string[];
+    files: string[];
+  };
+  return [...folders, ...files];
+}
 
 /** The source hash this process last saw built or checked, by repo: a repeat call only hashes the sources. */
 const knownBuilt = new Map<string, string>();

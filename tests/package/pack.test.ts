@@ -24,6 +24,7 @@ const SOURCES = [
   "README.md",
   "LICENSE",
   "scripts/build-once.mjs",
+  "scripts/build-inputs.json",
   "scripts/dist-outputs.mjs",
   "scripts/plugin-archive.mjs",
 ];
