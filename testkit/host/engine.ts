@@ -50,8 +50,10 @@ export class Engine {
         const read = await plugin.read(old);
         const gone = read.id === "";
         const same = !gone && read.id === old.id && sameValue(read.outputs, old.outputs) && sameValue(read.inputs, old.inputs);
+        // A read that succeeds clears initialization errors (step.go, RefreshStep: `s.new.InitErrors = initErrors`).
+        const { initErrors: _cleared, ...kept } = old;
         if (gone) this.store.remove(old);
-        else this.store.replace(old, { ...old, id: read.id, inputs: read.inputs, outputs: read.outputs });
+        else this.store.replace(old, { ...kept, id: read.id, inputs: read.inputs, outputs: read.outputs });
         const after = gone ? {} : { id: read.id, inputs: read.inputs, outputs: read.outputs };
         const refresh = gone ? "delete" : same ? "same" : "update";
         steps.push({ urn: old.urn, type: old.type, op: "read", ...after, oldInputs: old.inputs, oldOutputs: old.outputs, refresh });
