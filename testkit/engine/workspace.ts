@@ -230,6 +230,8 @@ export interface ExportedResource {
   readonly id?: string;
   readonly inputs?: Record<string, unknown>;
   readonly outputs?: Record<string, unknown>;
+  /** The reasons of a partial failure (the checkpoint's `initErrors`); the next up updates the resource. */
+  readonly initErrors?: string[];
 }
 
 export interface StackExport {

@@ -118,6 +118,22 @@ describeWithPulumi(
       expect(opsOf(await ws.destroy())).toEqual(["delete site"]);
       expect(await s3.liveRules("assets")).toBeNull();
     }, 600_000);
+
+    // What testkit/host's stand-in engine does on refresh (testkit/host/README.md), held to the real engine.
+    test("a refresh after a create that may have landed reads the rules: the unconfirmed mark and the init error go, and the next preview shows no change", async () => {
+      proxy.plan(every(cors("PUT"), appliedThenInternalError()));
+      await deploy(NEW);
+      expect((await ws.attempt("up")).ok).toBe(false);
+      proxy.plan();
+      const [failed] = await ws.resources();
+      expect([typeof failed?.outputs?.["unconfirmed"], failed?.initErrors?.length]).toEqual(["string", 1]);
+      await ws.refresh();
+      const [refreshed] = await ws.resources();
+      expect([refreshed?.outputs?.["unconfirmed"], refreshed?.initErrors]).toEqual([undefined, undefined]);
+      expect(opsOf(await ws.preview({ expectNoChanges: true }))).toEqual(["same site"]);
+      expect(opsOf(await ws.destroy())).toEqual(["delete site"]);
+      expect(await s3.liveRules("assets")).toBeNull();
+    }, 600_000);
   },
   { route: "inline" },
 );
