@@ -8,8 +8,9 @@ export interface BucketOps {
    * Makes the bucket, or takes the CORS configuration off the one this server already holds:
    * each jest worker has one instance of each real server (tests/servers/per-worker.test.ts),
    * so a file may meet a bucket an earlier file on that worker made. Either way it starts with
-   * no rules. RGW answers 200 to creating a bucket its caller owns; versitygw answers
-   * BucketAlreadyOwnedByYou (CI saw it when both versitygw suites ran on one worker).
+   * no rules. Ceph RGW 16.2 answers 200 to creating a bucket its caller owns (measured here: the
+   * RGW lifecycle and engine suites both create "assets" on one worker's RGW); versitygw 1.8 answers
+   * 409 BucketAlreadyOwnedByYou (stop 29's CI, when both versitygw suites ran on one worker).
    */
   createBucket(name: string): Promise<void>;
   /** Live CORSRules, or `null` for NoSuchCORSConfiguration. */
